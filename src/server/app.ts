@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { installSession } from './auth/session.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Database } from './db/index.js';
+import { installErrorHandler, sendNotFound } from './http/error-handler.js';
+import { installSystemRoutes } from './http/system.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { createAuthService } from './modules/auth/service.js';
+import { orgRoutes } from './modules/org/routes.js';
+import { createOrgService } from './modules/org/service.js';
+import { outboxRoutes } from './modules/outbox/routes.js';
+import { createOutboxService } from './modules/outbox/service.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { createPeopleService } from './modules/people/service.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type BuildOptions = { config: Config; database: Database; secret: string; logger?: boolean };
+
+/** Builds the Fastify app with every module. Used by main.ts and by the tests. */
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    db: opts.database.db,
+    database: opts.database,
+    config: opts.config,
+    secret: opts.secret,
+    log: app.log,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Amongi API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'amongi_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installSystemRoutes(app, ctx);
+  installSession(app, ctx);
+
+  const auth = createAuthService(ctx);
+  const org = createOrgService(ctx);
+  const people = createPeopleService(ctx, org, auth);
+  const outbox = createOutboxService(ctx);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(ctx, auth, people));
+      await api.register(orgRoutes(org));
+      await api.register(peopleRoutes(people));
+      await api.register(outboxRoutes(outbox));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  // Client-side routes: a non-API GET that is not a file answers with the app shell.
+  app.setNotFoundHandler((req, reply) => {
+    if (
+      hasWeb &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !path.extname(req.url.split('?')[0])
+    )
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendNotFound(req, reply);
+  });
+  return { app, ctx };
+}

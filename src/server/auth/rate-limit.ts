@@ -1,0 +1,28 @@
+/** Fixed-window counters in memory, per key. Per process: with several web processes each counts on its own. */
+export class RateLimiter {
+  private hits = new Map<string, { count: number; resetAt: number }>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one attempt; returns false when the key is over its limit. */
+  hit(key: string, now = Date.now()): boolean {
+    const entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (this.hits.size > 50_000) this.prune(now);
+      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
+      return true;
+    }
+    entry.count++;
+    return entry.count <= this.max;
+  }
+
+  reset(key: string) {
+    this.hits.delete(key);
+  }
+
+  private prune(now: number) {
+    for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
+  }
+}

@@ -1,0 +1,13 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/index.js';
+
+/** What services need from the running app. Built once in app.ts and passed to each module. */
+export type AppContext = {
+  db: Db;
+  database: Database;
+  config: Config;
+  /** Secret for CSRF tokens; from SESSION_SECRET or generated once and kept in the database. */
+  secret: string;
+  log: FastifyBaseLogger;
+};

@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../../shared/constants.js';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const institutionType = pgEnum('institution_type', INSTITUTION_TYPES);
+export const teamType = pgEnum('team_type', TEAM_TYPES);
+export const role = pgEnum('role', ROLES);
+export const locale = pgEnum('locale', LOCALES);
+export const userStatus = pgEnum('user_status', ['invited', 'active', 'disabled']);
+
+export const kommuner = pgTable(
+  'kommuner',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    code: text('code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('kommuner_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: id(),
+    kommuneId: uuid('kommune_id')
+      .notNull()
+      .references(() => kommuner.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    type: institutionType('type').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('institutions_kommune_idx').on(t.kommuneId),
+    uniqueIndex('institutions_kommune_name_key').on(t.kommuneId, sql`lower(${t.name})`),
+  ],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: teamType('type').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('teams_institution_idx').on(t.institutionId),
+    uniqueIndex('teams_institution_name_key').on(t.institutionId, sql`lower(${t.name})`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    locale: locale('locale').notNull().default('da'),
+    status: userStatus('status').notNull().default('invited'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** One row per role a person holds, with its scope: none (global), a kommune or an institution. */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: role('role').notNull(),
+    kommuneId: uuid('kommune_id').references(() => kommuner.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id').references(() => institutions.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('role_grants_user_idx').on(t.userId),
+    index('role_grants_kommune_idx').on(t.kommuneId),
+    index('role_grants_institution_idx').on(t.institutionId),
+    uniqueIndex('role_grants_unique_key').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.kommuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.institutionId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+    check(
+      'role_grants_scope_check',
+      sql`(${t.role} in ('administrator','redaktoer') and ${t.kommuneId} is null and ${t.institutionId} is null)
+       or (${t.role} = 'forvaltning' and ${t.kommuneId} is not null and ${t.institutionId} is null)
+       or (${t.role} in ('leder','ressourceperson','medarbejder') and ${t.institutionId} is not null and ${t.kommuneId} is null)`,
+    ),
+  ],
+);
+
+export const teamMemberships = pgTable(
+  'team_memberships',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_memberships_user_idx').on(t.userId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use links sent by e-mail: invitations and password resets. */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['invitation', 'reset'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('auth_tokens_user_idx').on(t.userId)],
+);
+
+/** Transactional outbox: every e-mail is written here in the same transaction as the change that caused it. */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: id(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'kept'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_created_idx').on(t.createdAt),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_actor_idx').on(t.actorId), index('audit_created_idx').on(t.createdAt)],
+);
+
+/** Small key/value store for instance state (generated secrets, seed markers). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import type { InstitutionType, Role, TeamType } from '../../shared/constants.js';
+import { hashPassword } from '../auth/crypto.js';
+import type { Db } from './index.js';
+import { getSetting, setSetting } from './instance.js';
+import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from './schema.js';
+
+export const DEMO_DOMAIN = 'demo.amongi.dk';
+export const DEMO_PASSWORD = 'demo1234';
+
+type DemoAccount = { email: string; name: string; role: Role; at?: string; teams?: string[] };
+
+/** The accounts the README lists; every one signs in with DEMO_PASSWORD, in demo mode only. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'administrator', name: 'Asta Administrator', role: 'administrator' },
+  { email: 'forvaltning', name: 'Frederik Holm', role: 'forvaltning', at: 'Fjordby Kommune' },
+  { email: 'leder', name: 'Lene Dalgaard', role: 'leder', at: 'Solsikkeskolen', teams: ['Ledelsesteamet'] },
+  {
+    email: 'ressourceperson',
+    name: 'Rasmus Kjær',
+    role: 'ressourceperson',
+    at: 'Solsikkeskolen',
+    teams: ['Matematikteamet'],
+  },
+  {
+    email: 'medarbejder',
+    name: 'Mette Nørgaard',
+    role: 'medarbejder',
+    at: 'Solsikkeskolen',
+    teams: ['Matematikteamet', '3. årgang'],
+  },
+  { email: 'redaktoer', name: 'Rikke Bech', role: 'redaktoer' },
+  {
+    email: 'medarbejder2',
+    name: 'Mads Østergaard',
+    role: 'medarbejder',
+    at: 'Børnehuset Mælkebøtten',
+    teams: ['Vuggestuen'],
+  },
+  { email: 'leder2', name: 'Lise Frandsen', role: 'leder', at: 'Børnehuset Mælkebøtten' },
+].map((a) => ({ ...a, email: `${a.email}@${DEMO_DOMAIN}` }) as DemoAccount);
+
+const KOMMUNER = [
+  { name: 'Fjordby Kommune', code: '901' },
+  { name: 'Bakkedal Kommune', code: '902' },
+];
+const INSTITUTIONS: { name: string; type: InstitutionType; kommune: string; teams: [string, TeamType][] }[] =
+  [
+    {
+      name: 'Solsikkeskolen',
+      type: 'skole',
+      kommune: 'Fjordby Kommune',
+      teams: [
+        ['Matematikteamet', 'fagteam'],
+        ['Dansk på mellemtrinnet', 'fagteam'],
+        ['3. årgang', 'aargangsteam'],
+        ['Udskolingen', 'afdeling'],
+        ['Ledelsesteamet', 'ledelsesteam'],
+      ],
+    },
+    {
+      name: 'Børnehuset Mælkebøtten',
+      type: 'dagtilbud',
+      kommune: 'Fjordby Kommune',
+      teams: [
+        ['Vuggestuen', 'afdeling'],
+        ['Børnehaven', 'afdeling'],
+      ],
+    },
+    { name: 'Klub Lynet', type: 'klub', kommune: 'Fjordby Kommune', teams: [['Klubteamet', 'afdeling']] },
+    { name: 'Pædagogisk Udviklingscenter', type: 'faellesfunktion', kommune: 'Fjordby Kommune', teams: [] },
+    {
+      name: 'Bakkeskolen',
+      type: 'skole',
+      kommune: 'Bakkedal Kommune',
+      teams: [['Naturfagsteamet', 'fagteam']],
+    },
+  ];
+/** Colleagues without sign-in, so lists look like a real school. */
+const COLLEAGUES: [string, string][] = [
+  ['Anders Lund', 'Solsikkeskolen'],
+  ['Birgitte Sørensen', 'Solsikkeskolen'],
+  ['Camilla Juhl', 'Solsikkeskolen'],
+  ['Dennis Poulsen', 'Solsikkeskolen'],
+  ['Emma Krogh', 'Børnehuset Mælkebøtten'],
+  ['Jonas Vestergaard', 'Klub Lynet'],
+  ['Karin Thomsen', 'Bakkeskolen'],
+];
+
+/** Seeds the demo organisation once (marked in instance_settings). Returns true when it seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await getSetting(db, 'demo_seeded')) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const kommuneId = new Map<string, string>();
+    for (const k of KOMMUNER) {
+      const [row] = await tx.insert(kommuner).values(k).returning();
+      kommuneId.set(k.name, row.id);
+    }
+    const institutionId = new Map<string, string>();
+    const teamId = new Map<string, string>();
+    for (const i of INSTITUTIONS) {
+      const [row] = await tx
+        .insert(institutions)
+        .values({ name: i.name, type: i.type, kommuneId: kommuneId.get(i.kommune) as string })
+        .returning();
+      institutionId.set(i.name, row.id);
+      for (const [name, type] of i.teams) {
+        const [t] = await tx.insert(teams).values({ name, type, institutionId: row.id }).returning();
+        teamId.set(name, t.id);
+      }
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const [u] = await tx
+        .insert(users)
+        .values({ email: a.email, name: a.name, passwordHash, status: 'active' })
+        .returning();
+      await tx.insert(roleGrants).values({
+        userId: u.id,
+        role: a.role,
+        kommuneId: a.role === 'forvaltning' ? kommuneId.get(a.at as string) : null,
+        institutionId: a.at && a.role !== 'forvaltning' ? institutionId.get(a.at) : null,
+      });
+      for (const t of a.teams ?? [])
+        await tx.insert(teamMemberships).values({ teamId: teamId.get(t) as string, userId: u.id });
+    }
+    for (const [name, at] of COLLEAGUES) {
+      const local = name
+        .toLowerCase()
+        .replace(/\s+/g, '.')
+        .replace(/ø/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .replace(/å/g, 'aa');
+      const [u] = await tx
+        .insert(users)
+        .values({ email: `${local}@${DEMO_DOMAIN}`, name, status: 'invited' })
+        .returning();
+      await tx
+        .insert(roleGrants)
+        .values({ userId: u.id, role: 'medarbejder', institutionId: institutionId.get(at) as string });
+    }
+    await setSetting(tx, 'demo_seeded', new Date().toISOString());
+  });
+  return true;
+}
+
+/** Outside demo mode, demo accounts must not be able to sign in: their passwords are removed. */
+export async function disableDemoPasswords(db: Db): Promise<number> {
+  const rows = await db
+    .update(users)
+    .set({ passwordHash: null, status: 'disabled' })
+    .where(sql`lower(${users.email}) like ${`%@${DEMO_DOMAIN}`} and ${users.passwordHash} is not null`)
+    .returning({ id: users.id });
+  return rows.length;
+}

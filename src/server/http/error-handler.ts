@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, errorMessage } from '../../shared/errors.js';
+import { AppError } from './errors.js';
+import { requestLocale } from './locale.js';
+
+function codeOf(err: FastifyError): ErrorCode {
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400))
+    return 'request.malformed_json';
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request.too_large';
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'request.unsupported_type';
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'request.malformed_json';
+  if (err.statusCode === 429) return 'auth.rate_limited';
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return 'request.invalid';
+  return 'internal.error';
+}
+
+/** One error shape for the whole API: { error: { code, message, details? } }, message in the request's language. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const locale = requestLocale(req);
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({
+        error: { code: err.code, message: errorMessage(err.code, locale), details: err.details },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? '',
+      }));
+      return reply.status(400).send({
+        error: { code: 'request.invalid', message: errorMessage('request.invalid', locale), details },
+      });
+    }
+    const code = codeOf(err);
+    if (code === 'internal.error') req.log.error({ err }, 'unhandled error');
+    const status = code === 'request.invalid' ? (err.statusCode ?? 400) : undefined;
+    return reply
+      .status(status ?? (code === 'internal.error' ? 500 : (err.statusCode ?? 400)))
+      .send({ error: { code, message: errorMessage(code, locale) } });
+  });
+}
+
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send({
+    error: { code: 'route.not_found', message: errorMessage('route.not_found', requestLocale(req)) },
+  });
+}

@@ -1,0 +1,15 @@
+import { ERRORS, type ErrorCode } from '../../shared/errors.js';
+
+/** The one error type of the server: a stable code (see shared/errors.ts) and optional field details. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(code);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export const notFound = (code: ErrorCode) => new AppError(code);

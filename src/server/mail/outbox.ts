@@ -1,0 +1,66 @@
+import { and, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/index.js';
+import { outboxEmails } from '../db/schema.js';
+import type { EmailContent } from './templates.js';
+
+/** Writes an e-mail to the outbox, in the caller's transaction. With no SMTP it is kept for the outbox page. */
+export async function enqueueEmail(db: DbOrTx, smtpConfigured: boolean, to: string, content: EmailContent) {
+  await db
+    .insert(outboxEmails)
+    .values({ toAddress: to, ...content, status: smtpConfigured ? 'pending' : 'kept' });
+}
+
+/**
+ * Claims up to `limit` due e-mails by leasing them for five minutes (so a crashed worker's mail is retried later
+ * and two workers never send the same mail). Short statement: no transaction is held while SMTP talks.
+ */
+export async function claimDue(db: DbOrTx, limit: number) {
+  const due = db
+    .select({ id: outboxEmails.id })
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.status, 'pending'), lte(outboxEmails.nextAttemptAt, new Date())))
+    .orderBy(outboxEmails.createdAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(outboxEmails)
+    .set({ nextAttemptAt: sql`now() + interval '5 minutes'` })
+    .where(inArray(outboxEmails.id, due))
+    .returning();
+}
+
+export async function markSent(db: DbOrTx, id: string) {
+  await db
+    .update(outboxEmails)
+    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboxEmails.attempts} + 1`, lastError: null })
+    .where(eq(outboxEmails.id, id));
+}
+
+export async function markAttemptFailed(
+  db: DbOrTx,
+  id: string,
+  attempts: number,
+  error: string,
+  maxAttempts: number,
+) {
+  const failed = attempts + 1 >= maxAttempts;
+  const backoffSeconds = Math.min(3600, 2 ** attempts * 15);
+  await db
+    .update(outboxEmails)
+    .set({
+      attempts: attempts + 1,
+      lastError: error.slice(0, 500),
+      status: failed ? 'failed' : 'pending',
+      nextAttemptAt: new Date(Date.now() + backoffSeconds * 1000),
+    })
+    .where(eq(outboxEmails.id, id));
+}
+
+export async function listOutbox(db: DbOrTx, opts: { limit: number; before?: Date }) {
+  return db
+    .select()
+    .from(outboxEmails)
+    .where(opts.before ? lt(outboxEmails.createdAt, opts.before) : undefined)
+    .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+    .limit(opts.limit);
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/index.js';
+import { instanceSecret } from './db/instance.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
+import { acquireLock, LockError } from './lockfile.js';
+import { startMailWorker } from './mail/deliver.js';
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { services: { type: 'string', default: 'web,worker' } } });
+  const services = new Set((values.services ?? '').split(',').map((s) => s.trim()));
+  if (![...services].every((s) => s === 'web' || s === 'worker') || services.size === 0)
+    fail('--services skal være web, worker eller web,worker');
+
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+
+  let releaseLock = () => {};
+  if (!config.databaseUrl) {
+    try {
+      releaseLock = acquireLock(config.dataDir);
+    } catch (err) {
+      if (err instanceof LockError) fail(err.message);
+      throw err;
+    }
+  }
+
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dir: `${config.dataDir}/pglite` },
+  ).catch((err) => fail(`Kunne ikke åbne databasen: ${(err as Error).message}`));
+  await database.migrate();
+  const secret = await instanceSecret(database.db, config.sessionSecret);
+  const { buildApp } = await import('./app.js');
+  const { app, ctx } = await buildApp({ config, database, secret });
+
+  if (config.demo) {
+    if (await seedDemo(database.db)) app.log.info('demo data seeded');
+  } else {
+    const n = await disableDemoPasswords(database.db);
+    if (n) app.log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
+  }
+
+  const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
+  if (services.has('web')) await app.listen({ port: config.port, host: config.host });
+
+  const shutdown = async () => {
+    await stopMail();
+    await app.close();
+    await database.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  if (services.has('web')) {
+    const lines = [
+      '',
+      `  Amongi kører på ${config.publicUrl}`,
+      `  Database: ${database.kind === 'pglite' ? `indlejret PGlite i ${config.dataDir}` : 'PostgreSQL'}`,
+    ];
+    if (config.demo) {
+      lines.push(`  Demokonti (adgangskode ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(38)} ${a.role}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});

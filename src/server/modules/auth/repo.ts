@@ -1,0 +1,112 @@
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/index.js';
+import { authTokens, institutions, roleGrants, sessions, users } from '../../db/schema.js';
+import type { Grant } from '../../policy/index.js';
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return u;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u;
+}
+
+export async function loadGrants(db: DbOrTx, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({
+      role: roleGrants.role,
+      kommuneId: sql<string | null>`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`,
+      institutionId: roleGrants.institutionId,
+    })
+    .from(roleGrants)
+    .leftJoin(institutions, eq(institutions.id, roleGrants.institutionId))
+    .where(eq(roleGrants.userId, userId));
+  return rows;
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  s: { id: string; userId: string; expiresAt: Date; userAgent: string | null },
+) {
+  await db.insert(sessions).values(s);
+}
+
+export async function findSessionWithUser(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  return row;
+}
+
+export async function touchSession(db: DbOrTx, id: string, expiresAt: Date) {
+  await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptId
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function listSessionsOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+export async function deleteExpiredSessions(db: DbOrTx) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+export async function insertAuthToken(
+  db: DbOrTx,
+  t: { id: string; userId: string; purpose: 'invitation' | 'reset'; expiresAt: Date },
+) {
+  await db.insert(authTokens).values(t);
+}
+
+export async function findAuthToken(db: DbOrTx, id: string) {
+  const [t] = await db.select().from(authTokens).where(eq(authTokens.id, id));
+  return t;
+}
+
+/** Marks a token used; returns false when it was already used (so two parallel uses cannot both win). */
+export async function useAuthToken(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.id, id), isNull(authTokens.usedAt)))
+    .returning({ id: authTokens.id });
+  return rows.length === 1;
+}
+
+export async function setPassword(db: DbOrTx, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, status: 'active' }).where(eq(users.id, userId));
+}
+
+export async function setUserProfile(
+  db: DbOrTx,
+  userId: string,
+  values: Partial<{ name: string; locale: 'da' | 'en' }>,
+) {
+  await db.update(users).set(values).where(eq(users.id, userId));
+}

@@ -1,0 +1,182 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clearSessionCookie, issueCsrfToken, requireActor, startSession } from '../../auth/session.js';
+import type { AppContext } from '../../context.js';
+import * as s from '../../http/schemas.js';
+import type { PeopleService } from '../people/service.js';
+import * as repo from './repo.js';
+import type { AuthService } from './service.js';
+
+const tokenParams = z.strictObject({ token: z.string().min(20).max(200) });
+
+export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['auth'];
+
+    app.get(
+      '/auth/csrf',
+      { schema: { tags, response: { 200: z.object({ token: z.string() }) } } },
+      async (req, reply) => ({
+        token: issueCsrfToken(ctx, req, reply),
+      }),
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags,
+          body: z.strictObject({ email: z.string().max(254), password: s.password }),
+          response: { 200: s.ok, ...s.errors },
+        },
+      },
+      async (req, reply) => {
+        const userId = await auth.verifyLogin(req.body.email, req.body.password, req.ip);
+        await startSession(ctx, req, reply, userId);
+        return { ok: true as const };
+      },
+    );
+
+    app.post('/auth/logout', { schema: { tags, response: { 200: s.ok } } }, async (req, reply) => {
+      if (req.sessionId) await repo.deleteSession(ctx.db, req.sessionId);
+      clearSessionCookie(req, reply);
+      return { ok: true as const };
+    });
+
+    app.get('/me', { schema: { tags, response: s.errors } }, async (req) => people.me(requireActor(req)));
+
+    app.patch(
+      '/me',
+      {
+        schema: {
+          tags,
+          body: z.strictObject({ name: s.name.optional(), locale: s.locale.optional() }),
+          response: s.errors,
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await people.update(actor, actor.id, req.body);
+        return people.me(actor);
+      },
+    );
+
+    app.post(
+      '/me/password',
+      {
+        schema: {
+          tags,
+          body: z.strictObject({ currentPassword: s.password, newPassword: s.password }),
+          response: { 200: s.ok, ...s.errors },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await auth.changePassword(
+          actor.id,
+          req.sessionId as string,
+          req.body.currentPassword,
+          req.body.newPassword,
+        );
+        return { ok: true as const };
+      },
+    );
+
+    app.get('/me/sessions', { schema: { tags } }, async (req) => {
+      const actor = requireActor(req);
+      const rows = await repo.listSessionsOfUser(ctx.db, actor.id);
+      return {
+        items: rows.map(({ id, ...r }) => ({ ...r, id: id.slice(0, 16), current: id === req.sessionId })),
+      };
+    });
+
+    app.delete(
+      '/me/sessions',
+      {
+        schema: {
+          tags,
+          description: 'Signs out every other session of the current person.',
+          response: { 200: s.ok },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await repo.deleteSessionsOfUser(ctx.db, actor.id, req.sessionId ?? undefined);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/auth/invitations/:token',
+      {
+        schema: {
+          tags,
+          params: tokenParams,
+          response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
+        },
+      },
+      async (req) => auth.describeToken(req.params.token, 'invitation'),
+    );
+
+    app.post(
+      '/auth/invitations/:token',
+      {
+        schema: {
+          tags,
+          params: tokenParams,
+          body: z.strictObject({ password: s.password }),
+          response: { 200: s.ok, ...s.errors },
+        },
+      },
+      async (req, reply) => {
+        const userId = await auth.completeToken(req.params.token, 'invitation', req.body.password);
+        await startSession(ctx, req, reply, userId);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: {
+          tags,
+          body: z.strictObject({ email: z.string().max(254) }),
+          response: { 200: s.ok, ...s.errors },
+        },
+      },
+      async (req) => {
+        await auth.requestReset(req.body.email, req.ip);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/auth/password-reset/:token',
+      {
+        schema: {
+          tags,
+          params: tokenParams,
+          response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
+        },
+      },
+      async (req) => auth.describeToken(req.params.token, 'reset'),
+    );
+
+    app.post(
+      '/auth/password-reset/:token',
+      {
+        schema: {
+          tags,
+          params: tokenParams,
+          body: z.strictObject({ password: s.password }),
+          response: { 200: s.ok, ...s.errors },
+        },
+      },
+      async (req, reply) => {
+        const userId = await auth.completeToken(req.params.token, 'reset', req.body.password);
+        await startSession(ctx, req, reply, userId);
+        return { ok: true as const };
+      },
+    );
+  };
+}

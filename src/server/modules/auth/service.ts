@@ -1,0 +1,135 @@
+import type { Locale } from '../../../shared/constants.js';
+import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../auth/crypto.js';
+import { RateLimiter } from '../../auth/rate-limit.js';
+import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/index.js';
+import { AppError } from '../../http/errors.js';
+import { enqueueEmail } from '../../mail/outbox.js';
+import { invitationEmail, resetEmail } from '../../mail/templates.js';
+import * as repo from './repo.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const INVITATION_DAYS = 14;
+export const RESET_MINUTES = 60;
+
+export function createAuthService(ctx: AppContext) {
+  const { perAccount, perIp, windowSeconds } = ctx.config.loginLimits;
+  const byAccount = new RateLimiter(perAccount, windowSeconds * 1000);
+  const byIp = new RateLimiter(perIp, windowSeconds * 1000);
+
+  function checkPasswordStrength(password: string) {
+    if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.password_weak');
+  }
+
+  /** Checks e-mail and password; returns the user id. Rate-limited per account and per IP. */
+  async function verifyLogin(email: string, password: string, ip: string) {
+    const account = email.trim().toLowerCase();
+    if (!byIp.hit(ip) || !byAccount.hit(account)) throw new AppError('auth.rate_limited');
+    const user = await repo.findUserByEmail(ctx.db, account);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user?.passwordHash || !ok) throw new AppError('auth.invalid_credentials');
+    if (user.status === 'disabled') throw new AppError('auth.account_disabled');
+    byAccount.reset(account);
+    return user.id;
+  }
+
+  /** Creates a single-use link token for the user and returns the URL to put in the e-mail. */
+  async function createLink(db: DbOrTx, userId: string, purpose: 'invitation' | 'reset') {
+    const token = randomToken();
+    const ms = purpose === 'invitation' ? INVITATION_DAYS * 86400_000 : RESET_MINUTES * 60_000;
+    await repo.insertAuthToken(db, {
+      id: sha256(token),
+      userId,
+      purpose,
+      expiresAt: new Date(Date.now() + ms),
+    });
+    const page = purpose === 'invitation' ? 'invitation' : 'nulstil';
+    return `${ctx.config.publicUrl}/${page}/${token}`;
+  }
+
+  /** Sends an invitation e-mail (inside the caller's transaction). */
+  async function sendInvitation(
+    db: DbOrTx,
+    user: { id: string; email: string; name: string; locale: Locale },
+    inviterName: string,
+    institutionName: string | null,
+  ) {
+    const url = await createLink(db, user.id, 'invitation');
+    const content = invitationEmail(user.locale, {
+      name: user.name,
+      inviterName,
+      institutionName,
+      url,
+      days: INVITATION_DAYS,
+    });
+    await enqueueEmail(db, !!ctx.config.smtpUrl, user.email, content);
+  }
+
+  /** Always answers the same, whether or not the e-mail exists. */
+  async function requestReset(email: string, ip: string) {
+    if (!byIp.hit(`reset:${ip}`)) throw new AppError('auth.rate_limited');
+    const user = await repo.findUserByEmail(ctx.db, email);
+    if (!user || user.status === 'disabled') return;
+    await ctx.db.transaction(async (tx) => {
+      const url = await createLink(tx, user.id, 'reset');
+      await enqueueEmail(
+        tx,
+        !!ctx.config.smtpUrl,
+        user.email,
+        resetEmail(user.locale, { name: user.name, url, minutes: RESET_MINUTES }),
+      );
+    });
+  }
+
+  async function checkToken(token: string, purpose: 'invitation' | 'reset') {
+    const row = await repo.findAuthToken(ctx.db, sha256(token));
+    if (!row || row.purpose !== purpose || row.usedAt) throw new AppError('auth.token_invalid');
+    if (row.expiresAt.getTime() <= Date.now()) throw new AppError('auth.token_expired');
+    const user = await repo.findUserById(ctx.db, row.userId);
+    if (!user || user.status === 'disabled') throw new AppError('auth.token_invalid');
+    return { row, user };
+  }
+
+  /** Describes a link before it is used (the invitation page greets the person by name). */
+  async function describeToken(token: string, purpose: 'invitation' | 'reset') {
+    const { user } = await checkToken(token, purpose);
+    return { name: user.name, email: user.email };
+  }
+
+  /** Uses an invitation or reset link to set a password; all the user's other sessions end. Returns the user id. */
+  async function completeToken(token: string, purpose: 'invitation' | 'reset', password: string) {
+    checkPasswordStrength(password);
+    const { row } = await checkToken(token, purpose);
+    const passwordHash = await hashPassword(password);
+    await ctx.db.transaction(async (tx) => {
+      if (!(await repo.useAuthToken(tx, row.id))) throw new AppError('auth.token_invalid');
+      await repo.setPassword(tx, row.userId, passwordHash);
+      await repo.deleteSessionsOfUser(tx, row.userId);
+    });
+    return row.userId;
+  }
+
+  async function changePassword(userId: string, sessionId: string, current: string, next: string) {
+    checkPasswordStrength(next);
+    const user = await repo.findUserById(ctx.db, userId);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+      throw new AppError('auth.wrong_current_password');
+    const passwordHash = await hashPassword(next);
+    await ctx.db.transaction(async (tx) => {
+      await repo.setPassword(tx, userId, passwordHash);
+      await repo.deleteSessionsOfUser(tx, userId, sessionId);
+    });
+  }
+
+  return {
+    verifyLogin,
+    sendInvitation,
+    requestReset,
+    describeToken,
+    completeToken,
+    changePassword,
+    checkPasswordStrength,
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

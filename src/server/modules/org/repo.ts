@@ -1,0 +1,148 @@
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import type { InstitutionType, TeamType } from '../../../shared/constants.js';
+import type { DbOrTx } from '../../db/index.js';
+import { institutions, kommuner, teamMemberships, teams } from '../../db/schema.js';
+
+/** Postgres unique violation, from either driver. */
+export const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+export async function listKommuner(db: DbOrTx, where: SQL) {
+  return db
+    .select({
+      id: kommuner.id,
+      name: kommuner.name,
+      code: kommuner.code,
+      institutionCount: sql<number>`(select count(*)::int from ${institutions} i where i.kommune_id = "kommuner"."id")`,
+    })
+    .from(kommuner)
+    .where(where)
+    .orderBy(asc(kommuner.name));
+}
+
+export async function getKommune(db: DbOrTx, id: string) {
+  const [k] = await db.select().from(kommuner).where(eq(kommuner.id, id));
+  return k;
+}
+
+export async function insertKommune(db: DbOrTx, v: { name: string; code: string | null }) {
+  const [k] = await db.insert(kommuner).values(v).returning();
+  return k;
+}
+
+export async function updateKommune(db: DbOrTx, id: string, v: { name?: string; code?: string | null }) {
+  const [k] = await db.update(kommuner).set(v).where(eq(kommuner.id, id)).returning();
+  return k;
+}
+
+export async function deleteKommune(db: DbOrTx, id: string) {
+  await db.delete(kommuner).where(eq(kommuner.id, id));
+}
+
+export async function countInstitutionsInKommune(db: DbOrTx, kommuneId: string) {
+  const [r] = await db.select({ n: count() }).from(institutions).where(eq(institutions.kommuneId, kommuneId));
+  return r.n;
+}
+
+const institutionColumns = {
+  id: institutions.id,
+  name: institutions.name,
+  type: institutions.type,
+  kommuneId: institutions.kommuneId,
+  kommuneName: kommuner.name,
+};
+
+export async function listInstitutions(db: DbOrTx, visible: SQL, kommuneId?: string) {
+  return db
+    .select({
+      ...institutionColumns,
+      teamCount: sql<number>`(select count(*)::int from ${teams} t where t.institution_id = "institutions"."id")`,
+    })
+    .from(institutions)
+    .innerJoin(kommuner, eq(kommuner.id, institutions.kommuneId))
+    .where(and(visible, kommuneId ? eq(institutions.kommuneId, kommuneId) : undefined))
+    .orderBy(asc(kommuner.name), asc(institutions.name));
+}
+
+export async function getInstitution(db: DbOrTx, id: string) {
+  const [i] = await db
+    .select(institutionColumns)
+    .from(institutions)
+    .innerJoin(kommuner, eq(kommuner.id, institutions.kommuneId))
+    .where(eq(institutions.id, id));
+  return i;
+}
+
+export async function insertInstitution(
+  db: DbOrTx,
+  v: { kommuneId: string; name: string; type: InstitutionType },
+) {
+  const [i] = await db.insert(institutions).values(v).returning();
+  return i;
+}
+
+export async function updateInstitution(
+  db: DbOrTx,
+  id: string,
+  v: { name?: string; type?: InstitutionType },
+) {
+  await db.update(institutions).set(v).where(eq(institutions.id, id));
+}
+
+export async function deleteInstitution(db: DbOrTx, id: string) {
+  await db.delete(institutions).where(eq(institutions.id, id));
+}
+
+const teamColumns = {
+  id: teams.id,
+  name: teams.name,
+  type: teams.type,
+  institutionId: teams.institutionId,
+  kommuneId: institutions.kommuneId,
+};
+
+export async function listTeams(db: DbOrTx, institutionId: string) {
+  return db
+    .select({
+      ...teamColumns,
+      memberCount: sql<number>`(select count(*)::int from ${teamMemberships} m where m.team_id = "teams"."id")`,
+    })
+    .from(teams)
+    .innerJoin(institutions, eq(institutions.id, teams.institutionId))
+    .where(eq(teams.institutionId, institutionId))
+    .orderBy(asc(teams.name));
+}
+
+export async function getTeam(db: DbOrTx, id: string) {
+  const [t] = await db
+    .select(teamColumns)
+    .from(teams)
+    .innerJoin(institutions, eq(institutions.id, teams.institutionId))
+    .where(eq(teams.id, id));
+  return t;
+}
+
+export async function findTeamByName(db: DbOrTx, institutionId: string, name: string) {
+  const [t] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(
+      and(eq(teams.institutionId, institutionId), sql`lower(${teams.name}) = ${name.trim().toLowerCase()}`),
+    );
+  return t;
+}
+
+export async function insertTeam(db: DbOrTx, v: { institutionId: string; name: string; type: TeamType }) {
+  const [t] = await db.insert(teams).values(v).returning();
+  return t;
+}
+
+export async function updateTeam(db: DbOrTx, id: string, v: { name?: string; type?: TeamType }) {
+  await db.update(teams).set(v).where(eq(teams.id, id));
+}
+
+export async function deleteTeam(db: DbOrTx, id: string) {
+  await db.delete(teams).where(eq(teams.id, id));
+}

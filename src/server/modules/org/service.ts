@@ -1,0 +1,148 @@
+import type { InstitutionType, TeamType } from '../../../shared/constants.js';
+import type { ErrorCode } from '../../../shared/errors.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, authorize, policySql, teamResource } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import * as repo from './repo.js';
+
+/** Runs a write and turns a unique violation into the given conflict code. */
+async function unique<T>(code: ErrorCode, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (repo.isUniqueViolation(err)) throw new AppError(code);
+    throw err;
+  }
+}
+
+export function createOrgService(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function kommune(actor: Actor, id: string) {
+    const k = await repo.getKommune(db, id);
+    if (!k) throw new AppError('kommune.not_found');
+    authorize(actor, 'kommune.read', { type: 'kommune', id });
+    return k;
+  }
+
+  async function institution(actor: Actor, id: string) {
+    const i = await repo.getInstitution(db, id);
+    if (!i) throw new AppError('institution.not_found');
+    authorize(actor, 'institution.read', { type: 'institution', id, kommuneId: i.kommuneId });
+    return i;
+  }
+
+  async function team(actor: Actor, id: string) {
+    const t = await repo.getTeam(db, id);
+    if (!t) throw new AppError('team.not_found');
+    authorize(actor, 'team.read', teamResource(t));
+    return t;
+  }
+
+  return {
+    kommune,
+    institution,
+    team,
+
+    listKommuner: (actor: Actor) => repo.listKommuner(db, policySql.visibleKommuner(actor)),
+
+    async createKommune(actor: Actor, v: { name: string; code: string | null }) {
+      authorize(actor, 'kommune.create', { type: 'instance' });
+      return db.transaction(async (tx) => {
+        const k = await unique('kommune.name_taken', () => repo.insertKommune(tx, v));
+        await audit(tx, actor, 'kommune.create', 'kommune', k.id, v);
+        return k;
+      });
+    },
+
+    async updateKommune(actor: Actor, id: string, v: { name?: string; code?: string | null }) {
+      await kommune(actor, id);
+      authorize(actor, 'kommune.update', { type: 'kommune', id });
+      return db.transaction(async (tx) => {
+        const k = await unique('kommune.name_taken', () => repo.updateKommune(tx, id, v));
+        await audit(tx, actor, 'kommune.update', 'kommune', id, v);
+        return k;
+      });
+    },
+
+    async deleteKommune(actor: Actor, id: string) {
+      await kommune(actor, id);
+      authorize(actor, 'kommune.delete', { type: 'kommune', id });
+      await db.transaction(async (tx) => {
+        if ((await repo.countInstitutionsInKommune(tx, id)) > 0) throw new AppError('kommune.not_empty');
+        await repo.deleteKommune(tx, id);
+        await audit(tx, actor, 'kommune.delete', 'kommune', id);
+      });
+    },
+
+    listInstitutions: (actor: Actor, kommuneId?: string) =>
+      repo.listInstitutions(db, policySql.visibleInstitutions(actor), kommuneId),
+
+    async createInstitution(actor: Actor, v: { kommuneId: string; name: string; type: InstitutionType }) {
+      await kommune(actor, v.kommuneId);
+      authorize(actor, 'institution.create', { type: 'kommune', id: v.kommuneId });
+      return db.transaction(async (tx) => {
+        const i = await unique('institution.name_taken', () => repo.insertInstitution(tx, v));
+        await audit(tx, actor, 'institution.create', 'institution', i.id, v);
+        return repo.getInstitution(tx, i.id);
+      });
+    },
+
+    async updateInstitution(actor: Actor, id: string, v: { name?: string; type?: InstitutionType }) {
+      const i = await institution(actor, id);
+      authorize(actor, 'institution.update', { type: 'institution', id, kommuneId: i.kommuneId });
+      return db.transaction(async (tx) => {
+        await unique('institution.name_taken', () => repo.updateInstitution(tx, id, v));
+        await audit(tx, actor, 'institution.update', 'institution', id, v);
+        return repo.getInstitution(tx, id);
+      });
+    },
+
+    async deleteInstitution(actor: Actor, id: string) {
+      const i = await institution(actor, id);
+      authorize(actor, 'institution.delete', { type: 'institution', id, kommuneId: i.kommuneId });
+      await db.transaction(async (tx) => {
+        await repo.deleteInstitution(tx, id);
+        await audit(tx, actor, 'institution.delete', 'institution', id, { name: i.name });
+      });
+    },
+
+    async listTeams(actor: Actor, institutionId: string) {
+      const i = await institution(actor, institutionId);
+      authorize(actor, 'team.read', { type: 'institution', id: i.id, kommuneId: i.kommuneId });
+      return repo.listTeams(db, institutionId);
+    },
+
+    async createTeam(actor: Actor, v: { institutionId: string; name: string; type: TeamType }) {
+      const i = await institution(actor, v.institutionId);
+      authorize(actor, 'team.create', { type: 'institution', id: i.id, kommuneId: i.kommuneId });
+      return db.transaction(async (tx) => {
+        const t = await unique('team.name_taken', () => repo.insertTeam(tx, v));
+        await audit(tx, actor, 'team.create', 'team', t.id, v);
+        return repo.getTeam(tx, t.id);
+      });
+    },
+
+    async updateTeam(actor: Actor, id: string, v: { name?: string; type?: TeamType }) {
+      const t = await team(actor, id);
+      authorize(actor, 'team.update', teamResource(t));
+      return db.transaction(async (tx) => {
+        await unique('team.name_taken', () => repo.updateTeam(tx, id, v));
+        await audit(tx, actor, 'team.update', 'team', id, v);
+        return repo.getTeam(tx, id);
+      });
+    },
+
+    async deleteTeam(actor: Actor, id: string) {
+      const t = await team(actor, id);
+      authorize(actor, 'team.delete', teamResource(t));
+      await db.transaction(async (tx) => {
+        await repo.deleteTeam(tx, id);
+        await audit(tx, actor, 'team.delete', 'team', id, { name: t.name });
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,156 @@
+import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/constants.js';
+import type { DbOrTx } from '../../db/index.js';
+import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../../db/schema.js';
+
+export async function listPeople(
+  db: DbOrTx,
+  visible: SQL,
+  opts: { institutionId?: string; q?: string; after?: { name: string; id: string }; limit: number },
+) {
+  const filters: (SQL | undefined)[] = [visible];
+  if (opts.institutionId)
+    filters.push(
+      sql`exists (select 1 from ${roleGrants} g where g.user_id = ${users.id} and g.institution_id = ${opts.institutionId})`,
+    );
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+    filters.push(or(sql`lower(${users.name}) like ${like}`, sql`lower(${users.email}) like ${like}`));
+  }
+  if (opts.after)
+    filters.push(
+      or(
+        gt(sql`lower(${users.name})`, opts.after.name.toLowerCase()),
+        and(eq(sql`lower(${users.name})`, opts.after.name.toLowerCase()), gt(users.id, opts.after.id)),
+      ),
+    );
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      roles: sql<{ role: Role; scopeName: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', g.role, 'scopeName', coalesce(i.name, k.name)) order by g.role)
+        from ${roleGrants} g
+        left join ${institutions} i on i.id = g.institution_id
+        left join ${kommuner} k on k.id = g.kommune_id
+        where g.user_id = "users"."id"), '[]'::json)`,
+    })
+    .from(users)
+    .where(and(...filters))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+    .limit(opts.limit + 1);
+}
+
+/** The institutions a person holds roles in, with their kommune: what the policy needs to judge access. */
+export async function personInstitutions(db: DbOrTx, userId: string) {
+  return db
+    .selectDistinct({ id: institutions.id, kommuneId: institutions.kommuneId })
+    .from(roleGrants)
+    .innerJoin(institutions, eq(institutions.id, roleGrants.institutionId))
+    .where(eq(roleGrants.userId, userId));
+}
+
+export async function getUser(db: DbOrTx, id: string) {
+  const [u] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      locale: users.locale,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return u;
+}
+
+export async function grantsWithNames(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      institutionId: roleGrants.institutionId,
+      institutionName: institutions.name,
+      institutionType: institutions.type,
+      kommuneId: sql<string | null>`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`,
+      kommuneName: kommuner.name,
+    })
+    .from(roleGrants)
+    .leftJoin(institutions, eq(institutions.id, roleGrants.institutionId))
+    .leftJoin(kommuner, eq(kommuner.id, sql`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`))
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(asc(roleGrants.role));
+}
+
+export async function teamsOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({ id: teams.id, name: teams.name, type: teams.type, institutionId: teams.institutionId })
+    .from(teamMemberships)
+    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+    .where(eq(teamMemberships.userId, userId))
+    .orderBy(asc(teams.name));
+}
+
+export async function teamMembers(db: DbOrTx, teamId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, status: users.status })
+    .from(teamMemberships)
+    .innerJoin(users, eq(users.id, teamMemberships.userId))
+    .where(eq(teamMemberships.teamId, teamId))
+    .orderBy(asc(sql`lower(${users.name})`));
+}
+
+export async function insertUser(db: DbOrTx, v: { email: string; name: string; locale?: 'da' | 'en' }) {
+  const [u] = await db
+    .insert(users)
+    .values({ email: v.email.trim(), name: v.name.trim(), locale: v.locale ?? 'da' })
+    .returning();
+  return u;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  v: Partial<{ name: string; email: string; locale: 'da' | 'en'; status: 'invited' | 'active' | 'disabled' }>,
+) {
+  await db.update(users).set(v).where(eq(users.id, id));
+}
+
+export async function insertGrant(
+  db: DbOrTx,
+  v: { userId: string; role: Role; kommuneId: string | null; institutionId: string | null },
+) {
+  const [g] = await db.insert(roleGrants).values(v).onConflictDoNothing().returning();
+  return g;
+}
+
+export async function getGrant(db: DbOrTx, id: string) {
+  const [g] = await db.select().from(roleGrants).where(eq(roleGrants.id, id));
+  return g;
+}
+
+export async function deleteGrant(db: DbOrTx, id: string) {
+  await db.delete(roleGrants).where(eq(roleGrants.id, id));
+}
+
+export async function countActiveAdministrators(db: DbOrTx) {
+  const [r] = await db
+    .select({ n: sql<number>`count(distinct ${roleGrants.userId})::int` })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, 'administrator'), sql`${users.status} <> 'disabled'`));
+  return r.n;
+}
+
+export async function addTeamMember(db: DbOrTx, teamId: string, userId: string) {
+  await db.insert(teamMemberships).values({ teamId, userId }).onConflictDoNothing();
+}
+
+export async function removeTeamMember(db: DbOrTx, teamId: string, userId: string) {
+  await db
+    .delete(teamMemberships)
+    .where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)));
+}

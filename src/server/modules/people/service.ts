@@ -1,0 +1,218 @@
+import { type Role, roleScope } from '../../../shared/constants.js';
+import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/index.js';
+import { AppError } from '../../http/errors.js';
+import {
+  type Actor,
+  authorize,
+  can,
+  institutionIdsWithRole,
+  isAdmin,
+  policySql,
+  teamResource,
+} from '../../policy/index.js';
+import { audit } from '../audit.js';
+import { deleteSessionsOfUser, findUserByEmail, findUserById } from '../auth/repo.js';
+import type { AuthService } from '../auth/service.js';
+import * as orgRepo from '../org/repo.js';
+import type { OrgService } from '../org/service.js';
+import * as repo from './repo.js';
+
+export type GrantInput = { role: Role; institutionId?: string | null; kommuneId?: string | null };
+
+export function createPeopleService(ctx: AppContext, org: OrgService, auth: AuthService) {
+  const { db } = ctx;
+
+  async function personResource(actor: Actor, id: string) {
+    const user = await repo.getUser(db, id);
+    if (!user) throw new AppError('person.not_found');
+    const resource = { type: 'person' as const, id, institutions: await repo.personInstitutions(db, id) };
+    authorize(actor, 'person.read', resource);
+    return { user, resource };
+  }
+
+  /** Validates a grant's scope against its role, checks the ids are visible, and that the actor may grant it. */
+  async function checkGrant(actor: Actor, g: GrantInput) {
+    const scope = roleScope(g.role);
+    const institutionId = scope === 'institution' ? (g.institutionId ?? null) : null;
+    const kommuneId = scope === 'kommune' ? (g.kommuneId ?? null) : null;
+    if ((scope === 'institution' && !institutionId) || (scope === 'kommune' && !kommuneId))
+      throw new AppError('role.invalid_scope');
+    if (institutionId) await org.institution(actor, institutionId);
+    if (kommuneId) await org.kommune(actor, kommuneId);
+    authorize(actor, 'role.grant', { type: 'grant', role: g.role, institutionId, kommuneId });
+    return { role: g.role, institutionId, kommuneId };
+  }
+
+  async function guardLastAdministrator(tx: DbOrTx) {
+    if ((await repo.countActiveAdministrators(tx)) < 1) throw new AppError('person.last_administrator');
+  }
+
+  async function detail(id: string) {
+    const [user, grants, teams] = await Promise.all([
+      repo.getUser(db, id),
+      repo.grantsWithNames(db, id),
+      repo.teamsOfUser(db, id),
+    ]);
+    return { ...user, grants, teams };
+  }
+
+  return {
+    /** The signed-in person, with roles, teams and what the navigation may offer. */
+    async me(actor: Actor) {
+      const d = await detail(actor.id);
+      return {
+        ...d,
+        capabilities: {
+          administer: isAdmin(actor),
+          readOutbox: can(actor, 'outbox.read', { type: 'instance' }),
+          manageInstitutionIds: isAdmin(actor) ? [] : institutionIdsWithRole(actor, 'leder'),
+        },
+      };
+    },
+
+    async list(actor: Actor, opts: { institutionId?: string; q?: string; cursor?: string; limit: number }) {
+      if (opts.institutionId) await org.institution(actor, opts.institutionId);
+      const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+      const rows = await repo.listPeople(db, policySql.visiblePeople(actor), { ...opts, after });
+      const more = rows.length > opts.limit;
+      const items = rows.slice(0, opts.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: more && last ? encodeCursor(last) : null };
+    },
+
+    async get(actor: Actor, id: string) {
+      await personResource(actor, id);
+      return detail(id);
+    },
+
+    async invite(
+      actor: Actor,
+      v: { name: string; email: string; locale?: 'da' | 'en'; grant: GrantInput; teamIds?: string[] },
+    ) {
+      const grant = await checkGrant(actor, v.grant);
+      const teams = await Promise.all((v.teamIds ?? []).map((t) => org.team(actor, t)));
+      if (teams.some((t) => t.institutionId !== grant.institutionId))
+        throw new AppError('team.member_not_in_institution');
+      if (await findUserByEmail(db, v.email)) throw new AppError('person.email_taken');
+      const inviter = await findUserById(db, actor.id);
+      const institution = grant.institutionId
+        ? await orgRepo.getInstitution(db, grant.institutionId)
+        : undefined;
+      const id = await db.transaction(async (tx) => {
+        const user = await repo.insertUser(tx, v);
+        await repo.insertGrant(tx, { userId: user.id, ...grant });
+        for (const t of teams) await repo.addTeamMember(tx, t.id, user.id);
+        await auth.sendInvitation(tx, user, inviter?.name ?? 'Amongi', institution?.name ?? null);
+        await audit(tx, actor, 'person.invite', 'person', user.id, { email: user.email, ...grant });
+        return user.id;
+      });
+      return detail(id);
+    },
+
+    async resendInvitation(actor: Actor, id: string) {
+      const { user, resource } = await personResource(actor, id);
+      authorize(actor, 'person.manage', resource);
+      if (user.status !== 'invited') throw new AppError('person.not_invited');
+      const inviter = await findUserById(db, actor.id);
+      await db.transaction(async (tx) => {
+        await auth.sendInvitation(tx, user, inviter?.name ?? 'Amongi', null);
+        await audit(tx, actor, 'person.reinvite', 'person', id);
+      });
+    },
+
+    async update(
+      actor: Actor,
+      id: string,
+      v: { name?: string; locale?: 'da' | 'en'; status?: 'active' | 'disabled' },
+    ) {
+      const { user, resource } = await personResource(actor, id);
+      authorize(actor, 'person.update', resource);
+      if (v.status !== undefined && v.status !== user.status) {
+        authorize(actor, 'person.manage', resource);
+        if (v.status === 'active' && user.status === 'invited') throw new AppError('person.not_invited');
+      }
+      await db.transaction(async (tx) => {
+        await repo.updateUser(tx, id, v);
+        if (v.status === 'disabled') {
+          await deleteSessionsOfUser(tx, id);
+          await guardLastAdministrator(tx);
+        }
+        await audit(tx, actor, 'person.update', 'person', id, v);
+      });
+      return detail(id);
+    },
+
+    async addGrant(actor: Actor, id: string, g: GrantInput) {
+      await personResource(actor, id);
+      const grant = await checkGrant(actor, g);
+      await db.transaction(async (tx) => {
+        await repo.insertGrant(tx, { userId: id, ...grant });
+        await audit(tx, actor, 'role.grant', 'person', id, grant);
+      });
+      return detail(id);
+    },
+
+    async removeGrant(actor: Actor, id: string, grantId: string) {
+      await personResource(actor, id);
+      const g = await repo.getGrant(db, grantId);
+      if (!g || g.userId !== id) throw new AppError('person.not_found');
+      authorize(actor, 'role.grant', {
+        type: 'grant',
+        role: g.role,
+        institutionId: g.institutionId,
+        kommuneId: g.kommuneId,
+      });
+      await db.transaction(async (tx) => {
+        await repo.deleteGrant(tx, grantId);
+        if (g.role === 'administrator') await guardLastAdministrator(tx);
+        await audit(tx, actor, 'role.revoke', 'person', id, {
+          role: g.role,
+          institutionId: g.institutionId,
+          kommuneId: g.kommuneId,
+        });
+      });
+      return detail(id);
+    },
+
+    async teamMembers(actor: Actor, teamId: string) {
+      await org.team(actor, teamId);
+      return repo.teamMembers(db, teamId);
+    },
+
+    async addTeamMember(actor: Actor, teamId: string, personId: string) {
+      const team = await org.team(actor, teamId);
+      authorize(actor, 'team.update', teamResource(team));
+      const { resource } = await personResource(actor, personId);
+      if (!resource.institutions.some((i) => i.id === team.institutionId))
+        throw new AppError('team.member_not_in_institution');
+      await db.transaction(async (tx) => {
+        await repo.addTeamMember(tx, teamId, personId);
+        await audit(tx, actor, 'team.add_member', 'team', teamId, { personId });
+      });
+    },
+
+    async removeTeamMember(actor: Actor, teamId: string, personId: string) {
+      const team = await org.team(actor, teamId);
+      authorize(actor, 'team.update', teamResource(team));
+      await db.transaction(async (tx) => {
+        await repo.removeTeamMember(tx, teamId, personId);
+        await audit(tx, actor, 'team.remove_member', 'team', teamId, { personId });
+      });
+    },
+  };
+}
+
+const encodeCursor = (r: { name: string; id: string }) =>
+  Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
+function decodeCursor(c: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('request.invalid');
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

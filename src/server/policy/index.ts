@@ -1,0 +1,36 @@
+import type { ErrorCode } from '../../shared/errors.js';
+import { AppError } from '../http/errors.js';
+import { decideAccess } from './rules.js';
+import type { Action, Actor, Resource } from './types.js';
+
+export * from './rules.js';
+export * as policySql from './sql.js';
+export type { Action, Actor, Decision, Grant, Resource } from './types.js';
+
+/** The policy resource for a team row (institution and kommune ids decide access). */
+export const teamResource = (t: { id: string; institutionId: string; kommuneId: string }): Resource => ({
+  type: 'team',
+  id: t.id,
+  institutionId: t.institutionId,
+  kommuneId: t.kommuneId,
+});
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return decideAccess(actor, action, resource) === 'allow';
+}
+
+const hiddenCode: Record<Resource['type'], ErrorCode> = {
+  instance: 'policy.forbidden',
+  kommune: 'kommune.not_found',
+  institution: 'institution.not_found',
+  team: 'team.not_found',
+  person: 'person.not_found',
+  grant: 'policy.forbidden',
+};
+
+/** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */
+export function authorize(actor: Actor, action: Action, resource: Resource): void {
+  const d = decideAccess(actor, action, resource);
+  if (d === 'hidden') throw new AppError(hiddenCode[resource.type]);
+  if (d === 'forbidden') throw new AppError('policy.forbidden');
+}

@@ -1,0 +1,94 @@
+import { roleScope } from '../../shared/constants.js';
+import type { Action, Actor, Decision, Resource } from './types.js';
+
+export const isAdmin = (a: Actor) => a.grants.some((g) => g.role === 'administrator');
+export const isEditor = (a: Actor) => a.grants.some((g) => g.role === 'redaktoer');
+export const forvaltningKommuneIds = (a: Actor) =>
+  a.grants.filter((g) => g.role === 'forvaltning').map((g) => g.kommuneId as string);
+export const memberInstitutionIds = (a: Actor) => [
+  ...new Set(a.grants.filter((g) => g.institutionId).map((g) => g.institutionId as string)),
+];
+export const institutionIdsWithRole = (a: Actor, role: 'leder' | 'ressourceperson' | 'medarbejder') =>
+  a.grants.filter((g) => g.role === role).map((g) => g.institutionId as string);
+
+const isForvaltningOf = (a: Actor, kommuneId: string) => forvaltningKommuneIds(a).includes(kommuneId);
+const isMemberOf = (a: Actor, institutionId: string) => memberInstitutionIds(a).includes(institutionId);
+const isLederOf = (a: Actor, institutionId: string) =>
+  institutionIdsWithRole(a, 'leder').includes(institutionId);
+
+/** May the actor know this institution exists and read it? (Same rule as sql.visibleInstitutions.) */
+export function seesInstitution(a: Actor, inst: { id: string; kommuneId: string }): boolean {
+  return isAdmin(a) || isForvaltningOf(a, inst.kommuneId) || isMemberOf(a, inst.id);
+}
+
+export function seesKommune(a: Actor, kommuneId: string): boolean {
+  return isAdmin(a) || a.grants.some((g) => g.kommuneId === kommuneId);
+}
+
+/** Same rule as sql.visiblePeople: self, admin, or sharing a visible institution. */
+export function seesPerson(a: Actor, p: { id: string; institutions: { id: string; kommuneId: string }[] }) {
+  return a.id === p.id || isAdmin(a) || p.institutions.some((i) => seesInstitution(a, i));
+}
+
+const decide = (visible: boolean, allowed: boolean): Decision =>
+  !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';
+
+/** The one answer to "may this person do this?". Pure: no I/O. */
+export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
+  const admin = isAdmin(a);
+  switch (r.type) {
+    case 'instance':
+      if (action === 'outbox.read' || action === 'audit.read' || action === 'kommune.create')
+        return decide(true, admin);
+      if (action === 'person.list') return decide(true, true);
+      return 'forbidden';
+    case 'kommune': {
+      const visible = seesKommune(a, r.id);
+      if (action === 'kommune.read') return decide(visible, true);
+      if (action === 'kommune.update' || action === 'kommune.delete' || action === 'institution.create')
+        return decide(visible, admin);
+      return decide(visible, false);
+    }
+    case 'institution': {
+      const visible = seesInstitution(a, r);
+      const manages = admin || isLederOf(a, r.id);
+      switch (action) {
+        case 'institution.read':
+        case 'team.read':
+          return decide(visible, true);
+        case 'institution.update':
+        case 'institution.delete':
+          return decide(visible, admin);
+        case 'team.create':
+        case 'person.invite':
+        case 'person.import':
+          return decide(visible, manages);
+        default:
+          return decide(visible, false);
+      }
+    }
+    case 'team': {
+      const visible = seesInstitution(a, { id: r.institutionId, kommuneId: r.kommuneId });
+      if (action === 'team.read') return decide(visible, true);
+      if (action === 'team.update' || action === 'team.delete')
+        return decide(visible, admin || isLederOf(a, r.institutionId));
+      return decide(visible, false);
+    }
+    case 'person': {
+      const visible = seesPerson(a, r);
+      const leads = r.institutions.some((i) => isLederOf(a, i.id));
+      if (action === 'person.read') return decide(visible, true);
+      if (action === 'person.update') return decide(visible, admin || a.id === r.id || leads);
+      if (action === 'person.manage') return decide(visible, admin || (leads && a.id !== r.id));
+      return decide(visible, false);
+    }
+    case 'grant': {
+      if (action !== 'role.grant') return 'forbidden';
+      if (admin) return 'allow';
+      const scope = roleScope(r.role);
+      return scope === 'institution' && r.institutionId && isLederOf(a, r.institutionId)
+        ? 'allow'
+        : 'forbidden';
+    }
+  }
+}

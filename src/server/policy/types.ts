@@ -1,0 +1,42 @@
+import type { Role } from '../../shared/constants.js';
+
+/** A role the actor holds. For institution roles, kommuneId is the institution's kommune (derived). */
+export type Grant = { role: Role; kommuneId: string | null; institutionId: string | null };
+
+export type Actor = { id: string; grants: Grant[] };
+
+export type Resource =
+  | { type: 'instance' }
+  | { type: 'kommune'; id: string }
+  | { type: 'institution'; id: string; kommuneId: string }
+  | { type: 'team'; id: string; institutionId: string; kommuneId: string }
+  /** A person, with the institutions (and their kommuner) they hold roles in. */
+  | { type: 'person'; id: string; institutions: { id: string; kommuneId: string }[] }
+  /** A role about to be granted, with the scope it would apply to. */
+  | { type: 'grant'; role: Role; kommuneId: string | null; institutionId: string | null };
+
+export type Action =
+  | 'kommune.read'
+  | 'kommune.create'
+  | 'kommune.update'
+  | 'kommune.delete'
+  | 'institution.read'
+  | 'institution.create'
+  | 'institution.update'
+  | 'institution.delete'
+  | 'team.read'
+  | 'team.create'
+  | 'team.update'
+  | 'team.delete'
+  | 'person.read'
+  | 'person.list'
+  | 'person.invite'
+  | 'person.import'
+  | 'person.update'
+  | 'person.manage'
+  | 'role.grant'
+  | 'outbox.read'
+  | 'audit.read';
+
+/** allow; forbidden (the actor may see the thing but not do this: 403); hidden (the actor may not know it exists: 404). */
+export type Decision = 'allow' | 'forbidden' | 'hidden';

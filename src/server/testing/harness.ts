@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { type Database, openDatabase } from '../db/index.js';
+import { DEMO_PASSWORD, seedDemo } from '../db/seed-demo.js';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new PostgreSQL database
+ * (created and dropped here) when TEST_DATABASE_URL is set.
+ */
+export async function createTestDatabase(): Promise<{
+  database: Database;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const database = await openDatabase({});
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const name = `amongi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  client: () => TestClient;
+  /** A client signed in as a demo account (e.g. 'leder' → leder@demo.amongi.dk). */
+  as: (account: string) => Promise<TestClient>;
+  close: () => Promise<void>;
+};
+
+/** Builds the real app on a fresh database with the demo organisation seeded. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1', PUBLIC_URL: 'http://amongi.test', ...env });
+  await seedDemo(database.db);
+  const { app, ctx } = await buildApp({
+    config,
+    database,
+    secret: 'test-secret-'.padEnd(40, 'x'),
+    logger: false,
+  });
+  await app.ready();
+  const client = () => new TestClient(app);
+  return {
+    app,
+    ctx,
+    database,
+    client,
+    as: async (account) => {
+      const c = client();
+      await c.login(account.includes('@') ? account : `${account}@demo.amongi.dk`, DEMO_PASSWORD);
+      return c;
+    },
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Talks to the app like a browser: keeps cookies and sends the CSRF token on writes. */
+export class TestClient {
+  cookies = new Map<string, string>();
+  csrf: string | null = null;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    opts: { headers?: Record<string, string>; csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    if (method !== 'GET' && opts.csrf !== false && !this.csrf) {
+      const r = await this.request('GET', '/api/v1/auth/csrf');
+      this.csrf = r.json().token;
+    }
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && opts.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(typeof body === 'string' || Buffer.isBuffer(body)
+        ? { payload: body }
+        : body !== undefined
+          ? { payload: body as object }
+          : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  get = (url: string, opts?: { headers?: Record<string, string> }) =>
+    this.request('GET', url, undefined, opts);
+  post = (url: string, body?: unknown, opts?: { headers?: Record<string, string>; csrf?: boolean }) =>
+    this.request('POST', url, body ?? {}, opts);
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
+  put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+
+  async login(email: string, password: string) {
+    const res = await this.post('/api/v1/auth/login', { email, password });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    return res;
+  }
+}

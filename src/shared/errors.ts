@@ -1,0 +1,152 @@
+import type { Locale } from './constants.js';
+
+/** Every error the API can answer with: a stable code, an HTTP status and a message per language. */
+export const ERRORS = {
+  'request.invalid': { status: 400, da: 'Forespørgslen er ugyldig.', en: 'The request is invalid.' },
+  'request.malformed_json': {
+    status: 400,
+    da: 'Forespørgslen indeholder ikke gyldig JSON.',
+    en: 'The request body is not valid JSON.',
+  },
+  'request.too_large': { status: 413, da: 'Forespørgslen er for stor.', en: 'The request is too large.' },
+  'request.unsupported_type': {
+    status: 415,
+    da: 'Indholdstypen understøttes ikke.',
+    en: 'The content type is not supported.',
+  },
+  'route.not_found': { status: 404, da: 'Siden findes ikke.', en: 'Not found.' },
+  'auth.required': { status: 401, da: 'Du skal logge ind.', en: 'You need to sign in.' },
+  'auth.session_expired': {
+    status: 401,
+    da: 'Din session er udløbet. Log ind igen.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  'auth.invalid_credentials': {
+    status: 401,
+    da: 'Forkert e-mail eller adgangskode.',
+    en: 'Wrong e-mail or password.',
+  },
+  'auth.account_disabled': {
+    status: 403,
+    da: 'Kontoen er deaktiveret. Kontakt din administrator.',
+    en: 'The account is disabled. Contact your administrator.',
+  },
+  'auth.rate_limited': {
+    status: 429,
+    da: 'For mange loginforsøg. Vent lidt, og prøv igen.',
+    en: 'Too many sign-in attempts. Wait a while and try again.',
+  },
+  'auth.csrf_invalid': {
+    status: 403,
+    da: 'Sikkerhedstjek mislykkedes. Genindlæs siden, og prøv igen.',
+    en: 'Security check failed. Reload the page and try again.',
+  },
+  'auth.token_invalid': {
+    status: 400,
+    da: 'Linket er ugyldigt eller allerede brugt.',
+    en: 'The link is invalid or has already been used.',
+  },
+  'auth.token_expired': {
+    status: 400,
+    da: 'Linket er udløbet. Bed om et nyt.',
+    en: 'The link has expired. Ask for a new one.',
+  },
+  'auth.password_weak': {
+    status: 400,
+    da: 'Adgangskoden skal være mindst 10 tegn.',
+    en: 'The password must be at least 10 characters.',
+  },
+  'auth.wrong_current_password': {
+    status: 400,
+    da: 'Den nuværende adgangskode er forkert.',
+    en: 'The current password is wrong.',
+  },
+  'policy.forbidden': {
+    status: 403,
+    da: 'Du har ikke adgang til at gøre dette.',
+    en: 'You are not allowed to do this.',
+  },
+  'kommune.not_found': { status: 404, da: 'Kommunen findes ikke.', en: 'The municipality does not exist.' },
+  'kommune.name_taken': {
+    status: 409,
+    da: 'Der findes allerede en kommune med det navn.',
+    en: 'A municipality with that name already exists.',
+  },
+  'kommune.not_empty': {
+    status: 409,
+    da: 'Kommunen har institutioner og kan ikke slettes.',
+    en: 'The municipality has institutions and cannot be deleted.',
+  },
+  'institution.not_found': {
+    status: 404,
+    da: 'Institutionen findes ikke.',
+    en: 'The institution does not exist.',
+  },
+  'institution.name_taken': {
+    status: 409,
+    da: 'Der findes allerede en institution med det navn i kommunen.',
+    en: 'An institution with that name already exists in the municipality.',
+  },
+  'team.not_found': { status: 404, da: 'Teamet findes ikke.', en: 'The team does not exist.' },
+  'team.name_taken': {
+    status: 409,
+    da: 'Der findes allerede et team med det navn i institutionen.',
+    en: 'A team with that name already exists in the institution.',
+  },
+  'person.not_found': { status: 404, da: 'Personen findes ikke.', en: 'The person does not exist.' },
+  'person.email_taken': {
+    status: 409,
+    da: 'Der findes allerede en person med den e-mailadresse.',
+    en: 'A person with that e-mail address already exists.',
+  },
+  'person.last_administrator': {
+    status: 409,
+    da: 'Den sidste administrator kan ikke fjernes.',
+    en: 'The last administrator cannot be removed.',
+  },
+  'team.member_not_in_institution': {
+    status: 409,
+    da: 'Personen har ingen rolle i teamets institution.',
+    en: 'The person has no role in the team’s institution.',
+  },
+  'person.not_invited': {
+    status: 409,
+    da: 'Personen har allerede taget imod invitationen.',
+    en: 'The person has already accepted the invitation.',
+  },
+  'role.invalid_scope': {
+    status: 400,
+    da: 'Rollen passer ikke til det valgte område.',
+    en: 'The role does not fit the chosen scope.',
+  },
+  'import.invalid_file': {
+    status: 400,
+    da: 'Filen kunne ikke læses som CSV.',
+    en: 'The file could not be read as CSV.',
+  },
+  'import.has_errors': {
+    status: 422,
+    da: 'Importen indeholder fejl. Intet er gemt.',
+    en: 'The import has errors. Nothing was saved.',
+  },
+  'internal.error': {
+    status: 500,
+    da: 'Der skete en uventet fejl. Prøv igen om lidt.',
+    en: 'An unexpected error occurred. Try again shortly.',
+  },
+  'internal.unavailable': {
+    status: 503,
+    da: 'Tjenesten er midlertidigt utilgængelig.',
+    en: 'The service is temporarily unavailable.',
+  },
+} as const satisfies Record<string, { status: number; da: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERRORS[code][locale];
+}
+
+export type ApiErrorBody = {
+  error: { code: ErrorCode; message: string; details?: { path: string; message: string }[] };
+};
