@@ -50,7 +50,9 @@ export class ConfigError extends Error {}
 
 /** Reads every setting from the environment; a bad value throws a ConfigError naming the setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty value means "not set" (as in `DATABASE_URL= npm start`).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Ugyldig konfiguration:\n${lines.join('\n')}`);

@@ -51,9 +51,12 @@ async function main() {
   }
 
   const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
+  // A worker-only process has no listening socket; keep it alive until it is told to stop.
+  const keepAlive = services.has('web') ? undefined : setInterval(() => {}, 1 << 30);
   if (services.has('web')) await app.listen({ port: config.port, host: config.host });
 
   const shutdown = async () => {
+    clearInterval(keepAlive);
     await stopMail();
     await app.close();
     await database.close();

@@ -129,6 +129,26 @@ export const ERRORS = {
     da: 'Importen indeholder fejl. Intet er gemt.',
     en: 'The import has errors. Nothing was saved.',
   },
+  'import.missing_columns': {
+    status: 400,
+    da: 'Filen mangler kolonner. Første linje skal have kolonnerne navn, e-mail, institution og rolle (team kan udelades).',
+    en: 'The file is missing columns. The first line must have the columns name, email, institution and role (team is optional).',
+  },
+  'import.unknown_columns': {
+    status: 400,
+    da: 'Filen har kolonner, som ikke kendes. Tilladte kolonner er navn, e-mail, institution, team og rolle.',
+    en: 'The file has unknown columns. Allowed columns are name, email, institution, team and role.',
+  },
+  'import.empty_file': {
+    status: 400,
+    da: 'Filen indeholder ingen medarbejdere. Den skal have en overskriftslinje og mindst én linje med en medarbejder.',
+    en: 'The file contains no staff. It needs a header line and at least one line with a person.',
+  },
+  'import.too_many_rows': {
+    status: 400,
+    da: 'Filen har for mange linjer. Der kan højst importeres 5.000 medarbejdere ad gangen.',
+    en: 'The file has too many lines. At most 5,000 people can be imported at a time.',
+  },
   'internal.error': {
     status: 500,
     da: 'Der skete en uventet fejl. Prøv igen om lidt.',
