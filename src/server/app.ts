@@ -19,6 +19,8 @@ import { installErrorHandler, sendNotFound } from './http/error-handler.js';
 import { installSystemRoutes } from './http/system.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
+import { importRoutes } from './modules/import/routes.js';
+import { createImportService } from './modules/import/service.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { createOrgService } from './modules/org/service.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
@@ -70,6 +72,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const org = createOrgService(ctx);
   const people = createPeopleService(ctx, org, auth);
   const outbox = createOutboxService(ctx);
+  const imports = createImportService(ctx, org, auth);
 
   await app.register(
     async (api) => {
@@ -77,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(orgRoutes(org));
       await api.register(peopleRoutes(people));
       await api.register(outboxRoutes(outbox));
+      await api.register(importRoutes(imports));
     },
     { prefix: '/api/v1' },
   );

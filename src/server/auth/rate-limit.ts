@@ -18,6 +18,12 @@ export class RateLimiter {
     return entry.count <= this.max;
   }
 
+  /** Takes back one counted attempt (a successful sign-in should not use up a shared IP's budget). */
+  undo(key: string) {
+    const entry = this.hits.get(key);
+    if (entry && entry.count > 0) entry.count--;
+  }
+
   reset(key: string) {
     this.hits.delete(key);
   }

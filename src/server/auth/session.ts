@@ -93,7 +93,9 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
           await repo.touchSession(ctx.db, id, new Date(now + ctx.config.sessionDays * 86400_000));
       }
     }
-    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && !csrfValid(ctx, req))
+    // The matched route, not the raw URL: '/%61pi/v1/…' routes to '/api/v1/…' but does not start with '/api/'.
+    const path = req.routeOptions.url ?? req.url;
+    if (UNSAFE.has(req.method) && path.startsWith('/api/') && !csrfValid(ctx, req))
       throw new AppError('auth.csrf_invalid');
   });
 }

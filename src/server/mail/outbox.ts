@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
 import { outboxEmails } from '../db/schema.js';
 import type { EmailContent } from './templates.js';
@@ -56,11 +56,22 @@ export async function markAttemptFailed(
     .where(eq(outboxEmails.id, id));
 }
 
-export async function listOutbox(db: DbOrTx, opts: { limit: number; before?: Date }) {
+/** Where a page of the outbox ends: created_at as the database's full-precision text, and the id for ties. */
+export type OutboxCursor = { at: string; id: string };
+
+/**
+ * Newest first, keyset-paged on (created_at, id): the e-mails of one transaction (a CSV import) share
+ * created_at, and a JavaScript Date would also drop its microseconds.
+ */
+export async function listOutbox(db: DbOrTx, opts: { limit: number; before?: OutboxCursor }) {
   return db
-    .select()
+    .select({ ...getTableColumns(outboxEmails), cursorAt: sql<string>`${outboxEmails.createdAt}::text` })
     .from(outboxEmails)
-    .where(opts.before ? lt(outboxEmails.createdAt, opts.before) : undefined)
+    .where(
+      opts.before
+        ? sql`(${outboxEmails.createdAt}, ${outboxEmails.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::uuid)`
+        : undefined,
+    )
     .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
     .limit(opts.limit);
 }

@@ -30,6 +30,15 @@ export function seesPerson(a: Actor, p: { id: string; institutions: { id: string
   return a.id === p.id || isAdmin(a) || p.institutions.some((i) => seesInstitution(a, i));
 }
 
+/**
+ * A leder manages (renames, disables, re-invites) a person only when the person belongs to nobody else: every
+ * institution the person holds a role in is one the actor leads, and the person holds no wider role.
+ */
+const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideRole?: boolean }) =>
+  p.holdsWideRole === false &&
+  p.institutions.length > 0 &&
+  p.institutions.every((i) => isLederOf(a, i.id));
+
 const decide = (visible: boolean, allowed: boolean): Decision =>
   !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';
 
@@ -76,10 +85,10 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     }
     case 'person': {
       const visible = seesPerson(a, r);
-      const leads = r.institutions.some((i) => isLederOf(a, i.id));
+      const manages = managesPerson(a, r);
       if (action === 'person.read') return decide(visible, true);
-      if (action === 'person.update') return decide(visible, admin || a.id === r.id || leads);
-      if (action === 'person.manage') return decide(visible, admin || (leads && a.id !== r.id));
+      if (action === 'person.update') return decide(visible, admin || a.id === r.id || manages);
+      if (action === 'person.manage') return decide(visible, admin || (manages && a.id !== r.id));
       return decide(visible, false);
     }
     case 'grant': {

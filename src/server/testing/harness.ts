@@ -20,7 +20,8 @@ export async function createTestDatabase(): Promise<{
   if (!base) {
     const database = await openDatabase({});
     await database.migrate();
-    return { database, drop: () => database.close() };
+    // Closing twice is fine: a test may close the database itself (e.g. to see /healthz fail).
+    return { database, drop: () => database.close().catch(() => {}) };
   }
   const name = `amongi_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
@@ -35,7 +36,7 @@ export async function createTestDatabase(): Promise<{
     database,
     url: url.toString(),
     drop: async () => {
-      await database.close();
+      await database.close().catch(() => {});
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -90,6 +91,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export class TestClient {
   cookies = new Map<string, string>();
   csrf: string | null = null;
+  /** The client's IP address as the server sees it (default 127.0.0.1). */
+  remoteAddress?: string;
   constructor(private readonly app: FastifyInstance) {}
 
   async request(
@@ -109,6 +112,7 @@ export class TestClient {
       method,
       url,
       headers,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       ...(typeof body === 'string' || Buffer.isBuffer(body)
         ? { payload: body }
         : body !== undefined

@@ -29,7 +29,13 @@ export type Me = PersonDetail & {
   capabilities: { administer: boolean; readOutbox: boolean; manageInstitutionIds: string[] };
 };
 
-export type Session = { id: string; createdAt: string; lastSeenAt: string; userAgent: string | null; current: boolean };
+export type Session = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  current: boolean;
+};
 
 export type Kommune = { id: string; name: string; code: string | null; institutionCount?: number };
 
@@ -83,5 +89,12 @@ export type ImportRow = {
 export type ImportResult = {
   dryRun: boolean;
   rows: ImportRow[];
-  summary: { total: number; valid: number; invalid: number; create: number; update: number; unchanged: number };
+  summary: {
+    total: number;
+    valid: number;
+    invalid: number;
+    create: number;
+    update: number;
+    unchanged: number;
+  };
 };

@@ -1,5 +1,12 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import {
+  Button as AriaButton,
+  Dialog,
+  DialogTrigger,
+  Heading,
+  Modal,
+  ModalOverlay,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './Alert';
 import { Button } from './Button';
@@ -23,7 +30,17 @@ function Trigger({ triggerLabel, triggerContext, triggerVariant = 'secondary' }:
   );
 }
 
-function Shell({ open, setOpen, busy, children }: { open: boolean; setOpen: (v: boolean) => void; busy: boolean; children: ReactNode }) {
+function Shell({
+  open,
+  setOpen,
+  busy,
+  children,
+}: {
+  open: boolean;
+  setOpen: (v: boolean) => void;
+  busy: boolean;
+  children: ReactNode;
+}) {
   return (
     <ModalOverlay className="modal-overlay" isDismissable={!busy} isOpen={open} onOpenChange={setOpen}>
       <Modal className="modal">
@@ -65,7 +82,9 @@ export function ConfirmDialog(
     >
       <Trigger {...props} triggerVariant={props.triggerVariant ?? 'danger'} />
       <Shell open={open} setOpen={setOpen} busy={busy}>
-        <Heading slot="title">{props.title}</Heading>
+        <Heading slot="title" level={2}>
+          {props.title}
+        </Heading>
         <div className="dialog-body">{props.children}</div>
         <ErrorAlert message={error} />
         <div className="dialog-actions">
@@ -123,7 +142,9 @@ export function FormDialog<F extends string>(
     >
       <Trigger {...props} />
       <Shell open={open} setOpen={setOpen} busy={busy}>
-        <Heading slot="title">{props.title}</Heading>
+        <Heading slot="title" level={2}>
+          {props.title}
+        </Heading>
         <form ref={form.formRef} noValidate onSubmit={submit}>
           <ErrorAlert message={form.summary} />
           {props.children(form.errors)}

@@ -21,7 +21,17 @@ function Label({ htmlFor, label, optional }: { htmlFor: string; label: string; o
   );
 }
 
-function Messages({ hint, hintId, error, errorId }: { hint: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+function Messages({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint: ReactNode;
+  hintId?: string;
+  error?: string;
+  errorId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -40,7 +50,14 @@ function Messages({ hint, hintId, error, errorId }: { hint: ReactNode; hintId?: 
   );
 }
 
-export function TextField({ label, hint, error, optional, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(hint, error);
   return (
     <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>

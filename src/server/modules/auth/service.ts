@@ -21,7 +21,11 @@ export function createAuthService(ctx: AppContext) {
     if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.password_weak');
   }
 
-  /** Checks e-mail and password; returns the user id. Rate-limited per account and per IP. */
+  /**
+   * Checks e-mail and password; returns the user id. Rate-limited per account and per IP: every attempt counts
+   * up front (so parallel guesses count too), and a successful one is taken back, so a school whose staff share
+   * one public IP is not locked out by its own sign-ins.
+   */
   async function verifyLogin(email: string, password: string, ip: string) {
     const account = email.trim().toLowerCase();
     if (!byIp.hit(ip) || !byAccount.hit(account)) throw new AppError('auth.rate_limited');
@@ -30,6 +34,7 @@ export function createAuthService(ctx: AppContext) {
     if (!user?.passwordHash || !ok) throw new AppError('auth.invalid_credentials');
     if (user.status === 'disabled') throw new AppError('auth.account_disabled');
     byAccount.reset(account);
+    byIp.undo(ip);
     return user.id;
   }
 

@@ -27,8 +27,10 @@ export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
  */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf, 'utf-16le'), encoding: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf, 'utf-16be'), encoding: 'utf-16be' };
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf, 'utf-16le'), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf, 'utf-16be'), encoding: 'utf-16be' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return { text, encoding: 'utf-8' };
@@ -50,7 +52,12 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
   return counts[','] > counts[';'] ? ',' : ';';
 }
 
-const normalizeHeader = (h: string) => h.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalizeHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 function columnOf(header: string): Column | undefined {
   const h = normalizeHeader(header);
@@ -67,8 +74,10 @@ export type RawRow = {
 
 export type ParsedFile = { rows: RawRow[]; encoding: Encoding; delimiter: string; hasTeamColumn: boolean };
 
-const fileError = (code: ConstructorParameters<typeof AppError>[0], details: { path: string; message: string }[]) =>
-  new AppError(code, details);
+const fileError = (
+  code: ConstructorParameters<typeof AppError>[0],
+  details: { path: string; message: string }[],
+) => new AppError(code, details);
 
 /** Maps header cells to columns. Blank header cells (Excel's trailing separators) are ignored. */
 function mapHeader(header: string[], locale: Locale): Map<number, Column> {
@@ -114,12 +123,14 @@ function parseRecords(text: string, delimiter: string, locale: Locale) {
       relax_quotes: true,
       skip_empty_lines: false,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines ?? 1;
     const code = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'file.unclosed_quote' : 'file.unreadable';
-    throw fileError('import.invalid_file', [{ path: linePath(locale, line), message: message(locale, code) }]);
+    throw fileError('import.invalid_file', [
+      { path: linePath(locale, line), message: message(locale, code) },
+    ]);
   }
 }
 

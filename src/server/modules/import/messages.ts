@@ -1,11 +1,14 @@
 import type { Locale } from '../../../shared/constants.js';
 
-/** The columns of a staff file, by their key in the API (rows[].errors[].column); 'row' is the line as a whole. */
+/** The columns of a staff file; 'row' stands for the line as a whole. */
 export const COLUMNS = ['name', 'email', 'institution', 'team', 'role'] as const;
 export type Column = (typeof COLUMNS)[number];
 export type ErrorColumn = Column | 'row';
 
-/** Column labels used in messages and in the 422 details' path ("linje 3: e-mail"). */
+/**
+ * Column labels in the request's language: the API's rows[].errors[].column (the web shows it before the message;
+ * '' for the line as a whole) and the 422 details' path ("linje 3: e-mail"). The stable key is the error's code.
+ */
 const LABELS: Record<Locale, Record<ErrorColumn, string>> = {
   da: { name: 'navn', email: 'e-mail', institution: 'institution', team: 'team', role: 'rolle', row: '' },
   en: { name: 'name', email: 'email', institution: 'institution', team: 'team', role: 'role', row: '' },
@@ -13,9 +16,8 @@ const LABELS: Record<Locale, Record<ErrorColumn, string>> = {
 
 export const columnLabel = (locale: Locale, column: ErrorColumn) => LABELS[locale][column];
 
-/** "linje 3: e-mail" / "line 3: email"; just "linje 3" for the line as a whole. */
-export function linePath(locale: Locale, line: number, column?: ErrorColumn) {
-  const label = column ? LABELS[locale][column] : '';
+/** "linje 3: e-mail" / "line 3: email"; just "linje 3" without a column label. */
+export function linePath(locale: Locale, line: number, label = '') {
   return `${locale === 'da' ? 'linje' : 'line'} ${line}${label ? `: ${label}` : ''}`;
 }
 
@@ -69,7 +71,8 @@ const MESSAGES = {
     en: (p) => `You may not grant the role ${p.value} at ${p.institution}.`,
   },
   'import.too_many_fields': {
-    da: () => 'Linjen har flere felter end overskriften. Står der et skilletegn i et felt uden anførselstegn?',
+    da: () =>
+      'Linjen har flere felter end overskriften. Står der et skilletegn i et felt uden anførselstegn?',
     en: () => 'The line has more fields than the header. Is there a separator in a field without quotes?',
   },
   // File-level details (the error's code is in shared/errors.ts; these name what exactly is wrong).

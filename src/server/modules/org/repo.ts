@@ -32,7 +32,11 @@ export async function insertKommune(db: DbOrTx, v: { name: string; code: string 
   return k;
 }
 
+/** True when a PATCH body sets nothing (drizzle refuses an UPDATE with an empty SET). */
+const nothingToSet = (v: object) => Object.values(v).every((x) => x === undefined);
+
 export async function updateKommune(db: DbOrTx, id: string, v: { name?: string; code?: string | null }) {
+  if (nothingToSet(v)) return getKommune(db, id);
   const [k] = await db.update(kommuner).set(v).where(eq(kommuner.id, id)).returning();
   return k;
 }
@@ -88,6 +92,7 @@ export async function updateInstitution(
   id: string,
   v: { name?: string; type?: InstitutionType },
 ) {
+  if (nothingToSet(v)) return;
   await db.update(institutions).set(v).where(eq(institutions.id, id));
 }
 
@@ -140,6 +145,7 @@ export async function insertTeam(db: DbOrTx, v: { institutionId: string; name: s
 }
 
 export async function updateTeam(db: DbOrTx, id: string, v: { name?: string; type?: TeamType }) {
+  if (nothingToSet(v)) return;
   await db.update(teams).set(v).where(eq(teams.id, id));
 }
 

@@ -13,17 +13,13 @@ export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
           tags: ['outbox'],
           description: 'E-mails written by the app, newest first (administrators only).',
           querystring: z.strictObject({
-            before: z.iso.datetime().optional(),
+            before: z.string().max(200).optional().describe('nextBefore of the previous page'),
             limit: z.coerce.number().int().min(1).max(100).default(30),
           }),
           response: s.errors,
         },
       },
-      async (req) =>
-        outbox.list(requireActor(req), {
-          limit: req.query.limit,
-          before: req.query.before ? new Date(req.query.before) : undefined,
-        }),
+      async (req) => outbox.list(requireActor(req), { limit: req.query.limit, before: req.query.before }),
     );
   };
 }

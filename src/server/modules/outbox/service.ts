@@ -1,16 +1,33 @@
 import type { AppContext } from '../../context.js';
-import { listOutbox } from '../../mail/outbox.js';
+import { AppError } from '../../http/errors.js';
+import { listOutbox, type OutboxCursor } from '../../mail/outbox.js';
 import { type Actor, authorize } from '../../policy/index.js';
+
+const encodeCursor = (c: OutboxCursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+function decodeCursor(s: string): OutboxCursor {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString());
+    if (typeof at === 'string' && at.length < 60 && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+      return { at, id };
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('request.invalid');
+}
 
 export function createOutboxService(ctx: AppContext) {
   return {
-    async list(actor: Actor, opts: { limit: number; before?: Date }) {
+    /** `before` is the opaque `nextBefore` of the previous page. */
+    async list(actor: Actor, opts: { limit: number; before?: string }) {
       authorize(actor, 'outbox.read', { type: 'instance' });
-      const rows = await listOutbox(ctx.db, { limit: opts.limit + 1, before: opts.before });
-      const items = rows.slice(0, opts.limit);
+      const before = opts.before ? decodeCursor(opts.before) : undefined;
+      const rows = await listOutbox(ctx.db, { limit: opts.limit + 1, before });
+      const page = rows.slice(0, opts.limit);
+      const last = page.at(-1);
       return {
-        items,
-        nextBefore: rows.length > opts.limit ? (items.at(-1)?.createdAt.toISOString() ?? null) : null,
+        items: page.map(({ cursorAt: _, ...mail }) => mail),
+        nextBefore:
+          rows.length > opts.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
       };
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../../db/schema.js';
@@ -50,6 +50,16 @@ export async function personInstitutions(db: DbOrTx, userId: string) {
     .from(roleGrants)
     .innerJoin(institutions, eq(institutions.id, roleGrants.institutionId))
     .where(eq(roleGrants.userId, userId));
+}
+
+/** Does the person hold a role beyond institutions (administrator, redaktør, forvaltning)? */
+export async function holdsWideRole(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.institutionId)))
+    .limit(1);
+  return !!row;
 }
 
 export async function getUser(db: DbOrTx, id: string) {
@@ -116,6 +126,7 @@ export async function updateUser(
   id: string,
   v: Partial<{ name: string; email: string; locale: 'da' | 'en'; status: 'invited' | 'active' | 'disabled' }>,
 ) {
+  if (Object.values(v).every((x) => x === undefined)) return; // nothing to set (an empty PATCH)
   await db.update(users).set(v).where(eq(users.id, id));
 }
 

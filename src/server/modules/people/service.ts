@@ -26,7 +26,11 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
   async function personResource(actor: Actor, id: string) {
     const user = await repo.getUser(db, id);
     if (!user) throw new AppError('person.not_found');
-    const resource = { type: 'person' as const, id, institutions: await repo.personInstitutions(db, id) };
+    const [institutions, holdsWideRole] = await Promise.all([
+      repo.personInstitutions(db, id),
+      repo.holdsWideRole(db, id),
+    ]);
+    const resource = { type: 'person' as const, id, institutions, holdsWideRole };
     authorize(actor, 'person.read', resource);
     return { user, resource };
   }
@@ -100,7 +104,10 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         ? await orgRepo.getInstitution(db, grant.institutionId)
         : undefined;
       const id = await db.transaction(async (tx) => {
-        const user = await repo.insertUser(tx, v);
+        const user = await repo.insertUser(tx, v).catch((err) => {
+          if (orgRepo.isUniqueViolation(err)) throw new AppError('person.email_taken'); // a parallel invitation won
+          throw err;
+        });
         await repo.insertGrant(tx, { userId: user.id, ...grant });
         for (const t of teams) await repo.addTeamMember(tx, t.id, user.id);
         await auth.sendInvitation(tx, user, inviter?.name ?? 'Amongi', institution?.name ?? null);

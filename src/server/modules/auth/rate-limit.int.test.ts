@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../db/seed-demo.js';
+import { err } from '../../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../../testing/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_MAX_PER_ACCOUNT: '3', LOGIN_MAX_PER_IP: '5' });
+});
+afterAll(() => t?.close());
+
+/** A browser at its own IP address, so each test starts with fresh per-IP counters. */
+let nextIp = 10;
+function browser() {
+  const c = t.client();
+  c.remoteAddress = `192.0.2.${nextIp++}`;
+  return c;
+}
+const login = (c: ReturnType<typeof browser>, account: string, password: string, headers = {}) =>
+  c.post('/api/v1/auth/login', { email: `${account}@demo.amongi.dk`, password }, { headers });
+
+describe('login rate limits', () => {
+  it('per account: past 3 failures → 429 auth.rate_limited, and even the right password is refused', async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(err(await login(browser(), 'leder', 'forkert-kode')));
+    expect(results).toEqual([
+      [401, 'auth.invalid_credentials'],
+      [401, 'auth.invalid_credentials'],
+      [401, 'auth.invalid_credentials'],
+      [429, 'auth.rate_limited'],
+    ]);
+    const right = await login(browser(), 'leder', DEMO_PASSWORD);
+    expect(err(right)).toEqual([429, 'auth.rate_limited']);
+    expect(right.json().error.message).toBe('For mange loginforsøg. Vent lidt, og prøv igen.');
+    expect(right.cookies.some((c) => c.name === 'amongi_session')).toBe(false);
+    const en = await login(browser(), 'leder', DEMO_PASSWORD, { 'accept-language': 'en' });
+    expect(en.json().error.message).toBe('Too many sign-in attempts. Wait a while and try again.');
+    // Other accounts are not affected; the limit is on the account, case-insensitively.
+    expect((await login(browser(), 'leder2', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(err(await login(browser(), 'LEDER', DEMO_PASSWORD))).toEqual([429, 'auth.rate_limited']);
+  });
+
+  it('per account: a successful sign-in starts the count again', async () => {
+    const c = browser();
+    const codes = [];
+    for (const password of ['x1', 'x2', DEMO_PASSWORD, 'x3', 'x4', 'x5', 'x6'])
+      codes.push((await login(c, 'medarbejder', password)).statusCode);
+    expect(codes).toEqual([401, 401, 200, 401, 401, 401, 429]);
+  });
+
+  it('per IP: past 5 failures from one address → 429 for any account; other addresses still sign in', async () => {
+    const c = browser();
+    const accounts = ['forvaltning', 'ressourceperson', 'redaktoer', 'medarbejder2', 'administrator'];
+    for (const a of accounts) expect(err(await login(c, a, 'forkert-kode'))).toEqual([401, 'auth.invalid_credentials']);
+    expect(err(await login(c, 'forvaltning', DEMO_PASSWORD))).toEqual([429, 'auth.rate_limited']);
+    expect(err(await login(c, 'ingen.konto', 'forkert-kode'))).toEqual([429, 'auth.rate_limited']);
+    expect((await login(browser(), 'forvaltning', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('per IP: successful sign-ins do not use up the budget (a school behind one NAT address)', async () => {
+    const school = browser();
+    const codes = [];
+    for (let i = 0; i < 8; i++)
+      codes.push((await login(school, i % 2 ? 'redaktoer' : 'ressourceperson', DEMO_PASSWORD)).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
+    for (let i = 0; i < 5; i++) expect((await login(school, `ingen${i}`, 'forkert-kode')).statusCode).toBe(401);
+    expect(err(await login(school, 'ressourceperson', DEMO_PASSWORD))).toEqual([429, 'auth.rate_limited']);
+  });
+
+  it('password reset requests are limited per IP too', async () => {
+    const c = browser();
+    const codes = [];
+    for (let i = 0; i < 6; i++)
+      codes.push((await c.post('/api/v1/auth/password-reset', { email: `ingen${i}@example.dk` })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});

@@ -1,0 +1,203 @@
+import type { Locale } from '../../../shared/constants.js';
+import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/index.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, authorize, can } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import { findUserById } from '../auth/repo.js';
+import type { AuthService } from '../auth/service.js';
+import { isUniqueViolation } from '../org/repo.js';
+import type { OrgService } from '../org/service.js';
+import { type ParsedFile, parseStaffCsv } from './csv.js';
+import { linePath } from './messages.js';
+import {
+  type ExistingPerson,
+  emailKey,
+  type Lookups,
+  type ManagedInstitution,
+  type Plan,
+  planImport,
+} from './plan.js';
+import * as repo from './repo.js';
+
+function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = map.get(k);
+    if (group) group.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * CSV staff import (see README.md in this folder for the decisions).
+ * Authorize first (the actor must manage at least one institution), read the file, load everything the rows
+ * refer to in a handful of bulk queries, plan the rows (pure), and on commit apply the plan in one transaction.
+ */
+export function createImportService(ctx: AppContext, org: OrgService, auth: AuthService) {
+  const { db } = ctx;
+
+  /** Institutions the actor may import into: the visible ones the policy allows 'person.import' on. */
+  async function managedInstitutions(actor: Actor) {
+    const visible = await org.listInstitutions(actor);
+    return visible.filter((i) =>
+      can(actor, 'person.import', { type: 'institution', id: i.id, kommuneId: i.kommuneId }),
+    );
+  }
+
+  async function loadLookups(
+    q: DbOrTx,
+    actor: Actor,
+    institutions: Awaited<ReturnType<typeof managedInstitutions>>,
+    file: ParsedFile,
+  ): Promise<Lookups> {
+    const teams = await repo.teamsOfInstitutions(
+      q,
+      institutions.map((i) => i.id),
+    );
+    const teamsByInstitution = groupBy(teams, (t) => t.institutionId);
+    const managed: ManagedInstitution[] = institutions.map((i) => ({
+      id: i.id,
+      name: i.name,
+      kommuneId: i.kommuneId,
+      kommuneName: i.kommuneName,
+      teams: (teamsByInstitution.get(i.id) ?? []).map((t) => ({ id: t.id, name: t.name })),
+    }));
+
+    const emails = [...new Set(file.rows.map((r) => emailKey(r.values.email)).filter(Boolean))];
+    const found = await repo.usersByEmails(q, emails);
+    const ids = found.map((u) => u.id);
+    const [grants, memberships] = await Promise.all([
+      repo.grantsOfUsers(q, ids),
+      repo.teamMembershipsOfUsers(q, ids),
+    ]);
+    const grantsByUser = groupBy(grants, (g) => g.userId);
+    const teamsByUser = groupBy(memberships, (m) => m.userId);
+    const existing = new Map<string, ExistingPerson>();
+    for (const u of found) {
+      const own = grantsByUser.get(u.id) ?? [];
+      const personInstitutions = own
+        .filter((g) => g.institutionId && g.kommuneId)
+        .map((g) => ({ id: g.institutionId as string, kommuneId: g.kommuneId as string }));
+      existing.set(u.email, {
+        id: u.id,
+        visible: can(actor, 'person.read', { type: 'person', id: u.id, institutions: personInstitutions }),
+        grants: own.map((g) => ({ role: g.role, institutionId: g.institutionId })),
+        teamIds: new Set((teamsByUser.get(u.id) ?? []).map((m) => m.teamId)),
+      });
+    }
+    return {
+      institutions: managed,
+      existing,
+      mayGrant: (role, inst) =>
+        can(actor, 'role.grant', { type: 'grant', role, institutionId: inst.id, kommuneId: null }),
+    };
+  }
+
+  /** Writes the plan: users, grants, team memberships, invitation e-mails (outbox) and audit entries. */
+  async function apply(tx: DbOrTx, actor: Actor, plan: Plan, file: ParsedFile) {
+    const seen = new Set<string>();
+    for (const t of plan.targets) {
+      if (seen.has(t.institution.id)) continue;
+      seen.add(t.institution.id);
+      authorize(actor, 'person.import', {
+        type: 'institution',
+        id: t.institution.id,
+        kommuneId: t.institution.kommuneId,
+      });
+    }
+    const toCreate = plan.targets.filter((t) => !t.existing);
+    const created = await repo.insertUsers(
+      tx,
+      toCreate.map((t) => ({ email: t.row.email, name: t.row.name })),
+    );
+    const createdByEmail = new Map(created.map((u) => [u.email.toLowerCase(), u]));
+    const userIdOf = (t: Plan['targets'][number]) =>
+      t.existing?.id ?? (createdByEmail.get(t.row.email.toLowerCase())?.id as string);
+
+    await repo.insertInstitutionGrants(
+      tx,
+      plan.targets
+        .filter((t) => t.addGrant)
+        .map((t) => ({ userId: userIdOf(t), role: t.role, institutionId: t.institution.id })),
+    );
+    await repo.insertTeamMemberships(
+      tx,
+      plan.targets.flatMap((t) => t.addTeamIds.map((teamId) => ({ teamId, userId: userIdOf(t) }))),
+    );
+
+    const inviter = await findUserById(tx, actor.id);
+    for (const t of toCreate) {
+      const user = createdByEmail.get(t.row.email.toLowerCase());
+      if (user) await auth.sendInvitation(tx, user, inviter?.name ?? 'Amongi', t.institution.name);
+    }
+
+    await repo.insertAuditEntries(
+      tx,
+      actor.id,
+      plan.targets
+        .filter((t) => t.addGrant || t.addTeamIds.length)
+        .map((t) => ({
+          action: t.existing ? 'person.import_update' : 'person.import',
+          subjectType: 'person',
+          subjectId: userIdOf(t),
+          details: {
+            email: t.row.email,
+            line: t.row.line,
+            institutionId: t.institution.id,
+            role: t.addGrant ? t.role : undefined,
+            teamIds: t.addTeamIds,
+          },
+        })),
+    );
+    await audit(tx, actor, 'import.staff', 'import', null, {
+      summary: plan.summary,
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+    });
+  }
+
+  /** The 422 for a commit with invalid rows: one detail per error, "linje 3: e-mail". */
+  function hasErrors(plan: Plan, locale: Locale) {
+    return new AppError(
+      'import.has_errors',
+      plan.rows.flatMap((r) =>
+        r.errors.map((e) => ({
+          path: linePath(locale, r.line, e.column),
+          message: e.message,
+        })),
+      ),
+    );
+  }
+
+  return {
+    async importStaff(actor: Actor, bytes: Uint8Array, opts: { dryRun: boolean; locale: Locale }) {
+      const institutions = await managedInstitutions(actor);
+      if (!institutions.length) throw new AppError('policy.forbidden');
+      const file = parseStaffCsv(bytes, opts.locale);
+      const result = (plan: Plan) => ({ dryRun: opts.dryRun, rows: plan.rows, summary: plan.summary });
+
+      if (opts.dryRun) {
+        const lookups = await loadLookups(db, actor, institutions, file);
+        return result(planImport(file.rows, lookups, opts.locale));
+      }
+      try {
+        return await db.transaction(async (tx) => {
+          // Planned again inside the transaction, so that what is written matches what was checked.
+          const plan = planImport(file.rows, await loadLookups(tx, actor, institutions, file), opts.locale);
+          if (plan.summary.invalid) throw hasErrors(plan, opts.locale);
+          await apply(tx, actor, plan, file);
+          return result(plan);
+        });
+      } catch (err) {
+        // Someone created the same e-mail address between our read and our insert: nothing was saved.
+        if (isUniqueViolation(err)) throw new AppError('person.email_taken');
+        throw err;
+      }
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

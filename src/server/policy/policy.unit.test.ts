@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../http/errors.js';
+import { type Action, type Actor, authorize, can, type Decision, decideAccess, type Resource } from './index.js';
+
+/*
+ * The whole policy as one table, written out by hand from PRODUCT.md's roles (not derived from rules.ts):
+ *   administrator: everything · redaktør: curates the catalogue, no organisation rights
+ *   forvaltning: sees (reads) across its kommune's institutions, manages nothing
+ *   leder: manages teams and people of their own institution · ressourceperson, medarbejder: see their own
+ *   institution · a person with no roles: sees only themselves.
+ * "Own" is Solsikkeskolen (I1, Fjordby); I2 is another institution in the same kommune; I3 is in Bakkedal.
+ * H (hidden → 404) whenever the actor may not know the thing exists; F (forbidden → 403) only when they may.
+ */
+const K1 = 'k-fjordby';
+const K2 = 'k-bakkedal';
+const I1 = { id: 'i-solsikke', kommuneId: K1 };
+const I2 = { id: 'i-maelkeboetten', kommuneId: K1 };
+const I3 = { id: 'i-bakkeskolen', kommuneId: K2 };
+
+const global = (role: 'administrator' | 'redaktoer') => ({ role, kommuneId: null, institutionId: null });
+const at = (role: 'leder' | 'ressourceperson' | 'medarbejder', i: typeof I1) => ({
+  role,
+  kommuneId: i.kommuneId,
+  institutionId: i.id,
+});
+
+const ACTORS = {
+  administrator: { id: 'u-admin', grants: [global('administrator')] },
+  redaktoer: { id: 'u-redaktoer', grants: [global('redaktoer')] },
+  forvaltning: { id: 'u-forvaltning', grants: [{ role: 'forvaltning', kommuneId: K1, institutionId: null }] },
+  leder: { id: 'u-leder', grants: [at('leder', I1)] },
+  ressourceperson: { id: 'u-ressource', grants: [at('ressourceperson', I1)] },
+  medarbejder: { id: 'u-medarbejder', grants: [at('medarbejder', I1)] },
+  none: { id: 'u-none', grants: [] },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof ACTORS;
+const COLUMNS: ActorName[] = [
+  'administrator',
+  'redaktoer',
+  'forvaltning',
+  'leder',
+  'ressourceperson',
+  'medarbejder',
+  'none',
+];
+
+const instance: Resource = { type: 'instance' };
+const kommune = (id: string): Resource => ({ type: 'kommune', id });
+const institution = (i: typeof I1): Resource => ({ type: 'institution', ...i });
+const team = (i: typeof I1): Resource => ({
+  type: 'team',
+  id: `t-${i.id}`,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+});
+const person = (id: string, institutions: (typeof I1)[], holdsWideRole = false): Resource => ({
+  type: 'person',
+  id,
+  institutions,
+  holdsWideRole,
+});
+/** The actor themselves, as the people service would describe them. */
+const self = (a: Actor): Resource =>
+  person(
+    a.id,
+    a.grants.filter((g) => g.institutionId).map((g) => ({ id: g.institutionId as string, kommuneId: K1 })),
+    a.grants.some((g) => !g.institutionId),
+  );
+const grantOf = (
+  role: 'administrator' | 'redaktoer' | 'forvaltning' | 'leder' | 'ressourceperson' | 'medarbejder',
+  scope?: { kommuneId?: string; institutionId?: string },
+): Resource => ({
+  type: 'grant',
+  role,
+  kommuneId: scope?.kommuneId ?? null,
+  institutionId: scope?.institutionId ?? null,
+});
+
+const CODE: Record<string, Decision> = { A: 'allow', F: 'forbidden', H: 'hidden' };
+
+//                  action                 resource                                    adm red frv led res med none
+type Row = [Action, string, Resource | ((a: Actor) => Resource), string];
+const TABLE: Row[] = [
+  ['kommune.create', 'instance', instance, 'A F F F F F F'],
+  ['outbox.read', 'instance', instance, 'A F F F F F F'],
+  ['audit.read', 'instance', instance, 'A F F F F F F'],
+  ['person.list', 'instance', instance, 'A A A A A A A'],
+  ['kommune.delete', 'instance (wrong resource)', instance, 'F F F F F F F'],
+
+  ['kommune.read', 'own kommune', kommune(K1), 'A H A A A A H'],
+  ['kommune.read', 'other kommune', kommune(K2), 'A H H H H H H'],
+  ['kommune.update', 'own kommune', kommune(K1), 'A H F F F F H'],
+  ['kommune.update', 'other kommune', kommune(K2), 'A H H H H H H'],
+  ['kommune.delete', 'own kommune', kommune(K1), 'A H F F F F H'],
+  ['kommune.delete', 'other kommune', kommune(K2), 'A H H H H H H'],
+  ['institution.create', 'own kommune', kommune(K1), 'A H F F F F H'],
+  ['institution.create', 'other kommune', kommune(K2), 'A H H H H H H'],
+  ['team.create', 'own kommune (wrong resource)', kommune(K1), 'F H F F F F H'],
+
+  ['institution.read', 'own institution', institution(I1), 'A H A A A A H'],
+  ['institution.read', 'other institution, same kommune', institution(I2), 'A H A H H H H'],
+  ['institution.read', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['team.read', 'own institution', institution(I1), 'A H A A A A H'],
+  ['team.read', 'other institution, same kommune', institution(I2), 'A H A H H H H'],
+  ['team.read', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['institution.update', 'own institution', institution(I1), 'A H F F F F H'],
+  ['institution.update', 'other institution, same kommune', institution(I2), 'A H F H H H H'],
+  ['institution.update', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['institution.delete', 'own institution', institution(I1), 'A H F F F F H'],
+  ['institution.delete', 'other institution, same kommune', institution(I2), 'A H F H H H H'],
+  ['institution.delete', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['team.create', 'own institution', institution(I1), 'A H F A F F H'],
+  ['team.create', 'other institution, same kommune', institution(I2), 'A H F H H H H'],
+  ['team.create', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['person.invite', 'own institution', institution(I1), 'A H F A F F H'],
+  ['person.invite', 'other institution, same kommune', institution(I2), 'A H F H H H H'],
+  ['person.invite', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['person.import', 'own institution', institution(I1), 'A H F A F F H'],
+  ['person.import', 'other institution, same kommune', institution(I2), 'A H F H H H H'],
+  ['person.import', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['kommune.read', 'own institution (wrong resource)', institution(I1), 'F H F F F F H'],
+
+  ['team.read', 'team of own institution', team(I1), 'A H A A A A H'],
+  ['team.read', 'team of other institution, same kommune', team(I2), 'A H A H H H H'],
+  ['team.read', 'team in other kommune', team(I3), 'A H H H H H H'],
+  ['team.update', 'team of own institution', team(I1), 'A H F A F F H'],
+  ['team.update', 'team of other institution, same kommune', team(I2), 'A H F H H H H'],
+  ['team.update', 'team in other kommune', team(I3), 'A H H H H H H'],
+  ['team.delete', 'team of own institution', team(I1), 'A H F A F F H'],
+  ['team.delete', 'team of other institution, same kommune', team(I2), 'A H F H H H H'],
+  ['team.delete', 'team in other kommune', team(I3), 'A H H H H H H'],
+  ['team.create', 'team of own institution (wrong resource)', team(I1), 'F H F F F F H'],
+
+  ['person.read', 'colleague in own institution', person('p1', [I1]), 'A H A A A A H'],
+  ['person.update', 'colleague in own institution', person('p1', [I1]), 'A H F A F F H'],
+  ['person.manage', 'colleague in own institution', person('p1', [I1]), 'A H F A F F H'],
+  ['person.read', 'person in other institution, same kommune', person('p2', [I2]), 'A H A H H H H'],
+  ['person.update', 'person in other institution, same kommune', person('p2', [I2]), 'A H F H H H H'],
+  ['person.manage', 'person in other institution, same kommune', person('p2', [I2]), 'A H F H H H H'],
+  ['person.read', 'person in other kommune', person('p3', [I3]), 'A H H H H H H'],
+  ['person.update', 'person in other kommune', person('p3', [I3]), 'A H H H H H H'],
+  ['person.manage', 'person in other kommune', person('p3', [I3]), 'A H H H H H H'],
+  ['person.read', 'person with no roles', person('p0', []), 'A H H H H H H'],
+  ['person.manage', 'person with no roles', person('p0', []), 'A H H H H H H'],
+  ['person.read', 'another forvaltning person', person('pf', [], true), 'A H H H H H H'],
+  // Someone who also works elsewhere, or holds a wider role, is not only the leder's to rename or disable.
+  ['person.read', 'colleague also in I2', person('p12', [I1, I2]), 'A H A A A A H'],
+  ['person.update', 'colleague also in I2', person('p12', [I1, I2]), 'A H F F F F H'],
+  ['person.manage', 'colleague also in I2', person('p12', [I1, I2]), 'A H F F F F H'],
+  ['person.read', 'administrator who teaches in I1', person('pa', [I1], true), 'A H A A A A H'],
+  ['person.update', 'administrator who teaches in I1', person('pa', [I1], true), 'A H F F F F H'],
+  ['person.manage', 'administrator who teaches in I1', person('pa', [I1], true), 'A H F F F F H'],
+  ['person.read', 'self', self, 'A A A A A A A'],
+  ['person.update', 'self', self, 'A A A A A A A'],
+  ['person.manage', 'self', self, 'A F F F F F F'],
+  ['team.read', 'colleague (wrong resource)', person('p1', [I1]), 'F H F F F F H'],
+
+  // Grants never hide: the service first checks that the scope (institution/kommune) is visible (→ 404).
+  ['role.grant', 'administrator', grantOf('administrator'), 'A F F F F F F'],
+  ['role.grant', 'redaktoer', grantOf('redaktoer'), 'A F F F F F F'],
+  ['role.grant', 'forvaltning in own kommune', grantOf('forvaltning', { kommuneId: K1 }), 'A F F F F F F'],
+  ['role.grant', 'forvaltning in other kommune', grantOf('forvaltning', { kommuneId: K2 }), 'A F F F F F F'],
+  ['role.grant', 'leder in own institution', grantOf('leder', { institutionId: I1.id }), 'A F F A F F F'],
+  [
+    'role.grant',
+    'ressourceperson in own institution',
+    grantOf('ressourceperson', { institutionId: I1.id }),
+    'A F F A F F F',
+  ],
+  [
+    'role.grant',
+    'medarbejder in own institution',
+    grantOf('medarbejder', { institutionId: I1.id }),
+    'A F F A F F F',
+  ],
+  [
+    'role.grant',
+    'medarbejder in other institution',
+    grantOf('medarbejder', { institutionId: I2.id }),
+    'A F F F F F F',
+  ],
+  [
+    'role.grant',
+    'medarbejder in other kommune',
+    grantOf('medarbejder', { institutionId: I3.id }),
+    'A F F F F F F',
+  ],
+  [
+    'person.manage',
+    'grant (wrong resource)',
+    grantOf('medarbejder', { institutionId: I1.id }),
+    'F F F F F F F',
+  ],
+];
+
+const cases = TABLE.flatMap(([action, label, resource, expected]) => {
+  const letters = expected.split(' ');
+  if (letters.length !== COLUMNS.length) throw new Error(`row ${action} ${label} has ${letters.length} columns`);
+  return COLUMNS.map((name, i) => ({ action, label, name, resource, expected: CODE[letters[i]] }));
+});
+
+describe('decideAccess: every action × role × own/other institution and kommune', () => {
+  it.each(cases)('$action on $label as $name → $expected', ({ action, name, resource, expected }) => {
+    const actor = ACTORS[name];
+    const r = typeof resource === 'function' ? resource(actor) : resource;
+    expect(decideAccess(actor, action, r)).toBe(expected);
+  });
+
+  it('covers every action', () => {
+    const all: Record<Action, true> = {
+      'kommune.read': true,
+      'kommune.create': true,
+      'kommune.update': true,
+      'kommune.delete': true,
+      'institution.read': true,
+      'institution.create': true,
+      'institution.update': true,
+      'institution.delete': true,
+      'team.read': true,
+      'team.create': true,
+      'team.update': true,
+      'team.delete': true,
+      'person.read': true,
+      'person.list': true,
+      'person.invite': true,
+      'person.import': true,
+      'person.update': true,
+      'person.manage': true,
+      'role.grant': true,
+      'outbox.read': true,
+      'audit.read': true,
+    };
+    expect(new Set(TABLE.map((r) => r[0]))).toEqual(new Set(Object.keys(all)));
+  });
+});
+
+describe('actors with several roles', () => {
+  const lederElsewhere: Actor = { id: 'u-x', grants: [at('medarbejder', I1), at('leder', I2)] };
+  const forvaltningAndTeacher: Actor = {
+    id: 'u-y',
+    grants: [{ role: 'forvaltning', kommuneId: K2, institutionId: null }, at('medarbejder', I1)],
+  };
+
+  it('a leder of one institution has no leder rights in another where they are only medarbejder', () => {
+    expect(decideAccess(lederElsewhere, 'team.create', institution(I2))).toBe('allow');
+    expect(decideAccess(lederElsewhere, 'team.create', institution(I1))).toBe('forbidden');
+    expect(decideAccess(lederElsewhere, 'person.manage', person('p1', [I1]))).toBe('forbidden');
+    expect(decideAccess(lederElsewhere, 'person.manage', person('p2', [I2]))).toBe('allow');
+    expect(decideAccess(lederElsewhere, 'institution.read', institution(I3))).toBe('hidden');
+  });
+
+  it('forvaltning in one kommune and medarbejder in another sees exactly the union', () => {
+    expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I1))).toBe('allow');
+    expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I2))).toBe('hidden');
+    expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I3))).toBe('allow');
+    expect(decideAccess(forvaltningAndTeacher, 'kommune.read', kommune(K1))).toBe('allow');
+    expect(decideAccess(forvaltningAndTeacher, 'team.update', team(I3))).toBe('forbidden');
+  });
+
+  it('a leder of both institutions manages a colleague who works in both', () => {
+    const both: Actor = { id: 'u-z', grants: [at('leder', I1), at('leder', I2)] };
+    expect(decideAccess(both, 'person.manage', person('p12', [I1, I2]))).toBe('allow');
+    expect(decideAccess(both, 'person.manage', person('pa', [I1], true))).toBe('forbidden');
+  });
+});
+
+describe('authorize and can', () => {
+  const leder = ACTORS.leder;
+  const codeOf = (fn: () => void) => {
+    try {
+      fn();
+      return 'allowed';
+    } catch (err) {
+      return err instanceof AppError ? `${err.status} ${err.code}` : String(err);
+    }
+  };
+
+  it('maps hidden to the resource’s 404 code and forbidden to 403 policy.forbidden', () => {
+    expect(codeOf(() => authorize(leder, 'team.create', institution(I2)))).toBe('404 institution.not_found');
+    expect(codeOf(() => authorize(leder, 'team.update', team(I3)))).toBe('404 team.not_found');
+    expect(codeOf(() => authorize(leder, 'person.read', person('p3', [I3])))).toBe('404 person.not_found');
+    expect(codeOf(() => authorize(leder, 'kommune.read', kommune(K2)))).toBe('404 kommune.not_found');
+    expect(codeOf(() => authorize(leder, 'institution.update', institution(I1)))).toBe('403 policy.forbidden');
+    expect(codeOf(() => authorize(leder, 'outbox.read', instance))).toBe('403 policy.forbidden');
+    expect(codeOf(() => authorize(leder, 'team.create', institution(I1)))).toBe('allowed');
+  });
+
+  it('can is true only for allow', () => {
+    expect(can(leder, 'team.create', institution(I1))).toBe(true);
+    expect(can(leder, 'institution.update', institution(I1))).toBe(false);
+    expect(can(leder, 'team.create', institution(I3))).toBe(false);
+  });
+});

@@ -1,0 +1,140 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { onSessionExpired } from '../api/client';
+import { canOrganise, useMe } from '../api/queries';
+import { markSessionExpired, useLogout } from '../api/session';
+import { setLocale } from '../i18n';
+import { Button } from './Button';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  if (!me) return null;
+  const links: [string, string][] = [['/', t('nav.home')]];
+  if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
+  if (me.capabilities.readOutbox) links.push(['/udbakke', t('nav.outbox')]);
+  links.push(['/profil', t('nav.profile')]);
+  return (
+    <nav id="main-nav" aria-label={t('nav.label')} className={`main-nav${open ? ' is-open' : ''}`}>
+      <ul>
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === '/'} onClick={onClose}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <div className="nav-user">
+        <span className="nav-user-name">{me.name}</span>
+        <Button
+          variant="secondary"
+          busy={logout.isPending}
+          onClick={() =>
+            logout.mutate(undefined, {
+              onSettled: () => navigate('/log-ind', { state: { loggedOut: true } }),
+            })
+          }
+        >
+          {t('nav.logout')}
+        </Button>
+      </div>
+    </nav>
+  );
+}
+
+/** Page frame: skip link, header with brand, main menu and language switch, main, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const first = useRef(true);
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        markSessionExpired();
+        qc.setQueryData(['me'], null);
+      }),
+    [qc],
+  );
+
+  // A signed-in person's own language setting wins.
+  useEffect(() => {
+    if (me?.locale) void setLocale(me.locale);
+  }, [me?.locale]);
+
+  // After client-side navigation, move focus to the new page's heading so screen readers hear it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
+  useEffect(() => {
+    setMenuOpen(false);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: false });
+    }
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setMenuOpen(false);
+        menuButton.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          {me && (
+            <button
+              ref={menuButton}
+              type="button"
+              className="btn btn-secondary menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((v) => !v)}
+            >
+              <span className="menu-icon" aria-hidden="true" />
+              {t('nav.menu')}
+            </button>
+          )}
+          <MainNav open={menuOpen} onClose={() => setMenuOpen(false)} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.name')} · {t('app.tagline')} · {t('app.footer')}
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, errorMessage } from '../api/client';
+import { fetchMe } from '../api/queries';
+import { clearSessionExpired } from '../api/session';
+import { Loading } from './Alert';
+import { SetPasswordForm } from './SetPasswordForm';
+import { usePageTitle } from './usePageTitle';
+
+/** Invitation and password-reset links: show who the link is for, choose a password, end up signed in. */
+export function TokenPage({ kind }: { kind: 'invitation' | 'reset' }) {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const base = kind === 'invitation' ? '/auth/invitations' : '/auth/password-reset';
+  const prefix = kind === 'invitation' ? 'invitation' : 'reset';
+  const link = useQuery({
+    queryKey: ['token', kind, token],
+    queryFn: () => api<{ name: string; email: string }>(`${base}/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+  usePageTitle(link.isError ? t('token.invalidTitle') : t(`${prefix}.title`));
+
+  if (link.isPending) return <Loading />;
+  if (link.isError)
+    return (
+      <div className="auth-page">
+        <div className="card auth-card">
+          <h1>{t('token.invalidTitle')}</h1>
+          <p className="alert alert-error">{errorMessage(link.error)}</p>
+          <p>{t(`${prefix}.invalidHelp`)}</p>
+          <p className="auth-links">
+            <Link to="/glemt-adgangskode">{t('token.requestNew')}</Link>
+            <Link to="/log-ind">{t('token.toLogin')}</Link>
+          </p>
+        </div>
+      </div>
+    );
+
+  async function choose(password: string) {
+    await api(`${base}/${encodeURIComponent(token)}`, { method: 'POST', body: { password } });
+    clearSessionExpired();
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    qc.setQueryData(['me'], await fetchMe());
+    navigate('/', { replace: true, state: { notice: t(`${prefix}.done`) } });
+  }
+
+  return (
+    <div className="auth-page">
+      <div className="card auth-card">
+        <h1>
+          {kind === 'invitation' ? t('invitation.greeting', { name: link.data.name }) : t('reset.title')}
+        </h1>
+        <p className="lead">{t(`${prefix}.intro`, { email: link.data.email, name: link.data.name })}</p>
+        <SetPasswordForm submitLabel={t(`${prefix}.submit`)} onSubmit={choose} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { TokenPage } from '../components/TokenPage';
+
+export function AcceptInvitation() {
+  return <TokenPage kind="invitation" />;
+}

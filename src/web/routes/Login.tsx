@@ -1,0 +1,100 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { fetchMe, useMe } from '../api/queries';
+import { clearSessionExpired } from '../api/session';
+import { ErrorAlert, Loading, Notice } from '../components/Alert';
+import { Button } from '../components/Button';
+import { TextField } from '../components/Field';
+import { useForm } from '../components/useForm';
+import { usePageTitle } from '../components/usePageTitle';
+
+type LoginState = { from?: string; expired?: boolean; loggedOut?: boolean; notice?: string } | null;
+
+/** Where to go after signing in: only paths inside this app. */
+function safeReturn(from: string | undefined) {
+  return from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/log-ind') ? from : '/';
+}
+
+export function Login() {
+  const { t } = useTranslation();
+  usePageTitle(t('login.title'));
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const state = useLocation().state as LoginState;
+  const { data: me, isPending } = useMe();
+  const form = useForm(['email', 'password'] as const);
+
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }) => api('/auth/login', { method: 'POST', body }),
+    onSuccess: async () => {
+      clearSessionExpired();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      const fresh = await fetchMe();
+      qc.setQueryData(['me'], fresh);
+      navigate(safeReturn(state?.from), { replace: true });
+    },
+    onError: (err) => form.failed(err),
+  });
+
+  if (isPending) return <Loading />;
+  if (me && !login.isPending && !login.isSuccess) return <Navigate to={safeReturn(state?.from)} replace />;
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (login.isPending) return;
+    const data = new FormData(e.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    if (
+      form.invalid({
+        email: email ? undefined : t('login.emailMissing'),
+        password: password ? undefined : t('login.passwordMissing'),
+      })
+    )
+      return;
+    login.mutate({ email, password });
+  }
+
+  const notice = state?.expired
+    ? t('login.expired')
+    : state?.loggedOut
+      ? t('login.loggedOut')
+      : (state?.notice ?? null);
+
+  return (
+    <div className="auth-page">
+      <div className="card auth-card">
+        <h1>{t('login.title')}</h1>
+        <p className="lead">{t('login.intro')}</p>
+        <Notice message={notice} />
+        <form ref={form.formRef} noValidate onSubmit={submit}>
+          <ErrorAlert message={form.summary} />
+          <TextField
+            label={t('login.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            error={form.errors.email}
+          />
+          <TextField
+            label={t('login.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            error={form.errors.password}
+          />
+          <Button type="submit" busy={login.isPending} className="btn-block">
+            {t('login.submit')}
+          </Button>
+        </form>
+        <p className="auth-links">
+          <Link to="/glemt-adgangskode">{t('login.forgot')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

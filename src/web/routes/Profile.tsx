@@ -1,0 +1,242 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../shared/constants';
+import { api } from '../api/client';
+import { useMe, useSessions } from '../api/queries';
+import { useChangeLocale } from '../api/session';
+import type { Me } from '../api/types';
+import { ErrorAlert, Loading, Notice, RequestError } from '../components/Alert';
+import { Button } from '../components/Button';
+import { SelectField, TextField } from '../components/Field';
+import { deviceName } from '../components/labels';
+import { MIN_PASSWORD, useForm } from '../components/useForm';
+import { usePageTitle } from '../components/usePageTitle';
+import { formatDateTime } from '../i18n';
+
+function DetailsForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const form = useForm(['name'] as const);
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (name: string) => api<Me>('/me', { method: 'PATCH', body: { name } }),
+    onSuccess: (updated) => {
+      qc.setQueryData(['me'], updated);
+      setNotice(t('profile.saved'));
+    },
+    onError: (err) => form.failed(err),
+  });
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (save.isPending) return;
+    setNotice(null);
+    const name = String(new FormData(e.currentTarget).get('name') ?? '').trim();
+    if (form.invalid({ name: name ? undefined : t('errors.field.name') })) return;
+    save.mutate(name);
+  }
+  return (
+    <form ref={form.formRef} noValidate onSubmit={submit} aria-labelledby="profile-details">
+      <h2 id="profile-details">{t('profile.details')}</h2>
+      <ErrorAlert message={form.summary} />
+      <Notice message={notice} />
+      <TextField
+        label={t('profile.name')}
+        name="name"
+        defaultValue={me.name}
+        autoComplete="name"
+        error={form.errors.name}
+      />
+      <p>
+        <span className="label-like">{t('login.email')}</span> {me.email}
+      </p>
+      <Button type="submit" busy={save.isPending}>
+        {t('profile.saveName')}
+      </Button>
+    </form>
+  );
+}
+
+function LanguageForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const change = useChangeLocale();
+  const [notice, setNotice] = useState<string | null>(null);
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (change.isPending) return;
+    const locale = String(new FormData(e.currentTarget).get('locale')) as Locale;
+    change.mutate(locale, { onSuccess: () => setNotice(t('profile.languageSaved')) });
+  }
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="profile-language">
+      <h2 id="profile-language">{t('profile.language')}</h2>
+      <RequestError error={change.error} />
+      <Notice message={notice} />
+      <SelectField label={t('profile.languageLabel')} name="locale" defaultValue={me.locale} key={me.locale}>
+        <option value="da" lang="da">
+          Dansk
+        </option>
+        <option value="en" lang="en">
+          English
+        </option>
+      </SelectField>
+      <Button type="submit" busy={change.isPending}>
+        {t('profile.saveLanguage')}
+      </Button>
+    </form>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const form = useForm(['currentPassword', 'newPassword', 'repeat'] as const);
+  const [notice, setNotice] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api('/me/password', { method: 'POST', body }),
+    onError: (err) => form.failed(err),
+  });
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (change.isPending) return;
+    setNotice(null);
+    const el = e.currentTarget;
+    const data = new FormData(el);
+    const currentPassword = String(data.get('currentPassword') ?? '');
+    const newPassword = String(data.get('newPassword') ?? '');
+    const repeat = String(data.get('repeat') ?? '');
+    const short = newPassword.length < MIN_PASSWORD;
+    if (
+      form.invalid({
+        currentPassword: currentPassword ? undefined : t('profile.currentMissing'),
+        newPassword: short ? t('password.tooShort', { min: MIN_PASSWORD }) : undefined,
+        repeat: !short && repeat !== newPassword ? t('password.mismatch') : undefined,
+      })
+    )
+      return;
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          el.reset();
+          setNotice(t('profile.passwordChanged'));
+          void qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
+        },
+      },
+    );
+  }
+  return (
+    <form ref={form.formRef} noValidate onSubmit={submit} aria-labelledby="profile-password">
+      <h2 id="profile-password">{t('profile.changePassword')}</h2>
+      <ErrorAlert message={form.summary} />
+      <Notice message={notice} />
+      <TextField
+        label={t('profile.currentPassword')}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={form.errors.currentPassword}
+      />
+      <TextField
+        label={t('password.new')}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={t('password.hint', { min: MIN_PASSWORD })}
+        error={form.errors.newPassword}
+      />
+      <TextField
+        label={t('password.repeat')}
+        name="repeat"
+        type="password"
+        autoComplete="new-password"
+        error={form.errors.repeat}
+      />
+      <Button type="submit" busy={change.isPending}>
+        {t('profile.changePasswordSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const sessions = useSessions();
+  const [notice, setNotice] = useState<string | null>(null);
+  const signOutOthers = useMutation({
+    mutationFn: () => api('/me/sessions', { method: 'DELETE' }),
+    onSuccess: () => {
+      setNotice(t('profile.othersSignedOut'));
+      void qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
+    },
+  });
+  return (
+    <section aria-labelledby="profile-sessions">
+      <h2 id="profile-sessions">{t('profile.sessions')}</h2>
+      <p>{t('profile.sessionsIntro')}</p>
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.isError ? (
+        <RequestError error={sessions.error} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t('profile.sessions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('profile.device')}</th>
+                <th scope="col">{t('profile.signedIn')}</th>
+                <th scope="col">{t('profile.lastSeen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.items.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {deviceName(t, s.userAgent)}
+                    {s.current && <span className="badge badge-info">{t('profile.thisDevice')}</span>}
+                  </td>
+                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td>{formatDateTime(s.lastSeenAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RequestError error={signOutOthers.error} />
+      <Notice message={notice} />
+      <Button variant="secondary" busy={signOutOthers.isPending} onClick={() => signOutOthers.mutate()}>
+        {t('profile.signOutOthers')}
+      </Button>
+    </section>
+  );
+}
+
+export function Profile() {
+  const { t } = useTranslation();
+  usePageTitle(t('profile.title'));
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <div className="page">
+      <h1>{t('profile.title')}</h1>
+      <div className="card-grid card-grid-2">
+        <div className="card">
+          <DetailsForm me={me} />
+        </div>
+        <div className="card">
+          <LanguageForm me={me} />
+        </div>
+        <div className="card">
+          <PasswordForm />
+        </div>
+        <div className="card">
+          <Sessions />
+        </div>
+      </div>
+    </div>
+  );
+}

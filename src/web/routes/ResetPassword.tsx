@@ -1,0 +1,5 @@
+import { TokenPage } from '../components/TokenPage';
+
+export function ResetPassword() {
+  return <TokenPage kind="reset" />;
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { useMe } from '../../api/queries';
+import { usePageTitle } from '../../components/usePageTitle';
+import { InstitutionsSection } from './InstitutionsSection';
+import { KommunerSection } from './KommunerSection';
+
+/** Administrators see everything; a leader with one institution goes straight to it. */
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('org.title'));
+  const { data: me } = useMe();
+  if (!me) return null;
+  const admin = me.capabilities.administer;
+  const managed = me.capabilities.manageInstitutionIds;
+  if (!admin && managed.length === 1)
+    return <Navigate to={`/organisation/institutioner/${managed[0]}`} replace />;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('org.title')}</h1>
+        <div className="page-actions">
+          <Link className="btn btn-secondary" to="/organisation/personer">
+            {t('org.allPeople')}
+          </Link>
+          <Link className="btn btn-primary" to="/organisation/inviter">
+            {t('org.invitePerson')}
+          </Link>
+        </div>
+      </div>
+      <p className="lead">{admin ? t('org.introAdmin') : t('org.introLeader')}</p>
+      <div className="stack">
+        {admin && <KommunerSection />}
+        <InstitutionsSection canCreate={admin} onlyIds={admin ? undefined : managed} />
+      </div>
+    </div>
+  );
+}

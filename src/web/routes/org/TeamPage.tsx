@@ -1,0 +1,217 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { useInstitution, usePeople, useTeam, useTeamMembers } from '../../api/queries';
+import type { Team, TeamMember } from '../../api/types';
+import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Button } from '../../components/Button';
+import { SelectField, TextField } from '../../components/Field';
+import { useForm } from '../../components/useForm';
+import { usePageTitle } from '../../components/usePageTitle';
+import { StatusBadge } from './PeopleList';
+import { DeleteTeamDialog, EditTeamDialog } from './TeamsSection';
+
+function useMembershipRefresh(team: Team) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['team', team.id, 'members'] }),
+      qc.invalidateQueries({ queryKey: ['teams', team.institutionId] }),
+      qc.invalidateQueries({ queryKey: ['me'] }),
+    ]);
+}
+
+function AddMember({ team, members }: { team: Team; members: TeamMember[] }) {
+  const { t } = useTranslation();
+  const refresh = useMembershipRefresh(team);
+  const [q, setQ] = useState('');
+  const form = useForm(['personId'] as const);
+  const [notice, setNotice] = useState<string | null>(null);
+  const people = usePeople({ institutionId: team.institutionId, q: q.trim() || undefined, limit: 100 });
+  const memberIds = new Set(members.map((m) => m.id));
+  const candidates = (people.data?.pages[0]?.items ?? []).filter((p) => !memberIds.has(p.id));
+  const add = useMutation({
+    mutationFn: (personId: string) => api(`/teams/${team.id}/members/${personId}`, { method: 'PUT' }),
+    onError: (err) => form.failed(err),
+  });
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (add.isPending) return;
+    setNotice(null);
+    const personId = String(new FormData(e.currentTarget).get('personId') ?? '');
+    if (form.invalid({ personId: personId ? undefined : t('org.choosePerson') })) return;
+    const name = candidates.find((c) => c.id === personId)?.name ?? '';
+    add.mutate(personId, {
+      onSuccess: async () => {
+        await refresh();
+        setNotice(t('org.memberAdded', { name, team: team.name }));
+      },
+    });
+  }
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      onSubmit={submit}
+      className="inline-form"
+      aria-labelledby="add-member"
+    >
+      <h3 id="add-member">{t('org.addMember')}</h3>
+      <ErrorAlert message={form.summary} />
+      <Notice message={notice} />
+      <div className="form-row">
+        <TextField
+          label={t('org.filterPeople')}
+          type="search"
+          name="q"
+          optional
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          autoComplete="off"
+        />
+        <SelectField
+          label={t('org.person')}
+          name="personId"
+          defaultValue=""
+          key={candidates.map((c) => c.id).join()}
+          error={form.errors.personId}
+          aria-busy={people.isFetching || undefined}
+        >
+          <option value="" disabled>
+            {candidates.length ? t('common.choose') : t('org.noCandidates')}
+          </option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.email})
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Button type="submit" busy={add.isPending}>
+        {t('org.addMemberSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function RemoveMember({ team, member }: { team: Team; member: TeamMember }) {
+  const { t } = useTranslation();
+  const refresh = useMembershipRefresh(team);
+  const remove = useMutation({
+    mutationFn: () => api(`/teams/${team.id}/members/${member.id}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+  return (
+    <>
+      <Button variant="secondary" busy={remove.isPending} onClick={() => remove.mutate()}>
+        {t('org.removeMember')}
+        <span className="sr-only"> {member.name}</span>
+      </Button>
+      {remove.isError && <RequestError error={remove.error} />}
+    </>
+  );
+}
+
+export function TeamPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const team = useTeam(id);
+  const institution = useInstitution(team.data?.institutionId);
+  const members = useTeamMembers(id);
+  usePageTitle(team.data?.name ?? t('org.team'));
+
+  if (team.isPending) return <Loading />;
+  if (team.isError)
+    return (
+      <div className="page">
+        <h1>{t('org.team')}</h1>
+        <RequestError error={team.error} />
+      </div>
+    );
+  const tm = team.data;
+  const instName = institution.data?.name ?? '';
+
+  return (
+    <div className="page">
+      <Breadcrumbs
+        items={[
+          { to: '/organisation', label: t('org.title') },
+          { to: `/organisation/institutioner/${tm.institutionId}`, label: instName || t('org.institution') },
+          { label: tm.name },
+        ]}
+      />
+      <div className="page-head">
+        <div>
+          <h1>{tm.name}</h1>
+          <p className="muted">
+            {t(`teamTypes.${tm.type}`)}
+            {instName && (
+              <>
+                {' · '}
+                <Link to={`/organisation/institutioner/${tm.institutionId}`}>{instName}</Link>
+              </>
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          <EditTeamDialog team={tm} />
+          <DeleteTeamDialog
+            team={tm}
+            onDeleted={() =>
+              navigate(`/organisation/institutioner/${tm.institutionId}`, {
+                state: { notice: t('org.teamDeleted', { name: tm.name }) },
+              })
+            }
+          />
+        </div>
+      </div>
+      <section className="card" aria-labelledby="members-heading">
+        <h2 id="members-heading">{t('org.members')}</h2>
+        {members.isPending ? (
+          <Loading />
+        ) : members.isError ? (
+          <RequestError error={members.error} />
+        ) : members.data.items.length === 0 ? (
+          <p className="muted">{t('org.noMembers')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="sr-only">{t('org.membersOf', { name: tm.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col">{t('login.email')}</th>
+                  <th scope="col">{t('people.status')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.items.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/organisation/personer/${m.id}`}>{m.name}</Link>
+                    </th>
+                    <td className="break">{m.email}</td>
+                    <td>
+                      <StatusBadge status={m.status} />
+                    </td>
+                    <td className="actions">
+                      <RemoveMember team={tm} member={m} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {members.isSuccess && <AddMember team={tm} members={members.data.items} />}
+      </section>
+    </div>
+  );
+}
