@@ -4,7 +4,12 @@ import { RateLimiter } from './rate-limit.js';
 describe('RateLimiter', () => {
   it('allows max hits per key in a window, then refuses until the window ends', () => {
     const r = new RateLimiter(3, 1000);
-    expect([r.hit('a', 0), r.hit('a', 10), r.hit('a', 20), r.hit('a', 30)]).toEqual([true, true, true, false]);
+    expect([r.hit('a', 0), r.hit('a', 10), r.hit('a', 20), r.hit('a', 30)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(r.hit('b', 30)).toBe(true);
     expect(r.hit('a', 999)).toBe(false);
     expect(r.hit('a', 1000)).toBe(true);

@@ -144,12 +144,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Outside demo mode, demo accounts must not be able to sign in: their passwords are removed. */
+/**
+ * Outside demo mode, demo accounts must not be able to sign in: their passwords are removed and every demo
+ * account is disabled, including the invited colleagues without a password (else a reset link would give
+ * them one). Returns how many accounts it disabled now.
+ */
 export async function disableDemoPasswords(db: Db): Promise<number> {
   const rows = await db
     .update(users)
     .set({ passwordHash: null, status: 'disabled' })
-    .where(sql`lower(${users.email}) like ${`%@${DEMO_DOMAIN}`} and ${users.passwordHash} is not null`)
+    .where(
+      sql`lower(${users.email}) like ${`%@${DEMO_DOMAIN}`}
+          and (${users.passwordHash} is not null or ${users.status} <> 'disabled')`,
+    )
     .returning({ id: users.id });
   return rows.length;
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS, type ErrorCode } from '../../shared/errors.js';
-import { demoIds } from '../testing/fixtures.js';
+import { demoIds, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/harness.js';
 
 let t: TestApp;
@@ -108,10 +108,8 @@ describe('malformed and invalid bodies', () => {
     const read = await leder.get(`/api/v1/teams/${created.json().id}`);
     expect(read.headers['content-type']).toMatch(/^application\/json/);
     expect(read.json().name).toBe(name);
-    const [row] = (
-      await t.ctx.db.execute<{ name: string }>(sql`select name from teams where id = ${created.json().id}`)
-    ).rows;
-    expect(row.name).toBe(name);
+    const stored = await rows(t.ctx.db, sql`select name from teams where id = ${created.json().id}`);
+    expect(stored).toEqual([{ name }]);
   });
 });
 
@@ -173,8 +171,9 @@ describe('sessions, sign-in and CSRF', () => {
       sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${ids.user.medarbejder}`,
     );
     expectError(await c.get('/api/v1/me'), 401, 'auth.session_expired');
-    const rows = await t.ctx.db.execute(sql`select 1 from sessions where user_id = ${ids.user.medarbejder}`);
-    expect(rows.rows).toHaveLength(0);
+    expect(await rows(t.ctx.db, sql`select 1 from sessions where user_id = ${ids.user.medarbejder}`)).toEqual(
+      [],
+    );
     expectError(await c.get('/api/v1/me'), 401, 'auth.session_expired');
   });
 

@@ -65,7 +65,9 @@ describe('/healthz and /metrics', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toContain('# TYPE amongi_http_request_duration_seconds histogram');
-    expect(res.body).toMatch(/amongi_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/me",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /amongi_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/me",status="200"\} \d+/,
+    );
     expect(res.body).toContain('route="/api/v1/teams/:id",status="404"');
     expect(res.body).toContain('route="unmatched",status="404"');
     expect(res.body).not.toContain('no-such-route');

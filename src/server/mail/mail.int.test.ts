@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoIds, err } from '../testing/fixtures.js';
+import { demoIds, err, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/harness.js';
 import { startSmtpSink } from '../testing/smtp.js';
 import { deliverDueEmails, startMailWorker } from './deliver.js';
@@ -38,11 +38,12 @@ async function deliver() {
 
 const outboxRow = async (to: string) =>
   (
-    await t.ctx.db.execute<{ status: string; attempts: number; last_error: string | null; due: boolean }>(
+    await rows<{ status: string; attempts: number; last_error: string | null; due: boolean }>(
+      t.ctx.db,
       sql`select status, attempts, last_error, next_attempt_at <= now() as due
           from outbox_emails where to_address = ${to} order by created_at desc limit 1`,
     )
-  ).rows[0];
+  )[0];
 
 const tokenIn = (text: string, page: 'invitation' | 'nulstil') => {
   const m = new RegExp(`http://amongi\\.test/${page}/([A-Za-z0-9_-]{20,})`).exec(text);

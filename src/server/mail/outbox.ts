@@ -18,7 +18,8 @@ export async function claimDue(db: DbOrTx, limit: number) {
   const due = db
     .select({ id: outboxEmails.id })
     .from(outboxEmails)
-    .where(and(eq(outboxEmails.status, 'pending'), lte(outboxEmails.nextAttemptAt, new Date())))
+    // The database's clock throughout (defaults, leases, backoff): never compare it with this process's clock.
+    .where(and(eq(outboxEmails.status, 'pending'), lte(outboxEmails.nextAttemptAt, sql`now()`)))
     .orderBy(outboxEmails.createdAt)
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -51,7 +52,7 @@ export async function markAttemptFailed(
       attempts: attempts + 1,
       lastError: error.slice(0, 500),
       status: failed ? 'failed' : 'pending',
-      nextAttemptAt: new Date(Date.now() + backoffSeconds * 1000),
+      nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds})`,
     })
     .where(eq(outboxEmails.id, id));
 }

@@ -59,10 +59,7 @@ beforeAll(async () => {
     { role: 'forvaltning', kommune: 'Søby Kommune' },
     { role: 'medarbejder', institution: 'Børnehuset Mælkebøtten' },
   ]);
-  await addUser('redaktoer-and-leder', [
-    { role: 'redaktoer' },
-    { role: 'leder', institution: 'Klub Lynet' },
-  ]);
+  await addUser('redaktoer-and-leder', [{ role: 'redaktoer' }, { role: 'leder', institution: 'Klub Lynet' }]);
   await addUser('two-kommuner-teacher', [
     { role: 'medarbejder', institution: 'Søby Skole' },
     { role: 'ressourceperson', institution: 'Klub Lynet' },

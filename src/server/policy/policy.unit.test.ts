@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.js';
-import { type Action, type Actor, authorize, can, type Decision, decideAccess, type Resource } from './index.js';
+import {
+  type Action,
+  type Actor,
+  authorize,
+  can,
+  type Decision,
+  decideAccess,
+  type Resource,
+} from './index.js';
 
 /*
  * The whole policy as one table, written out by hand from PRODUCT.md's roles (not derived from rules.ts):
@@ -195,7 +203,8 @@ const TABLE: Row[] = [
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
   const letters = expected.split(' ');
-  if (letters.length !== COLUMNS.length) throw new Error(`row ${action} ${label} has ${letters.length} columns`);
+  if (letters.length !== COLUMNS.length)
+    throw new Error(`row ${action} ${label} has ${letters.length} columns`);
   return COLUMNS.map((name, i) => ({ action, label, name, resource, expected: CODE[letters[i]] }));
 });
 
@@ -280,7 +289,9 @@ describe('authorize and can', () => {
     expect(codeOf(() => authorize(leder, 'team.update', team(I3)))).toBe('404 team.not_found');
     expect(codeOf(() => authorize(leder, 'person.read', person('p3', [I3])))).toBe('404 person.not_found');
     expect(codeOf(() => authorize(leder, 'kommune.read', kommune(K2)))).toBe('404 kommune.not_found');
-    expect(codeOf(() => authorize(leder, 'institution.update', institution(I1)))).toBe('403 policy.forbidden');
+    expect(codeOf(() => authorize(leder, 'institution.update', institution(I1)))).toBe(
+      '403 policy.forbidden',
+    );
     expect(codeOf(() => authorize(leder, 'outbox.read', instance))).toBe('403 policy.forbidden');
     expect(codeOf(() => authorize(leder, 'team.create', institution(I1)))).toBe('allowed');
   });

@@ -35,9 +35,7 @@ export function seesPerson(a: Actor, p: { id: string; institutions: { id: string
  * institution the person holds a role in is one the actor leads, and the person holds no wider role.
  */
 const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideRole?: boolean }) =>
-  p.holdsWideRole === false &&
-  p.institutions.length > 0 &&
-  p.institutions.every((i) => isLederOf(a, i.id));
+  p.holdsWideRole === false && p.institutions.length > 0 && p.institutions.every((i) => isLederOf(a, i.id));
 
 const decide = (visible: boolean, allowed: boolean): Decision =>
   !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';

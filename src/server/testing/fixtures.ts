@@ -1,4 +1,4 @@
-import { asc, count } from 'drizzle-orm';
+import { asc, count, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
 import {
   auditLog,
@@ -48,7 +48,13 @@ export async function orgSnapshot(db: DbOrTx) {
       .from(teams)
       .orderBy(asc(teams.id)),
     users: await db
-      .select({ id: users.id, name: users.name, email: users.email, status: users.status, locale: users.locale })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        status: users.status,
+        locale: users.locale,
+      })
       .from(users)
       .orderBy(asc(users.id)),
     grants: await db
@@ -74,4 +80,10 @@ export function err(res: { statusCode: number; json: () => unknown }): [number, 
   const body = res.json() as { error?: { code?: string; message?: unknown } };
   if (body?.error && typeof body.error.message !== 'string') throw new Error('error without a message');
   return [res.statusCode, body?.error?.code];
+}
+
+/** Raw SQL in a test (e.g. moving an expiry into the past); the rows, on PGlite and node-postgres alike. */
+export async function rows<T = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
 }

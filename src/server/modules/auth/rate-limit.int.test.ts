@@ -51,7 +51,8 @@ describe('login rate limits', () => {
   it('per IP: past 5 failures from one address → 429 for any account; other addresses still sign in', async () => {
     const c = browser();
     const accounts = ['forvaltning', 'ressourceperson', 'redaktoer', 'medarbejder2', 'administrator'];
-    for (const a of accounts) expect(err(await login(c, a, 'forkert-kode'))).toEqual([401, 'auth.invalid_credentials']);
+    for (const a of accounts)
+      expect(err(await login(c, a, 'forkert-kode'))).toEqual([401, 'auth.invalid_credentials']);
     expect(err(await login(c, 'forvaltning', DEMO_PASSWORD))).toEqual([429, 'auth.rate_limited']);
     expect(err(await login(c, 'ingen.konto', 'forkert-kode'))).toEqual([429, 'auth.rate_limited']);
     expect((await login(browser(), 'forvaltning', DEMO_PASSWORD)).statusCode).toBe(200);
@@ -63,7 +64,8 @@ describe('login rate limits', () => {
     for (let i = 0; i < 8; i++)
       codes.push((await login(school, i % 2 ? 'redaktoer' : 'ressourceperson', DEMO_PASSWORD)).statusCode);
     expect(codes).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
-    for (let i = 0; i < 5; i++) expect((await login(school, `ingen${i}`, 'forkert-kode')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(school, `ingen${i}`, 'forkert-kode')).statusCode).toBe(401);
     expect(err(await login(school, 'ressourceperson', DEMO_PASSWORD))).toEqual([429, 'auth.rate_limited']);
   });
 

@@ -185,7 +185,7 @@ export function createImportService(ctx: AppContext, org: OrgService, auth: Auth
       }
       try {
         return await db.transaction(async (tx) => {
-          // Planned again inside the transaction, so that what is written matches what was checked.
+          // Planned inside the transaction, so that what is written matches what was checked.
           const plan = planImport(file.rows, await loadLookups(tx, actor, institutions, file), opts.locale);
           if (plan.summary.invalid) throw hasErrors(plan, opts.locale);
           await apply(tx, actor, plan, file);

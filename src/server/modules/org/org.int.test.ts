@@ -227,7 +227,10 @@ describe('kommuner and institutions', () => {
     expect(
       err(await a.post('/api/v1/institutions', { kommuneId, name: 'søby skole', type: 'klub' })),
     ).toEqual([409, 'institution.name_taken']);
-    const team = await a.post(`/api/v1/institutions/${instId}/teams`, { name: '5. årgang', type: 'aargangsteam' });
+    const team = await a.post(`/api/v1/institutions/${instId}/teams`, {
+      name: '5. årgang',
+      type: 'aargangsteam',
+    });
     expect(team.statusCode).toBe(201);
     expect((await a.patch(`/api/v1/institutions/${instId}`, { type: 'klub' })).json().type).toBe('klub');
     expect((await a.patch(`/api/v1/kommuner/${kommuneId}`, { code: null })).json().code).toBeNull();

@@ -77,7 +77,10 @@ describe('reading people', () => {
     const second = (await as.administrator.get(`/api/v1/people?limit=4&cursor=${first.nextCursor}`)).json();
     const seen = [...first.items, ...second.items].map((p: { id: string }) => p.id);
     expect(new Set(seen).size).toBe(8);
-    expect(err(await as.administrator.get('/api/v1/people?cursor=garbage'))).toEqual([400, 'request.invalid']);
+    expect(err(await as.administrator.get('/api/v1/people?cursor=garbage'))).toEqual([
+      400,
+      'request.invalid',
+    ]);
   });
 });
 
@@ -207,18 +210,20 @@ describe('managing people', () => {
       role: 'ressourceperson',
       institutionId: solsikke(),
     });
-    expect(ok.json().grants.map((g: { role: string }) => g.role).sort()).toEqual([
-      'medarbejder',
-      'ressourceperson',
-    ]);
+    expect(
+      ok
+        .json()
+        .grants.map((g: { role: string }) => g.role)
+        .sort(),
+    ).toEqual(['medarbejder', 'ressourceperson']);
     expect(
       await refused(() =>
         as.leder.post(`/api/v1/people/${anders}/grants`, { role: 'medarbejder', institutionId: maelk() }),
       ),
     ).toEqual([404, 'institution.not_found']);
-    expect(await refused(() => as.leder.post(`/api/v1/people/${anders}/grants`, { role: 'redaktoer' }))).toEqual(
-      [403, 'policy.forbidden'],
-    );
+    expect(
+      await refused(() => as.leder.post(`/api/v1/people/${anders}/grants`, { role: 'redaktoer' })),
+    ).toEqual([403, 'policy.forbidden']);
   });
 
   it('team members must hold a role in the team’s institution and be visible', async () => {
@@ -245,7 +250,9 @@ describe('managing people', () => {
 
 describe('the last administrator', () => {
   const adminGrant = async () =>
-    (await as.administrator.get('/api/v1/me')).json().grants.find((g: { role: string }) => g.role === 'administrator');
+    (await as.administrator.get('/api/v1/me'))
+      .json()
+      .grants.find((g: { role: string }) => g.role === 'administrator');
 
   it('cannot be disabled or demoted (409), and nothing changes', async () => {
     const admin = ids.user.administrator;

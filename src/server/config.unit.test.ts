@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const message = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('has working defaults with nothing set: embedded database, demo on, port 3000', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      demo: true,
+      publicUrl: 'http://localhost:3000',
+      sessionSecret: undefined,
+      sessionDays: 14,
+      smtpUrl: undefined,
+      mailFrom: 'Amongi <no-reply@amongi.local>',
+      logLevel: 'info',
+      trustProxy: false,
+      loginLimits: { perAccount: 10, perIp: 50, windowSeconds: 900 },
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://root@localhost/amongi' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'http://mail.example.dk' }, 'SMTP_URL'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DEMO: 'yes' }, 'DEMO'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LOGIN_MAX_PER_ACCOUNT: '0' }, 'LOGIN_MAX_PER_ACCOUNT'],
+  ])('a bad value %o throws a ConfigError naming %s', (env, setting) => {
+    const m = message(env);
+    expect(m).toMatch(/^Ugyldig konfiguration:/);
+    expect(m).toMatch(new RegExp(`^  ${setting}: `, 'm'));
+  });
+
+  it('names every bad setting at once', () => {
+    const m = message({ PORT: 'abc', SMTP_URL: 'http://x' });
+    expect(m).toMatch(/^ {2}PORT: /m);
+    expect(m).toMatch(/^ {2}SMTP_URL: /m);
+  });
+
+  it('says in Danish what a URL must start with', () => {
+    expect(message({ DATABASE_URL: 'mysql://x' })).toContain(
+      'skal starte med postgres:// eller postgresql://',
+    );
+    expect(message({ SMTP_URL: 'http://x' })).toContain('skal starte med smtp:// eller smtps://');
+  });
+
+  it('demo is on by default, off with DATABASE_URL unless DEMO=1, and DEMO=0 turns it off', () => {
+    const pg = 'postgres://amongi@db/amongi';
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: pg }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: pg, DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: pg, DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://x/y' }).databaseUrl).toBe('postgresql://x/y');
+  });
+
+  it('an empty value counts as not set', () => {
+    const c = loadConfig({ DATABASE_URL: '', SMTP_URL: '', PORT: '', DEMO: '' });
+    expect([c.databaseUrl, c.smtpUrl, c.port, c.demo]).toEqual([undefined, undefined, 3000, true]);
+  });
+
+  it('reads numbers, URLs and flags; PUBLIC_URL loses a trailing slash and follows PORT by default', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      SMTP_URL: 'smtps://user:pw@mail.example.dk:465',
+      TRUST_PROXY: '1',
+      LOGIN_MAX_PER_ACCOUNT: '3',
+      LOGIN_MAX_PER_IP: '7',
+      LOGIN_WINDOW_SECONDS: '60',
+      SESSION_DAYS: '2',
+    });
+    expect(c.publicUrl).toBe('http://localhost:8080');
+    expect(c.smtpUrl).toBe('smtps://user:pw@mail.example.dk:465');
+    expect(c.trustProxy).toBe(true);
+    expect(c.loginLimits).toEqual({ perAccount: 3, perIp: 7, windowSeconds: 60 });
+    expect(c.sessionDays).toBe(2);
+    expect(loadConfig({ PUBLIC_URL: 'https://amongi.example.dk/' }).publicUrl).toBe(
+      'https://amongi.example.dk',
+    );
+  });
+});
