@@ -16,7 +16,11 @@ const BARE_PORT = 3191;
 const ROUTES = ['/api/v1/me', '/api/v1/people?limit=20'];
 const TARGET = { ratio: 0.5, p99Ms: 25 };
 
-function start(args: string[], env: Record<string, string>, ready: (out: string) => boolean): Promise<ChildProcess> {
+function start(
+  args: string[],
+  env: Record<string, string>,
+  ready: (out: string) => boolean,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       env: { ...process.env, ...env },
@@ -49,8 +53,9 @@ async function signIn(base: string): Promise<string> {
 
 function load(url: string, cookie?: string) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} }, (err, r) =>
-      err ? reject(err) : resolve(r),
+    autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} },
+      (err, r) => (err ? reject(err) : resolve(r)),
     );
   });
 }
@@ -59,7 +64,14 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-'));
   const real = await start(
     ['src/server/main.ts'],
-    { DATA_DIR: dataDir, PORT: String(REAL_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DEMO: '1' },
+    {
+      DATA_DIR: dataDir,
+      PORT: String(REAL_PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      DEMO: '1',
+    },
     (o) => o.includes('Amongi kører'),
   );
   const base = `http://127.0.0.1:${REAL_PORT}`;
@@ -72,7 +84,9 @@ async function main() {
   }
   const bodiesFile = path.join(dataDir, 'bodies.json');
   fs.writeFileSync(bodiesFile, JSON.stringify(bodies));
-  const bare = await start(['bench/bare-server.ts', bodiesFile, String(BARE_PORT)], {}, (o) => o.includes('ready'));
+  const bare = await start(['bench/bare-server.ts', bodiesFile, String(BARE_PORT)], {}, (o) =>
+    o.includes('ready'),
+  );
 
   const results = [];
   try {
@@ -83,7 +97,11 @@ async function main() {
       const row = {
         route: r,
         bytes: Buffer.byteLength(bodies[r]),
-        real: { reqPerSec: realRun.requests.average, p99Ms: realRun.latency.p99, errors: realRun.errors + realRun.non2xx },
+        real: {
+          reqPerSec: realRun.requests.average,
+          p99Ms: realRun.latency.p99,
+          errors: realRun.errors + realRun.non2xx,
+        },
         bare: { reqPerSec: bareRun.requests.average, p99Ms: bareRun.latency.p99 },
         ratio: Number((realRun.requests.average / bareRun.requests.average).toFixed(3)),
       };
@@ -98,7 +116,12 @@ async function main() {
   }
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
     connections: CONNECTIONS,
     durationSeconds: DURATION,

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { installSession } from './auth/session.js';
+import { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
@@ -48,6 +49,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     config: opts.config,
     secret: opts.secret,
     log: app.log,
+    sessions: new SessionCache(),
   };
 
   await app.register(fastifyCookie);

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/index.js';
 
@@ -10,4 +11,6 @@ export type AppContext = {
   /** Secret for CSRF tokens; from SESSION_SECRET or generated once and kept in the database. */
   secret: string;
   log: FastifyBaseLogger;
+  /** Sessions read on every request; forget a person's entries whenever their sessions or roles change. */
+  sessions: SessionCache;
 };

@@ -16,7 +16,10 @@ describe('a leder manages their institution', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'leder');
 
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Organisation' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Organisation' })
+      .click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Solsikkeskolen' }).first().click();
     await page.getByLabel('Teamets navn').fill('Naturfag <i>udskoling</i>');

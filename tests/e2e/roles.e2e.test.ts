@@ -25,8 +25,10 @@ describe('each role signs in, sees the right navigation, and signs out', () => {
       const { context, page } = await newPage(browser);
       await signIn(page, account);
       const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
-      for (const name of nav.shows) expect(await menu.getByRole('link', { name, exact: true }).count(), name).toBe(1);
-      for (const name of nav.hides) expect(await menu.getByRole('link', { name, exact: true }).count(), name).toBe(0);
+      for (const name of nav.shows)
+        expect(await menu.getByRole('link', { name, exact: true }).count(), name).toBe(1);
+      for (const name of nav.hides)
+        expect(await menu.getByRole('link', { name, exact: true }).count(), name).toBe(0);
       await page.getByRole('button', { name: 'Log ud' }).click();
       await page.waitForURL('**/log-ind**');
       await page.goto('/profil');

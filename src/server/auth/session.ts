@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../shared/constants.js';
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/index.js';
 import { AppError } from '../http/errors.js';
 import * as repo from '../modules/auth/repo.js';
 import type { Actor } from '../policy/index.js';
 import { hmac, randomToken, safeEqual, sha256 } from './crypto.js';
+import type { CachedSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'amongi_session';
 export const CSRF_COOKIE = 'amongi_csrf';
@@ -69,6 +71,38 @@ function csrfValid(ctx: AppContext, req: FastifyRequest): boolean {
   return safeEqual(hmac(ctx.secret, seed), header);
 }
 
+/** Reads a session, its person and their grants from the database and caches it; undefined when unusable. */
+async function loadSession(ctx: AppContext, id: string, now: number): Promise<CachedSession | undefined> {
+  const row = await repo.findSessionWithUser(ctx.db, id);
+  if (!row) return undefined;
+  if (row.user.status !== 'active') {
+    await repo.deleteSession(ctx.db, id);
+    return undefined;
+  }
+  const { user, session } = row;
+  const entry: CachedSession = {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    actor: { id: user.id, grants: await repo.loadGrants(ctx.db, user.id) },
+    expiresAt: session.expiresAt.getTime(),
+    lastSeenAt: session.lastSeenAt.getTime(),
+    cachedAt: now,
+  };
+  ctx.sessions.set(id, entry);
+  return entry;
+}
+
+/** Ends one session: the row and this process's cached copy. */
+export async function revokeSession(ctx: AppContext, db: DbOrTx, id: string) {
+  ctx.sessions.forget(id);
+  await repo.deleteSession(db, id);
+}
+
+/** Ends every session of a person (optionally all but one): after a password change, reset or disabling. */
+export async function revokeSessionsOfUser(ctx: AppContext, db: DbOrTx, userId: string, exceptId?: string) {
+  ctx.sessions.forgetUser(userId);
+  await repo.deleteSessionsOfUser(db, userId, exceptId);
+}
+
 /** Loads the session (if any) into req.user / req.actor and checks CSRF on every state-changing API request. */
 export function installSession(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('user', null);
@@ -80,17 +114,20 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const id = sha256(token);
-      const row = await repo.findSessionWithUser(ctx.db, id);
       const now = Date.now();
-      if (!row || row.session.expiresAt.getTime() <= now || row.user.status !== 'active') {
+      const s = ctx.sessions.get(id, now) ?? (await loadSession(ctx, id, now));
+      if (!s || s.expiresAt <= now) {
         req.sessionExpired = true;
-        if (row) await repo.deleteSession(ctx.db, id);
+        if (s) await revokeSession(ctx, ctx.db, id);
       } else {
         req.sessionId = id;
-        req.user = { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale };
-        req.actor = { id: row.user.id, grants: await repo.loadGrants(ctx.db, row.user.id) };
-        if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-          await repo.touchSession(ctx.db, id, new Date(now + ctx.config.sessionDays * 86400_000));
+        req.user = s.user;
+        req.actor = s.actor;
+        if (now - s.lastSeenAt > TOUCH_EVERY_MS) {
+          s.lastSeenAt = now;
+          s.expiresAt = now + ctx.config.sessionDays * 86400_000;
+          await repo.touchSession(ctx.db, id, new Date(s.expiresAt));
+        }
       }
     }
     // The matched route, not the raw URL: '/%61pi/v1/…' routes to '/api/v1/…' but does not start with '/api/'.

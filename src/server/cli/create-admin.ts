@@ -14,13 +14,17 @@ import { insertGrant, insertUser } from '../modules/people/repo.js';
 
 async function run() {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-  if (!values.email || !values.name) throw new ConfigError('Brug: npm run admin:create -- --email E-MAIL --name "NAVN"');
+  if (!values.email || !values.name)
+    throw new ConfigError('Brug: npm run admin:create -- --email E-MAIL --name "NAVN"');
   const config = loadConfig();
   const release = config.databaseUrl ? () => {} : acquireLock(config.dataDir);
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dir: `${config.dataDir}/pglite` },
+  );
   try {
     await database.migrate();
-    if (await findUserByEmail(database.db, values.email)) throw new ConfigError(`${values.email} findes allerede.`);
+    if (await findUserByEmail(database.db, values.email))
+      throw new ConfigError(`${values.email} findes allerede.`);
     const token = randomToken();
     await database.db.transaction(async (tx) => {
       const user = await insertUser(tx, { email: values.email as string, name: values.name as string });
@@ -43,6 +47,8 @@ async function run() {
 }
 
 run().catch((err) => {
-  process.stderr.write(`${err instanceof ConfigError || err instanceof LockError ? err.message : err?.stack}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError || err instanceof LockError ? err.message : err?.stack}\n`,
+  );
   process.exit(1);
 });

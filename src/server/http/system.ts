@@ -21,14 +21,19 @@ export function installSystemRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         ctx.database.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), 2000);
+        }),
       ]);
       return { status: 'ok' };
     } catch {
       return reply.status(503).send({ status: 'unavailable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

@@ -220,3 +220,18 @@ describe('delivery failures', () => {
     expect((await outboxRow('medarbejder2@demo.amongi.dk')).status).toBe('sent');
   });
 });
+
+describe('outbox with SMTP configured', () => {
+  it('hides the one-time link of a delivered reset e-mail from administrators', async () => {
+    await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder@demo.amongi.dk' });
+    expect(await deliver()).toBe(1);
+    const delivered = sink.received.find((m) => m.to.includes('medarbejder@demo.amongi.dk'));
+    const token = tokenIn(delivered?.text ?? '', 'nulstil');
+    const admin = await t.as('administrator');
+    const page = (await admin.get('/api/v1/outbox?limit=5')).json();
+    const shown = page.items.find((m: { toAddress: string }) => m.toAddress === 'medarbejder@demo.amongi.dk');
+    expect(shown.text).toContain('/nulstil/[skjult]');
+    expect(shown.text).not.toContain(token);
+    expect(shown.html).not.toContain(token);
+  });
+});

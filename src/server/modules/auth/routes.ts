@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookie, issueCsrfToken, requireActor, startSession } from '../../auth/session.js';
+import {
+  clearSessionCookie,
+  issueCsrfToken,
+  requireActor,
+  revokeSession,
+  revokeSessionsOfUser,
+  startSession,
+} from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import * as s from '../../http/schemas.js';
 import type { PeopleService } from '../people/service.js';
@@ -32,13 +39,14 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
       async (req, reply) => {
         const userId = await auth.verifyLogin(req.body.email, req.body.password, req.ip);
+        if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId); // never keep the old session alive
         await startSession(ctx, req, reply, userId);
         return { ok: true as const };
       },
     );
 
     app.post('/auth/logout', { schema: { tags, response: { 200: s.ok } } }, async (req, reply) => {
-      if (req.sessionId) await repo.deleteSession(ctx.db, req.sessionId);
+      if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId);
       clearSessionCookie(req, reply);
       return { ok: true as const };
     });
@@ -101,7 +109,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
       async (req) => {
         const actor = requireActor(req);
-        await repo.deleteSessionsOfUser(ctx.db, actor.id, req.sessionId ?? undefined);
+        await revokeSessionsOfUser(ctx, ctx.db, actor.id, req.sessionId ?? undefined);
         return { ok: true as const };
       },
     );

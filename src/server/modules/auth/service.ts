@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/constants.js';
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../auth/crypto.js';
 import { RateLimiter } from '../../auth/rate-limit.js';
+import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
@@ -109,7 +110,7 @@ export function createAuthService(ctx: AppContext) {
     await ctx.db.transaction(async (tx) => {
       if (!(await repo.useAuthToken(tx, row.id))) throw new AppError('auth.token_invalid');
       await repo.setPassword(tx, row.userId, passwordHash);
-      await repo.deleteSessionsOfUser(tx, row.userId);
+      await revokeSessionsOfUser(ctx, tx, row.userId);
     });
     return row.userId;
   }
@@ -122,7 +123,7 @@ export function createAuthService(ctx: AppContext) {
     const passwordHash = await hashPassword(next);
     await ctx.db.transaction(async (tx) => {
       await repo.setPassword(tx, userId, passwordHash);
-      await repo.deleteSessionsOfUser(tx, userId, sessionId);
+      await revokeSessionsOfUser(ctx, tx, userId, sessionId);
     });
   }
 

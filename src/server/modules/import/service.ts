@@ -184,13 +184,16 @@ export function createImportService(ctx: AppContext, org: OrgService, auth: Auth
         return result(planImport(file.rows, lookups, opts.locale));
       }
       try {
-        return await db.transaction(async (tx) => {
+        const plan = await db.transaction(async (tx) => {
           // Planned inside the transaction, so that what is written matches what was checked.
           const plan = planImport(file.rows, await loadLookups(tx, actor, institutions, file), opts.locale);
           if (plan.summary.invalid) throw hasErrors(plan, opts.locale);
           await apply(tx, actor, plan, file);
-          return result(plan);
+          return plan;
         });
+        // Existing people may have gained roles: their cached sessions must pick them up now.
+        for (const t of plan.targets) if (t.existing) ctx.sessions.forgetUser(t.existing.id);
+        return result(plan);
       } catch (err) {
         // Someone created the same e-mail address between our read and our insert: nothing was saved.
         if (isUniqueViolation(err)) throw new AppError('person.email_taken');

@@ -15,6 +15,20 @@ function decodeCursor(s: string): OutboxCursor {
   throw new AppError('request.invalid');
 }
 
+/** One-time links (invitation, password reset) in an e-mail: `/invitation/<token>`, `/nulstil/<token>`. */
+const ONE_TIME_LINK = /\/(invitation|nulstil)\/[A-Za-z0-9_-]{20,}/g;
+
+/**
+ * An e-mail that went out over SMTP belongs to its recipient: its one-time link is hidden here, so an
+ * administrator cannot take over an account from the outbox. Kept e-mails (no SMTP configured) are shown whole,
+ * because then the administrator is the one who passes the link on.
+ */
+function redact<T extends { status: string; text: string; html: string }>(mail: T): T {
+  if (mail.status === 'kept') return mail;
+  const hide = (s: string) => s.replace(ONE_TIME_LINK, '/$1/[skjult]');
+  return { ...mail, text: hide(mail.text), html: hide(mail.html) };
+}
+
 export function createOutboxService(ctx: AppContext) {
   return {
     /** `before` is the opaque `nextBefore` of the previous page. */
@@ -25,7 +39,7 @@ export function createOutboxService(ctx: AppContext) {
       const page = rows.slice(0, opts.limit);
       const last = page.at(-1);
       return {
-        items: page.map(({ cursorAt: _, ...mail }) => mail),
+        items: page.map(({ cursorAt: _, ...mail }) => redact(mail)),
         nextBefore:
           rows.length > opts.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
       };

@@ -77,31 +77,44 @@ export async function getUser(db: DbOrTx, id: string) {
   return u;
 }
 
-export async function grantsWithNames(db: DbOrTx, userId: string) {
-  return db
-    .select({
-      id: roleGrants.id,
-      role: roleGrants.role,
-      institutionId: roleGrants.institutionId,
-      institutionName: institutions.name,
-      institutionType: institutions.type,
-      kommuneId: sql<string | null>`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`,
-      kommuneName: kommuner.name,
-    })
-    .from(roleGrants)
-    .leftJoin(institutions, eq(institutions.id, roleGrants.institutionId))
-    .leftJoin(kommuner, eq(kommuner.id, sql`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`))
-    .where(eq(roleGrants.userId, userId))
-    .orderBy(asc(roleGrants.role));
-}
+export type PersonGrant = {
+  id: string;
+  role: Role;
+  institutionId: string | null;
+  institutionName: string | null;
+  institutionType: string | null;
+  kommuneId: string | null;
+  kommuneName: string | null;
+};
+export type PersonTeam = { id: string; name: string; type: string; institutionId: string };
 
-export async function teamsOfUser(db: DbOrTx, userId: string) {
-  return db
-    .select({ id: teams.id, name: teams.name, type: teams.type, institutionId: teams.institutionId })
-    .from(teamMemberships)
-    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-    .where(eq(teamMemberships.userId, userId))
-    .orderBy(asc(teams.name));
+/** A person with their grants (with place names) and teams, in one query. */
+export async function personDetail(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      locale: users.locale,
+      createdAt: users.createdAt,
+      grants: sql<PersonGrant[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', g.id, 'role', g.role, 'institutionId', g.institution_id, 'institutionName', i.name,
+          'institutionType', i.type, 'kommuneId', k.id, 'kommuneName', k.name) order by g.role, i.name)
+        from ${roleGrants} g
+        left join ${institutions} i on i.id = g.institution_id
+        left join ${kommuner} k on k.id = coalesce(g.kommune_id, i.kommune_id)
+        where g.user_id = "users"."id"), '[]'::json)`,
+      teams: sql<PersonTeam[]>`coalesce((
+        select json_agg(json_build_object('id', t.id, 'name', t.name, 'type', t.type, 'institutionId', t.institution_id)
+          order by lower(t.name))
+        from ${teamMemberships} m join ${teams} t on t.id = m.team_id
+        where m.user_id = "users"."id"), '[]'::json)`,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
 }
 
 export async function teamMembers(db: DbOrTx, teamId: string) {

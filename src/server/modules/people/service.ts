@@ -1,4 +1,5 @@
 import { type Role, roleScope } from '../../../shared/constants.js';
+import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
@@ -12,7 +13,7 @@ import {
   teamResource,
 } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { deleteSessionsOfUser, findUserByEmail, findUserById } from '../auth/repo.js';
+import { findUserByEmail, findUserById } from '../auth/repo.js';
 import type { AuthService } from '../auth/service.js';
 import * as orgRepo from '../org/repo.js';
 import type { OrgService } from '../org/service.js';
@@ -52,14 +53,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     if ((await repo.countActiveAdministrators(tx)) < 1) throw new AppError('person.last_administrator');
   }
 
-  async function detail(id: string) {
-    const [user, grants, teams] = await Promise.all([
-      repo.getUser(db, id),
-      repo.grantsWithNames(db, id),
-      repo.teamsOfUser(db, id),
-    ]);
-    return { ...user, grants, teams };
-  }
+  const detail = (id: string) => repo.personDetail(db, id);
 
   return {
     /** The signed-in person, with roles, teams and what the navigation may offer. */
@@ -142,11 +136,12 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, id, v);
         if (v.status === 'disabled') {
-          await deleteSessionsOfUser(tx, id);
+          await revokeSessionsOfUser(ctx, tx, id);
           await guardLastAdministrator(tx);
         }
         await audit(tx, actor, 'person.update', 'person', id, v);
       });
+      ctx.sessions.forgetUser(id); // name, language or roles changed
       return detail(id);
     },
 
@@ -157,6 +152,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.insertGrant(tx, { userId: id, ...grant });
         await audit(tx, actor, 'role.grant', 'person', id, grant);
       });
+      ctx.sessions.forgetUser(id); // name, language or roles changed
       return detail(id);
     },
 
@@ -179,6 +175,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
           kommuneId: g.kommuneId,
         });
       });
+      ctx.sessions.forgetUser(id); // name, language or roles changed
       return detail(id);
     },
 

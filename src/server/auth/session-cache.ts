@@ -1,0 +1,44 @@
+import type { Actor } from '../policy/index.js';
+import type { SessionUser } from './session.js';
+
+export type CachedSession = {
+  user: SessionUser;
+  actor: Actor;
+  expiresAt: number;
+  lastSeenAt: number;
+  cachedAt: number;
+};
+
+/**
+ * Sessions read on every request, kept in memory for a few seconds. This process forgets an entry as soon as
+ * it revokes the session or changes the person's roles; another web process sees such a change within
+ * `ttlMs` (see docs/decisions/0002-session-cache.md).
+ */
+export class SessionCache {
+  private entries = new Map<string, CachedSession>();
+  constructor(
+    private readonly ttlMs = 10_000,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  get(id: string, now = Date.now()): CachedSession | undefined {
+    const e = this.entries.get(id);
+    if (e && now - e.cachedAt < this.ttlMs) return e;
+    if (e) this.entries.delete(id);
+    return undefined;
+  }
+
+  set(id: string, entry: CachedSession) {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(id, entry);
+  }
+
+  forget(id: string) {
+    this.entries.delete(id);
+  }
+
+  /** Forgets every cached session of the person (after revocation, disabling, or a change of roles). */
+  forgetUser(userId: string) {
+    for (const [id, e] of this.entries) if (e.user.id === userId) this.entries.delete(id);
+  }
+}
