@@ -58,4 +58,37 @@ describe('session cache invalidation', () => {
     expect((await b.get('/api/v1/me')).statusCode).toBe(401);
     expect((await a.get('/api/v1/me')).statusCode).toBe(200);
   });
+
+  it('team membership and renamed teams show in /me at once', async () => {
+    const leder = await t.as('leder');
+    const m = await t.as('medarbejder');
+    const udskoling = ids.team.Udskolingen;
+    const teamNames = async () =>
+      (await m.get('/api/v1/me')).json().teams.map((x: { name: string }) => x.name);
+    expect(await teamNames()).not.toContain('Udskolingen');
+    await leder.put(`/api/v1/teams/${udskoling}/members/${ids.user.medarbejder}`);
+    expect(await teamNames()).toContain('Udskolingen');
+    await leder.patch(`/api/v1/teams/${udskoling}`, { name: 'Udskolingen 7.–9.' });
+    expect(await teamNames()).toContain('Udskolingen 7.–9.');
+  });
+
+  it('deleting an institution takes its roles away from signed-in people at once', async () => {
+    const admin = await t.as('administrator');
+    const inst = await admin.post('/api/v1/institutions', {
+      kommuneId: ids.kommune['Fjordby Kommune'],
+      name: 'Midlertidig skole',
+      type: 'skole',
+    });
+    const newId = inst.json().id;
+    await admin.post(`/api/v1/people/${ids.user.leder2}/grants`, { role: 'leder', institutionId: newId });
+    const leder2 = await t.as('leder2');
+    expect(
+      (await leder2.post(`/api/v1/institutions/${newId}/teams`, { name: 'A', type: 'fagteam' })).statusCode,
+    ).toBe(201);
+    await admin.delete(`/api/v1/institutions/${newId}`);
+    const grants = (await leder2.get('/api/v1/me'))
+      .json()
+      .grants.map((g: { institutionId: string }) => g.institutionId);
+    expect(grants).not.toContain(newId);
+  });
 });

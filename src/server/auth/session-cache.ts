@@ -11,7 +11,8 @@ export type CachedSession = {
 
 /**
  * Sessions read on every request, kept in memory for a few seconds. This process forgets an entry as soon as
- * it revokes the session or changes the person's roles; another web process sees such a change within
+ * it revokes the session or changes the person (name, roles, teams) or the
+ * names of places and teams; another web process sees such a change within
  * `ttlMs` (see docs/decisions/0002-session-cache.md).
  */
 export class SessionCache {
@@ -35,6 +36,11 @@ export class SessionCache {
 
   forget(id: string) {
     this.entries.delete(id);
+  }
+
+  /** Forgets everything: after a change that shows in many people's data (e.g. an institution renamed). */
+  clear() {
+    this.entries.clear();
   }
 
   /** Forgets every cached session of the person (after revocation, disabling, or a change of roles). */

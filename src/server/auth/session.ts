@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '../../shared/constants.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
 import { AppError } from '../http/errors.js';
 import * as repo from '../modules/auth/repo.js';
+import { type PersonDetail, personDetail } from '../modules/people/repo.js';
 import type { Actor } from '../policy/index.js';
 import { hmac, randomToken, safeEqual, sha256 } from './crypto.js';
 import type { CachedSession } from './session-cache.js';
@@ -12,7 +12,8 @@ export const SESSION_COOKIE = 'amongi_session';
 export const CSRF_COOKIE = 'amongi_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type SessionUser = { id: string; email: string; name: string; locale: Locale };
+/** The signed-in person as /me shows them: roles with place names, and teams. */
+export type SessionUser = PersonDetail;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,18 +72,28 @@ function csrfValid(ctx: AppContext, req: FastifyRequest): boolean {
   return safeEqual(hmac(ctx.secret, seed), header);
 }
 
+/** The policy's view of a person: their id and role grants. */
+export const actorOf = (person: PersonDetail): Actor => ({
+  id: person.id,
+  grants: person.grants.map((g) => ({
+    role: g.role,
+    kommuneId: g.kommuneId,
+    institutionId: g.institutionId,
+  })),
+});
+
 /** Reads a session, its person and their grants from the database and caches it; undefined when unusable. */
 async function loadSession(ctx: AppContext, id: string, now: number): Promise<CachedSession | undefined> {
-  const row = await repo.findSessionWithUser(ctx.db, id);
-  if (!row) return undefined;
-  if (row.user.status !== 'active') {
+  const session = await repo.findSession(ctx.db, id);
+  if (!session) return undefined;
+  const person = await personDetail(ctx.db, session.userId);
+  if (person?.status !== 'active') {
     await repo.deleteSession(ctx.db, id);
     return undefined;
   }
-  const { user, session } = row;
   const entry: CachedSession = {
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
-    actor: { id: user.id, grants: await repo.loadGrants(ctx.db, user.id) },
+    user: person,
+    actor: actorOf(person),
     expiresAt: session.expiresAt.getTime(),
     lastSeenAt: session.lastSeenAt.getTime(),
     cachedAt: now,

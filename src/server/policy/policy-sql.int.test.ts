@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/constants.js';
+import { actorOf as toActor } from '../auth/session.js';
 import type { Db } from '../db/index.js';
 import { institutions, kommuner, roleGrants, users } from '../db/schema.js';
 import { seedDemo } from '../db/seed-demo.js';
-import { loadGrants } from '../modules/auth/repo.js';
+import { personDetail } from '../modules/people/repo.js';
 import { createTestDatabase } from '../testing/harness.js';
 import { type Actor, policySql, seesInstitution, seesKommune, seesPerson } from './index.js';
 
@@ -70,7 +71,9 @@ beforeAll(async () => {
 afterAll(() => drop?.());
 
 async function actorOf(key: string): Promise<Actor> {
-  return { id: userId[key], grants: await loadGrants(db, userId[key]) };
+  const person = await personDetail(db, userId[key]);
+  if (!person) throw new Error(`no user ${key}`);
+  return toActor(person);
 }
 
 const sorted = (xs: string[]) => [...xs].sort();

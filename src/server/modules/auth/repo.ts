@@ -13,19 +13,6 @@ export async function findUserById(db: DbOrTx, id: string) {
   return u;
 }
 
-export async function loadGrants(db: DbOrTx, userId: string): Promise<Grant[]> {
-  const rows = await db
-    .select({
-      role: roleGrants.role,
-      kommuneId: sql<string | null>`coalesce(${roleGrants.kommuneId}, ${institutions.kommuneId})`,
-      institutionId: roleGrants.institutionId,
-    })
-    .from(roleGrants)
-    .leftJoin(institutions, eq(institutions.id, roleGrants.institutionId))
-    .where(eq(roleGrants.userId, userId));
-  return rows;
-}
-
 export async function insertSession(
   db: DbOrTx,
   s: { id: string; userId: string; expiresAt: Date; userAgent: string | null },
@@ -33,12 +20,8 @@ export async function insertSession(
   await db.insert(sessions).values(s);
 }
 
-export async function findSessionWithUser(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+export async function findSession(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   return row;
 }
 

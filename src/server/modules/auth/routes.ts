@@ -51,7 +51,9 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       return { ok: true as const };
     });
 
-    app.get('/me', { schema: { tags, response: s.errors } }, async (req) => people.me(requireActor(req)));
+    app.get('/me', { schema: { tags, response: s.errors } }, async (req) =>
+      people.me(requireActor(req), req.user as NonNullable<typeof req.user>),
+    );
 
     app.patch(
       '/me',
@@ -64,8 +66,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
       async (req) => {
         const actor = requireActor(req);
-        await people.update(actor, actor.id, req.body);
-        return people.me(actor);
+        return people.me(actor, await people.update(actor, actor.id, req.body));
       },
     );
 

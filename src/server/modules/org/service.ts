@@ -19,6 +19,13 @@ async function unique<T>(code: ErrorCode, fn: () => Promise<T>): Promise<T> {
 export function createOrgService(ctx: AppContext) {
   const { db } = ctx;
 
+  /** Every session carries place and team names and roles: after a rename or removal, reload them all. */
+  async function renamedOrRemoved<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    ctx.sessions.clear();
+    return result;
+  }
+
   async function kommune(actor: Actor, id: string) {
     const k = await repo.getKommune(db, id);
     if (!k) throw new AppError('kommune.not_found');
@@ -59,21 +66,25 @@ export function createOrgService(ctx: AppContext) {
     async updateKommune(actor: Actor, id: string, v: { name?: string; code?: string | null }) {
       await kommune(actor, id);
       authorize(actor, 'kommune.update', { type: 'kommune', id });
-      return db.transaction(async (tx) => {
-        const k = await unique('kommune.name_taken', () => repo.updateKommune(tx, id, v));
-        await audit(tx, actor, 'kommune.update', 'kommune', id, v);
-        return k;
-      });
+      return renamedOrRemoved(
+        db.transaction(async (tx) => {
+          const k = await unique('kommune.name_taken', () => repo.updateKommune(tx, id, v));
+          await audit(tx, actor, 'kommune.update', 'kommune', id, v);
+          return k;
+        }),
+      );
     },
 
     async deleteKommune(actor: Actor, id: string) {
       await kommune(actor, id);
       authorize(actor, 'kommune.delete', { type: 'kommune', id });
-      await db.transaction(async (tx) => {
-        if ((await repo.countInstitutionsInKommune(tx, id)) > 0) throw new AppError('kommune.not_empty');
-        await repo.deleteKommune(tx, id);
-        await audit(tx, actor, 'kommune.delete', 'kommune', id);
-      });
+      await renamedOrRemoved(
+        db.transaction(async (tx) => {
+          if ((await repo.countInstitutionsInKommune(tx, id)) > 0) throw new AppError('kommune.not_empty');
+          await repo.deleteKommune(tx, id);
+          await audit(tx, actor, 'kommune.delete', 'kommune', id);
+        }),
+      );
     },
 
     listInstitutions: (actor: Actor, kommuneId?: string) =>
@@ -92,20 +103,24 @@ export function createOrgService(ctx: AppContext) {
     async updateInstitution(actor: Actor, id: string, v: { name?: string; type?: InstitutionType }) {
       const i = await institution(actor, id);
       authorize(actor, 'institution.update', { type: 'institution', id, kommuneId: i.kommuneId });
-      return db.transaction(async (tx) => {
-        await unique('institution.name_taken', () => repo.updateInstitution(tx, id, v));
-        await audit(tx, actor, 'institution.update', 'institution', id, v);
-        return repo.getInstitution(tx, id);
-      });
+      return renamedOrRemoved(
+        db.transaction(async (tx) => {
+          await unique('institution.name_taken', () => repo.updateInstitution(tx, id, v));
+          await audit(tx, actor, 'institution.update', 'institution', id, v);
+          return repo.getInstitution(tx, id);
+        }),
+      );
     },
 
     async deleteInstitution(actor: Actor, id: string) {
       const i = await institution(actor, id);
       authorize(actor, 'institution.delete', { type: 'institution', id, kommuneId: i.kommuneId });
-      await db.transaction(async (tx) => {
-        await repo.deleteInstitution(tx, id);
-        await audit(tx, actor, 'institution.delete', 'institution', id, { name: i.name });
-      });
+      await renamedOrRemoved(
+        db.transaction(async (tx) => {
+          await repo.deleteInstitution(tx, id);
+          await audit(tx, actor, 'institution.delete', 'institution', id, { name: i.name });
+        }),
+      );
     },
 
     async listTeams(actor: Actor, institutionId: string) {
@@ -127,20 +142,24 @@ export function createOrgService(ctx: AppContext) {
     async updateTeam(actor: Actor, id: string, v: { name?: string; type?: TeamType }) {
       const t = await team(actor, id);
       authorize(actor, 'team.update', teamResource(t));
-      return db.transaction(async (tx) => {
-        await unique('team.name_taken', () => repo.updateTeam(tx, id, v));
-        await audit(tx, actor, 'team.update', 'team', id, v);
-        return repo.getTeam(tx, id);
-      });
+      return renamedOrRemoved(
+        db.transaction(async (tx) => {
+          await unique('team.name_taken', () => repo.updateTeam(tx, id, v));
+          await audit(tx, actor, 'team.update', 'team', id, v);
+          return repo.getTeam(tx, id);
+        }),
+      );
     },
 
     async deleteTeam(actor: Actor, id: string) {
       const t = await team(actor, id);
       authorize(actor, 'team.delete', teamResource(t));
-      await db.transaction(async (tx) => {
-        await repo.deleteTeam(tx, id);
-        await audit(tx, actor, 'team.delete', 'team', id, { name: t.name });
-      });
+      await renamedOrRemoved(
+        db.transaction(async (tx) => {
+          await repo.deleteTeam(tx, id);
+          await audit(tx, actor, 'team.delete', 'team', id, { name: t.name });
+        }),
+      );
     },
   };
 }

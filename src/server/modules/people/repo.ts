@@ -88,6 +88,8 @@ export type PersonGrant = {
 };
 export type PersonTeam = { id: string; name: string; type: string; institutionId: string };
 
+export type PersonDetail = NonNullable<Awaited<ReturnType<typeof personDetail>>>;
+
 /** A person with their grants (with place names) and teams, in one query. */
 export async function personDetail(db: DbOrTx, id: string) {
   const [row] = await db

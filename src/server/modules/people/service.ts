@@ -56,11 +56,10 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
   const detail = (id: string) => repo.personDetail(db, id);
 
   return {
-    /** The signed-in person, with roles, teams and what the navigation may offer. */
-    async me(actor: Actor) {
-      const d = await detail(actor.id);
+    /** The signed-in person (as loaded with the session), with what the navigation may offer. */
+    me(actor: Actor, person: repo.PersonDetail) {
       return {
-        ...d,
+        ...person,
         capabilities: {
           administer: isAdmin(actor),
           readOutbox: can(actor, 'outbox.read', { type: 'instance' }),
@@ -194,6 +193,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.addTeamMember(tx, teamId, personId);
         await audit(tx, actor, 'team.add_member', 'team', teamId, { personId });
       });
+      ctx.sessions.forgetUser(personId);
     },
 
     async removeTeamMember(actor: Actor, teamId: string, personId: string) {
@@ -203,6 +203,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.removeTeamMember(tx, teamId, personId);
         await audit(tx, actor, 'team.remove_member', 'team', teamId, { personId });
       });
+      ctx.sessions.forgetUser(personId);
     },
   };
 }
