@@ -1,21 +1,30 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { RequireAuth, RequireCapability } from './components/RequireAuth';
 import { AcceptInvitation } from './routes/AcceptInvitation';
 import { ForgotPassword } from './routes/ForgotPassword';
 import { Home } from './routes/Home';
-import { ImportStaff } from './routes/ImportStaff';
 import { Login } from './routes/Login';
 import { NotFound } from './routes/NotFound';
-import { Outbox } from './routes/Outbox';
-import { InstitutionPage } from './routes/org/InstitutionPage';
-import { InvitePerson } from './routes/org/InvitePerson';
-import { OrganisationPage } from './routes/org/OrganisationPage';
-import { PeoplePage } from './routes/org/PeoplePage';
-import { PersonPage } from './routes/org/PersonPage';
-import { TeamPage } from './routes/org/TeamPage';
-import { Profile } from './routes/Profile';
 import { ResetPassword } from './routes/ResetPassword';
+
+// Pages only some people use are loaded when first opened.
+const ImportStaff = lazy(() => import('./routes/ImportStaff').then((m) => ({ default: m.ImportStaff })));
+const InstitutionPage = lazy(() =>
+  import('./routes/org/InstitutionPage').then((m) => ({ default: m.InstitutionPage })),
+);
+const InvitePerson = lazy(() =>
+  import('./routes/org/InvitePerson').then((m) => ({ default: m.InvitePerson })),
+);
+const OrganisationPage = lazy(() =>
+  import('./routes/org/OrganisationPage').then((m) => ({ default: m.OrganisationPage })),
+);
+const PeoplePage = lazy(() => import('./routes/org/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ default: m.PersonPage })));
+const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
+const Outbox = lazy(() => import('./routes/Outbox').then((m) => ({ default: m.Outbox })));
+const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 
 export function App() {
   return (

@@ -14,6 +14,13 @@ export const clearSessionExpired = () => {
   expired = false;
 };
 
+/** True from "Log ud" until the sign-in page shows: protected pages then render nothing instead of redirecting. */
+let signingOut = false;
+export const isSigningOut = () => signingOut;
+export const doneSigningOut = () => {
+  signingOut = false;
+};
+
 /** Switches language: saved on the account when signed in, on this device always. */
 export function useChangeLocale() {
   const qc = useQueryClient();
@@ -29,13 +36,18 @@ export function useChangeLocale() {
   });
 }
 
+/** Signs out: calls `then` (which navigates away), then forgets everything cached. */
 export function useLogout() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api('/auth/logout', { method: 'POST' }),
-    onSettled: () => {
+  const mutation = useMutation({ mutationFn: () => api('/auth/logout', { method: 'POST' }) });
+  return {
+    isPending: mutation.isPending,
+    async signOut(then: () => void) {
+      await mutation.mutateAsync().catch(() => undefined);
+      signingOut = true;
+      then();
       qc.setQueryData(['me'], null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
-  });
+  };
 }

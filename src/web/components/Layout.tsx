@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '../api/client';
 import { canOrganise, useMe } from '../api/queries';
 import { markSessionExpired, useLogout } from '../api/session';
 import { setLocale } from '../i18n';
+import { Loading } from './Alert';
 import { Button } from './Button';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -35,11 +36,7 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Button
           variant="secondary"
           busy={logout.isPending}
-          onClick={() =>
-            logout.mutate(undefined, {
-              onSettled: () => navigate('/log-ind', { state: { loggedOut: true } }),
-            })
-          }
+          onClick={() => logout.signOut(() => navigate('/log-ind', { state: { loggedOut: true } }))}
         >
           {t('nav.logout')}
         </Button>
@@ -80,11 +77,22 @@ export function Layout() {
       first.current = false;
       return;
     }
-    const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
-    if (target) {
+    // The heading may appear only after the page's code or data has loaded: wait for it a little.
+    let tries = 0;
+    const timer = setInterval(() => {
+      const h1 = document.querySelector<HTMLElement>('main h1');
+      if (!h1 && ++tries < 30) return;
+      clearInterval(timer);
+      const main = document.getElementById('main');
+      const active = document.activeElement;
+      // Leave focus alone if the person (or a test) is already working inside the new page.
+      if (active && active !== main && main?.contains(active)) return;
+      const target = h1 ?? main;
+      if (!target) return;
       if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus({ preventScroll: false });
-    }
+      target.focus();
+    }, 50);
+    return () => clearInterval(timer);
   }, [location.pathname]);
 
   useEffect(() => {
@@ -128,7 +136,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { canOrganise, useMe } from '../api/queries';
-import { sessionWasExpired } from '../api/session';
+import { isSigningOut, sessionWasExpired } from '../api/session';
 import { Loading, RequestError } from './Alert';
 import { usePageTitle } from './usePageTitle';
 
@@ -11,6 +11,7 @@ export function RequireAuth() {
   const location = useLocation();
   if (isPending) return <Loading />;
   if (error) return <RequestError error={error} />;
+  if (!me && isSigningOut()) return null;
   if (!me)
     return (
       <Navigate

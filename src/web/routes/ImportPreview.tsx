@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResult, ImportRow } from '../api/types';
+import { TableWrap } from '../components/TableWrap';
 
 const COLUMNS = ['name', 'email', 'institution', 'team', 'role'] as const;
 /** Error columns may use the Danish or the English header. */
@@ -23,7 +24,7 @@ export function ImportTable({ result, fileName }: { result: ImportResult; fileNa
   const { t } = useTranslation();
   const s = result.summary;
   return (
-    <div className="table-wrap">
+    <TableWrap label={result.dryRun ? t('import.previewHeading') : t('import.resultHeading')}>
       <table className="import-table">
         <caption>
           {result.dryRun
@@ -49,7 +50,7 @@ export function ImportTable({ result, fileName }: { result: ImportResult; fileNa
               <tr key={row.line} className={bad ? 'row-error' : undefined}>
                 <th scope="row">{row.line}</th>
                 {COLUMNS.map((c) => (
-                  <td key={c} className={`${cellHasError(row, c) ? 'cell-error' : ''} break`}>
+                  <td key={c} className={cellHasError(row, c) ? 'cell-error' : undefined}>
                     {row[c] || <span className="muted">–</span>}
                   </td>
                 ))}
@@ -81,7 +82,7 @@ export function ImportTable({ result, fileName }: { result: ImportResult; fileNa
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { fetchMe, useMe } from '../api/queries';
-import { clearSessionExpired } from '../api/session';
+import { clearSessionExpired, doneSigningOut } from '../api/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
 import { TextField } from '../components/Field';
@@ -26,6 +26,7 @@ export function Login() {
   const state = useLocation().state as LoginState;
   const { data: me, isPending } = useMe();
   const form = useForm(['email', 'password'] as const);
+  useEffect(doneSigningOut, []);
 
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }) => api('/auth/login', { method: 'POST', body }),
@@ -40,7 +41,9 @@ export function Login() {
   });
 
   if (isPending) return <Loading />;
-  if (me && !login.isPending && !login.isSuccess) return <Navigate to={safeReturn(state?.from)} replace />;
+  // Already signed in: go on (but not while signing out, when the cached person is about to be cleared).
+  if (me && !state?.loggedOut && !login.isPending && !login.isSuccess)
+    return <Navigate to={safeReturn(state?.from)} replace />;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

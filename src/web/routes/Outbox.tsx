@@ -12,13 +12,36 @@ import { useOutbox } from '../api/queries';
 import type { OutboxEmail } from '../api/types';
 import { Loading, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
+import { TableWrap } from '../components/TableWrap';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
 
-/** One e-mail. The HTML body is shown in a sandboxed frame (no scripts, no same-origin access), or as plain text. */
+/** Plain text with its web addresses as links (only http/https, rendered by React, so nothing else can run). */
+function LinkedText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <pre className="email-text">
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text never move
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </pre>
+  );
+}
+
+/**
+ * One e-mail, as plain text by default. The HTML version is shown on request in a sandboxed frame
+ * (sandbox="": no scripts, no forms, no same-origin access); it is never put into the page itself.
+ */
 function EmailDialog({ email }: { email: OutboxEmail }) {
   const { t } = useTranslation();
-  const [asText, setAsText] = useState(!email.html);
+  const [asHtml, setAsHtml] = useState(false);
   return (
     <DialogTrigger>
       <AriaButton className="btn btn-secondary">
@@ -54,12 +77,12 @@ function EmailDialog({ email }: { email: OutboxEmail }) {
                   )}
                 </dl>
                 {email.html && (
-                  <Button variant="link" aria-pressed={asText} onClick={() => setAsText((v) => !v)}>
-                    {t('outbox.showAsText')}
+                  <Button variant="link" aria-pressed={asHtml} onClick={() => setAsHtml((v) => !v)}>
+                    {t('outbox.showHtml')}
                   </Button>
                 )}
-                {asText || !email.html ? (
-                  <pre className="email-text">{email.text}</pre>
+                {!asHtml || !email.html ? (
+                  <LinkedText text={email.text} />
                 ) : (
                   <iframe
                     className="email-frame"
@@ -99,14 +122,18 @@ export function Outbox() {
         ) : items.length === 0 ? (
           <p className="muted">{t('outbox.empty')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('outbox.title')}>
             <table aria-labelledby="outbox-heading">
               <thead>
                 <tr>
                   <th scope="col">{t('outbox.subject')}</th>
-                  <th scope="col">{t('outbox.to')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('outbox.to')}
+                  </th>
                   <th scope="col">{t('outbox.status')}</th>
-                  <th scope="col">{t('outbox.created')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('outbox.created')}
+                  </th>
                   <th scope="col">
                     <span className="sr-only">{t('common.actions')}</span>
                   </th>
@@ -116,13 +143,13 @@ export function Outbox() {
                 {items.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">{m.subject}</th>
-                    <td className="break">{m.toAddress}</td>
+                    <td className="break col-secondary">{m.toAddress}</td>
                     <td>
                       <span className={`badge badge-mail-${m.status}`}>
                         {t(`outbox.statuses.${m.status}`)}
                       </span>
                     </td>
-                    <td>{formatDateTime(m.createdAt)}</td>
+                    <td className="col-secondary">{formatDateTime(m.createdAt)}</td>
                     <td className="actions">
                       <EmailDialog email={m} />
                     </td>
@@ -130,7 +157,7 @@ export function Outbox() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {outbox.hasNextPage && (
           <Button

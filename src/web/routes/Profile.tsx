@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
 import { deviceName } from '../components/labels';
+import { TableWrap } from '../components/TableWrap';
 import { MIN_PASSWORD, useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
@@ -181,13 +182,15 @@ function Sessions() {
       ) : sessions.isError ? (
         <RequestError error={sessions.error} />
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('profile.sessions')}>
           <table>
             <caption className="sr-only">{t('profile.sessions')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('profile.device')}</th>
-                <th scope="col">{t('profile.signedIn')}</th>
+                <th scope="col" className="col-secondary">
+                  {t('profile.signedIn')}
+                </th>
                 <th scope="col">{t('profile.lastSeen')}</th>
               </tr>
             </thead>
@@ -198,13 +201,13 @@ function Sessions() {
                     {deviceName(t, s.userAgent)}
                     {s.current && <span className="badge badge-info">{t('profile.thisDevice')}</span>}
                   </td>
-                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td className="col-secondary">{formatDateTime(s.createdAt)}</td>
                   <td>{formatDateTime(s.lastSeenAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <RequestError error={signOutOthers.error} />
       <Notice message={notice} />

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { INSTITUTION_TYPES, type InstitutionType } from '../../../shared/constants';
 import { api } from '../../api/client';
 import { useInstitution, useMe } from '../../api/queries';
 import type { Institution } from '../../api/types';
-import { Loading, RequestError } from '../../components/Alert';
+import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { SelectField, TextField } from '../../components/Field';
@@ -83,6 +83,7 @@ export function InstitutionPage() {
   const { id } = useParams();
   const { data: me } = useMe();
   const institution = useInstitution(id);
+  const state = useLocation().state as { notice?: string } | null;
   usePageTitle(institution.data?.name ?? t('org.institution'));
 
   if (institution.isPending) return <Loading />;
@@ -109,6 +110,7 @@ export function InstitutionPage() {
         </div>
         {admin && <AdminActions institution={inst} />}
       </div>
+      <Notice message={state?.notice} />
       <div className="stack">
         {manages && <TeamsSection institution={inst} />}
         <section className="card" aria-labelledby="inst-people">

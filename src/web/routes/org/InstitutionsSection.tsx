@@ -9,6 +9,7 @@ import type { Institution } from '../../api/types';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
 function CreateInstitution() {
@@ -116,15 +117,19 @@ export function InstitutionsSection({ canCreate, onlyIds }: { canCreate: boolean
       ) : items.length === 0 ? (
         <p className="muted">{t('org.noInstitutions')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('org.institutions')}>
           <table>
             <caption className="sr-only">{t('org.institutions')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('common.name')}</th>
                 <th scope="col">{t('org.type')}</th>
-                <th scope="col">{t('org.kommune')}</th>
-                <th scope="col">{t('org.teamCount')}</th>
+                <th scope="col" className="col-secondary">
+                  {t('org.kommune')}
+                </th>
+                <th scope="col" className="col-secondary">
+                  {t('org.teamCount')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -134,13 +139,13 @@ export function InstitutionsSection({ canCreate, onlyIds }: { canCreate: boolean
                     <Link to={`/organisation/institutioner/${i.id}`}>{i.name}</Link>
                   </th>
                   <td>{t(`institutionTypes.${i.type}`)}</td>
-                  <td>{i.kommuneName}</td>
-                  <td>{i.teamCount ?? 0}</td>
+                  <td className="col-secondary">{i.kommuneName}</td>
+                  <td className="col-secondary">{i.teamCount ?? 0}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canCreate && <CreateInstitution />}
     </section>

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Aler
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
 const codeOk = (code: string) => code === '' || /^\d{3}$/.test(code);
@@ -87,8 +88,8 @@ function KommuneRow({ k }: { k: Kommune }) {
   return (
     <tr>
       <th scope="row">{k.name}</th>
-      <td>{k.code ?? '–'}</td>
-      <td>{k.institutionCount ?? 0}</td>
+      <td className="col-secondary">{k.code ?? '–'}</td>
+      <td className="col-secondary">{k.institutionCount ?? 0}</td>
       <td className="actions">
         <FormDialog
           triggerLabel={t('common.edit')}
@@ -154,14 +155,18 @@ export function KommunerSection() {
       ) : kommuner.isError ? (
         <RequestError error={kommuner.error} />
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('org.kommuner')}>
           <table>
             <caption className="sr-only">{t('org.kommuner')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('org.code')}</th>
-                <th scope="col">{t('org.institutionCount')}</th>
+                <th scope="col" className="col-secondary">
+                  {t('org.code')}
+                </th>
+                <th scope="col" className="col-secondary">
+                  {t('org.institutionCount')}
+                </th>
                 <th scope="col">
                   <span className="sr-only">{t('common.actions')}</span>
                 </th>
@@ -173,7 +178,7 @@ export function KommunerSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <CreateKommune />
     </section>

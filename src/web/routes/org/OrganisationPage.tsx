@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useMe } from '../../api/queries';
+import { Notice } from '../../components/Alert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { InstitutionsSection } from './InstitutionsSection';
 import { KommunerSection } from './KommunerSection';
@@ -10,6 +11,7 @@ export function OrganisationPage() {
   const { t } = useTranslation();
   usePageTitle(t('org.title'));
   const { data: me } = useMe();
+  const state = useLocation().state as { notice?: string } | null;
   if (!me) return null;
   const admin = me.capabilities.administer;
   const managed = me.capabilities.manageInstitutionIds;
@@ -30,6 +32,7 @@ export function OrganisationPage() {
         </div>
       </div>
       <p className="lead">{admin ? t('org.introAdmin') : t('org.introLeader')}</p>
+      <Notice message={state?.notice} />
       <div className="stack">
         {admin && <KommunerSection />}
         <InstitutionsSection canCreate={admin} onlyIds={admin ? undefined : managed} />

@@ -6,6 +6,7 @@ import type { PersonStatus } from '../../api/types';
 import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
 
 export function StatusBadge({ status }: { status: PersonStatus }) {
   const { t } = useTranslation();
@@ -52,13 +53,17 @@ export function PeopleList({ institutionId, headingId }: { institutionId?: strin
       ) : items.length === 0 ? (
         <p className="muted">{query ? t('people.noMatch', { q: query }) : t('people.none')}</p>
       ) : (
-        <div className="table-wrap" aria-busy={people.isFetching && !people.isFetchingNextPage}>
+        <TableWrap label={t('people.title')} busy={people.isFetching && !people.isFetchingNextPage}>
           <table aria-labelledby={headingId}>
             <thead>
               <tr>
                 <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('login.email')}</th>
-                <th scope="col">{t('people.roles')}</th>
+                <th scope="col" className="col-secondary">
+                  {t('login.email')}
+                </th>
+                <th scope="col" className="col-secondary">
+                  {t('people.roles')}
+                </th>
                 <th scope="col">{t('people.status')}</th>
               </tr>
             </thead>
@@ -68,8 +73,8 @@ export function PeopleList({ institutionId, headingId }: { institutionId?: strin
                   <th scope="row">
                     <Link to={`/organisation/personer/${p.id}`}>{p.name}</Link>
                   </th>
-                  <td className="break">{p.email}</td>
-                  <td>
+                  <td className="break col-secondary">{p.email}</td>
+                  <td className="col-secondary">
                     {p.roles.length
                       ? p.roles
                           .map((r) =>
@@ -85,7 +90,7 @@ export function PeopleList({ institutionId, headingId }: { institutionId?: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {people.hasNextPage && (
         <Button

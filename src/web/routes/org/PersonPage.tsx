@@ -12,6 +12,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { TextField } from '../../components/Field';
 import { grantScope } from '../../components/labels';
+import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { GrantFields, useGrantOptions, validateGrant } from './GrantFields';
@@ -213,13 +214,15 @@ export function PersonPage() {
           {p.grants.length === 0 ? (
             <p className="muted">{t('people.noRoles')}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label={t('people.rolesOf', { name: p.name })}>
               <table>
                 <caption className="sr-only">{t('people.rolesOf', { name: p.name })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('people.role')}</th>
-                    <th scope="col">{t('people.scope')}</th>
+                    <th scope="col" className="col-secondary">
+                      {t('people.scope')}
+                    </th>
                     <th scope="col">
                       <span className="sr-only">{t('common.actions')}</span>
                     </th>
@@ -228,8 +231,11 @@ export function PersonPage() {
                 <tbody>
                   {p.grants.map((g) => (
                     <tr key={g.id}>
-                      <th scope="row">{t(`roles.${g.role}`)}</th>
-                      <td>{grantScope(t, g)}</td>
+                      <th scope="row">
+                        {t(`roles.${g.role}`)}
+                        <span className="only-narrow muted"> · {grantScope(t, g)}</span>
+                      </th>
+                      <td className="col-secondary">{grantScope(t, g)}</td>
                       <td className="actions">
                         {canRevoke(me, g) && (
                           <ConfirmDialog
@@ -259,7 +265,7 @@ export function PersonPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           {(admin || me.capabilities.manageInstitutionIds.length > 0) && <AddGrant me={me} person={p} />}
         </section>

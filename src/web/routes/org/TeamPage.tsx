@@ -9,6 +9,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Aler
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StatusBadge } from './PeopleList';
@@ -178,14 +179,18 @@ export function TeamPage() {
         ) : members.data.items.length === 0 ? (
           <p className="muted">{t('org.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('org.membersOf', { name: tm.name })}>
             <table>
               <caption className="sr-only">{t('org.membersOf', { name: tm.name })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('login.email')}</th>
-                  <th scope="col">{t('people.status')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('login.email')}
+                  </th>
+                  <th scope="col" className="col-secondary">
+                    {t('people.status')}
+                  </th>
                   <th scope="col">
                     <span className="sr-only">{t('common.actions')}</span>
                   </th>
@@ -197,8 +202,8 @@ export function TeamPage() {
                     <th scope="row">
                       <Link to={`/organisation/personer/${m.id}`}>{m.name}</Link>
                     </th>
-                    <td className="break">{m.email}</td>
-                    <td>
+                    <td className="break col-secondary">{m.email}</td>
+                    <td className="col-secondary">
                       <StatusBadge status={m.status} />
                     </td>
                     <td className="actions">
@@ -208,7 +213,7 @@ export function TeamPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {members.isSuccess && <AddMember team={tm} members={members.data.items} />}
       </section>

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Aler
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { SelectField, TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
 export function TeamTypeOptions() {
@@ -166,14 +167,18 @@ export function TeamsSection({ institution }: { institution: Institution }) {
       ) : teams.data.items.length === 0 ? (
         <p className="muted">{t('org.noTeams')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('org.teamsIn', { name: institution.name })}>
           <table>
             <caption className="sr-only">{t('org.teamsIn', { name: institution.name })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('org.type')}</th>
-                <th scope="col">{t('org.memberCount')}</th>
+                <th scope="col" className="col-secondary">
+                  {t('org.type')}
+                </th>
+                <th scope="col" className="col-secondary">
+                  {t('org.memberCount')}
+                </th>
                 <th scope="col">
                   <span className="sr-only">{t('common.actions')}</span>
                 </th>
@@ -185,8 +190,8 @@ export function TeamsSection({ institution }: { institution: Institution }) {
                   <th scope="row">
                     <Link to={`/organisation/teams/${team.id}`}>{team.name}</Link>
                   </th>
-                  <td>{t(`teamTypes.${team.type}`)}</td>
-                  <td>{team.memberCount ?? 0}</td>
+                  <td className="col-secondary">{t(`teamTypes.${team.type}`)}</td>
+                  <td className="col-secondary">{team.memberCount ?? 0}</td>
                   <td className="actions">
                     <EditTeamDialog team={team} />
                     <DeleteTeamDialog team={team} />
@@ -195,7 +200,7 @@ export function TeamsSection({ institution }: { institution: Institution }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <CreateTeam institution={institution} />
     </section>
