@@ -35,7 +35,7 @@ export function Home() {
       <p className="lead">{t('home.intro')}</p>
       <Notice message={state?.notice} />
       <div className="card-grid">
-        <section className="card" aria-labelledby="home-roles">
+        <section className="card">
           <h2 id="home-roles">{t('home.roles')}</h2>
           {me.grants.length ? (
             <ul className="plain-list">
@@ -50,7 +50,7 @@ export function Home() {
             <p className="muted">{t('home.noRoles')}</p>
           )}
         </section>
-        <section className="card" aria-labelledby="home-institutions">
+        <section className="card">
           <h2 id="home-institutions">{t('home.institutions')}</h2>
           {institutions.length ? (
             <ul className="plain-list">
@@ -72,7 +72,7 @@ export function Home() {
             <p className="muted">{t('home.noInstitutions')}</p>
           )}
         </section>
-        <section className="card" aria-labelledby="home-teams">
+        <section className="card">
           <h2 id="home-teams">{t('home.teams')}</h2>
           {me.teams.length ? (
             <ul className="plain-list">
@@ -95,7 +95,7 @@ export function Home() {
             <p className="muted">{t('home.noTeams')}</p>
           )}
         </section>
-        <section className="card" aria-labelledby="home-links">
+        <section className="card">
           <h2 id="home-links">{t('home.shortcuts')}</h2>
           <ul className="link-list">
             {canOrganise(me) && (

@@ -12,6 +12,8 @@ import { ImportSummary, ImportTable } from './ImportPreview';
 /** Danish headers, semicolon-separated (what Excel uses in Denmark), UTF-8 with BOM so Excel reads æøå. */
 const TEMPLATE = '\uFEFFnavn;e-mail;institution;team;rolle\r\n';
 const TEMPLATE_NAME = 'amongi-medarbejdere-skabelon.csv';
+/** The server accepts files up to 2 MB; larger ones are refused here without uploading. */
+const MAX_BYTES = 2 * 1024 * 1024;
 
 const runImport = (file: File, dryRun: boolean) =>
   api<ImportResult>('/imports/staff', {
@@ -37,6 +39,7 @@ export function ImportStaff() {
   const templateUrl = useTemplateUrl();
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const [tooLarge, setTooLarge] = useState(false);
   const preview = useMutation({ mutationFn: (f: File) => runImport(f, true) });
   const commit = useMutation({
     mutationFn: (f: File) => runImport(f, false),
@@ -47,11 +50,13 @@ export function ImportStaff() {
     setFile(f);
     commit.reset();
     preview.reset();
-    if (f) preview.mutate(f);
+    setTooLarge(!!f && f.size > MAX_BYTES);
+    if (f && f.size <= MAX_BYTES) preview.mutate(f);
   }
 
   function startOver() {
     setFile(null);
+    setTooLarge(false);
     preview.reset();
     commit.reset();
     setInputKey((k) => k + 1);
@@ -60,15 +65,20 @@ export function ImportStaff() {
   const dry = preview.data;
   const count = dry ? dry.summary.create + dry.summary.update : 0;
   const blocked = !dry || dry.summary.invalid > 0 || count === 0;
-  const fileError = preview.isError ? errorMessage(preview.error) : undefined;
+  const fileError = tooLarge
+    ? t('import.tooLarge')
+    : preview.isError
+      ? errorMessage(preview.error)
+      : undefined;
   const commitDetails = commit.error instanceof ApiError ? commit.error.details : [];
+  const fileDetails = preview.error instanceof ApiError ? preview.error.details : [];
 
   return (
     <div className="page">
       <h1>{t('import.title')}</h1>
       <p className="lead">{t('import.intro')}</p>
       <div className="card-grid card-grid-2">
-        <section className="card" aria-labelledby="import-template">
+        <section className="card">
           <h2 id="import-template">{t('import.templateHeading')}</h2>
           <p>{t('import.templateText')}</p>
           <ul className="columns-help">
@@ -92,7 +102,7 @@ export function ImportStaff() {
             {t('import.downloadTemplate')}
           </a>
         </section>
-        <section className="card" aria-labelledby="import-file">
+        <section className="card">
           <h2 id="import-file">{t('import.fileHeading')}</h2>
           {commit.isSuccess ? (
             <Button variant="secondary" onClick={startOver}>
@@ -117,10 +127,18 @@ export function ImportStaff() {
         {preview.isPending && <Loading label={t('import.checking')} />}
         {commit.isPending && <Loading label={t('import.saving')} />}
       </div>
-      <ErrorAlert message={fileError} />
+      <ErrorAlert message={fileError}>
+        {fileDetails.length > 0 && (
+          <ul>
+            {fileDetails.map((d) => (
+              <li key={`${d.path}-${d.message}`}>{d.message}</li>
+            ))}
+          </ul>
+        )}
+      </ErrorAlert>
 
       {commit.isSuccess && file ? (
-        <section className="card" aria-labelledby="import-result">
+        <section className="card">
           <h2 id="import-result">{t('import.resultHeading')}</h2>
           <Notice
             message={t('import.done', {
@@ -135,7 +153,7 @@ export function ImportStaff() {
       ) : (
         dry &&
         file && (
-          <section className="card" aria-labelledby="import-preview">
+          <section className="card">
             <h2 id="import-preview">{t('import.previewHeading')}</h2>
             <ImportSummary result={dry} />
             {dry.summary.invalid > 0 ? (

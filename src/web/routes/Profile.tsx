@@ -37,7 +37,7 @@ function DetailsForm({ me }: { me: Me }) {
     save.mutate(name);
   }
   return (
-    <form ref={form.formRef} noValidate onSubmit={submit} aria-labelledby="profile-details">
+    <form ref={form.formRef} noValidate onSubmit={submit}>
       <h2 id="profile-details">{t('profile.details')}</h2>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -69,7 +69,7 @@ function LanguageForm({ me }: { me: Me }) {
     change.mutate(locale, { onSuccess: () => setNotice(t('profile.languageSaved')) });
   }
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="profile-language">
+    <form noValidate onSubmit={submit}>
       <h2 id="profile-language">{t('profile.language')}</h2>
       <RequestError error={change.error} />
       <Notice message={notice} />
@@ -128,7 +128,7 @@ function PasswordForm() {
     );
   }
   return (
-    <form ref={form.formRef} noValidate onSubmit={submit} aria-labelledby="profile-password">
+    <form ref={form.formRef} noValidate onSubmit={submit}>
       <h2 id="profile-password">{t('profile.changePassword')}</h2>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -174,7 +174,7 @@ function Sessions() {
     },
   });
   return (
-    <section aria-labelledby="profile-sessions">
+    <section>
       <h2 id="profile-sessions">{t('profile.sessions')}</h2>
       <p>{t('profile.sessionsIntro')}</p>
       {sessions.isPending ? (

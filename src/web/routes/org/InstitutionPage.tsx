@@ -113,7 +113,7 @@ export function InstitutionPage() {
       <Notice message={state?.notice} />
       <div className="stack">
         {manages && <TeamsSection institution={inst} />}
-        <section className="card" aria-labelledby="inst-people">
+        <section className="card">
           <div className="section-head">
             <h2 id="inst-people">{t('org.peopleAt', { name: inst.name })}</h2>
             {manages && (

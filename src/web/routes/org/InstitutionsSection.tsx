@@ -6,7 +6,7 @@ import { INSTITUTION_TYPES } from '../../../shared/constants';
 import { api } from '../../api/client';
 import { useInstitutions, useKommuner } from '../../api/queries';
 import type { Institution } from '../../api/types';
-import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
+import { ErrorAlert, Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { TableWrap } from '../../components/TableWrap';
@@ -53,13 +53,7 @@ function CreateInstitution() {
     });
   }
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={submit}
-      className="inline-form"
-      aria-labelledby="create-inst"
-    >
+    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form">
       <h3 id="create-inst">{t('org.createInstitution')}</h3>
       <ErrorAlert message={form.summary} />
       <div role="status">
@@ -108,7 +102,7 @@ export function InstitutionsSection({ canCreate, onlyIds }: { canCreate: boolean
   const institutions = useInstitutions();
   const items = institutions.data?.items.filter((i) => !onlyIds || onlyIds.includes(i.id)) ?? [];
   return (
-    <section className="card" aria-labelledby="institutions-heading">
+    <section className="card">
       <h2 id="institutions-heading">{t('org.institutions')}</h2>
       {institutions.isPending ? (
         <Loading />

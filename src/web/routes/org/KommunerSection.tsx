@@ -52,13 +52,7 @@ function CreateKommune() {
     );
   }
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={submit}
-      className="inline-form"
-      aria-labelledby="create-kommune"
-    >
+    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form">
       <h3 id="create-kommune">{t('org.createKommune')}</h3>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -148,7 +142,7 @@ export function KommunerSection() {
   const { t } = useTranslation();
   const kommuner = useKommuner();
   return (
-    <section className="card" aria-labelledby="kommuner-heading">
+    <section className="card">
       <h2 id="kommuner-heading">{t('org.kommuner')}</h2>
       {kommuner.isPending ? (
         <Loading />

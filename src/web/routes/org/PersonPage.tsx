@@ -75,7 +75,7 @@ function AddGrant({ me, person }: { me: Me; person: PersonDetail }) {
     );
   }
   return (
-    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form" aria-labelledby="add-grant">
+    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form">
       <h3 id="add-grant">{t('people.addRole')}</h3>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -209,7 +209,7 @@ export function PersonPage() {
       </div>
       <Notice message={notice} />
       <div className="stack">
-        <section className="card" aria-labelledby="person-roles">
+        <section className="card">
           <h2 id="person-roles">{t('people.roles')}</h2>
           {p.grants.length === 0 ? (
             <p className="muted">{t('people.noRoles')}</p>
@@ -269,7 +269,7 @@ export function PersonPage() {
           )}
           {(admin || me.capabilities.manageInstitutionIds.length > 0) && <AddGrant me={me} person={p} />}
         </section>
-        <section className="card" aria-labelledby="person-teams">
+        <section className="card">
           <h2 id="person-teams">{t('org.teams')}</h2>
           {p.teams.length === 0 ? (
             <p className="muted">{t('people.noTeams')}</p>

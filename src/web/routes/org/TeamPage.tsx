@@ -53,13 +53,7 @@ function AddMember({ team, members }: { team: Team; members: TeamMember[] }) {
     });
   }
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={submit}
-      className="inline-form"
-      aria-labelledby="add-member"
-    >
+    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form">
       <h3 id="add-member">{t('org.addMember')}</h3>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -170,7 +164,7 @@ export function TeamPage() {
           />
         </div>
       </div>
-      <section className="card" aria-labelledby="members-heading">
+      <section className="card">
         <h2 id="members-heading">{t('org.members')}</h2>
         {members.isPending ? (
           <Loading />

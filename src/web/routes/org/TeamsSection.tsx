@@ -128,13 +128,7 @@ function CreateTeam({ institution }: { institution: Institution }) {
     );
   }
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={submit}
-      className="inline-form"
-      aria-labelledby="create-team"
-    >
+    <form ref={form.formRef} noValidate onSubmit={submit} className="inline-form">
       <h3 id="create-team">{t('org.createTeam')}</h3>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
@@ -158,7 +152,7 @@ export function TeamsSection({ institution }: { institution: Institution }) {
   const { t } = useTranslation();
   const teams = useTeams(institution.id);
   return (
-    <section className="card" aria-labelledby="teams-heading">
+    <section className="card">
       <h2 id="teams-heading">{t('org.teams')}</h2>
       {teams.isPending ? (
         <Loading />
