@@ -20,8 +20,8 @@ describe('a leder manages their institution', () => {
       .getByRole('navigation', { name: 'Hovedmenu' })
       .getByRole('link', { name: 'Organisation' })
       .click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Solsikkeskolen' }).first().click();
+    // A leder of one institution goes straight to it.
+    await page.getByRole('heading', { level: 1, name: 'Solsikkeskolen' }).waitFor();
     await page.getByLabel('Teamets navn').fill('Naturfag <i>udskoling</i>');
     await page.getByLabel('Type').selectOption('fagteam');
     await page.getByRole('button', { name: 'Opret team' }).click();
@@ -38,15 +38,15 @@ describe('a leder manages their institution', () => {
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Import' }).click();
     await page.getByLabel('CSV-fil').setInputFiles(csv);
     await page.getByRole('cell', { name: 'Søren Ærø' }).waitFor();
-    await page.getByRole('button', { name: /Importér/ }).click();
-    await page.getByRole('status').filter({ hasText: /2/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Importér 2 personer' }).click();
+    await page.getByRole('button', { name: 'Importér en ny fil' }).waitFor();
 
     // The imported people are now in the institution's people list.
-    await page.goto('/organisation');
-    await page.getByRole('link', { name: 'Solsikkeskolen' }).first().click();
-    await page.getByText('Åse Østergård').first().waitFor();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Solsikkeskolen' }).waitFor();
+    await page.getByRole('link', { name: 'Åse Østergård' }).waitFor();
 
-    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ud', exact: true }).click();
     await page.waitForURL('**/log-ind**');
     expect(await page.getByRole('button', { name: 'Log ind' }).count()).toBe(1);
     await context.close();

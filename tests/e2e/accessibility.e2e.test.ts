@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Ids for detail pages, read through the API with the page's own session. */
+async function firstIds(page: Page) {
+  const get = async (url: string) => (await page.request.get(url)).json();
+  const institutions = (await get('/api/v1/institutions')).items;
+  const solsikke = institutions.find((i: { name: string }) => i.name === 'Solsikkeskolen');
+  const teams = (await get(`/api/v1/institutions/${solsikke.id}/teams`)).items;
+  const people = (await get(`/api/v1/people?institutionId=${solsikke.id}`)).items;
+  return { institution: solsikke.id, team: teams[0].id, person: people[0].id };
+}
+
+async function scan(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByRole('heading', { level: 1 }).count(), `${path}: one h1`).toBe(1);
+  expect(await axeViolations(page), path).toEqual([]);
+}
+
+const bad = 'ugyldig-token-0123456789abcdef';
+const PAGES: Record<string, (ids: Awaited<ReturnType<typeof firstIds>>) => string[]> = {
+  '': () => ['/log-ind', '/glemt-adgangskode', `/invitation/${bad}`, `/nulstil/${bad}`, '/findes-ikke'],
+  administrator: (ids) => [
+    '/',
+    '/organisation',
+    `/organisation/institutioner/${ids.institution}`,
+    `/organisation/teams/${ids.team}`,
+    '/organisation/personer',
+    `/organisation/personer/${ids.person}`,
+    '/organisation/inviter',
+    '/import',
+    '/udbakke',
+    '/profil',
+  ],
+  leder: () => ['/', '/organisation', '/import'],
+  medarbejder: () => ['/', '/profil', '/organisation'],
+};
+
+for (const [name, viewport] of [
+  ['phone 360 px', PHONE],
+  ['desktop 1280 px', DESKTOP],
+] as const) {
+  describe(`axe WCAG 2.1 AA, ${name}`, () => {
+    for (const [account, pages] of Object.entries(PAGES)) {
+      it(account || 'signed out', async () => {
+        const { context, page } = await newPage(browser, viewport);
+        if (account) await signIn(page, account);
+        const ids = account === 'administrator' ? await firstIds(page) : ({} as Awaited<ReturnType<typeof firstIds>>);
+        for (const path of pages(ids)) await scan(page, path);
+        // No horizontal scrolling of the page itself.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await context.close();
+      });
+    }
+  });
+}
