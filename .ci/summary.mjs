@@ -12,9 +12,15 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const s = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) };
+  const s = {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+  };
   if (r.numFailedTestSuites && !s.failed) s.failed = r.numFailedTestSuites;
-  console.log(`${path.basename(file, '.json')}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
+  console.log(
+    `${path.basename(file, '.json')}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`,
+  );
   passed += s.passed;
   failed += s.failed;
   skipped += s.skipped;

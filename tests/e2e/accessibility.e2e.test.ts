@@ -54,10 +54,13 @@ for (const [name, viewport] of [
       it(account || 'signed out', async () => {
         const { context, page } = await newPage(browser, viewport);
         if (account) await signIn(page, account);
-        const ids = account === 'administrator' ? await firstIds(page) : ({} as Awaited<ReturnType<typeof firstIds>>);
+        const ids =
+          account === 'administrator' ? await firstIds(page) : ({} as Awaited<ReturnType<typeof firstIds>>);
         for (const path of pages(ids)) await scan(page, path);
         // No horizontal scrolling of the page itself.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
         await context.close();
       });
     }

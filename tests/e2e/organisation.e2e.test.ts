@@ -42,7 +42,10 @@ describe('a leder manages their institution', () => {
     await page.getByRole('button', { name: 'Importér en ny fil' }).waitFor();
 
     // The imported people are now in the institution's people list.
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Organisation' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Organisation' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Solsikkeskolen' }).waitFor();
     await page.getByRole('link', { name: 'Åse Østergård' }).waitFor();
 

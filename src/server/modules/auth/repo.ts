@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
-import { authTokens, institutions, roleGrants, sessions, users } from '../../db/schema.js';
-import type { Grant } from '../../policy/index.js';
+import { authTokens, sessions, users } from '../../db/schema.js';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
