@@ -51,7 +51,8 @@ describe('a leder manages their institution', () => {
 
     await page.getByRole('button', { name: 'Log ud', exact: true }).click();
     await page.waitForURL('**/log-ind**');
-    expect(await page.getByRole('button', { name: 'Log ind' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).count()).toBe(0);
     await context.close();
   });
 });
