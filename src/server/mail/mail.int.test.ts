@@ -235,3 +235,22 @@ describe('outbox with SMTP configured', () => {
     expect(shown.html).not.toContain(token);
   });
 });
+
+describe('a new link replaces the old one', () => {
+  it('re-sending an invitation makes the first link stop working', async () => {
+    const first = await inviteAndDeliver('ny.kollega@example.dk', 'Ny Kollega');
+    const oldToken = tokenIn(first.text, 'invitation');
+    const person = (await leder.get('/api/v1/people?q=ny.kollega')).json().items[0];
+    expect((await leder.post(`/api/v1/people/${person.id}/invitation`)).statusCode).toBe(200);
+    expect(await deliver()).toBe(1);
+    const second = sink.received.find(
+      (m) => m.to.includes('ny.kollega@example.dk') && !m.text.includes(oldToken),
+    );
+    const newToken = tokenIn(second?.text ?? '', 'invitation');
+    expect(err(await t.client().get(`/api/v1/auth/invitations/${oldToken}`))).toEqual([
+      400,
+      'auth.token_invalid',
+    ]);
+    expect((await t.client().get(`/api/v1/auth/invitations/${newToken}`)).statusCode).toBe(200);
+  });
+});

@@ -71,6 +71,14 @@ export async function findAuthToken(db: DbOrTx, id: string) {
   return t;
 }
 
+/** Ends the person's unused links of this kind: a new invitation or reset link replaces the older ones. */
+export async function retireAuthTokens(db: DbOrTx, userId: string, purpose: 'invitation' | 'reset') {
+  await db
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt)));
+}
+
 /** Marks a token used; returns false when it was already used (so two parallel uses cannot both win). */
 export async function useAuthToken(db: DbOrTx, id: string): Promise<boolean> {
   const rows = await db

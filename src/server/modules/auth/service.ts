@@ -43,6 +43,7 @@ export function createAuthService(ctx: AppContext) {
   async function createLink(db: DbOrTx, userId: string, purpose: 'invitation' | 'reset') {
     const token = randomToken();
     const ms = purpose === 'invitation' ? INVITATION_DAYS * 86400_000 : RESET_MINUTES * 60_000;
+    await repo.retireAuthTokens(db, userId, purpose);
     await repo.insertAuthToken(db, {
       id: sha256(token),
       userId,

@@ -266,6 +266,16 @@ describe('the last administrator', () => {
     ]);
   });
 
+  it('an administrator who has not accepted the invitation does not count', async () => {
+    await t.ctx.db.execute(
+      sql`insert into role_grants (user_id, role) values (${ids.user['anders.lund']}, 'administrator')`,
+    );
+    const admin = ids.user.administrator;
+    expect(
+      await refused(() => as.administrator.patch(`/api/v1/people/${admin}`, { status: 'disabled' })),
+    ).toEqual([409, 'person.last_administrator']);
+  });
+
   it('can be demoted once a second administrator exists', async () => {
     await t.ctx.db.execute(
       sql`insert into role_grants (user_id, role) values (${ids.user.redaktoer}, 'administrator')`,

@@ -167,7 +167,7 @@ export async function countActiveAdministrators(db: DbOrTx) {
     .select({ n: sql<number>`count(distinct ${roleGrants.userId})::int` })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, 'administrator'), sql`${users.status} <> 'disabled'`));
+    .where(and(eq(roleGrants.role, 'administrator'), eq(users.status, 'active')));
   return r.n;
 }
 
