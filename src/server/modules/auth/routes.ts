@@ -115,35 +115,6 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
     );
 
-    app.get(
-      '/auth/invitations/:token',
-      {
-        schema: {
-          tags,
-          params: tokenParams,
-          response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
-        },
-      },
-      async (req) => auth.describeToken(req.params.token, 'invitation'),
-    );
-
-    app.post(
-      '/auth/invitations/:token',
-      {
-        schema: {
-          tags,
-          params: tokenParams,
-          body: z.strictObject({ password: s.password }),
-          response: { 200: s.ok, ...s.errors },
-        },
-      },
-      async (req, reply) => {
-        const userId = await auth.completeToken(req.params.token, 'invitation', req.body.password);
-        await startSession(ctx, req, reply, userId);
-        return { ok: true as const };
-      },
-    );
-
     app.post(
       '/auth/password-reset',
       {
@@ -159,33 +130,38 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
     );
 
-    app.get(
-      '/auth/password-reset/:token',
-      {
-        schema: {
-          tags,
-          params: tokenParams,
-          response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
+    // One-time links from e-mails: look one up (to greet the person), then use it to set a password.
+    for (const [path, purpose] of [
+      ['/auth/invitations/:token', 'invitation'],
+      ['/auth/password-reset/:token', 'reset'],
+    ] as const) {
+      app.get(
+        path,
+        {
+          schema: {
+            tags,
+            params: tokenParams,
+            response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
+          },
         },
-      },
-      async (req) => auth.describeToken(req.params.token, 'reset'),
-    );
-
-    app.post(
-      '/auth/password-reset/:token',
-      {
-        schema: {
-          tags,
-          params: tokenParams,
-          body: z.strictObject({ password: s.password }),
-          response: { 200: s.ok, ...s.errors },
+        async (req) => auth.describeToken(req.params.token, purpose),
+      );
+      app.post(
+        path,
+        {
+          schema: {
+            tags,
+            params: tokenParams,
+            body: z.strictObject({ password: s.password }),
+            response: { 200: s.ok, ...s.errors },
+          },
         },
-      },
-      async (req, reply) => {
-        const userId = await auth.completeToken(req.params.token, 'reset', req.body.password);
-        await startSession(ctx, req, reply, userId);
-        return { ok: true as const };
-      },
-    );
+        async (req, reply) => {
+          const userId = await auth.completeToken(req.params.token, purpose, req.body.password);
+          await startSession(ctx, req, reply, userId);
+          return { ok: true as const };
+        },
+      );
+    }
   };
 }
