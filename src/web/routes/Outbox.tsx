@@ -10,8 +10,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useOutbox } from '../api/queries';
 import type { OutboxEmail } from '../api/types';
-import { Loading, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
+import { QueryView } from '../components/QueryView';
 import { TableWrap } from '../components/TableWrap';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
@@ -115,50 +115,46 @@ export function Outbox() {
       <h1 id="outbox-heading">{t('outbox.title')}</h1>
       <p className="lead">{t('outbox.intro')}</p>
       <div className="card">
-        {outbox.isPending ? (
-          <Loading />
-        ) : outbox.isError ? (
-          <RequestError error={outbox.error} />
-        ) : items.length === 0 ? (
-          <p className="muted">{t('outbox.empty')}</p>
-        ) : (
-          <TableWrap label={t('outbox.title')}>
-            <table aria-labelledby="outbox-heading">
-              <thead>
-                <tr>
-                  <th scope="col">{t('outbox.subject')}</th>
-                  <th scope="col" className="col-secondary">
-                    {t('outbox.to')}
-                  </th>
-                  <th scope="col">{t('outbox.status')}</th>
-                  <th scope="col" className="col-secondary">
-                    {t('outbox.created')}
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.subject}</th>
-                    <td className="break col-secondary">{m.toAddress}</td>
-                    <td>
-                      <span className={`badge badge-mail-${m.status}`}>
-                        {t(`outbox.statuses.${m.status}`)}
-                      </span>
-                    </td>
-                    <td className="col-secondary">{formatDateTime(m.createdAt)}</td>
-                    <td className="actions">
-                      <EmailDialog email={m} />
-                    </td>
+        <QueryView query={outbox} empty={items.length === 0 && t('outbox.empty')}>
+          {() => (
+            <TableWrap label={t('outbox.title')}>
+              <table aria-labelledby="outbox-heading">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('outbox.subject')}</th>
+                    <th scope="col" className="col-secondary">
+                      {t('outbox.to')}
+                    </th>
+                    <th scope="col">{t('outbox.status')}</th>
+                    <th scope="col" className="col-secondary">
+                      {t('outbox.created')}
+                    </th>
+                    <th scope="col">
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">{m.subject}</th>
+                      <td className="break col-secondary">{m.toAddress}</td>
+                      <td>
+                        <span className={`badge badge-mail-${m.status}`}>
+                          {t(`outbox.statuses.${m.status}`)}
+                        </span>
+                      </td>
+                      <td className="col-secondary">{formatDateTime(m.createdAt)}</td>
+                      <td className="actions">
+                        <EmailDialog email={m} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </QueryView>
         {outbox.hasNextPage && (
           <Button
             variant="secondary"

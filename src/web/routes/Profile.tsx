@@ -6,10 +6,11 @@ import { api } from '../api/client';
 import { useMe, useSessions } from '../api/queries';
 import { useChangeLocale } from '../api/session';
 import type { Me } from '../api/types';
-import { ErrorAlert, Loading, Notice, RequestError } from '../components/Alert';
+import { ErrorAlert, Notice, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
 import { deviceName } from '../components/labels';
+import { QueryView } from '../components/QueryView';
 import { TableWrap } from '../components/TableWrap';
 import { MIN_PASSWORD, useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
@@ -177,38 +178,36 @@ function Sessions() {
     <section>
       <h2 id="profile-sessions">{t('profile.sessions')}</h2>
       <p>{t('profile.sessionsIntro')}</p>
-      {sessions.isPending ? (
-        <Loading />
-      ) : sessions.isError ? (
-        <RequestError error={sessions.error} />
-      ) : (
-        <TableWrap label={t('profile.sessions')}>
-          <table>
-            <caption className="sr-only">{t('profile.sessions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.device')}</th>
-                <th scope="col" className="col-secondary">
-                  {t('profile.signedIn')}
-                </th>
-                <th scope="col">{t('profile.lastSeen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {deviceName(t, s.userAgent)}
-                    {s.current && <span className="badge badge-info">{t('profile.thisDevice')}</span>}
-                  </td>
-                  <td className="col-secondary">{formatDateTime(s.createdAt)}</td>
-                  <td>{formatDateTime(s.lastSeenAt)}</td>
+      <QueryView query={sessions}>
+        {(data) => (
+          <TableWrap label={t('profile.sessions')}>
+            <table>
+              <caption className="sr-only">{t('profile.sessions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('profile.device')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('profile.signedIn')}
+                  </th>
+                  <th scope="col">{t('profile.lastSeen')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {deviceName(t, s.userAgent)}
+                      {s.current && <span className="badge badge-info">{t('profile.thisDevice')}</span>}
+                    </td>
+                    <td className="col-secondary">{formatDateTime(s.createdAt)}</td>
+                    <td>{formatDateTime(s.lastSeenAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       <RequestError error={signOutOthers.error} />
       <Notice message={notice} />
       <Button variant="secondary" busy={signOutOthers.isPending} onClick={() => signOutOthers.mutate()}>

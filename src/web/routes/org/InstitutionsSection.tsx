@@ -6,9 +6,10 @@ import { INSTITUTION_TYPES } from '../../../shared/constants';
 import { api } from '../../api/client';
 import { useInstitutions, useKommuner } from '../../api/queries';
 import type { Institution } from '../../api/types';
-import { ErrorAlert, Loading, RequestError } from '../../components/Alert';
+import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
@@ -104,43 +105,39 @@ export function InstitutionsSection({ canCreate, onlyIds }: { canCreate: boolean
   return (
     <section className="card">
       <h2 id="institutions-heading">{t('org.institutions')}</h2>
-      {institutions.isPending ? (
-        <Loading />
-      ) : institutions.isError ? (
-        <RequestError error={institutions.error} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('org.noInstitutions')}</p>
-      ) : (
-        <TableWrap label={t('org.institutions')}>
-          <table>
-            <caption className="sr-only">{t('org.institutions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('org.type')}</th>
-                <th scope="col" className="col-secondary">
-                  {t('org.kommune')}
-                </th>
-                <th scope="col" className="col-secondary">
-                  {t('org.teamCount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <Link to={`/organisation/institutioner/${i.id}`}>{i.name}</Link>
+      <QueryView query={institutions} empty={items.length === 0 && t('org.noInstitutions')}>
+        {() => (
+          <TableWrap label={t('org.institutions')}>
+            <table>
+              <caption className="sr-only">{t('org.institutions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col">{t('org.type')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('org.kommune')}
                   </th>
-                  <td>{t(`institutionTypes.${i.type}`)}</td>
-                  <td className="col-secondary">{i.kommuneName}</td>
-                  <td className="col-secondary">{i.teamCount ?? 0}</td>
+                  <th scope="col" className="col-secondary">
+                    {t('org.teamCount')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      <Link to={`/organisation/institutioner/${i.id}`}>{i.name}</Link>
+                    </th>
+                    <td>{t(`institutionTypes.${i.type}`)}</td>
+                    <td className="col-secondary">{i.kommuneName}</td>
+                    <td className="col-secondary">{i.teamCount ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       {canCreate && <CreateInstitution />}
     </section>
   );

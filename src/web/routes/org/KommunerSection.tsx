@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useKommuner } from '../../api/queries';
 import type { Kommune } from '../../api/types';
-import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
+import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { TextField } from '../../components/Field';
+import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
@@ -144,36 +145,34 @@ export function KommunerSection() {
   return (
     <section className="card">
       <h2 id="kommuner-heading">{t('org.kommuner')}</h2>
-      {kommuner.isPending ? (
-        <Loading />
-      ) : kommuner.isError ? (
-        <RequestError error={kommuner.error} />
-      ) : (
-        <TableWrap label={t('org.kommuner')}>
-          <table>
-            <caption className="sr-only">{t('org.kommuner')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col" className="col-secondary">
-                  {t('org.code')}
-                </th>
-                <th scope="col" className="col-secondary">
-                  {t('org.institutionCount')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {kommuner.data.items.map((k) => (
-                <KommuneRow key={k.id} k={k} />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <QueryView query={kommuner}>
+        {(data) => (
+          <TableWrap label={t('org.kommuner')}>
+            <table>
+              <caption className="sr-only">{t('org.kommuner')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('org.code')}
+                  </th>
+                  <th scope="col" className="col-secondary">
+                    {t('org.institutionCount')}
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((k) => (
+                  <KommuneRow key={k.id} k={k} />
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       <CreateKommune />
     </section>
   );

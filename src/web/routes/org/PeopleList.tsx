@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePeople } from '../../api/queries';
 import type { PersonStatus } from '../../api/types';
-import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 
 export function StatusBadge({ status }: { status: PersonStatus }) {
@@ -46,52 +46,51 @@ export function PeopleList({ institutionId, headingId }: { institutionId?: strin
       <p className="sr-only" aria-live="polite">
         {people.isSuccess ? t('people.showing', { count: items.length }) : ''}
       </p>
-      {people.isPending ? (
-        <Loading />
-      ) : people.isError ? (
-        <RequestError error={people.error} />
-      ) : items.length === 0 ? (
-        <p className="muted">{query ? t('people.noMatch', { q: query }) : t('people.none')}</p>
-      ) : (
-        <TableWrap label={t('people.title')} busy={people.isFetching && !people.isFetchingNextPage}>
-          <table aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col" className="col-secondary">
-                  {t('login.email')}
-                </th>
-                <th scope="col" className="col-secondary">
-                  {t('people.roles')}
-                </th>
-                <th scope="col">{t('people.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/organisation/personer/${p.id}`}>{p.name}</Link>
+      <QueryView
+        query={people}
+        empty={items.length === 0 && (query ? t('people.noMatch', { q: query }) : t('people.none'))}
+      >
+        {() => (
+          <TableWrap label={t('people.title')} busy={people.isFetching && !people.isFetchingNextPage}>
+            <table aria-labelledby={headingId}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('login.email')}
                   </th>
-                  <td className="break col-secondary">{p.email}</td>
-                  <td className="col-secondary">
-                    {p.roles.length
-                      ? p.roles
-                          .map((r) =>
-                            r.scopeName ? `${t(`roles.${r.role}`)} (${r.scopeName})` : t(`roles.${r.role}`),
-                          )
-                          .join(', ')
-                      : '–'}
-                  </td>
-                  <td>
-                    <StatusBadge status={p.status} />
-                  </td>
+                  <th scope="col" className="col-secondary">
+                    {t('people.roles')}
+                  </th>
+                  <th scope="col">{t('people.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link to={`/organisation/personer/${p.id}`}>{p.name}</Link>
+                    </th>
+                    <td className="break col-secondary">{p.email}</td>
+                    <td className="col-secondary">
+                      {p.roles.length
+                        ? p.roles
+                            .map((r) =>
+                              r.scopeName ? `${t(`roles.${r.role}`)} (${r.scopeName})` : t(`roles.${r.role}`),
+                            )
+                            .join(', ')
+                        : '–'}
+                    </td>
+                    <td>
+                      <StatusBadge status={p.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       {people.hasNextPage && (
         <Button
           variant="secondary"

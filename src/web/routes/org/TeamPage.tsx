@@ -9,6 +9,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Aler
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -166,49 +167,45 @@ export function TeamPage() {
       </div>
       <section className="card">
         <h2 id="members-heading">{t('org.members')}</h2>
-        {members.isPending ? (
-          <Loading />
-        ) : members.isError ? (
-          <RequestError error={members.error} />
-        ) : members.data.items.length === 0 ? (
-          <p className="muted">{t('org.noMembers')}</p>
-        ) : (
-          <TableWrap label={t('org.membersOf', { name: tm.name })}>
-            <table>
-              <caption className="sr-only">{t('org.membersOf', { name: tm.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col" className="col-secondary">
-                    {t('login.email')}
-                  </th>
-                  <th scope="col" className="col-secondary">
-                    {t('people.status')}
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.items.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <Link to={`/organisation/personer/${m.id}`}>{m.name}</Link>
+        <QueryView query={members} empty={members.data?.items.length === 0 && t('org.noMembers')}>
+          {(data) => (
+            <TableWrap label={t('org.membersOf', { name: tm.name })}>
+              <table>
+                <caption className="sr-only">{t('org.membersOf', { name: tm.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.name')}</th>
+                    <th scope="col" className="col-secondary">
+                      {t('login.email')}
                     </th>
-                    <td className="break col-secondary">{m.email}</td>
-                    <td className="col-secondary">
-                      <StatusBadge status={m.status} />
-                    </td>
-                    <td className="actions">
-                      <RemoveMember team={tm} member={m} />
-                    </td>
+                    <th scope="col" className="col-secondary">
+                      {t('people.status')}
+                    </th>
+                    <th scope="col">
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+                </thead>
+                <tbody>
+                  {data.items.map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        <Link to={`/organisation/personer/${m.id}`}>{m.name}</Link>
+                      </th>
+                      <td className="break col-secondary">{m.email}</td>
+                      <td className="col-secondary">
+                        <StatusBadge status={m.status} />
+                      </td>
+                      <td className="actions">
+                        <RemoveMember team={tm} member={m} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </QueryView>
         {members.isSuccess && <AddMember team={tm} members={members.data.items} />}
       </section>
     </div>

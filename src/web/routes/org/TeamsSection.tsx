@@ -6,10 +6,11 @@ import { TEAM_TYPES, type TeamType } from '../../../shared/constants';
 import { api } from '../../api/client';
 import { useTeams } from '../../api/queries';
 import type { Institution, Team } from '../../api/types';
-import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
+import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
 import { SelectField, TextField } from '../../components/Field';
+import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 
@@ -154,48 +155,44 @@ export function TeamsSection({ institution }: { institution: Institution }) {
   return (
     <section className="card">
       <h2 id="teams-heading">{t('org.teams')}</h2>
-      {teams.isPending ? (
-        <Loading />
-      ) : teams.isError ? (
-        <RequestError error={teams.error} />
-      ) : teams.data.items.length === 0 ? (
-        <p className="muted">{t('org.noTeams')}</p>
-      ) : (
-        <TableWrap label={t('org.teamsIn', { name: institution.name })}>
-          <table>
-            <caption className="sr-only">{t('org.teamsIn', { name: institution.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col" className="col-secondary">
-                  {t('org.type')}
-                </th>
-                <th scope="col" className="col-secondary">
-                  {t('org.memberCount')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.data.items.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row">
-                    <Link to={`/organisation/teams/${team.id}`}>{team.name}</Link>
+      <QueryView query={teams} empty={teams.data?.items.length === 0 && t('org.noTeams')}>
+        {(data) => (
+          <TableWrap label={t('org.teamsIn', { name: institution.name })}>
+            <table>
+              <caption className="sr-only">{t('org.teamsIn', { name: institution.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col" className="col-secondary">
+                    {t('org.type')}
                   </th>
-                  <td className="col-secondary">{t(`teamTypes.${team.type}`)}</td>
-                  <td className="col-secondary">{team.memberCount ?? 0}</td>
-                  <td className="actions">
-                    <EditTeamDialog team={team} />
-                    <DeleteTeamDialog team={team} />
-                  </td>
+                  <th scope="col" className="col-secondary">
+                    {t('org.memberCount')}
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((team) => (
+                  <tr key={team.id}>
+                    <th scope="row">
+                      <Link to={`/organisation/teams/${team.id}`}>{team.name}</Link>
+                    </th>
+                    <td className="col-secondary">{t(`teamTypes.${team.type}`)}</td>
+                    <td className="col-secondary">{team.memberCount ?? 0}</td>
+                    <td className="actions">
+                      <EditTeamDialog team={team} />
+                      <DeleteTeamDialog team={team} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       <CreateTeam institution={institution} />
     </section>
   );
