@@ -15,6 +15,21 @@ export const teamResource = (t: { id: string; institutionId: string; kommuneId: 
   kommuneId: t.kommuneId,
 });
 
+/** The policy resource for a person, from their role grants (institution grants carry the institution's kommune). */
+export function personResource(
+  id: string,
+  grants: { institutionId: string | null; kommuneId: string | null }[],
+): Extract<Resource, { type: 'person' }> {
+  const institutions = new Map<string, string>();
+  for (const g of grants) if (g.institutionId && g.kommuneId) institutions.set(g.institutionId, g.kommuneId);
+  return {
+    type: 'person',
+    id,
+    institutions: [...institutions].map(([iid, kommuneId]) => ({ id: iid, kommuneId })),
+    holdsWideRole: grants.some((g) => !g.institutionId),
+  };
+}
+
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   return decideAccess(actor, action, resource) === 'allow';
 }

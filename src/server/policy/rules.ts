@@ -34,8 +34,8 @@ export function seesPerson(a: Actor, p: { id: string; institutions: { id: string
  * A leder manages (renames, disables, re-invites) a person only when the person belongs to nobody else: every
  * institution the person holds a role in is one the actor leads, and the person holds no wider role.
  */
-const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideRole?: boolean }) =>
-  p.holdsWideRole === false && p.institutions.length > 0 && p.institutions.every((i) => isLederOf(a, i.id));
+const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideRole: boolean }) =>
+  !p.holdsWideRole && p.institutions.length > 0 && p.institutions.every((i) => isLederOf(a, i.id));
 
 const decide = (visible: boolean, allowed: boolean): Decision =>
   !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';

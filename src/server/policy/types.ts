@@ -12,14 +12,13 @@ export type Resource =
   | { type: 'team'; id: string; institutionId: string; kommuneId: string }
   /**
    * A person, with the institutions (and their kommuner) they hold roles in, and whether they also hold a role
-   * beyond institutions (administrator, redaktør, forvaltning). Unknown (left out) counts as true: enough for
-   * person.read, but a leder then does not manage the person.
+   * beyond institutions (administrator, redaktør, forvaltning). Build it with `personResource` (policy/index.ts).
    */
   | {
       type: 'person';
       id: string;
       institutions: { id: string; kommuneId: string }[];
-      holdsWideRole?: boolean;
+      holdsWideRole: boolean;
     }
   /** A role about to be granted, with the scope it would apply to. */
   | { type: 'grant'; role: Role; kommuneId: string | null; institutionId: string | null };

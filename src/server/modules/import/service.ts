@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, can } from '../../policy/index.js';
+import { type Actor, authorize, can, personResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { findUserById } from '../auth/repo.js';
 import type { AuthService } from '../auth/service.js';
@@ -78,12 +78,9 @@ export function createImportService(ctx: AppContext, org: OrgService, auth: Auth
     const existing = new Map<string, ExistingPerson>();
     for (const u of found) {
       const own = grantsByUser.get(u.id) ?? [];
-      const personInstitutions = own
-        .filter((g) => g.institutionId && g.kommuneId)
-        .map((g) => ({ id: g.institutionId as string, kommuneId: g.kommuneId as string }));
       existing.set(u.email, {
         id: u.id,
-        visible: can(actor, 'person.read', { type: 'person', id: u.id, institutions: personInstitutions }),
+        visible: can(actor, 'person.read', personResource(u.id, own)),
         grants: own.map((g) => ({ role: g.role, institutionId: g.institutionId })),
         teamIds: new Set((teamsByUser.get(u.id) ?? []).map((m) => m.teamId)),
       });

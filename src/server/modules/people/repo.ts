@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../../db/schema.js';
@@ -41,40 +41,6 @@ export async function listPeople(
     .where(and(...filters))
     .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
     .limit(opts.limit + 1);
-}
-
-/** The institutions a person holds roles in, with their kommune: what the policy needs to judge access. */
-export async function personInstitutions(db: DbOrTx, userId: string) {
-  return db
-    .selectDistinct({ id: institutions.id, kommuneId: institutions.kommuneId })
-    .from(roleGrants)
-    .innerJoin(institutions, eq(institutions.id, roleGrants.institutionId))
-    .where(eq(roleGrants.userId, userId));
-}
-
-/** Does the person hold a role beyond institutions (administrator, redaktør, forvaltning)? */
-export async function holdsWideRole(db: DbOrTx, userId: string) {
-  const [row] = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.institutionId)))
-    .limit(1);
-  return !!row;
-}
-
-export async function getUser(db: DbOrTx, id: string) {
-  const [u] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      status: users.status,
-      locale: users.locale,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  return u;
 }
 
 export type PersonGrant = {

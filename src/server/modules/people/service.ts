@@ -9,6 +9,7 @@ import {
   can,
   institutionIdsWithRole,
   isAdmin,
+  personResource,
   policySql,
   teamResource,
 } from '../../policy/index.js';
@@ -24,14 +25,11 @@ export type GrantInput = { role: Role; institutionId?: string | null; kommuneId?
 export function createPeopleService(ctx: AppContext, org: OrgService, auth: AuthService) {
   const { db } = ctx;
 
-  async function personResource(actor: Actor, id: string) {
-    const user = await repo.getUser(db, id);
+  /** Reads the person (one query) and checks the actor may see them: 404 otherwise. */
+  async function visiblePerson(actor: Actor, id: string) {
+    const user = await repo.personDetail(db, id);
     if (!user) throw new AppError('person.not_found');
-    const [institutions, holdsWideRole] = await Promise.all([
-      repo.personInstitutions(db, id),
-      repo.holdsWideRole(db, id),
-    ]);
-    const resource = { type: 'person' as const, id, institutions, holdsWideRole };
+    const resource = personResource(id, user.grants);
     authorize(actor, 'person.read', resource);
     return { user, resource };
   }
@@ -79,8 +77,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     },
 
     async get(actor: Actor, id: string) {
-      await personResource(actor, id);
-      return detail(id);
+      return (await visiblePerson(actor, id)).user;
     },
 
     async invite(
@@ -111,7 +108,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     },
 
     async resendInvitation(actor: Actor, id: string) {
-      const { user, resource } = await personResource(actor, id);
+      const { user, resource } = await visiblePerson(actor, id);
       authorize(actor, 'person.manage', resource);
       if (user.status !== 'invited') throw new AppError('person.not_invited');
       const inviter = await findUserById(db, actor.id);
@@ -126,7 +123,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
       id: string,
       v: { name?: string; locale?: 'da' | 'en'; status?: 'active' | 'disabled' },
     ) {
-      const { user, resource } = await personResource(actor, id);
+      const { user, resource } = await visiblePerson(actor, id);
       authorize(actor, 'person.update', resource);
       if (v.status !== undefined && v.status !== user.status) {
         authorize(actor, 'person.manage', resource);
@@ -145,7 +142,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     },
 
     async addGrant(actor: Actor, id: string, g: GrantInput) {
-      await personResource(actor, id);
+      await visiblePerson(actor, id);
       const grant = await checkGrant(actor, g);
       await db.transaction(async (tx) => {
         await repo.insertGrant(tx, { userId: id, ...grant });
@@ -156,7 +153,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     },
 
     async removeGrant(actor: Actor, id: string, grantId: string) {
-      await personResource(actor, id);
+      await visiblePerson(actor, id);
       const g = await repo.getGrant(db, grantId);
       if (!g || g.userId !== id) throw new AppError('person.not_found');
       authorize(actor, 'role.grant', {
@@ -186,7 +183,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
     async addTeamMember(actor: Actor, teamId: string, personId: string) {
       const team = await org.team(actor, teamId);
       authorize(actor, 'team.update', teamResource(team));
-      const { resource } = await personResource(actor, personId);
+      const { resource } = await visiblePerson(actor, personId);
       if (!resource.institutions.some((i) => i.id === team.institutionId))
         throw new AppError('team.member_not_in_institution');
       await db.transaction(async (tx) => {
