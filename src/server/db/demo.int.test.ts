@@ -24,7 +24,13 @@ const outboxTo = async (to: string) =>
 
 describe('demo accounts outside demo mode', () => {
   it('every demo account signs in while demo mode is on', async () => {
-    for (const a of DEMO_ACCOUNTS) await t.client().login(a.email, DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      const c = t.client();
+      await c.login(a.email, DEMO_PASSWORD);
+      const me = (await c.get('/api/v1/me')).json();
+      expect(me.email).toBe(a.email);
+      expect(me.grants.map((g: { role: string }) => g.role)).toContain(a.role);
+    }
   });
 
   it('disableDemoPasswords removes the passwords: sign-in fails and open sessions end', async () => {

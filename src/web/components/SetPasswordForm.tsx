@@ -5,6 +5,48 @@ import { Button } from './Button';
 import { TextField } from './Field';
 import { MIN_PASSWORD, useForm } from './useForm';
 
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** Field errors for a new password typed twice (undefined where the field is fine). */
+export function newPasswordErrors(t: T, password: string, repeat: string) {
+  const short = password.length < MIN_PASSWORD;
+  return {
+    password: short ? t('password.tooShort', { min: MIN_PASSWORD }) : undefined,
+    repeat: !short && repeat !== password ? t('password.mismatch') : undefined,
+  };
+}
+
+/** The "new password" and "repeat it" fields, with the length hint. */
+export function NewPasswordFields({
+  name = 'password',
+  errors,
+}: {
+  /** Form field name of the new password (the repeat field is always "repeat"). */
+  name?: string;
+  errors: { password?: string; repeat?: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('password.new')}
+        name={name}
+        type="password"
+        autoComplete="new-password"
+        hint={t('password.hint', { min: MIN_PASSWORD })}
+        error={errors.password}
+      />
+      <TextField
+        label={t('password.repeat')}
+        name="repeat"
+        type="password"
+        autoComplete="new-password"
+        error={errors.repeat}
+      />
+    </>
+  );
+}
+
 /** Choose a password twice (invitation, reset). */
 export function SetPasswordForm({
   submitLabel,
@@ -23,13 +65,7 @@ export function SetPasswordForm({
     const data = new FormData(e.currentTarget);
     const password = String(data.get('password') ?? '');
     const repeat = String(data.get('repeat') ?? '');
-    if (
-      form.invalid({
-        password: password.length < MIN_PASSWORD ? t('password.tooShort', { min: MIN_PASSWORD }) : undefined,
-        repeat: password.length >= MIN_PASSWORD && repeat !== password ? t('password.mismatch') : undefined,
-      })
-    )
-      return;
+    if (form.invalid(newPasswordErrors(t, password, repeat))) return;
     setBusy(true);
     try {
       await onSubmit(password);
@@ -43,21 +79,7 @@ export function SetPasswordForm({
   return (
     <form ref={form.formRef} noValidate onSubmit={submit}>
       <ErrorAlert message={form.summary} />
-      <TextField
-        label={t('password.new')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={t('password.hint', { min: MIN_PASSWORD })}
-        error={form.errors.password}
-      />
-      <TextField
-        label={t('password.repeat')}
-        name="repeat"
-        type="password"
-        autoComplete="new-password"
-        error={form.errors.repeat}
-      />
+      <NewPasswordFields errors={form.errors} />
       <Button type="submit" busy={busy} className="btn-block">
         {submitLabel}
       </Button>

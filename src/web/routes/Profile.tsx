@@ -11,8 +11,9 @@ import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
 import { deviceName } from '../components/labels';
 import { QueryView } from '../components/QueryView';
+import { NewPasswordFields, newPasswordErrors } from '../components/SetPasswordForm';
 import { TableWrap } from '../components/TableWrap';
-import { MIN_PASSWORD, useForm } from '../components/useForm';
+import { useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
 
@@ -108,12 +109,12 @@ function PasswordForm() {
     const currentPassword = String(data.get('currentPassword') ?? '');
     const newPassword = String(data.get('newPassword') ?? '');
     const repeat = String(data.get('repeat') ?? '');
-    const short = newPassword.length < MIN_PASSWORD;
+    const fresh = newPasswordErrors(t, newPassword, repeat);
     if (
       form.invalid({
         currentPassword: currentPassword ? undefined : t('profile.currentMissing'),
-        newPassword: short ? t('password.tooShort', { min: MIN_PASSWORD }) : undefined,
-        repeat: !short && repeat !== newPassword ? t('password.mismatch') : undefined,
+        newPassword: fresh.password,
+        repeat: fresh.repeat,
       })
     )
       return;
@@ -140,20 +141,9 @@ function PasswordForm() {
         autoComplete="current-password"
         error={form.errors.currentPassword}
       />
-      <TextField
-        label={t('password.new')}
+      <NewPasswordFields
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={t('password.hint', { min: MIN_PASSWORD })}
-        error={form.errors.newPassword}
-      />
-      <TextField
-        label={t('password.repeat')}
-        name="repeat"
-        type="password"
-        autoComplete="new-password"
-        error={form.errors.repeat}
+        errors={{ password: form.errors.newPassword, repeat: form.errors.repeat }}
       />
       <Button type="submit" busy={change.isPending}>
         {t('profile.changePasswordSubmit')}
