@@ -13,7 +13,7 @@ const CONNECTIONS = 20;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const REAL_PORT = 3190;
 const BARE_PORT = 3191;
-const ROUTES = ['/api/v1/me', '/api/v1/people?limit=20'];
+const ROUTES = ['/api/v1/me', '/api/v1/institutions', '/api/v1/people?limit=20'];
 const TARGET = { ratio: 0.5, p99Ms: 25 };
 
 function start(

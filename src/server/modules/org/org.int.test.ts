@@ -253,3 +253,41 @@ describe('kommuner and institutions', () => {
     expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
   });
 });
+
+describe('lists come from the cached directory and show every write at once', () => {
+  const mine = async (c: TestClient) =>
+    (
+      (await c.get('/api/v1/institutions')).json() as {
+        items: { id: string; name: string; teamCount: number }[];
+      }
+    ).items;
+
+  it('a new team, a rename and a removal show in the next list', async () => {
+    const before = (await mine(as.leder)).find((i) => i.id === solsikke());
+    const team = (
+      await as.leder.post(`/api/v1/institutions/${solsikke()}/teams`, {
+        name: 'Cacheteamet',
+        type: 'fagteam',
+      })
+    ).json() as { id: string };
+    expect((await mine(as.leder)).find((i) => i.id === solsikke())?.teamCount).toBe(
+      (before?.teamCount ?? 0) + 1,
+    );
+    await as.leder.delete(`/api/v1/teams/${team.id}`);
+    expect((await mine(as.leder)).find((i) => i.id === solsikke())?.teamCount).toBe(before?.teamCount);
+
+    const created = (
+      await as.administrator.post('/api/v1/institutions', {
+        kommuneId: ids.kommune['Bakkedal Kommune'],
+        name: 'Cachebørnehaven',
+        type: 'dagtilbud',
+      })
+    ).json() as { id: string };
+    expect((await mine(as.administrator)).map((i) => i.name)).toContain('Cachebørnehaven');
+    expect((await mine(as.leder)).map((i) => i.name)).not.toContain('Cachebørnehaven');
+    await as.administrator.patch(`/api/v1/institutions/${created.id}`, { name: 'Cachevuggestuen' });
+    expect((await mine(as.administrator)).map((i) => i.name)).toContain('Cachevuggestuen');
+    await as.administrator.delete(`/api/v1/institutions/${created.id}`);
+    expect((await mine(as.administrator)).map((i) => i.id)).not.toContain(created.id);
+  });
+});

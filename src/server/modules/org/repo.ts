@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, teamMemberships, teams } from '../../db/schema.js';
@@ -9,7 +9,7 @@ export const isUniqueViolation = (err: unknown) => {
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
 
-export async function listKommuner(db: DbOrTx, where: SQL) {
+export async function listKommuner(db: DbOrTx) {
   return db
     .select({
       id: kommuner.id,
@@ -18,7 +18,6 @@ export async function listKommuner(db: DbOrTx, where: SQL) {
       institutionCount: sql<number>`(select count(*)::int from ${institutions} i where i.kommune_id = "kommuner"."id")`,
     })
     .from(kommuner)
-    .where(where)
     .orderBy(asc(kommuner.name));
 }
 
@@ -58,7 +57,7 @@ const institutionColumns = {
   kommuneName: kommuner.name,
 };
 
-export async function listInstitutions(db: DbOrTx, visible: SQL, kommuneId?: string) {
+export async function listInstitutions(db: DbOrTx) {
   return db
     .select({
       ...institutionColumns,
@@ -66,7 +65,6 @@ export async function listInstitutions(db: DbOrTx, visible: SQL, kommuneId?: str
     })
     .from(institutions)
     .innerJoin(kommuner, eq(kommuner.id, institutions.kommuneId))
-    .where(and(visible, kommuneId ? eq(institutions.kommuneId, kommuneId) : undefined))
     .orderBy(asc(kommuner.name), asc(institutions.name));
 }
 

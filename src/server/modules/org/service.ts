@@ -2,8 +2,9 @@ import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, policySql, teamResource } from '../../policy/index.js';
+import { type Actor, authorize, can, teamResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { createDirectory } from './directory.js';
 import * as repo from './repo.js';
 
 /** Runs a write and turns a unique violation into the given conflict code. */
@@ -19,9 +20,21 @@ async function unique<T>(code: ErrorCode, fn: () => Promise<T>): Promise<T> {
 export function createOrgService(ctx: AppContext) {
   const { db } = ctx;
 
+  const directory = createDirectory(async () => ({
+    kommuner: await repo.listKommuner(db),
+    institutions: await repo.listInstitutions(db),
+  }));
+
+  /** A write that changes the directory (names, counts): reload it. */
+  async function changed<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    directory.invalidate();
+    return result;
+  }
+
   /** Every session carries place and team names and roles: after a rename or removal, reload them all. */
   async function renamedOrRemoved<T>(work: Promise<T>): Promise<T> {
-    const result = await work;
+    const result = await changed(work);
     ctx.sessions.clear();
     return result;
   }
@@ -52,15 +65,20 @@ export function createOrgService(ctx: AppContext) {
     institution,
     team,
 
-    listKommuner: (actor: Actor) => repo.listKommuner(db, policySql.visibleKommuner(actor)),
+    async listKommuner(actor: Actor) {
+      const { kommuner } = await directory.get();
+      return kommuner.filter((k) => can(actor, 'kommune.read', { type: 'kommune', id: k.id }));
+    },
 
     async createKommune(actor: Actor, v: { name: string; code: string | null }) {
       authorize(actor, 'kommune.create', { type: 'instance' });
-      return db.transaction(async (tx) => {
-        const k = await unique('kommune.name_taken', () => repo.insertKommune(tx, v));
-        await audit(tx, actor, 'kommune.create', 'kommune', k.id, v);
-        return k;
-      });
+      return changed(
+        db.transaction(async (tx) => {
+          const k = await unique('kommune.name_taken', () => repo.insertKommune(tx, v));
+          await audit(tx, actor, 'kommune.create', 'kommune', k.id, v);
+          return k;
+        }),
+      );
     },
 
     async updateKommune(actor: Actor, id: string, v: { name?: string; code?: string | null }) {
@@ -87,17 +105,25 @@ export function createOrgService(ctx: AppContext) {
       );
     },
 
-    listInstitutions: (actor: Actor, kommuneId?: string) =>
-      repo.listInstitutions(db, policySql.visibleInstitutions(actor), kommuneId),
+    async listInstitutions(actor: Actor, kommuneId?: string) {
+      const { institutions } = await directory.get();
+      return institutions.filter(
+        (i) =>
+          (!kommuneId || i.kommuneId === kommuneId) &&
+          can(actor, 'institution.read', { type: 'institution', id: i.id, kommuneId: i.kommuneId }),
+      );
+    },
 
     async createInstitution(actor: Actor, v: { kommuneId: string; name: string; type: InstitutionType }) {
       await kommune(actor, v.kommuneId);
       authorize(actor, 'institution.create', { type: 'kommune', id: v.kommuneId });
-      return db.transaction(async (tx) => {
-        const i = await unique('institution.name_taken', () => repo.insertInstitution(tx, v));
-        await audit(tx, actor, 'institution.create', 'institution', i.id, v);
-        return repo.getInstitution(tx, i.id);
-      });
+      return changed(
+        db.transaction(async (tx) => {
+          const i = await unique('institution.name_taken', () => repo.insertInstitution(tx, v));
+          await audit(tx, actor, 'institution.create', 'institution', i.id, v);
+          return repo.getInstitution(tx, i.id);
+        }),
+      );
     },
 
     async updateInstitution(actor: Actor, id: string, v: { name?: string; type?: InstitutionType }) {
@@ -132,11 +158,13 @@ export function createOrgService(ctx: AppContext) {
     async createTeam(actor: Actor, v: { institutionId: string; name: string; type: TeamType }) {
       const i = await institution(actor, v.institutionId);
       authorize(actor, 'team.create', { type: 'institution', id: i.id, kommuneId: i.kommuneId });
-      return db.transaction(async (tx) => {
-        const t = await unique('team.name_taken', () => repo.insertTeam(tx, v));
-        await audit(tx, actor, 'team.create', 'team', t.id, v);
-        return repo.getTeam(tx, t.id);
-      });
+      return changed(
+        db.transaction(async (tx) => {
+          const t = await unique('team.name_taken', () => repo.insertTeam(tx, v));
+          await audit(tx, actor, 'team.create', 'team', t.id, v);
+          return repo.getTeam(tx, t.id);
+        }),
+      );
     },
 
     async updateTeam(actor: Actor, id: string, v: { name?: string; type?: TeamType }) {
