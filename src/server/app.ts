@@ -18,6 +18,7 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
 import { installErrorHandler, sendNotFound } from './http/error-handler.js';
 import { installSystemRoutes } from './http/system.js';
+import { createJobs } from './jobs/index.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
 import { importRoutes } from './modules/import/routes.js';
@@ -28,13 +29,20 @@ import { outboxRoutes } from './modules/outbox/routes.js';
 import { createOutboxService } from './modules/outbox/service.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { createPeopleService } from './modules/people/service.js';
+import { mediaRoutes } from './modules/videos/media-routes.js';
+import { videoRoutes } from './modules/videos/routes.js';
+import { createVideoService } from './modules/videos/service.js';
+import { uploadRoutes } from './modules/videos/uploads.js';
+import { createStorage } from './storage/index.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export type BuildOptions = { config: Config; database: Database; secret: string; logger?: boolean };
 
 /** Builds the Fastify app with every module. Used by main.ts and by the tests. */
-export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp(
+  opts: BuildOptions,
+): Promise<{ app: FastifyInstance; ctx: AppContext; forgetVideoAccess: (id: string) => void }> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     trustProxy: opts.config.trustProxy,
@@ -50,7 +58,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     secret: opts.secret,
     log: app.log,
     sessions: new SessionCache(),
+    storage: createStorage(opts.config),
+    jobs: createJobs(opts.database, app.log),
   };
+  app.addHook('onClose', () => ctx.jobs.stop());
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -75,6 +86,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const people = createPeopleService(ctx, org, auth);
   const outbox = createOutboxService(ctx);
   const imports = createImportService(ctx, org, auth);
+  const media = mediaRoutes(ctx, ctx.storage);
+  const videos = createVideoService(ctx, { forgetAccess: media.access.forget });
 
   await app.register(
     async (api) => {
@@ -83,9 +96,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(peopleRoutes(people));
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
+      await api.register(videoRoutes(videos));
+      await api.register(uploadRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+  media.register(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
@@ -101,5 +117,5 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return sendNotFound(req, reply);
   });
-  return { app, ctx };
+  return { app, ctx, forgetVideoAccess: media.access.forget };
 }

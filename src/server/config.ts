@@ -28,7 +28,40 @@ const envSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  STORAGE: z.enum(['local', 's3'], 'skal være local eller s3').default('local'),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+/, 'skal være en URL, der starter med http:// eller https://')
+    .optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool,
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1, 'skal være mindst 1')
+    .default(8 * 1024 ** 3),
 });
+
+type Env = z.infer<typeof envSchema>;
+
+/** Settings that STORAGE=s3 cannot do without. */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** Where media lives: `<dataDir>/media` on local disk, or a bucket in an S3-compatible store. */
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export type Config = {
   port: number;
@@ -44,6 +77,9 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  storage: StorageConfig;
+  /** The largest upload accepted, in bytes. */
+  uploadMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -53,8 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value means "not set" (as in `DATABASE_URL= npm start`).
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(given);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const missing = given.STORAGE === 's3' ? S3_REQUIRED.filter((name) => !given[name]) : [];
+  if (!parsed.success || missing.length > 0) {
+    const lines = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)),
+      ...missing.map((name) => `  ${name}: skal angives, når STORAGE=s3`),
+    ];
     throw new ConfigError(`Ugyldig konfiguration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -76,5 +116,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: e.LOGIN_MAX_PER_IP,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
+    storage: storageConfig(e),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+  };
+}
+
+function storageConfig(e: Env): StorageConfig {
+  if (e.STORAGE === 'local') return { kind: 'local' };
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = e;
+  if (!bucket || !accessKeyId || !secretAccessKey) throw new ConfigError(`${S3_REQUIRED.join(', ')} mangler`);
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT?.replace(/\/$/, ''),
+    region: e.S3_REGION,
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
   };
 }

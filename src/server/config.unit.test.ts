@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       loginLimits: { perAccount: 10, perIp: 50, windowSeconds: 900 },
+      storage: { kind: 'local' },
+      uploadMaxBytes: 8 * 1024 ** 3,
     });
   });
 
@@ -41,6 +43,17 @@ describe('loadConfig', () => {
     [{ DEMO: 'yes' }, 'DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ LOGIN_MAX_PER_ACCOUNT: '0' }, 'LOGIN_MAX_PER_ACCOUNT'],
+    [{ STORAGE: 'ftp' }, 'STORAGE'],
+    [{ S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT'],
+    [{ S3_FORCE_PATH_STYLE: 'ja' }, 'S3_FORCE_PATH_STYLE'],
+    [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES'],
+    [{ UPLOAD_MAX_BYTES: '1.5' }, 'UPLOAD_MAX_BYTES'],
+    [{ STORAGE: 's3', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET'],
+    [{ STORAGE: 's3', S3_BUCKET: 'b', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ACCESS_KEY_ID'],
+    [
+      { STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: '' },
+      'S3_SECRET_ACCESS_KEY',
+    ],
   ])('a bad value %o throws a ConfigError naming %s', (env, setting) => {
     const m = message(env);
     expect(m).toMatch(/^Ugyldig konfiguration:/);
@@ -51,6 +64,48 @@ describe('loadConfig', () => {
     const m = message({ PORT: 'abc', SMTP_URL: 'http://x' });
     expect(m).toMatch(/^ {2}PORT: /m);
     expect(m).toMatch(/^ {2}SMTP_URL: /m);
+  });
+
+  it('STORAGE=s3 names every missing S3 setting, in Danish, along with other bad settings', () => {
+    const m = message({ STORAGE: 's3', PORT: 'abc' });
+    expect(m).toMatch(/^ {2}PORT: /m);
+    for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      expect(m).toContain(`  ${name}: skal angives, når STORAGE=s3`);
+    }
+    expect(message({ STORAGE: 'disk' })).toContain('STORAGE: skal være local eller s3');
+    // Local storage needs none of them, and ignores any that are set.
+    expect(loadConfig({ STORAGE: 'local', S3_BUCKET: 'b' }).storage).toEqual({ kind: 'local' });
+  });
+
+  it('reads the S3 settings: endpoint without trailing slash, default region, path style off unless set', () => {
+    const s3 = {
+      STORAGE: 's3',
+      S3_BUCKET: 'amongi',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3).storage).toEqual({
+      kind: 's3',
+      endpoint: undefined,
+      region: 'us-east-1',
+      bucket: 'amongi',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
+    const minio = loadConfig({
+      ...s3,
+      S3_ENDPOINT: 'http://minio:9000/',
+      S3_REGION: 'eu-north-1',
+      S3_FORCE_PATH_STYLE: '1',
+      UPLOAD_MAX_BYTES: '1048576',
+    });
+    expect(minio.storage).toMatchObject({
+      endpoint: 'http://minio:9000',
+      region: 'eu-north-1',
+      forcePathStyle: true,
+    });
+    expect(minio.uploadMaxBytes).toBe(1048576);
   });
 
   it('says in Danish what a URL must start with', () => {

@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/index.js';
+import type { Jobs } from './jobs/index.js';
+import type { Storage } from './storage/index.js';
 
 /** What services need from the running app. Built once in app.ts and passed to each module. */
 export type AppContext = {
@@ -13,4 +15,8 @@ export type AppContext = {
   log: FastifyBaseLogger;
   /** Sessions read on every request; forget a person's entries whenever their sessions or roles change. */
   sessions: SessionCache;
+  /** Where media files live (local disk or S3). */
+  storage: Storage;
+  /** The job queue (pg-boss); it starts on first use. */
+  jobs: Jobs;
 };

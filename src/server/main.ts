@@ -5,6 +5,7 @@ import { instanceSecret } from './db/instance.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
+import { startVideoPipeline } from './modules/videos/pipeline.js';
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -41,7 +42,7 @@ async function main() {
   await database.migrate();
   const secret = await instanceSecret(database.db, config.sessionSecret);
   const { buildApp } = await import('./app.js');
-  const { app, ctx } = await buildApp({ config, database, secret });
+  const { app, ctx, forgetVideoAccess } = await buildApp({ config, database, secret });
 
   if (config.demo) {
     if (await seedDemo(database.db)) app.log.info('demo data seeded');
@@ -51,12 +52,16 @@ async function main() {
   }
 
   const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
+  const pipeline = services.has('worker')
+    ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess })
+    : undefined;
   // A worker-only process has no listening socket; keep it alive until it is told to stop.
   const keepAlive = services.has('web') ? undefined : setInterval(() => {}, 1 << 30);
   if (services.has('web')) await app.listen({ port: config.port, host: config.host });
 
   const shutdown = async () => {
     clearInterval(keepAlive);
+    pipeline?.stop();
     await stopMail();
     await app.close();
     await database.close();

@@ -22,3 +22,15 @@ export function roleScope(role: Role): 'global' | 'kommune' | 'institution' {
   if ((KOMMUNE_ROLES as readonly string[]).includes(role)) return 'kommune';
   return 'institution';
 }
+
+/** Who may watch a video, narrowest first (V5). */
+export const VISIBILITIES = ['private', 'team', 'institution', 'kommune', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const widerThan = (a: Visibility, b: Visibility) => VISIBILITIES.indexOf(a) > VISIBILITIES.indexOf(b);
+
+export const VIDEO_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
+export type VideoStatus = (typeof VIDEO_STATUSES)[number];
+
+/** Share links (V5): how long a new link lives; `never` only for public videos. */
+export const SHARE_DURATIONS = ['1d', '7d', '30d', 'never'] as const;
+export type ShareDuration = (typeof SHARE_DURATIONS)[number];

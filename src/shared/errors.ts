@@ -1,4 +1,5 @@
 import type { Locale } from './constants.js';
+import { VIDEO_ERRORS } from './video-errors.js';
 
 /** Every error the API can answer with: a stable code, an HTTP status and a message per language. */
 export const ERRORS = {
@@ -159,6 +160,7 @@ export const ERRORS = {
     da: 'Tjenesten er midlertidigt utilgængelig.',
     en: 'The service is temporarily unavailable.',
   },
+  ...VIDEO_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -80,6 +80,7 @@ export const actorOf = (person: PersonDetail): Actor => ({
     kommuneId: g.kommuneId,
     institutionId: g.institutionId,
   })),
+  teamIds: person.teams.map((t) => t.id),
 });
 
 /** Reads a session, its person and their grants from the database and caches it; undefined when unusable. */

@@ -9,7 +9,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema.js';
+import * as coreSchema from './schema.js';
+import * as videoSchema from './videos-schema.js';
+
+const schema = { ...coreSchema, ...videoSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -21,6 +24,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** Raw SQL for libraries that bring their own (pg-boss); several statements are allowed when there are no values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,12 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
       ping: async () => {
         await pool.query('select 1');
       },
+      executeSql: async (text, values) => {
+        const r = await pool.query(text, values);
+        // Several statements answer with one result each: the last one is the answer.
+        const last = Array.isArray(r) ? r[r.length - 1] : r;
+        return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
+      },
       close: () => pool.end(),
     };
   }
@@ -53,6 +64,11 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     ping: async () => {
       await db.execute(sql`select 1`);
+    },
+    executeSql: async (text, values) => {
+      // PGlite takes several statements only through exec, which has no parameters.
+      const r = values?.length ? await client.query(text, values) : (await client.exec(text)).at(-1);
+      return { rows: r?.rows ?? [], rowCount: r?.affectedRows ?? r?.rows.length ?? 0 };
     },
     close: () => client.close(),
   };

@@ -5,7 +5,10 @@ import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
 export * as policySql from './sql.js';
-export type { Action, Actor, Decision, Grant, Resource } from './types.js';
+export type { Action, Actor, Decision, Grant, Resource, VideoResource } from './types.js';
+
+/** Someone not signed in (a public page, a share link): sees public videos only. */
+export const ANONYMOUS: Actor = { id: '', grants: [], teamIds: [] };
 
 /** The policy resource for a team row (institution and kommune ids decide access). */
 export const teamResource = (t: { id: string; institutionId: string; kommuneId: string }): Resource => ({
@@ -41,6 +44,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   team: 'team.not_found',
   person: 'person.not_found',
   grant: 'policy.forbidden',
+  video: 'video.not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

@@ -1,13 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/constants.js';
+import { type Role, VISIBILITIES } from '../../shared/constants.js';
 import { actorOf as toActor } from '../auth/session.js';
 import type { Db } from '../db/index.js';
-import { institutions, kommuner, roleGrants, users } from '../db/schema.js';
+import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../db/schema.js';
 import { seedDemo } from '../db/seed-demo.js';
+import { videos } from '../db/videos-schema.js';
 import { personDetail } from '../modules/people/repo.js';
 import { createTestDatabase } from '../testing/harness.js';
-import { type Actor, policySql, seesInstitution, seesKommune, seesPerson } from './index.js';
+import {
+  type Actor,
+  ANONYMOUS,
+  policySql,
+  seesInstitution,
+  seesKommune,
+  seesPerson,
+  seesVideo,
+} from './index.js';
 
 /*
  * The list endpoints filter with policy/sql.ts; single reads decide with policy/rules.ts. Both must agree for
@@ -29,7 +38,7 @@ async function addUser(key: string, grants: { role: Role; kommune?: string; inst
     await db.insert(roleGrants).values({ userId: u.id, role: g.role, kommuneId, institutionId });
   }
 }
-async function idOf(table: typeof kommuner | typeof institutions, name: string) {
+async function idOf(table: typeof kommuner | typeof institutions | typeof teams, name: string) {
   const [row] = await db.select({ id: table.id }).from(table).where(eq(table.name, name));
   if (!row) throw new Error(`no ${name}`);
   return row.id;
@@ -67,6 +76,69 @@ beforeAll(async () => {
   ]);
   await addUser('second-admin', [{ role: 'administrator' }]);
   await addUser('nobody', []);
+
+  // Teams: the seed makes medarbejder, ressourceperson, leder and medarbejder2 members. Add a team in Søby, and
+  // members who cross the usual lines: in a team of an institution where they hold no role, or with no role at all.
+  const soebySkole = await idOf(institutions, 'Søby Skole');
+  await db.insert(teams).values({ institutionId: soebySkole, name: 'Søby Indskoling', type: 'afdeling' });
+  const memberships: [string, string][] = [
+    ['teacher-and-leder', 'Naturfagsteamet'],
+    ['teacher-and-leder', 'Vuggestuen'], // no role at Mælkebøtten
+    ['two-kommuner-teacher', 'Søby Indskoling'],
+    ['two-kommuner-teacher', 'Klubteamet'],
+    ['forvaltning-and-pedagogue', 'Børnehaven'],
+    ['redaktoer-and-leder', 'Udskolingen'], // no role at Solsikkeskolen
+    ['nobody', 'Dansk på mellemtrinnet'], // no role anywhere
+    ['karin.thomsen', 'Naturfagsteamet'],
+  ];
+  for (const [key, team] of memberships)
+    await db.insert(teamMemberships).values({ userId: userId[key], teamId: await idOf(teams, team) });
+
+  // Videos: every institution × visibility × ready/unfinished, with rotating owners (actors among them, so
+  // "own" cases occur), team videos for each team of the institution and for a team that is gone (null), and
+  // a team id also on non-team videos (it must not matter there).
+  const owners = [
+    'medarbejder',
+    'leder',
+    'administrator',
+    'anders.lund',
+    'karin.thomsen',
+    'teacher-and-leder',
+    'nobody',
+    'two-kommuner-teacher',
+    'forvaltning',
+    'redaktoer',
+    'medarbejder2',
+  ];
+  const allTeams = await db.select({ id: teams.id, institutionId: teams.institutionId }).from(teams);
+  const rows: (typeof videos.$inferInsert)[] = [];
+  let n = 0;
+  for (const inst of await db.select().from(institutions)) {
+    const instTeams = allTeams.filter((t) => t.institutionId === inst.id).map((t) => t.id);
+    for (const visibility of VISIBILITIES)
+      for (const status of ['ready', 'processing'] as const) {
+        const teamChoices =
+          visibility === 'team'
+            ? [...instTeams, null]
+            : [instTeams.length ? instTeams[n % instTeams.length] : null];
+        for (const teamId of teamChoices)
+          for (let k = 0; k < 2; k++) {
+            const owner = owners[n++ % owners.length];
+            rows.push({
+              ownerId: userId[owner],
+              institutionId: inst.id,
+              kommuneId: inst.kommuneId,
+              teamId,
+              title: `${inst.name} ${visibility} ${status} by ${owner}`,
+              originalFilename: `v${n}.mp4`,
+              originalSize: 1000 + n,
+              status,
+              visibility,
+            });
+          }
+      }
+  }
+  await db.insert(videos).values(rows);
 });
 afterAll(() => drop?.());
 
@@ -88,6 +160,7 @@ async function pureAndSql(actor: Actor) {
     .from(roleGrants)
     .innerJoin(institutions, eq(institutions.id, roleGrants.institutionId));
   const allUsers = await db.select({ id: users.id }).from(users);
+  const allVideos = await db.select().from(videos);
 
   const pure = {
     institutions: sorted(allInstitutions.filter((i) => seesInstitution(actor, i)).map((i) => i.id)),
@@ -104,6 +177,7 @@ async function pureAndSql(actor: Actor) {
         )
         .map((u) => u.id),
     ),
+    videos: pureVideos(actor, allVideos),
   };
   const viaSql = {
     institutions: sorted(
@@ -122,9 +196,19 @@ async function pureAndSql(actor: Actor) {
     people: sorted(
       (await db.select({ id: users.id }).from(users).where(policySql.visiblePeople(actor))).map((r) => r.id),
     ),
+    videos: await sqlVideos(actor),
   };
   return { pure, viaSql };
 }
+
+type VideoRow = typeof videos.$inferSelect;
+/** The video as the policy sees it: finished means status 'ready'. */
+const pureVideos = (actor: Actor, rows: VideoRow[]) =>
+  sorted(rows.filter((v) => seesVideo(actor, { ...v, ready: v.status === 'ready' })).map((v) => v.id));
+const sqlVideos = async (actor: Actor) =>
+  sorted(
+    (await db.select({ id: videos.id }).from(videos).where(policySql.visibleVideos(actor))).map((r) => r.id),
+  );
 
 const ACTORS = [
   'administrator',
@@ -147,9 +231,69 @@ const ACTORS = [
 ];
 
 describe('policy SQL agrees with the pure rules', () => {
-  it.each(ACTORS)('%s sees the same institutions, kommuner and people both ways', async (key) => {
+  it.each(ACTORS)('%s sees the same institutions, kommuner, people and videos both ways', async (key) => {
     const { pure, viaSql } = await pureAndSql(await actorOf(key));
     expect(viaSql).toEqual(pure);
+  });
+
+  it('ANONYMOUS sees the same videos both ways: exactly the ready public ones', async () => {
+    const all = await db.select().from(videos);
+    const viaSql = await sqlVideos(ANONYMOUS);
+    expect(viaSql).toEqual(pureVideos(ANONYMOUS, all));
+    expect(viaSql).toEqual(
+      sorted(all.filter((v) => v.visibility === 'public' && v.status === 'ready').map((v) => v.id)),
+    );
+  });
+
+  it('the video comparison is not vacuous: it follows "private is private" and the team lists', async () => {
+    const all = await db.select().from(videos);
+    const ready = (v: VideoRow) => v.status === 'ready';
+    const idsOf = (xs: VideoRow[]) => sorted(xs.map((v) => v.id));
+    const seen = async (key: string) => sqlVideos(await actorOf(key));
+    expect(all.length).toBeGreaterThan(150);
+
+    // Administrators: their own, and every ready non-private video.
+    expect(await seen('administrator')).toEqual(
+      idsOf(
+        all.filter((v) => v.ownerId === userId.administrator || (ready(v) && v.visibility !== 'private')),
+      ),
+    );
+    // Nobody sees someone else's private or unfinished video.
+    for (const key of ACTORS) {
+      const others = new Set(
+        all
+          .filter((v) => v.ownerId !== userId[key] && (v.visibility === 'private' || !ready(v)))
+          .map((v) => v.id),
+      );
+      expect((await seen(key)).filter((id) => others.has(id))).toEqual([]);
+    }
+    // The leder of Solsikkeskolen: own videos, ready public, Fjordby kommune videos, Solsikkeskolen's institution
+    // videos and Ledelsesteamet's team videos.
+    const solsikke = await idOf(institutions, 'Solsikkeskolen');
+    const fjordby = await idOf(kommuner, 'Fjordby Kommune');
+    const ledelse = await idOf(teams, 'Ledelsesteamet');
+    expect(await seen('leder')).toEqual(
+      idsOf(
+        all.filter(
+          (v) =>
+            v.ownerId === userId.leder ||
+            (ready(v) &&
+              (v.visibility === 'public' ||
+                (v.visibility === 'kommune' && v.kommuneId === fjordby) ||
+                (v.visibility === 'institution' && v.institutionId === solsikke) ||
+                (v.visibility === 'team' && v.teamId === ledelse))),
+        ),
+      ),
+    );
+    // Someone with no role but a team membership: own, ready public and that team's ready team videos.
+    const dansk = await idOf(teams, 'Dansk på mellemtrinnet');
+    const nobodySees = all.filter(
+      (v) =>
+        v.ownerId === userId.nobody ||
+        (ready(v) && (v.visibility === 'public' || (v.visibility === 'team' && v.teamId === dansk))),
+    );
+    expect(nobodySees.some((v) => v.visibility === 'team' && v.ownerId !== userId.nobody)).toBe(true);
+    expect(await seen('nobody')).toEqual(idsOf(nobodySees));
   });
 
   it('the comparison is not vacuous: the sets differ between actors as the roles say', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Visibility } from '../../shared/constants.js';
 import { AppError } from '../http/errors.js';
 import {
   type Action,
   type Actor,
+  ANONYMOUS,
   authorize,
   can,
   type Decision,
@@ -18,12 +20,19 @@ import {
  *   institution · a person with no roles: sees only themselves.
  * "Own" is Solsikkeskolen (I1, Fjordby); I2 is another institution in the same kommune; I3 is in Bakkedal.
  * H (hidden → 404) whenever the actor may not know the thing exists; F (forbidden → 403) only when they may.
+ * Videos ("private is private"): the owner always sees, updates and deletes; nobody else sees a private or
+ * unfinished video; otherwise team → the team's members, institution → anyone with a role there, kommune →
+ * anyone with a grant in that kommune (forvaltning too), public → everyone. Administrators see every ready
+ * non-private video and may delete (not update) it; only the owner updates. Uploading needs an institution role.
+ * The medarbejder is a member of Matematikteamet (T_MAT) at Solsikkeskolen; nobody is in Udskolingen (T_UDSK).
  */
 const K1 = 'k-fjordby';
 const K2 = 'k-bakkedal';
 const I1 = { id: 'i-solsikke', kommuneId: K1 };
 const I2 = { id: 'i-maelkeboetten', kommuneId: K1 };
 const I3 = { id: 'i-bakkeskolen', kommuneId: K2 };
+const T_MAT = 't-matematik';
+const T_UDSK = 't-udskolingen';
 
 const global = (role: 'administrator' | 'redaktoer') => ({ role, kommuneId: null, institutionId: null });
 const at = (role: 'leder' | 'ressourceperson' | 'medarbejder', i: typeof I1) => ({
@@ -38,7 +47,7 @@ const ACTORS = {
   forvaltning: { id: 'u-forvaltning', grants: [{ role: 'forvaltning', kommuneId: K1, institutionId: null }] },
   leder: { id: 'u-leder', grants: [at('leder', I1)] },
   ressourceperson: { id: 'u-ressource', grants: [at('ressourceperson', I1)] },
-  medarbejder: { id: 'u-medarbejder', grants: [at('medarbejder', I1)] },
+  medarbejder: { id: 'u-medarbejder', grants: [at('medarbejder', I1)], teamIds: [T_MAT] },
   none: { id: 'u-none', grants: [] },
 } satisfies Record<string, Actor>;
 type ActorName = keyof typeof ACTORS;
@@ -83,6 +92,42 @@ const grantOf = (
   kommuneId: scope?.kommuneId ?? null,
   institutionId: scope?.institutionId ?? null,
 });
+
+/** A video at institution i (its kommune follows), ready unless told otherwise. */
+const video = (
+  ownerId: string,
+  i: typeof I1,
+  visibility: Visibility,
+  opts: { teamId?: string; ready?: boolean } = {},
+): Resource => ({
+  type: 'video',
+  id: `v-${ownerId}-${i.id}-${visibility}`,
+  ownerId,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  teamId: opts.teamId ?? null,
+  visibility,
+  ready: opts.ready ?? true,
+});
+/** A video the actor uploaded themselves. */
+const own =
+  (visibility: Visibility, opts: { teamId?: string; ready?: boolean } = {}) =>
+  (a: Actor) =>
+    video(a.id, I1, visibility, opts);
+const V = {
+  ownPrivate: own('private'),
+  ownUnfinished: own('institution', { ready: false }),
+  medarbejdersInstitution: video('u-medarbejder', I1, 'institution'),
+  colleaguesInstitution: video('u-colleague', I1, 'institution'),
+  colleaguesPrivate: video('u-colleague', I1, 'private'),
+  otherInstitution: video('u-other', I2, 'institution'),
+  teamWithMedarbejder: video('u-colleague', I1, 'team', { teamId: T_MAT }),
+  teamWithNobody: video('u-colleague', I1, 'team', { teamId: T_UDSK }),
+  kommuneOwn: video('u-other', I2, 'kommune'),
+  kommuneOther: video('u-far', I3, 'kommune'),
+  public: video('u-far', I3, 'public'),
+  unfinishedPublic: video('u-colleague', I1, 'public', { ready: false }),
+};
 
 const CODE: Record<string, Decision> = { A: 'allow', F: 'forbidden', H: 'hidden' };
 
@@ -199,6 +244,46 @@ const TABLE: Row[] = [
     grantOf('medarbejder', { institutionId: I1.id }),
     'F F F F F F F',
   ],
+
+  ['video.create', 'instance', instance, 'F F F A A A F'],
+  ['video.read', 'own private video', V.ownPrivate, 'A A A A A A A'],
+  ['video.update', 'own private video', V.ownPrivate, 'A A A A A A A'],
+  ['video.delete', 'own private video', V.ownPrivate, 'A A A A A A A'],
+  ['video.read', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
+  ['video.update', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
+  ['video.delete', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
+  ['video.read', "medarbejder's institution video", V.medarbejdersInstitution, 'A H H A A A H'],
+  ['video.update', "medarbejder's institution video", V.medarbejdersInstitution, 'F H H F F A H'],
+  ['video.delete', "medarbejder's institution video", V.medarbejdersInstitution, 'A H H F F A H'],
+  ['video.read', "colleague's institution video", V.colleaguesInstitution, 'A H H A A A H'],
+  ['video.update', "colleague's institution video", V.colleaguesInstitution, 'F H H F F F H'],
+  ['video.delete', "colleague's institution video", V.colleaguesInstitution, 'A H H F F F H'],
+  ['video.read', "colleague's private video", V.colleaguesPrivate, 'H H H H H H H'],
+  ['video.update', "colleague's private video", V.colleaguesPrivate, 'H H H H H H H'],
+  ['video.delete', "colleague's private video", V.colleaguesPrivate, 'H H H H H H H'],
+  ['video.read', 'institution video, other institution same kommune', V.otherInstitution, 'A H H H H H H'],
+  ['video.update', 'institution video, other institution same kommune', V.otherInstitution, 'F H H H H H H'],
+  ['video.delete', 'institution video, other institution same kommune', V.otherInstitution, 'A H H H H H H'],
+  ['video.read', 'team video, medarbejder in the team', V.teamWithMedarbejder, 'A H H H H A H'],
+  ['video.update', 'team video, medarbejder in the team', V.teamWithMedarbejder, 'F H H H H F H'],
+  ['video.delete', 'team video, medarbejder in the team', V.teamWithMedarbejder, 'A H H H H F H'],
+  ['video.read', 'team video, nobody in the team', V.teamWithNobody, 'A H H H H H H'],
+  ['video.update', 'team video, nobody in the team', V.teamWithNobody, 'F H H H H H H'],
+  ['video.delete', 'team video, nobody in the team', V.teamWithNobody, 'A H H H H H H'],
+  ['video.read', 'kommune video, own kommune', V.kommuneOwn, 'A H A A A A H'],
+  ['video.update', 'kommune video, own kommune', V.kommuneOwn, 'F H F F F F H'],
+  ['video.delete', 'kommune video, own kommune', V.kommuneOwn, 'A H F F F F H'],
+  ['video.read', 'kommune video, other kommune', V.kommuneOther, 'A H H H H H H'],
+  ['video.update', 'kommune video, other kommune', V.kommuneOther, 'F H H H H H H'],
+  ['video.delete', 'kommune video, other kommune', V.kommuneOther, 'A H H H H H H'],
+  ['video.read', 'public video', V.public, 'A A A A A A A'],
+  ['video.update', 'public video', V.public, 'F F F F F F F'],
+  ['video.delete', 'public video', V.public, 'A F F F F F F'],
+  ['video.read', "colleague's unfinished public video", V.unfinishedPublic, 'H H H H H H H'],
+  ['video.update', "colleague's unfinished public video", V.unfinishedPublic, 'H H H H H H H'],
+  ['video.delete', "colleague's unfinished public video", V.unfinishedPublic, 'H H H H H H H'],
+  ['video.create', 'public video (wrong resource)', V.public, 'F F F F F F F'],
+  ['video.read', 'instance (wrong resource)', instance, 'F F F F F F F'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -238,6 +323,10 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'role.grant': true,
       'outbox.read': true,
       'audit.read': true,
+      'video.create': true,
+      'video.read': true,
+      'video.update': true,
+      'video.delete': true,
     };
     expect(new Set(TABLE.map((r) => r[0]))).toEqual(new Set(Object.keys(all)));
   });
@@ -270,6 +359,94 @@ describe('actors with several roles', () => {
     const both: Actor = { id: 'u-z', grants: [at('leder', I1), at('leder', I2)] };
     expect(decideAccess(both, 'person.manage', person('p12', [I1, I2]))).toBe('allow');
     expect(decideAccess(both, 'person.manage', person('pa', [I1], true))).toBe('forbidden');
+  });
+});
+
+describe('videos: private is private', () => {
+  const leder = ACTORS.leder;
+  const admin = ACTORS.administrator;
+  const teachers = (visibility: Visibility, ready = true) =>
+    video('u-medarbejder', I1, visibility, { teamId: T_MAT, ready });
+
+  it("a leder does not see a teacher's private or unfinished video, even in their own institution", () => {
+    for (const action of ['video.read', 'video.update', 'video.delete'] as const) {
+      expect(decideAccess(leder, action, teachers('private'))).toBe('hidden');
+      expect(decideAccess(leder, action, teachers('institution', false))).toBe('hidden');
+      expect(decideAccess(leder, action, teachers('public', false))).toBe('hidden');
+    }
+    // Once the teacher shares it with the institution, the leder watches it but may not change or delete it.
+    expect(decideAccess(leder, 'video.read', teachers('institution'))).toBe('allow');
+    expect(decideAccess(leder, 'video.update', teachers('institution'))).toBe('forbidden');
+    expect(decideAccess(leder, 'video.delete', teachers('institution'))).toBe('forbidden');
+  });
+
+  it('neither does an administrator; the owner always does', () => {
+    expect(decideAccess(admin, 'video.read', teachers('private'))).toBe('hidden');
+    expect(decideAccess(admin, 'video.delete', teachers('private'))).toBe('hidden');
+    expect(decideAccess(admin, 'video.read', teachers('team', false))).toBe('hidden');
+    expect(decideAccess(admin, 'video.delete', teachers('team'))).toBe('allow');
+    for (const action of ['video.read', 'video.update', 'video.delete'] as const) {
+      expect(decideAccess(ACTORS.medarbejder, action, teachers('private'))).toBe('allow');
+      expect(decideAccess(ACTORS.medarbejder, action, teachers('public', false))).toBe('allow');
+    }
+  });
+
+  it('a team video whose team is gone (teamId null) is seen by nobody but the owner and administrators', () => {
+    const orphan = video('u-colleague', I1, 'team');
+    expect(decideAccess(ACTORS.medarbejder, 'video.read', orphan)).toBe('hidden');
+    expect(decideAccess(leder, 'video.read', orphan)).toBe('hidden');
+    expect(decideAccess(admin, 'video.read', orphan)).toBe('allow');
+  });
+
+  it('a team member sees the team video without any role there; a role in the institution is not enough', () => {
+    const memberOnly: Actor = { id: 'u-m', grants: [], teamIds: [T_MAT] };
+    const noTeams: Actor = { id: 'u-n', grants: [at('medarbejder', I1)] };
+    expect(decideAccess(memberOnly, 'video.read', V.teamWithMedarbejder)).toBe('allow');
+    expect(decideAccess(noTeams, 'video.read', V.teamWithMedarbejder)).toBe('hidden');
+  });
+
+  it('maps a hidden video to 404 video.not_found and a visible one to 403', () => {
+    const codeOf = (fn: () => void) => {
+      try {
+        fn();
+        return 'allowed';
+      } catch (err) {
+        return err instanceof AppError ? `${err.status} ${err.code}` : String(err);
+      }
+    };
+    expect(codeOf(() => authorize(leder, 'video.read', teachers('private')))).toBe('404 video.not_found');
+    expect(codeOf(() => authorize(leder, 'video.update', teachers('institution')))).toBe(
+      '403 policy.forbidden',
+    );
+    expect(codeOf(() => authorize(ACTORS.medarbejder, 'video.update', teachers('private')))).toBe('allowed');
+    expect(can(leder, 'video.read', teachers('institution'))).toBe(true);
+  });
+});
+
+describe('ANONYMOUS (not signed in)', () => {
+  const other = (visibility: Visibility, ready = true) =>
+    video('u-colleague', I1, visibility, { teamId: T_MAT, ready });
+
+  it('reads a ready public video, and may do nothing else with it', () => {
+    expect(decideAccess(ANONYMOUS, 'video.read', other('public'))).toBe('allow');
+    expect(decideAccess(ANONYMOUS, 'video.update', other('public'))).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'video.delete', other('public'))).toBe('forbidden');
+  });
+
+  it('never learns that any other video exists', () => {
+    const others: Resource[] = [
+      other('public', false),
+      ...(['private', 'team', 'institution', 'kommune'] as const).flatMap((v) => [other(v), other(v, false)]),
+    ];
+    for (const r of others)
+      for (const action of ['video.read', 'video.update', 'video.delete'] as const)
+        expect(decideAccess(ANONYMOUS, action, r), `${action} ${JSON.stringify(r)}`).toBe('hidden');
+  });
+
+  it('cannot upload and sees no organisation', () => {
+    expect(decideAccess(ANONYMOUS, 'video.create', instance)).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'kommune.read', kommune(K1))).toBe('hidden');
+    expect(decideAccess(ANONYMOUS, 'institution.read', institution(I1))).toBe('hidden');
   });
 });
 

@@ -1,5 +1,5 @@
 import { roleScope } from '../../shared/constants.js';
-import type { Action, Actor, Decision, Resource } from './types.js';
+import type { Action, Actor, Decision, Resource, VideoResource } from './types.js';
 
 export const isAdmin = (a: Actor) => a.grants.some((g) => g.role === 'administrator');
 export const isEditor = (a: Actor) => a.grants.some((g) => g.role === 'redaktoer');
@@ -37,6 +37,28 @@ export function seesPerson(a: Actor, p: { id: string; institutions: { id: string
 const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideRole: boolean }) =>
   !p.holdsWideRole && p.institutions.length > 0 && p.institutions.every((i) => isLederOf(a, i.id));
 
+/**
+ * May the actor watch this video? The owner always; nobody else while it is private or unfinished — not
+ * administrators, not leders. Otherwise by visibility: team members, people of the institution, people of the
+ * kommune (any role there), everyone; administrators see every non-private video (to act on reports).
+ * Same rule as sql.visibleVideos.
+ */
+export function seesVideo(a: Actor, v: Omit<VideoResource, 'type' | 'id'>): boolean {
+  if (a.id === v.ownerId) return true;
+  if (v.visibility === 'private' || !v.ready) return false;
+  if (isAdmin(a)) return true;
+  switch (v.visibility) {
+    case 'team':
+      return !!v.teamId && (a.teamIds ?? []).includes(v.teamId);
+    case 'institution':
+      return isMemberOf(a, v.institutionId);
+    case 'kommune':
+      return seesKommune(a, v.kommuneId);
+    case 'public':
+      return true;
+  }
+}
+
 const decide = (visible: boolean, allowed: boolean): Decision =>
   !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';
 
@@ -48,6 +70,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'outbox.read' || action === 'audit.read' || action === 'kommune.create')
         return decide(true, admin);
       if (action === 'person.list') return decide(true, true);
+      // A video belongs to an institution: only people who hold a role in one can upload.
+      if (action === 'video.create') return decide(true, memberInstitutionIds(a).length > 0);
       return 'forbidden';
     case 'kommune': {
       const visible = seesKommune(a, r.id);
@@ -88,6 +112,13 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'person.update') return decide(visible, admin || a.id === r.id || manages);
       if (action === 'person.manage') return decide(visible, admin || (manages && a.id !== r.id));
       return decide(visible, false);
+    }
+    case 'video': {
+      const owner = a.id === r.ownerId;
+      if (action === 'video.read') return decide(seesVideo(a, r), true);
+      if (action === 'video.update') return decide(seesVideo(a, r), owner);
+      if (action === 'video.delete') return decide(seesVideo(a, r), owner || admin);
+      return decide(seesVideo(a, r), false);
     }
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';

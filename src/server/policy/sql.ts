@@ -1,5 +1,6 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import { institutions, kommuner, roleGrants, users } from '../db/schema.js';
+import { videos } from '../db/videos-schema.js';
 import { forvaltningKommuneIds, isAdmin, memberInstitutionIds } from './rules.js';
 import type { Actor } from './types.js';
 
@@ -29,7 +30,7 @@ export function visiblePeople(a: Actor): SQL {
   if (isAdmin(a)) return all;
   const inst = memberInstitutionIds(a);
   const komm = forvaltningKommuneIds(a);
-  const clauses: SQL[] = [sql`${users.id} = ${a.id}`];
+  const clauses: SQL[] = [a.id ? sql`${users.id} = ${a.id}` : none];
   if (inst.length)
     clauses.push(
       sql`exists (select 1 from ${roleGrants} rg where rg.user_id = ${users.id} and ${inArray(sql`rg.institution_id`, inst)})`,
@@ -41,3 +42,23 @@ export function visiblePeople(a: Actor): SQL {
     );
   return or(...clauses) as SQL;
 }
+
+/** SQL form of rules.seesVideo, over the videos table. */
+export function visibleVideos(a: Actor): SQL {
+  const own = a.id ? sql`${videos.ownerId} = ${a.id}` : none;
+  const shared = [sql`${videos.visibility} = 'public'`];
+  if (isAdmin(a)) shared.push(sql`${videos.visibility} <> 'private'`);
+  const teamIds = a.teamIds ?? [];
+  if (teamIds.length)
+    shared.push(sql`(${videos.visibility} = 'team' and ${inArray(videos.teamId, teamIds)})`);
+  const inst = memberInstitutionIds(a);
+  if (inst.length)
+    shared.push(sql`(${videos.visibility} = 'institution' and ${inArray(videos.institutionId, inst)})`);
+  const komm = [...new Set(a.grants.map((g) => g.kommuneId).filter((k): k is string => !!k))];
+  if (komm.length)
+    shared.push(sql`(${videos.visibility} = 'kommune' and ${inArray(videos.kommuneId, komm)})`);
+  return sql`(${own} or (${videos.status} = 'ready' and (${or(...shared)})))`;
+}
+
+/** The actor's own videos, whatever their state (the owner's "Mine videoer"). */
+export const ownedVideos = (a: Actor): SQL => (a.id ? sql`${videos.ownerId} = ${a.id}` : none);

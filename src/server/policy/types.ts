@@ -1,9 +1,22 @@
-import type { Role } from '../../shared/constants.js';
+import type { Role, Visibility } from '../../shared/constants.js';
 
 /** A role the actor holds. For institution roles, kommuneId is the institution's kommune (derived). */
 export type Grant = { role: Role; kommuneId: string | null; institutionId: string | null };
 
-export type Actor = { id: string; grants: Grant[] };
+/** The person asking, with their role grants and the teams they belong to. */
+export type Actor = { id: string; grants: Grant[]; teamIds?: string[] };
+
+/** A video as the policy sees it: owner, where it belongs, who may watch it, and whether it is finished. */
+export type VideoResource = {
+  type: 'video';
+  id: string;
+  ownerId: string;
+  institutionId: string;
+  kommuneId: string;
+  teamId: string | null;
+  visibility: Visibility;
+  ready: boolean;
+};
 
 export type Resource =
   | { type: 'instance' }
@@ -21,7 +34,8 @@ export type Resource =
       holdsWideRole: boolean;
     }
   /** A role about to be granted, with the scope it would apply to. */
-  | { type: 'grant'; role: Role; kommuneId: string | null; institutionId: string | null };
+  | { type: 'grant'; role: Role; kommuneId: string | null; institutionId: string | null }
+  | VideoResource;
 
 export type Action =
   | 'kommune.read'
@@ -44,7 +58,11 @@ export type Action =
   | 'person.manage'
   | 'role.grant'
   | 'outbox.read'
-  | 'audit.read';
+  | 'audit.read'
+  | 'video.create'
+  | 'video.read'
+  | 'video.update'
+  | 'video.delete';
 
 /** allow; forbidden (the actor may see the thing but not do this: 403); hidden (the actor may not know it exists: 404). */
 export type Decision = 'allow' | 'forbidden' | 'hidden';

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -6,6 +9,7 @@ import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed-demo.js';
+import { type PipelineOptions, startVideoPipeline } from '../modules/videos/pipeline.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new PostgreSQL database
@@ -56,17 +60,31 @@ export type TestApp = {
 };
 
 /** Builds the real app on a fresh database with the demo organisation seeded. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { pipeline?: PipelineOptions } = {},
+): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1', PUBLIC_URL: 'http://amongi.test', ...env });
+  // Media and work files go to a fresh folder that is removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO: '1',
+    PUBLIC_URL: 'http://amongi.test',
+    DATA_DIR: dataDir,
+    ...env,
+  });
   await seedDemo(database.db);
-  const { app, ctx } = await buildApp({
+  const { app, ctx, forgetVideoAccess } = await buildApp({
     config,
     database,
     secret: 'test-secret-'.padEnd(40, 'x'),
     logger: false,
   });
   await app.ready();
+  const pipeline = opts.pipeline
+    ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess }, opts.pipeline)
+    : undefined;
   const client = () => new TestClient(app);
   return {
     app,
@@ -79,8 +97,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return c;
     },
     close: async () => {
+      pipeline?.stop();
       await app.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
+import { institutions, kommuner, teams, users } from './schema.js';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const inList = (col: string, values: readonly string[]) =>
+  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** What the pipeline learned about the source and made from it (see media/). */
+export type VideoMedia = {
+  rungs: { name: string; width: number; height: number; bandwidth: number }[];
+  hasAudio: boolean;
+  remuxed: boolean;
+  poster: boolean;
+  sprite: boolean;
+  source?: { codec: string; width: number; height: number; rotation: number; formatName: string };
+};
+
+export const videos = pgTable(
+  'videos',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The owner's institution when uploading; with kommuneId (denormalised, institutions never move) it scopes visibility. */
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'restrict' }),
+    kommuneId: uuid('kommune_id')
+      .notNull()
+      .references(() => kommuner.id, { onDelete: 'restrict' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: VIDEO_STATUSES }).notNull().default('uploading'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
+    /** The processing step to run next (probe, transcode, publish); null when none. */
+    stage: text('stage', { enum: ['probe', 'transcode', 'publish'] }),
+    progress: real('progress'),
+    failureCode: text('failure_code'),
+    /** A worker holds a step while leaseUntil is in the future and renews it while it works. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: at('lease_until'),
+    originalFilename: text('original_filename').notNull(),
+    originalSize: bigint('original_size', { mode: 'number' }).notNull(),
+    durationSeconds: real('duration_seconds'),
+    width: integer('width'),
+    height: integer('height'),
+    media: jsonb('media').$type<VideoMedia>(),
+    /** Raised whenever access narrows (visibility, consent, share revoked): older signed media URLs stop working. */
+    accessVersion: integer('access_version').notNull().default(1),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    readyAt: at('ready_at'),
+  },
+  (t) => [
+    index('videos_owner_idx').on(t.ownerId, t.createdAt),
+    index('videos_institution_idx').on(t.institutionId),
+    index('videos_kommune_idx').on(t.kommuneId),
+    index('videos_team_idx').on(t.teamId),
+    index('videos_status_idx').on(t.status, t.stage),
+    check('videos_status_check', inList('status', VIDEO_STATUSES)),
+    check('videos_visibility_check', inList('visibility', VISIBILITIES)),
+  ],
+);
+
+/** The consent register (I5): one current record per video; every change is also in the audit log. */
+export const videoConsents = pgTable(
+  'video_consents',
+  {
+    videoId: uuid('video_id')
+      .primaryKey()
+      .references(() => videos.id, { onDelete: 'cascade' }),
+    pupilsAppear: boolean('pupils_appear').notNull(),
+    /** The widest visibility the guardians consented to (when pupils appear). */
+    consentLevel: text('consent_level', { enum: VISIBILITIES }),
+    collectedBy: text('collected_by'),
+    collectedOn: text('collected_on'),
+    withdrawnAt: at('withdrawn_at'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('video_consents_recorded_by_idx').on(t.recordedBy)],
+);
+
+export const videoShares = pgTable(
+  'video_shares',
+  {
+    id: id(),
+    videoId: uuid('video_id')
+      .notNull()
+      .references(() => videos.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('video_shares_token_key').on(t.tokenHash),
+    index('video_shares_video_idx').on(t.videoId),
+    index('video_shares_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const videoCaptions = pgTable(
+  'video_captions',
+  {
+    id: id(),
+    videoId: uuid('video_id')
+      .notNull()
+      .references(() => videos.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    label: text('label').notNull(),
+    /** The cue text without timings, kept for search (V3). */
+    text: text('text').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('video_captions_language_key').on(t.videoId, t.language)],
+);

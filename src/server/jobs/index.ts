@@ -1,0 +1,98 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/index.js';
+
+/**
+ * The typed job registry (pg-boss 10, on the app's own database — PGlite or PostgreSQL — through
+ * Database.executeSql). Each queue names its payload, retries and how many jobs one worker process runs at once.
+ */
+export const JOBS = {
+  'video.probe': { retryLimit: 5, retryDelay: 5, expireInSeconds: 15 * 60, concurrency: 2 },
+  'video.transcode': { retryLimit: 3, retryDelay: 30, expireInSeconds: 6 * 60 * 60, concurrency: 1 },
+  'video.publish': { retryLimit: 5, retryDelay: 5, expireInSeconds: 15 * 60, concurrency: 2 },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload = { [K in JobName]: { videoId: string } };
+export type JobContext = { id: string; retryCount: number; retryLimit: number; signal: AbortSignal };
+export type JobHandler<K extends JobName> = (data: JobPayload[K], job: JobContext) => Promise<void>;
+
+export type Jobs = {
+  /** Queues a job; with `key`, at most one job per key waits in the queue at a time (policy "stately"). */
+  send<K extends JobName>(name: K, data: JobPayload[K], opts?: { key?: string }): Promise<void>;
+  work<K extends JobName>(name: K, handler: JobHandler<K>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** The queue starts (and creates its tables) on first use, so processes and tests that never queue a job pay nothing. */
+export function createJobs(
+  database: Database,
+  log: FastifyBaseLogger,
+  opts: { pollingIntervalSeconds?: number } = {},
+): Jobs {
+  let started: Promise<PgBoss> | undefined;
+  const boss = () => {
+    started ??= startBoss(database, log).catch((err) => {
+      started = undefined; // try again on next use (e.g. the database was briefly away)
+      throw err;
+    });
+    return started;
+  };
+  const running = new Set<AbortController>();
+  const pollingIntervalSeconds = opts.pollingIntervalSeconds ?? 2;
+
+  return {
+    async send(name, data, o = {}) {
+      await (await boss()).send(name, data, o.key ? { singletonKey: o.key } : {});
+    },
+    async work(name, handler) {
+      const b = await boss();
+      for (let i = 0; i < JOBS[name].concurrency; i++)
+        await b.work<JobPayload[typeof name]>(
+          name,
+          { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+          async ([job]) => {
+            const abort = new AbortController();
+            running.add(abort);
+            try {
+              await handler(job.data, {
+                id: job.id,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+                signal: abort.signal,
+              });
+            } finally {
+              running.delete(abort);
+            }
+          },
+        );
+    },
+    async stop() {
+      if (!started) return;
+      for (const a of running) a.abort();
+      await (await started).stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    },
+  };
+}
+
+async function startBoss(database: Database, log: FastifyBaseLogger) {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    // The worker needs no cron schedules; maintenance runs at pg-boss's defaults.
+    schedule: false,
+  });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const [name, q] of Object.entries(JOBS))
+    await boss.createQueue(name, {
+      name,
+      policy: 'stately',
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelay,
+      retryBackoff: true,
+      expireInSeconds: q.expireInSeconds,
+    });
+
+  return boss;
+}

@@ -1,0 +1,36 @@
+export {
+  bundledMedia,
+  hasFpsMode,
+  type MediaBinaries,
+  parseFfmpegVersion,
+  resolveMedia,
+} from './binaries.js';
+export {
+  hlsArgs,
+  posterArgs,
+  posterSize,
+  posterTime,
+  SEGMENT_SECONDS,
+  type SpritePlan,
+  spriteArgs,
+  spritePlan,
+} from './commands.js';
+export {
+  isMediaError,
+  MEDIA_ERROR_CODES,
+  MediaError,
+  type MediaErrorCode,
+  mediaErrorMessages,
+} from './errors.js';
+export { avcCodecs, canRemux, h264Level, LADDER, planLadder, type Rung } from './ladder.js';
+export { type Bandwidth, masterPlaylist, measureBandwidth, spriteVtt, vttTime } from './playlists.js';
+export { type ProbeOptions, type ProbeResult, parseProbe, probe, type Rotation } from './probe.js';
+export { ffmpegProgress, initialProgress, type ProgressState, progressFraction } from './progress.js';
+export {
+  type HlsResult,
+  makePoster,
+  makeSprite,
+  runFfmpeg,
+  type TranscodeOptions,
+  transcodeToHls,
+} from './run.js';

@@ -1,0 +1,213 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../../context.js';
+import type { VideoMedia } from '../../db/videos-schema.js';
+import type { JobContext } from '../../jobs/index.js';
+import {
+  isMediaError,
+  type MediaErrorCode,
+  makePoster,
+  makeSprite,
+  probe,
+  transcodeToHls,
+} from '../../media/index.js';
+import type { Storage } from '../../storage/index.js';
+import * as repo from './repo.js';
+
+/** The files of a processed video, under `videos/<id>/`; captions live beside them and survive a re-run. */
+const PRODUCED = ['hls', 'poster.jpg', 'sprite.jpg', 'thumbnails.vtt'];
+
+export type PipelineOptions = {
+  /** How long a step's lease lasts without renewal: a crashed worker's step is taken over after this. */
+  leaseSeconds?: number;
+  /** How often to look for steps whose job was lost (crash between steps, database away). */
+  sweepSeconds?: number;
+};
+
+/**
+ * The video pipeline: probe → transcode (HLS ladder, poster, sprite) → publish, one pg-boss job per step.
+ * Each step first takes a lease on the video row, so exactly one worker runs it; the lease is renewed while
+ * ffmpeg works and runs out when a worker dies, and the sweeper then queues the step again. Every step can
+ * run twice without harm: a transcode starts from an empty work folder and replaces what an earlier attempt
+ * stored.
+ */
+export async function startVideoPipeline(
+  ctx: AppContext,
+  deps: { forgetAccess: (id: string) => void },
+  opts: PipelineOptions = {},
+) {
+  const { db, storage, jobs } = ctx;
+  const leaseSeconds = opts.leaseSeconds ?? 60;
+  const workRoot = path.join(ctx.config.dataDir, 'tmp');
+
+  async function fail(id: string, owner: string, code: MediaErrorCode) {
+    ctx.log.info({ videoId: id, code }, 'video processing failed');
+    await repo.finishStep(db, id, owner, {
+      status: 'failed',
+      stage: null,
+      progress: null,
+      failureCode: code,
+    });
+  }
+
+  /** Runs one step under its lease; permanent media errors fail the video, other errors are retried. */
+  async function step(
+    stage: repo.Stage,
+    videoId: string,
+    job: JobContext,
+    work: (owner: string, lease: { signal: AbortSignal; progress(f: number): void }) => Promise<void>,
+  ) {
+    const owner = `${job.id}:${process.pid}`;
+    const v = await repo.claimStep(db, videoId, stage, owner, leaseSeconds);
+    if (!v) return; // finished, deleted, or another worker holds it
+    const lost = new AbortController();
+    const onAbort = () => lost.abort();
+    job.signal.addEventListener('abort', onAbort);
+    let progress = v.progress ?? 0;
+    const renew = setInterval(
+      () => {
+        repo
+          .renewStep(db, videoId, owner, leaseSeconds, progress)
+          .then((held) => held || lost.abort())
+          .catch((err) => ctx.log.warn({ err, videoId }, 'could not renew the lease'));
+      },
+      Math.max(1000, (leaseSeconds * 1000) / 3),
+    );
+    try {
+      await work(owner, { signal: lost.signal, progress: (f) => (progress = f) });
+    } catch (err) {
+      if (lost.signal.aborted && !job.signal.aborted) return; // another worker took over
+      if (isMediaError(err) && err.code !== 'video.transcode_failed') return fail(videoId, owner, err.code);
+      if (job.retryCount >= job.retryLimit) return fail(videoId, owner, 'video.transcode_failed');
+      ctx.log.warn({ err, videoId, stage }, 'video step failed; it will be retried');
+      await repo.releaseStep(db, videoId, owner).catch(() => {});
+      throw err;
+    } finally {
+      clearInterval(renew);
+      job.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function withOriginal<T>(id: string, fn: (file: string) => Promise<T>) {
+    const copy = await storage.localCopy(`originals/${id}`);
+    try {
+      return await fn(copy.path);
+    } finally {
+      await copy.release();
+    }
+  }
+
+  await jobs.work('video.probe', ({ videoId }, job) =>
+    step('probe', videoId, job, async (owner) => {
+      const p = await withOriginal(videoId, (file) => probe(file));
+      const moved = await repo.finishStep(db, videoId, owner, {
+        stage: 'transcode',
+        progress: 0.02,
+        durationSeconds: p.durationSeconds,
+        width: p.width,
+        height: p.height,
+      });
+      if (moved) await jobs.send('video.transcode', { videoId }, { key: videoId });
+    }),
+  );
+
+  await jobs.work('video.transcode', ({ videoId }, job) =>
+    step('transcode', videoId, job, async (owner, lease) => {
+      const dir = path.join(workRoot, `transcode-${videoId}-${job.id}`);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      try {
+        const media = await withOriginal(videoId, async (input) => {
+          const p = await probe(input);
+          const signal = lease.signal;
+          const hls = await transcodeToHls({
+            input,
+            outDir: path.join(dir, 'hls'),
+            probe: p,
+            signal,
+            onProgress: (f) => lease.progress(0.02 + f * 0.85),
+          });
+          await makePoster({ input, out: path.join(dir, 'poster.jpg'), probe: p, signal });
+          await makeSprite({ input, outDir: dir, probe: p, signal });
+          const m: VideoMedia = {
+            rungs: hls.rungs.map((r) => ({
+              name: r.name,
+              width: r.width,
+              height: r.height,
+              bandwidth: r.videoBitrate,
+            })),
+            hasAudio: p.hasAudio,
+            remuxed: hls.remuxed,
+            poster: true,
+            sprite: true,
+            source: {
+              codec: p.videoCodec,
+              width: p.width,
+              height: p.height,
+              rotation: p.rotation,
+              formatName: p.formatName,
+            },
+          };
+          return {
+            m,
+            files: [...hls.files.map((f) => `hls/${f}`), 'poster.jpg', 'sprite.jpg', 'thumbnails.vtt'],
+          };
+        });
+        lease.progress(0.88);
+        await removeProduced(storage, videoId);
+        // Segments before playlists, so that a playlist never names a file that is not there yet.
+        const ordered = [...media.files].sort(
+          (a, b) => Number(a.endsWith('.m3u8')) - Number(b.endsWith('.m3u8')),
+        );
+        for (const [i, f] of ordered.entries()) {
+          if (lease.signal.aborted) throw new Error('lease lost');
+          await storage.putFile(`videos/${videoId}/${f}`, path.join(dir, f));
+          lease.progress(0.88 + (0.1 * (i + 1)) / ordered.length);
+        }
+        const moved = await repo.finishStep(db, videoId, owner, {
+          stage: 'publish',
+          progress: 0.99,
+          media: media.m,
+        });
+        if (moved) await jobs.send('video.publish', { videoId }, { key: videoId });
+        // Deleted while we worked: what we stored has no owner any more.
+        else if (!(await repo.getVideo(db, videoId))) await removeProduced(storage, videoId);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }),
+  );
+
+  await jobs.work('video.publish', ({ videoId }, job) =>
+    step('publish', videoId, job, async (owner) => {
+      await repo.finishStep(db, videoId, owner, {
+        status: 'ready',
+        stage: null,
+        progress: null,
+        readyAt: new Date(),
+      });
+      deps.forgetAccess(videoId);
+    }),
+  );
+
+  /** Queues again every step that nobody holds and that has not moved for a while (its job was lost). */
+  async function sweep() {
+    for (const v of await repo.strandedSteps(db, leaseSeconds)) {
+      if (!v.stage) continue;
+      await jobs.send(`video.${v.stage}`, { videoId: v.id }, { key: v.id });
+    }
+  }
+  await sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed'));
+  const timer = setInterval(
+    () => void sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed')),
+    (opts.sweepSeconds ?? 30) * 1000,
+  );
+  timer.unref();
+  return { sweep, stop: () => clearInterval(timer) };
+}
+
+async function removeProduced(storage: Storage, id: string) {
+  for (const p of PRODUCED)
+    if (p.includes('.')) await storage.delete(`videos/${id}/${p}`);
+    else await storage.deletePrefix(`videos/${id}/${p}`);
+}

@@ -1,0 +1,188 @@
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Visibility } from '../../../shared/constants.js';
+import type { DbOrTx } from '../../db/index.js';
+import { teams, users } from '../../db/schema.js';
+import { type VideoMedia, videoConsents, videos } from '../../db/videos-schema.js';
+
+export type VideoRow = typeof videos.$inferSelect;
+export type Stage = NonNullable<VideoRow['stage']>;
+
+const videoColumns = {
+  id: videos.id,
+  ownerId: videos.ownerId,
+  ownerName: users.name,
+  institutionId: videos.institutionId,
+  kommuneId: videos.kommuneId,
+  teamId: videos.teamId,
+  title: videos.title,
+  description: videos.description,
+  status: videos.status,
+  stage: videos.stage,
+  progress: videos.progress,
+  failureCode: videos.failureCode,
+  visibility: videos.visibility,
+  originalFilename: videos.originalFilename,
+  originalSize: videos.originalSize,
+  durationSeconds: videos.durationSeconds,
+  width: videos.width,
+  height: videos.height,
+  media: videos.media,
+  accessVersion: videos.accessVersion,
+  createdAt: videos.createdAt,
+  readyAt: videos.readyAt,
+  consent: {
+    pupilsAppear: videoConsents.pupilsAppear,
+    consentLevel: videoConsents.consentLevel,
+    collectedBy: videoConsents.collectedBy,
+    collectedOn: videoConsents.collectedOn,
+    withdrawnAt: videoConsents.withdrawnAt,
+  },
+};
+
+export type VideoDetail = NonNullable<Awaited<ReturnType<typeof getVideo>>>;
+
+export async function getVideo(db: DbOrTx, id: string) {
+  const [v] = await db
+    .select(videoColumns)
+    .from(videos)
+    .innerJoin(users, eq(users.id, videos.ownerId))
+    .leftJoin(videoConsents, eq(videoConsents.videoId, videos.id))
+    .where(eq(videos.id, id));
+  return v;
+}
+
+/** Newest first, `limit` rows after the cursor (createdAt, id of the last row seen). */
+export async function listVideos(
+  db: DbOrTx,
+  where: SQL,
+  page: { limit: number; after?: { createdAt: Date; id: string } },
+) {
+  const after = page.after
+    ? or(
+        lt(videos.createdAt, page.after.createdAt),
+        and(eq(videos.createdAt, page.after.createdAt), lt(videos.id, page.after.id)),
+      )
+    : undefined;
+  return db
+    .select(videoColumns)
+    .from(videos)
+    .innerJoin(users, eq(users.id, videos.ownerId))
+    .leftJoin(videoConsents, eq(videoConsents.videoId, videos.id))
+    .where(and(where, after))
+    .orderBy(desc(videos.createdAt), desc(videos.id))
+    .limit(page.limit);
+}
+
+export async function insertVideo(db: DbOrTx, v: typeof videos.$inferInsert) {
+  const [row] = await db.insert(videos).values(v).returning({ id: videos.id });
+  return row;
+}
+
+export async function updateVideo(db: DbOrTx, id: string, v: Partial<typeof videos.$inferInsert>) {
+  await db
+    .update(videos)
+    .set({ ...v, updatedAt: sql`now()` })
+    .where(eq(videos.id, id));
+}
+
+/** Narrows access: every signed media URL handed out before stops working. */
+export async function bumpAccess(db: DbOrTx, id: string, v: { visibility?: Visibility } = {}) {
+  await db
+    .update(videos)
+    .set({ ...v, accessVersion: sql`${videos.accessVersion} + 1`, updatedAt: sql`now()` })
+    .where(eq(videos.id, id));
+}
+
+export async function deleteVideo(db: DbOrTx, id: string) {
+  await db.delete(videos).where(eq(videos.id, id));
+}
+
+export async function accessState(db: DbOrTx, id: string) {
+  const [v] = await db
+    .select({ accessVersion: videos.accessVersion, status: videos.status })
+    .from(videos)
+    .where(eq(videos.id, id));
+  return v;
+}
+
+// ── Processing: a step is leased so that exactly one worker runs it; a dead worker's lease runs out. ──
+
+/** Takes the lease on the video's current step when it is `stage` and nobody holds it; the row or undefined. */
+export async function claimStep(db: DbOrTx, id: string, stage: Stage, owner: string, leaseSeconds: number) {
+  const [v] = await db
+    .update(videos)
+    .set({ leaseOwner: owner, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(
+      and(
+        eq(videos.id, id),
+        eq(videos.status, 'processing'),
+        eq(videos.stage, stage),
+        or(isNull(videos.leaseUntil), lt(videos.leaseUntil, sql`now()`), eq(videos.leaseOwner, owner)),
+      ),
+    )
+    .returning();
+  return v;
+}
+
+/** Renews the lease and records progress; false when the lease was lost (another worker took over). */
+export async function renewStep(
+  db: DbOrTx,
+  id: string,
+  owner: string,
+  leaseSeconds: number,
+  progress: number,
+) {
+  const rows = await db
+    .update(videos)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, progress, updatedAt: sql`now()` })
+    .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)))
+    .returning({ id: videos.id });
+  return rows.length > 0;
+}
+
+/** Ends the step held by `owner`: moves on to `next` (or finishes), and releases the lease. */
+export async function finishStep(
+  db: DbOrTx,
+  id: string,
+  owner: string,
+  v: Partial<typeof videos.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(videos)
+    .set({ ...v, leaseOwner: null, leaseUntil: null, updatedAt: sql`now()` })
+    .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)))
+    .returning({ id: videos.id });
+  return rows.length > 0;
+}
+
+export async function releaseStep(db: DbOrTx, id: string, owner: string) {
+  await db
+    .update(videos)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)));
+}
+
+/** Videos whose step nobody holds and that have not moved for `idleSeconds`: their job was lost or its worker died. */
+export async function strandedSteps(db: DbOrTx, idleSeconds: number) {
+  return db
+    .select({ id: videos.id, stage: videos.stage })
+    .from(videos)
+    .where(
+      and(
+        eq(videos.status, 'processing'),
+        or(isNull(videos.leaseUntil), lt(videos.leaseUntil, sql`now()`)),
+        lt(videos.updatedAt, sql`now() - make_interval(secs => ${idleSeconds})`),
+      ),
+    )
+    .limit(100);
+}
+
+export type { VideoMedia };
+
+export async function teamInInstitution(db: DbOrTx, teamId: string, institutionId: string) {
+  const [t] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.institutionId, institutionId)));
+  return !!t;
+}

@@ -1,0 +1,169 @@
+import { type Visibility, widerThan } from '../../../shared/constants.js';
+import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, authorize, can, policySql, type VideoResource } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import { allowedVisibility, checkVisibility } from './consent.js';
+import * as repo from './repo.js';
+import { signedMediaPrefix } from './signing.js';
+
+export const videoResource = (v: repo.VideoDetail): VideoResource => ({
+  type: 'video',
+  id: v.id,
+  ownerId: v.ownerId,
+  institutionId: v.institutionId,
+  kommuneId: v.kommuneId,
+  teamId: v.teamId,
+  visibility: v.visibility,
+  ready: v.status === 'ready',
+});
+
+/** What the API shows of a video: media URLs only when ready, signed for this viewer. */
+export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail, locale: 'da' | 'en' = 'da') {
+  const media = v.status === 'ready' ? signedMediaPrefix(ctx.secret, v.id, v.accessVersion) : null;
+  const isOwner = actor.id === v.ownerId;
+  const consent = v.consent?.pupilsAppear === undefined || v.consent.pupilsAppear === null ? null : v.consent;
+  return {
+    id: v.id,
+    title: v.title,
+    description: v.description,
+    status: v.status,
+    visibility: v.visibility,
+    teamId: v.teamId,
+    institutionId: v.institutionId,
+    durationSeconds: v.durationSeconds,
+    width: v.width,
+    height: v.height,
+    progress: v.status === 'processing' ? Math.round((v.progress ?? 0) * 100) : null,
+    failure: v.failureCode
+      ? { code: v.failureCode, message: errorMessage(v.failureCode as ErrorCode, locale) }
+      : null,
+    owner: { id: v.ownerId, name: v.ownerName },
+    createdAt: v.createdAt,
+    playlistUrl: media && `${media}hls/master.m3u8`,
+    posterUrl: media && v.media?.poster ? `${media}poster.jpg` : null,
+    thumbnailsUrl: media && v.media?.sprite ? `${media}thumbnails.vtt` : null,
+    // Only the owner sees the file name, the consent record and what they may change.
+    ...(isOwner
+      ? {
+          originalFilename: v.originalFilename,
+          consent,
+          widestVisibility: allowedVisibility(consent),
+        }
+      : {}),
+    canEdit: can(actor, 'video.update', videoResource(v)),
+    canDelete: can(actor, 'video.delete', videoResource(v)),
+  };
+}
+export type VideoView = ReturnType<typeof presentVideo>;
+
+const encodeCursor = (v: { createdAt: Date; id: string }) =>
+  Buffer.from(JSON.stringify([v.createdAt.toISOString(), v.id])).toString('base64url');
+function decodeCursor(c: string) {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    const createdAt = new Date(at);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(createdAt.getTime()))
+      return { createdAt, id };
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('request.invalid');
+}
+
+export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: string) => void }) {
+  const { db, storage, jobs } = ctx;
+
+  /** The video, when the actor may `action` it (404 when they may not know it exists, 403 when only not act). */
+  async function load(actor: Actor, id: string, action: 'video.read' | 'video.update' | 'video.delete') {
+    const v = await repo.getVideo(db, id);
+    if (!v) throw new AppError('video.not_found');
+    authorize(actor, action, videoResource(v));
+    return v;
+  }
+
+  /** Removes every file of the video from storage: original, upload bookkeeping, renditions, posters, captions. */
+  async function removeFiles(id: string) {
+    await storage.deletePrefix(`videos/${id}`);
+    await storage.delete(`originals/${id}`);
+    await storage.deleteUpload(id);
+  }
+
+  return {
+    load,
+    removeFiles,
+
+    async get(actor: Actor, id: string, locale: 'da' | 'en') {
+      return presentVideo(ctx, actor, await load(actor, id, 'video.read'), locale);
+    },
+
+    async list(actor: Actor, opts: { mine?: boolean; cursor?: string; limit: number }, locale: 'da' | 'en') {
+      const where = opts.mine ? policySql.ownedVideos(actor) : policySql.visibleVideos(actor);
+      const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+      const rows = await repo.listVideos(db, where, { limit: opts.limit + 1, after });
+      const items = rows.slice(0, opts.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((v) => presentVideo(ctx, actor, v, locale)),
+        nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null,
+      };
+    },
+
+    async update(
+      actor: Actor,
+      id: string,
+      v: { title?: string; description?: string; visibility?: Visibility; teamId?: string | null },
+      locale: 'da' | 'en',
+    ) {
+      const video = await load(actor, id, 'video.update');
+      const visibility = v.visibility ?? video.visibility;
+      const teamId = v.teamId !== undefined ? v.teamId : video.teamId;
+      if (visibility === 'team') {
+        if (!teamId) throw new AppError('video.team_required');
+        if (
+          !(actor.teamIds ?? []).includes(teamId) ||
+          !(await repo.teamInInstitution(db, teamId, video.institutionId))
+        )
+          throw new AppError('video.team_not_yours');
+      }
+      checkVisibility(video.consent, visibility);
+      await db.transaction(async (tx) => {
+        const changes = { title: v.title, description: v.description, visibility, teamId };
+        const narrows =
+          widerThan(video.visibility, visibility) || (video.visibility === 'team' && teamId !== video.teamId);
+        await repo.updateVideo(tx, id, changes);
+        if (narrows) await repo.bumpAccess(tx, id);
+        await audit(tx, actor, 'video.update', 'video', id, v);
+      });
+      deps.forgetAccess(id);
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
+    },
+
+    async remove(actor: Actor, id: string) {
+      const v = await load(actor, id, 'video.delete');
+      await removeFiles(id);
+      await db.transaction(async (tx) => {
+        await repo.deleteVideo(tx, id);
+        await audit(tx, actor, 'video.delete', 'video', id, { title: v.title, owner: v.ownerId });
+      });
+      deps.forgetAccess(id);
+    },
+
+    /** Runs the processing again from the start, for a video whose processing failed. */
+    async retry(actor: Actor, id: string, locale: 'da' | 'en') {
+      const v = await load(actor, id, 'video.update');
+      if (v.status !== 'failed') throw new AppError('video.not_failed');
+      await repo.updateVideo(db, id, {
+        status: 'processing',
+        stage: 'probe',
+        progress: 0,
+        failureCode: null,
+      });
+      await jobs.send('video.probe', { videoId: id }, { key: id });
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
+    },
+  };
+}
+
+export type VideoService = ReturnType<typeof createVideoService>;

@@ -1,0 +1,171 @@
+import type { IncomingMessage } from 'node:http';
+import { Server as TusServer } from '@tus/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireActor } from '../../auth/session.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, authorize, type Grant } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import * as repo from './repo.js';
+import { videoResource } from './service.js';
+
+export const UPLOADS_PATH = '/api/v1/uploads';
+/** The video id decided for a creation request, by its Node request (tus sees a web Request wrapping it). */
+const decidedIds = new WeakMap<IncomingMessage, string>();
+type WrappedRequest = { runtime?: { node?: { req: IncomingMessage } } };
+
+/** tus Upload-Metadata: comma-separated `key base64value` pairs. Null when malformed. */
+export function parseUploadMetadata(header: string | undefined): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  if (!header?.trim()) return out;
+  for (const pair of header.split(',')) {
+    const [key, value, extra] = pair.trim().split(' ');
+    if (!key || extra !== undefined || !/^[A-Za-z0-9_.-]+$/.test(key)) return null;
+    if (value && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return null;
+    out[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
+  }
+  return out;
+}
+
+/** A file name as a person would recognise it: no folders, no control characters, at most 255 characters. */
+export function cleanFilename(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .replace(/^\.+/, '');
+  if (!clean) return 'video';
+  if (clean.length <= 255) return clean;
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  return clean.slice(0, 255 - ext.length) + ext;
+}
+
+const titleFrom = (title: string | undefined, filename: string) =>
+  (title?.trim() || filename.replace(/\.[^.]{1,10}$/, '')).slice(0, 200) || 'Video';
+
+/** The institution the upload belongs to: the one asked for when the actor works there, else their first. */
+function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
+  const places = actor.grants.filter((g) => g.institutionId && g.kommuneId);
+  const place = places.find((g) => g.institutionId === wanted) ?? places[0];
+  if (!place) throw new AppError('video.no_institution');
+  return place;
+}
+
+/**
+ * tus resumable uploads (https://tus.io) at /api/v1/uploads. The creation POST makes the video (status
+ * `uploading`) and answers 201 with `Location` and `Amongi-Video-Id`; PATCH sends bytes into storage at
+ * `originals/<id>`; when the last byte arrives the video moves to `processing` and its first job is queued.
+ * Every request goes through the session and CSRF checks like any other API call; only the owner may continue.
+ */
+export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { storage, jobs } = ctx;
+  const maxBytes = ctx.config.uploadMaxBytes;
+  const tus = new TusServer({
+    path: UPLOADS_PATH,
+    datastore: storage.tusStore(),
+    relativeLocation: true,
+    maxSize: maxBytes,
+    // The id was decided (and the video row created) by the route before tus saw the request.
+    namingFunction: (req) => {
+      const node = (req as WrappedRequest).runtime?.node?.req;
+      const id = node && decidedIds.get(node);
+      if (!id) throw new Error('upload without a video id');
+      return id;
+    },
+    onUploadFinish: async (_req, upload) => {
+      await repo.updateVideo(ctx.db, upload.id, { status: 'processing', stage: 'probe', progress: 0 });
+      await jobs.send('video.probe', { videoId: upload.id }, { key: upload.id });
+      return {};
+    },
+  });
+
+  async function handOver(req: FastifyRequest, reply: FastifyReply) {
+    reply.hijack();
+    await tus.handle(req.raw, reply.raw);
+  }
+
+  async function create(req: FastifyRequest, reply: FastifyReply) {
+    const actor = requireActor(req);
+    authorize(actor, 'video.create', { type: 'instance' });
+    if (req.headers['upload-defer-length'] || req.headers['upload-length'] === undefined)
+      throw new AppError('upload.length_required');
+    const size = Number(req.headers['upload-length']);
+    if (!Number.isSafeInteger(size) || size < 0) throw new AppError('upload.length_required');
+    if (size > maxBytes) throw new AppError('upload.too_large');
+    const meta = parseUploadMetadata(req.headers['upload-metadata'] as string | undefined);
+    if (!meta) throw new AppError('upload.invalid_metadata');
+    const place = uploadPlace(actor, meta.institutionId);
+    const filename = cleanFilename(meta.filename);
+    const { id } = await ctx.db.transaction(async (tx) => {
+      const row = await repo.insertVideo(tx, {
+        ownerId: actor.id,
+        institutionId: place.institutionId as string,
+        kommuneId: place.kommuneId as string,
+        title: titleFrom(meta.title, filename),
+        originalFilename: filename,
+        originalSize: size,
+      });
+      await audit(tx, actor, 'video.upload', 'video', row.id, { filename, size });
+      return row;
+    });
+    decidedIds.set(req.raw, id);
+    reply.raw.setHeader('Amongi-Video-Id', id);
+    reply.raw.setHeader(
+      'Access-Control-Expose-Headers',
+      'Location, Amongi-Video-Id, Upload-Offset, Tus-Resumable',
+    );
+    await handOver(req, reply);
+    // tus refused (e.g. a bad header): the video never got a byte, so it is not kept.
+    if (reply.raw.statusCode !== 201) await repo.deleteVideo(ctx.db, id);
+  }
+
+  /** HEAD, PATCH and DELETE on an upload: the owner's, while it is still uploading (HEAD also after, to resume). */
+  async function continueUpload(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+    const actor = requireActor(req);
+    const v = /^[0-9a-f-]{36}$/.test(req.params.id) ? await repo.getVideo(ctx.db, req.params.id) : undefined;
+    if (!v) throw new AppError('upload.not_found');
+    authorize(actor, 'video.update', videoResource(v));
+    if (req.method !== 'HEAD' && v.status !== 'uploading') throw new AppError('upload.finished');
+    if (req.method === 'DELETE') {
+      await handOver(req, reply);
+      if (reply.raw.statusCode === 204) {
+        await repo.deleteVideo(ctx.db, v.id);
+        await storage.deleteUpload(v.id);
+        await storage.delete(`originals/${v.id}`);
+      }
+      return;
+    }
+    await handOver(req, reply);
+  }
+
+  return async (app) => {
+    // The bytes of a PATCH go to tus untouched.
+    app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+    const schema = { tags: ['videos'], hide: false };
+    app.post(
+      '/uploads',
+      {
+        schema: {
+          ...schema,
+          description:
+            'tus creation (protocol 1.0.0). Headers: Tus-Resumable, Upload-Length, Upload-Metadata with base64 `filename` and `title`. Answers 201 with Location and Amongi-Video-Id.',
+        },
+      },
+      create,
+    );
+    app.route({
+      method: ['HEAD', 'PATCH', 'DELETE'],
+      url: '/uploads/:id',
+      schema: {
+        ...schema,
+        description: 'tus: HEAD reports Upload-Offset, PATCH appends bytes, DELETE ends the upload.',
+      },
+      handler: continueUpload,
+    });
+    app.options('/uploads', { schema: { hide: true } }, handOver);
+    app.options('/uploads/:id', { schema: { hide: true } }, handOver);
+  };
+}
