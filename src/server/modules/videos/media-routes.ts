@@ -68,7 +68,7 @@ export function mediaRoutes(ctx: AppContext, storage: Storage) {
     if (!signed || !MEDIA_FILE.test(file) || !/^[0-9a-f-]{36}$/.test(p.videoId))
       throw new AppError('video.not_found');
     const state = await access.get(p.videoId);
-    if (!state || state.status !== 'ready' || state.accessVersion !== signed.version)
+    if (state?.status !== 'ready' || state.accessVersion !== signed.version)
       throw new AppError('video.not_found');
 
     const key = `videos/${p.videoId}/${file}`;

@@ -31,11 +31,8 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
 /** A file name as a person would recognise it: no folders, no control characters, at most 255 characters. */
 export function cleanFilename(raw: string | undefined): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .replace(/^\.+/, '');
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127).join('');
+  const clean = printable.trim().replace(/^\.+/, '');
   if (!clean) return 'video';
   if (clean.length <= 255) return clean;
   const dot = clean.lastIndexOf('.');
