@@ -29,9 +29,11 @@ import { outboxRoutes } from './modules/outbox/routes.js';
 import { createOutboxService } from './modules/outbox/service.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { createPeopleService } from './modules/people/service.js';
+import { createCaptionService } from './modules/videos/captions.js';
 import { mediaRoutes } from './modules/videos/media-routes.js';
 import { videoRoutes } from './modules/videos/routes.js';
 import { createVideoService } from './modules/videos/service.js';
+import { createSharingService } from './modules/videos/sharing.js';
 import { uploadRoutes } from './modules/videos/uploads.js';
 import { createStorage } from './storage/index.js';
 
@@ -88,6 +90,8 @@ export async function buildApp(
   const imports = createImportService(ctx, org, auth);
   const media = mediaRoutes(ctx, ctx.storage);
   const videos = createVideoService(ctx, { forgetAccess: media.access.forget });
+  const sharing = createSharingService(ctx, videos, media.access.forget);
+  const captions = createCaptionService(ctx, videos, media.access.forget);
 
   await app.register(
     async (api) => {
@@ -96,7 +100,7 @@ export async function buildApp(
       await api.register(peopleRoutes(people));
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
-      await api.register(videoRoutes(videos));
+      await api.register(videoRoutes(videos, sharing, captions));
       await api.register(uploadRoutes(ctx));
     },
     { prefix: '/api/v1' },

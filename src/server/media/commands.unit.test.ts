@@ -5,7 +5,7 @@ import { planLadder } from './ladder.js';
 import { probeResult } from './test-fixtures.js';
 
 /** The value following `flag` in an argv (first occurrence after `from`). */
-const after = (args: string[], flag: string, from = 0) => args[args.indexOf(flag, from) + 1];
+const valueAfter = (args: string[], flag: string, from = 0) => args[args.indexOf(flag, from) + 1];
 const count = (args: string[], item: string) => args.filter((a) => a === item).length;
 /** Splits an argv into the part before the first output option and one slice per HLS output. */
 function outputs(args: string[]): string[][] {
@@ -81,9 +81,9 @@ describe('hlsArgs', () => {
       '/out/v1/720p/index.m3u8',
       '/out/v1/1080p/index.m3u8',
     ]);
-    expect(outs.map((o) => after(o, '-b:v'))).toEqual(['800000', '1400000', '2800000', '5000000']);
-    expect(outs.map((o) => after(o, '-level:v'))).toEqual(['3.0', '3.1', '3.1', '4.0']);
-    expect(outs.map((o) => after(o, '-b:a'))).toEqual(['96000', '96000', '128000', '128000']);
+    expect(outs.map((o) => valueAfter(o, '-b:v'))).toEqual(['800000', '1400000', '2800000', '5000000']);
+    expect(outs.map((o) => valueAfter(o, '-level:v'))).toEqual(['3.0', '3.1', '3.1', '4.0']);
+    expect(outs.map((o) => valueAfter(o, '-b:a'))).toEqual(['96000', '96000', '128000', '128000']);
   });
 
   it('uses the global -vsync cfr on ffmpeg 4.x instead of -fps_mode', () => {
@@ -97,7 +97,7 @@ describe('hlsArgs', () => {
     });
     expect(old).not.toContain('-fps_mode');
     expect(count(old, '-vsync')).toBe(1);
-    expect(after(old, '-vsync')).toBe('cfr');
+    expect(valueAfter(old, '-vsync')).toBe('cfr');
     expect(old.indexOf('-vsync')).toBeLessThan(old.indexOf('-map'));
     expect(count(args, '-fps_mode')).toBe(4);
   });
@@ -127,7 +127,7 @@ describe('hlsArgs', () => {
       remuxTop: false,
       ffmpegVersion: '5.1',
     });
-    expect(after(a, '-filter_complex')).toBe('[0:0]fps=30,scale=640:360,setsar=1[v0]');
+    expect(valueAfter(a, '-filter_complex')).toBe('[0:0]fps=30,scale=640:360,setsar=1[v0]');
     const fast = probeResult({ frameRate: 60 });
     const b = hlsArgs({
       input: 'i',
@@ -137,8 +137,8 @@ describe('hlsArgs', () => {
       remuxTop: false,
       ffmpegVersion: '5.1',
     });
-    expect(after(b, '-filter_complex')).toMatch(/^\[0:0\]fps=30,split=4/);
-    expect(after(args, '-filter_complex')).not.toContain('fps=');
+    expect(valueAfter(b, '-filter_complex')).toMatch(/^\[0:0\]fps=30,split=4/);
+    expect(valueAfter(args, '-filter_complex')).not.toContain('fps=');
   });
 
   it('scales to display sizes for rotated video (autorotate turns the picture upright first)', () => {
@@ -157,8 +157,8 @@ describe('hlsArgs', () => {
       remuxTop: false,
       ffmpegVersion: '5.1',
     });
-    expect(after(a, '-filter_complex')).toContain('[s0]scale=360:640,setsar=1[v0]');
-    expect(after(a, '-filter_complex')).toContain('[s3]scale=1080:1920,setsar=1[v3]');
+    expect(valueAfter(a, '-filter_complex')).toContain('[s0]scale=360:640,setsar=1[v0]');
+    expect(valueAfter(a, '-filter_complex')).toContain('[s3]scale=1080:1920,setsar=1[v3]');
     expect(a).not.toContain('-noautorotate');
   });
 
@@ -172,7 +172,7 @@ describe('hlsArgs', () => {
       remuxTop: false,
       ffmpegVersion: '5.1',
     });
-    expect(after(a, '-filter_complex')).toBe('[0:2]scale=640:360,setsar=1[v0]');
+    expect(valueAfter(a, '-filter_complex')).toBe('[0:2]scale=640:360,setsar=1[v0]');
   });
 
   it('copies the top rung on the fast path and encodes the rest', () => {
@@ -186,7 +186,7 @@ describe('hlsArgs', () => {
       remuxTop: true,
       ffmpegVersion: '5.1',
     });
-    expect(after(a, '-filter_complex')).toBe(
+    expect(valueAfter(a, '-filter_complex')).toBe(
       '[0:0]split=2[s0][s1];[s0]scale=640:360,setsar=1[v0];[s1]scale=960:540,setsar=1[v1]',
     );
     const outs = outputs(a);
@@ -223,7 +223,7 @@ describe('hlsArgs', () => {
       remuxTop: false,
       ffmpegVersion: '5.1',
     });
-    expect(after(a, '-hls_segment_filename')).toBe('/o/100%%/360p/seg_%05d.ts');
+    expect(valueAfter(a, '-hls_segment_filename')).toBe('/o/100%%/360p/seg_%05d.ts');
     expect(a.at(-1)).toBe('/o/100%/360p/index.m3u8');
   });
 });
@@ -243,11 +243,11 @@ describe('posterArgs', () => {
     expect(posterTime(600)).toBe(2);
     const portrait = probeResult({ width: 1080, height: 1920, rotation: 90, durationSeconds: 3 });
     const a = posterArgs('i', 'o.jpg', portrait);
-    expect(after(a, '-ss')).toBe('1.000');
-    expect(after(a, '-vf')).toBe('scale=1080:1920,setsar=1');
+    expect(valueAfter(a, '-ss')).toBe('1.000');
+    expect(valueAfter(a, '-vf')).toBe('scale=1080:1920,setsar=1');
     expect(posterSize(probeResult({ width: 3840, height: 2160 }))).toEqual({ width: 1280, height: 720 });
     expect(posterSize(probeResult({ width: 641, height: 361 }))).toEqual({ width: 642, height: 362 });
-    expect(after(posterArgs('i', 'o.jpg', probeResult(), 0), '-ss')).toBe('0.000');
+    expect(valueAfter(posterArgs('i', 'o.jpg', probeResult(), 0), '-ss')).toBe('0.000');
   });
 });
 

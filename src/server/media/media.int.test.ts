@@ -22,6 +22,12 @@ import { makePoster, makeSprite, runFfmpeg, transcodeToHls } from './run.js';
 
 let dir: string;
 let media: MediaBinaries;
+let landscape: Promise<string> | undefined;
+/** The 1080p landscape clip, made once and shared by the tests that need a long-enough transcode. */
+const landscapeClip = () => {
+  landscape ??= makeVideo(dir, { name: 'land', width: 1920, height: 1080, seconds: 2 });
+  return landscape;
+};
 const hevc = await hasEncoder('libx265');
 
 beforeAll(async () => {
@@ -41,7 +47,20 @@ const describeOutput = (file: string, m?: MediaBinaries) => probe(file, { decode
 /** Mean brightness of the top and bottom tenth of the first frame (after autorotation). */
 async function topAndBottom(file: string, width: number, height: number) {
   const raw = join(dir, `frame-${Date.now()}.gray`);
-  await runFfmpeg(['-v', 'error', '-y', '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', raw]);
+  await runFfmpeg([
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'gray',
+    raw,
+  ]);
   const px = await readFile(raw);
   expect(px.length).toBe(width * height);
   const band = width * Math.floor(height / 10);
@@ -67,11 +86,17 @@ async function expectHls(outDir: string, files: string[], rungNames: string[]) {
 
 describe('transcodeToHls on real ffmpeg', () => {
   it('makes four rungs from a 1080p landscape clip, with progress', async () => {
-    const input = await makeVideo(dir, { name: 'land', width: 1920, height: 1080, seconds: 2 });
+    const input = await landscapeClip();
     const p = await probe(input);
     const fractions: number[] = [];
     const out = join(dir, 'hls-land');
-    const r = await transcodeToHls({ input, outDir: out, probe: p, remux: false, onProgress: (f) => fractions.push(f) });
+    const r = await transcodeToHls({
+      input,
+      outDir: out,
+      probe: p,
+      remux: false,
+      onProgress: (f) => fractions.push(f),
+    });
 
     expect(r.remuxed).toBe(false);
     expect(r.rungs.map((x) => x.name)).toEqual(['360p', '540p', '720p', '1080p']);
@@ -88,7 +113,14 @@ describe('transcodeToHls on real ffmpeg', () => {
       ['1080p', 1920, 1080],
     ] as const) {
       const o = await describeOutput(join(out, name, 'index.m3u8'));
-      expect(o).toMatchObject({ videoCodec: 'h264', profile: 'Main', width, height, rotation: 0, frameRate: 30 });
+      expect(o).toMatchObject({
+        videoCodec: 'h264',
+        profile: 'Main',
+        width,
+        height,
+        rotation: 0,
+        frameRate: 30,
+      });
       expect(o).toMatchObject({ hasAudio: true, audioCodec: 'aac', audioChannels: 2 });
       expect(o.durationSeconds).toBeCloseTo(2, 0);
     }
@@ -104,7 +136,13 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('turns a rotated phone video (1920×1080 stored, rotated 90°) into upright portrait rungs', async () => {
-    const input = await makeVideo(dir, { name: 'portrait', width: 1920, height: 1080, rotate: 90, seconds: 1 });
+    const input = await makeVideo(dir, {
+      name: 'portrait',
+      width: 1920,
+      height: 1080,
+      rotate: 90,
+      seconds: 1,
+    });
     const p = await probe(input);
     expect(p).toMatchObject({ rotation: 90, width: 1080, height: 1920 });
     const out = join(dir, 'hls-portrait');
@@ -121,7 +159,14 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('keeps the picture the right way up (not just portrait)', async () => {
-    const input = await makeVideo(dir, { name: 'marker', picture: 'left-white', width: 320, height: 160, rotate: 90, seconds: 1 });
+    const input = await makeVideo(dir, {
+      name: 'marker',
+      picture: 'left-white',
+      width: 320,
+      height: 160,
+      rotate: 90,
+      seconds: 1,
+    });
     const p = await probe(input);
     const out = join(dir, 'hls-marker');
     const r = await transcodeToHls({ input, outDir: out, probe: p });
@@ -177,7 +222,13 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('copies a conforming H.264/AAC source into the top rung (fast path)', async () => {
-    const input = await makeVideo(dir, { name: 'remux', width: 1280, height: 720, bitrate: '1500k', seconds: 2 });
+    const input = await makeVideo(dir, {
+      name: 'remux',
+      width: 1280,
+      height: 720,
+      bitrate: '1500k',
+      seconds: 2,
+    });
     const p = await probe(input);
     const out = join(dir, 'hls-remux');
     const r = await transcodeToHls({ input, outDir: out, probe: p });
@@ -186,7 +237,13 @@ describe('transcodeToHls on real ffmpeg', () => {
     const master = await expectHls(out, r.files, ['360p', '540p', '720p']);
     expect(master).toContain('RESOLUTION=1280x720,FRAME-RATE=30.000,CODECS="avc1.42e01f,mp4a.40.2"');
     const top = await describeOutput(join(out, '720p', 'index.m3u8'));
-    expect(top).toMatchObject({ videoCodec: 'h264', profile: p.profile, level: p.level, width: 1280, height: 720 });
+    expect(top).toMatchObject({
+      videoCodec: 'h264',
+      profile: p.profile,
+      level: p.level,
+      width: 1280,
+      height: 720,
+    });
     const low = await describeOutput(join(out, '360p', 'index.m3u8'));
     expect(low).toMatchObject({ profile: 'Main', width: 640, height: 360 });
   });
@@ -210,7 +267,15 @@ describe('transcodeToHls on real ffmpeg', () => {
     const size = await new Promise<string>((done, fail) =>
       execFile(
         media.ffprobe,
-        ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', join(dir, 'stills', 'sprite.jpg')],
+        [
+          '-v',
+          'error',
+          '-show_entries',
+          'stream=width,height',
+          '-of',
+          'csv=p=0',
+          join(dir, 'stills', 'sprite.jpg'),
+        ],
         (err, stdout) => (err ? fail(err) : done(stdout.trim())),
       ),
     );
@@ -224,12 +289,19 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('kills ffmpeg when the signal aborts, and leaves no partial rungs', async () => {
-    const input = await makeVideo(dir, { name: 'abort', width: 1920, height: 1080, seconds: 4, audio: false });
+    const input = await landscapeClip();
     const p = await probe(input);
     const controller = new AbortController();
     const out = join(dir, 'hls-abort');
     const started = Date.now();
-    const run = transcodeToHls({ input, outDir: out, probe: p, remux: false, signal: controller.signal, onProgress: () => controller.abort() });
+    const run = transcodeToHls({
+      input,
+      outDir: out,
+      probe: p,
+      remux: false,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(5_000);
     const children = await new Promise<string>((done) =>
@@ -241,7 +313,9 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('reports a failing ffmpeg as transcode_failed with stderr kept for the logs', async () => {
-    const err = await runFfmpeg(['-v', 'error', '-i', join(dir, 'missing.mp4'), '-f', 'null', '-']).catch((e: unknown) => e);
+    const err = await runFfmpeg(['-v', 'error', '-i', join(dir, 'missing.mp4'), '-f', 'null', '-']).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(MediaError);
     expect((err as MediaError).code).toBe('video.transcode_failed');
     expect((err as MediaError).detail).toMatch(/exited with 1[\s\S]*No such file or directory/);
@@ -280,7 +354,8 @@ describe('with the npm-shipped ffmpeg 4.1', () => {
     const out = join(dir, 'hls-old');
     const r = await transcodeToHls({ input, outDir: out, probe: p, media: bundled });
     await expectHls(out, r.files, ['360p']);
-    const o = await describeOutput(join(out, '360p', 'index.m3u8'), bundled);
+    // The npm ffprobe (2023 static build) segfaults on MPEG-TS, so the output is checked with the system one.
+    const o = await describeOutput(join(out, '360p', 'index.m3u8'));
     expect(o).toMatchObject({ width: 360, height: 640, videoCodec: 'h264', frameRate: 30, hasAudio: true });
     await makePoster({ input, out: join(out, 'poster.jpg'), probe: p, media: bundled });
     const s = await makeSprite({ input, outDir: out, probe: p, media: bundled });

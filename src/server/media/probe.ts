@@ -236,9 +236,13 @@ export const firstFrameArgs = (file: string): string[] => [
 
 function execProbe(bin: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(bin, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-      done({ ok: !err, stdout, stderr }),
-    );
+    execFile(bin, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      // A crash (signal) or timeout says as much about the file as a clean refusal; keep it for the logs.
+      const how = err
+        ? `ffprobe failed (${err.killed ? 'timeout' : (err.signal ?? `exit ${err.code}`)})`
+        : '';
+      done({ ok: !err, stdout, stderr: how ? `${how}\n${stderr}` : stderr });
+    });
   });
 }
 

@@ -83,12 +83,17 @@ export class S3Storage implements Storage {
       );
       return;
     }
+    await this.putMultipart(Key, localPath, size, ContentType);
+  }
+
+  /** Uploads a file in parts of ≥ 8 MiB, a few at a time, each streamed from its slice of the file. */
+  private async putMultipart(Key: string, localPath: string, size: number, ContentType?: string) {
     const partSize = Math.max(PART_SIZE, Math.ceil(size / MAX_PARTS));
     const created = await this.client.send(
       new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType }),
     );
     const UploadId = created.UploadId;
-    if (!UploadId) throw new Error(`S3 gave no UploadId for ${key}`);
+    if (!UploadId) throw new Error(`S3 gave no UploadId for ${Key}`);
     const parts: { PartNumber: number; ETag?: string }[] = [];
     let next = 0;
     let failed = false;

@@ -91,7 +91,7 @@ export async function makeVideo(dir: string, spec: VideoSpec = {}): Promise<stri
   if (audio) args.push('-map', '1:a');
 
   const filters = [
-    odd && `scale=${width}:${height}`, // testsrc2 rounds its size down to even numbers
+    odd && `scale=${width}:${height},setsar=1`, // testsrc2 rounds its size down to even numbers
     noise && 'noise=alls=40:allf=t+u',
     vfr && 'select=lt(mod(n\\,4)\\,2)',
   ].filter(Boolean);

@@ -91,6 +91,9 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'unknown', i18n.t('errors.unexpected'));
 }
 
+/** The CSRF token for writes made outside `api` (tus uploads); `fresh` fetches a new one. */
+export const csrfToken = (fresh = false) => (!fresh && csrf) || fetchCsrf();
+
 /** Calls the API. Writes carry the CSRF token; a rejected token is refetched once and the call retried. */
 export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   const write = (opts.method ?? 'GET') !== 'GET';

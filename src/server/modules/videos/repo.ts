@@ -30,6 +30,9 @@ const videoColumns = {
   accessVersion: videos.accessVersion,
   createdAt: videos.createdAt,
   readyAt: videos.readyAt,
+  captions: sql<{ language: string; label: string }[]>`coalesce((
+    select json_agg(json_build_object('language', c.language, 'label', c.label) order by c.language)
+    from video_captions c where c.video_id = "videos"."id"), '[]'::json)`,
   consent: {
     pupilsAppear: videoConsents.pupilsAppear,
     consentLevel: videoConsents.consentLevel,

@@ -44,6 +44,7 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
     playlistUrl: media && `${media}hls/master.m3u8`,
     posterUrl: media && v.media?.poster ? `${media}poster.jpg` : null,
     thumbnailsUrl: media && v.media?.sprite ? `${media}thumbnails.vtt` : null,
+    captions: v.captions.map((c) => ({ ...c, url: media && `${media}captions/${c.language}.vtt` })),
     // Only the owner sees the file name, the consent record and what they may change.
     ...(isOwner
       ? {

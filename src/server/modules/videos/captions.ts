@@ -1,0 +1,47 @@
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import * as repo from './repo.js';
+import { presentVideo, type VideoService } from './service.js';
+import * as shares from './shares-repo.js';
+import { parseWebVtt } from './webvtt.js';
+
+export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+
+/** Captions (V9, first part): one WebVTT file per language, checked, stored beside the video, text kept for search. */
+export function createCaptionService(
+  ctx: AppContext,
+  videos: VideoService,
+  forgetAccess: (id: string) => void,
+) {
+  const { db, storage } = ctx;
+  return {
+    async put(actor: Actor, id: string, language: string, label: string, body: string, locale: 'da' | 'en') {
+      await videos.load(actor, id, 'video.update');
+      if (!LANGUAGE.test(language)) throw new AppError('request.invalid');
+      const parsed = parseWebVtt(body);
+      if (!parsed) throw new AppError('caption.invalid');
+      await storage.putBytes(`videos/${id}/captions/${language}.vtt`, body, 'text/vtt; charset=utf-8');
+      await db.transaction(async (tx) => {
+        await shares.upsertCaption(tx, { videoId: id, language, label, text: parsed.text });
+        await audit(tx, actor, 'video.caption.put', 'video', id, { language, cues: parsed.cues });
+      });
+      forgetAccess(id);
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
+    },
+
+    async remove(actor: Actor, id: string, language: string) {
+      await videos.load(actor, id, 'video.update');
+      const removed = await db.transaction(async (tx) => {
+        const gone = await shares.deleteCaption(tx, id, language);
+        if (gone) await audit(tx, actor, 'video.caption.delete', 'video', id, { language });
+        return gone;
+      });
+      if (!removed) throw new AppError('caption.not_found');
+      await storage.delete(`videos/${id}/captions/${language}.vtt`);
+    },
+  };
+}
+
+export type CaptionService = ReturnType<typeof createCaptionService>;

@@ -1,0 +1,141 @@
+import { type ShareDuration, type Visibility, widerThan } from '../../../shared/constants.js';
+import { randomToken, sha256 } from '../../auth/crypto.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, ANONYMOUS } from '../../policy/index.js';
+import { audit } from '../audit.js';
+import { allowedVisibility } from './consent.js';
+import * as repo from './repo.js';
+import { presentVideo, type VideoService } from './service.js';
+import * as shares from './shares-repo.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const LIFETIME: Record<ShareDuration, number | null> = {
+  '1d': DAY,
+  '7d': 7 * DAY,
+  '30d': 30 * DAY,
+  never: null,
+};
+
+/** Consent register (I5) and share links (V5): both decide how far beyond its visibility a video reaches. */
+export function createSharingService(
+  ctx: AppContext,
+  videos: VideoService,
+  forgetAccess: (id: string) => void,
+) {
+  const { db } = ctx;
+
+  /** After consent narrowed: the visibility comes down to what is allowed, and every way around it closes. */
+  async function restrict(
+    tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
+    v: repo.VideoDetail,
+    widest: Visibility,
+  ) {
+    const visibility = widerThan(v.visibility, widest) ? widest : v.visibility;
+    await repo.bumpAccess(tx, v.id, { visibility });
+    if (widest !== 'public') await shares.revokeAll(tx, v.id);
+  }
+
+  return {
+    async setConsent(
+      actor: Actor,
+      id: string,
+      c: {
+        pupilsAppear: boolean;
+        consentLevel?: Visibility | null;
+        collectedBy?: string;
+        collectedOn?: string;
+      },
+      locale: 'da' | 'en',
+    ) {
+      const v = await videos.load(actor, id, 'video.update');
+      const record = {
+        pupilsAppear: c.pupilsAppear,
+        consentLevel: c.pupilsAppear ? (c.consentLevel ?? 'private') : null,
+        collectedBy: c.pupilsAppear ? (c.collectedBy ?? null) : null,
+        collectedOn: c.pupilsAppear ? (c.collectedOn ?? null) : null,
+        withdrawnAt: null,
+      };
+      const widest = allowedVisibility(record);
+      await db.transaction(async (tx) => {
+        await shares.upsertConsent(tx, id, { ...record, recordedBy: actor.id });
+        if (widerThan(v.visibility, widest)) await restrict(tx, v, widest);
+        await audit(tx, actor, 'video.consent.set', 'video', id, record);
+      });
+      forgetAccess(id);
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
+    },
+
+    /** Guardians withdrew consent: from this moment only the owner sees the video, and share links stop. */
+    async withdrawConsent(actor: Actor, id: string, locale: 'da' | 'en') {
+      const v = await videos.load(actor, id, 'video.update');
+      await db.transaction(async (tx) => {
+        await shares.withdrawConsent(tx, id, actor.id);
+        await restrict(tx, v, 'private');
+        await audit(tx, actor, 'video.consent.withdraw', 'video', id, { visibilityBefore: v.visibility });
+      });
+      forgetAccess(id);
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
+    },
+
+    async listShares(actor: Actor, id: string) {
+      await videos.load(actor, id, 'video.update');
+      return { items: await shares.listShares(db, id) };
+    },
+
+    /** A link anyone can open; it needs consent for public showing (or no pupils in the video). */
+    async createShare(actor: Actor, id: string, duration: ShareDuration) {
+      const v = await videos.load(actor, id, 'video.update');
+      if (v.status !== 'ready') throw new AppError('video.not_ready');
+      if (allowedVisibility(v.consent) !== 'public') throw new AppError('video.visibility_exceeds_consent');
+      if (duration === 'never' && v.visibility !== 'public')
+        throw new AppError('share.never_requires_public');
+      const token = randomToken(24);
+      const lifetime = LIFETIME[duration];
+      const expiresAt = lifetime === null ? null : new Date(Date.now() + lifetime);
+      const share = await db.transaction(async (tx) => {
+        const s = await shares.insertShare(tx, {
+          videoId: id,
+          tokenHash: sha256(token),
+          createdBy: actor.id,
+          expiresAt,
+        });
+        await audit(tx, actor, 'video.share.create', 'video', id, { shareId: s.id, duration });
+        return s;
+      });
+      return { id: share.id, url: `${ctx.config.publicUrl}/del/${token}`, expiresAt };
+    },
+
+    async revokeShare(actor: Actor, id: string, shareId: string) {
+      await videos.load(actor, id, 'video.update');
+      await db.transaction(async (tx) => {
+        if (!(await shares.revokeShare(tx, id, shareId))) throw new AppError('share.not_found');
+        await repo.bumpAccess(tx, id);
+        await audit(tx, actor, 'video.share.revoke', 'video', id, { shareId });
+      });
+      forgetAccess(id);
+    },
+
+    /** The video behind a share link, for anyone holding the link; 404 once it expired or was revoked. */
+    async shared(token: string, locale: 'da' | 'en') {
+      const videoId = token.length <= 64 ? await shares.videoOfToken(db, sha256(token)) : undefined;
+      const v = videoId ? await repo.getVideo(db, videoId) : undefined;
+      if (!v || v.status !== 'ready') throw new AppError('share.not_found');
+      const view = presentVideo(ctx, ANONYMOUS, v, locale);
+      return {
+        id: view.id,
+        title: view.title,
+        description: view.description,
+        durationSeconds: view.durationSeconds,
+        width: view.width,
+        height: view.height,
+        playlistUrl: view.playlistUrl,
+        posterUrl: view.posterUrl,
+        thumbnailsUrl: view.thumbnailsUrl,
+        captions: view.captions,
+      };
+    },
+  };
+}
+
+export type SharingService = ReturnType<typeof createSharingService>;
