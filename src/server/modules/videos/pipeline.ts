@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import type { VideoMedia } from '../../db/videos-schema.js';
@@ -197,6 +197,17 @@ export async function startVideoPipeline(
       await jobs.send(`video.${v.stage}`, { videoId: v.id }, { key: v.id });
     }
   }
+  /** Work folders of attempts that no longer hold their lease (their worker crashed) are removed. */
+  async function cleanWorkFolders() {
+    const names = await readdir(workRoot).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = /^transcode-([0-9a-f-]{36})-(.+)$/.exec(name);
+      if (!m || (await repo.holdsLease(db, m[1], `${m[2]}:`))) continue;
+      await rm(path.join(workRoot, name), { recursive: true, force: true });
+    }
+  }
+
+  await cleanWorkFolders().catch((err) => ctx.log.warn({ err }, 'could not clean work folders'));
   await sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed'));
   const timer = setInterval(
     () => void sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed')),

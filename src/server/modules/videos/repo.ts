@@ -165,6 +165,21 @@ export async function releaseStep(db: DbOrTx, id: string, owner: string) {
     .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)));
 }
 
+/** Whether a lease whose owner starts with `ownerPrefix` (a job id) is still held on the video. */
+export async function holdsLease(db: DbOrTx, id: string, ownerPrefix: string) {
+  const [v] = await db
+    .select({ id: videos.id })
+    .from(videos)
+    .where(
+      and(
+        eq(videos.id, id),
+        sql`starts_with(${videos.leaseOwner}, ${ownerPrefix})`,
+        sql`${videos.leaseUntil} > now()`,
+      ),
+    );
+  return !!v;
+}
+
 /** Videos whose step nobody holds and that have not moved for `idleSeconds`: their job was lost or its worker died. */
 export async function strandedSteps(db: DbOrTx, idleSeconds: number) {
   return db

@@ -120,7 +120,7 @@ export function createSharingService(
     async shared(token: string, locale: 'da' | 'en') {
       const videoId = token.length <= 64 ? await shares.videoOfToken(db, sha256(token)) : undefined;
       const v = videoId ? await repo.getVideo(db, videoId) : undefined;
-      if (!v || v.status !== 'ready') throw new AppError('share.not_found');
+      if (v?.status !== 'ready') throw new AppError('share.not_found');
       const view = presentVideo(ctx, ANONYMOUS, v, locale);
       return {
         id: view.id,
