@@ -38,6 +38,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool,
+  VIDEO_LEASE_SECONDS: z.coerce.number().int().min(2, 'skal være mindst 2').max(3600).default(60),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -78,6 +79,8 @@ export type Config = {
   trustProxy: boolean;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   storage: StorageConfig;
+  /** How long a worker holds a video step without renewing it: a crashed worker's video is taken over after this. */
+  videoLeaseSeconds: number;
   /** The largest upload accepted, in bytes. */
   uploadMaxBytes: number;
 };
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    videoLeaseSeconds: e.VIDEO_LEASE_SECONDS,
   };
 }
 

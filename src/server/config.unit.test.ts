@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       loginLimits: { perAccount: 10, perIp: 50, windowSeconds: 900 },
       storage: { kind: 'local' },
       uploadMaxBytes: 8 * 1024 ** 3,
+      videoLeaseSeconds: 60,
     });
   });
 

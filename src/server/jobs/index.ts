@@ -18,7 +18,10 @@ export type JobContext = { id: string; retryCount: number; retryLimit: number; s
 export type JobHandler<K extends JobName> = (data: JobPayload[K], job: JobContext) => Promise<void>;
 
 export type Jobs = {
-  /** Queues a job; with `key`, at most one job per key waits in the queue at a time (policy "stately"). */
+  /**
+   * Queues a job; with `key`, at most one job per key waits in the queue at a time (policy "short": a job that is
+   * still marked active — say its worker died — does not block a new one; handlers decide with leases).
+   */
   send<K extends JobName>(name: K, data: JobPayload[K], opts?: { key?: string }): Promise<void>;
   work<K extends JobName>(name: K, handler: JobHandler<K>): Promise<void>;
   stop(): Promise<void>;
@@ -87,7 +90,7 @@ async function startBoss(database: Database, log: FastifyBaseLogger) {
   for (const [name, q] of Object.entries(JOBS))
     await boss.createQueue(name, {
       name,
-      policy: 'stately',
+      policy: 'short',
       retryLimit: q.retryLimit,
       retryDelay: q.retryDelay,
       retryBackoff: true,

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import * as tus from 'tus-js-client';
-import type { TestClient } from './harness.js';
+import { TestClient } from './harness.js';
 
 /** The cookie and CSRF headers a signed-in TestClient would send, for a real HTTP client. */
-export async function authHeaders(c: TestClient): Promise<Record<string, string>> {
+export async function authHeaders(c: TestClient | Record<string, string>): Promise<Record<string, string>> {
+  if (!(c instanceof TestClient)) return c;
   if (!c.csrf) c.csrf = (await c.get('/api/v1/auth/csrf')).json().token;
   return {
     cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -12,12 +13,12 @@ export async function authHeaders(c: TestClient): Promise<Record<string, string>
 }
 
 /**
- * Uploads a file over real HTTP with tus-js-client (as the browser does), signed in as `c`. Resolves with the
+ * Uploads a file over real HTTP with tus-js-client (as the browser does), signed in as `c` (a client or its headers). Resolves with the
  * new video's id (from the Amongi-Video-Id header) and the upload URL.
  */
 export async function tusUpload(
   base: string,
-  c: TestClient,
+  c: TestClient | Record<string, string>,
   file: string,
   opts: {
     metadata?: Record<string, string>;
@@ -59,4 +60,19 @@ export async function tusUpload(
     });
     upload.start();
   });
+}
+
+/** Signs in over real HTTP (a server in another process); the headers a browser would then send on writes. */
+export async function signIn(base: string, email: string, password: string): Promise<Record<string, string>> {
+  const csrf = await fetch(`${base}/api/v1/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const { token } = (await csrf.json()) as { token: string };
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: csrfCookie.join('; '), 'x-csrf-token': token },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]);
+  return { cookie: [...csrfCookie, ...session].join('; '), 'x-csrf-token': token };
 }

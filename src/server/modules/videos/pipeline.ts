@@ -37,7 +37,7 @@ export async function startVideoPipeline(
   opts: PipelineOptions = {},
 ) {
   const { db, storage, jobs } = ctx;
-  const leaseSeconds = opts.leaseSeconds ?? 60;
+  const leaseSeconds = opts.leaseSeconds ?? ctx.config.videoLeaseSeconds;
   const workRoot = path.join(ctx.config.dataDir, 'tmp');
 
   async function fail(id: string, owner: string, code: MediaErrorCode) {
@@ -211,7 +211,7 @@ export async function startVideoPipeline(
   await sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed'));
   const timer = setInterval(
     () => void sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed')),
-    (opts.sweepSeconds ?? 30) * 1000,
+    (opts.sweepSeconds ?? Math.min(30, leaseSeconds)) * 1000,
   );
   timer.unref();
   return { sweep, stop: () => clearInterval(timer) };
