@@ -31,6 +31,7 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { createPeopleService } from './modules/people/service.js';
 import { createCaptionService } from './modules/videos/captions.js';
 import { mediaRoutes } from './modules/videos/media-routes.js';
+import { withPreview } from './modules/videos/open-graph.js';
 import { videoRoutes } from './modules/videos/routes.js';
 import { createVideoService } from './modules/videos/service.js';
 import { createSharingService } from './modules/videos/sharing.js';
@@ -109,17 +110,19 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  const shell = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
-  // Client-side routes: a non-API GET that is not a file answers with the app shell.
-  app.setNotFoundHandler((req, reply) => {
-    if (
-      hasWeb &&
-      req.method === 'GET' &&
-      !req.url.startsWith('/api/') &&
-      !path.extname(req.url.split('?')[0])
-    )
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    return sendNotFound(req, reply);
+  // Client-side routes: a non-API GET that is not a file answers with the app shell — for a shared or public
+  // video with its link preview (Open Graph) in the head, since chat apps do not run JavaScript.
+  app.setNotFoundHandler(async (req, reply) => {
+    const pagePath = req.url.split('?')[0];
+    if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/') || path.extname(pagePath))
+      return sendNotFound(req, reply);
+    const preview = await sharing.preview(pagePath).catch(() => null);
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(preview ? withPreview(shell, preview) : shell);
   });
   return { app, ctx, forgetVideoAccess: media.access.forget };
 }

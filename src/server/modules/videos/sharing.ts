@@ -2,11 +2,12 @@ import { type ShareDuration, type Visibility, widerThan } from '../../../shared/
 import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
-import { type Actor, ANONYMOUS } from '../../policy/index.js';
+import { type Actor, ANONYMOUS, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { allowedVisibility } from './consent.js';
+import type { Preview } from './open-graph.js';
 import * as repo from './repo.js';
-import { presentVideo, type VideoService } from './service.js';
+import { presentVideo, type VideoService, videoResource } from './service.js';
 import * as shares from './shares-repo.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,7 +37,26 @@ export function createSharingService(
     if (widest !== 'public') await shares.revokeAll(tx, v.id);
   }
 
+  /** The link preview of a share page or a public video page; null when the page shows nothing to strangers. */
+  async function preview(pagePath: string): Promise<Preview | null> {
+    const m = /^\/(?:del\/([A-Za-z0-9_-]{1,64})|videoer\/([0-9a-f-]{36}))$/.exec(pagePath);
+    if (!m) return null;
+    // A share link opens its video to anyone holding it; a video page only to strangers when it is public.
+    const id = m[1] ? await shares.videoOfToken(db, sha256(m[1])) : m[2];
+    const v = id ? await repo.getVideo(db, id) : undefined;
+    if (!v || v.status !== 'ready' || (m[2] && !can(ANONYMOUS, 'video.read', videoResource(v)))) return null;
+    const view = presentVideo(ctx, ANONYMOUS, v);
+    return {
+      title: view.title,
+      description: view.description || 'En praksisvideo fra Amongi – lær af og med hinanden.',
+      image: view.posterUrl && ctx.config.publicUrl + view.posterUrl,
+      url: ctx.config.publicUrl + pagePath,
+    };
+  }
+
   return {
+    preview,
+
     async setConsent(
       actor: Actor,
       id: string,
