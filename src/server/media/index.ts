@@ -20,7 +20,6 @@ export {
   MEDIA_ERROR_CODES,
   MediaError,
   type MediaErrorCode,
-  mediaErrorMessages,
 } from './errors.js';
 export { avcCodecs, canRemux, h264Level, LADDER, planLadder, type Rung } from './ladder.js';
 export { type Bandwidth, masterPlaylist, measureBandwidth, spriteVtt, vttTime } from './playlists.js';
