@@ -57,6 +57,8 @@ export type TestApp = {
   /** A client signed in as a demo account (e.g. 'leder' → leder@demo.amongi.dk). */
   as: (account: string) => Promise<TestClient>;
   close: () => Promise<void>;
+  /** The video pipeline, when the test asked for one. */
+  pipeline?: Awaited<ReturnType<typeof startVideoPipeline>>;
 };
 
 /** Builds the real app on a fresh database with the demo organisation seeded. */
@@ -91,6 +93,7 @@ export async function createTestApp(
     ctx,
     database,
     client,
+    pipeline,
     as: async (account) => {
       const c = client();
       await c.login(account.includes('@') ? account : `${account}@demo.amongi.dk`, DEMO_PASSWORD);

@@ -14,6 +14,9 @@ import {
 import type { Storage } from '../../storage/index.js';
 import * as repo from './repo.js';
 
+/** An upload not finished within this many days is given up and its partial file removed. */
+export const ABANDONED_AFTER_DAYS = 7;
+
 /** The files of a processed video, under `videos/<id>/`; captions live beside them and survive a re-run. */
 const PRODUCED = ['hls', 'poster.jpg', 'sprite.jpg', 'thumbnails.vtt'];
 
@@ -190,11 +193,20 @@ export async function startVideoPipeline(
     }),
   );
 
-  /** Queues again every step that nobody holds and that has not moved for a while (its job was lost). */
+  /**
+   * Queues again every step that nobody holds and that has not moved for a while (its job was lost), and
+   * removes uploads abandoned for a week (the partial file and the video that never got its bytes).
+   */
   async function sweep() {
     for (const v of await repo.strandedSteps(db, leaseSeconds)) {
       if (!v.stage) continue;
       await jobs.send(`video.${v.stage}`, { videoId: v.id }, { key: v.id });
+    }
+    for (const v of await repo.abandonedUploads(db, ABANDONED_AFTER_DAYS)) {
+      await storage.deleteUpload(v.id);
+      await storage.delete(`originals/${v.id}`);
+      await repo.deleteVideo(db, v.id);
+      ctx.log.info({ videoId: v.id }, 'abandoned upload removed');
     }
   }
   /** Work folders of attempts that no longer hold their lease (their worker crashed) are removed. */

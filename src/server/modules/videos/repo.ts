@@ -165,6 +165,17 @@ export async function releaseStep(db: DbOrTx, id: string, owner: string) {
     .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)));
 }
 
+/** Uploads started more than `days` ago and never finished. */
+export async function abandonedUploads(db: DbOrTx, days: number) {
+  return db
+    .select({ id: videos.id })
+    .from(videos)
+    .where(
+      and(eq(videos.status, 'uploading'), lt(videos.createdAt, sql`now() - make_interval(days => ${days})`)),
+    )
+    .limit(100);
+}
+
 /** Whether a lease whose owner starts with `ownerPrefix` (a job id) is still held on the video. */
 export async function holdsLease(db: DbOrTx, id: string, ownerPrefix: string) {
   const [v] = await db

@@ -125,6 +125,30 @@ describe('the tus creation contract', () => {
   });
 });
 
+describe('abandoned uploads', () => {
+  it('are removed after a week with their partial file; a newer one stays', async () => {
+    const file = path.join(dir, 'half.bin');
+    fs.writeFileSync(file, crypto.randomBytes(5 * 1024 * 1024));
+    const old = await tusUpload(base, as.medarbejder, file, {
+      chunkSize: 1024 * 1024,
+      stopAt: (n) => n >= 2 * 1024 * 1024,
+    });
+    const recent = await tusUpload(base, as.medarbejder, file, {
+      chunkSize: 1024 * 1024,
+      stopAt: (n) => n >= 2 * 1024 * 1024,
+    });
+    await t.ctx.database.executeSql(
+      "update videos set created_at = now() - interval '8 days' where id = $1",
+      [old.videoId],
+    );
+    expect((await t.ctx.storage.list('')).some((k) => k.includes(old.videoId))).toBe(true);
+    await t.pipeline?.sweep();
+    expect((await as.medarbejder.get(`/api/v1/videos/${old.videoId}`)).statusCode).toBe(404);
+    expect((await t.ctx.storage.list('')).filter((k) => k.includes(old.videoId))).toEqual([]);
+    expect((await as.medarbejder.get(`/api/v1/videos/${recent.videoId}`)).json().status).toBe('uploading');
+  });
+});
+
 describe('resumable: an interrupted upload continues from its offset, also after a server restart', () => {
   it('stores the original byte for byte', async () => {
     const file = path.join(dir, 'random.bin');
