@@ -1,7 +1,7 @@
 /** What a chat or social medium shows for a pasted link (Open Graph + Twitter card). */
 export type Preview = { title: string; description: string; image: string | null; url: string };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -22,13 +22,15 @@ export function previewTags(p: Preview): string {
   ];
   if (p.image) tags.push(['og:image', p.image], ['twitter:image', p.image]);
   return tags
-    .map(([k, v]) => `<meta ${k.startsWith('og:') ? 'property' : 'name'}="${k}" content="${escape(v)}" />`)
+    .map(
+      ([k, v]) => `<meta ${k.startsWith('og:') ? 'property' : 'name'}="${k}" content="${escapeHtml(v)}" />`,
+    )
     .join('\n    ');
 }
 
 /** The app shell with the preview's tags and title in its head. */
 export function withPreview(shell: string, p: Preview): string {
   return shell
-    .replace(/<title>[^<]*<\/title>/, `<title>${escape(p.title)} – Amongi</title>`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(p.title)} – Amongi</title>`)
     .replace('</head>', `    ${previewTags(p)}\n  </head>`);
 }

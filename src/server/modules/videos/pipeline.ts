@@ -194,13 +194,18 @@ export async function startVideoPipeline(
   );
 
   /**
-   * Queues again every step that nobody holds and that has not moved for a while (its job was lost), and
-   * removes uploads abandoned for a week (the partial file and the video that never got its bytes).
+   * Queues again every step that nobody holds and that has not moved for a while (its job was lost), starts
+   * uploads that finished unnoticed, and removes uploads abandoned for a week (the partial file and the video).
    */
   async function sweep() {
     for (const v of await repo.strandedSteps(db, leaseSeconds)) {
       if (!v.stage) continue;
       await jobs.send(`video.${v.stage}`, { videoId: v.id }, { key: v.id });
+    }
+    // Every byte arrived but the server stopped before it queued the processing: start it now.
+    for (const v of await repo.pendingUploads(db, 5)) {
+      if ((await storage.stat(`originals/${v.id}`))?.size !== v.originalSize) continue;
+      await startProcessing(ctx, v.id);
     }
     for (const v of await repo.abandonedUploads(db, ABANDONED_AFTER_DAYS)) {
       await storage.deleteUpload(v.id);
@@ -227,6 +232,17 @@ export async function startVideoPipeline(
   );
   timer.unref();
   return { sweep, stop: () => clearInterval(timer) };
+}
+
+/** An upload is complete: the video is processing and its first step is queued. */
+export async function startProcessing(ctx: AppContext, videoId: string) {
+  await repo.updateVideo(ctx.db, videoId, {
+    status: 'processing',
+    stage: 'probe',
+    progress: 0,
+    failureCode: null,
+  });
+  await ctx.jobs.send('video.probe', { videoId }, { key: videoId });
 }
 
 async function removeProduced(storage: Storage, id: string) {

@@ -165,6 +165,21 @@ export async function releaseStep(db: DbOrTx, id: string, owner: string) {
     .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)));
 }
 
+/** Uploads still marked uploading after `minutes`: finished ones whose last step was lost are among them. */
+export async function pendingUploads(db: DbOrTx, minutes: number) {
+  return db
+    .select({ id: videos.id, originalSize: videos.originalSize })
+    .from(videos)
+    .where(
+      and(
+        eq(videos.status, 'uploading'),
+        lt(videos.createdAt, sql`now() - make_interval(mins => ${minutes})`),
+      ),
+    )
+    .orderBy(videos.createdAt)
+    .limit(100);
+}
+
 /** Uploads started more than `days` ago and never finished. */
 export async function abandonedUploads(db: DbOrTx, days: number) {
   return db

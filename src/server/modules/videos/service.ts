@@ -74,7 +74,7 @@ function decodeCursor(c: string) {
 }
 
 export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: string) => void }) {
-  const { db, storage, jobs } = ctx;
+  const { db, storage } = ctx;
 
   /** The video, when the actor may `action` it (404 when they may not know it exists, 403 when only not act). */
   async function load(actor: Actor, id: string, action: 'video.read' | 'video.update' | 'video.delete') {

@@ -44,7 +44,7 @@ export function createSharingService(
     // A share link opens its video to anyone holding it; a video page only to strangers when it is public.
     const id = m[1] ? await shares.videoOfToken(db, sha256(m[1])) : m[2];
     const v = id ? await repo.getVideo(db, id) : undefined;
-    if (!v || v.status !== 'ready' || (m[2] && !can(ANONYMOUS, 'video.read', videoResource(v)))) return null;
+    if (v?.status !== 'ready' || (m[2] && !can(ANONYMOUS, 'video.read', videoResource(v)))) return null;
     const view = presentVideo(ctx, ANONYMOUS, v);
     return {
       title: view.title,

@@ -147,6 +147,17 @@ describe('abandoned uploads', () => {
     expect((await t.ctx.storage.list('')).filter((k) => k.includes(old.videoId))).toEqual([]);
     expect((await as.medarbejder.get(`/api/v1/videos/${recent.videoId}`)).json().status).toBe('uploading');
   });
+
+  it('a finished upload whose processing was never queued (server stopped in between) is started by the sweep', async () => {
+    const full = await tusUpload(base, as.medarbejder, await makeVideo(dir, { name: 'glemt', seconds: 1 }));
+    await settle(as.medarbejder, full.videoId);
+    await t.ctx.database.executeSql(
+      "update videos set status = 'uploading', stage = null, created_at = now() - interval '10 minutes' where id = $1",
+      [full.videoId],
+    );
+    await t.pipeline?.sweep();
+    expect((await settle(as.medarbejder, full.videoId)).status).toBe('ready');
+  }, 60_000);
 });
 
 describe('resumable: an interrupted upload continues from its offset, also after a server restart', () => {

@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, type Grant } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
 
@@ -58,7 +59,7 @@ function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
  * Every request goes through the session and CSRF checks like any other API call; only the owner may continue.
  */
 export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { storage, jobs } = ctx;
+  const { storage } = ctx;
   const maxBytes = ctx.config.uploadMaxBytes;
   const tus = new TusServer({
     path: UPLOADS_PATH,
@@ -73,8 +74,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return id;
     },
     onUploadFinish: async (_req, upload) => {
-      await repo.updateVideo(ctx.db, upload.id, { status: 'processing', stage: 'probe', progress: 0 });
-      await jobs.send('video.probe', { videoId: upload.id }, { key: upload.id });
+      await startProcessing(ctx, upload.id);
       return {};
     },
   });
