@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, policySql, type VideoResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
+import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { signedMediaPrefix } from './signing.js';
 
@@ -155,13 +156,7 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
     async retry(actor: Actor, id: string, locale: 'da' | 'en') {
       const v = await load(actor, id, 'video.update');
       if (v.status !== 'failed') throw new AppError('video.not_failed');
-      await repo.updateVideo(db, id, {
-        status: 'processing',
-        stage: 'probe',
-        progress: 0,
-        failureCode: null,
-      });
-      await jobs.send('video.probe', { videoId: id }, { key: id });
+      await startProcessing(ctx, id);
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
   };
