@@ -256,6 +256,13 @@ describe('bad files get a clear Danish reason; other videos are not affected', (
       cases.map(([, , c, m]) => ['failed', c, m]),
     );
     expect((await settle(as.medarbejder, good.videoId)).status).toBe('ready');
+    // Retry runs the processing again (the file is still no video); only a failed video can be retried.
+    const retried = await as.medarbejder.post(`/api/v1/videos/${bad[1]}/retry`);
+    expect(retried.json()).toMatchObject({ status: 'processing', failure: null });
+    expect((await settle(as.medarbejder, bad[1])).failure.code).toBe('video.not_a_video');
+    const notFailed = await as.medarbejder.post(`/api/v1/videos/${good.videoId}/retry`);
+    expect([notFailed.statusCode, notFailed.json().error.code]).toEqual([409, 'video.not_failed']);
+    expect((await as.medarbejder2.post(`/api/v1/videos/${bad[1]}/retry`)).statusCode).toBe(404);
     // A failed video can be deleted; nothing of it is left.
     expect((await as.medarbejder.delete(`/api/v1/videos/${bad[0]}`)).statusCode).toBe(200);
     expect((await t.ctx.storage.list('')).filter((k) => k.includes(bad[0]))).toEqual([]);
