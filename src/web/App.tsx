@@ -23,6 +23,12 @@ const OrganisationPage = lazy(() =>
 const PeoplePage = lazy(() => import('./routes/org/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ default: m.PersonPage })));
 const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
+const VideosPage = lazy(() => import('./routes/videos/VideosPage').then((m) => ({ default: m.VideosPage })));
+const UploadPage = lazy(() => import('./routes/videos/UploadPage').then((m) => ({ default: m.UploadPage })));
+const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ default: m.VideoPage })));
+const SharedVideoPage = lazy(() =>
+  import('./routes/videos/SharedVideoPage').then((m) => ({ default: m.SharedVideoPage })),
+);
 const Outbox = lazy(() => import('./routes/Outbox').then((m) => ({ default: m.Outbox })));
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 
@@ -34,9 +40,13 @@ export function App() {
         <Route path="/invitation/:token" element={<AcceptInvitation />} />
         <Route path="/glemt-adgangskode" element={<ForgotPassword />} />
         <Route path="/nulstil/:token" element={<ResetPassword />} />
+        <Route path="/del/:token" element={<SharedVideoPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Home />} />
           <Route path="/profil" element={<Profile />} />
+          <Route path="/videoer" element={<VideosPage />} />
+          <Route path="/videoer/ny" element={<UploadPage />} />
+          <Route path="/videoer/:id" element={<VideoPage />} />
           <Route element={<RequireCapability need="organise" />}>
             <Route path="/organisation" element={<OrganisationPage />} />
             <Route path="/organisation/personer" element={<PeoplePage />} />

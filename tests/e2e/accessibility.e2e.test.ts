@@ -1,10 +1,33 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+import {
+  axeViolations,
+  csrfToken,
+  DESKTOP,
+  launch,
+  newPage,
+  PHONE,
+  signIn,
+  testVideo,
+  uploadVideoViaApi,
+  waitForReady,
+} from './browser.js';
 
 let browser: Browser;
+/** A ready video of medarbejder's, shown to the institution, with a share link. */
+let video = { id: '', share: '' };
 beforeAll(async () => {
   browser = await launch();
+  const { context, page } = await newPage(browser);
+  await signIn(page, 'medarbejder');
+  const id = await uploadVideoViaApi(page, testVideo(), 'Tilgængelighed i klassen');
+  await waitForReady(page, id);
+  const headers = { 'X-CSRF-Token': await csrfToken(page) };
+  await page.request.put(`/api/v1/videos/${id}/consent`, { headers, data: { pupilsAppear: false } });
+  await page.request.patch(`/api/v1/videos/${id}`, { headers, data: { visibility: 'institution' } });
+  const share = await page.request.post(`/api/v1/videos/${id}/shares`, { headers, data: { duration: '1d' } });
+  video = { id, share: new URL((await share.json()).url).pathname };
+  await context.close();
 });
 afterAll(() => browser?.close());
 
@@ -28,7 +51,15 @@ async function scan(page: Page, path: string) {
 
 const bad = 'ugyldig-token-0123456789abcdef';
 const PAGES: Record<string, (ids: Awaited<ReturnType<typeof firstIds>>) => string[]> = {
-  '': () => ['/log-ind', '/glemt-adgangskode', `/invitation/${bad}`, `/nulstil/${bad}`, '/findes-ikke'],
+  '': () => [
+    '/log-ind',
+    '/glemt-adgangskode',
+    `/invitation/${bad}`,
+    `/nulstil/${bad}`,
+    '/findes-ikke',
+    video.share,
+    `/del/${bad}`,
+  ],
   administrator: (ids) => [
     '/',
     '/organisation',
@@ -41,8 +72,9 @@ const PAGES: Record<string, (ids: Awaited<ReturnType<typeof firstIds>>) => strin
     '/udbakke',
     '/profil',
   ],
-  leder: () => ['/', '/organisation', '/import'],
-  medarbejder: () => ['/', '/profil', '/organisation'],
+  leder: () => ['/', '/organisation', '/import', `/videoer/${video.id}`],
+  medarbejder: () => ['/', '/profil', '/organisation', '/videoer', '/videoer/ny', `/videoer/${video.id}`],
+  leder2: () => [`/videoer/${video.id}`],
 };
 
 for (const [name, viewport] of [

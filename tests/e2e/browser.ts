@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -48,4 +52,79 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
+}
+
+/** A 3-second test video (640×360 H.264 + AAC from ffmpeg's test sources), made once per test process. */
+let testVideoPath: string | null = null;
+export function testVideo(): string {
+  if (testVideoPath && fs.existsSync(testVideoPath)) return testVideoPath;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-video-'));
+  const out = path.join(dir, 'klasserumsvideo.mp4');
+  execFileSync(
+    process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg',
+    [
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x360:rate=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine',
+    ].concat(['-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out]),
+    { stdio: 'ignore' },
+  );
+  testVideoPath = out;
+  return out;
+}
+
+/** The CSRF token for API writes made with the page's own session (page.request shares its cookies). */
+export async function csrfToken(page: Page): Promise<string> {
+  return ((await (await page.request.get('/api/v1/auth/csrf')).json()) as { token: string }).token;
+}
+
+/** Uploads a file with the tus protocol through the API (one PATCH) and returns the new video's id. */
+export async function uploadVideoViaApi(page: Page, file: string, title: string): Promise<string> {
+  const token = await csrfToken(page);
+  const bytes = fs.readFileSync(file);
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const created = await page.request.post('/api/v1/uploads', {
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': String(bytes.length),
+      'Upload-Metadata': `filename ${b64(path.basename(file))},title ${b64(title)}`,
+      'X-CSRF-Token': token,
+    },
+  });
+  if (created.status() !== 201) throw new Error(`upload: ${created.status()} ${await created.text()}`);
+  const id = created.headers()['amongi-video-id'];
+  const location = new URL(created.headers().location, baseUrl()).pathname;
+  const sent = await page.request.patch(location, {
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Offset': '0',
+      'Content-Type': 'application/offset+octet-stream',
+      'X-CSRF-Token': token,
+    },
+    data: bytes,
+  });
+  if (sent.status() !== 204) throw new Error(`upload PATCH: ${sent.status()} ${await sent.text()}`);
+  return id;
+}
+
+/** Waits until the video has finished processing (ready), or throws with its failure. */
+export async function waitForReady(page: Page, id: string, ms = 120_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const v = (await (await page.request.get(`/api/v1/videos/${id}`)).json()) as {
+      status: string;
+      failure: { message: string } | null;
+    };
+    if (v.status === 'ready') return;
+    if (v.status === 'failed') throw new Error(`video failed: ${v.failure?.message}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`video ${id} was not ready after ${ms} ms`);
 }

@@ -51,7 +51,9 @@ const statusOf = (err: Error | DetailedError) =>
 function apiError(err: Error | DetailedError): { code: string; message: string } | null {
   if (!('originalResponse' in err) || !err.originalResponse) return null;
   try {
-    const body = JSON.parse(err.originalResponse.getBody()) as { error?: { code?: string; message?: string } };
+    const body = JSON.parse(err.originalResponse.getBody()) as {
+      error?: { code?: string; message?: string };
+    };
     return body.error?.code ? { code: body.error.code, message: body.error.message ?? '' } : null;
   } catch {
     return null;
@@ -87,7 +89,9 @@ export function useTusUpload(personId: string, maxBytes: number) {
         sent,
         total,
         speed: speed ?? null,
-        ...(phase.current === 'offline' || phase.current === 'starting' ? { phase: 'uploading', error: null } : {}),
+        ...(phase.current === 'offline' || phase.current === 'starting'
+          ? { phase: 'uploading', error: null }
+          : {}),
       });
     },
     [patch],
@@ -182,7 +186,8 @@ export function useTusUpload(personId: string, maxBytes: number) {
       void u.abort().then(() => u.start());
     };
     const offline = () => {
-      if (phase.current === 'uploading' || phase.current === 'starting') patch({ phase: 'offline', speed: null });
+      if (phase.current === 'uploading' || phase.current === 'starting')
+        patch({ phase: 'offline', speed: null });
     };
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);

@@ -53,7 +53,7 @@ export const useVideos = (mine: boolean) =>
   useInfiniteQuery({
     queryKey: ['videos', { mine }],
     queryFn: ({ pageParam }) =>
-      api<Page<VideoView>>('/videos', { query: { mine: mine || undefined, limit: 24, cursor: pageParam } }),
+      api<Page<VideoView>>('/videos', { query: { mine, limit: 24, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While one of my videos is being processed, its badge follows along.
@@ -101,7 +101,12 @@ export const deleteVideo = (id: string) => api(`/videos/${id}`, { method: 'DELET
 
 export const setConsent = (
   id: string,
-  body: { pupilsAppear: boolean; consentLevel?: Visibility | null; collectedBy?: string; collectedOn?: string },
+  body: {
+    pupilsAppear: boolean;
+    consentLevel?: Visibility | null;
+    collectedBy?: string;
+    collectedOn?: string;
+  },
 ) => api<VideoView>(`/videos/${id}/consent`, { method: 'PUT', body });
 
 export const withdrawConsent = (id: string) =>

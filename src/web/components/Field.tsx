@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Common = { label: string; hint?: ReactNode; error?: string; optional?: boolean };
@@ -57,7 +64,7 @@ export function TextField({
   optional,
   className,
   ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+}: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const d = useDescribed(hint, error);
   return (
     <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
@@ -99,5 +106,82 @@ export function SelectField({
         {children}
       </select>
     </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const d = useDescribed(hint, error);
+  return (
+    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
+      <Label htmlFor={d.id} label={label} optional={optional} />
+      <Messages hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
+      <textarea
+        id={d.id}
+        rows={5}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={d.describedBy}
+        required={!optional}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+/** A file picker (on phones the system offers camera, library and files). */
+export function FileField(props: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return <TextField {...props} type="file" />;
+}
+
+/** Radio buttons in a fieldset; each choice can carry a hint, and be disabled with its reason. */
+export function RadioGroupField<V extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  choices,
+  error,
+  hint,
+}: {
+  legend: string;
+  name: string;
+  value: V | null;
+  onChange: (v: V) => void;
+  choices: { value: V; label: string; hint?: string; disabled?: boolean }[];
+  error?: string;
+  hint?: ReactNode;
+}) {
+  const d = useDescribed(hint, error);
+  return (
+    <fieldset className={`field radio-group${error ? ' has-error' : ''}`} aria-describedby={d.describedBy}>
+      <legend>{legend}</legend>
+      <Messages hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
+      {choices.map((c) => (
+        <div key={c.value} className={`radio${c.disabled ? ' is-disabled' : ''}`}>
+          <input
+            type="radio"
+            id={`${d.id}-${c.value}`}
+            name={name}
+            value={c.value}
+            checked={value === c.value}
+            disabled={c.disabled}
+            aria-describedby={c.hint ? `${d.id}-${c.value}-hint` : undefined}
+            onChange={() => onChange(c.value)}
+          />
+          <label htmlFor={`${d.id}-${c.value}`}>{c.label}</label>
+          {c.hint && (
+            <span id={`${d.id}-${c.value}-hint`} className="radio-hint">
+              {c.hint}
+            </span>
+          )}
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -16,7 +16,10 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const logout = useLogout();
   const navigate = useNavigate();
   if (!me) return null;
-  const links: [string, string][] = [['/', t('nav.home')]];
+  const links: [string, string][] = [
+    ['/', t('nav.home')],
+    ['/videoer', t('nav.videos')],
+  ];
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
   if (me.capabilities.readOutbox) links.push(['/udbakke', t('nav.outbox')]);
   links.push(['/profil', t('nav.profile')]);

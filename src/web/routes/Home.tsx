@@ -98,6 +98,9 @@ export function Home() {
         <section className="card">
           <h2 id="home-links">{t('home.shortcuts')}</h2>
           <ul className="link-list">
+            <li>
+              <Link to="/videoer">{t('home.linkVideos')}</Link>
+            </li>
             {canOrganise(me) && (
               <>
                 <li>

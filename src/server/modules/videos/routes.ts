@@ -38,7 +38,11 @@ export function videoRoutes(
         },
       },
       async (req) =>
-        videos.list(requireActor(req), { ...req.query, mine: req.query.mine === 'true' }, requestLocale(req)),
+        videos.list(
+          requireActor(req),
+          { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
+          requestLocale(req),
+        ),
     );
     app.get(
       '/videos/:id',

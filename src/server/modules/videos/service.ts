@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { type Visibility, widerThan } from '../../../shared/constants.js';
 import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
@@ -101,7 +102,12 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
     },
 
     async list(actor: Actor, opts: { mine?: boolean; cursor?: string; limit: number }, locale: 'da' | 'en') {
-      const where = opts.mine ? policySql.ownedVideos(actor) : policySql.visibleVideos(actor);
+      const where: SQL =
+        opts.mine === true
+          ? policySql.ownedVideos(actor)
+          : opts.mine === false
+            ? sql`${policySql.visibleVideos(actor)} and not ${policySql.ownedVideos(actor)}`
+            : policySql.visibleVideos(actor);
       const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
       const rows = await repo.listVideos(db, where, { limit: opts.limit + 1, after });
       const items = rows.slice(0, opts.limit);

@@ -133,6 +133,11 @@ describe('visibility follows the consent register', () => {
     expect(await status(as.forvaltning, ready.id)).toBe(200);
     const list = (await as.medarbejder2.get('/api/v1/videos')).json();
     expect(list.items.map((v: { id: string }) => v.id)).toContain(ready.id);
+    const ids = async (url: string) =>
+      (await as.medarbejder.get(url)).json().items.map((v: { id: string }) => v.id);
+    expect(await ids('/api/v1/videos?mine=true')).toContain(ready.id);
+    expect(await ids('/api/v1/videos?mine=false')).not.toContain(ready.id);
+    expect(await ids('/api/v1/videos')).toContain(ready.id);
     expect((await t.client().get(`/api/v1/videos/${ready.id}`)).statusCode).toBe(404); // not public
   });
 

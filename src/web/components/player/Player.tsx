@@ -16,12 +16,19 @@ const isInMenu = (el: Element) => !!el.closest('[role="menu"]');
  * accessible controls. With focus anywhere in the player: space/K play–pause, ←/→ 5 s, F full screen,
  * C captions, M sound.
  */
-export function Player({ video }: { video: PlayableVideo }) {
+export function Player({
+  video,
+  onMediaExpired,
+}: {
+  video: PlayableVideo;
+  /** The signed media addresses stopped working: fetch the video again for fresh ones. */
+  onMediaExpired?: () => void;
+}) {
   const { t } = useTranslation();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const ref = useRef<HTMLVideoElement>(null);
   const hintId = useId();
-  const hls = useHls(ref, video.playlistUrl);
+  const hls = useHls(ref, video.playlistUrl, onMediaExpired);
   const { state, toggle, seek, setVolume, toggleMute, showCaptions } = useMediaState(
     ref,
     video.durationSeconds,
@@ -30,7 +37,7 @@ export function Player({ video }: { video: PlayableVideo }) {
   const captions = video.captions ?? [];
   const [fullscreen, setFullscreen] = useState(false);
   const lastCaptions = useRef<string | null>(null);
-  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const [container, setContainer] = useState<HTMLElement | null>(null);
 
   useEffect(() => setContainer(root.current), []);
   useEffect(() => {
@@ -62,7 +69,7 @@ export function Player({ video }: { video: PlayableVideo }) {
     }
   }, [captions, state.captions, showCaptions]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement;
     if (isInMenu(target)) return;
@@ -85,11 +92,9 @@ export function Player({ video }: { video: PlayableVideo }) {
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the group is focusable and its shortcuts are described
-    <div
+    <section
       ref={root}
       className={`player${fullscreen ? ' is-fullscreen' : ''}`}
-      role="group"
       aria-label={t('player.label', { title: video.title })}
       aria-describedby={hintId}
       tabIndex={-1}
@@ -100,7 +105,6 @@ export function Player({ video }: { video: PlayableVideo }) {
       </p>
       <div className="player-stage">
         {/* biome-ignore lint/a11y/useMediaCaption: captions are added as tracks when the video has them */}
-        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the play button and the shortcuts do the same by keyboard */}
         <video
           ref={ref}
           className="player-video"
@@ -138,6 +142,6 @@ export function Player({ video }: { video: PlayableVideo }) {
         onLevel={hls.choose}
         onFullscreen={toggleFullscreen}
       />
-    </div>
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caption } from '../../api/videos';
 import { formatTime } from './format';
@@ -97,6 +98,7 @@ export function PlayerControls(p: Props) {
           value={media.muted ? 0 : media.volume}
           aria-label={t('player.volume')}
           aria-valuetext={`${Math.round((media.muted ? 0 : media.volume) * 100)} %`}
+          style={{ '--played': `${(media.muted ? 0 : media.volume) * 100}%` } as CSSProperties}
           onChange={(e) => p.onVolume(Number(e.target.value))}
         />
         {p.captions.length === 1 && (

@@ -37,7 +37,11 @@ export function PlayerMenu({
       <AriaButton className={`player-btn${pressed ? ' is-on' : ''}`} aria-label={label}>
         <Icon name={icon} />
       </AriaButton>
-      <Popover className="player-popover" placement="top end" UNSTABLE_portalContainer={container ?? undefined}>
+      <Popover
+        className="player-popover"
+        placement="top end"
+        UNSTABLE_portalContainer={container ?? undefined}
+      >
         <Menu
           className="player-menu"
           aria-label={label}

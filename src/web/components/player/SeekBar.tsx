@@ -1,4 +1,11 @@
-import { type CSSProperties, type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { clamp, formatTime } from './format';
 import { type Thumbnail, thumbnailAt } from './thumbnails';
@@ -68,7 +75,9 @@ export function SeekBar({
         <div
           className="seek-preview"
           aria-hidden="true"
-          style={{ left: `clamp(${(thumb?.w ?? 60) / 2}px, ${fraction * 100}%, calc(100% - ${(thumb?.w ?? 60) / 2}px))` }}
+          style={{
+            left: `clamp(${(thumb?.w ?? 60) / 2}px, ${fraction * 100}%, calc(100% - ${(thumb?.w ?? 60) / 2}px))`,
+          }}
         >
           {thumb && (
             <span

@@ -1,13 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 
 /** One seek preview: a crop of the sprite image for a span of the video. */
-export type Thumbnail = { start: number; end: number; src: string; x: number; y: number; w: number; h: number };
+export type Thumbnail = {
+  start: number;
+  end: number;
+  src: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+};
 
 const TIME = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
 function seconds(t: string): number | null {
   const m = TIME.exec(t.trim());
   if (!m) return null;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number((m[4] ?? '0').padEnd(3, '0')) / 1000;
+  return (
+    Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number((m[4] ?? '0').padEnd(3, '0')) / 1000
+  );
 }
 
 /**
@@ -40,7 +50,10 @@ export function parseThumbnailsVtt(text: string, vttUrl: string): Thumbnail[] {
 }
 
 export function thumbnailAt(list: Thumbnail[], time: number): Thumbnail | undefined {
-  return list.find((c) => time >= c.start && time < c.end) ?? (time >= (list.at(-1)?.start ?? 0) ? list.at(-1) : undefined);
+  return (
+    list.find((c) => time >= c.start && time < c.end) ??
+    (time >= (list.at(-1)?.start ?? 0) ? list.at(-1) : undefined)
+  );
 }
 
 /** The seek previews of a video (empty while loading, or when there are none). */

@@ -1,0 +1,120 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { busy, useVideo, type VideoView } from '../../api/videos';
+import { Loading, Notice, RequestError } from '../../components/Alert';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { formatTime } from '../../components/player/format';
+import { Player } from '../../components/player/Player';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatDateTime } from '../../i18n';
+import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
+import { VideoOwnerPanel } from './VideoOwnerPanel';
+import { VideoProgressPanel } from './VideoProgressPanel';
+
+function NotFoundVideo({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const notFound = error instanceof ApiError && error.status === 404;
+  usePageTitle(notFound ? t('video.notFoundTitle') : t('video.title'));
+  return (
+    <div className="page-narrow">
+      <h1>{notFound ? t('video.notFoundTitle') : t('video.title')}</h1>
+      {notFound ? (
+        <>
+          <p className="alert alert-error">{error.message || t('video.notFound')}</p>
+          <p>{t('video.notFoundHelp')}</p>
+        </>
+      ) : (
+        <RequestError error={error} />
+      )}
+      <p>
+        <Link to="/videoer">{t('video.backToList')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function VideoMeta({ video }: { video: VideoView }) {
+  const { t } = useTranslation();
+  return (
+    <p className="video-meta muted">
+      <span>{t('video.by', { name: video.owner.name })}</span>
+      <span>{formatDateTime(video.createdAt)}</span>
+      {video.durationSeconds ? (
+        <span>
+          {t('videos.duration')} {formatTime(video.durationSeconds)}
+        </span>
+      ) : null}
+      {video.canEdit && <span className="badge">{t(`visibility.short.${video.visibility}`)}</span>}
+    </p>
+  );
+}
+
+/** Says "the video is ready" once, when processing finishes while the page is open. */
+function useReadyNotice(video: VideoView | undefined) {
+  const { t } = useTranslation();
+  const before = useRef(video?.status);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!video) return;
+    if (before.current && before.current !== 'ready' && video.status === 'ready')
+      setNotice(t('video.nowReady'));
+    before.current = video.status;
+  }, [video, t]);
+  return notice;
+}
+
+/** /videoer/:id: while uploading/processing its progress, when failed the reason, when ready the player. */
+export function VideoPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const qc = useQueryClient();
+  const video = useVideo(id);
+  const state = useLocation().state as { notice?: string } | null;
+  const readyNotice = useReadyNotice(video.data);
+  usePageTitle(video.data?.title ?? t('video.title'));
+
+  if (video.isPending) return <Loading />;
+  if (video.isError) return <NotFoundVideo error={video.error} />;
+  const v = video.data;
+
+  return (
+    <div className="page video-page">
+      <Breadcrumbs items={[{ to: '/videoer', label: t('videos.title') }, { label: v.title }]} />
+      {/* "Upload finished, now processing" only while that is still true. */}
+      <Notice message={readyNotice ?? (busy(v) ? state?.notice : null)} />
+      <div className="page-head">
+        <div>
+          <h1 className="break">{v.title}</h1>
+          <VideoMeta video={v} />
+        </div>
+        {v.status === 'ready' && v.canEdit && (
+          <div className="page-actions">
+            <EditVideoDialog video={v} />
+          </div>
+        )}
+      </div>
+      {v.status === 'ready' ? (
+        <>
+          <div className="video-player-wrap">
+            <Player
+              video={v}
+              onMediaExpired={() => void qc.invalidateQueries({ queryKey: ['video', v.id], exact: true })}
+            />
+          </div>
+          {v.description && <p className="video-description">{v.description}</p>}
+          {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
+          {v.canDelete && (
+            <div className="video-danger">
+              <DeleteVideoButton video={v} />
+            </div>
+          )}
+        </>
+      ) : (
+        <VideoProgressPanel video={v} />
+      )}
+    </div>
+  );
+}
