@@ -136,6 +136,10 @@ describe('videos: upload, playback, consent and visibility, share links', () => 
     await guest.page.goto(new URL(url).pathname);
     await guest.page.getByRole('heading', { level: 1, name: 'Brøker med pizzastykker' }).waitFor();
     await playsFor(guest.page);
+    // Pasted into a chat, the link shows a preview: the served page carries Open Graph tags with the poster.
+    const html = await (await guest.page.request.get(new URL(url).pathname)).text();
+    expect(html).toContain('<meta property="og:title" content="Brøker med pizzastykker" />');
+    expect(html).toMatch(/<meta property="og:image" content="http[^"]+\/poster\.jpg" \/>/);
 
     await page.getByRole('button', { name: /^Træk tilbage/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ja, træk linket tilbage' }).click();
