@@ -198,6 +198,7 @@ export async function startVideoPipeline(
    * uploads that finished unnoticed, and removes uploads abandoned for a week (the partial file and the video).
    */
   async function sweep() {
+    await cleanWorkFolders();
     for (const v of await repo.strandedSteps(db, leaseSeconds)) {
       if (!v.stage) continue;
       await jobs.send(`video.${v.stage}`, { videoId: v.id }, { key: v.id });
@@ -224,7 +225,6 @@ export async function startVideoPipeline(
     }
   }
 
-  await cleanWorkFolders().catch((err) => ctx.log.warn({ err }, 'could not clean work folders'));
   await sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed'));
   const timer = setInterval(
     () => void sweep().catch((err) => ctx.log.warn({ err }, 'video sweep failed')),
