@@ -1,0 +1,209 @@
+/** Helpers shared by the benchmarks: processes, the real server, sign-in, load, memory, machine facts, results. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+/** Starts `node --import tsx <args>` and resolves once its output satisfies `ready`. */
+export function startNode(
+  args: string[],
+  env: Record<string, string>,
+  ready: (out: string) => boolean,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let started = false;
+    const onData = (d: Buffer) => {
+      if (started) return;
+      out += d;
+      if (ready(out)) {
+        started = true;
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      if (!started) reject(new Error(`${args[0]} exited ${code}: ${out}`));
+    });
+  });
+}
+
+export interface RealServer {
+  child: ChildProcess;
+  pid: number;
+  base: string;
+  dataDir: string;
+  /** Stops the server and waits for it to exit; removes the data dir unless `keep`. */
+  stop(keep?: boolean): Promise<void>;
+}
+
+/** The real server (`src/server/main.ts`) with a fresh data dir and the demo data, like production starts it. */
+export async function startServer(port: number, databaseUrl = ''): Promise<RealServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-'));
+  const child = await startNode(
+    ['src/server/main.ts'],
+    {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      DEMO: '1',
+    },
+    (o) => o.includes('Amongi kører'),
+  ).catch((err: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  return {
+    child,
+    pid: child.pid as number,
+    base: `http://127.0.0.1:${port}`,
+    dataDir,
+    async stop(keep = false) {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Signs in over HTTP; the cookie and CSRF headers a browser then sends (writes need both). */
+export async function signIn(base: string, email: string): Promise<Record<string, string>> {
+  const csrf = await fetch(`${base}/api/v1/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const { token } = (await csrf.json()) as { token: string };
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: csrfCookie.join('; '), 'x-csrf-token': token },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login as ${email} failed: ${login.status}`);
+  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]);
+  return { cookie: [...csrfCookie, ...session].join('; '), 'x-csrf-token': token };
+}
+
+export interface LoadResult {
+  reqPerSec: number;
+  /** Response body bytes per second, MB/s (10^6). */
+  mbPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/**
+ * autocannon keeps each response body as a string (`body += chunk`, decoding binary data as UTF-8): with
+ * segments of a megabyte that decoding, not the server, caps a run near 50 MB/s. No body is checked here,
+ * so the client drops them (for both sides of every comparison alike).
+ */
+const requestQueue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as {
+  prototype: { addBody(data: Buffer): void };
+};
+requestQueue.prototype.addBody = () => {};
+
+/** autocannon against one URL from this process. */
+export function load(
+  url: string,
+  o: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections: o.connections, duration: o.seconds, headers: o.headers ?? {} },
+      (err, r) =>
+        err
+          ? reject(err)
+          : resolve({
+              reqPerSec: r.requests.average,
+              mbPerSec: Number((r.throughput.average / 1e6).toFixed(1)),
+              p50Ms: r.latency.p50,
+              p99Ms: r.latency.p99,
+              errors: r.errors + r.non2xx,
+            }),
+    );
+  });
+}
+
+/** Resident memory of a process in MiB (VmRSS), or null once it is gone. */
+export function rssMiB(pid: number): number | null {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `ms`; stop() returns the peak, the lowest and the number of samples. */
+export function sampleRss(pid: number, ms = 200) {
+  const samples: number[] = [];
+  const take = () => {
+    const v = rssMiB(pid);
+    if (v !== null) samples.push(v);
+  };
+  take();
+  const timer = setInterval(take, ms);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return { peakMiB: Math.max(...samples), minMiB: Math.min(...samples), samples: samples.length };
+    },
+  };
+}
+
+export const execFileP = (file: string, args: string[]) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(file, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${file} failed: ${err.message}\n${stderr.slice(-2000)}`)) : resolve(stdout),
+    ),
+  );
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+export const loadAvg = () => os.loadavg().map((n) => round(n));
+
+/** The facts every result file starts with. */
+export async function machine() {
+  const ffmpeg = await execFileP('ffmpeg', ['-version']).then(
+    (out) => out.split('\n')[0],
+    () => 'not found',
+  );
+  return {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    ffmpeg,
+    kernel: os.release(),
+  };
+}
+
+/** Writes bench/results/<date>-<name>.json with the machine, the date and the load average before/after. */
+export async function writeResult(name: string, loadBefore: number[], body: Record<string, unknown>) {
+  const date = new Date().toISOString();
+  const report = {
+    date,
+    machine: await machine(),
+    loadAverage: { before: loadBefore, after: loadAvg() },
+    ...body,
+  };
+  const outDir = path.resolve('bench/results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${date.slice(0, 10)}-${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(
+    `written to ${path.relative(process.cwd(), file)} (load ${loadBefore.join(' ')} → ${loadAvg().join(' ')})`,
+  );
+}
