@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { signIn as signInOverHttp } from '../src/server/testing/upload.js';
 
 /** Starts `node --import tsx <args>` and resolves once its output satisfies `ready`. */
 export function startNode(
@@ -81,19 +82,8 @@ export async function startServer(port: number, databaseUrl = ''): Promise<RealS
 export const DEMO_PASSWORD = 'demo1234';
 
 /** Signs in over HTTP; the cookie and CSRF headers a browser then sends (writes need both). */
-export async function signIn(base: string, email: string): Promise<Record<string, string>> {
-  const csrf = await fetch(`${base}/api/v1/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const { token } = (await csrf.json()) as { token: string };
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: csrfCookie.join('; '), 'x-csrf-token': token },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login as ${email} failed: ${login.status}`);
-  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return { cookie: [...csrfCookie, ...session].join('; '), 'x-csrf-token': token };
-}
+/** Signs in as a demo account over HTTP; the cookie and CSRF headers a browser would send on writes. */
+export const signIn = (base: string, email: string) => signInOverHttp(base, email, DEMO_PASSWORD);
 
 export interface LoadResult {
   reqPerSec: number;

@@ -14,7 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../../shared/constants.js';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
+/** The uuid primary key every table uses. */
+export const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const institutionType = pgEnum('institution_type', INSTITUTION_TYPES);

@@ -14,9 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
-import { institutions, kommuner, teams, users } from './schema.js';
+import { id, institutions, kommuner, teams, users } from './schema.js';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const inList = (col: string, values: readonly string[]) =>
   sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
