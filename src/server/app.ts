@@ -38,7 +38,10 @@ import { createSharingService } from './modules/videos/sharing.js';
 import { uploadRoutes } from './modules/videos/uploads.js';
 import { createStorage } from './storage/index.js';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+/** The built web app; WEB_DIST_DIR (a build-time setting shared with vite.config.ts) lets parallel checkouts build apart. */
+const webDist = process.env.WEB_DIST_DIR
+  ? path.resolve(process.env.WEB_DIST_DIR)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export type BuildOptions = { config: Config; database: Database; secret: string; logger?: boolean };
 

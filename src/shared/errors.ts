@@ -1,4 +1,7 @@
+import { CATALOGUE_ERRORS } from './catalogue-errors.js';
+import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
+import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
 
 /** Every error the API can answer with: a stable code, an HTTP status and a message per language. */
@@ -161,6 +164,9 @@ export const ERRORS = {
     en: 'The service is temporarily unavailable.',
   },
   ...VIDEO_ERRORS,
+  ...CATALOGUE_ERRORS,
+  ...COMMUNITY_ERRORS,
+  ...REFLECTION_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,10 +9,11 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import * as communitySchema from './community-schema.js';
 import * as coreSchema from './schema.js';
 import * as videoSchema from './videos-schema.js';
 
-const schema = { ...coreSchema, ...videoSchema };
+const schema = { ...coreSchema, ...videoSchema, ...communitySchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -13,12 +14,31 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AGE_BANDS, EDITORIAL_STATES, type Pillar } from '../../shared/catalogue.js';
 import { VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
 import { id, institutions, kommuner, teams, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const inList = (col: string, values: readonly string[]) =>
   sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** PostgreSQL's tsvector, for full-text search (V3). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** The taxonomy editors manage (V1): subjects (fag) and method tags. Merging moves every link to the kept term. */
+export const taxonomyTerms = pgTable(
+  'taxonomy_terms',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['subject', 'method'] }).notNull(),
+    label: text('label').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('taxonomy_terms_kind_label_key').on(t.kind, sql`lower(${t.label})`),
+    check('taxonomy_terms_kind_check', inList('kind', ['subject', 'method'])),
+  ],
+);
 
 /** What the pipeline learned about the source and made from it (see media/). */
 export type VideoMedia = {
@@ -67,6 +87,21 @@ export const videos = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     readyAt: at('ready_at'),
+    // Catalogue metadata (V1).
+    subjectId: uuid('subject_id').references(() => taxonomyTerms.id, { onDelete: 'set null' }),
+    ageBand: text('age_band', { enum: AGE_BANDS }),
+    pillars: text('pillars').array().$type<Pillar[]>().notNull().default(sql`'{}'::text[]`),
+    /** Editorial workflow for the public catalogue; `published` means curated. */
+    editorialState: text('editorial_state', { enum: EDITORIAL_STATES }).notNull().default('none'),
+    editorialComment: text('editorial_comment'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: at('published_at'),
+    /** Weighted Danish full-text document: title (A), tags (B), description (C), captions (D). Kept by the search repo. */
+    searchDocument: tsvector('search_document'),
+    /** Counters kept in the same transaction as the rows they count (sorting by "most tried", impact figures). */
+    viewCount: integer('view_count').notNull().default(0),
+    triedCount: integer('tried_count').notNull().default(0),
+    workedCount: integer('worked_count').notNull().default(0),
   },
   (t) => [
     index('videos_owner_idx').on(t.ownerId, t.createdAt),
@@ -74,7 +109,14 @@ export const videos = pgTable(
     index('videos_kommune_idx').on(t.kommuneId),
     index('videos_team_idx').on(t.teamId),
     index('videos_status_idx').on(t.status, t.stage),
+    index('videos_subject_idx').on(t.subjectId),
+    index('videos_reviewed_by_idx').on(t.reviewedBy),
+    index('videos_ready_idx').on(t.readyAt),
+    index('videos_editorial_idx').on(t.editorialState, t.publishedAt),
+    index('videos_search_idx').using('gin', t.searchDocument),
     check('videos_status_check', inList('status', VIDEO_STATUSES)),
+    check('videos_age_band_check', inList('age_band', AGE_BANDS)),
+    check('videos_editorial_check', inList('editorial_state', EDITORIAL_STATES)),
     check('videos_visibility_check', inList('visibility', VISIBILITIES)),
   ],
 );

@@ -4,8 +4,19 @@ import { decideAccess } from './rules.js';
 import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
+export { decidePractice, seesPackage } from './rules-practice.js';
 export * as policySql from './sql.js';
-export type { Action, Actor, Decision, Grant, Resource, VideoResource } from './types.js';
+export type {
+  Action,
+  Actor,
+  CommentResource,
+  CommunityResource,
+  Decision,
+  Grant,
+  PackageResource,
+  Resource,
+  VideoResource,
+} from './types.js';
 
 /** Someone not signed in (a public page, a share link): sees public videos only. */
 export const ANONYMOUS: Actor = { id: '', grants: [], teamIds: [] };
@@ -45,6 +56,9 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   person: 'person.not_found',
   grant: 'policy.forbidden',
   video: 'video.not_found',
+  community: 'community.not_found',
+  comment: 'comment.not_found',
+  package: 'package.not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

@@ -1,4 +1,5 @@
 import { roleScope } from '../../shared/constants.js';
+import { decidePractice } from './rules-practice.js';
 import type { Action, Actor, Decision, Resource, VideoResource } from './types.js';
 
 export const isAdmin = (a: Actor) => a.grants.some((g) => g.role === 'administrator');
@@ -40,13 +41,14 @@ const managesPerson = (a: Actor, p: { institutions: { id: string }[]; holdsWideR
 /**
  * May the actor watch this video? The owner always; nobody else while it is private or unfinished — not
  * administrators, not leders. Otherwise by visibility: team members, people of the institution, people of the
- * kommune (any role there), everyone; administrators see every non-private video (to act on reports).
- * Same rule as sql.visibleVideos.
+ * kommune (any role there), everyone; administrators see every non-private video (to act on reports), and
+ * editors every non-private video submitted to the catalogue (to review it). Same rule as sql.visibleVideos.
  */
 export function seesVideo(a: Actor, v: Omit<VideoResource, 'type' | 'id'>): boolean {
   if (a.id === v.ownerId) return true;
   if (v.visibility === 'private' || !v.ready) return false;
   if (isAdmin(a)) return true;
+  if (isEditor(a) && (v.editorialState ?? 'none') !== 'none') return true;
   switch (v.visibility) {
     case 'team':
       return !!v.teamId && (a.teamIds ?? []).includes(v.teamId);
@@ -59,7 +61,7 @@ export function seesVideo(a: Actor, v: Omit<VideoResource, 'type' | 'id'>): bool
   }
 }
 
-const decide = (visible: boolean, allowed: boolean): Decision =>
+export const decide = (visible: boolean, allowed: boolean): Decision =>
   !visible ? 'hidden' : allowed ? 'allow' : 'forbidden';
 
 /** The one answer to "may this person do this?". Pure: no I/O. */
@@ -72,7 +74,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'person.list') return decide(true, true);
       // A video belongs to an institution: only people who hold a role in one can upload.
       if (action === 'video.create') return decide(true, memberInstitutionIds(a).length > 0);
-      return 'forbidden';
+      return decidePractice(a, action, r);
     case 'kommune': {
       const visible = seesKommune(a, r.id);
       if (action === 'kommune.read') return decide(visible, true);
@@ -118,8 +120,12 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'video.read') return decide(seesVideo(a, r), true);
       if (action === 'video.update') return decide(seesVideo(a, r), owner);
       if (action === 'video.delete') return decide(seesVideo(a, r), owner || admin);
-      return decide(seesVideo(a, r), false);
+      return decidePractice(a, action, r);
     }
+    case 'community':
+    case 'comment':
+    case 'package':
+      return decidePractice(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

@@ -1,7 +1,7 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import { institutions, kommuner, roleGrants, users } from '../db/schema.js';
 import { videos } from '../db/videos-schema.js';
-import { forvaltningKommuneIds, isAdmin, memberInstitutionIds } from './rules.js';
+import { forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './rules.js';
 import type { Actor } from './types.js';
 
 const none = sql`false`;
@@ -48,6 +48,8 @@ export function visibleVideos(a: Actor): SQL {
   const own = a.id ? sql`${videos.ownerId} = ${a.id}` : none;
   const shared = [sql`${videos.visibility} = 'public'`];
   if (isAdmin(a)) shared.push(sql`${videos.visibility} <> 'private'`);
+  else if (isEditor(a))
+    shared.push(sql`(${videos.visibility} <> 'private' and ${videos.editorialState} <> 'none')`);
   const teamIds = a.teamIds ?? [];
   if (teamIds.length)
     shared.push(sql`(${videos.visibility} = 'team' and ${inArray(videos.teamId, teamIds)})`);

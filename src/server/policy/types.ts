@@ -1,3 +1,9 @@
+import type {
+  CommunityAccess,
+  CommunityRole,
+  EditorialState,
+  PackageVisibility,
+} from '../../shared/catalogue.js';
 import type { Role, Visibility } from '../../shared/constants.js';
 
 /** A role the actor holds. For institution roles, kommuneId is the institution's kommune (derived). */
@@ -16,6 +22,38 @@ export type VideoResource = {
   teamId: string | null;
   visibility: Visibility;
   ready: boolean;
+  /** Where the video is in the editorial workflow; editors review what is submitted (absent = 'none'). */
+  editorialState?: EditorialState;
+};
+
+/** A community of practice, with the actor's own membership in it (null when none; joined false when only invited). */
+export type CommunityResource = {
+  type: 'community';
+  id: string;
+  access: CommunityAccess;
+  membership: { role: CommunityRole; joined: boolean } | null;
+};
+
+/**
+ * A comment on a video. `moderates`: the actor moderates a community the video is shared in (the service
+ * looks it up); the video decides who may see the comment at all.
+ */
+export type CommentResource = {
+  type: 'comment';
+  id: string;
+  authorId: string;
+  video: VideoResource;
+  moderates: boolean;
+};
+
+/** A learning package (V8): its owner, where it belongs and who may use it. */
+export type PackageResource = {
+  type: 'package';
+  id: string;
+  ownerId: string;
+  institutionId: string | null;
+  kommuneId: string | null;
+  visibility: PackageVisibility;
 };
 
 export type Resource =
@@ -35,7 +73,10 @@ export type Resource =
     }
   /** A role about to be granted, with the scope it would apply to. */
   | { type: 'grant'; role: Role; kommuneId: string | null; institutionId: string | null }
-  | VideoResource;
+  | VideoResource
+  | CommunityResource
+  | CommentResource
+  | PackageResource;
 
 export type Action =
   | 'kommune.read'
@@ -62,7 +103,30 @@ export type Action =
   | 'video.create'
   | 'video.read'
   | 'video.update'
-  | 'video.delete';
+  | 'video.delete'
+  /** On a video the actor may watch: comment on it, mark it tried/worked, keep a private note, share it to a community. */
+  | 'video.engage'
+  /** The owner (or an editor) submits a video to the public catalogue. */
+  | 'video.submit'
+  /** Editors: publish a submitted video to the catalogue or send it back with a comment. */
+  | 'video.review'
+  | 'taxonomy.manage'
+  | 'collection.manage'
+  | 'catalogue.stats'
+  | 'community.create'
+  | 'community.read'
+  | 'community.join'
+  | 'community.post'
+  | 'community.moderate'
+  | 'comment.update'
+  | 'comment.delete'
+  | 'comment.report'
+  | 'comment.hide'
+  | 'package.create'
+  | 'package.read'
+  | 'package.copy'
+  | 'package.update'
+  | 'package.delete';
 
 /** allow; forbidden (the actor may see the thing but not do this: 403); hidden (the actor may not know it exists: 404). */
 export type Decision = 'allow' | 'forbidden' | 'hidden';

@@ -16,6 +16,13 @@ function initialLocale(): Locale {
   return 'da';
 }
 
+/** Each feature area keeps its strings in `areas/<area>.<da|en>.json` under its own top-level keys. */
+const areas = import.meta.glob<Record<string, unknown>>('./areas/*.json', { eager: true, import: 'default' });
+const areaStrings = (lng: Locale) =>
+  Object.entries(areas)
+    .filter(([file]) => file.endsWith(`.${lng}.json`))
+    .reduce((all, [, strings]) => Object.assign(all, strings), {} as Record<string, unknown>);
+
 export const i18n = i18next.createInstance();
 
 i18n.on('languageChanged', (lng) => {
@@ -23,7 +30,10 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: {
+    da: { translation: { ...da, ...areaStrings('da') } },
+    en: { translation: { ...en, ...areaStrings('en') } },
+  },
   lng: initialLocale(),
   fallbackLng: 'da',
   supportedLngs: ['da', 'en'],
