@@ -1,4 +1,13 @@
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type Ref,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayableVideo } from '../../api/videos';
 import { PlayerControls } from './PlayerControls';
@@ -11,6 +20,14 @@ type WebkitVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
 
 const isInMenu = (el: Element) => !!el.closest('[role="menu"]');
 
+/** What the page around the player may do with it: jump to a time (anchored comments), read the time, watch it play. */
+export type PlayerHandle = {
+  seek(seconds: number): void;
+  currentTime(): number;
+  /** The <video> element, for listening to playback (statistics). */
+  element(): HTMLVideoElement | null;
+};
+
 /**
  * The video player: HLS (hls.js, or natively on Safari/iOS), poster, captions as <track> elements and its own
  * accessible controls. With focus anywhere in the player: space/K play–pause, ←/→ 5 s, F full screen,
@@ -19,8 +36,10 @@ const isInMenu = (el: Element) => !!el.closest('[role="menu"]');
 export function Player({
   video,
   onMediaExpired,
+  handle,
 }: {
   video: PlayableVideo;
+  handle?: Ref<PlayerHandle>;
   /** The signed media addresses stopped working: fetch the video again for fresh ones. */
   onMediaExpired?: () => void;
 }) {
@@ -32,6 +51,18 @@ export function Player({
   const { state, toggle, seek, setVolume, toggleMute, showCaptions } = useMediaState(
     ref,
     video.durationSeconds,
+  );
+  useImperativeHandle(
+    handle,
+    () => ({
+      seek: (seconds: number) => {
+        seek(seconds);
+        root.current?.scrollIntoView?.({ block: 'nearest' });
+      },
+      currentTime: () => ref.current?.currentTime ?? 0,
+      element: () => ref.current,
+    }),
+    [seek],
   );
   const thumbnails = useThumbnails(video.thumbnailsUrl);
   const captions = video.captions ?? [];

@@ -7,7 +7,7 @@ import { busy, useVideo, type VideoView } from '../../api/videos';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { formatTime } from '../../components/player/format';
-import { Player } from '../../components/player/Player';
+import { Player, type PlayerHandle } from '../../components/player/Player';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
@@ -74,6 +74,7 @@ export function VideoPage() {
   const video = useVideo(id);
   const state = useLocation().state as { notice?: string } | null;
   const readyNotice = useReadyNotice(video.data);
+  const player = useRef<PlayerHandle>(null);
   usePageTitle(video.data?.title ?? t('video.title'));
 
   if (video.isPending) return <Loading />;
@@ -100,11 +101,17 @@ export function VideoPage() {
         <>
           <div className="video-player-wrap">
             <Player
+              handle={player}
               video={v}
               onMediaExpired={() => void qc.invalidateQueries({ queryKey: ['video', v.id], exact: true })}
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
+          {/* slot:catalogue — subject, age band, methods, pillars, curated; editorial actions */}
+          {/* slot:reflection — tried/worked signals, impact figures, private note */}
+          {/* slot:community-share — share the video into a community I belong to */}
+          {/* slot:discussion — threaded comments, anchored to times in the player */}
+          {/* slot:related — related videos */}
           {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           {v.canDelete && (
             <div className="video-danger">
