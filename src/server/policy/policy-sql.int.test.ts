@@ -134,6 +134,8 @@ beforeAll(async () => {
               originalSize: 1000 + n,
               status,
               visibility,
+              // Half are submitted to the catalogue: editors see those (unless private).
+              editorialState: k === 1 ? 'in_review' : 'none',
             });
           }
       }

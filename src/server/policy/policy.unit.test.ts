@@ -98,7 +98,7 @@ const video = (
   ownerId: string,
   i: typeof I1,
   visibility: Visibility,
-  opts: { teamId?: string; ready?: boolean } = {},
+  opts: { teamId?: string; ready?: boolean; editorialState?: 'in_review' } = {},
 ): Resource => ({
   type: 'video',
   id: `v-${ownerId}-${i.id}-${visibility}`,
@@ -108,6 +108,7 @@ const video = (
   teamId: opts.teamId ?? null,
   visibility,
   ready: opts.ready ?? true,
+  editorialState: opts.editorialState ?? 'none',
 });
 /** A video the actor uploaded themselves. */
 const own =
@@ -127,6 +128,58 @@ const V = {
   kommuneOther: video('u-far', I3, 'kommune'),
   public: video('u-far', I3, 'public'),
   unfinishedPublic: video('u-colleague', I1, 'public', { ready: false }),
+  submittedOtherInstitution: video('u-other', I2, 'institution', { editorialState: 'in_review' }),
+  submittedPrivate: video('u-colleague', I1, 'private', { editorialState: 'in_review' }),
+};
+
+/** A community with the actor's own membership in it. */
+const community = (
+  access: 'open' | 'invite',
+  membership: { role: 'member' | 'moderator'; joined: boolean } | null,
+): Resource => ({ type: 'community', id: `c-${access}`, access, membership });
+const C = {
+  open: community('open', null),
+  inviteOnly: community('invite', null),
+  invited: community('invite', { role: 'member', joined: false }),
+  member: community('invite', { role: 'member', joined: true }),
+  moderator: community('invite', { role: 'moderator', joined: true }),
+};
+
+/** A comment on a video; `moderates`: the actor moderates a community the video is shared in. */
+const comment = (authorId: string, on: Resource, moderates = false): Resource => ({
+  type: 'comment',
+  id: `m-${authorId}`,
+  authorId,
+  video: on as Extract<Resource, { type: 'video' }>,
+  moderates,
+});
+const M = {
+  othersOnPublic: comment('u-far', V.public),
+  ownOnPublic: (a: Actor) => comment(a.id, V.public),
+  othersOnPrivate: comment('u-colleague', V.colleaguesPrivate),
+  moderatedOnPublic: comment('u-far', V.public, true),
+};
+
+/** A learning package owned at institution i. */
+const pkg = (
+  ownerId: string,
+  i: typeof I1,
+  visibility: 'private' | 'institution' | 'kommune' | 'public',
+): Resource => ({
+  type: 'package',
+  id: `p-${ownerId}-${visibility}`,
+  ownerId,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  visibility,
+});
+const P = {
+  ownPrivate: (a: Actor) => pkg(a.id, I1, 'private'),
+  colleaguesPrivate: pkg('u-colleague', I1, 'private'),
+  institution: pkg('u-colleague', I1, 'institution'),
+  otherInstitution: pkg('u-other', I2, 'institution'),
+  kommune: pkg('u-other', I2, 'kommune'),
+  public: pkg('u-far', I3, 'public'),
 };
 
 const CODE: Record<string, Decision> = { A: 'allow', F: 'forbidden', H: 'hidden' };
@@ -284,6 +337,61 @@ const TABLE: Row[] = [
   ['video.delete', "colleague's unfinished public video", V.unfinishedPublic, 'H H H H H H H'],
   ['video.create', 'public video (wrong resource)', V.public, 'F F F F F F F'],
   ['video.read', 'instance (wrong resource)', instance, 'F F F F F F F'],
+
+  // The video community (issue 4): catalogue work, communities, comments, learning packages.
+  ['taxonomy.manage', 'instance', instance, 'A A F F F F F'],
+  ['collection.manage', 'instance', instance, 'A A F F F F F'],
+  ['catalogue.stats', 'instance', instance, 'A A A F F F F'],
+  ['community.create', 'instance', instance, 'A A A A A A A'],
+  ['package.create', 'instance', instance, 'A A A A A A A'],
+  ['video.engage', 'public video', V.public, 'A A A A A A A'],
+  ['video.engage', "medarbejder's institution video", V.medarbejdersInstitution, 'A H H A A A H'],
+  ['video.engage', "colleague's private video", V.colleaguesPrivate, 'H H H H H H H'],
+  ['video.submit', 'own private video', V.ownPrivate, 'A A A A A A A'],
+  ['video.submit', "colleague's institution video", V.colleaguesInstitution, 'A H H F F F H'],
+  ['video.read', 'submitted video, other institution', V.submittedOtherInstitution, 'A A H H H H H'],
+  ['video.review', 'submitted video, other institution', V.submittedOtherInstitution, 'A A H H H H H'],
+  ['video.review', 'public video', V.public, 'A A F F F F F'],
+  ['video.read', "colleague's private video submitted for review", V.submittedPrivate, 'H H H H H H H'],
+  ['video.review', "colleague's private video submitted for review", V.submittedPrivate, 'H H H H H H H'],
+  ['community.read', 'open community', C.open, 'A A A A A A A'],
+  ['community.join', 'open community', C.open, 'A A A A A A A'],
+  ['community.post', 'open community, not a member', C.open, 'F F F F F F F'],
+  ['community.moderate', 'open community, not a member', C.open, 'A F F F F F F'],
+  ['community.read', 'invite-only community, not invited', C.inviteOnly, 'A H H H H H H'],
+  ['community.join', 'invite-only community, not invited', C.inviteOnly, 'F H H H H H H'],
+  ['community.read', 'invite-only community, invited', C.invited, 'A A A A A A A'],
+  ['community.join', 'invite-only community, invited', C.invited, 'A A A A A A A'],
+  ['community.post', 'invite-only community, invited', C.invited, 'F F F F F F F'],
+  ['community.post', 'community, member', C.member, 'A A A A A A A'],
+  ['community.moderate', 'community, member', C.member, 'A F F F F F F'],
+  ['community.moderate', 'community, moderator', C.moderator, 'A A A A A A A'],
+  ['comment.update', "someone else's comment on a public video", M.othersOnPublic, 'F F F F F F F'],
+  ['comment.delete', "someone else's comment on a public video", M.othersOnPublic, 'F F F F F F F'],
+  ['comment.report', "someone else's comment on a public video", M.othersOnPublic, 'A A A A A A A'],
+  ['comment.hide', "someone else's comment on a public video", M.othersOnPublic, 'A A F F F F F'],
+  ['comment.hide', 'comment in a community the actor moderates', M.moderatedOnPublic, 'A A A A A A A'],
+  ['comment.update', 'own comment', M.ownOnPublic, 'A A A A A A A'],
+  ['comment.delete', 'own comment', M.ownOnPublic, 'A A A A A A A'],
+  ['comment.report', 'own comment', M.ownOnPublic, 'F F F F F F F'],
+  ['comment.update', "comment on a colleague's private video", M.othersOnPrivate, 'H H H H H H H'],
+  ['comment.report', "comment on a colleague's private video", M.othersOnPrivate, 'H H H H H H H'],
+  ['comment.hide', "comment on a colleague's private video", M.othersOnPrivate, 'H H H H H H H'],
+  ['package.read', 'own private package', P.ownPrivate, 'A A A A A A A'],
+  ['package.update', 'own private package', P.ownPrivate, 'A A A A A A A'],
+  ['package.delete', 'own private package', P.ownPrivate, 'A A A A A A A'],
+  ['package.read', "colleague's private package", P.colleaguesPrivate, 'H H H H H H H'],
+  ['package.copy', "colleague's private package", P.colleaguesPrivate, 'H H H H H H H'],
+  ['package.read', 'institution package, own institution', P.institution, 'A H H A A A H'],
+  ['package.copy', 'institution package, own institution', P.institution, 'A H H A A A H'],
+  ['package.update', 'institution package, own institution', P.institution, 'F H H F F F H'],
+  ['package.delete', 'institution package, own institution', P.institution, 'A H H F F F H'],
+  ['package.read', 'institution package, other institution', P.otherInstitution, 'A H H H H H H'],
+  ['package.read', 'kommune package, own kommune', P.kommune, 'A H A A A A H'],
+  ['package.read', 'public package', P.public, 'A A A A A A A'],
+  ['package.copy', 'public package', P.public, 'A A A A A A A'],
+  ['package.update', 'public package', P.public, 'F F F F F F F'],
+  ['package.delete', 'public package', P.public, 'A F F F F F F'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -467,6 +575,18 @@ describe('ANONYMOUS (not signed in)', () => {
     expect(decideAccess(ANONYMOUS, 'video.create', instance)).toBe('forbidden');
     expect(decideAccess(ANONYMOUS, 'kommune.read', kommune(K1))).toBe('hidden');
     expect(decideAccess(ANONYMOUS, 'institution.read', institution(I1))).toBe('hidden');
+  });
+
+  it('watches public videos and reads public packages, but takes part in nothing', () => {
+    expect(decideAccess(ANONYMOUS, 'video.engage', other('public'))).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'video.submit', other('public'))).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'comment.report', M.othersOnPublic)).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'community.join', C.open)).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'community.read', C.inviteOnly)).toBe('hidden');
+    expect(decideAccess(ANONYMOUS, 'package.read', P.public)).toBe('allow');
+    expect(decideAccess(ANONYMOUS, 'package.copy', P.public)).toBe('forbidden');
+    for (const action of ['community.create', 'package.create', 'taxonomy.manage', 'catalogue.stats'] as const)
+      expect(decideAccess(ANONYMOUS, action, instance), action).toBe('forbidden');
   });
 });
 

@@ -21,6 +21,7 @@ const videoColumns = {
   progress: videos.progress,
   failureCode: videos.failureCode,
   visibility: videos.visibility,
+  editorialState: videos.editorialState,
   originalFilename: videos.originalFilename,
   originalSize: videos.originalSize,
   durationSeconds: videos.durationSeconds,

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, policySql, type VideoResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { refreshSearchDocuments } from '../search/document.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
@@ -19,6 +20,7 @@ export const videoResource = (v: repo.VideoDetail): VideoResource => ({
   teamId: v.teamId,
   visibility: v.visibility,
   ready: v.status === 'ready',
+  editorialState: v.editorialState,
 });
 
 /** What the API shows of a video: media URLs only when ready, signed for this viewer. */
@@ -141,6 +143,7 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
         const narrows =
           widerThan(video.visibility, visibility) || (video.visibility === 'team' && teamId !== video.teamId);
         await repo.updateVideo(tx, id, changes);
+        if (v.title !== undefined || v.description !== undefined) await refreshSearchDocuments(tx, [id]);
         if (narrows) await repo.bumpAccess(tx, id);
         await audit(tx, actor, 'video.update', 'video', id, v);
       });
