@@ -45,9 +45,15 @@ export interface RealServer {
   stop(keep?: boolean): Promise<void>;
 }
 
-/** The real server (`src/server/main.ts`) with a fresh data dir and the demo data, like production starts it. */
-export async function startServer(port: number, databaseUrl = ''): Promise<RealServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-'));
+/**
+ * The real server (`src/server/main.ts`) with the demo data, like production starts it: on a fresh data dir, or
+ * on `dataDir` when a benchmark prepared one.
+ */
+export async function startServer(
+  port: number,
+  databaseUrl = '',
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-')),
+): Promise<RealServer> {
   const child = await startNode(
     ['src/server/main.ts'],
     {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { apiBench } from './api.js';
+import { catalogueBench } from './catalogue.js';
 import { segmentsBench } from './segments.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   video: videoBench,
   upload: uploadBench,
   segments: segmentsBench,
+  catalogue: catalogueBench,
 };
 
 async function main() {

@@ -2,8 +2,9 @@
  * Upload benchmark: a file of random bytes (2 GB; 1 GB when the disk has under 10 GB free) through tus on
  * loopback to the real server (tus-js-client in this process, as the browser would), against `cp` of the same
  * bytes to another file on the same disk. The server's RSS is sampled every 200 ms from /proc.
- * BENCH_UPLOAD_CHUNKS_MB picks the PATCH sizes to try (default "64,8": the brief's and the web client's);
- * BENCH_UPLOAD_GB overrides the size.
+ * BENCH_UPLOAD_CHUNKS_MB picks the clients to try (default "curl,64,8"): `curl` sends the whole file in one tus
+ * PATCH from curl (a native HTTP stack, as a browser has), a number is tus-js-client in Node with PATCHes of that
+ * many MiB (64: the brief's; 8: the web client's). BENCH_UPLOAD_GB overrides the size.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -77,6 +78,36 @@ export function tusUpload(
   });
 }
 
+/** Creates the upload with a tus POST, then sends the whole file in one PATCH with curl; resolves with the video id. */
+async function curlUpload(base: string, headers: Record<string, string>, file: string) {
+  const size = fs.statSync(file).size;
+  const meta = (k: string, v: string) => `${k} ${Buffer.from(v).toString('base64')}`;
+  const created = await fetch(`${base}/api/v1/uploads`, {
+    method: 'POST',
+    headers: {
+      ...headers,
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': String(size),
+      'Upload-Metadata': `${meta('filename', 'stor-fil.mp4')},${meta('title', 'Upload-benchmark')}`,
+    },
+  });
+  const location = created.headers.get('location');
+  const videoId = created.headers.get('amongi-video-id');
+  if (created.status !== 201 || !location || !videoId) throw new Error(`tus POST ${created.status}`);
+  const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PATCH', '-T', file];
+  const patchHeaders: Record<string, string> = {
+    ...headers,
+    'Tus-Resumable': '1.0.0',
+    'Upload-Offset': '0',
+    'Content-Type': 'application/offset+octet-stream',
+    Expect: '',
+  };
+  for (const [k, v] of Object.entries(patchHeaders)) args.push('-H', `${k}: ${v}`);
+  const { stdout } = await execFileP('curl', [...args, new URL(location, base).toString()]);
+  if (stdout.trim() !== '204') throw new Error(`tus PATCH ${stdout}`);
+  return videoId;
+}
+
 /**
  * The server's RSS once start-up (migrations, demo seed, PGlite) has settled: the lowest of a 2 s window
  * whose samples stay within 8 MiB (start-up can leave ~350 MiB that is given back some seconds later).
@@ -128,7 +159,7 @@ async function ceilings(file: string, bytes: number, work: string) {
   }
 }
 
-async function uploadOnce(file: string, bytes: number, chunkMB: number) {
+async function uploadOnce(file: string, bytes: number, client: 'curl' | number) {
   const server = await startServer(PORT);
   try {
     const headers = await signIn(server.base, 'medarbejder@demo.amongi.dk');
@@ -136,7 +167,10 @@ async function uploadOnce(file: string, bytes: number, chunkMB: number) {
     const during = sampleRss(server.pid);
     const load0 = loadAvg();
     const t0 = performance.now();
-    const videoId = await tusUpload(server.base, headers, file, chunkMB * 1024 * 1024);
+    const videoId =
+      client === 'curl'
+        ? await curlUpload(server.base, headers, file)
+        : await tusUpload(server.base, headers, file, client * 1024 * 1024);
     const seconds = (performance.now() - t0) / 1000;
     const peak = during.stop();
     const after = sampleRss(server.pid);
@@ -147,7 +181,7 @@ async function uploadOnce(file: string, bytes: number, chunkMB: number) {
     const res = await fetch(`${server.base}/api/v1/videos/${videoId}`, { headers });
     const { status, failure } = (await res.json()) as { status: string; failure: { code: string } | null };
     return {
-      chunkMiB: chunkMB,
+      client: client === 'curl' ? 'curl, one PATCH' : `tus-js-client, ${client} MiB PATCHes`,
       seconds: round(seconds),
       mbPerSec: round(bytes / 1e6 / seconds, 1),
       rssBeforeMiB: round(before, 1),
@@ -170,18 +204,20 @@ export async function uploadBench() {
   const st = fs.statfsSync(work);
   const freeGB = (st.bavail * st.bsize) / GB;
   const bytes = Number(process.env.BENCH_UPLOAD_GB ?? (freeGB < 10 ? 1 : 2)) * GB;
-  const chunks = (process.env.BENCH_UPLOAD_CHUNKS_MB ?? '64,8').split(',').map(Number);
+  const clients = (process.env.BENCH_UPLOAD_CHUNKS_MB ?? 'curl,64,8')
+    .split(',')
+    .map((c) => (c === 'curl' ? ('curl' as const) : Number(c)));
   const file = path.join(work, 'random.bin');
   try {
     await makeRandomFile(file, bytes);
     await execFileP('sync', []);
     const cpBefore = await timeCp(file);
     const runs = [];
-    for (const chunkMB of chunks) {
-      const run = await uploadOnce(file, bytes, chunkMB);
+    for (const client of clients) {
+      const run = await uploadOnce(file, bytes, client);
       await execFileP('sync', []);
       runs.push(run);
-      console.log(`upload ${chunkMB} MiB chunks: ${run.mbPerSec} MB/s, RSS +${run.rssGrowthMiB} MiB`);
+      console.log(`upload (${run.client}): ${run.mbPerSec} MB/s, RSS +${run.rssGrowthMiB} MiB`);
     }
     const ceiling = await ceilings(file, bytes, work);
     console.log(`ceilings: ${JSON.stringify(ceiling)}`);
