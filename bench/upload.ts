@@ -103,7 +103,7 @@ async function curlUpload(base: string, headers: Record<string, string>, file: s
     Expect: '',
   };
   for (const [k, v] of Object.entries(patchHeaders)) args.push('-H', `${k}: ${v}`);
-  const { stdout } = await execFileP('curl', [...args, new URL(location, base).toString()]);
+  const stdout = await execFileP('curl', [...args, new URL(location, base).toString()]);
   if (stdout.trim() !== '204') throw new Error(`tus PATCH ${stdout}`);
   return videoId;
 }
