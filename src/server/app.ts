@@ -21,14 +21,33 @@ import { installSystemRoutes } from './http/system.js';
 import { createJobs } from './jobs/index.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
+import { createCollectionService } from './modules/catalogue/collections.js';
+import { catalogueRoutes } from './modules/catalogue/routes.js';
+import { createCatalogueService } from './modules/catalogue/service.js';
+import { createTaxonomyService } from './modules/catalogue/taxonomy.js';
+import { commentRoutes } from './modules/comments/routes.js';
+import { createCommentService } from './modules/comments/service.js';
+import { createFeedService } from './modules/communities/feed.js';
+import { communityRoutes } from './modules/communities/routes.js';
+import { createCommunityService } from './modules/communities/service.js';
 import { importRoutes } from './modules/import/routes.js';
 import { createImportService } from './modules/import/service.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { createNotificationService } from './modules/notifications/service.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { createOrgService } from './modules/org/service.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { createOutboxService } from './modules/outbox/service.js';
+import { packageRoutes } from './modules/packages/routes.js';
+import { createPackageService } from './modules/packages/service.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { createPeopleService } from './modules/people/service.js';
+import { reflectionRoutes } from './modules/reflection/routes.js';
+import { createReflectionService } from './modules/reflection/service.js';
+import { createStatisticsService } from './modules/reflection/statistics.js';
+import { createHomeService } from './modules/search/home.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { createSearchService } from './modules/search/service.js';
 import { createCaptionService } from './modules/videos/captions.js';
 import { mediaRoutes } from './modules/videos/media-routes.js';
 import { withPreview } from './modules/videos/open-graph.js';
@@ -96,6 +115,7 @@ export async function buildApp(
   const videos = createVideoService(ctx, { forgetAccess: media.access.forget });
   const sharing = createSharingService(ctx, videos, media.access.forget);
   const captions = createCaptionService(ctx, videos, media.access.forget);
+  const catalogue = createCatalogueService(ctx, { forgetAccess: media.access.forget });
 
   await app.register(
     async (api) => {
@@ -105,7 +125,17 @@ export async function buildApp(
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
+      await api.register(
+        catalogueRoutes(catalogue, createTaxonomyService(ctx), createCollectionService(ctx)),
+      );
       await api.register(uploadRoutes(ctx));
+      await api.register(searchRoutes(createSearchService(ctx, { videos }), createHomeService(ctx)));
+      await api.register(commentRoutes(createCommentService(ctx)));
+      await api.register(notificationRoutes(createNotificationService(ctx)));
+      await api.register(reflectionRoutes(createReflectionService(ctx), createStatisticsService(ctx)));
+      const communities = createCommunityService(ctx, videos);
+      await api.register(communityRoutes(communities, createFeedService(ctx, communities)));
+      await api.register(packageRoutes(createPackageService(ctx)));
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'skal starte med postgres:// eller postgresql://')
     .optional(),
   DEMO: bool,
+  DEMO_CACHE_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'skal være mindst 32 tegn').optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -70,6 +71,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
+  /** Where generated demo videos and their finished HLS are kept between runs (outside the data dir). */
+  demoCacheDir?: string;
   publicUrl: string;
   sessionSecret?: string;
   sessionDays: number;
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DEMO ?? !e.DATABASE_URL,
+    demoCacheDir: e.DEMO_CACHE_DIR ? path.resolve(e.DEMO_CACHE_DIR) : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
     sessionDays: e.SESSION_DAYS,

@@ -3,8 +3,11 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { instanceSecret } from './db/instance.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
+import { seedDemoContent } from './db/seed-demo-content.js';
+import { defaultDemoCacheDir, startDemoMedia } from './db/seed-demo-media.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
+import { refreshMissingSearchDocuments } from './modules/search/document.js';
 import { startVideoPipeline } from './modules/videos/pipeline.js';
 
 function fail(message: string): never {
@@ -43,9 +46,12 @@ async function main() {
   const secret = await instanceSecret(database.db, config.sessionSecret);
   const { buildApp } = await import('./app.js');
   const { app, ctx, forgetVideoAccess } = await buildApp({ config, database, secret });
+  // Videos from before search existed get their full-text document (a no-op once every video has one).
+  await refreshMissingSearchDocuments(database.db);
 
   if (config.demo) {
     if (await seedDemo(database.db)) app.log.info('demo data seeded');
+    if (await seedDemoContent(ctx)) app.log.info('demo content seeded');
   } else {
     const n = await disableDemoPasswords(database.db);
     if (n) app.log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
@@ -55,12 +61,27 @@ async function main() {
   const pipeline = services.has('worker')
     ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess })
     : undefined;
+  // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
+  const demoMedia = new AbortController();
+  if (config.demo) {
+    const cacheDir = config.demoCacheDir ?? defaultDemoCacheDir();
+    await startDemoMedia(ctx, { cacheDir, forgetAccess: forgetVideoAccess, signal: demoMedia.signal })
+      .then(({ restored, restoreSeconds, done }) => {
+        if (restored)
+          app.log.info({ restored, restoreSeconds, cacheDir }, 'demo media restored from the cache');
+        done
+          .then((r) => r.videos > 0 && app.log.info(r, 'demo media ready'))
+          .catch((err) => app.log.warn({ err }, 'demo media failed'));
+      })
+      .catch((err) => app.log.warn({ err }, 'demo media failed'));
+  }
   // A worker-only process has no listening socket; keep it alive until it is told to stop.
   const keepAlive = services.has('web') ? undefined : setInterval(() => {}, 1 << 30);
   if (services.has('web')) await app.listen({ port: config.port, host: config.host });
 
   const shutdown = async () => {
     clearInterval(keepAlive);
+    demoMedia.abort();
     pipeline?.stop();
     await stopMail();
     await app.close();

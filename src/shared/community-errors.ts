@@ -6,4 +6,77 @@ export const COMMUNITY_ERRORS = {
     en: 'The community does not exist.',
   },
   'comment.not_found': { status: 404, da: 'Kommentaren findes ikke.', en: 'The comment does not exist.' },
+  // Communities of practice: membership, moderation and shared videos.
+  'community.name_taken': {
+    status: 409,
+    da: 'Der findes allerede et fællesskab med det navn.',
+    en: 'A community with that name already exists.',
+  },
+  'community.not_member': {
+    status: 409,
+    da: 'Personen er ikke medlem af fællesskabet.',
+    en: 'The person is not a member of the community.',
+  },
+  'community.already_member': {
+    status: 409,
+    da: 'Personen er allerede medlem af fællesskabet eller inviteret.',
+    en: 'The person is already a member of the community or invited.',
+  },
+  'community.last_moderator': {
+    status: 409,
+    da: 'Et fællesskab skal have mindst én moderator. Gør et andet medlem til moderator først, eller slet fællesskabet.',
+    en: 'A community needs at least one moderator. Make another member a moderator first, or delete the community.',
+  },
+  'community.video_not_shareable': {
+    status: 409,
+    da: 'Videoen kan ikke deles i et fællesskab, før den er færdigbehandlet og ikke længere privat.',
+    en: 'The video cannot be shared in a community until it is ready and no longer private.',
+  },
+  'community.video_already_shared': {
+    status: 409,
+    da: 'Videoen er allerede delt i fællesskabet.',
+    en: 'The video is already shared in the community.',
+  },
+  'community.share_not_found': {
+    status: 404,
+    da: 'Videoen er ikke delt i fællesskabet.',
+    en: 'The video is not shared in the community.',
+  },
+  // Discussion (comments, reports, moderation) and notifications.
+  'comment.empty': { status: 400, da: 'Skriv en kommentar.', en: 'Write a comment.' },
+  'comment.too_long': {
+    status: 400,
+    da: 'Kommentaren er for lang (højst 10.000 tegn).',
+    en: 'The comment is too long (at most 10,000 characters).',
+  },
+  'comment.too_deep': {
+    status: 400,
+    da: 'Du kan ikke svare dybere i denne tråd. Svar på en kommentar længere oppe.',
+    en: 'You cannot reply any deeper in this thread. Reply to a comment further up.',
+  },
+  'comment.parent_not_found': {
+    status: 400,
+    da: 'Kommentaren, du svarer på, findes ikke længere.',
+    en: 'The comment you are replying to no longer exists.',
+  },
+  'comment.anchor_invalid': {
+    status: 400,
+    da: 'Tidspunktet skal ligge inden for videoens længde.',
+    en: 'The time must be within the length of the video.',
+  },
+  'comment.deleted': {
+    status: 409,
+    da: 'Kommentaren er slettet.',
+    en: 'The comment has been deleted.',
+  },
+  'comment.already_reported': {
+    status: 409,
+    da: 'Du har allerede anmeldt denne kommentar.',
+    en: 'You have already reported this comment.',
+  },
+  'notification.not_found': {
+    status: 404,
+    da: 'Notifikationen findes ikke.',
+    en: 'The notification does not exist.',
+  },
 } as const;

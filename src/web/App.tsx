@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { RequireAuth, RequireCapability } from './components/RequireAuth';
 import { AcceptInvitation } from './routes/AcceptInvitation';
@@ -29,12 +30,66 @@ const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ 
 const SharedVideoPage = lazy(() =>
   import('./routes/videos/SharedVideoPage').then((m) => ({ default: m.SharedVideoPage })),
 );
+const CommunitiesPage = lazy(() =>
+  import('./routes/communities/CommunitiesPage').then((m) => ({ default: m.CommunitiesPage })),
+);
+const NewCommunityPage = lazy(() =>
+  import('./routes/communities/CommunityForm').then((m) => ({ default: m.NewCommunityPage })),
+);
+const CommunityPage = lazy(() =>
+  import('./routes/communities/CommunityPage').then((m) => ({ default: m.CommunityPage })),
+);
+const FeedPage = lazy(() => import('./routes/communities/FeedPage').then((m) => ({ default: m.FeedPage })));
+const EditorialPage = lazy(() =>
+  import('./routes/catalogue/EditorialPage').then((m) => ({ default: m.EditorialPage })),
+);
+const TaxonomyPage = lazy(() =>
+  import('./routes/catalogue/TaxonomyPage').then((m) => ({ default: m.TaxonomyPage })),
+);
+const CollectionsPage = lazy(() =>
+  import('./routes/catalogue/CollectionsPage').then((m) => ({ default: m.CollectionsPage })),
+);
 const Outbox = lazy(() => import('./routes/Outbox').then((m) => ({ default: m.Outbox })));
+const PackagesPage = lazy(() =>
+  import('./routes/packages/PackagesPage').then((m) => ({ default: m.PackagesPage })),
+);
+const PackageNewPage = lazy(() =>
+  import('./routes/packages/PackageNewPage').then((m) => ({ default: m.PackageNewPage })),
+);
+const PackagePage = lazy(() =>
+  import('./routes/packages/PackagePage').then((m) => ({ default: m.PackagePage })),
+);
+const PackageEditPage = lazy(() =>
+  import('./routes/packages/PackageEditPage').then((m) => ({ default: m.PackageEditPage })),
+);
+const PresentPage = lazy(() =>
+  import('./routes/packages/PresentPage').then((m) => ({ default: m.PresentPage })),
+);
+const StatisticsPage = lazy(() =>
+  import('./routes/reflection/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./routes/discussion/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const ModerationPage = lazy(() =>
+  import('./routes/discussion/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 
 export function App() {
   return (
     <Routes>
+      {/* Present mode fills the shared screen: no page frame, still for signed-in people only. */}
+      <Route element={<RequireAuth />}>
+        <Route
+          path="/pakker/:id/praesenter"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PresentPage />
+            </Suspense>
+          }
+        />
+      </Route>
       <Route element={<Layout />}>
         <Route path="/log-ind" element={<Login />} />
         <Route path="/invitation/:token" element={<AcceptInvitation />} />
@@ -47,6 +102,15 @@ export function App() {
           <Route path="/videoer" element={<VideosPage />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
           <Route path="/videoer/:id" element={<VideoPage />} />
+          <Route path="/pakker" element={<PackagesPage />} />
+          <Route path="/pakker/ny" element={<PackageNewPage />} />
+          <Route path="/pakker/:id" element={<PackagePage />} />
+          <Route path="/pakker/:id/rediger" element={<PackageEditPage />} />
+          <Route path="/statistik" element={<StatisticsPage />} />
+          <Route path="/faellesskaber" element={<CommunitiesPage />} />
+          <Route path="/faellesskaber/ny" element={<NewCommunityPage />} />
+          <Route path="/faellesskaber/:id" element={<CommunityPage />} />
+          <Route path="/nyt" element={<FeedPage />} />
           <Route element={<RequireCapability need="organise" />}>
             <Route path="/organisation" element={<OrganisationPage />} />
             <Route path="/organisation/personer" element={<PeoplePage />} />
@@ -55,6 +119,13 @@ export function App() {
             <Route path="/organisation/teams/:id" element={<TeamPage />} />
             <Route path="/organisation/personer/:id" element={<PersonPage />} />
             <Route path="/import" element={<ImportStaff />} />
+          </Route>
+          <Route path="/notifikationer" element={<NotificationsPage />} />
+          <Route path="/moderation" element={<ModerationPage />} />
+          <Route element={<RequireCapability need="curate" />}>
+            <Route path="/redaktion" element={<EditorialPage />} />
+            <Route path="/redaktion/emneord" element={<TaxonomyPage />} />
+            <Route path="/redaktion/samlinger" element={<CollectionsPage />} />
           </Route>
           <Route element={<RequireCapability need="outbox" />}>
             <Route path="/udbakke" element={<Outbox />} />

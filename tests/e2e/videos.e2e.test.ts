@@ -181,7 +181,7 @@ describe('videos: upload, playback, consent and visibility, share links', () => 
     const { context, page } = await newPage(browser);
     await signIn(page, 'medarbejder');
     const id = await uploadVideoViaApi(page, testVideo(), 'Genvejstasterne');
-    await page.goto('/videoer');
+    await page.goto('/videoer?vis=mine');
     const mine = page.getByRole('list', { name: 'Mine videoer' });
     await mine.getByRole('link', { name: 'Genvejstasterne' }).waitFor();
     await waitForReady(page, id);

@@ -585,7 +585,12 @@ describe('ANONYMOUS (not signed in)', () => {
     expect(decideAccess(ANONYMOUS, 'community.read', C.inviteOnly)).toBe('hidden');
     expect(decideAccess(ANONYMOUS, 'package.read', P.public)).toBe('allow');
     expect(decideAccess(ANONYMOUS, 'package.copy', P.public)).toBe('forbidden');
-    for (const action of ['community.create', 'package.create', 'taxonomy.manage', 'catalogue.stats'] as const)
+    for (const action of [
+      'community.create',
+      'package.create',
+      'taxonomy.manage',
+      'catalogue.stats',
+    ] as const)
       expect(decideAccess(ANONYMOUS, action, instance), action).toBe('forbidden');
   });
 });

@@ -9,7 +9,7 @@ import type { Action, Actor, Decision, PackageResource, Resource } from './types
 const signedIn = (a: Actor) => a.id !== '';
 const curates = (a: Actor) => isAdmin(a) || isEditor(a);
 
-/** May the actor use this learning package? Same rule as sql-practice.visiblePackages. */
+/** May the actor use this learning package? Same rule as sql-packages.visiblePackages. */
 export function seesPackage(a: Actor, p: Omit<PackageResource, 'type' | 'id'>): boolean {
   if (signedIn(a) && a.id === p.ownerId) return true;
   if (p.visibility === 'private') return false;
@@ -25,6 +25,8 @@ export function decidePractice(a: Actor, action: Action, r: Resource): Decision 
       switch (action) {
         case 'taxonomy.manage':
         case 'collection.manage':
+        // On the instance: open the editorial review queue (the catalogue module).
+        case 'video.review':
           return decide(true, curates(a));
         case 'catalogue.stats':
           return decide(true, curates(a) || a.grants.some((g) => g.role === 'forvaltning'));

@@ -5,6 +5,7 @@ import { videoMethods } from '../db/community-schema.js';
 import type { DbOrTx } from '../db/index.js';
 import { institutions } from '../db/schema.js';
 import { taxonomyTerms, videos } from '../db/videos-schema.js';
+import { refreshSearchDocuments } from '../modules/search/document.js';
 
 export type VideoRowSpec = {
   ownerId: string;
@@ -83,6 +84,7 @@ export async function insertVideo(db: DbOrTx, spec: VideoRowSpec): Promise<strin
     const ids = await Promise.all(spec.methods.map((m) => termId(db, 'method', m)));
     await db.insert(videoMethods).values(ids.map((t) => ({ videoId: row.id, termId: t })));
   }
+  await refreshSearchDocuments(db, [row.id]);
   return row.id;
 }
 

@@ -26,7 +26,13 @@ export type PersonDetail = {
 };
 
 export type Me = PersonDetail & {
-  capabilities: { administer: boolean; readOutbox: boolean; manageInstitutionIds: string[] };
+  capabilities: {
+    administer: boolean;
+    readOutbox: boolean;
+    /** Editors and administrators: the editorial pages (review queue, taxonomy, collections). */
+    curate: boolean;
+    manageInstitutionIds: string[];
+  };
 };
 
 export type Session = {

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ShareDuration, VideoStatus, Visibility } from '../../shared/constants';
+import type { VideoCatalogue } from './catalogue';
 import { api } from './client';
 import type { Page } from './types';
 
@@ -36,6 +37,8 @@ export type VideoView = PlayableVideo & {
   failure: { code: string; message: string } | null;
   owner: { id: string; name: string };
   createdAt: string;
+  /** Catalogue metadata and editorial state (V1). */
+  catalogue: VideoCatalogue;
   canEdit: boolean;
   canDelete: boolean;
   // The owner only:

@@ -3,25 +3,34 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '../api/client';
+import { useModerationSummary } from '../api/discussion';
 import { canOrganise, useMe } from '../api/queries';
+import { canSeeStatistics } from '../api/reflection';
 import { markSessionExpired, useLogout } from '../api/session';
 import { setLocale } from '../i18n';
 import { Loading } from './Alert';
 import { Button } from './Button';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const moderation = useModerationSummary(!!me);
   if (!me) return null;
   const links: [string, string][] = [
     ['/', t('nav.home')],
     ['/videoer', t('nav.videos')],
+    ['/faellesskaber', t('communities.nav')],
+    ['/pakker', t('packages.nav')],
   ];
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
+  if (canSeeStatistics(me)) links.push(['/statistik', t('statistics.nav')]);
+  if (me.capabilities.curate) links.push(['/redaktion', t('editorial.nav')]);
   if (me.capabilities.readOutbox) links.push(['/udbakke', t('nav.outbox')]);
+  if (moderation.data?.canModerate) links.push(['/moderation', t('moderation.nav')]);
   links.push(['/profil', t('nav.profile')]);
   return (
     <nav id="main-nav" aria-label={t('nav.label')} className={`main-nav${open ? ' is-open' : ''}`}>
@@ -135,6 +144,7 @@ export function Layout() {
             </button>
           )}
           <MainNav open={menuOpen} onClose={() => setMenuOpen(false)} />
+          {me && <NotificationBell />}
           <LanguageSwitch />
         </div>
       </header>

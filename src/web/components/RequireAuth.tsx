@@ -34,9 +34,14 @@ export function Forbidden() {
   );
 }
 
-/** Pages only some roles may open (organisation and import for administrators and leaders; the outbox). */
-export function RequireCapability({ need }: { need: 'organise' | 'outbox' }) {
+/** Pages only some roles may open (organisation and import for administrators and leaders; the outbox; editorial pages). */
+export function RequireCapability({ need }: { need: 'organise' | 'outbox' | 'curate' }) {
   const { data: me } = useMe();
-  const ok = need === 'organise' ? canOrganise(me) : !!me?.capabilities.readOutbox;
+  const ok =
+    need === 'organise'
+      ? canOrganise(me)
+      : need === 'curate'
+        ? !!me?.capabilities.curate
+        : !!me?.capabilities.readOutbox;
   return ok ? <Outlet /> : <Forbidden />;
 }

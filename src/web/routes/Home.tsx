@@ -1,130 +1,129 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
-import { canOrganise, useMe } from '../api/queries';
-import type { Me } from '../api/types';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../api/queries';
+import { useHome, type VideoSummary } from '../api/search';
 import { Notice } from '../components/Alert';
-import { grantScope } from '../components/labels';
+import { QueryView } from '../components/QueryView';
 import { usePageTitle } from '../components/usePageTitle';
+import { SearchBox, type Suggestion } from './videos/SearchBox';
+import { VideoCard } from './videos/VideoCard';
 
-function institutionsOf(me: Me) {
-  const seen = new Map<string, { id: string; name: string; type: string; kommune: string }>();
-  for (const g of me.grants)
-    if (g.institutionId && !seen.has(g.institutionId))
-      seen.set(g.institutionId, {
-        id: g.institutionId,
-        name: g.institutionName ?? '',
-        type: g.institutionType ?? '',
-        kommune: g.kommuneName ?? '',
-      });
-  return [...seen.values()];
+function Row({ items, headingId, level = 3 }: { items: VideoSummary[]; headingId: string; level?: 3 | 4 }) {
+  return (
+    <ul className="video-grid" aria-labelledby={headingId}>
+      {items.map((v) => (
+        <VideoCard key={v.id} video={v} headingLevel={level} />
+      ))}
+    </ul>
+  );
 }
 
+function Section({
+  id,
+  title,
+  more,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  more?: ReactNode;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="home-section" aria-labelledby={id}>
+      <div className="home-section-head">
+        <h2 id={id}>{title}</h2>
+        {more}
+        {intro && <p className="muted">{intro}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The home page: "what should I watch?" — search, the newest, what is popular, the editors' collections. */
 export function Home() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
+  const navigate = useNavigate();
   const { data: me } = useMe();
+  const home = useHome();
   const state = useLocation().state as { notice?: string } | null;
-  if (!me) return null;
-  const institutions = institutionsOf(me);
-  const manages = new Set(me.capabilities.manageInstitutionIds);
-  const instName = (id: string) => institutions.find((i) => i.id === id)?.name ?? '';
+  const pick = (s: Suggestion) =>
+    navigate(s.kind === 'video' ? `/videoer/${s.id}` : `/videoer?${s.kind}=${encodeURIComponent(s.id)}`);
 
   return (
     <div className="page">
-      <h1>{t('home.welcome', { name: me.name })}</h1>
-      <p className="lead">{t('home.intro')}</p>
-      <Notice message={state?.notice} />
-      <div className="card-grid">
-        <section className="card">
-          <h2 id="home-roles">{t('home.roles')}</h2>
-          {me.grants.length ? (
-            <ul className="plain-list">
-              {me.grants.map((g) => (
-                <li key={g.id}>
-                  <strong>{t(`roles.${g.role}`)}</strong>
-                  <span className="muted"> · {grantScope(t, g)}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('home.noRoles')}</p>
-          )}
-        </section>
-        <section className="card">
-          <h2 id="home-institutions">{t('home.institutions')}</h2>
-          {institutions.length ? (
-            <ul className="plain-list">
-              {institutions.map((i) => (
-                <li key={i.id}>
-                  {manages.has(i.id) || me.capabilities.administer ? (
-                    <Link to={`/organisation/institutioner/${i.id}`}>{i.name}</Link>
-                  ) : (
-                    <strong>{i.name}</strong>
-                  )}
-                  <span className="muted">
-                    {' '}
-                    · {t(`institutionTypes.${i.type}`)} · {i.kommune}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('home.noInstitutions')}</p>
-          )}
-        </section>
-        <section className="card">
-          <h2 id="home-teams">{t('home.teams')}</h2>
-          {me.teams.length ? (
-            <ul className="plain-list">
-              {me.teams.map((team) => (
-                <li key={team.id}>
-                  {manages.has(team.institutionId) || me.capabilities.administer ? (
-                    <Link to={`/organisation/teams/${team.id}`}>{team.name}</Link>
-                  ) : (
-                    <strong>{team.name}</strong>
-                  )}
-                  <span className="muted">
-                    {' '}
-                    · {t(`teamTypes.${team.type}`)}
-                    {instName(team.institutionId) && ` · ${instName(team.institutionId)}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('home.noTeams')}</p>
-          )}
-        </section>
-        <section className="card">
-          <h2 id="home-links">{t('home.shortcuts')}</h2>
-          <ul className="link-list">
-            <li>
-              <Link to="/videoer">{t('home.linkVideos')}</Link>
-            </li>
-            {canOrganise(me) && (
-              <>
-                <li>
-                  <Link to="/organisation">{t('home.linkOrganisation')}</Link>
-                </li>
-                <li>
-                  <Link to="/organisation/inviter">{t('home.linkInvite')}</Link>
-                </li>
-                <li>
-                  <Link to="/import">{t('home.linkImport')}</Link>
-                </li>
-              </>
-            )}
-            {me.capabilities.readOutbox && (
-              <li>
-                <Link to="/udbakke">{t('home.linkOutbox')}</Link>
-              </li>
-            )}
-            <li>
-              <Link to="/profil">{t('home.linkProfile')}</Link>
-            </li>
-          </ul>
-        </section>
+      <div className="home-hero">
+        <h1>{t('home.heading')}</h1>
+        <p className="lead">{me ? t('home.welcome', { name: me.name }) : t('home.intro')}</p>
+        <Notice message={state?.notice} />
+        <SearchBox
+          label={t('home.searchLabel')}
+          initial=""
+          onSearch={(q) => navigate(q ? `/videoer?q=${encodeURIComponent(q)}` : '/videoer')}
+          onPick={pick}
+        />
       </div>
+      <QueryView query={home}>
+        {(h) => (
+          <>
+            <Section
+              id="home-newest"
+              title={t('home.newest')}
+              more={<Link to="/videoer?sort=newest">{t('home.seeAll')}</Link>}
+            >
+              {h.newest.length ? (
+                <Row items={h.newest} headingId="home-newest" />
+              ) : (
+                <p className="muted">{t('home.noVideos')}</p>
+              )}
+            </Section>
+            {h.popularInMyCommunities.length > 0 && (
+              <Section
+                id="home-popular"
+                title={
+                  h.popularSource === 'communities' ? t('home.popularCommunities') : t('home.popularEveryone')
+                }
+                more={<Link to="/videoer?sort=tried">{t('home.seeMostTried')}</Link>}
+                intro={
+                  h.popularSource === 'communities' ? (
+                    t('home.popularCommunitiesIntro')
+                  ) : h.memberOfCommunities ? (
+                    t('home.popularNothingInCommunities')
+                  ) : (
+                    <>
+                      {t('home.popularNoCommunities')}{' '}
+                      <Link to="/faellesskaber">{t('home.findCommunities')}</Link>
+                    </>
+                  )
+                }
+              >
+                <Row items={h.popularInMyCommunities} headingId="home-popular" />
+              </Section>
+            )}
+            {h.collections.length > 0 && (
+              <Section id="home-collections" title={t('home.collections')} intro={t('home.collectionsIntro')}>
+                {h.collections.map((c) => (
+                  <section key={c.id} className="home-collection" aria-labelledby={`collection-${c.id}`}>
+                    <h3 id={`collection-${c.id}`}>{c.title}</h3>
+                    {c.description && <p className="muted">{c.description}</p>}
+                    <Row items={c.videos} headingId={`collection-${c.id}`} level={4} />
+                  </section>
+                ))}
+              </Section>
+            )}
+            {h.tried.length > 0 && (
+              <Section id="home-tried" title={t('home.tried')}>
+                <Row items={h.tried} headingId="home-tried" />
+              </Section>
+            )}
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

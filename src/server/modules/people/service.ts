@@ -61,6 +61,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         capabilities: {
           administer: isAdmin(actor),
           readOutbox: can(actor, 'outbox.read', { type: 'instance' }),
+          curate: can(actor, 'taxonomy.manage', { type: 'instance' }),
           manageInstitutionIds: isAdmin(actor) ? [] : institutionIdsWithRole(actor, 'leder'),
         },
       };

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { refreshSearchDocuments } from '../search/document.js';
 import * as repo from './repo.js';
 import { presentVideo, type VideoService } from './service.js';
 import * as shares from './shares-repo.js';
@@ -25,6 +26,7 @@ export function createCaptionService(
       await storage.putBytes(`videos/${id}/captions/${language}.vtt`, body, 'text/vtt; charset=utf-8');
       await db.transaction(async (tx) => {
         await shares.upsertCaption(tx, { videoId: id, language, label, text: parsed.text });
+        await refreshSearchDocuments(tx, [id]);
         await audit(tx, actor, 'video.caption.put', 'video', id, { language, cues: parsed.cues });
       });
       forgetAccess(id);
@@ -35,6 +37,7 @@ export function createCaptionService(
       await videos.load(actor, id, 'video.update');
       const removed = await db.transaction(async (tx) => {
         const gone = await shares.deleteCaption(tx, id, language);
+        if (gone) await refreshSearchDocuments(tx, [id]);
         if (gone) await audit(tx, actor, 'video.caption.delete', 'video', id, { language });
         return gone;
       });

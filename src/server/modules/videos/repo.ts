@@ -22,6 +22,16 @@ const videoColumns = {
   failureCode: videos.failureCode,
   visibility: videos.visibility,
   editorialState: videos.editorialState,
+  // Catalogue metadata (V1), presented by catalogue/present.ts.
+  editorialComment: videos.editorialComment,
+  publishedAt: videos.publishedAt,
+  ageBand: videos.ageBand,
+  pillars: videos.pillars,
+  subject: sql<{ id: string; label: string } | null>`(
+    select json_build_object('id', t.id, 'label', t.label) from taxonomy_terms t where t.id = "videos"."subject_id")`,
+  methods: sql<{ id: string; label: string }[]>`coalesce((
+    select json_agg(json_build_object('id', t.id, 'label', t.label) order by t.label)
+    from video_methods vm join taxonomy_terms t on t.id = vm.term_id where vm.video_id = "videos"."id"), '[]'::json)`,
   originalFilename: videos.originalFilename,
   originalSize: videos.originalSize,
   durationSeconds: videos.durationSeconds,

@@ -22,28 +22,7 @@ export function videoRoutes(
     const params = s.idParams;
     const response = s.errors;
 
-    app.get(
-      '/videos',
-      {
-        schema: {
-          tags,
-          description:
-            'Videos the signed-in person may watch, newest first; `mine=true` lists their own in every state.',
-          querystring: z.strictObject({
-            mine: z.enum(['true', 'false']).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(24),
-          }),
-          response,
-        },
-      },
-      async (req) =>
-        videos.list(
-          requireActor(req),
-          { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
-          requestLocale(req),
-        ),
-    );
+    // GET /videos (list and search) lives in the search module (search/routes.ts).
     app.get(
       '/videos/:id',
       {

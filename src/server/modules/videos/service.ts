@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, policySql, type VideoResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { presentCatalogue } from '../catalogue/present.js';
 import { refreshSearchDocuments } from '../search/document.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
 import { startProcessing } from './pipeline.js';
@@ -57,25 +58,12 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
           widestVisibility: allowedVisibility(consent),
         }
       : {}),
+    catalogue: presentCatalogue(actor, v, videoResource(v)),
     canEdit: can(actor, 'video.update', videoResource(v)),
     canDelete: can(actor, 'video.delete', videoResource(v)),
   };
 }
 export type VideoView = ReturnType<typeof presentVideo>;
-
-const encodeCursor = (v: { createdAt: Date; id: string }) =>
-  Buffer.from(JSON.stringify([v.createdAt.toISOString(), v.id])).toString('base64url');
-function decodeCursor(c: string) {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
-    const createdAt = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(createdAt.getTime()))
-      return { createdAt, id };
-  } catch {
-    /* fall through */
-  }
-  throw new AppError('request.invalid');
-}
 
 export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: string) => void }) {
   const { db, storage } = ctx;
@@ -101,23 +89,6 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
 
     async get(actor: Actor, id: string, locale: 'da' | 'en') {
       return presentVideo(ctx, actor, await load(actor, id, 'video.read'), locale);
-    },
-
-    async list(actor: Actor, opts: { mine?: boolean; cursor?: string; limit: number }, locale: 'da' | 'en') {
-      const where: SQL =
-        opts.mine === true
-          ? policySql.ownedVideos(actor)
-          : opts.mine === false
-            ? sql`${policySql.visibleVideos(actor)} and not ${policySql.ownedVideos(actor)}`
-            : policySql.visibleVideos(actor);
-      const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-      const rows = await repo.listVideos(db, where, { limit: opts.limit + 1, after });
-      const items = rows.slice(0, opts.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map((v) => presentVideo(ctx, actor, v, locale)),
-        nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null,
-      };
     },
 
     async update(

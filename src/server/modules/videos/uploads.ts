@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, type Grant } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { refreshSearchDocuments } from '../search/document.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
@@ -105,6 +106,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         originalFilename: filename,
         originalSize: size,
       });
+      await refreshSearchDocuments(tx, [row.id]);
       await audit(tx, actor, 'video.upload', 'video', row.id, { filename, size });
       return row;
     });

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { VideoSummary } from '../../api/search';
 import type { VideoView } from '../../api/videos';
 import { formatTime } from '../../components/player/format';
+import './search.css';
 
 /** Uploader… / Behandles 42 % / Klar / Fejlet. */
 export function VideoStatusBadge({ video }: { video: Pick<VideoView, 'status' | 'progress'> }) {
@@ -13,9 +15,32 @@ export function VideoStatusBadge({ video }: { video: Pick<VideoView, 'status' | 
   return <span className={`badge badge-video-${video.status}`}>{text}</span>;
 }
 
-/** A video in a list: poster, title (the link), and a line about it. */
-export function VideoCard({ video, showStatus }: { video: VideoView; showStatus?: boolean }) {
+/**
+ * What a card needs: the search API's item (GET /videos, /home, /videos/:id/related). Lists from other
+ * endpoints may pass fewer fields; the card leaves out what it does not get.
+ */
+export type CardVideo = Pick<VideoSummary, 'id' | 'title' | 'durationSeconds' | 'posterUrl'> &
+  Partial<Omit<VideoSummary, 'id' | 'title' | 'durationSeconds' | 'posterUrl'>>;
+
+/**
+ * A video in a list: poster with duration (and "Udvalgt" when curated), the title as the link, subject and
+ * age band, who made it, and how many have tried it. `showStatus` (my own videos): processing state and
+ * visibility instead of the author. `headingLevel` follows the list's heading (default h3).
+ */
+export function VideoCard({
+  video,
+  showStatus,
+  headingLevel = 3,
+}: {
+  video: CardVideo;
+  showStatus?: boolean;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t } = useTranslation();
+  const Heading = `h${headingLevel}` as const;
+  const topic = [video.subject?.label, video.ageBand ? t(`catalogue.ageBand.${video.ageBand}`) : null].filter(
+    Boolean,
+  );
   return (
     <li className="video-card">
       <div className="video-thumb">
@@ -24,6 +49,7 @@ export function VideoCard({ video, showStatus }: { video: VideoView; showStatus?
         ) : (
           <span className="video-thumb-empty" aria-hidden="true" />
         )}
+        {video.curated ? <span className="video-curated">{t('search.card.curated')}</span> : null}
         {video.durationSeconds ? (
           <span className="video-duration">
             <span className="sr-only">{t('videos.duration')} </span>
@@ -32,19 +58,28 @@ export function VideoCard({ video, showStatus }: { video: VideoView; showStatus?
         ) : null}
       </div>
       <div className="video-card-body">
-        <h3 className="video-card-title">
+        <Heading className="video-card-title">
           <Link to={`/videoer/${video.id}`} className="stretched-link">
             {video.title}
           </Link>
-        </h3>
+        </Heading>
+        {topic.length > 0 && <p className="video-card-topic">{topic.join(' · ')}</p>}
         <p className="video-card-meta">
-          {showStatus && <VideoStatusBadge video={video} />}
-          {showStatus ? (
-            <span className="badge">{t(`visibility.short.${video.visibility}`)}</span>
-          ) : (
-            <span>{video.owner.name}</span>
+          {showStatus && video.status && (
+            <VideoStatusBadge video={{ status: video.status, progress: video.progress ?? null }} />
           )}
+          {showStatus && video.visibility ? (
+            <span className="badge">{t(`visibility.short.${video.visibility}`)}</span>
+          ) : video.owner ? (
+            <span>
+              {video.owner.name}
+              {video.institution ? `, ${video.institution.name}` : ''}
+            </span>
+          ) : null}
         </p>
+        {!showStatus && video.triedCount ? (
+          <p className="video-card-tried">{t('search.card.tried', { count: video.triedCount })}</p>
+        ) : null}
       </div>
     </li>
   );

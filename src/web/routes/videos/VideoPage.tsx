@@ -6,10 +6,15 @@ import { ApiError } from '../../api/client';
 import { busy, useVideo, type VideoView } from '../../api/videos';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Discussion } from '../../components/discussion/Discussion';
 import { formatTime } from '../../components/player/format';
 import { Player, type PlayerHandle } from '../../components/player/Player';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
+import { CatalogueSection } from '../catalogue/CatalogueSection';
+import { ShareToCommunity } from '../communities/ShareToCommunity';
+import { ReflectionPanel } from '../reflection/ReflectionPanel';
+import { RelatedVideos } from './RelatedVideos';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
 import { VideoProgressPanel } from './VideoProgressPanel';
@@ -107,11 +112,11 @@ export function VideoPage() {
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
-          {/* slot:catalogue — subject, age band, methods, pillars, curated; editorial actions */}
-          {/* slot:reflection — tried/worked signals, impact figures, private note */}
-          {/* slot:community-share — share the video into a community I belong to */}
-          {/* slot:discussion — threaded comments, anchored to times in the player */}
-          {/* slot:related — related videos */}
+          <CatalogueSection video={v} />
+          <ReflectionPanel videoId={v.id} player={player} />
+          <ShareToCommunity video={v} />
+          <Discussion videoId={v.id} player={player} />
+          <RelatedVideos videoId={v.id} />
           {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           {v.canDelete && (
             <div className="video-danger">

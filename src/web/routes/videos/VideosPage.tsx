@@ -1,51 +1,213 @@
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
-import { useVideos } from '../../api/videos';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { AGE_BANDS, PILLARS, SEARCH_SORTS, type SearchSort } from '../../../shared/catalogue';
+import { FACETS, type FacetName, type SearchParams, useSearch } from '../../api/search';
 import { Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
+import { SearchBox, type Suggestion } from './SearchBox';
+import { SearchFilters } from './SearchFilters';
 import { VideoCard } from './VideoCard';
 
-function VideoList({ mine, headingId }: { mine: boolean; headingId: string }) {
+/** The search as the URL holds it (shareable): ?q=&subject=&ageBand=&method=&pillar=&sort= */
+function readParams(url: URLSearchParams): SearchParams {
+  const sort = url.get('sort') ?? '';
+  // A hand-edited link with an unknown value searches without it rather than failing.
+  const pick = (name: string, ok: (v: string) => boolean) => [...new Set(url.getAll(name).filter(ok))];
+  const isId = (v: string) => UUID.test(v);
+  return {
+    q: url.get('q') ?? '',
+    sort: (SEARCH_SORTS as readonly string[]).includes(sort) ? (sort as SearchSort) : '',
+    subject: pick('subject', isId),
+    ageBand: pick('ageBand', (v) => (AGE_BANDS as readonly string[]).includes(v)),
+    method: pick('method', isId),
+    pillar: pick('pillar', (v) => (PILLARS as readonly string[]).includes(v)),
+  };
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function MyVideos() {
   const { t } = useTranslation();
-  const query = useVideos(mine);
-  // "Videoer du kan se" (mine=false) leaves out my own: they are in the list above.
+  const query = useSearch({
+    q: '',
+    sort: 'newest',
+    mine: true,
+    subject: [],
+    ageBand: [],
+    method: [],
+    pillar: [],
+  });
   const items = (query.data?.pages ?? []).flatMap((p) => p.items);
   return (
-    <QueryView
-      query={query}
-      empty={query.isSuccess && items.length === 0 && t(mine ? 'videos.noneMine' : 'videos.noneOthers')}
-    >
-      {() => (
-        <>
-          <ul className="video-grid" aria-labelledby={headingId}>
-            {items.map((v) => (
-              <VideoCard key={v.id} video={v} showStatus={mine} />
-            ))}
-          </ul>
-          {query.hasNextPage && (
-            <Button variant="secondary" busy={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
-              {t('videos.showMore')}
-            </Button>
-          )}
-        </>
-      )}
-    </QueryView>
+    <section className="video-section" aria-labelledby="videos-mine">
+      <h2 id="videos-mine">{t('videos.mine')}</h2>
+      <QueryView query={query} empty={query.isSuccess && items.length === 0 && t('videos.noneMine')}>
+        {() => (
+          <>
+            <ul className="video-grid" aria-labelledby="videos-mine">
+              {items.map((v) => (
+                <VideoCard key={v.id} video={v} showStatus />
+              ))}
+            </ul>
+            {query.hasNextPage && (
+              <Button
+                variant="secondary"
+                busy={query.isFetchingNextPage}
+                onClick={() => query.fetchNextPage()}
+              >
+                {t('videos.showMore')}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
+    </section>
   );
 }
 
-/** /videoer: my own videos in every state, then the videos others have shared with me. */
+function Search() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [routerUrl, setUrl] = useSearchParams();
+  // A change shows at once (a ticked box stays ticked) while the router catches up with the new URL.
+  const routerKey = routerUrl.toString();
+  const [pending, setPending] = useState<{ from: string; next: URLSearchParams } | null>(null);
+  const url = pending && pending.from === routerKey ? pending.next : routerUrl;
+  const params = useMemo(() => readParams(url), [url]);
+  const query = useSearch(params);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const first = query.data?.pages[0];
+  const items = (query.data?.pages ?? []).flatMap((p) => p.items);
+
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(url);
+    change(next);
+    setPending({ from: routerKey, next });
+    setUrl(next);
+  };
+  const toggle = (name: FacetName, value: string, on: boolean) =>
+    update((next) => {
+      const values = next.getAll(name).filter((v) => v !== value);
+      next.delete(name);
+      for (const v of on ? [...values, value] : values) next.append(name, v);
+    });
+  const pick = (s: Suggestion) => {
+    if (s.kind === 'video') navigate(`/videoer/${s.id}`);
+    else
+      update((next) => {
+        if (!next.getAll(s.kind).includes(s.id)) next.append(s.kind, s.id);
+      });
+  };
+  const chosen = Object.fromEntries(FACETS.map((f) => [f, params[f]])) as Record<FacetName, string[]>;
+  const resultsLabel = params.q
+    ? t('search.results.forQuery', { count: first?.total ?? 0, q: params.q })
+    : t('search.results.count', { count: first?.total ?? 0 });
+
+  return (
+    <>
+      <div className="search-bar">
+        <SearchBox
+          label={t('search.label')}
+          initial={params.q}
+          onSearch={(q) =>
+            update((next) => {
+              if (q) next.set('q', q);
+              else next.delete('q');
+            })
+          }
+          onPick={pick}
+        />
+        <div className="search-sort">
+          <label htmlFor="search-sort">{t('search.sort.label')}</label>
+          <select
+            id="search-sort"
+            value={params.sort || (params.q ? 'relevance' : 'newest')}
+            onChange={(e) => update((next) => next.set('sort', e.target.value))}
+          >
+            {SEARCH_SORTS.map((s) => (
+              <option key={s} value={s} disabled={s === 'relevance' && !params.q}>
+                {t(`search.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="search-layout">
+        <div>
+          <Button
+            variant="secondary"
+            className="search-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls={filtersId}
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            {t('search.showFilters')}
+          </Button>
+          {first && (
+            <SearchFilters
+              id={filtersId}
+              facets={first.facets}
+              chosen={chosen}
+              onToggle={toggle}
+              onClear={() =>
+                update((next) => {
+                  for (const f of FACETS) next.delete(f);
+                })
+              }
+              open={filtersOpen}
+            />
+          )}
+        </div>
+        <section aria-labelledby="search-results" aria-busy={query.isPlaceholderData || undefined}>
+          <div className="search-summary">
+            <h2 id="search-results" className="sr-only">
+              {t('search.results.heading')}
+            </h2>
+            <p role="status">{first ? resultsLabel : ''}</p>
+          </div>
+          <QueryView query={query} empty={query.isSuccess && items.length === 0 && t('search.results.none')}>
+            {() => (
+              <>
+                <ul className="video-grid" aria-labelledby="search-results">
+                  {items.map((v) => (
+                    <VideoCard key={v.id} video={v} />
+                  ))}
+                </ul>
+                {query.hasNextPage && (
+                  <Button
+                    variant="secondary"
+                    className="search-more"
+                    busy={query.isFetchingNextPage}
+                    onClick={() => query.fetchNextPage()}
+                  >
+                    {t('search.more')}
+                  </Button>
+                )}
+              </>
+            )}
+          </QueryView>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** /videoer: search every video I may watch (?q=… and filters in the URL), or my own under ?vis=mine. */
 export function VideosPage() {
   const { t } = useTranslation();
-  usePageTitle(t('videos.title'));
+  const [url] = useSearchParams();
+  const mine = url.get('vis') === 'mine';
+  usePageTitle(mine ? t('videos.mine') : t('videos.title'));
   const state = useLocation().state as { notice?: string } | null;
   return (
     <div className="page">
       <div className="page-head videos-head">
         <div>
           <h1>{t('videos.title')}</h1>
-          <p className="lead">{t('videos.intro')}</p>
+          <p className="lead">{t('search.intro')}</p>
         </div>
         <div className="page-actions">
           <Link to="/videoer/ny" className="btn btn-primary">
@@ -54,14 +216,21 @@ export function VideosPage() {
         </div>
       </div>
       <Notice message={state?.notice} />
-      <section className="video-section">
-        <h2 id="videos-mine">{t('videos.mine')}</h2>
-        <VideoList mine headingId="videos-mine" />
-      </section>
-      <section className="video-section">
-        <h2 id="videos-others">{t('videos.others')}</h2>
-        <VideoList mine={false} headingId="videos-others" />
-      </section>
+      <nav aria-label={t('search.views')}>
+        <ul className="search-tabs">
+          <li>
+            <Link to="/videoer" aria-current={mine ? undefined : 'page'}>
+              {t('search.tabAll')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/videoer?vis=mine" aria-current={mine ? 'page' : undefined}>
+              {t('videos.mine')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {mine ? <MyVideos /> : <Search />}
     </div>
   );
 }

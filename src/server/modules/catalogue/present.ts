@@ -1,0 +1,53 @@
+import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
+import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
+
+/** The catalogue fields of a video row (videos/repo.ts videoColumns). */
+export type CatalogueFields = {
+  ownerId: string;
+  subject: { id: string; label: string } | null;
+  ageBand: AgeBand | null;
+  pillars: Pillar[];
+  methods: { id: string; label: string }[];
+  editorialState: EditorialState;
+  editorialComment: string | null;
+  publishedAt: Date | null;
+};
+
+/**
+ * May the actor change the catalogue metadata (subject, age band, methods, pillars)? The owner (video.update),
+ * and editors for a video in the catalogue workflow (video.review). Throws 404/403 like authorize.
+ */
+export function authorizeDescribe(actor: Actor, r: VideoResource) {
+  if (r.editorialState && r.editorialState !== 'none' && can(actor, 'video.review', r)) return;
+  authorize(actor, 'video.update', r);
+}
+
+export function canDescribe(actor: Actor, r: VideoResource) {
+  try {
+    authorizeDescribe(actor, r);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `catalogue` object of a video in the API: metadata, editorial state, and what the viewer may do. */
+export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResource) {
+  const reviews = can(actor, 'video.review', r);
+  const owner = actor.id !== '' && actor.id === v.ownerId;
+  return {
+    subject: v.subject,
+    ageBand: v.ageBand,
+    methods: v.methods,
+    pillars: v.pillars,
+    editorialState: v.editorialState,
+    // The editors' comment is between them and the owner.
+    editorialComment: owner || reviews ? v.editorialComment : null,
+    curated: v.editorialState === 'published',
+    publishedAt: v.publishedAt,
+    canDescribe: canDescribe(actor, r),
+    canSubmit: can(actor, 'video.submit', r),
+    canReview: reviews,
+  };
+}
+export type CatalogueView = ReturnType<typeof presentCatalogue>;

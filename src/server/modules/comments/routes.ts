@@ -1,0 +1,156 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../auth/session.js';
+import * as s from '../../http/schemas.js';
+import type { CommentService } from './service.js';
+
+/** The signed-in person's display name (for notification texts). */
+const nameOf = (req: { user: { name: string } | null }) => req.user?.name ?? '';
+
+export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['comments'];
+    const params = s.idParams;
+    const response = s.errors;
+    // The length rule is checked after trimming, with its own error code (comment.too_long), so the schema
+    // only bounds the type; the request body limit bounds the size.
+    const body = z.string();
+    const anchorSeconds = z.number().nullable().optional();
+
+    app.get(
+      '/videos/:id/comments',
+      {
+        schema: {
+          tags,
+          description:
+            'The discussion of a video: top-level comments (newest or oldest first; `cursor` is the last top-level id seen) with their replies nested oldest first. Deleted comments with replies show as state "deleted" without text; hidden ones as state "hidden", with text only for those who can unhide them.',
+          params,
+          querystring: z.strictObject({
+            sort: z.enum(['newest', 'oldest']).default('newest'),
+            cursor: s.id.optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response,
+        },
+      },
+      async (req) => comments.list(requireActor(req), req.params.id, req.query),
+    );
+    app.post(
+      '/videos/:id/comments',
+      {
+        schema: {
+          tags,
+          description:
+            'Comment on a video, or reply (`parentId`), optionally anchored to a time in it. Mentions are `@[Name](person-id)` tokens; the people mentioned are notified when they may see the video.',
+          params,
+          body: z.strictObject({ body, parentId: s.id.nullable().optional(), anchorSeconds }),
+          response,
+        },
+      },
+      async (req, reply) => {
+        const made = await comments.create(requireActor(req), req.params.id, req.body, nameOf(req));
+        return reply.status(201).send(made);
+      },
+    );
+    app.get(
+      '/videos/:id/mentionable',
+      {
+        schema: {
+          tags,
+          description:
+            'People the signed-in person may @mention on this video (people they may see who may watch it).',
+          params,
+          querystring: z.strictObject({ q: z.string().max(200).optional() }),
+          response,
+        },
+      },
+      async (req) => comments.mentionable(requireActor(req), req.params.id, req.query.q),
+    );
+    app.patch(
+      '/comments/:id',
+      {
+        schema: {
+          tags,
+          description: 'Edit your own comment (sets editedAt).',
+          params,
+          body: z.strictObject({ body: body.optional(), anchorSeconds }),
+          response,
+        },
+      },
+      async (req) => comments.update(requireActor(req), req.params.id, req.body, nameOf(req)),
+    );
+    app.delete(
+      '/comments/:id',
+      { schema: { tags, description: 'Delete your own comment.', params, response } },
+      async (req) => comments.remove(requireActor(req), req.params.id),
+    );
+    app.post(
+      '/comments/:id/report',
+      {
+        schema: {
+          tags,
+          description: 'Report a comment to the moderators (once per person).',
+          params,
+          body: z.strictObject({ reason: z.string().trim().max(1000).default('') }),
+          response,
+        },
+      },
+      async (req) => comments.report(requireActor(req), req.params.id, req.body.reason),
+    );
+    for (const [path, hidden] of [
+      ['hide', true],
+      ['unhide', false],
+    ] as const)
+      app.post(
+        `/comments/:id/${path}`,
+        {
+          schema: {
+            tags,
+            description: `${hidden ? 'Hide' : 'Unhide'} a comment (moderators of a community the video is shared in, editors, administrators). Settles its open reports.`,
+            params,
+            response,
+          },
+        },
+        async (req) => comments.setHidden(requireActor(req), req.params.id, hidden),
+      );
+    app.post(
+      '/comments/:id/resolve',
+      {
+        schema: {
+          tags,
+          description: 'Close the open reports on a comment without hiding it.',
+          params,
+          response,
+        },
+      },
+      async (req) => comments.resolve(requireActor(req), req.params.id),
+    );
+    app.get(
+      '/comment-reports',
+      {
+        schema: {
+          tags,
+          description:
+            'The moderation queue: reported comments the signed-in person may moderate, oldest first, with the reasons (reporters stay anonymous).',
+          querystring: z.strictObject({
+            cursor: s.id.optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response,
+        },
+      },
+      async (req) => comments.reportQueue(requireActor(req), req.query),
+    );
+    app.get(
+      '/comment-reports/summary',
+      {
+        schema: {
+          tags,
+          description: 'Whether the signed-in person moderates comments anywhere, and how many reports wait.',
+          response,
+        },
+      },
+      async (req) => comments.moderationSummary(requireActor(req)),
+    );
+  };
+}

@@ -1,0 +1,108 @@
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { communities, communityMembers, communityVideos } from '../../db/community-schema.js';
+import type { DbOrTx } from '../../db/index.js';
+import { teams } from '../../db/schema.js';
+import { videos } from '../../db/videos-schema.js';
+
+/** Where a feed item comes from, and the position after which the next page starts. */
+export type FeedCursor = { at: string; kind: 'video' | 'comment'; key: string };
+
+export type FeedRow = {
+  at: string;
+  kind: 'video' | 'comment';
+  item_key: string;
+  video_id: string;
+  comment_id: string | null;
+  source_type: 'community' | 'team';
+  source_id: string;
+  source_name: string;
+  title: string;
+  duration_seconds: number | null;
+  access_version: number;
+  poster: boolean | null;
+  by_id: string | null;
+  by_name: string | null;
+  body: string | null;
+};
+
+/**
+ * The events that bring a video into a feed, as rows (video_id, at, source_type, source_id, source_name, by_id).
+ * One community's shared videos:
+ */
+export const communitySources = (communityId: string): SQL => sql`
+  select cv.video_id, cv.added_at as at, 'community'::text as source_type, cm.id as source_id,
+    cm.name as source_name, cv.added_by as by_id
+  from ${communityVideos} cv join ${communities} cm on cm.id = cv.community_id
+  where cv.community_id = ${communityId}`;
+
+/** The personal feed: videos shared into the communities the person has joined, and videos of their teams. */
+export function personalSources(userId: string, teamIds: string[]): SQL {
+  const shared = sql`
+    select cv.video_id, cv.added_at as at, 'community'::text as source_type, cm.id as source_id,
+      cm.name as source_name, cv.added_by as by_id
+    from ${communityMembers} pm
+    join ${communityVideos} cv on cv.community_id = pm.community_id
+    join ${communities} cm on cm.id = pm.community_id
+    where pm.user_id = ${userId} and pm.joined_at is not null`;
+  if (teamIds.length === 0) return shared;
+  return sql`${shared}
+    union all
+    select tv.id, coalesce(tv.ready_at, tv.created_at), 'team'::text, tt.id, tt.name, tv.owner_id
+    from ${videos} tv join ${teams} tt on tt.id = tv.team_id
+    where ${inArray(sql`tv.team_id`, teamIds)}`;
+}
+
+/**
+ * One page of a feed, newest first: each video the viewer may see (`visible`, the policy SQL form over
+ * "videos") once, at its latest event and with that event's source, and the top-level comments (not deleted,
+ * not hidden) written on it since it came into the feed, each with the source of the latest event before it.
+ * Keyset pagination over (at, kind, key).
+ */
+export async function feedPage(
+  db: DbOrTx,
+  sources: SQL,
+  visible: SQL,
+  opts: { after?: FeedCursor; limit: number },
+): Promise<FeedRow[]> {
+  const after = opts.after
+    ? sql`where (items.at, items.kind, items.item_key) <
+        (${opts.after.at}::timestamptz, ${opts.after.kind}::text, ${opts.after.key}::text)`
+    : sql``;
+  const res = await db.execute(sql`
+    with src as (${sources}),
+    fv as (
+      select distinct on (src.video_id) src.video_id, src.at, src.source_type, src.source_id,
+        src.source_name, src.by_id
+      from src join ${videos} on ${videos.id} = src.video_id
+      where ${videos.status} = 'ready' and ${visible}
+      order by src.video_id, src.at desc, src.source_type, src.source_id
+    ),
+    items as (
+      select 'video'::text as kind, fv.at, fv.video_id::text as item_key, fv.video_id,
+        null::uuid as comment_id, fv.source_type, fv.source_id, fv.source_name, fv.by_id
+      from fv
+      union all
+      select 'comment'::text, c.created_at, c.id::text, c.video_id, c.id, cs.source_type, cs.source_id,
+        cs.source_name, c.author_id
+      from fv join comments c on c.video_id = fv.video_id
+      cross join lateral (
+        select src.source_type, src.source_id, src.source_name from src
+        where src.video_id = c.video_id and src.at <= c.created_at
+        order by src.at desc, src.source_type, src.source_id limit 1
+      ) cs
+      where c.depth = 0 and c.deleted_at is null and c.hidden_at is null
+    )
+    select to_char(items.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, items.kind,
+      items.item_key, items.video_id::text as video_id, items.comment_id::text as comment_id,
+      items.source_type, items.source_id::text as source_id, items.source_name, fvid.title,
+      fvid.duration_seconds, fvid.access_version, (fvid.media->>'poster')::boolean as poster,
+      u.id::text as by_id, u.name as by_name, left(fc.body, 600) as body
+    from items
+    join videos fvid on fvid.id = items.video_id
+    left join users u on u.id = items.by_id
+    left join comments fc on fc.id = items.comment_id
+    ${after}
+    order by items.at desc, items.kind desc, items.item_key desc
+    limit ${opts.limit + 1}`);
+  return (res as unknown as { rows: FeedRow[] }).rows;
+}

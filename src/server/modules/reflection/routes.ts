@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AGE_BANDS } from '../../../shared/catalogue.js';
+import { requireActor } from '../../auth/session.js';
+import { requestLocale } from '../../http/locale.js';
+import * as s from '../../http/schemas.js';
+import type { ReflectionService } from './service.js';
+import { type StatisticsService, statisticsCsv } from './statistics.js';
+
+export function reflectionRoutes(
+  reflection: ReflectionService,
+  statistics: StatisticsService,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['reflection'];
+    const params = s.idParams;
+    const response = s.errors;
+
+    app.get(
+      '/videos/:id/note',
+      {
+        schema: {
+          tags,
+          description:
+            "The signed-in person's private note on the video ({ body, updatedAt }; empty when none). Only its author ever sees a note: no role and no other endpoint reads it.",
+          params,
+          response,
+        },
+      },
+      async (req) => reflection.getNote(requireActor(req), req.params.id),
+    );
+    app.put(
+      '/videos/:id/note',
+      {
+        schema: {
+          tags,
+          description: 'Saves the private note (at most 20,000 characters; an empty note is removed).',
+          params,
+          // The length is checked by the service, for a clear message (note.too_long).
+          body: z.strictObject({ body: z.string() }),
+          response,
+        },
+      },
+      async (req) => reflection.putNote(requireActor(req), req.params.id, req.body.body),
+    );
+    app.delete('/videos/:id/note', { schema: { tags, params, response } }, async (req) => {
+      await reflection.deleteNote(requireActor(req), req.params.id);
+      return { ok: true as const };
+    });
+
+    app.put(
+      '/videos/:id/signal',
+      {
+        schema: {
+          tags,
+          description:
+            '"Jeg har afprøvet det" / "Det virkede": worked implies tried; tried false removes the signal and its reflection. An omitted reflection or reflectionShared keeps the stored value. Answers with the new impact figures and the own signal.',
+          params,
+          body: z.strictObject({
+            tried: z.boolean(),
+            worked: z.boolean(),
+            reflection: z.string().optional(),
+            reflectionShared: z.boolean().optional(),
+          }),
+          response,
+        },
+      },
+      async (req) => reflection.setSignal(requireActor(req), req.params.id, req.body),
+    );
+    app.get(
+      '/videos/:id/impact',
+      {
+        schema: {
+          tags,
+          description:
+            'Impact figures: how many tried it, how many of those say it worked (workedShare: 0–1, null when nobody tried), the own signal, and a page of shared reflections (newest first; nextCursor).',
+          params,
+          querystring: z.strictObject({
+            cursor: z.string().max(500).optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(10),
+          }),
+          response,
+        },
+      },
+      async (req) => reflection.impact(requireActor(req), req.params.id, req.query),
+    );
+
+    app.post(
+      '/videos/:id/views',
+      {
+        schema: {
+          tags,
+          description: 'Starts a view of the video (counted once) and answers with its viewId.',
+          params,
+          response,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await reflection.startView(requireActor(req), req.params.id)),
+    );
+    app.patch(
+      '/videos/:id/views/:viewId',
+      {
+        schema: {
+          tags,
+          description:
+            'How many seconds of the own view were watched so far; completed once 90 % of the duration is watched.',
+          params: z.strictObject({ id: s.id, viewId: s.id }),
+          body: z.strictObject({ watchedSeconds: z.number().min(0).max(1_000_000) }),
+          response,
+        },
+      },
+      async (req) =>
+        reflection.updateView(requireActor(req), req.params.id, req.params.viewId, req.body.watchedSeconds),
+    );
+
+    const statisticsQuery = z.strictObject({
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      subject: s.id.optional(),
+      ageBand: z.enum(AGE_BANDS).optional(),
+    });
+    app.get(
+      '/statistics',
+      {
+        schema: {
+          tags,
+          description:
+            'Aggregated statistics for editors, forvaltning and administrators: views, completion, tried and worked in total, by subject and by age band, and the most tried videos, for a period (from/to, dates; default the last 12 months). Private videos never count; forvaltning sees its own kommune(s) and the published public catalogue. A figure fewer than 3 people stand behind is null and listed in `suppressed`.',
+          querystring: statisticsQuery,
+          response,
+        },
+      },
+      async (req) => statistics.get(requireActor(req), req.query, requestLocale(req)),
+    );
+    app.get(
+      '/statistics.csv',
+      {
+        schema: {
+          tags,
+          description: 'The same statistics as a CSV file (semicolon-separated, UTF-8 with BOM).',
+          querystring: statisticsQuery,
+          response,
+        },
+      },
+      async (req, reply) => {
+        const locale = requestLocale(req);
+        const data = await statistics.get(requireActor(req), req.query, locale);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="amongi-statistik-${data.period.from}-${data.period.to}.csv"`,
+          )
+          .header('cache-control', 'no-store')
+          .send(statisticsCsv(data, locale));
+      },
+    );
+  };
+}

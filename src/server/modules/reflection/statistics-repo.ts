@@ -1,0 +1,136 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AgeBand } from '../../../shared/catalogue.js';
+import { videoSignals, videoViews } from '../../db/community-schema.js';
+import type { DbOrTx } from '../../db/index.js';
+import { taxonomyTerms, videos } from '../../db/videos-schema.js';
+
+/** Counts behind one row of the statistics, with how many distinct people stand behind each figure. */
+export type RawFigures = {
+  videos: number;
+  views: number;
+  viewers: number;
+  completed: number;
+  tried: number;
+  triers: number;
+  worked: number;
+  workers: number;
+};
+export type RawGroup = RawFigures & {
+  /** Which grouping the row belongs to: the totals, one subject, or one age band. */
+  grouping: 'total' | 'subject' | 'ageBand';
+  subjectId: string | null;
+  subjectLabel: string | null;
+  ageBand: AgeBand | null;
+};
+
+export type StatisticsFilter = {
+  /** Which videos count (policy/sql-reflection.ts), over the videos table. */
+  scope: SQL;
+  /** Start (inclusive) and end (exclusive) of the period, as instants. */
+  from: Date;
+  to: Date;
+  subjectId?: string;
+  ageBand?: AgeBand;
+};
+
+function videoFilter(f: StatisticsFilter): SQL {
+  const parts = [f.scope];
+  if (f.subjectId) parts.push(sql`${videos.subjectId} = ${f.subjectId}::uuid`);
+  if (f.ageBand) parts.push(sql`${videos.ageBand} = ${f.ageBand}`);
+  return sql.join(parts, sql` and `);
+}
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+/**
+ * Totals, per subject and per age band in one pass (grouping sets): the videos in scope, the views started and
+ * the signals given in the period, and the number of distinct people behind each figure (for suppression).
+ * Never returns anything about a single person.
+ */
+export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGroup[]> {
+  const res = await db.execute(sql`
+    with scope as (
+      select ${videos.id} as id, ${videos.subjectId} as subject_id, ${videos.ageBand} as age_band
+      from ${videos} where ${videoFilter(f)}
+    ),
+    events as (
+      select s.subject_id, s.age_band, 'video' as kind, null::uuid as user_id, false as completed, false as worked
+      from scope s
+      union all
+      select s.subject_id, s.age_band, 'view', vv.user_id, vv.completed, false
+      from ${videoViews} vv join scope s on s.id = vv.video_id
+      where vv.started_at >= ${f.from.toISOString()}::timestamptz and vv.started_at < ${f.to.toISOString()}::timestamptz
+      union all
+      select s.subject_id, s.age_band, 'signal', sg.user_id, false, sg.worked
+      from ${videoSignals} sg join scope s on s.id = sg.video_id
+      where sg.tried_at >= ${f.from.toISOString()}::timestamptz and sg.tried_at < ${f.to.toISOString()}::timestamptz
+    ),
+    grouped as (
+      select grouping(subject_id) as gs, grouping(age_band) as ga, subject_id, age_band,
+        count(*) filter (where kind = 'video')::int as videos,
+        count(*) filter (where kind = 'view')::int as views,
+        count(distinct user_id) filter (where kind = 'view')::int as viewers,
+        count(*) filter (where kind = 'view' and completed)::int as completed,
+        count(*) filter (where kind = 'signal')::int as tried,
+        count(distinct user_id) filter (where kind = 'signal')::int as triers,
+        count(*) filter (where kind = 'signal' and worked)::int as worked,
+        count(distinct user_id) filter (where kind = 'signal' and worked)::int as workers
+      from events
+      group by grouping sets ((), (subject_id), (age_band))
+    )
+    select g.*, t.label as subject_label
+    from grouped g left join ${taxonomyTerms} t on t.id = g.subject_id`);
+  return rowsOf<
+    RawFigures & {
+      gs: number;
+      ga: number;
+      subject_id: string | null;
+      age_band: AgeBand | null;
+      subject_label: string | null;
+    }
+  >(res).map((r) => ({
+    grouping: r.gs === 0 ? 'subject' : r.ga === 0 ? 'ageBand' : 'total',
+    subjectId: r.subject_id,
+    subjectLabel: r.subject_label,
+    ageBand: r.age_band,
+    videos: Number(r.videos),
+    views: Number(r.views),
+    viewers: Number(r.viewers),
+    completed: Number(r.completed),
+    tried: Number(r.tried),
+    triers: Number(r.triers),
+    worked: Number(r.worked),
+    workers: Number(r.workers),
+  }));
+}
+
+/**
+ * The most tried videos in the period, among those in scope that the viewer may also watch (`visible`), and
+ * only those at least `minPeople` people tried (one signal per person and video).
+ */
+export async function topTried(db: DbOrTx, f: StatisticsFilter, visible: SQL, minPeople: number, limit = 10) {
+  const res = await db.execute(sql`
+    select ${videos.id} as id, ${videos.title} as title,
+      count(*)::int as tried, (count(*) filter (where sg.worked))::int as worked
+    from ${videoSignals} sg join ${videos} on ${videos.id} = sg.video_id
+    where ${videoFilter(f)} and ${visible}
+      and sg.tried_at >= ${f.from.toISOString()}::timestamptz and sg.tried_at < ${f.to.toISOString()}::timestamptz
+    group by ${videos.id}, ${videos.title}
+    having count(*) >= ${minPeople}
+    order by tried desc, ${videos.title}, ${videos.id}
+    limit ${limit}`);
+  return rowsOf<{ id: string; title: string; tried: number; worked: number }>(res).map((r) => ({
+    ...r,
+    tried: Number(r.tried),
+    worked: Number(r.worked),
+  }));
+}
+
+/** Every subject of the taxonomy, for the statistics filter. */
+export async function subjects(db: DbOrTx) {
+  return db
+    .select({ id: taxonomyTerms.id, label: taxonomyTerms.label })
+    .from(taxonomyTerms)
+    .where(sql`${taxonomyTerms.kind} = 'subject'`)
+    .orderBy(taxonomyTerms.label);
+}

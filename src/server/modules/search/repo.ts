@@ -1,0 +1,199 @@
+import { and, desc, type SQL, sql } from 'drizzle-orm';
+import type { AgeBand, Pillar } from '../../../shared/catalogue.js';
+import type { DbOrTx } from '../../db/index.js';
+import { videos } from '../../db/videos-schema.js';
+import type { CursorKey } from './cursor.js';
+import { type SummaryRow, summaryColumns, summaryJoins } from './summary.js';
+
+export type SearchFilters = { subject: string[]; ageBand: AgeBand[]; method: string[]; pillar: Pillar[] };
+export type EffectiveSort = CursorKey['sort'];
+export type FacetName = keyof SearchFilters;
+
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** The Danish full-text query for what the person typed (websearch syntax: "quotes", OR, -minus; never an error). */
+const tsQuery = (q: string) => sql`websearch_to_tsquery('danish', ${q})`;
+
+/** Matches the query; a query of only stop words ("og i at") has no lexemes and matches everything. */
+export function textMatch(q: string | null): SQL {
+  if (!q) return sql`true`;
+  return sql`(numnode(${tsQuery(q)}) = 0 or ${videos.searchDocument} @@ ${tsQuery(q)})`;
+}
+
+/** ts_rank with weights D, C, B, A = captions, description, tags, title (float8, so the cursor keeps it exactly). */
+export const rankOf = (q: string) =>
+  sql<number>`ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], coalesce(${videos.searchDocument}, ''::tsvector), ${tsQuery(q)})::float8`;
+
+/** When the video became available (its own uploads: when made), in microseconds, as text (exact in a cursor). */
+const sortMicros = sql<string>`(extract(epoch from coalesce(${videos.readyAt}, ${videos.createdAt})) * 1000000)::bigint`;
+
+/** One condition per facet; values within a facet are alternatives (any of them). */
+export function filterConditions(f: SearchFilters): Record<FacetName, SQL> {
+  return {
+    subject: f.subject.length ? sql`${videos.subjectId} in (${list(f.subject)})` : sql`true`,
+    ageBand: f.ageBand.length ? sql`${videos.ageBand} in (${list(f.ageBand)})` : sql`true`,
+    method: f.method.length
+      ? sql`exists (select 1 from video_methods fm where fm.video_id = ${videos.id} and fm.term_id in (${list(f.method)}))`
+      : sql`true`,
+    pillar: f.pillar.length ? sql`${videos.pillars} && array[${list(f.pillar)}]::text[]` : sql`true`,
+  };
+}
+
+export type SearchQuery = {
+  /** Who may see what: an SQL form of the policy over `videos`. */
+  scope: SQL;
+  q: string | null;
+  filters: SearchFilters;
+  sort: EffectiveSort;
+  after?: CursorKey;
+  limit: number;
+};
+
+export type SearchRow = SummaryRow & { rank: number; micros: string };
+
+/** One page of results, `limit` rows after the cursor, in a total order (ties broken by time, then id). */
+export async function searchVideos(db: DbOrTx, s: SearchQuery): Promise<SearchRow[]> {
+  const f = filterConditions(s.filters);
+  const rank = s.sort === 'relevance' && s.q ? rankOf(s.q) : sql<number>`0::float8`;
+  const a = s.after;
+  const keyset = !a
+    ? undefined
+    : a.sort === 'newest'
+      ? sql`(${sortMicros}, ${videos.id}) < (${a.micros}::bigint, ${a.id}::uuid)`
+      : a.sort === 'tried'
+        ? sql`(${videos.triedCount}, ${sortMicros}, ${videos.id}) < (${a.tried}::int, ${a.micros}::bigint, ${a.id}::uuid)`
+        : sql`(${rank}, ${sortMicros}, ${videos.id}) < (${a.rank}::float8, ${a.micros}::bigint, ${a.id}::uuid)`;
+  const order =
+    s.sort === 'newest'
+      ? [desc(sortMicros), desc(videos.id)]
+      : s.sort === 'tried'
+        ? [desc(videos.triedCount), desc(sortMicros), desc(videos.id)]
+        : [desc(rank), desc(sortMicros), desc(videos.id)];
+  return db
+    .select({ ...summaryColumns, rank, micros: sql<string>`${sortMicros}::text` })
+    .from(videos)
+    .innerJoin(...summaryJoins.owner)
+    .innerJoin(...summaryJoins.institution)
+    .where(and(s.scope, textMatch(s.q), f.subject, f.ageBand, f.method, f.pillar, keyset))
+    .orderBy(...order)
+    .limit(s.limit);
+}
+
+export type FacetRow = {
+  facet: FacetName | 'total';
+  value: string | null;
+  count: number;
+  label: string | null;
+};
+
+/**
+ * Facet counts and the total in one statement, over the videos in scope that match the query. Each facet's
+ * counts apply every filter except its own (choosing "Matematik" still shows how many "Dansk" there are).
+ */
+export async function searchFacets(
+  db: DbOrTx,
+  s: Pick<SearchQuery, 'scope' | 'q' | 'filters'>,
+): Promise<FacetRow[]> {
+  const f = filterConditions(s.filters);
+  const res = await db.execute(sql`
+    with base as materialized (
+      select ${videos.id} as id, ${videos.subjectId} as subject_id, ${videos.ageBand} as age_band,
+        ${videos.pillars} as pillars,
+        ${f.subject} as fs, ${f.ageBand} as fa, ${f.method} as fm, ${f.pillar} as fp
+      from ${videos}
+      where ${s.scope} and ${textMatch(s.q)}
+    ), counts as (
+      select 'subject' as facet, b.subject_id::text as value, count(*)::int as count from base b
+        where b.fa and b.fm and b.fp and b.subject_id is not null group by b.subject_id
+      union all
+      select 'ageBand', b.age_band, count(*)::int from base b
+        where b.fs and b.fm and b.fp and b.age_band is not null group by b.age_band
+      union all
+      select 'method', vm.term_id::text, count(*)::int from base b join video_methods vm on vm.video_id = b.id
+        where b.fs and b.fa and b.fp group by vm.term_id
+      union all
+      select 'pillar', p.value, count(*)::int from base b cross join lateral unnest(b.pillars) as p(value)
+        where b.fs and b.fa and b.fm group by p.value
+      union all
+      select 'total', null, count(*)::int from base b where b.fs and b.fa and b.fm and b.fp
+    )
+    select c.facet, c.value, c.count, t.label
+    from counts c left join taxonomy_terms t on c.facet in ('subject', 'method') and t.id::text = c.value`);
+  return (res as unknown as { rows: FacetRow[] }).rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Labels of taxonomy terms by id (for a chosen facet value that no longer has any match). */
+export async function termLabels(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const res = await db.execute(
+    sql`select id::text as id, label from taxonomy_terms where id in (${list(ids)})`,
+  );
+  return new Map(
+    (res as unknown as { rows: { id: string; label: string }[] }).rows.map((r) => [r.id, r.label]),
+  );
+}
+
+/**
+ * Titles for suggestions while typing: every word is a prefix of a word in the title (full-text prefix match,
+ * title weight only, so "lær" finds "Lærerne …"), or appears in the title as typed. Words are letters and
+ * digits only, so the tsquery text is always well-formed.
+ */
+export async function suggestTitles(db: DbOrTx, scope: SQL, words: string[], limit: number) {
+  const prefix = words.map((w) => `${w}:*A`).join(' & ');
+  const typed = sql.join(
+    words.map((w) => sql`${videos.title} ilike ${`%${w}%`}`),
+    sql` and `,
+  );
+  return db
+    .select({ id: videos.id, title: videos.title })
+    .from(videos)
+    .where(and(scope, sql`(${videos.searchDocument} @@ to_tsquery('danish', ${prefix}) or (${typed}))`))
+    .orderBy(desc(sql`${videos.title} ilike ${`${words[0]}%`}`), desc(videos.viewCount), desc(videos.id))
+    .limit(limit);
+}
+
+/** Subjects and methods whose label contains every typed word, used by at least one video in scope. */
+export async function suggestTerms(db: DbOrTx, scope: SQL, words: string[], limit: number) {
+  const typed = sql.join(
+    words.map((w) => sql`t.label ilike ${`%${w}%`}`),
+    sql` and `,
+  );
+  const res = await db.execute(sql`
+    select t.id::text as id, t.kind, t.label from taxonomy_terms t
+    where ${typed} and exists (
+      select 1 from ${videos}
+      where ${scope} and (${videos.subjectId} = t.id
+        or exists (select 1 from video_methods vm where vm.video_id = ${videos.id} and vm.term_id = t.id)))
+    order by (t.label ilike ${`${words[0]}%`}) desc, t.kind desc, lower(t.label)
+    limit ${limit}`);
+  return (res as unknown as { rows: { id: string; kind: 'subject' | 'method'; label: string }[] }).rows;
+}
+
+/**
+ * Videos in scope that share something with the given one, most in common first: the same subject (3),
+ * each shared method (2), each shared pillar (1), the same age band (1). The video itself is left out.
+ */
+export async function relatedVideos(db: DbOrTx, scope: SQL, videoId: string, limit: number) {
+  const score = sql<number>`(
+    (case when ${videos.subjectId} = src.subject_id then 3 else 0 end)
+    + 2 * (select count(*) from video_methods vm
+           where vm.video_id = ${videos.id} and vm.term_id in (select term_id from video_methods where video_id = src.id))
+    + cardinality(array(select unnest(${videos.pillars}) intersect select unnest(src.pillars)))
+    + (case when ${videos.ageBand} = src.age_band then 1 else 0 end))::int`;
+  return db
+    .select({ ...summaryColumns, score })
+    .from(videos)
+    .innerJoin(...summaryJoins.owner)
+    .innerJoin(...summaryJoins.institution)
+    .innerJoin(
+      sql`(select id, subject_id, age_band, pillars from videos where id = ${videoId}) as src`,
+      sql`true`,
+    )
+    .where(and(scope, sql`${videos.id} <> src.id`, sql`${score} > 0`))
+    .orderBy(desc(score), desc(videos.triedCount), desc(videos.readyAt), desc(videos.id))
+    .limit(limit);
+}

@@ -1,0 +1,155 @@
+import type { SQL } from 'drizzle-orm';
+import { AGE_BANDS, type AgeBand, PILLARS, type Pillar, type SearchSort } from '../../../shared/catalogue.js';
+import type { Locale } from '../../../shared/constants.js';
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../policy/index.js';
+import { othersVideos, ownVideos, searchableVideos } from '../../policy/sql-search.js';
+import type { VideoService } from '../videos/service.js';
+import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
+import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';
+import * as repo from './repo.js';
+import { presentSummary, videoSummaries } from './summary.js';
+
+/** The longest query searched; longer input is cut (a search box, not a document). */
+export const MAX_QUERY_LENGTH = 500;
+export const SUGGEST_LIMIT = 8;
+export const RELATED_LIMIT = 6;
+
+/** What the person typed, made safe to search for: control characters become spaces, at most 500 characters. */
+export function cleanQuery(raw: string | undefined): string | null {
+  if (!raw) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  const cleaned = raw.normalize('NFC').replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, ' ');
+  const q = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join('').trim();
+  return q || null;
+}
+
+/** Words for prefix matching: letters and digits only, lower case, at most 8. */
+export function prefixWords(raw: string | undefined): string[] {
+  const q = cleanQuery(raw);
+  return (q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 50)).slice(0, 8);
+}
+
+export type SearchParams = {
+  q?: string;
+  subject: string[];
+  ageBand: AgeBand[];
+  method: string[];
+  pillar: Pillar[];
+  sort?: SearchSort;
+  /** true: my own videos in every state; false: finished videos of others I may watch; absent: all I may watch. */
+  mine?: boolean;
+  cursor?: string;
+  limit: number;
+};
+
+type Facet = { value: string; label: string; count: number };
+
+export function createSearchService(ctx: AppContext, deps: { videos: VideoService }) {
+  const { db } = ctx;
+
+  const scopeFor = (actor: Actor, mine: boolean | undefined): SQL =>
+    mine === true ? ownVideos(actor) : mine === false ? othersVideos(actor) : searchableVideos(actor);
+
+  /** Facet lists in a stable order; values chosen in the request stay listed (count 0) even without matches. */
+  async function facetsFrom(rows: repo.FacetRow[], filters: repo.SearchFilters, locale: Locale) {
+    const by = (name: repo.FacetName) => rows.filter((r) => r.facet === name && r.value !== null);
+    const terms = (name: 'subject' | 'method') =>
+      by(name)
+        .map((r) => ({ value: r.value as string, label: r.label ?? '', count: r.count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'da'));
+    const fixed = <T extends string>(
+      name: repo.FacetName,
+      order: readonly T[],
+      labels: Record<T, string>,
+    ) => {
+      const counts = new Map(by(name).map((r) => [r.value as string, r.count]));
+      const chosen = new Set<string>(filters[name]);
+      return order
+        .filter((v) => counts.has(v) || chosen.has(v))
+        .map((v) => ({ value: v, label: labels[v], count: counts.get(v) ?? 0 }));
+    };
+    const subject: Facet[] = terms('subject');
+    const method: Facet[] = terms('method');
+    const missing = [
+      ...filters.subject.filter((id) => !subject.some((f) => f.value === id)),
+      ...filters.method.filter((id) => !method.some((f) => f.value === id)),
+    ];
+    if (missing.length) {
+      const labels = await repo.termLabels(db, missing);
+      for (const id of filters.subject)
+        if (!subject.some((f) => f.value === id) && labels.has(id))
+          subject.push({ value: id, label: labels.get(id) as string, count: 0 });
+      for (const id of filters.method)
+        if (!method.some((f) => f.value === id) && labels.has(id))
+          method.push({ value: id, label: labels.get(id) as string, count: 0 });
+    }
+    return {
+      subject,
+      ageBand: fixed('ageBand', AGE_BANDS, AGE_BAND_LABELS[locale]),
+      method,
+      pillar: fixed('pillar', PILLARS, PILLAR_LABELS[locale]),
+    };
+  }
+
+  return {
+    /**
+     * Search (V3) and the video lists: one page of summaries in the chosen order, the facet counts and the
+     * total, all over what the actor may see. Relevance needs a query; without one the order is newest.
+     */
+    async search(actor: Actor, p: SearchParams, locale: Locale) {
+      const q = cleanQuery(p.q);
+      const requested = p.sort ?? (q ? 'relevance' : 'newest');
+      const sort: repo.EffectiveSort = requested === 'relevance' && !q ? 'newest' : requested;
+      const after = p.cursor ? decodeCursor(p.cursor, sort) : undefined;
+      const filters: repo.SearchFilters = {
+        subject: [...new Set(p.subject)],
+        ageBand: [...new Set(p.ageBand)],
+        method: [...new Set(p.method)],
+        pillar: [...new Set(p.pillar)],
+      };
+      const scope = scopeFor(actor, p.mine);
+      const rows = await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 });
+      const facetRows = await repo.searchFacets(db, { scope, q, filters });
+      const items = rows.slice(0, p.limit);
+      const last = items.at(-1);
+      const key = (r: repo.SearchRow): CursorKey =>
+        sort === 'newest'
+          ? { sort, micros: r.micros, id: r.id }
+          : sort === 'tried'
+            ? { sort, tried: r.triedCount, micros: r.micros, id: r.id }
+            : { sort, rank: Number(r.rank), micros: r.micros, id: r.id };
+      return {
+        items: items.map((r) => presentSummary(ctx, r)),
+        sort,
+        total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
+        facets: await facetsFrom(facetRows, filters, locale),
+        nextCursor: rows.length > p.limit && last ? encodeCursor(key(last)) : null,
+      };
+    },
+
+    /** Suggestions while typing: up to 8 titles and a few subjects/methods, from what the actor may see. */
+    async suggest(actor: Actor, raw: string | undefined) {
+      const words = prefixWords(raw);
+      if (words.length === 0) return { titles: [], terms: [] };
+      const scope = searchableVideos(actor);
+      const titles = await repo.suggestTitles(db, scope, words, SUGGEST_LIMIT);
+      const terms = await repo.suggestTerms(db, scope, words, 5);
+      return { titles, terms };
+    },
+
+    /** Up to 6 videos like this one that the actor may see; 404 when they may not see this one. */
+    async related(actor: Actor, id: string) {
+      await deps.videos.load(actor, id, 'video.read');
+      const rows = await repo.relatedVideos(db, searchableVideos(actor), id, RELATED_LIMIT);
+      return { items: rows.map((r) => presentSummary(ctx, r)) };
+    },
+
+    /** Summaries of the given videos the actor may see, in the given order (for other modules' lists). */
+    async summaries(actor: Actor, ids: string[]) {
+      return (await videoSummaries(db, searchableVideos(actor), ids)).map((r) => presentSummary(ctx, r));
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,190 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgeBand } from '../../shared/catalogue';
+import { api, csrfToken } from './client';
+import type { Me } from './types';
+
+/** The person's own signal on a video. */
+export type MySignal = {
+  tried: boolean;
+  worked: boolean;
+  reflection: string | null;
+  reflectionShared: boolean;
+};
+export type SharedReflection = { author: { id: string; name: string }; reflection: string; at: string };
+export type Impact = {
+  tried: number;
+  worked: number;
+  /** Of those who tried it, the share who say it worked (0–1); null when nobody tried. */
+  workedShare: number | null;
+  mine: MySignal | null;
+  sharedReflections: SharedReflection[];
+  nextCursor: string | null;
+};
+export type SignalInput = {
+  tried: boolean;
+  worked: boolean;
+  reflection?: string;
+  reflectionShared?: boolean;
+};
+export type Note = { body: string; updatedAt: string | null };
+
+const impactKey = (videoId: string) => ['video', videoId, 'impact'];
+
+/** Impact figures, the own signal and the shared reflections (further pages on demand). */
+export const useImpact = (videoId: string) =>
+  useInfiniteQuery({
+    queryKey: impactKey(videoId),
+    queryFn: ({ pageParam }) =>
+      api<Impact>(`/videos/${videoId}/impact`, { query: { limit: 10, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+type ImpactPages = { pages: Impact[]; pageParams: (string | undefined)[] };
+
+/** The figures as they will be once `next` is saved, for an optimistic update. */
+function predict(page: Impact, next: SignalInput): Impact {
+  const before = page.mine;
+  const tried = page.tried - (before ? 1 : 0) + (next.tried ? 1 : 0);
+  const worked = page.worked - (before?.worked ? 1 : 0) + (next.tried && next.worked ? 1 : 0);
+  return {
+    ...page,
+    tried,
+    worked,
+    workedShare: tried > 0 ? worked / tried : null,
+    mine: next.tried
+      ? {
+          tried: true,
+          worked: next.worked,
+          reflection: next.reflection !== undefined ? next.reflection || null : (before?.reflection ?? null),
+          reflectionShared: next.reflectionShared ?? before?.reflectionShared ?? false,
+        }
+      : null,
+  };
+}
+
+/**
+ * Sets the own signal. The figures change at once (optimistic) and go back if the server refuses; the answer's
+ * exact figures then replace the prediction, and the shared reflections are read again.
+ */
+export function useSetSignal(videoId: string) {
+  const qc = useQueryClient();
+  const key = impactKey(videoId);
+  return useMutation({
+    mutationFn: (input: SignalInput) =>
+      api<Pick<Impact, 'tried' | 'worked' | 'workedShare' | 'mine'>>(`/videos/${videoId}/signal`, {
+        method: 'PUT',
+        body: input,
+      }),
+    onMutate: async (input) => {
+      await qc.cancelQueries({ queryKey: key });
+      const before = qc.getQueryData<ImpactPages>(key);
+      if (before)
+        qc.setQueryData<ImpactPages>(key, {
+          ...before,
+          pages: before.pages.map((p, i) => (i === 0 ? predict(p, input) : p)),
+        });
+      return { before };
+    },
+    onError: (_err, _input, context) => {
+      if (context?.before) qc.setQueryData(key, context.before);
+    },
+    onSuccess: (answer) => {
+      const now = qc.getQueryData<ImpactPages>(key);
+      if (now)
+        qc.setQueryData<ImpactPages>(key, {
+          ...now,
+          pages: now.pages.map((p, i) => (i === 0 ? { ...p, ...answer } : p)),
+        });
+      // The list of shared reflections may have changed (own reflection shared or removed).
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+}
+
+const noteKey = (videoId: string) => ['video', videoId, 'note'];
+
+export const useNote = (videoId: string) =>
+  useQuery({
+    queryKey: noteKey(videoId),
+    queryFn: () => api<Note>(`/videos/${videoId}/note`),
+    staleTime: Infinity,
+  });
+
+export function useSaveNote(videoId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api<Note>(`/videos/${videoId}/note`, { method: 'PUT', body: { body } }),
+    onSuccess: (note) => qc.setQueryData(noteKey(videoId), note),
+  });
+}
+
+// ── View tracking: cheap calls that never bother the person when they fail. ──
+
+export const startView = (videoId: string) =>
+  api<{ viewId: string }>(`/videos/${videoId}/views`, { method: 'POST' });
+
+export const reportView = (videoId: string, viewId: string, watchedSeconds: number) =>
+  api(`/videos/${videoId}/views/${viewId}`, { method: 'PATCH', body: { watchedSeconds } });
+
+/**
+ * The last report as the page goes away: fetch with keepalive survives the page (sendBeacon cannot send the
+ * CSRF header), with the token already fetched for the earlier calls.
+ */
+export async function reportViewOnLeave(videoId: string, viewId: string, watchedSeconds: number) {
+  const token = await csrfToken();
+  await fetch(`/api/v1/videos/${videoId}/views/${viewId}`, {
+    method: 'PATCH',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+    body: JSON.stringify({ watchedSeconds }),
+  });
+}
+
+// ── Statistics (editors, forvaltning, administrators). ──
+
+export type StatFigure = 'views' | 'tried' | 'worked';
+export type StatRow = {
+  videos: number;
+  views: number | null;
+  completionRate: number | null;
+  tried: number | null;
+  worked: number | null;
+  workedShare: number | null;
+  suppressed: StatFigure[];
+};
+export type StatGroup = StatRow & { key: string | null; label: string };
+export type Statistics = {
+  period: { from: string; to: string };
+  scope: 'all' | 'kommune';
+  minGroupSize: number;
+  totals: StatRow;
+  bySubject: StatGroup[];
+  byAgeBand: StatGroup[];
+  topTried: { id: string; title: string; tried: number; worked: number | null; workedShare: number | null }[];
+  /** What the filters offer: every subject, every age band (with labels). */
+  subjects: { id: string; label: string }[];
+  ageBands: { key: AgeBand; label: string }[];
+};
+export type StatisticsQuery = { from?: string; to?: string; subject?: string; ageBand?: AgeBand };
+
+export const useStatistics = (q: StatisticsQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: ['statistics', q],
+    queryFn: () => api<Statistics>('/statistics', { query: q }),
+    placeholderData: (previous) => previous,
+    enabled,
+  });
+
+/** The address of the same statistics as a CSV file. */
+export function statisticsCsvUrl(q: StatisticsQuery) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
+  const qs = params.toString();
+  return `/api/v1/statistics.csv${qs ? `?${qs}` : ''}`;
+}
+
+/** Editors, forvaltning and administrators see the statistics (the server's catalogue.stats rule). */
+export const canSeeStatistics = (me: Me | null | undefined) =>
+  !!me?.grants.some((g) => g.role === 'administrator' || g.role === 'redaktoer' || g.role === 'forvaltning');

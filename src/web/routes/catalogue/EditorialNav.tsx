@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import './catalogue.css';
+
+/** Tabs between the editors' pages: review queue, taxonomy, collections. */
+export function EditorialNav() {
+  const { t } = useTranslation();
+  const links: [string, string][] = [
+    ['/redaktion', t('editorial.queueNav')],
+    ['/redaktion/emneord', t('taxonomy.title')],
+    ['/redaktion/samlinger', t('collections.title')],
+  ];
+  return (
+    <nav aria-label={t('editorial.navLabel')}>
+      <ul className="editorial-tabs">
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

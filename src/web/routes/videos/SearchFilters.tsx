@@ -1,0 +1,91 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACETS, type FacetName, type FacetValue } from '../../api/search';
+
+const SHOWN = 8;
+
+/** One facet as a group of checkboxes with counts; long lists show the first 8 and a "Vis alle" button. */
+function FacetGroup({
+  name,
+  values,
+  chosen,
+  onToggle,
+}: {
+  name: FacetName;
+  values: FacetValue[];
+  chosen: string[];
+  onToggle: (name: FacetName, value: string, on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [all, setAll] = useState(false);
+  // The chosen ones always stay in view.
+  const shown = all ? values : values.filter((v, i) => i < SHOWN || chosen.includes(v.value));
+  return (
+    <fieldset>
+      <legend>{t(`search.facet.${name}`)}</legend>
+      {values.length === 0 ? (
+        <p className="facet-empty">{t('search.facet.none')}</p>
+      ) : (
+        shown.map((v, i) => {
+          const inputId = `${id}-${i}`;
+          return (
+            <div className="facet-option" key={v.value}>
+              <input
+                type="checkbox"
+                id={inputId}
+                checked={chosen.includes(v.value)}
+                onChange={(e) => onToggle(name, v.value, e.target.checked)}
+              />
+              <label htmlFor={inputId}>
+                {v.label}{' '}
+                <span className="facet-count">
+                  <span aria-hidden="true">({v.count})</span>
+                  <span className="sr-only">{t('search.facet.count', { count: v.count })}</span>
+                </span>
+              </label>
+            </div>
+          );
+        })
+      )}
+      {values.length > SHOWN && (
+        <button type="button" className="btn btn-link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('search.facet.fewer') : t('search.facet.all', { count: values.length })}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** The filter panel: subject, age band, method, pillar — counts follow the query and the other filters. */
+export function SearchFilters({
+  facets,
+  chosen,
+  onToggle,
+  onClear,
+  open,
+  id,
+}: {
+  facets: Record<FacetName, FacetValue[]>;
+  chosen: Record<FacetName, string[]>;
+  onToggle: (name: FacetName, value: string, on: boolean) => void;
+  onClear: () => void;
+  open: boolean;
+  id: string;
+}) {
+  const { t } = useTranslation();
+  const any = FACETS.some((f) => chosen[f].length > 0);
+  return (
+    <section className="search-filters" id={id} data-open={open} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('search.filters')}</h2>
+      {FACETS.map((f) => (
+        <FacetGroup key={f} name={f} values={facets[f]} chosen={chosen[f]} onToggle={onToggle} />
+      ))}
+      {any && (
+        <button type="button" className="btn btn-secondary" onClick={onClear}>
+          {t('search.clearFilters')}
+        </button>
+      )}
+    </section>
+  );
+}
