@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   try {
-    await waitForHealth(baseUrl, child, 60_000);
+    await waitForHealth(baseUrl, child, 180_000);
   } catch (err) {
     child.kill();
     throw new Error(`${(err as Error).message}\n${log}`);

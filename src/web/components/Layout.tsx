@@ -140,7 +140,7 @@ export function Layout() {
               onClick={() => setMenuOpen((v) => !v)}
             >
               <span className="menu-icon" aria-hidden="true" />
-              {t('nav.menu')}
+              <span className="menu-label">{t('nav.menu')}</span>
             </button>
           )}
           <MainNav open={menuOpen} onClose={() => setMenuOpen(false)} />

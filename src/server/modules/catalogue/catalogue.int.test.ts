@@ -215,6 +215,21 @@ describe('editorial workflow', () => {
     expect((await t.client().get(`/api/v1/videos/${id}`)).statusCode).toBe(404);
   });
 
+  it('a published video that its owner narrows, or whose consent is withdrawn, leaves the catalogue', async () => {
+    for (const narrow of [
+      (id: string) => as.medarbejder.patch(`/api/v1/videos/${id}`, { visibility: 'kommune' }),
+      (id: string) => as.medarbejder.post(`/api/v1/videos/${id}/consent/withdraw`),
+    ]) {
+      const id = await submitted();
+      expect((await as.redaktoer.post(`/api/v1/videos/${id}/catalogue/publish`)).statusCode).toBe(200);
+      expect((await narrow(id)).statusCode).toBe(200);
+      const r = await row(id);
+      expect(r.visibility).not.toBe('public');
+      expect(r.editorialState).toBe('draft');
+      expect((await as.medarbejder.get(`/api/v1/videos/${id}`)).json().catalogue.curated).toBe(false);
+    }
+  });
+
   it('refuses to publish without consent for public viewing, and without subject and age band', async () => {
     const id = await mine({ subject: 'Dansk', ageBand: 'kl0-3' });
     await as.medarbejder.put(`/api/v1/videos/${id}/consent`, {

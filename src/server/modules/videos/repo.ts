@@ -99,11 +99,21 @@ export async function updateVideo(db: DbOrTx, id: string, v: Partial<typeof vide
     .where(eq(videos.id, id));
 }
 
-/** Narrows access: every signed media URL handed out before stops working. */
+/**
+ * Narrows access: every signed media URL handed out before stops working. A catalogue video that is no longer
+ * public leaves the public catalogue (back to draft: an editor must publish it again).
+ */
 export async function bumpAccess(db: DbOrTx, id: string, v: { visibility?: Visibility } = {}) {
+  const visibility = v.visibility ?? videos.visibility;
   await db
     .update(videos)
-    .set({ ...v, accessVersion: sql`${videos.accessVersion} + 1`, updatedAt: sql`now()` })
+    .set({
+      ...v,
+      accessVersion: sql`${videos.accessVersion} + 1`,
+      editorialState: sql`case when ${videos.editorialState} = 'published' and ${visibility} <> 'public'
+        then 'draft' else ${videos.editorialState} end`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(videos.id, id));
 }
 
