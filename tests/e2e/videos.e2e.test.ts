@@ -198,6 +198,8 @@ describe('videos: upload, playback, consent and visibility, share links', () => 
     expect(await page.evaluate(() => document.querySelector<HTMLVideoElement>('main video')?.muted)).toBe(
       true,
     );
+    // The button's state follows the video's after React renders: wait for it rather than race it.
+    await player(page).getByRole('button', { name: 'Lyd fra', pressed: true }).waitFor();
     expect(await player(page).getByRole('button', { name: 'Lyd fra' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
