@@ -3,19 +3,13 @@ import { commentReports, comments } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
+import { policyColumns } from '../videos/repo.js';
 
 /** The video fields the discussion needs: what the policy decides on, its length and title. */
 export async function getVideo(db: DbOrTx, id: string) {
   const [v] = await db
     .select({
-      id: videos.id,
-      ownerId: videos.ownerId,
-      institutionId: videos.institutionId,
-      kommuneId: videos.kommuneId,
-      teamId: videos.teamId,
-      visibility: videos.visibility,
-      status: videos.status,
-      editorialState: videos.editorialState,
+      ...policyColumns,
       durationSeconds: videos.durationSeconds,
       title: videos.title,
     })

@@ -21,22 +21,11 @@ import {
 } from '../../policy/sql-discussion.js';
 import { audit } from '../audit.js';
 import { type NotificationPayload, notifyMany } from '../notifications/notify.js';
+import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 
 /** At most this many people are notified from one comment (the rest of the @mentions stay plain text). */
 const MAX_MENTIONS = 20;
-
-export const discussionVideoResource = (v: repo.DiscussionVideo): VideoResource => ({
-  type: 'video',
-  id: v.id,
-  ownerId: v.ownerId,
-  institutionId: v.institutionId,
-  kommuneId: v.kommuneId,
-  teamId: v.teamId,
-  visibility: v.visibility,
-  ready: v.status === 'ready',
-  editorialState: v.editorialState,
-});
 
 /** A comment body as the rules want it: trimmed, not empty, not longer than COMMENT_MAX_LENGTH. */
 function cleanBody(body: string): string {
@@ -81,7 +70,7 @@ export function createCommentService(ctx: AppContext) {
   async function loadVideo(actor: Actor, id: string, action: 'video.read' | 'video.engage') {
     const v = await repo.getVideo(db, id);
     if (!v) throw new AppError('video.not_found');
-    authorize(actor, action, discussionVideoResource(v));
+    authorize(actor, action, videoResource(v));
     return v;
   }
 
@@ -90,7 +79,7 @@ export function createCommentService(ctx: AppContext) {
       type: 'comment',
       id: c.id,
       authorId: c.authorId,
-      video: discussionVideoResource(v),
+      video: videoResource(v),
       moderates: await repo.holds(db, moderatesVideo(actor, v.id)),
     };
     return res;
@@ -118,10 +107,7 @@ export function createCommentService(ctx: AppContext) {
     comment: { id: string; body: string },
     opts: { mentions: string[]; parentAuthorId?: string | null; authorName: string },
   ) {
-    const mayKnow: SQL = and(
-      policySql.visiblePeople(actor),
-      peopleWhoSeeVideo(discussionVideoResource(v)),
-    ) as SQL;
+    const mayKnow: SQL = and(policySql.visiblePeople(actor), peopleWhoSeeVideo(videoResource(v))) as SQL;
     const mentioned = opts.mentions.filter((id) => id !== actor.id).slice(0, MAX_MENTIONS);
     const allowedMentions = await repo.filterPeople(tx, mentioned, mayKnow);
     const payload: NotificationPayload = {
@@ -135,7 +121,7 @@ export function createCommentService(ctx: AppContext) {
     const parent = opts.parentAuthorId;
     if (parent && parent !== actor.id && !allowedMentions.includes(parent)) {
       // The parent's author wrote on this video, but its visibility may have narrowed since.
-      const [sees] = await repo.filterPeople(tx, [parent], peopleWhoSeeVideo(discussionVideoResource(v)));
+      const [sees] = await repo.filterPeople(tx, [parent], peopleWhoSeeVideo(videoResource(v)));
       if (sees) items.push({ userId: parent, kind: 'comment.reply', payload });
     }
     await notifyMany(tx, items);
@@ -143,7 +129,7 @@ export function createCommentService(ctx: AppContext) {
 
   /** Builds the nested view of a page of top-level comments and all their replies. */
   function present(actor: Actor, v: repo.DiscussionVideo, rows: repo.ThreadRow[], moderator: boolean) {
-    const video = discussionVideoResource(v);
+    const video = videoResource(v);
     const views = new Map<string, CommentView>();
     for (const r of rows) {
       const state = r.deletedAt ? 'deleted' : r.hiddenAt ? 'hidden' : 'visible';
@@ -197,7 +183,7 @@ export function createCommentService(ctx: AppContext) {
       opts: { sort: 'newest' | 'oldest'; cursor?: string; limit: number },
     ) {
       const v = await loadVideo(actor, videoId, 'video.read');
-      const video = discussionVideoResource(v);
+      const video = videoResource(v);
       const moderator = can(actor, 'comment.hide', {
         type: 'comment',
         id: '',
@@ -379,7 +365,7 @@ export function createCommentService(ctx: AppContext) {
     /** People the author may @mention on this video: people they may see who may also watch it. */
     async mentionable(actor: Actor, videoId: string, q: string | undefined) {
       const v = await loadVideo(actor, videoId, 'video.engage');
-      const where = and(policySql.visiblePeople(actor), peopleWhoSeeVideo(discussionVideoResource(v))) as SQL;
+      const where = and(policySql.visiblePeople(actor), peopleWhoSeeVideo(videoResource(v))) as SQL;
       return { items: await repo.listMentionable(db, where, { q: q?.trim(), exclude: actor.id, limit: 8 }) };
     },
   };

@@ -3,19 +3,13 @@ import { videoNotes, videoSignals, videoViews } from '../../db/community-schema.
 import type { DbOrTx } from '../../db/index.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
+import { policyColumns } from '../videos/repo.js';
 
 /** What the policy needs of a video, and its counters. `lock` holds the row until the transaction ends. */
 export async function videoForEngagement(db: DbOrTx, id: string, lock = false) {
   const q = db
     .select({
-      id: videos.id,
-      ownerId: videos.ownerId,
-      institutionId: videos.institutionId,
-      kommuneId: videos.kommuneId,
-      teamId: videos.teamId,
-      visibility: videos.visibility,
-      status: videos.status,
-      editorialState: videos.editorialState,
+      ...policyColumns,
       triedCount: videos.triedCount,
       workedCount: videos.workedCount,
     })

@@ -2,23 +2,12 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql, type VideoResource } from '../../policy/index.js';
+import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 
 /** How long a private note and a signal's reflection may be (characters). */
 export const NOTE_MAX_LENGTH = 20_000;
 export const REFLECTION_MAX_LENGTH = 2_000;
-
-export const engagementResource = (v: repo.EngagementVideo): VideoResource => ({
-  type: 'video',
-  id: v.id,
-  ownerId: v.ownerId,
-  institutionId: v.institutionId,
-  kommuneId: v.kommuneId,
-  teamId: v.teamId,
-  visibility: v.visibility,
-  ready: v.status === 'ready',
-  editorialState: v.editorialState,
-});
 
 /** Of those who tried it, the share who say it worked (0–1); null when nobody tried it. */
 export const workedShare = (tried: number, worked: number) => (tried > 0 ? worked / tried : null);
@@ -68,7 +57,7 @@ export function createReflectionService(ctx: AppContext) {
   ) {
     const v = await repo.videoForEngagement(conn, id, lock);
     if (!v) throw new AppError('video.not_found');
-    authorize(actor, action, engagementResource(v));
+    authorize(actor, action, videoResource(v));
     return v;
   }
 

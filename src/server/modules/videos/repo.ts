@@ -7,6 +7,19 @@ import { type VideoMedia, videoConsents, videos } from '../../db/videos-schema.j
 export type VideoRow = typeof videos.$inferSelect;
 export type Stage = NonNullable<VideoRow['stage']>;
 
+/** The columns the policy decides on (build the resource with `videoResource` in service.ts). */
+export const policyColumns = {
+  id: videos.id,
+  ownerId: videos.ownerId,
+  institutionId: videos.institutionId,
+  kommuneId: videos.kommuneId,
+  teamId: videos.teamId,
+  visibility: videos.visibility,
+  status: videos.status,
+  editorialState: videos.editorialState,
+};
+export type PolicyVideo = Pick<VideoRow, keyof typeof policyColumns>;
+
 const videoColumns = {
   id: videos.id,
   ownerId: videos.ownerId,

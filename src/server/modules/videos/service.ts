@@ -12,7 +12,8 @@ import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { signedMediaPrefix } from './signing.js';
 
-export const videoResource = (v: repo.VideoDetail): VideoResource => ({
+/** The policy's view of a video row (any query that selected `repo.policyColumns`). */
+export const videoResource = (v: repo.PolicyVideo): VideoResource => ({
   type: 'video',
   id: v.id,
   ownerId: v.ownerId,
