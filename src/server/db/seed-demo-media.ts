@@ -306,7 +306,7 @@ export async function startDemoMedia(ctx: AppContext, opts: DemoMediaOptions) {
         .where(waiting(r.id))
         .returning({ id: videos.id });
       if (moved.length === 0) continue;
-      await startProcessing(ctx, r.id);
+      await startProcessing(ctx, r.id, { background: true });
       report.processed++;
       watched.set(r.id, r.demo.look);
     }

@@ -13,7 +13,8 @@ export const JOBS = {
 } as const;
 
 export type JobName = keyof typeof JOBS;
-export type JobPayload = { [K in JobName]: { videoId: string } };
+/** `background`: work nobody waits for (demo content) — it runs after everything else queued. */
+export type JobPayload = { [K in JobName]: { videoId: string; background?: boolean } };
 export type JobContext = { id: string; retryCount: number; retryLimit: number; signal: AbortSignal };
 export type JobHandler<K extends JobName> = (data: JobPayload[K], job: JobContext) => Promise<void>;
 
@@ -46,7 +47,8 @@ export function createJobs(
 
   return {
     async send(name, data, o = {}) {
-      await (await boss()).send(name, data, o.key ? { singletonKey: o.key } : {});
+      const priority = data.background ? 0 : 1;
+      await (await boss()).send(name, data, o.key ? { singletonKey: o.key, priority } : { priority });
     },
     async work(name, handler) {
       const b = await boss();

@@ -100,7 +100,7 @@ export async function startVideoPipeline(
     }
   }
 
-  await jobs.work('video.probe', ({ videoId }, job) =>
+  await jobs.work('video.probe', ({ videoId, background }, job) =>
     step('probe', videoId, job, async (owner) => {
       const p = await withOriginal(videoId, (file) => probe(file));
       const moved = await repo.finishStep(db, videoId, owner, {
@@ -110,11 +110,11 @@ export async function startVideoPipeline(
         width: p.width,
         height: p.height,
       });
-      if (moved) await jobs.send('video.transcode', { videoId }, { key: videoId });
+      if (moved) await jobs.send('video.transcode', { videoId, background }, { key: videoId });
     }),
   );
 
-  await jobs.work('video.transcode', ({ videoId }, job) =>
+  await jobs.work('video.transcode', ({ videoId, background }, job) =>
     step('transcode', videoId, job, async (owner, lease) => {
       const dir = path.join(workRoot, `transcode-${videoId}-${job.id}`);
       await rm(dir, { recursive: true, force: true });
@@ -172,7 +172,7 @@ export async function startVideoPipeline(
           progress: 0.99,
           media: media.m,
         });
-        if (moved) await jobs.send('video.publish', { videoId }, { key: videoId });
+        if (moved) await jobs.send('video.publish', { videoId, background }, { key: videoId });
         // Deleted while we worked: what we stored has no owner any more.
         else if (!(await repo.getVideo(db, videoId))) await removeProduced(storage, videoId);
       } finally {
@@ -234,15 +234,18 @@ export async function startVideoPipeline(
   return { sweep, stop: () => clearInterval(timer) };
 }
 
-/** An upload is complete: the video is processing and its first step is queued. */
-export async function startProcessing(ctx: AppContext, videoId: string) {
+/**
+ * An upload is complete: the video is processing and its first step is queued. `background` work (demo content)
+ * waits until the queue has nothing else.
+ */
+export async function startProcessing(ctx: AppContext, videoId: string, opts: { background?: boolean } = {}) {
   await repo.updateVideo(ctx.db, videoId, {
     status: 'processing',
     stage: 'probe',
     progress: 0,
     failureCode: null,
   });
-  await ctx.jobs.send('video.probe', { videoId }, { key: videoId });
+  await ctx.jobs.send('video.probe', { videoId, background: opts.background }, { key: videoId });
 }
 
 async function removeProduced(storage: Storage, id: string) {
