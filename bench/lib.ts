@@ -63,6 +63,8 @@ export async function startServer(
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
       DEMO: '1',
+      // The demo accounts, not the demo catalogue: its videos would be processed while we measure.
+      DEMO_CONTENT: '0',
     },
     (o) => o.includes('Amongi kører'),
   ).catch((err: unknown) => {

@@ -15,6 +15,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'skal starte med postgres:// eller postgresql://')
     .optional(),
   DEMO: bool,
+  DEMO_CONTENT: bool,
   DEMO_CACHE_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'skal være mindst 32 tegn').optional(),
@@ -71,6 +72,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
+  /** In demo mode: also seed the demo catalogue (videos, communities, packages), not only the organisation. */
+  demoContent: boolean;
   /** Where generated demo videos and their finished HLS are kept between runs (outside the data dir). */
   demoCacheDir?: string;
   publicUrl: string;
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DEMO ?? !e.DATABASE_URL,
+    demoContent: e.DEMO_CONTENT ?? true,
     demoCacheDir: e.DEMO_CACHE_DIR ? path.resolve(e.DEMO_CACHE_DIR) : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
       demo: true,
+      demoContent: true,
       publicUrl: 'http://localhost:3000',
       sessionSecret: undefined,
       sessionDays: 14,
@@ -123,6 +124,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: pg, DEMO: '1' }).demo).toBe(true);
     expect(loadConfig({ DATABASE_URL: pg, DEMO: 'true' }).demo).toBe(true);
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
+    // The demo catalogue comes with demo mode unless DEMO_CONTENT=0.
+    expect(loadConfig({}).demoContent).toBe(true);
+    expect(loadConfig({ DEMO_CONTENT: '0' }).demoContent).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://x/y' }).databaseUrl).toBe('postgresql://x/y');
   });
 

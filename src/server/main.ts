@@ -51,7 +51,7 @@ async function main() {
 
   if (config.demo) {
     if (await seedDemo(database.db)) app.log.info('demo data seeded');
-    if (await seedDemoContent(ctx)) app.log.info('demo content seeded');
+    if (config.demoContent && (await seedDemoContent(ctx))) app.log.info('demo content seeded');
   } else {
     const n = await disableDemoPasswords(database.db);
     if (n) app.log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
@@ -63,7 +63,7 @@ async function main() {
     : undefined;
   // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
   const demoMedia = new AbortController();
-  if (config.demo) {
+  if (config.demo && config.demoContent) {
     const cacheDir = config.demoCacheDir ?? defaultDemoCacheDir();
     await startDemoMedia(ctx, { cacheDir, forgetAccess: forgetVideoAccess, signal: demoMedia.signal })
       .then(({ restored, restoreSeconds, done }) => {

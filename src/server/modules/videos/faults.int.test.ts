@@ -84,6 +84,7 @@ describe('the process is killed in the middle of a transcode', () => {
           PORT: String(port),
           HOST: '127.0.0.1',
           DEMO: '1',
+          DEMO_CONTENT: '0', // the demo accounts, not the demo catalogue: its videos would queue up ahead
           LOG_LEVEL: 'warn',
           DATABASE_URL: dbUrl ?? '',
           VIDEO_LEASE_SECONDS: '4',
