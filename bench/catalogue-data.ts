@@ -13,7 +13,14 @@ import { refreshSearchDocuments } from '../src/server/modules/search/document.js
 import { AGE_BANDS, PILLARS } from '../src/shared/catalogue.js';
 import { VISIBILITIES } from '../src/shared/constants.js';
 
-export const SIZES = { people: 2_000, videos: 10_000, comments: 100_000, institutions: 20 };
+/** BENCH_SCALE (default 1) shrinks the data set for a quick trial run; results are only recorded at scale 1. */
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+export const SIZES = {
+  people: Math.round(2_000 * scale),
+  videos: Math.round(10_000 * scale),
+  comments: Math.round(100_000 * scale),
+  institutions: 20,
+};
 
 /** mulberry32: a small seeded generator, so every run builds the same data. */
 function random(seed: number) {

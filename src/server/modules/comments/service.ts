@@ -11,7 +11,6 @@ import {
   type CommentResource,
   can,
   policySql,
-  type VideoResource,
 } from '../../policy/index.js';
 import {
   moderatedComments,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, policySql, type VideoResource } from '../../policy/index.js';
+import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 

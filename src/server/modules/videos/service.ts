@@ -1,9 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
 import { type Visibility, widerThan } from '../../../shared/constants.js';
 import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, can, policySql, type VideoResource } from '../../policy/index.js';
+import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { presentCatalogue } from '../catalogue/present.js';
 import { refreshSearchDocuments } from '../search/document.js';
