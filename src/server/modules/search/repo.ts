@@ -3,7 +3,7 @@ import type { AgeBand, Pillar } from '../../../shared/catalogue.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
 import type { CursorKey } from './cursor.js';
-import { type SummaryRow, summaryColumns, summaryJoins } from './summary.js';
+import { type SummaryRow, summaryColumns, summaryJoins, videoSummaries } from './summary.js';
 
 export type SearchFilters = { subject: string[]; ageBand: AgeBand[]; method: string[]; pillar: Pillar[] };
 export type EffectiveSort = CursorKey['sort'];
@@ -18,10 +18,19 @@ const list = (values: string[]) =>
 /** The Danish full-text query for what the person typed (websearch syntax: "quotes", OR, -minus; never an error). */
 const tsQuery = (q: string) => sql`websearch_to_tsquery('danish', ${q})`;
 
-/** Matches the query; a query of only stop words ("og i at") has no lexemes and matches everything. */
+/**
+ * Does the query have anything to search for? One made of stop words only ("og i at") has no lexemes: the
+ * service then searches without a query. Asked once, so the match itself stays a plain, indexed `@@`.
+ */
+export async function hasLexemes(db: DbOrTx, q: string): Promise<boolean> {
+  const res = await db.execute(sql`select numnode(${tsQuery(q)}) > 0 as yes`);
+  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+}
+
+/** Matches the query (with lexemes: see hasLexemes) through the GIN index on the search document. */
 export function textMatch(q: string | null): SQL {
   if (!q) return sql`true`;
-  return sql`(numnode(${tsQuery(q)}) = 0 or ${videos.searchDocument} @@ ${tsQuery(q)})`;
+  return sql`${videos.searchDocument} @@ ${tsQuery(q)}`;
 }
 
 /** ts_rank with weights D, C, B, A = captions, description, tags, title (float8, so the cursor keeps it exactly). */
@@ -55,7 +64,11 @@ export type SearchQuery = {
 
 export type SearchRow = SummaryRow & { rank: number; micros: string };
 
-/** One page of results, `limit` rows after the cursor, in a total order (ties broken by time, then id). */
+/**
+ * One page of results, `limit` rows after the cursor, in a total order (ties broken by time, then id). The page
+ * is chosen on the videos table alone; only its rows are then joined into summaries (a broad query matches
+ * thousands of videos, and joining them all before the limit costs more than the search).
+ */
 export async function searchVideos(db: DbOrTx, s: SearchQuery): Promise<SearchRow[]> {
   const f = filterConditions(s.filters);
   const rank = s.sort === 'relevance' && s.q ? rankOf(s.q) : sql<number>`0::float8`;
@@ -73,14 +86,25 @@ export async function searchVideos(db: DbOrTx, s: SearchQuery): Promise<SearchRo
       : s.sort === 'tried'
         ? [desc(videos.triedCount), desc(sortMicros), desc(videos.id)]
         : [desc(rank), desc(sortMicros), desc(videos.id)];
-  return db
-    .select({ ...summaryColumns, rank, micros: sql<string>`${sortMicros}::text` })
+  const page = await db
+    .select({ id: videos.id, rank, micros: sql<string>`${sortMicros}::text` })
     .from(videos)
-    .innerJoin(...summaryJoins.owner)
-    .innerJoin(...summaryJoins.institution)
     .where(and(s.scope, textMatch(s.q), f.subject, f.ageBand, f.method, f.pillar, keyset))
     .orderBy(...order)
     .limit(s.limit);
+  const summaries = new Map(
+    (
+      await videoSummaries(
+        db,
+        s.scope,
+        page.map((p) => p.id),
+      )
+    ).map((v) => [v.id, v]),
+  );
+  return page.flatMap((p) => {
+    const v = summaries.get(p.id);
+    return v ? [{ ...v, rank: Number(p.rank), micros: p.micros }] : [];
+  });
 }
 
 export type FacetRow = {

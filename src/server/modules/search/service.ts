@@ -98,7 +98,8 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
      * total, all over what the actor may see. Relevance needs a query; without one the order is newest.
      */
     async search(actor: Actor, p: SearchParams, locale: Locale) {
-      const q = cleanQuery(p.q);
+      const typed = cleanQuery(p.q);
+      const q = typed && (await repo.hasLexemes(db, typed)) ? typed : null;
       const requested = p.sort ?? (q ? 'relevance' : 'newest');
       const sort: repo.EffectiveSort = requested === 'relevance' && !q ? 'newest' : requested;
       const after = p.cursor ? decodeCursor(p.cursor, sort) : undefined;
@@ -109,8 +110,10 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
         pillar: [...new Set(p.pillar)],
       };
       const scope = scopeFor(actor, p.mine);
-      const rows = await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 });
-      const facetRows = await repo.searchFacets(db, { scope, q, filters });
+      const [rows, facetRows] = await Promise.all([
+        repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }),
+        repo.searchFacets(db, { scope, q, filters }),
+      ]);
       const items = rows.slice(0, p.limit);
       const last = items.at(-1);
       const key = (r: repo.SearchRow): CursorKey =>
