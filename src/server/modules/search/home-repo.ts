@@ -2,18 +2,21 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { collections, collectionVideos, videoSignals } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
-import { summaryColumns, summaryJoins } from './summary.js';
+import { summaryColumns, summaryJoins, videoSummaries } from './summary.js';
 
-/** The newest finished videos in scope. */
-export function newestVideos(db: DbOrTx, scope: SQL, limit: number) {
-  return db
-    .select(summaryColumns)
+/** The newest finished videos in scope (chosen on the videos table alone, then made into summaries). */
+export async function newestVideos(db: DbOrTx, scope: SQL, limit: number) {
+  const page = await db
+    .select({ id: videos.id })
     .from(videos)
-    .innerJoin(...summaryJoins.owner)
-    .innerJoin(...summaryJoins.institution)
     .where(scope)
     .orderBy(desc(videos.readyAt), desc(videos.id))
     .limit(limit);
+  return videoSummaries(
+    db,
+    scope,
+    page.map((p) => p.id),
+  );
 }
 
 /** The communities the person has joined (not only been invited to). */
@@ -28,7 +31,7 @@ export async function joinedCommunityCount(db: DbOrTx, userId: string): Promise<
  * Popular videos in scope: views plus three times the "tried" signals of the last 30 days, then all-time
  * tried and views. With `communityOf` only videos shared into a community that person has joined.
  */
-export function popularVideos(db: DbOrTx, scope: SQL, limit: number, communityOf?: string) {
+export async function popularVideos(db: DbOrTx, scope: SQL, limit: number, communityOf?: string) {
   const recent = sql`(
     select a.video_id, sum(a.n)::int as score from (
       select video_id, count(*) as n from video_views where started_at > now() - interval '30 days' group by video_id
@@ -39,11 +42,9 @@ export function popularVideos(db: DbOrTx, scope: SQL, limit: number, communityOf
     ? sql`exists (select 1 from community_videos cv join community_members cm on cm.community_id = cv.community_id
         where cv.video_id = ${videos.id} and cm.user_id = ${communityOf} and cm.joined_at is not null)`
     : undefined;
-  return db
-    .select(summaryColumns)
+  const page = await db
+    .select({ id: videos.id })
     .from(videos)
-    .innerJoin(...summaryJoins.owner)
-    .innerJoin(...summaryJoins.institution)
     .leftJoin(recent, sql`recent.video_id = ${videos.id}`)
     .where(and(scope, inCommunities))
     .orderBy(
@@ -54,6 +55,11 @@ export function popularVideos(db: DbOrTx, scope: SQL, limit: number, communityOf
       desc(videos.id),
     )
     .limit(limit);
+  return videoSummaries(
+    db,
+    scope,
+    page.map((p) => p.id),
+  );
 }
 
 /**
