@@ -30,8 +30,9 @@ describe('keyboard only, on a phone-sized screen', () => {
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    // After signing in, focus is on the new page's heading: the menu button is behind it, in the header.
     for (let i = 0; i < 10 && !(await menu.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     const profile = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Profil' });
