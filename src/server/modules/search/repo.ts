@@ -137,7 +137,9 @@ export async function searchFacets(
       select 'ageBand', b.age_band, count(*)::int from base b
         where b.fs and b.fm and b.fp and b.age_band is not null group by b.age_band
       union all
-      select 'method', vm.term_id::text, count(*)::int from base b join video_methods vm on vm.video_id = b.id
+      select 'method', vm.term_id::text, count(*)::int from base b
+        -- lateral with a fence (offset 0): each matching video's methods by index, never a hash of the whole table
+        cross join lateral (select m.term_id from video_methods m where m.video_id = b.id offset 0) vm
         where b.fs and b.fa and b.fp group by vm.term_id
       union all
       select 'pillar', p.value, count(*)::int from base b cross join lateral unnest(b.pillars) as p(value)
