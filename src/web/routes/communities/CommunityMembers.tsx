@@ -14,7 +14,7 @@ import { usePeople } from '../../api/queries';
 import { ErrorAlert, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';
-import { SelectField, TextField } from '../../components/Field';
+import { PersonPicker } from '../../components/PersonPicker';
 import { QueryView } from '../../components/QueryView';
 import { useForm } from '../../components/useForm';
 import { formatDateTime } from '../../i18n';
@@ -162,32 +162,18 @@ function InvitePerson({ community }: { community: Community }) {
       <p className="hint">{t('communities.inviteHint')}</p>
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
-      <TextField
-        label={t('communities.filterPeople')}
-        type="search"
-        name="q"
-        optional
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        autoComplete="off"
-      />
-      <SelectField
-        label={t('communities.person')}
-        name="personId"
-        defaultValue=""
-        key={candidates.map((c) => c.id).join()}
+      <PersonPicker
+        q={q}
+        onQ={setQ}
+        candidates={candidates}
+        busy={people.isFetching}
         error={form.errors.personId}
-        aria-busy={people.isFetching || undefined}
-      >
-        <option value="" disabled>
-          {candidates.length ? t('common.choose') : t('communities.noCandidates')}
-        </option>
-        {candidates.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+        labels={{
+          filter: t('communities.filterPeople'),
+          person: t('communities.person'),
+          none: t('communities.noCandidates'),
+        }}
+      />
       <Button type="submit" busy={invite.isPending}>
         {t('communities.inviteSubmit')}
       </Button>

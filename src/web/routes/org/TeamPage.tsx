@@ -8,7 +8,7 @@ import type { Team, TeamMember } from '../../api/types';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
+import { PersonPicker } from '../../components/PersonPicker';
 import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
@@ -59,32 +59,15 @@ function AddMember({ team, members }: { team: Team; members: TeamMember[] }) {
       <ErrorAlert message={form.summary} />
       <Notice message={notice} />
       <div className="form-row">
-        <TextField
-          label={t('org.filterPeople')}
-          type="search"
-          name="q"
-          optional
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          autoComplete="off"
-        />
-        <SelectField
-          label={t('org.person')}
-          name="personId"
-          defaultValue=""
-          key={candidates.map((c) => c.id).join()}
+        <PersonPicker
+          q={q}
+          onQ={setQ}
+          candidates={candidates}
+          busy={people.isFetching}
           error={form.errors.personId}
-          aria-busy={people.isFetching || undefined}
-        >
-          <option value="" disabled>
-            {candidates.length ? t('common.choose') : t('org.noCandidates')}
-          </option>
-          {candidates.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.email})
-            </option>
-          ))}
-        </SelectField>
+          labels={{ filter: t('org.filterPeople'), person: t('org.person'), none: t('org.noCandidates') }}
+          showEmail
+        />
       </div>
       <Button type="submit" busy={add.isPending}>
         {t('org.addMemberSubmit')}
