@@ -6,6 +6,7 @@ export default defineConfig({
     './src/server/db/schema.ts',
     './src/server/db/videos-schema.ts',
     './src/server/db/community-schema.ts',
+    './src/server/db/training-schema.ts',
   ],
   out: './drizzle',
 });

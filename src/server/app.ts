@@ -48,6 +48,10 @@ import { createStatisticsService } from './modules/reflection/statistics.js';
 import { createHomeService } from './modules/search/home.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { createSearchService } from './modules/search/service.js';
+import { courseRoutes } from './modules/training/course-routes.js';
+import { createCourseService } from './modules/training/courses.js';
+import { createDemandService } from './modules/training/demand.js';
+import { demandRoutes } from './modules/training/demand-routes.js';
 import { createCaptionService } from './modules/videos/captions.js';
 import { mediaRoutes } from './modules/videos/media-routes.js';
 import { withPreview } from './modules/videos/open-graph.js';
@@ -136,6 +140,8 @@ export async function buildApp(
       const communities = createCommunityService(ctx, videos);
       await api.register(communityRoutes(communities, createFeedService(ctx, communities)));
       await api.register(packageRoutes(createPackageService(ctx)));
+      await api.register(demandRoutes(createDemandService(ctx)));
+      await api.register(courseRoutes(createCourseService(ctx)));
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
+import { TRAINING_ERRORS } from './training-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
 
 /** Every error the API can answer with: a stable code, an HTTP status and a message per language. */
@@ -167,6 +168,7 @@ export const ERRORS = {
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,
   ...REFLECTION_ERRORS,
+  ...TRAINING_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

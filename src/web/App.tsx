@@ -74,6 +74,20 @@ const NotificationsPage = lazy(() =>
 const ModerationPage = lazy(() =>
   import('./routes/discussion/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
+const TrainingOverviewPage = lazy(() =>
+  import('./routes/training/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+);
+const CoursePage = lazy(() =>
+  import('./routes/training/CoursePage').then((m) => ({ default: m.CoursePage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./routes/discussion/NotificationSettingsPage').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
+const UnsubscribePage = lazy(() =>
+  import('./routes/discussion/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
+);
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 
 export function App() {
@@ -96,6 +110,7 @@ export function App() {
         <Route path="/glemt-adgangskode" element={<ForgotPassword />} />
         <Route path="/nulstil/:token" element={<ResetPassword />} />
         <Route path="/del/:token" element={<SharedVideoPage />} />
+        <Route path="/afmeld/:token" element={<UnsubscribePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Home />} />
           <Route path="/profil" element={<Profile />} />
@@ -121,6 +136,9 @@ export function App() {
             <Route path="/import" element={<ImportStaff />} />
           </Route>
           <Route path="/notifikationer" element={<NotificationsPage />} />
+          <Route path="/notifikationer/indstillinger" element={<NotificationSettingsPage />} />
+          <Route path="/traening" element={<TrainingOverviewPage />} />
+          <Route path="/traening/forloeb/:id" element={<CoursePage />} />
           <Route path="/moderation" element={<ModerationPage />} />
           <Route element={<RequireCapability need="curate" />}>
             <Route path="/redaktion" element={<EditorialPage />} />

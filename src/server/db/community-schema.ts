@@ -21,6 +21,7 @@ import {
   PACKAGE_ITEM_KINDS,
   PACKAGE_VISIBILITIES,
 } from '../../shared/catalogue.js';
+import { NOTIFICATION_EMAIL_STATES } from '../../shared/training.js';
 import { id, institutions, kommuner, users } from './schema.js';
 import { taxonomyTerms, videos } from './videos-schema.js';
 
@@ -185,7 +186,7 @@ export const commentReports = pgTable(
   ],
 );
 
-/** In-app notifications (I3): mentions now; training, replies and digests build on the same table. */
+/** In-app notifications (I3), for discussion, communities and training; e-mail delivery follows notification_preferences. */
 export const notifications = pgTable(
   'notifications',
   {
@@ -196,8 +197,19 @@ export const notifications = pgTable(
     payload: jsonb('payload').$type<Record<string, string | number | null>>().notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     readAt: at('read_at'),
+    /**
+     * E-mail for this notification, from the person's preference when it was made: `email` waits to be e-mailed
+     * (the worker writes it to the outbox), `digest` waits for the daily digest, `done` was handled; null: none.
+     */
+    emailState: text('email_state', { enum: NOTIFICATION_EMAIL_STATES }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_email_due_idx')
+      .on(t.emailState, t.createdAt)
+      .where(sql`${t.emailState} in ('email', 'digest')`),
+    check('notifications_email_state_check', inList('email_state', NOTIFICATION_EMAIL_STATES)),
+  ],
 );
 
 /** Private notes per video (V6): only the author ever sees them. */

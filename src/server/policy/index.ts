@@ -5,12 +5,14 @@ import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
+export { decideTraining, seesCourse } from './rules-training.js';
 export * as policySql from './sql.js';
 export type {
   Action,
   Actor,
   CommentResource,
   CommunityResource,
+  CourseResource,
   Decision,
   Grant,
   PackageResource,
@@ -59,6 +61,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   community: 'community.not_found',
   comment: 'comment.not_found',
   package: 'package.not_found',
+  course: 'training.course_not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

@@ -1,5 +1,6 @@
 import { roleScope } from '../../shared/constants.js';
 import { decidePractice } from './rules-practice.js';
+import { decideTraining } from './rules-training.js';
 import type { Action, Actor, Decision, Resource, VideoResource } from './types.js';
 
 export const isAdmin = (a: Actor) => a.grants.some((g) => g.role === 'administrator');
@@ -74,6 +75,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'person.list') return decide(true, true);
       // A video belongs to an institution: only people who hold a role in one can upload.
       if (action === 'video.create') return decide(true, memberInstitutionIds(a).length > 0);
+      if (action.startsWith('training.')) return decideTraining(a, action, r);
       return decidePractice(a, action, r);
     case 'kommune': {
       const visible = seesKommune(a, r.id);
@@ -126,6 +128,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'comment':
     case 'package':
       return decidePractice(a, action, r);
+    case 'course':
+      return decideTraining(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

@@ -5,6 +5,7 @@ import type {
   PackageVisibility,
 } from '../../shared/catalogue.js';
 import type { Role, Visibility } from '../../shared/constants.js';
+import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
 
 /** A role the actor holds. For institution roles, kommuneId is the institution's kommune (derived). */
 export type Grant = { role: Role; kommuneId: string | null; institutionId: string | null };
@@ -56,6 +57,25 @@ export type PackageResource = {
   visibility: PackageVisibility;
 };
 
+/**
+ * A training course or proposal (V7), with the actor's own relation to it. `kommuneIds`: the kommuner involved
+ * (where the requesters work, and the participating institutions' kommuner); `institutionIds`: the participating
+ * institutions (first in line). Build it with training/service.courseResource.
+ */
+export type CourseResource = {
+  type: 'course';
+  id: string;
+  state: CourseState;
+  kommuneIds: string[];
+  institutionIds: string[];
+  plannerId: string | null;
+  trainerIds: string[];
+  /** The actor asked for training in this course's method and the request counted toward it. */
+  requester: boolean;
+  /** The actor's own enrolment (null when none). */
+  enrolment: EnrolmentStatus | null;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -76,7 +96,8 @@ export type Resource =
   | VideoResource
   | CommunityResource
   | CommentResource
-  | PackageResource;
+  | PackageResource
+  | CourseResource;
 
 export type Action =
   | 'kommune.read'
@@ -126,7 +147,21 @@ export type Action =
   | 'package.read'
   | 'package.copy'
   | 'package.update'
-  | 'package.delete';
+  | 'package.delete'
+  /** On the instance: ask for training in a method (on a video, video.engage is checked as well). */
+  | 'training.request'
+  /** On the instance: the training overview (demand, proposals, courses): resource persons, editors, forvaltning. */
+  | 'training.overview'
+  /** On the instance: set the threshold. */
+  | 'training.configure'
+  /** On the instance: say which methods one can train in (resource persons). */
+  | 'training.cover'
+  | 'course.read'
+  /** See who asked (names): the people who could plan it, and forvaltning of the kommuner involved. */
+  | 'course.requesters'
+  /** Plan the course, change its state, sessions, trainers and documentation. */
+  | 'course.manage'
+  | 'course.enrol';
 
 /** allow; forbidden (the actor may see the thing but not do this: 403); hidden (the actor may not know it exists: 404). */
 export type Decision = 'allow' | 'forbidden' | 'hidden';

@@ -1,0 +1,4 @@
+/** Being written (issue 5). */
+export function CoursePage() {
+  return null;
+}
