@@ -2,12 +2,17 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { instanceSecret } from './db/instance.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
+import { DEMO_ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
 import { seedDemoContent } from './db/seed-demo-content.js';
 import { defaultDemoCacheDir, startDemoMedia } from './db/seed-demo-media.js';
+import { DEMO_TEACHERS } from './db/seed-demo-training.js';
+import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
+import { sendDueDigests } from './modules/notifications/digest.js';
+import { sendDueNotificationEmails } from './modules/notifications/email.js';
 import { refreshMissingSearchDocuments } from './modules/search/document.js';
+import { sendDueReminders } from './modules/training/reminders.js';
 import { startVideoPipeline } from './modules/videos/pipeline.js';
 
 function fail(message: string): never {
@@ -58,6 +63,14 @@ async function main() {
   }
 
   const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
+  // Scheduled work (I3): notification e-mails into the outbox, the daily digest, session reminders.
+  const stopTicker = services.has('worker')
+    ? startTicker(ctx, [
+        { name: 'notification-emails', everyMs: 3000, run: (now) => sendDueNotificationEmails(ctx, now) },
+        { name: 'notification-digests', everyMs: 60_000, run: (now) => sendDueDigests(ctx, now) },
+        { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
+      ])
+    : async () => {};
   const pipeline = services.has('worker')
     ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess })
     : undefined;
@@ -83,6 +96,7 @@ async function main() {
     clearInterval(keepAlive);
     demoMedia.abort();
     pipeline?.stop();
+    await stopTicker();
     await stopMail();
     await app.close();
     await database.close();
@@ -101,6 +115,8 @@ async function main() {
     if (config.demo) {
       lines.push(`  Demokonti (adgangskode ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(38)} ${a.role}`);
+      const teachers = `laerer1 … laerer${DEMO_TEACHERS.length}@${DEMO_DOMAIN}`;
+      lines.push(`    ${teachers.padEnd(38)} medarbejder (flere lærere på to skoler)`);
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }

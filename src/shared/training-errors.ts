@@ -95,4 +95,27 @@ export const TRAINING_ERRORS = {
     da: 'Afmeldingslinket er ugyldigt. Du kan ændre dine notifikationer under Notifikationsindstillinger.',
     en: 'The unsubscribe link is not valid. You can change your notifications under Notification settings.',
   },
+  // Notification settings (H3, issue 5 item 5).
+  'notification.kind_unknown': {
+    status: 400,
+    da: 'Den slags notifikation findes ikke.',
+    en: 'That kind of notification does not exist.',
+  },
+  // Asking for training and merging methods (H1, issue 5 items 1-2).
+  'training.merge_active_courses': {
+    status: 409,
+    da: 'Begge metoder har et aktivt træningsforløb. Gør det ene forløb færdigt, før metoderne lægges sammen.',
+    en: 'Both methods have an active training course. Finish one of them before merging the methods.',
+  },
+  // Courses, sessions and enrolment (H2, issue 5 item 3).
+  'training.too_many_sessions': {
+    status: 409,
+    da: 'Et forløb kan højst have 20 sessioner.',
+    en: 'A course can have at most 20 sessions.',
+  },
+  'training.session_place_missing': {
+    status: 400,
+    da: 'Skriv hvor sessionen foregår, eller angiv et link til onlinemødet.',
+    en: 'Say where the session takes place, or give a link to the online meeting.',
+  },
 } as const;

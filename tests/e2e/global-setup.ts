@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startSmtpSink } from '../../src/server/testing/smtp.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the SMTP sink writes each e-mail it receives, as `<n>.json` (see readMails in browser.ts). */
+    mailDir: string;
   }
 }
 
@@ -24,9 +27,24 @@ async function waitForHealth(url: string, child: ChildProcess, ms: number) {
   throw new Error('server did not become healthy');
 }
 
-/** Starts the real server (built web app, fresh PGlite data dir, demo data) once for all e2e files. */
+/**
+ * Starts the real server (built web app, fresh PGlite data dir, demo data) once for all e2e files, with its
+ * e-mail going over SMTP to a real smtp-server on loopback that writes every mail into a folder.
+ */
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-e2e-'));
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-e2e-mail-'));
+  const sink = await startSmtpSink();
+  // The tests run in other processes: every mail the sink keeps is also written to mailDir (whole files only).
+  const push = sink.received.push.bind(sink.received);
+  sink.received.push = (...mails) => {
+    for (const m of mails) {
+      const file = path.join(mailDir, `${String(sink.received.length).padStart(5, '0')}.json`);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(m));
+      fs.renameSync(`${file}.tmp`, file);
+    }
+    return push(...mails);
+  };
   const port = Number(process.env.E2E_PORT ?? 3150);
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
@@ -39,6 +57,7 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      SMTP_URL: sink.url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,12 +67,16 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, child, 180_000);
   } catch (err) {
     child.kill();
+    await sink.close();
     throw new Error(`${(err as Error).message}\n${log}`);
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    await sink.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(mailDir, { recursive: true, force: true });
   };
 }

@@ -22,6 +22,13 @@ declare module 'fastify' {
     sessionId: string | null;
     sessionExpired: boolean;
   }
+  interface FastifyContextConfig {
+    /**
+     * `false`: this state-changing route takes no CSRF token because a secret in its URL is the proof and it
+     * must work without the app's cookies (the e-mail unsubscribe link, RFC 8058 one-click). Use sparingly.
+     */
+    csrf?: false;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -144,7 +151,8 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
     }
     // The matched route, not the raw URL: '/%61pi/v1/…' routes to '/api/v1/…' but does not start with '/api/'.
     const path = req.routeOptions.url ?? req.url;
-    if (UNSAFE.has(req.method) && path.startsWith('/api/') && !csrfValid(ctx, req))
+    const exempt = req.routeOptions.config?.csrf === false;
+    if (UNSAFE.has(req.method) && path.startsWith('/api/') && !exempt && !csrfValid(ctx, req))
       throw new AppError('auth.csrf_invalid');
   });
 }

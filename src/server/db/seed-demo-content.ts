@@ -10,6 +10,7 @@ import { instanceSettings, institutions, roleGrants, teams, users } from './sche
 import { DEMO_DOMAIN } from './seed-demo.js';
 import { seedDemoCommunity } from './seed-demo-community.js';
 import { demoFilename } from './seed-demo-media.js';
+import { seedDemoTrainingDemand } from './seed-demo-training.js';
 import { DEMO_VIDEOS, type DemoVideo } from './seed-demo-videos.js';
 import { taxonomyTerms, videoCaptions, videoConsents, videos } from './videos-schema.js';
 
@@ -59,8 +60,9 @@ const collector = (v: DemoVideo) =>
 /**
  * Seeds the demo catalogue once (marked in instance_settings): the videos (waiting for their media, see
  * seed-demo-media.ts), their methods, consent records and captions, and the communities, discussions,
- * signals, views, collections and learning packages around them. `only` limits the videos (tests); data that
- * refers to a video left out is skipped. Needs the demo organisation (seedDemo) first. True when it seeded.
+ * signals, views, collections, learning packages and training demand around them. `only` limits the videos
+ * (tests); data that refers to a video left out is skipped. Needs the demo organisation (seedDemo) first. True
+ * when it seeded.
  */
 export async function seedDemoContent(
   ctx: { db: Db; storage: Storage },
@@ -170,6 +172,7 @@ export async function seedDemoContent(
         .insert(videoCaptions)
         .values(captions.map((c) => ({ videoId: c.id, language: 'da', label: 'Dansk', text: c.text })));
     await seedDemoCommunity(tx, { people, videos: ids, now });
+    await seedDemoTrainingDemand(tx, { people, videos: ids, now });
     await refreshSearchDocuments(tx, [...ids.values()]);
     return true;
   });

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { InstitutionType, Role, TeamType } from '../../shared/constants.js';
 import { hashPassword } from '../auth/crypto.js';
-import type { Db } from './index.js';
+import type { Db, DbOrTx } from './index.js';
 import { getSetting, setSetting } from './instance.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from './schema.js';
+import { DEMO_STAFF_SETTING, seedDemoStaff } from './seed-demo-training.js';
 
 export const DEMO_DOMAIN = 'demo.amongi.dk';
 export const DEMO_PASSWORD = 'demo1234';
@@ -87,61 +88,75 @@ const COLLEAGUES: [string, string][] = [
   ['Karin Thomsen', 'Bakkeskolen'],
 ];
 
-/** Seeds the demo organisation once (marked in instance_settings). Returns true when it seeded. */
+/**
+ * Seeds the demo organisation once (marked in instance_settings), then the extra teachers for training
+ * (seed-demo-training.ts; marked apart, so an instance seeded before them gets them too). True when it seeded.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await getSetting(db, 'demo_seeded')) return false;
+  const org = !(await getSetting(db, 'demo_seeded'));
+  const staff = !(await getSetting(db, DEMO_STAFF_SETTING));
+  if (!org && !staff) return false;
+  // One hash for every demo account: hashing is deliberately slow and every test seeds the demo.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    const kommuneId = new Map<string, string>();
-    for (const k of KOMMUNER) {
-      const [row] = await tx.insert(kommuner).values(k).returning();
-      kommuneId.set(k.name, row.id);
+    if (org) await seedOrganisation(tx, passwordHash);
+    if (staff) {
+      await seedDemoStaff(tx, passwordHash);
+      await setSetting(tx, DEMO_STAFF_SETTING, new Date().toISOString());
     }
-    const institutionId = new Map<string, string>();
-    const teamId = new Map<string, string>();
-    for (const i of INSTITUTIONS) {
-      const [row] = await tx
-        .insert(institutions)
-        .values({ name: i.name, type: i.type, kommuneId: kommuneId.get(i.kommune) as string })
-        .returning();
-      institutionId.set(i.name, row.id);
-      for (const [name, type] of i.teams) {
-        const [t] = await tx.insert(teams).values({ name, type, institutionId: row.id }).returning();
-        teamId.set(name, t.id);
-      }
-    }
-    for (const a of DEMO_ACCOUNTS) {
-      const [u] = await tx
-        .insert(users)
-        .values({ email: a.email, name: a.name, passwordHash, status: 'active' })
-        .returning();
-      await tx.insert(roleGrants).values({
-        userId: u.id,
-        role: a.role,
-        kommuneId: a.role === 'forvaltning' ? kommuneId.get(a.at as string) : null,
-        institutionId: a.at && a.role !== 'forvaltning' ? institutionId.get(a.at) : null,
-      });
-      for (const t of a.teams ?? [])
-        await tx.insert(teamMemberships).values({ teamId: teamId.get(t) as string, userId: u.id });
-    }
-    for (const [name, at] of COLLEAGUES) {
-      const local = name
-        .toLowerCase()
-        .replace(/\s+/g, '.')
-        .replace(/ø/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .replace(/å/g, 'aa');
-      const [u] = await tx
-        .insert(users)
-        .values({ email: `${local}@${DEMO_DOMAIN}`, name, status: 'invited' })
-        .returning();
-      await tx
-        .insert(roleGrants)
-        .values({ userId: u.id, role: 'medarbejder', institutionId: institutionId.get(at) as string });
-    }
-    await setSetting(tx, 'demo_seeded', new Date().toISOString());
   });
   return true;
+}
+
+async function seedOrganisation(tx: DbOrTx, passwordHash: string) {
+  const kommuneId = new Map<string, string>();
+  for (const k of KOMMUNER) {
+    const [row] = await tx.insert(kommuner).values(k).returning();
+    kommuneId.set(k.name, row.id);
+  }
+  const institutionId = new Map<string, string>();
+  const teamId = new Map<string, string>();
+  for (const i of INSTITUTIONS) {
+    const [row] = await tx
+      .insert(institutions)
+      .values({ name: i.name, type: i.type, kommuneId: kommuneId.get(i.kommune) as string })
+      .returning();
+    institutionId.set(i.name, row.id);
+    for (const [name, type] of i.teams) {
+      const [t] = await tx.insert(teams).values({ name, type, institutionId: row.id }).returning();
+      teamId.set(name, t.id);
+    }
+  }
+  for (const a of DEMO_ACCOUNTS) {
+    const [u] = await tx
+      .insert(users)
+      .values({ email: a.email, name: a.name, passwordHash, status: 'active' })
+      .returning();
+    await tx.insert(roleGrants).values({
+      userId: u.id,
+      role: a.role,
+      kommuneId: a.role === 'forvaltning' ? kommuneId.get(a.at as string) : null,
+      institutionId: a.at && a.role !== 'forvaltning' ? institutionId.get(a.at) : null,
+    });
+    for (const t of a.teams ?? [])
+      await tx.insert(teamMemberships).values({ teamId: teamId.get(t) as string, userId: u.id });
+  }
+  for (const [name, at] of COLLEAGUES) {
+    const local = name
+      .toLowerCase()
+      .replace(/\s+/g, '.')
+      .replace(/ø/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/å/g, 'aa');
+    const [u] = await tx
+      .insert(users)
+      .values({ email: `${local}@${DEMO_DOMAIN}`, name, status: 'invited' })
+      .returning();
+    await tx
+      .insert(roleGrants)
+      .values({ userId: u.id, role: 'medarbejder', institutionId: institutionId.get(at) as string });
+  }
+  await setSetting(tx, 'demo_seeded', new Date().toISOString());
 }
 
 /**

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../context.js';
+import { listUnsubscribeHeaders } from '../modules/notifications/unsubscribe.js';
 import { claimDue, markAttemptFailed, markSent } from './outbox.js';
 
 const MAX_ATTEMPTS = 6;
@@ -16,6 +17,8 @@ export async function deliverDueEmails(ctx: AppContext, transport: Transporter, 
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        // Notification e-mails: List-Unsubscribe (RFC 2369) and one-click (RFC 8058), from their own link.
+        headers: listUnsubscribeHeaders(ctx.config.publicUrl, ctx.secret, mail.text),
       });
       await markSent(ctx.db, mail.id);
       sent++;

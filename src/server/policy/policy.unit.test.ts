@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../../shared/constants.js';
+import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
 import { AppError } from '../http/errors.js';
 import {
   type Action,
@@ -180,6 +181,53 @@ const P = {
   otherInstitution: pkg('u-other', I2, 'institution'),
   kommune: pkg('u-other', I2, 'kommune'),
   public: pkg('u-far', I3, 'public'),
+};
+
+/**
+ * A training course (V7) in a state, involving kommuner (where its requesters work, and its participating
+ * institutions' kommuner) and participating institutions; `requester`/`enrolment` are the actor's own relation.
+ */
+const course = (
+  state: CourseState,
+  where: { kommuneIds: string[]; institutionIds?: string[] },
+  me: {
+    requester?: boolean;
+    enrolment?: EnrolmentStatus | null;
+    plannerId?: string;
+    trainerIds?: string[];
+  } = {},
+): Resource => ({
+  type: 'course',
+  id: `co-${state}-${where.kommuneIds.join('-')}`,
+  state,
+  kommuneIds: where.kommuneIds,
+  institutionIds: where.institutionIds ?? [],
+  plannerId: me.plannerId ?? null,
+  trainerIds: me.trainerIds ?? [],
+  requester: me.requester ?? false,
+  enrolment: me.enrolment ?? null,
+});
+const OWN = { kommuneIds: [K1] };
+const FAR = { kommuneIds: [K2], institutionIds: [I3.id] };
+const CO = {
+  proposalOwn: course('proposed', OWN),
+  proposalOwnWithI1: course('proposed', { kommuneIds: [K1], institutionIds: [I1.id] }),
+  proposalFar: course('proposed', FAR),
+  proposalFarRequester: course('proposed', FAR, { requester: true }),
+  plannedI1: course('planned', { kommuneIds: [K1], institutionIds: [I1.id] }),
+  plannedI2: course('planned', { kommuneIds: [K1], institutionIds: [I2.id] }),
+  plannedFar: course('planned', FAR),
+  plannedFarRequester: course('planned', FAR, { requester: true }),
+  plannedFarPlanner: (a: Actor) => course('planned', FAR, { plannerId: a.id }),
+  openOwn: course('open', { kommuneIds: [K1], institutionIds: [I2.id] }),
+  openFar: course('open', FAR),
+  openFarWaiting: course('open', FAR, { enrolment: 'waiting' }),
+  openFarCancelled: course('open', FAR, { enrolment: 'cancelled' }),
+  openFarTrainer: (a: Actor) => course('open', FAR, { trainerIds: [a.id] }),
+  runningOwn: course('running', OWN),
+  completedOwn: course('completed', OWN),
+  documentedOwn: course('documented', OWN),
+  documentedFarEnrolled: course('documented', FAR, { enrolment: 'enrolled' }),
 };
 
 const CODE: Record<string, Decision> = { A: 'allow', F: 'forbidden', H: 'hidden' };
@@ -392,6 +440,80 @@ const TABLE: Row[] = [
   ['package.copy', 'public package', P.public, 'A A A A A A A'],
   ['package.update', 'public package', P.public, 'F F F F F F F'],
   ['package.delete', 'public package', P.public, 'A F F F F F F'],
+  // Demand-driven training (issue 5). Instance actions, then courses: proposals are seen only by those who
+  // could run them (resource persons where the requesters work, editors, administrators), forvaltning of the
+  // kommuner involved, requesters and the enrolled; planned adds the participating institutions; open and later
+  // adds everyone with a role in a kommune involved. Who asked is shown to those who could run it and forvaltning.
+  ['training.request', 'instance', instance, 'A A A A A A A'],
+  ['training.overview', 'instance', instance, 'A A A F A F F'],
+  ['training.configure', 'instance', instance, 'A F F F F F F'],
+  ['training.cover', 'instance', instance, 'F F F F A F F'],
+  ['course.read', 'instance (wrong resource)', instance, 'F F F F F F F'],
+  ['training.request', 'open course (wrong resource)', CO.openOwn, 'F F F F F F H'],
+  ['course.read', 'proposal, own kommune', CO.proposalOwn, 'A A A H A H H'],
+  ['course.requesters', 'proposal, own kommune', CO.proposalOwn, 'A A A H A H H'],
+  ['course.manage', 'proposal, own kommune', CO.proposalOwn, 'A A F H A H H'],
+  ['course.enrol', 'proposal, own kommune', CO.proposalOwn, 'F F F H F H H'],
+  ['course.read', 'proposal naming I1 as participant', CO.proposalOwnWithI1, 'A A A H A H H'],
+  ['course.enrol', 'proposal naming I1 as participant', CO.proposalOwnWithI1, 'F F F H F H H'],
+  ['course.read', 'proposal, other kommune', CO.proposalFar, 'A A H H H H H'],
+  ['course.requesters', 'proposal, other kommune', CO.proposalFar, 'A A H H H H H'],
+  ['course.manage', 'proposal, other kommune', CO.proposalFar, 'A A H H H H H'],
+  ['course.enrol', 'proposal, other kommune', CO.proposalFar, 'F F H H H H H'],
+  ['course.read', 'proposal, other kommune, actor asked', CO.proposalFarRequester, 'A A A A A A A'],
+  ['course.requesters', 'proposal, other kommune, actor asked', CO.proposalFarRequester, 'A A F F F F F'],
+  ['course.manage', 'proposal, other kommune, actor asked', CO.proposalFarRequester, 'A A F F F F F'],
+  ['course.enrol', 'proposal, other kommune, actor asked', CO.proposalFarRequester, 'F F F F F F F'],
+  ['course.read', 'planned, I1 participates', CO.plannedI1, 'A A A A A A H'],
+  ['course.requesters', 'planned, I1 participates', CO.plannedI1, 'A A A F A F H'],
+  ['course.manage', 'planned, I1 participates', CO.plannedI1, 'A A F F A F H'],
+  ['course.enrol', 'planned, I1 participates', CO.plannedI1, 'F F F A A A H'],
+  ['course.read', 'planned, I2 participates', CO.plannedI2, 'A A A H A H H'],
+  ['course.requesters', 'planned, I2 participates', CO.plannedI2, 'A A A H A H H'],
+  ['course.manage', 'planned, I2 participates', CO.plannedI2, 'A A F H A H H'],
+  ['course.enrol', 'planned, I2 participates', CO.plannedI2, 'F F F H F H H'],
+  ['course.read', 'planned, other kommune', CO.plannedFar, 'A A H H H H H'],
+  ['course.manage', 'planned, other kommune', CO.plannedFar, 'A A H H H H H'],
+  ['course.enrol', 'planned, other kommune', CO.plannedFar, 'F F H H H H H'],
+  ['course.read', 'planned, other kommune, actor asked', CO.plannedFarRequester, 'A A A A A A A'],
+  ['course.requesters', 'planned, other kommune, actor asked', CO.plannedFarRequester, 'A A F F F F F'],
+  ['course.manage', 'planned, other kommune, actor asked', CO.plannedFarRequester, 'A A F F F F F'],
+  ['course.enrol', 'planned, other kommune, actor asked', CO.plannedFarRequester, 'A A A A A A A'],
+  ['course.read', 'planned, other kommune, actor planned it', CO.plannedFarPlanner, 'A A A A A A A'],
+  ['course.requesters', 'planned, other kommune, actor planned it', CO.plannedFarPlanner, 'A A A A A A A'],
+  ['course.manage', 'planned, other kommune, actor planned it', CO.plannedFarPlanner, 'A A A A A A A'],
+  ['course.enrol', 'planned, other kommune, actor planned it', CO.plannedFarPlanner, 'F F F F F F F'],
+  ['course.read', 'open, own kommune', CO.openOwn, 'A A A A A A H'],
+  ['course.requesters', 'open, own kommune', CO.openOwn, 'A A A F A F H'],
+  ['course.manage', 'open, own kommune', CO.openOwn, 'A A F F A F H'],
+  ['course.enrol', 'open, own kommune', CO.openOwn, 'A A A A A A H'],
+  ['course.read', 'open, other kommune', CO.openFar, 'A A H H H H H'],
+  ['course.requesters', 'open, other kommune', CO.openFar, 'A A H H H H H'],
+  ['course.manage', 'open, other kommune', CO.openFar, 'A A H H H H H'],
+  ['course.enrol', 'open, other kommune', CO.openFar, 'A A H H H H H'],
+  ['course.read', 'open, other kommune, actor waiting', CO.openFarWaiting, 'A A A A A A A'],
+  ['course.requesters', 'open, other kommune, actor waiting', CO.openFarWaiting, 'A A F F F F F'],
+  ['course.manage', 'open, other kommune, actor waiting', CO.openFarWaiting, 'A A F F F F F'],
+  ['course.enrol', 'open, other kommune, actor waiting', CO.openFarWaiting, 'A A A A A A A'],
+  ['course.read', 'open, other kommune, actor cancelled', CO.openFarCancelled, 'A A A A A A A'],
+  ['course.manage', 'open, other kommune, actor cancelled', CO.openFarCancelled, 'A A F F F F F'],
+  ['course.read', 'open, other kommune, actor trains', CO.openFarTrainer, 'A A A A A A A'],
+  ['course.requesters', 'open, other kommune, actor trains', CO.openFarTrainer, 'A A A A A A A'],
+  ['course.manage', 'open, other kommune, actor trains', CO.openFarTrainer, 'A A A A A A A'],
+  ['course.enrol', 'open, other kommune, actor trains', CO.openFarTrainer, 'A A A A A A A'],
+  ['course.read', 'running, own kommune', CO.runningOwn, 'A A A A A A H'],
+  ['course.requesters', 'running, own kommune', CO.runningOwn, 'A A A F A F H'],
+  ['course.manage', 'running, own kommune', CO.runningOwn, 'A A F F A F H'],
+  ['course.enrol', 'running, own kommune', CO.runningOwn, 'F F F F F F H'],
+  ['course.read', 'completed, own kommune', CO.completedOwn, 'A A A A A A H'],
+  ['course.manage', 'completed, own kommune', CO.completedOwn, 'A A F F A F H'],
+  ['course.enrol', 'completed, own kommune', CO.completedOwn, 'F F F F F F H'],
+  ['course.read', 'documented, own kommune', CO.documentedOwn, 'A A A A A A H'],
+  ['course.requesters', 'documented, own kommune', CO.documentedOwn, 'A A A F A F H'],
+  ['course.manage', 'documented, own kommune', CO.documentedOwn, 'A A F F A F H'],
+  ['course.enrol', 'documented, own kommune', CO.documentedOwn, 'F F F F F F H'],
+  ['course.read', 'documented, other kommune, actor took part', CO.documentedFarEnrolled, 'A A A A A A A'],
+  ['course.enrol', 'documented, other kommune, actor took part', CO.documentedFarEnrolled, 'F F F F F F F'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -455,6 +577,14 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'package.copy': true,
       'package.update': true,
       'package.delete': true,
+      'training.request': true,
+      'training.overview': true,
+      'training.configure': true,
+      'training.cover': true,
+      'course.read': true,
+      'course.requesters': true,
+      'course.manage': true,
+      'course.enrol': true,
     };
     expect(new Set(TABLE.map((r) => r[0]))).toEqual(new Set(Object.keys(all)));
   });
@@ -622,5 +752,50 @@ describe('authorize and can', () => {
     expect(can(leder, 'team.create', institution(I1))).toBe(true);
     expect(can(leder, 'institution.update', institution(I1))).toBe(false);
     expect(can(leder, 'team.create', institution(I3))).toBe(false);
+  });
+});
+
+describe('training courses', () => {
+  const codeOf = (fn: () => void) => {
+    try {
+      fn();
+      return 'allowed';
+    } catch (err) {
+      return err instanceof AppError ? `${err.status} ${err.code}` : String(err);
+    }
+  };
+
+  it('someone not signed in sees no course and may not ask', () => {
+    for (const r of Object.values(CO)) {
+      const res = typeof r === 'function' ? r(ANONYMOUS) : r;
+      for (const action of ['course.read', 'course.enrol', 'course.manage', 'course.requesters'] as const)
+        expect(decideAccess(ANONYMOUS, action, res), `${action} ${JSON.stringify(res)}`).toBe('hidden');
+    }
+    expect(decideAccess(ANONYMOUS, 'training.request', instance)).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'training.overview', instance)).toBe('forbidden');
+  });
+
+  it('maps a hidden course to 404 training.course_not_found and a visible one to 403', () => {
+    const med = ACTORS.medarbejder;
+    expect(codeOf(() => authorize(med, 'course.read', CO.proposalOwn))).toBe('404 training.course_not_found');
+    expect(codeOf(() => authorize(med, 'course.manage', CO.openOwn))).toBe('403 policy.forbidden');
+    expect(codeOf(() => authorize(med, 'course.enrol', CO.runningOwn))).toBe('403 policy.forbidden');
+    expect(codeOf(() => authorize(med, 'course.enrol', CO.openOwn))).toBe('allowed');
+  });
+
+  it('a resource person runs courses only where the requesters or participants work', () => {
+    const both: Actor = {
+      id: 'u-both',
+      grants: [at('medarbejder', I1), at('ressourceperson', I3)],
+    };
+    expect(decideAccess(both, 'course.manage', CO.proposalFar)).toBe('allow');
+    expect(decideAccess(both, 'course.manage', CO.proposalOwn)).toBe('hidden');
+    expect(decideAccess(both, 'course.read', CO.openOwn)).toBe('allow');
+    expect(decideAccess(both, 'course.manage', CO.openOwn)).toBe('forbidden');
+    // A course whose requesters work in both kommuner is run from either.
+    const mixed = course('proposed', { kommuneIds: [K1, K2] });
+    expect(decideAccess(ACTORS.ressourceperson, 'course.manage', mixed)).toBe('allow');
+    expect(decideAccess(both, 'course.manage', mixed)).toBe('allow');
+    expect(decideAccess(ACTORS.forvaltning, 'course.requesters', mixed)).toBe('allow');
   });
 });

@@ -35,14 +35,6 @@ export type CommentPage = {
 export type CommentSort = 'newest' | 'oldest';
 export type NewComment = { body: string; parentId?: string | null; anchorSeconds?: number | null };
 
-export type Notification = {
-  id: string;
-  kind: string;
-  payload: Record<string, string | number | null>;
-  createdAt: string;
-  readAt: string | null;
-};
-
 export type ReportQueueItem = {
   comment: {
     id: string;
@@ -112,42 +104,6 @@ export function useCommentActions(videoId: string) {
   };
 }
 
-/** The unread count for the bell: asked every 60 s and whenever the window regains focus. */
-export const useUnreadCount = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['notifications', 'unread'],
-    queryFn: () => api<{ unread: number }>('/notifications/unread-count'),
-    enabled,
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
-
-export const useNotifications = () =>
-  useInfiniteQuery({
-    queryKey: ['notifications', 'list'],
-    queryFn: ({ pageParam }) =>
-      api<{ items: Notification[]; nextCursor: string | null; unread: number }>('/notifications', {
-        query: { limit: 30, cursor: pageParam },
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-
-export function useNotificationActions() {
-  const qc = useQueryClient();
-  const onSuccess = () => void qc.invalidateQueries({ queryKey: ['notifications'] });
-  return {
-    markRead: useMutation({
-      mutationFn: (id: string) => api(`/notifications/${id}/read`, { method: 'POST' }),
-      onSuccess,
-    }),
-    markAllRead: useMutation({
-      mutationFn: () => api('/notifications/read-all', { method: 'POST' }),
-      onSuccess,
-    }),
-  };
-}
-
 export const useModerationSummary = (enabled: boolean) =>
   useQuery({
     queryKey: ['moderation', 'summary'],
@@ -185,13 +141,4 @@ export function useModerationActions() {
       onSuccess,
     }),
   };
-}
-
-/** Where a notification leads: a comment opens its video scrolled to the comment. */
-export function notificationLink(n: Notification): string | null {
-  const p = n.payload;
-  if ((n.kind === 'comment.mention' || n.kind === 'comment.reply') && p.videoId)
-    return `/videoer/${p.videoId}#kommentar-${p.commentId}`;
-  if (n.kind === 'community.invited' && p.communityId) return `/faellesskaber/${p.communityId}`;
-  return null;
 }

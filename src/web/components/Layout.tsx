@@ -25,6 +25,7 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
     ['/videoer', t('nav.videos')],
     ['/faellesskaber', t('communities.nav')],
     ['/pakker', t('packages.nav')],
+    ['/traening', t('training.nav')],
   ];
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
   if (canSeeStatistics(me)) links.push(['/statistik', t('statistics.nav')]);

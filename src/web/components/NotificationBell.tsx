@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useUnreadCount } from '../api/discussion';
+import { useUnreadCount } from '../api/notifications';
 import './discussion/discussion.css';
 
 /** The bell in the header: a link to /notifikationer that says how many notifications are unread. */

@@ -5,6 +5,8 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search/document.js';
+import { lockMethod, methodHasTraining } from '../training/demand-repo.js';
+import { mergeMethodDemand } from '../training/propose.js';
 import * as repo from './repo.js';
 
 /** The taxonomy is small; lists return it whole, up to this many terms. */
@@ -84,6 +86,8 @@ export function createTaxonomyService(ctx: AppContext) {
         const from = await loadTerm(tx, id);
         const into = await loadTerm(tx, intoId);
         if (from.kind !== into.kind) throw new AppError('taxonomy.merge_invalid');
+        // Training requests, courses and coverage move to the kept method (V7) before the term goes.
+        if (from.kind === 'method') await mergeMethodDemand(tx, id, intoId);
         const affected = await repo.videosUsingTerm(tx, id);
         const moved = await repo.mergeTerm(tx, id, intoId);
         await refreshSearchDocuments(tx, affected);
@@ -97,11 +101,14 @@ export function createTaxonomyService(ctx: AppContext) {
       return present(actor, await loadTerm(db, intoId));
     },
 
-    /** Deletes a term no video uses; a term in use is merged instead. */
+    /** Deletes a term no video uses and nobody asked training in; a term in use is merged instead. */
     async remove(actor: Actor, id: string) {
       authorize(actor, 'taxonomy.manage', MANAGE);
       await db.transaction(async (tx) => {
         const t = await loadTerm(tx, id);
+        // The method's lock keeps a request from slipping in between the check and the delete.
+        if (t.kind === 'method' && (await lockMethod(tx, id)) && (await methodHasTraining(tx, id)))
+          throw new AppError('taxonomy.in_use');
         if (!(await repo.deleteUnusedTerm(tx, id))) throw new AppError('taxonomy.in_use');
         await audit(tx, actor, 'taxonomy.delete', 'taxonomy_term', id, { kind: t.kind, label: t.label });
       });

@@ -43,6 +43,7 @@ describe('what each role sees', () => {
       [
         'Bakkeskolen',
         'Børnehuset Mælkebøtten',
+        'Kildeskolen',
         'Klub Lynet',
         'Pædagogisk Udviklingscenter',
         'Solsikkeskolen',
@@ -51,7 +52,13 @@ describe('what each role sees', () => {
     ],
     [
       'forvaltning',
-      ['Børnehuset Mælkebøtten', 'Klub Lynet', 'Pædagogisk Udviklingscenter', 'Solsikkeskolen'],
+      [
+        'Børnehuset Mælkebøtten',
+        'Kildeskolen',
+        'Klub Lynet',
+        'Pædagogisk Udviklingscenter',
+        'Solsikkeskolen',
+      ],
       ['Fjordby Kommune'],
     ],
     ['leder', ['Solsikkeskolen'], ['Fjordby Kommune']],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TEACHERS } from '../../db/seed-demo-training.js';
 import { demoIds, err, orgSnapshot } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 
@@ -35,6 +36,10 @@ describe('reading people', () => {
     return res.json().items.map((p: { email: string }) => p.email.split('@')[0]);
   };
 
+  // The demo teachers for training (seed-demo-training.ts), by school.
+  const teachersAt = (school: string) =>
+    DEMO_TEACHERS.filter((x) => x.at === school).map((x) => x.email.split('@')[0]);
+
   it('each role lists exactly the people it may see', async () => {
     const solsikkePeople = [
       'anders.lund',
@@ -44,11 +49,20 @@ describe('reading people', () => {
       'leder',
       'medarbejder',
       'ressourceperson',
-    ];
+      ...teachersAt('Solsikkeskolen'),
+    ].sort();
     expect((await emails(as.medarbejder)).sort()).toEqual(solsikkePeople);
     expect((await emails(as.medarbejder2)).sort()).toEqual(['emma.krogh', 'leder2', 'medarbejder2']);
     expect((await emails(as.forvaltning)).sort()).toEqual(
-      [...solsikkePeople, 'emma.krogh', 'forvaltning', 'jonas.vestergaard', 'leder2', 'medarbejder2'].sort(),
+      [
+        ...solsikkePeople,
+        ...teachersAt('Kildeskolen'),
+        'emma.krogh',
+        'forvaltning',
+        'jonas.vestergaard',
+        'leder2',
+        'medarbejder2',
+      ].sort(),
     );
     expect(await emails(as.redaktoer)).toEqual(['redaktoer']);
     expect((await emails(as.administrator)).length).toBe(Object.keys(ids.user).length);

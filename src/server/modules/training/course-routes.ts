@@ -1,6 +1,243 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  COURSE_CAPACITY_MAX,
+  COURSE_DESCRIPTION_MAX,
+  COURSE_STATES,
+  COURSE_TITLE_MAX,
+  SESSION_PLACE_MAX,
+} from '../../../shared/training.js';
+import { requireActor } from '../../auth/session.js';
+import { AppError } from '../../http/errors.js';
+import * as s from '../../http/schemas.js';
 import type { CourseService } from './courses.js';
 
-export function courseRoutes(_courses: CourseService): FastifyPluginAsyncZod {
-  return async () => {};
+const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const session = z.strictObject({
+  startsAt: when,
+  endsAt: when,
+  place: z.string().max(SESSION_PLACE_MAX).default(''),
+  onlineUrl: z.string().trim().max(2000).nullable().optional(),
+});
+const sessionParams = z.strictObject({ id: s.id, sessionId: s.id });
+
+export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['training'];
+    const params = s.idParams;
+    const response = s.errors;
+
+    app.get(
+      '/training/courses',
+      {
+        schema: {
+          tags,
+          description:
+            'Training courses and proposals the signed-in person may see, in the order of their life (proposed … documented), newest first; `mine=1`: only those I asked for, am enrolled in, train or planned.',
+          querystring: z.strictObject({
+            state: z.enum(COURSE_STATES).optional(),
+            mine: z.enum(['1', '0', 'true', 'false']).optional(),
+            cursor: z.string().max(500).optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(24),
+          }),
+          response,
+        },
+      },
+      async (req) =>
+        courses.list(requireActor(req), {
+          state: req.query.state,
+          mine: req.query.mine === '1' || req.query.mine === 'true',
+          cursor: req.query.cursor,
+          limit: req.query.limit,
+        }),
+    );
+
+    app.get(
+      '/training/courses/:id',
+      {
+        schema: {
+          tags,
+          description:
+            'A course with its sessions, trainers, participating institutions, where the requests came from, the viewer’s own enrolment and what they may do. `requesters` only for those who may see who asked.',
+          params,
+          response,
+        },
+      },
+      async (req) => courses.get(requireActor(req), req.params.id),
+    );
+
+    app.put(
+      '/training/courses/:id',
+      {
+        schema: {
+          tags,
+          description:
+            'Title, description, seats, trainers and participating institutions (replaced as a whole). Until the course is completed.',
+          params,
+          body: z.strictObject({
+            title: z.string().trim().max(COURSE_TITLE_MAX),
+            description: z.string().max(COURSE_DESCRIPTION_MAX).default(''),
+            capacity: z.number().int().min(1).max(COURSE_CAPACITY_MAX).nullable(),
+            trainerIds: z.array(s.id).max(50),
+            institutionIds: z.array(s.id).max(200),
+          }),
+          response,
+        },
+      },
+      async (req) => courses.update(requireActor(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/training/courses/:id/sessions',
+      {
+        schema: {
+          tags,
+          description:
+            'Adds a session (not in the past; ends after it starts; a place or an http(s) online link).',
+          params,
+          body: session,
+          response,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        await courses.sessions.create(actor, req.params.id, req.body);
+        return reply.status(201).send(await courses.get(actor, req.params.id));
+      },
+    );
+    app.put(
+      '/training/courses/:id/sessions/:sessionId',
+      { schema: { tags, params: sessionParams, body: session, response } },
+      async (req) => {
+        const actor = requireActor(req);
+        await courses.sessions.update(actor, req.params.id, req.params.sessionId, req.body);
+        return courses.get(actor, req.params.id);
+      },
+    );
+    app.delete(
+      '/training/courses/:id/sessions/:sessionId',
+      { schema: { tags, params: sessionParams, response } },
+      async (req) => {
+        const actor = requireActor(req);
+        await courses.sessions.remove(actor, req.params.id, req.params.sessionId);
+        return courses.get(actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/training/courses/:id/state',
+      {
+        schema: {
+          tags,
+          description:
+            'The next step: proposed → planned (needs title, seats, a trainer and a session; invites the requesters) → open → running → completed.',
+          params,
+          body: z.strictObject({ to: z.enum(COURSE_STATES) }),
+          response,
+        },
+      },
+      async (req) => courses.setState(requireActor(req), req.params.id, req.body.to),
+    );
+
+    app.post(
+      '/training/courses/:id/enrolment',
+      {
+        schema: {
+          tags,
+          description:
+            'Enrols the signed-in person, or puts them on the waiting list when the seats are taken. Planned: requesters and participating institutions; open: everyone who sees the course.',
+          params,
+          response,
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await courses.enrolment.enrol(actor, req.params.id);
+        return courses.get(actor, req.params.id);
+      },
+    );
+    app.delete(
+      '/training/courses/:id/enrolment',
+      {
+        schema: {
+          tags,
+          description: 'Cancels the signed-in person’s enrolment; the first on the waiting list moves up.',
+          params,
+          response,
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await courses.enrolment.cancel(actor, req.params.id);
+        return courses.get(actor, req.params.id);
+      },
+    );
+    app.get(
+      '/training/courses/:id/participants',
+      {
+        schema: {
+          tags,
+          description:
+            'Enrolled, then the waiting list in order, then invited and cancelled (those who run it).',
+          params,
+          response,
+        },
+      },
+      async (req) => courses.enrolment.participants(requireActor(req), req.params.id),
+    );
+
+    app.put(
+      '/training/courses/:id/documentation',
+      {
+        schema: {
+          tags,
+          description:
+            'Links the documentation video (processed, shared at least with the institution): completed → documented.',
+          params,
+          body: z.strictObject({ videoId: s.id }),
+          response,
+        },
+      },
+      async (req) => courses.document(requireActor(req), req.params.id, req.body.videoId),
+    );
+
+    app.get(
+      '/training/sessions/:id/ics',
+      {
+        schema: { tags, description: 'One session as an iCalendar (.ics) file.', params, response },
+      },
+      async (req, reply) => {
+        const file = await courses.sessions.sessionIcs(requireActor(req), req.params.id);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.body);
+      },
+    );
+
+    app.get(
+      '/training/calendar/:file',
+      {
+        schema: {
+          tags,
+          description:
+            'The course’s calendar feed (`<token>.ics`, the link on the course page) for calendar apps: no sign-in, the token is the secret.',
+          params: z.strictObject({ file: z.string().max(200) }),
+          response,
+        },
+      },
+      async (req, reply) => {
+        const m = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(req.params.file);
+        const feed = m ? await courses.sessions.feed(m[1]) : null;
+        if (!feed) throw new AppError('training.course_not_found');
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('content-disposition', 'inline; filename="traening.ics"')
+          .header('cache-control', 'private, max-age=300')
+          .header('x-robots-tag', 'noindex')
+          .send(feed.body);
+      },
+    );
+  };
 }

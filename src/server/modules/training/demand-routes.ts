@@ -1,6 +1,134 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { DemandService } from './demand.js';
+import { z } from 'zod';
+import { requireActor } from '../../auth/session.js';
+import * as s from '../../http/schemas.js';
+import { COVERAGE_MAX, type DemandService } from './demand.js';
 
-export function demandRoutes(_demand: DemandService): FastifyPluginAsyncZod {
-  return async () => {};
+const methodParams = z.strictObject({ methodId: s.id });
+const DEMAND =
+  'Answers with the method’s demand as the signed-in person sees it: { method, count, threshold, missing, mine: { asked, viaTeam, requestedByName }, teams: [{ id, name, memberCount, alreadyAsked }], course: { id, state, title } | null }.';
+
+export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['training'];
+    const response = s.errors;
+
+    app.post(
+      '/training/requests',
+      {
+        schema: {
+          tags,
+          description: `"Vi vil gerne trænes i denne metode": ask for training in a method, as oneself or (teamId) for every member of a team one belongs to, optionally from a video tagged with the method. A person counts once per method however they asked; when the count reaches the threshold a proposal is made. ${DEMAND}`,
+          body: z.strictObject({ methodId: s.id, videoId: s.id.optional(), teamId: s.id.optional() }),
+          response,
+        },
+      },
+      async (req) => demand.request(requireActor(req), req.body),
+    );
+    app.delete(
+      '/training/requests/:methodId',
+      {
+        schema: {
+          tags,
+          description: `Withdraws one’s own request for training in the method (nothing to withdraw is fine); a proposal already made stays. ${DEMAND}`,
+          params: methodParams,
+          response,
+        },
+      },
+      async (req) => demand.withdraw(requireActor(req), req.params.methodId),
+    );
+    app.get(
+      '/training/requests/mine',
+      {
+        schema: {
+          tags,
+          description:
+            'One’s own requests, newest first: { items: [{ method, video | null (only while one may watch it), viaTeam, requestedByName, createdAt, course | null }] }.',
+          response,
+        },
+      },
+      async (req) => demand.mine(requireActor(req)),
+    );
+    app.get(
+      '/training/methods/:methodId/demand',
+      {
+        schema: {
+          tags,
+          description: `How many asked for training in a method. ${DEMAND}`,
+          params: methodParams,
+          response,
+        },
+      },
+      async (req) => demand.demand(requireActor(req), req.params.methodId),
+    );
+    app.get(
+      '/videos/:id/training',
+      {
+        schema: {
+          tags,
+          description:
+            'The training panel of a video: { threshold, canAsk (may ask from this video), methods: [demand per method tagged on the video, by label], documented: [{ courseId, courseTitle, methodLabel, canOpenCourse, documentationVideo: { id, title } | null }] }.',
+          params: s.idParams,
+          response,
+        },
+      },
+      async (req) => demand.forVideo(requireActor(req), req.params.id),
+    );
+    app.get(
+      '/training/overview',
+      {
+        schema: {
+          tags,
+          description:
+            'For resource persons, editors and forvaltning: { threshold, canConfigure, methods: [{ method, count, missing, institutions, course }] by demand (at most 100), courses: count per state, trained: { requesters, trained } } over the courses one may see.',
+          response,
+        },
+      },
+      async (req) => demand.overview(requireActor(req)),
+    );
+    app.get(
+      '/training/settings',
+      { schema: { tags, description: 'The instance’s threshold: { threshold }.', response } },
+      async (req) => demand.settings(requireActor(req)),
+    );
+    app.put(
+      '/training/settings',
+      {
+        schema: {
+          tags,
+          description:
+            'Administrators: sets the threshold (1–1000; else training.threshold_invalid). Methods whose waiting requests already reach it get their proposal at once. Answers { threshold, proposed }.',
+          // The range is checked by the service, with its own error code.
+          body: z.strictObject({ threshold: z.number() }),
+          response,
+        },
+      },
+      async (req) => demand.setThreshold(requireActor(req), req.body.threshold),
+    );
+    app.get(
+      '/training/coverage',
+      {
+        schema: {
+          tags,
+          description:
+            'Resource persons: every method and whether one can train in it: { methods: [{ id, label, covered }] }.',
+          response,
+        },
+      },
+      async (req) => demand.coverage(requireActor(req)),
+    );
+    app.put(
+      '/training/coverage',
+      {
+        schema: {
+          tags,
+          description:
+            'Resource persons: the methods one can train in (replaces the set). Proposals for them are sent to one first. Answers like GET.',
+          body: z.strictObject({ methodIds: z.array(s.id).max(COVERAGE_MAX) }),
+          response,
+        },
+      },
+      async (req) => demand.setCoverage(requireActor(req), req.body.methodIds),
+    );
+  };
 }

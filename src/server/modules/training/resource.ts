@@ -17,6 +17,12 @@ import type { Actor, CourseResource } from '../../policy/index.js';
  * Throws training.course_not_found when there is no such course. Pass `forUpdate` inside a transaction to lock
  * the course row (enrolment, state changes).
  */
+/**
+ * The course's id, always qualified: drizzle writes a single-table select's columns unqualified ("id"), which
+ * inside a correlated subquery would mean the subquery's own table.
+ */
+const courseIdCol = sql`${trainingCourses}."id"`;
+
 export async function loadCourseResource(
   db: DbOrTx,
   actor: Actor,
@@ -31,12 +37,18 @@ export async function loadCourseResource(
       plannerId: trainingCourses.plannerId,
       kommuneIds: sql<string[]>`array(
         select distinct i.kommune_id from ${institutions} i
-        where i.id in (select r.institution_id from ${trainingRequests} r where r.course_id = ${trainingCourses.id})
-           or i.id in (select ci.institution_id from ${trainingCourseInstitutions} ci where ci.course_id = ${trainingCourses.id}))`,
-      institutionIds: sql<string[]>`array(select ci.institution_id from ${trainingCourseInstitutions} ci where ci.course_id = ${trainingCourses.id})`,
-      trainerIds: sql<string[]>`array(select t.user_id from ${trainingCourseTrainers} t where t.course_id = ${trainingCourses.id})`,
-      requester: sql<boolean>`exists (select 1 from ${trainingRequests} r where r.course_id = ${trainingCourses.id} and r.user_id = ${uid})`,
-      enrolment: sql<CourseResource['enrolment']>`(select e.status from ${trainingEnrolments} e where e.course_id = ${trainingCourses.id} and e.user_id = ${uid})`,
+        where i.id in (select r.institution_id from ${trainingRequests} r where r.course_id = ${courseIdCol})
+           or i.id in (select ci.institution_id from ${trainingCourseInstitutions} ci where ci.course_id = ${courseIdCol}))`,
+      institutionIds: sql<
+        string[]
+      >`array(select ci.institution_id from ${trainingCourseInstitutions} ci where ci.course_id = ${courseIdCol})`,
+      trainerIds: sql<
+        string[]
+      >`array(select t.user_id from ${trainingCourseTrainers} t where t.course_id = ${courseIdCol})`,
+      requester: sql<boolean>`exists (select 1 from ${trainingRequests} r where r.course_id = ${courseIdCol} and r.user_id = ${uid})`,
+      enrolment: sql<
+        CourseResource['enrolment']
+      >`(select e.status from ${trainingEnrolments} e where e.course_id = ${courseIdCol} and e.user_id = ${uid})`,
     })
     .from(trainingCourses)
     .where(and(eq(trainingCourses.id, courseId)));

@@ -5,29 +5,13 @@ import {
   notificationLink,
   useNotificationActions,
   useNotifications,
-} from '../../api/discussion';
+} from '../../api/notifications';
 import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
+import { useNotificationText } from './notificationText';
 import '../../components/discussion/discussion.css';
-
-const KNOWN = ['comment.mention', 'comment.reply', 'community.invited'];
-
-/** The sentence for a notification, from its kind and payload. */
-function useNotificationText() {
-  const { t } = useTranslation();
-  return (n: Notification) => {
-    const p = n.payload;
-    const key = KNOWN.includes(n.kind) ? n.kind.replace('.', '_') : 'unknown';
-    return t(`notifications.kinds.${key}`, {
-      author: p.authorName ?? '',
-      title: p.videoTitle ?? '',
-      community: p.communityName ?? '',
-      invitedBy: p.invitedByName ?? '',
-    });
-  };
-}
 
 function NotificationItem({ n }: { n: Notification }) {
   const { t } = useTranslation();
@@ -77,6 +61,9 @@ export function NotificationsPage() {
     <div className="page page-form">
       <h1>{t('notifications.title')}</h1>
       <p className="lead">{t('notifications.intro')}</p>
+      <p>
+        <Link to="/notifikationer/indstillinger">{t('notifications.settingsLink')}</Link>
+      </p>
       {list.isPending && <Loading />}
       {list.isError && <RequestError error={list.error} />}
       {list.isSuccess && (

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../i18n';
 import { CatalogueSection } from '../catalogue/CatalogueSection';
 import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
+import { TrainingSection } from '../training/TrainingSection';
 import { RelatedVideos } from './RelatedVideos';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
@@ -113,6 +114,7 @@ export function VideoPage() {
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
           <CatalogueSection video={v} />
+          <TrainingSection video={v} />
           <ReflectionPanel videoId={v.id} player={player} />
           <ShareToCommunity video={v} />
           <Discussion videoId={v.id} player={player} />

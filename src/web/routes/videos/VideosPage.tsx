@@ -7,6 +7,7 @@ import { Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
+import { MethodTrainingAsk } from '../training/TrainingAsk';
 import { SearchBox, type Suggestion } from './SearchBox';
 import { SearchFilters } from './SearchFilters';
 import { VideoCard } from './VideoCard';
@@ -135,6 +136,8 @@ function Search() {
           </select>
         </div>
       </div>
+      {/* Filtered to exactly one method: ask for training in it right here. */}
+      {params.method.length === 1 && <MethodTrainingAsk methodId={params.method[0]} />}
       <div className="search-layout">
         <div>
           <Button

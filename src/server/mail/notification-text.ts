@@ -1,0 +1,173 @@
+import type { Locale } from '../../shared/constants.js';
+import { type NotificationKind, TIME_ZONE } from '../../shared/training.js';
+import type { NotificationPayload } from '../modules/notifications/notify.js';
+import { danishDate, nextDate } from '../modules/notifications/time.js';
+import type { UnsubscribeKind } from '../modules/notifications/unsubscribe.js';
+
+/*
+ * What a notification says in an e-mail, in Danish and English. The web has the same sentences in
+ * src/web/i18n/areas/community.*.json (notifications.kinds); keep them alike.
+ */
+
+const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const quote = (locale: Locale, s: string) => (locale === 'en' ? `“${s}”` : `»${s}«`);
+
+/** "torsdag den 12. marts" / "Thursday 12 March", Danish time. */
+function longDate(locale: Locale, at: Date): string {
+  const fmt = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', { timeZone: TIME_ZONE, ...o }).format(at);
+  const weekday = fmt({ weekday: 'long' });
+  const date = fmt({ day: 'numeric', month: 'long' });
+  return locale === 'en' ? `${weekday} ${date}` : `${weekday} den ${date}`;
+}
+
+/** "i morgen kl. 14.00" / "tomorrow at 14:00", else the weekday and date; Danish time throughout. */
+export function whenText(locale: Locale, iso: string, now: Date): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const lang = locale === 'en' ? 'en-GB' : 'da-DK';
+  const time = new Intl.DateTimeFormat(lang, {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+  const day = danishDate(at);
+  const today = danishDate(now);
+  const dayText =
+    day === today
+      ? locale === 'en'
+        ? 'today'
+        : 'i dag'
+      : day === nextDate(today)
+        ? locale === 'en'
+          ? 'tomorrow'
+          : 'i morgen'
+        : longDate(locale, at);
+  return locale === 'en' ? `${dayText} at ${time}` : `${dayText} kl. ${time}`;
+}
+
+type Sentence = (p: NotificationPayload, q: (s: string) => string, now: Date) => string;
+
+const course = (p: NotificationPayload) => str(p.courseTitle) || str(p.methodLabel);
+const counted = (p: NotificationPayload, da: boolean) =>
+  p.count === null || p.count === undefined
+    ? ''
+    : da
+      ? ` (${p.count} ønsker, grænsen er ${str(p.threshold)})`
+      : ` (${p.count} requests, the threshold is ${str(p.threshold)})`;
+
+const DA: Record<NotificationKind, Sentence> = {
+  'comment.mention': (p, q) => `${str(p.authorName)} nævnte dig i en kommentar til ${q(str(p.videoTitle))}`,
+  'comment.reply': (p, q) => `${str(p.authorName)} svarede på din kommentar til ${q(str(p.videoTitle))}`,
+  'community.invited': (p, q) =>
+    p.invitedByName
+      ? `${str(p.invitedByName)} har inviteret dig til fællesskabet ${q(str(p.communityName))}`
+      : `Du er inviteret til fællesskabet ${q(str(p.communityName))}`,
+  'training.request_counted': (p) =>
+    `Dit ønske om træning i ${str(p.methodLabel)} er talt med i et forslag til et træningsforløb${counted(p, true)}`,
+  'training.proposed': (p) =>
+    `Der er nok ønsker til et træningsforløb i ${str(p.methodLabel)} — forslaget venter på at blive planlagt`,
+  'training.planned': (p, q) => `Træningsforløbet ${q(course(p))} er planlagt — du kan tilmelde dig først`,
+  'training.opened': (p, q) => `Træningsforløbet ${q(course(p))} er åbent for tilmelding`,
+  'training.enrolled': (p, q) => `Du er tilmeldt træningsforløbet ${q(course(p))}`,
+  'training.waitlisted': (p, q) => `Du er på venteliste til træningsforløbet ${q(course(p))}`,
+  'training.moved_up': (p, q) =>
+    `Du er rykket op fra ventelisten og tilmeldt træningsforløbet ${q(course(p))}`,
+  'training.session_reminder': (p, q, now) =>
+    `Påmindelse: ${q(course(p))} ${whenText('da', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
+  'training.documented': (p, q) => `Træningsforløbet ${q(course(p))} er dokumenteret — se videoen`,
+};
+
+const EN: Record<NotificationKind, Sentence> = {
+  'comment.mention': (p, q) => `${str(p.authorName)} mentioned you in a comment on ${q(str(p.videoTitle))}`,
+  'comment.reply': (p, q) => `${str(p.authorName)} replied to your comment on ${q(str(p.videoTitle))}`,
+  'community.invited': (p, q) =>
+    p.invitedByName
+      ? `${str(p.invitedByName)} invited you to the community ${q(str(p.communityName))}`
+      : `You are invited to the community ${q(str(p.communityName))}`,
+  'training.request_counted': (p) =>
+    `Your request for training in ${str(p.methodLabel)} was counted toward a proposed training course${counted(p, false)}`,
+  'training.proposed': (p) =>
+    `Enough people asked for a training course in ${str(p.methodLabel)} — the proposal waits to be planned`,
+  'training.planned': (p, q) => `The training course ${q(course(p))} is planned — you may enrol first`,
+  'training.opened': (p, q) => `The training course ${q(course(p))} is open for enrolment`,
+  'training.enrolled': (p, q) => `You are enrolled in the training course ${q(course(p))}`,
+  'training.waitlisted': (p, q) => `You are on the waiting list for the training course ${q(course(p))}`,
+  'training.moved_up': (p, q) =>
+    `You moved up from the waiting list and are enrolled in the training course ${q(course(p))}`,
+  'training.session_reminder': (p, q, now) =>
+    `Reminder: ${q(course(p))} ${whenText('en', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
+  'training.documented': (p, q) => `The training course ${q(course(p))} is documented — watch the video`,
+};
+
+/** The sentence for a notification, in plain text (escape it for HTML). */
+export function notificationSentence(
+  locale: Locale,
+  kind: NotificationKind,
+  payload: NotificationPayload,
+  now: Date,
+): string {
+  return (locale === 'en' ? EN : DA)[kind](payload, (s) => quote(locale, s), now);
+}
+
+/** Where a notification leads in the web app (the same places as the web's notificationLink). */
+export function notificationPath(kind: NotificationKind, p: NotificationPayload): string | null {
+  const id = (v: unknown) => encodeURIComponent(str(v as string));
+  if (kind.startsWith('comment.') && p.videoId)
+    return `/videoer/${id(p.videoId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
+  if (kind === 'community.invited' && p.communityId) return `/faellesskaber/${id(p.communityId)}`;
+  if (kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${id(p.courseId)}`;
+  return null;
+}
+
+/** A kind's name, for digest headings, unsubscribe lines and the settings page. */
+const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
+  'comment.mention': { da: 'Nævnt i en kommentar', en: 'Mentions in comments' },
+  'comment.reply': { da: 'Svar på dine kommentarer', en: 'Replies to your comments' },
+  'community.invited': { da: 'Invitationer til fællesskaber', en: 'Invitations to communities' },
+  'training.request_counted': { da: 'Dit ønske om træning er talt med', en: 'Your training request counted' },
+  'training.proposed': { da: 'Nye forslag til træningsforløb', en: 'New training course proposals' },
+  'training.planned': { da: 'Træningsforløb er planlagt', en: 'Training course planned' },
+  'training.opened': { da: 'Åbent for tilmelding', en: 'Open for enrolment' },
+  'training.enrolled': { da: 'Tilmeldt et træningsforløb', en: 'Enrolled in a training course' },
+  'training.waitlisted': { da: 'På venteliste', en: 'On the waiting list' },
+  'training.moved_up': { da: 'Rykket op fra ventelisten', en: 'Moved up from the waiting list' },
+  'training.session_reminder': {
+    da: 'Påmindelse dagen før en session',
+    en: 'Reminder the day before a session',
+  },
+  'training.documented': { da: 'Træningsforløb er dokumenteret', en: 'Training course documented' },
+  digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
+};
+
+export const kindLabel = (locale: Locale, kind: UnsubscribeKind) => LABELS[kind][locale];
+
+/** The words around the sentences, per language. */
+export const WORDS = {
+  da: {
+    hello: (name: string) => `Hej ${name}`,
+    open: 'Åbn i Amongi',
+    why: (label: string) => `Du får denne e-mail, fordi du får e-mail med det samme om »${label}«.`,
+    settings: 'Skift dine notifikationsindstillinger',
+    stop: (label: string) => `Stop e-mails om »${label}«`,
+    stopDigest: 'Stop den daglige e-mail-oversigt',
+    digestSubject: (n: number) =>
+      `Din daglige oversigt fra Amongi: ${n} ${n === 1 ? 'ulæst notifikation' : 'ulæste notifikationer'}`,
+    more: (n: number) => `Og ${n} mere — se dem i Amongi`,
+    digestIntro: 'Her er det, du endnu ikke har set i Amongi:',
+    digestWhy: 'Du får denne oversigt én gang om dagen med det, du har valgt at få som daglig e-mail.',
+  },
+  en: {
+    hello: (name: string) => `Hello ${name}`,
+    open: 'Open in Amongi',
+    why: (label: string) => `You get this e-mail because you chose e-mail at once for “${label}”.`,
+    settings: 'Change your notification settings',
+    stop: (label: string) => `Stop e-mails about “${label}”`,
+    stopDigest: 'Stop the daily e-mail digest',
+    digestSubject: (n: number) =>
+      `Your daily Amongi digest: ${n} unread ${n === 1 ? 'notification' : 'notifications'}`,
+    more: (n: number) => `And ${n} more — see them in Amongi`,
+    digestIntro: 'Here is what you have not seen in Amongi yet:',
+    digestWhy: 'You get this digest once a day with what you chose to get as a daily e-mail.',
+  },
+} as const;

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/training.js';
+import { digestEmail, notificationEmail } from '../../mail/notification-templates.js';
+import { notificationPath, notificationSentence } from '../../mail/notification-text.js';
+import { danishTime, digestCutoff } from './time.js';
+import { listUnsubscribeHeaders, readUnsubscribeToken, unsubscribeToken } from './unsubscribe.js';
+
+const SECRET = 'unit-test-secret-'.padEnd(40, 'x');
+const USER = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const course = {
+  courseId: 'c0000000-0000-4000-8000-000000000001',
+  courseTitle: 'Makkerlæsning i 2. klasse',
+  methodId: 'a0000000-0000-4000-8000-000000000001',
+  methodLabel: 'Makkerlæsning',
+};
+const payloads: Record<NotificationKind, Record<string, string | number | null>> = {
+  'comment.mention': {
+    videoId: 'v1',
+    videoTitle: 'Brøker',
+    commentId: 'k1',
+    authorName: 'Mette',
+    excerpt: 'Hej',
+  },
+  'comment.reply': {
+    videoId: 'v1',
+    videoTitle: 'Brøker',
+    commentId: 'k2',
+    authorName: 'Mette',
+    excerpt: 'Svar',
+  },
+  'community.invited': {
+    communityId: 'f1',
+    communityName: 'Læsning',
+    invitedById: 'u',
+    invitedByName: 'Lene',
+  },
+  'training.request_counted': { ...course, courseTitle: '', count: 12, threshold: 12 },
+  'training.proposed': { ...course, courseTitle: '' },
+  'training.planned': course,
+  'training.opened': course,
+  'training.enrolled': course,
+  'training.waitlisted': course,
+  'training.moved_up': course,
+  'training.session_reminder': {
+    ...course,
+    startsAt: danishTime('2026-03-12', 14).toISOString(),
+    place: 'Lokale 12, Solsikkeskolen',
+  },
+  'training.documented': course,
+};
+
+describe('notification sentences', () => {
+  it('every kind has a Danish and an English sentence without gaps, and a link', () => {
+    const now = new Date('2026-03-11T09:00:00Z');
+    for (const kind of NOTIFICATION_KINDS)
+      for (const locale of ['da', 'en'] as const) {
+        const s = notificationSentence(locale, kind, payloads[kind], now);
+        expect(s, `${kind} ${locale}`).not.toMatch(/undefined|null|»«|“”|NaN/);
+        expect(notificationPath(kind, payloads[kind]), kind).toMatch(/^\/(videoer|faellesskaber|traening)\//);
+      }
+    expect(
+      notificationSentence('da', 'training.request_counted', payloads['training.request_counted'], now),
+    ).toBe(
+      'Dit ønske om træning i Makkerlæsning er talt med i et forslag til et træningsforløb (12 ønsker, grænsen er 12)',
+    );
+    expect(notificationSentence('da', 'training.planned', course, now)).toBe(
+      'Træningsforløbet »Makkerlæsning i 2. klasse« er planlagt — du kan tilmelde dig først',
+    );
+    expect(notificationPath('comment.reply', payloads['comment.reply'])).toBe('/videoer/v1#kommentar-k2');
+    expect(notificationPath('training.documented', course)).toBe(`/traening/forloeb/${course.courseId}`);
+  });
+
+  it('a reminder says "i morgen kl. 14.00" the day before, else the weekday and date (Danish time)', () => {
+    const p = payloads['training.session_reminder'];
+    const dayBefore = danishTime('2026-03-11', 8);
+    expect(notificationSentence('da', 'training.session_reminder', p, dayBefore)).toBe(
+      'Påmindelse: »Makkerlæsning i 2. klasse« i morgen kl. 14.00, Lokale 12, Solsikkeskolen',
+    );
+    expect(notificationSentence('en', 'training.session_reminder', p, dayBefore)).toBe(
+      'Reminder: “Makkerlæsning i 2. klasse” tomorrow at 14:00, Lokale 12, Solsikkeskolen',
+    );
+    expect(notificationSentence('da', 'training.session_reminder', p, danishTime('2026-03-12', 7))).toContain(
+      'i dag kl. 14.00',
+    );
+    expect(notificationSentence('da', 'training.session_reminder', p, danishTime('2026-03-09', 8))).toContain(
+      'torsdag den 12. marts kl. 14.00',
+    );
+  });
+});
+
+describe('the digest hour', () => {
+  it('is the latest 07:00 Danish time, in winter and summer time', () => {
+    expect(digestCutoff(new Date('2026-01-15T06:30:00Z')).toISOString()).toBe('2026-01-15T06:00:00.000Z');
+    expect(digestCutoff(new Date('2026-01-15T05:59:00Z')).toISOString()).toBe('2026-01-14T06:00:00.000Z');
+    expect(digestCutoff(new Date('2026-07-01T05:00:00Z')).toISOString()).toBe('2026-07-01T05:00:00.000Z');
+    expect(digestCutoff(new Date('2026-07-01T04:59:59Z')).toISOString()).toBe('2026-06-30T05:00:00.000Z');
+    // The night summer time begins (29 March 2026): before 07:00 it is still the 28th's 07:00 (winter time).
+    expect(digestCutoff(new Date('2026-03-29T04:00:00Z')).toISOString()).toBe('2026-03-28T06:00:00.000Z');
+    expect(digestCutoff(new Date('2026-03-29T05:00:00Z')).toISOString()).toBe('2026-03-29T05:00:00.000Z');
+  });
+});
+
+describe('unsubscribe tokens', () => {
+  it('round-trip, fit in one URL path segment, and fail with another secret', () => {
+    for (const kind of [...NOTIFICATION_KINDS, 'digest' as const]) {
+      const token = unsubscribeToken(SECRET, USER, kind);
+      expect(token.length).toBeLessThanOrEqual(100);
+      expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(readUnsubscribeToken(SECRET, token)).toEqual({ userId: USER, kind });
+      expect(readUnsubscribeToken(`${SECRET}y`, token)).toBeNull();
+    }
+  });
+
+  it('List-Unsubscribe comes only from a verified link on the last line of the text', () => {
+    const token = unsubscribeToken(SECRET, USER, 'comment.mention');
+    const base = 'http://amongi.test';
+    expect(listUnsubscribeHeaders(base, SECRET, `Hej\n\nStop: ${base}/afmeld/${token}\n`)).toEqual({
+      'List-Unsubscribe': `<${base}/api/v1/notifications/unsubscribe/${token}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(
+      listUnsubscribeHeaders(base, SECRET, `${base}/afmeld/${token}\n\nTag imod: ${base}/x`),
+    ).toBeUndefined();
+    expect(listUnsubscribeHeaders(base, SECRET, `Stop: ${base}/afmeld/${token}x`)).toBeUndefined();
+    expect(
+      listUnsubscribeHeaders('http://andet.test', SECRET, `Stop: ${base}/afmeld/${token}`),
+    ).toBeUndefined();
+  });
+
+  it('notification and digest e-mails end with their own unsubscribe link', () => {
+    const links = {
+      publicUrl: 'http://amongi.test',
+      settingsUrl: 'http://amongi.test/notifikationer/indstillinger',
+    };
+    const now = new Date('2026-03-11T09:00:00Z');
+    const one = notificationEmail('da', {
+      ...links,
+      name: 'Rasmus',
+      item: { kind: 'comment.mention', payload: payloads['comment.mention'] },
+      unsubscribeUrl: 'http://amongi.test/afmeld/A.B',
+      now,
+    });
+    expect(one.text.trimEnd().endsWith('http://amongi.test/afmeld/A.B')).toBe(true);
+    const digest = digestEmail('en', {
+      ...links,
+      name: 'Rasmus',
+      groups: [
+        {
+          kind: 'training.opened',
+          unsubscribeUrl: 'http://amongi.test/afmeld/C.D',
+          items: [{ kind: 'training.opened', payload: course }],
+          more: 3,
+        },
+      ],
+      digestUnsubscribeUrl: 'http://amongi.test/afmeld/E.F',
+      now,
+    });
+    expect(digest.subject).toBe('Your daily Amongi digest: 4 unread notifications');
+    expect(digest.text).toContain('And 3 more — see them in Amongi: http://amongi.test/notifikationer');
+    expect(digest.text.trimEnd().endsWith('http://amongi.test/afmeld/E.F')).toBe(true);
+  });
+});

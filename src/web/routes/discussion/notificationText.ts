@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { NOTIFICATION_KINDS, TIME_ZONE } from '../../../shared/training';
+import type { Notification } from '../../api/notifications';
+import { currentLocale } from '../../i18n';
+
+const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const isKnown = (kind: string) => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+/** A kind as an i18n key: `training.moved_up` → `training_moved_up`. */
+export const kindKey = (kind: string) => kind.replace('.', '_');
+
+/** Danish calendar day (YYYY-MM-DD) of an instant. */
+const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(d);
+
+function nextDay(day: string) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** "i morgen kl. 14.00" / "tomorrow at 14:00", else "torsdag den 12. marts kl. 14.00"; Danish time. */
+function useWhen() {
+  const { t } = useTranslation();
+  return (iso: string, now = new Date()) => {
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime())) return '';
+    const lang = currentLocale() === 'en' ? 'en-GB' : 'da-DK';
+    const fmt = (o: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, ...o }).format(at);
+    const time = fmt({ hour: '2-digit', minute: '2-digit' });
+    if (dayOf(at) === dayOf(now)) return t('notifications.when.today', { time });
+    if (dayOf(at) === nextDay(dayOf(now))) return t('notifications.when.tomorrow', { time });
+    const weekday = fmt({ weekday: 'long' });
+    const date = fmt({ day: 'numeric', month: 'long' });
+    return t('notifications.when.date', {
+      date: currentLocale() === 'en' ? `${weekday} ${date}` : `${weekday} den ${date}`,
+      time,
+    });
+  };
+}
+
+/** The sentence for a notification, from its kind and payload (the same sentences as the e-mails). */
+export function useNotificationText() {
+  const { t } = useTranslation();
+  const when = useWhen();
+  return (n: Notification) => {
+    const p = n.payload;
+    if (!isKnown(n.kind)) return t('notifications.kinds.unknown');
+    const key =
+      n.kind === 'community.invited' && !p.invitedByName ? 'community_invited_anonymous' : kindKey(n.kind);
+    return t(`notifications.kinds.${key}`, {
+      author: str(p.authorName),
+      title: str(p.videoTitle),
+      community: str(p.communityName),
+      invitedBy: str(p.invitedByName),
+      method: str(p.methodLabel),
+      course: str(p.courseTitle) || str(p.methodLabel),
+      count: str(p.count),
+      threshold: str(p.threshold),
+      when: n.kind === 'training.session_reminder' ? when(str(p.startsAt)) : '',
+      place: p.place ? `, ${str(p.place)}` : '',
+    });
+  };
+}
