@@ -265,11 +265,15 @@ export const useParticipants = (id: string, enabled: boolean) =>
 export function useCourseRefresh(id: string) {
   const qc = useQueryClient();
   return async (answer?: unknown) => {
-    if (answer && typeof answer === 'object' && 'id' in answer && 'sessions' in answer)
-      qc.setQueryData(courseKey(id), answer as CourseDetail);
     void qc.invalidateQueries({ queryKey: ['training', 'courses'] });
     void qc.invalidateQueries({ queryKey: ['training', 'overview'] });
     void qc.invalidateQueries({ queryKey: ['training', 'mine'] });
+    if (answer && typeof answer === 'object' && 'id' in answer && 'sessions' in answer) {
+      // The answer is the course as it now is: show it at once; the participants are asked again.
+      qc.setQueryData(courseKey(id), answer as CourseDetail);
+      void qc.invalidateQueries({ queryKey: [...courseKey(id), 'participants'] });
+      return;
+    }
     await qc.invalidateQueries({ queryKey: courseKey(id) });
   };
 }

@@ -197,6 +197,10 @@ export async function existingPeople(db: DbOrTx, ids: string[], where: SQL) {
 }
 
 /** The institution ids among `ids` that satisfy `where` (over institutions). */
+/** Institutions the course's requests came from: a planner may name them even without seeing them otherwise. */
+export const requestInstitutionsOf = (courseId: string): SQL =>
+  sql`${institutions.id} in (select r.institution_id from ${trainingRequests} r where r.course_id = ${courseId})`;
+
 export async function existingInstitutions(db: DbOrTx, ids: string[], where: SQL) {
   if (!ids.length) return [];
   const rows = await db

@@ -217,6 +217,10 @@ describe('planning a course', () => {
       400,
       'training.institution_not_found',
     ]);
+    // A school the requests came from may be named, though the planner does not otherwise see it.
+    const kilde = await rp.put(url(p.id), fields({ institutionIds: [ids.institution.Kildeskolen] }));
+    expect(kilde.statusCode).toBe(200);
+    expect(kilde.json().institutions.map((i: { name: string }) => i.name)).toEqual(['Kildeskolen']);
     expect(err(await rp.put(url(p.id), fields({ title: 'x'.repeat(201) })))).toEqual([
       400,
       'request.invalid',

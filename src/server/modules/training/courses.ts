@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseState } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import { trainingEnrolments, trainingSessions } from '../../db/training-schema.js';
@@ -167,7 +167,11 @@ export function createCourseService(ctx: AppContext) {
       const institutionIds = unique(f.institutionIds);
       const people = await repo.existingPeople(db, trainerIds, policySql.visiblePeople(actor));
       if (people.length !== trainerIds.length) throw new AppError('training.trainer_not_found');
-      const insts = await repo.existingInstitutions(db, institutionIds, policySql.visibleInstitutions(actor));
+      const insts = await repo.existingInstitutions(
+        db,
+        institutionIds,
+        or(policySql.visibleInstitutions(actor), repo.requestInstitutionsOf(id)) as SQL,
+      );
       if (insts.length !== institutionIds.length) throw new AppError('training.institution_not_found');
       await db.transaction(async (tx) => {
         const r = await loadCourseResource(tx, actor, id, { forUpdate: true });

@@ -26,7 +26,7 @@ function CourseRow({ c, showMine }: { c: CourseListItem; showMine: boolean }) {
             {c.counts.waiting > 0 && ` · ${t('training.course.waitingShort', { count: c.counts.waiting })}`}
           </span>
         )}
-        {c.nextSession && (
+        {c.nextSession && !['completed', 'documented'].includes(c.state) && (
           <span>{t('training.course.nextSession', { when: formatDateTime(c.nextSession.startsAt) })}</span>
         )}
       </p>

@@ -6,7 +6,7 @@ import { type CourseDetail, useCourse } from '../../api/training';
 import { Loading, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { usePageTitle } from '../../components/usePageTitle';
-import { courseName, StateBadge } from './CourseBits';
+import { courseName } from './CourseBits';
 import { Participants, Requesters, StateActions } from './CourseManage';
 import { DocumentationPanel } from './DocumentationPanel';
 import { EnrolPanel } from './EnrolPanel';
@@ -120,20 +120,20 @@ export function CoursePage() {
   const documenting = c.can.manage && (c.state === 'completed' || c.state === 'documented');
   return (
     <div className="page training-page training-course-page">
-      <Breadcrumbs items={[{ to: '/traening', label: t('training.title') }, { label: name ?? '' }]} />
-      <div className="page-head">
-        <div>
-          <h1 className="break">{name}</h1>
-          <p className="video-meta">
-            <StateBadge state={c.state} />
-          </p>
-        </div>
-      </div>
+      <Breadcrumbs
+        items={[
+          { to: '/traening', label: t('training.title') },
+          { label: name ?? t('training.course.title') },
+        ]}
+      />
+      <h1 className="break">{name}</h1>
       <StateSteps course={c} />
       {c.documentationVideo && (
         <div className="alert alert-success training-documented">
           <p>
-            <strong>{t('training.documented.title')}</strong>{' '}
+            <strong>{t('training.documented.title')}</strong>
+          </p>
+          <p>
             <Link to={`/videoer/${c.documentationVideo.id}`}>
               {t('training.documented.watch', { title: c.documentationVideo.title })}
             </Link>
@@ -160,15 +160,15 @@ export function CoursePage() {
               </ul>
             </>
           )}
-          <Requesters course={c} />
         </section>
         <EnrolPanel course={c} />
       </div>
-      <section className="card training-card" aria-labelledby="training-sessions">
-        <h2 id="training-sessions">{t('training.sessions.heading')}</h2>
-        {editable ? <SessionsEditor course={c} /> : <SessionsList sessions={c.sessions} />}
-        {c.calendarUrl && c.sessions.length > 0 && <CalendarFeed url={c.calendarUrl} />}
-      </section>
+      {c.requesters && c.requesters.length > 0 && (
+        <section className="card training-card" aria-labelledby="training-requesters">
+          <h2 id="training-requesters">{t('training.course.requestersHeading')}</h2>
+          <Requesters course={c} />
+        </section>
+      )}
       {editable && (
         <section className="card training-card" aria-labelledby="training-plan">
           <h2 id="training-plan">
@@ -177,6 +177,11 @@ export function CoursePage() {
           <PlanCourseForm key={`${c.id}-${c.state}`} course={c} />
         </section>
       )}
+      <section className="card training-card" aria-labelledby="training-sessions">
+        <h2 id="training-sessions">{t('training.sessions.heading')}</h2>
+        {editable ? <SessionsEditor course={c} /> : <SessionsList sessions={c.sessions} />}
+        {c.calendarUrl && c.sessions.length > 0 && <CalendarFeed url={c.calendarUrl} />}
+      </section>
       {c.can.manage && (
         <section className="card training-card" aria-labelledby="training-stage">
           <h2 id="training-stage">{t('training.next.heading')}</h2>

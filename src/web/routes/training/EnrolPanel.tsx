@@ -9,7 +9,7 @@ import {
   enrol,
   useCourseRefresh,
 } from '../../api/training';
-import { Notice, RequestError } from '../../components/Alert';
+import { RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';
 import { useSingleFlight } from './useSingleFlight';
@@ -37,10 +37,7 @@ export function EnrolPanel({ course: c }: { course: CourseDetail }) {
   const enrolment = useMutation({
     mutationFn: () => enrol(c.id),
     onMutate: () => setNotice(null),
-    onSuccess: async (next) => {
-      setNotice(statusText(t, { status: next.my.enrolment, waitingPosition: next.my.waitingPosition }));
-      await refresh(next);
-    },
+    onSuccess: (next) => refresh(next),
   });
   const once = useSingleFlight();
   const mine = c.my.enrolment;
@@ -58,11 +55,18 @@ export function EnrolPanel({ course: c }: { course: CourseDetail }) {
           {c.counts.waiting > 0 && ` ${t('training.enrol.waitingCount', { count: c.counts.waiting })}`}
         </p>
       )}
-      {mine && mine !== 'cancelled' && (
-        <p className={`training-my-status training-my-status-${mine}`}>
-          <strong>{statusText(t, status)}</strong>
-        </p>
-      )}
+      {/* My place, as a live region: after enrolling or cancelling the new state is read out. */}
+      <div role="status">
+        {mine && mine !== 'cancelled' ? (
+          <p className={`training-my-status training-my-status-${mine}`}>
+            <strong>{statusText(t, status)}</strong>
+          </p>
+        ) : notice ? (
+          <p className="training-my-status">
+            <strong>{notice}</strong>
+          </p>
+        ) : null}
+      </div>
       {c.my.requester && !mine && <p className="hint">{t('training.enrol.youAsked')}</p>}
       {!active && c.can.enrol && (
         <Button busy={enrolment.isPending} onClick={() => once(() => enrolment.mutateAsync())}>
@@ -92,7 +96,6 @@ export function EnrolPanel({ course: c }: { course: CourseDetail }) {
           <p>{mine === 'waiting' ? t('training.enrol.leaveText') : t('training.enrol.cancelText')}</p>
         </ConfirmDialog>
       )}
-      <Notice message={notice} />
       <RequestError error={enrolment.isError ? enrolment.error : null} />
     </section>
   );

@@ -28,6 +28,8 @@ function RequestRow({ r, onWithdrawn }: { r: MyRequest; onWithdrawn: (label: str
   const { t } = useTranslation();
   const update = useDemandUpdate();
   const once = useSingleFlight();
+  // Once its course has started the request has done its work: nothing to withdraw.
+  const over = !!r.course && ['running', 'completed', 'documented'].includes(r.course.state);
   const withdraw = useMutation({
     mutationFn: () => withdrawTraining(r.method.id),
     onSuccess: (next) => {
@@ -57,14 +59,16 @@ function RequestRow({ r, onWithdrawn }: { r: MyRequest; onWithdrawn: (label: str
         )}
         <RequestError error={withdraw.isError ? withdraw.error : null} />
       </div>
-      <Button
-        variant="secondary"
-        busy={withdraw.isPending}
-        onClick={() => once(() => withdraw.mutateAsync())}
-      >
-        {t('training.ask.withdraw')}
-        <span className="sr-only"> ({r.method.label})</span>
-      </Button>
+      {!over && (
+        <Button
+          variant="secondary"
+          busy={withdraw.isPending}
+          onClick={() => once(() => withdraw.mutateAsync())}
+        >
+          {t('training.ask.withdraw')}
+          <span className="sr-only"> ({r.method.label})</span>
+        </Button>
+      )}
     </li>
   );
 }

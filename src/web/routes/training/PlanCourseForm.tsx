@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COURSE_CAPACITY_MAX, COURSE_DESCRIPTION_MAX, COURSE_TITLE_MAX } from '../../../shared/training';
 import { useInstitutions, useMe, usePeople } from '../../api/queries';
@@ -50,6 +50,15 @@ function Trainers({
   const chosen = new Set(value.map((x) => x.id));
   const candidates = (people.data?.pages[0]?.items ?? []).filter((p) => !chosen.has(p.id));
   const add = (p: Ref) => !chosen.has(p.id) && onChange([...value, p]);
+  // Enter in the search field narrows the list; it must not submit the whole plan.
+  useEffect(() => {
+    const el = box.current;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.target as HTMLElement).matches('input[type="search"]')) e.preventDefault();
+    };
+    el?.addEventListener('keydown', onKey);
+    return () => el?.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <fieldset className="training-fieldset">
       <legend>{t('training.plan.trainers')}</legend>
@@ -98,16 +107,23 @@ function Institutions({
   value,
   onChange,
   error,
+  asked,
 }: {
   value: Ref[];
   onChange: (v: Ref[]) => void;
   error?: string;
+  /** The institutions the requests came from: always offered. */
+  asked: Ref[];
 }) {
   const { t } = useTranslation();
   const all = useInstitutions();
   const [pick, setPick] = useState('');
   const chosen = new Set(value.map((x) => x.id));
-  const options = (all.data?.items ?? []).filter((i) => !chosen.has(i.id));
+  const seen = new Map<string, { id: string; name: string; kommuneName?: string }>();
+  for (const i of [...(all.data?.items ?? []), ...asked]) if (!seen.has(i.id)) seen.set(i.id, i);
+  const options = [...seen.values()]
+    .filter((i) => !chosen.has(i.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   return (
     <fieldset className="training-fieldset">
       <legend>{t('training.plan.institutions')}</legend>
@@ -123,13 +139,13 @@ function Institutions({
           label={t('training.plan.institution')}
           value={options.some((o) => o.id === pick) ? pick : ''}
           onChange={(e) => setPick(e.target.value)}
-          optional
+          required={false}
           aria-busy={all.isPending || undefined}
         >
           <option value="">{t('common.choose')}</option>
           {options.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.name} ({i.kommuneName})
+              {i.kommuneName ? `${i.name} (${i.kommuneName})` : i.name}
             </option>
           ))}
         </SelectField>
@@ -229,7 +245,12 @@ export function PlanCourseForm({ course: c }: { course: CourseDetail }) {
         className="field-narrow"
       />
       <Trainers value={trainers} onChange={setTrainers} error={form.errors.trainerIds} />
-      <Institutions value={institutions} onChange={setInstitutions} error={form.errors.institutionIds} />
+      <Institutions
+        value={institutions}
+        onChange={setInstitutions}
+        error={form.errors.institutionIds}
+        asked={c.requestInstitutions}
+      />
       <div className="form-actions">
         <Button type="submit" busy={save.isPending}>
           {t('training.plan.save')}

@@ -16,8 +16,9 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';
 import { TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
-import { formatSessionTime, fromLocalParts, toLocalParts } from './CourseBits';
+import { formatSessionTime } from './CourseBits';
 import { SessionItem, SessionsList } from './SessionsList';
+import { fromLocalParts, toLocalParts } from './time';
 import { useSingleFlight } from './useSingleFlight';
 
 const FIELDS = ['date', 'start', 'end', 'place', 'onlineUrl', 'startsAt', 'endsAt'] as const;
