@@ -16,7 +16,8 @@ export type MethodDemand = {
   threshold: number;
   missing: number;
   mine: { asked: boolean; viaTeam: Ref | null; requestedByName: string | null };
-  teams: { id: string; name: string; memberCount: number; alreadyAsked: boolean }[];
+  /** My teams; `alreadyAsked`: how many of the team's members have asked already. */
+  teams: { id: string; name: string; memberCount: number; alreadyAsked: number }[];
   course: CourseRef | null;
 };
 

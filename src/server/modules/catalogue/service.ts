@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { searchCacheChanged } from '../search/cache.js';
 import { refreshSearchDocuments } from '../search/document.js';
 import { allowedVisibility } from '../videos/consent.js';
 import * as videoRepo from '../videos/repo.js';
@@ -117,6 +118,7 @@ export function createCatalogueService(ctx: AppContext, deps: { forgetAccess: (i
           pillars,
         });
       });
+      searchCacheChanged();
       return present(actor, id, locale);
     },
 

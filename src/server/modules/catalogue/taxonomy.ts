@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { searchCacheChanged } from '../search/cache.js';
 import { refreshSearchDocuments } from '../search/document.js';
 import { lockMethod, methodHasTraining } from '../training/demand-repo.js';
 import { mergeMethodDemand } from '../training/propose.js';
@@ -75,6 +76,7 @@ export function createTaxonomyService(ctx: AppContext) {
           await audit(tx, actor, 'taxonomy.rename', 'taxonomy_term', id, { from: t.label, to: label });
         })
         .catch(duplicateOnRace);
+      searchCacheChanged();
       return present(actor, await loadTerm(db, id));
     },
 
@@ -98,6 +100,7 @@ export function createTaxonomyService(ctx: AppContext) {
           ...moved,
         });
       });
+      searchCacheChanged();
       return present(actor, await loadTerm(db, intoId));
     },
 

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
+import { searchCacheChanged } from '../search/cache.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 
@@ -95,7 +96,7 @@ export function createReflectionService(ctx: AppContext) {
       if (reflection && reflection.length > REFLECTION_MAX_LENGTH)
         throw new AppError('signal.reflection_too_long');
       if (!input.tried && reflection) throw new AppError('signal.not_tried');
-      return db.transaction(async (tx) => {
+      const answer = await db.transaction(async (tx) => {
         await video(tx, actor, videoId, 'video.engage', true);
         if (input.tried)
           await repo.upsertSignal(tx, videoId, actor.id, {
@@ -113,6 +114,8 @@ export function createReflectionService(ctx: AppContext) {
           mine: presentMine(mine),
         };
       });
+      searchCacheChanged(); // the counts and "what I tried" on search and the home page
+      return answer;
     },
 
     /** The impact figures of a video, the person's own signal, and a page of the reflections others shared. */

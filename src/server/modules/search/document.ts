@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
+import { searchCacheChanged } from './cache.js';
 
 /**
  * Rebuilds `videos.search_document` for the given videos in one statement: the weighted Danish
@@ -14,6 +15,8 @@ export async function refreshSearchDocuments(db: DbOrTx, videoIds: string[]): Pr
     sql`, `,
   );
   await db.execute(update(sql`v.id in (${idList})`));
+  // Also bumped after the commit by the services that change videos; this one covers direct writers.
+  searchCacheChanged();
 }
 
 /** Builds the document of every video that has none (videos from before search existed); run at start-up. */

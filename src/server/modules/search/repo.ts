@@ -152,6 +152,20 @@ export async function searchFacets(
   return (res as unknown as { rows: FacetRow[] }).rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/**
+ * Does the person own finished videos that `classScope` (their visibility class without own videos) leaves
+ * out — private ones, or shared with a team they are not in? By the owner index; a handful of rows at most.
+ */
+export async function ownsVideosOutside(db: DbOrTx, ownerId: string, classScope: SQL): Promise<boolean> {
+  const res = await db.execute(sql`select exists (
+    select 1 from ${videos} where ${extrasScope(ownerId, classScope)}) as yes`);
+  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+}
+
+/** The person's finished videos outside their class: with `classScope`, exactly what searchableVideos allows. */
+export const extrasScope = (ownerId: string, classScope: SQL): SQL =>
+  sql`(${videos.ownerId} = ${ownerId} and ${videos.status} = 'ready' and (${classScope}) is not true)`;
+
 /** Labels of taxonomy terms by id (for a chosen facet value that no longer has any match). */
 export async function termLabels(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGE_BANDS, PILLARS, SEARCH_SORTS } from '../../../shared/catalogue.js';
@@ -16,6 +17,20 @@ const many = <T extends z.ZodType>(item: T) =>
 
 /** Free text is never refused: the service cuts it to 500 characters and drops control characters. */
 const text = z.string().max(20_000);
+
+/**
+ * Cached answers (cache.ts) are the same object for every request that hits them: each is turned into JSON
+ * once. The memo holds them weakly, so it lives exactly as long as the cache keeps the answer.
+ */
+const serialized = new WeakMap<object, string>();
+function sendJson(reply: FastifyReply, body: object) {
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  return reply.type('application/json; charset=utf-8').send(json);
+}
 
 export function searchRoutes(search: SearchService, home: HomeService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -49,11 +64,14 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           response,
         },
       },
-      async (req) =>
-        search.search(
-          requireActor(req),
-          { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
-          requestLocale(req),
+      async (req, reply) =>
+        sendJson(
+          reply,
+          await search.search(
+            requireActor(req),
+            { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
+            requestLocale(req),
+          ),
         ),
     );
 
@@ -95,7 +113,11 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           response,
         },
       },
-      async (req) => home.home(requireActor(req)),
+      async (req, reply) => sendJson(reply, await home.home(requireActor(req))),
     );
+
+    // Hit and miss counts of the caches, for the catalogue benchmark only (never on unless asked for).
+    if (process.env.AMONGI_SEARCH_CACHE_STATS === '1')
+      app.get('/search/cache-stats', { schema: { hide: true } }, async () => search.cacheStats());
   };
 }

@@ -5,10 +5,11 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
 import { othersVideos, ownVideos, searchableVideos } from '../../policy/sql-search.js';
 import type { VideoService } from '../videos/service.js';
+import { cacheStats, cachesFor, classActor, visibilityClass } from './cache.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
 import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';
 import * as repo from './repo.js';
-import { presentSummary, videoSummaries } from './summary.js';
+import { presentSummary, type VideoSummary, videoSummaries } from './summary.js';
 
 /** The longest query searched; longer input is cut (a search box, not a document). */
 export const MAX_QUERY_LENGTH = 500;
@@ -45,8 +46,56 @@ export type SearchParams = {
 
 type Facet = { value: string; label: string; count: number };
 
+export type SearchAnswer = {
+  items: VideoSummary[];
+  sort: repo.EffectiveSort;
+  total: number;
+  facets: Record<repo.FacetName, Facet[]>;
+  nextCursor: string | null;
+};
+
+/** What a search asks for, settled once per request key: the query with lexemes, the sort, the cursor. */
+type Plan = { q: string | null; sort: repo.EffectiveSort; after?: CursorKey };
+/** A search computed over one scope: the raw rows (for merging) and the answer as the API gives it. */
+export type ComputedSearch = {
+  plan: Plan;
+  rows: repo.SearchRow[];
+  facetRows: repo.FacetRow[];
+  answer: SearchAnswer;
+};
+
+/** The sort key of a row as a tuple, compared from the first element on, all descending (repo.searchVideos). */
+function sortKey(r: repo.SearchRow, sort: repo.EffectiveSort): (number | bigint | string)[] {
+  const tail = [BigInt(r.micros), r.id];
+  return sort === 'newest' ? tail : sort === 'tried' ? [r.triedCount, ...tail] : [Number(r.rank), ...tail];
+}
+
+/** Two pages in the same total order, merged (ids compare like PostgreSQL's uuid: lower-case hex text). */
+export function mergeRows(a: repo.SearchRow[], b: repo.SearchRow[], sort: repo.EffectiveSort) {
+  if (b.length === 0) return a;
+  const cmp = (x: repo.SearchRow, y: repo.SearchRow) => {
+    const kx = sortKey(x, sort);
+    const ky = sortKey(y, sort);
+    for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return kx[i] > ky[i] ? -1 : 1;
+    return 0;
+  };
+  return [...a, ...b].sort(cmp);
+}
+
+/** Facet counts of two disjoint sets of videos, added up. */
+export function addFacets(a: repo.FacetRow[], b: repo.FacetRow[]): repo.FacetRow[] {
+  const sum = new Map<string, repo.FacetRow>();
+  for (const r of [...a, ...b]) {
+    const k = `${r.facet}\u0000${r.value ?? ''}`;
+    const seen = sum.get(k);
+    sum.set(k, seen ? { ...seen, count: seen.count + r.count } : { ...r });
+  }
+  return [...sum.values()];
+}
+
 export function createSearchService(ctx: AppContext, deps: { videos: VideoService }) {
   const { db } = ctx;
+  const caches = cachesFor(ctx);
 
   const scopeFor = (actor: Actor, mine: boolean | undefined): SQL =>
     mine === true ? ownVideos(actor) : mine === false ? othersVideos(actor) : searchableVideos(actor);
@@ -92,44 +141,118 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
     };
   }
 
+  async function planFor(p: SearchParams): Promise<Plan> {
+    const typed = cleanQuery(p.q);
+    const q = typed && (await repo.hasLexemes(db, typed)) ? typed : null;
+    const requested = p.sort ?? (q ? 'relevance' : 'newest');
+    const sort: repo.EffectiveSort = requested === 'relevance' && !q ? 'newest' : requested;
+    return { q, sort, after: p.cursor ? decodeCursor(p.cursor, sort) : undefined };
+  }
+
+  async function present(
+    plan: Plan,
+    rows: repo.SearchRow[],
+    facetRows: repo.FacetRow[],
+    filters: repo.SearchFilters,
+    p: SearchParams,
+    locale: Locale,
+  ): Promise<SearchAnswer> {
+    const { sort } = plan;
+    const items = rows.slice(0, p.limit);
+    const last = items.at(-1);
+    const key = (r: repo.SearchRow): CursorKey =>
+      sort === 'newest'
+        ? { sort, micros: r.micros, id: r.id }
+        : sort === 'tried'
+          ? { sort, tried: r.triedCount, micros: r.micros, id: r.id }
+          : { sort, rank: Number(r.rank), micros: r.micros, id: r.id };
+    return {
+      items: items.map((r) => presentSummary(ctx, r)),
+      sort,
+      total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
+      facets: await facetsFrom(facetRows, filters, locale),
+      nextCursor: rows.length > p.limit && last ? encodeCursor(key(last)) : null,
+    };
+  }
+
+  /** One page and the facets over `scope`, presented. */
+  async function compute(
+    scope: SQL,
+    plan: Plan,
+    filters: repo.SearchFilters,
+    p: SearchParams,
+    locale: Locale,
+  ): Promise<ComputedSearch> {
+    const { q, sort, after } = plan;
+    const [rows, facetRows] = await Promise.all([
+      repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }),
+      repo.searchFacets(db, { scope, q, filters }),
+    ]);
+    return { plan, rows, facetRows, answer: await present(plan, rows, facetRows, filters, p, locale) };
+  }
+
   return {
     /**
      * Search (V3) and the video lists: one page of summaries in the chosen order, the facet counts and the
      * total, all over what the actor may see. Relevance needs a query; without one the order is newest.
+     *
+     * Cached for a few seconds (cache.ts): what the actor's visibility class may see is computed once per class
+     * and request; the actor's own videos outside the class are searched separately and merged in (rows in
+     * the same total order, facet counts added: the two sets never overlap). `mine` lists are per person.
      */
-    async search(actor: Actor, p: SearchParams, locale: Locale) {
-      const typed = cleanQuery(p.q);
-      const q = typed && (await repo.hasLexemes(db, typed)) ? typed : null;
-      const requested = p.sort ?? (q ? 'relevance' : 'newest');
-      const sort: repo.EffectiveSort = requested === 'relevance' && !q ? 'newest' : requested;
-      const after = p.cursor ? decodeCursor(p.cursor, sort) : undefined;
+    async search(actor: Actor, p: SearchParams, locale: Locale): Promise<SearchAnswer> {
+      const sorted = <T extends string>(xs: T[]) => [...new Set(xs)].sort();
       const filters: repo.SearchFilters = {
-        subject: [...new Set(p.subject)],
-        ageBand: [...new Set(p.ageBand)],
-        method: [...new Set(p.method)],
-        pillar: [...new Set(p.pillar)],
+        subject: sorted(p.subject),
+        ageBand: sorted(p.ageBand),
+        method: sorted(p.method),
+        pillar: sorted(p.pillar),
       };
-      const scope = scopeFor(actor, p.mine);
-      const [rows, facetRows] = await Promise.all([
-        repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }),
-        repo.searchFacets(db, { scope, q, filters }),
+      const cls = visibilityClass(actor);
+      const request = JSON.stringify([
+        cleanQuery(p.q),
+        p.sort ?? null,
+        filters,
+        p.cursor ?? null,
+        p.limit,
+        locale,
       ]);
-      const items = rows.slice(0, p.limit);
-      const last = items.at(-1);
-      const key = (r: repo.SearchRow): CursorKey =>
-        sort === 'newest'
-          ? { sort, micros: r.micros, id: r.id }
-          : sort === 'tried'
-            ? { sort, tried: r.triedCount, micros: r.micros, id: r.id }
-            : { sort, rank: Number(r.rank), micros: r.micros, id: r.id };
-      return {
-        items: items.map((r) => presentSummary(ctx, r)),
-        sort,
-        total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
-        facets: await facetsFrom(facetRows, filters, locale),
-        nextCursor: rows.length > p.limit && last ? encodeCursor(key(last)) : null,
-      };
+
+      if (p.mine !== undefined) {
+        const key = `mine:${p.mine}|${actor.id}|${cls}|${request}`;
+        const hit = await caches.search.get(key, async () =>
+          compute(scopeFor(actor, p.mine), await planFor(p), filters, p, locale),
+        );
+        return hit.answer;
+      }
+
+      const classScope = searchableVideos(classActor(actor));
+      const shared = await caches.search.get(`class|${cls}|${request}`, async () =>
+        compute(classScope, await planFor(p), filters, p, locale),
+      );
+      const owns =
+        !!actor.id &&
+        (await caches.ownsExtras.get(`${actor.id}|${cls}`, () =>
+          repo.ownsVideosOutside(db, actor.id, classScope),
+        ));
+      if (!owns) return shared.answer;
+
+      const merged = await caches.extras.get(`${actor.id}|${cls}|${request}`, async () => {
+        const own = await compute(repo.extrasScope(actor.id, classScope), shared.plan, filters, p, locale);
+        const rows = mergeRows(shared.rows, own.rows, shared.plan.sort).slice(0, p.limit + 1);
+        const facetRows = addFacets(shared.facetRows, own.facetRows);
+        return {
+          plan: shared.plan,
+          rows,
+          facetRows,
+          answer: await present(shared.plan, rows, facetRows, filters, p, locale),
+        };
+      });
+      return merged.answer;
     },
+
+    /** How the caches are doing (hits, misses, sizes); for the benchmark. */
+    cacheStats: () => cacheStats(ctx),
 
     /** Suggestions while typing: up to 8 titles and a few subjects/methods, from what the actor may see. */
     async suggest(actor: Actor, raw: string | undefined) {

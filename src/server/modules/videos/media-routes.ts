@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Storage } from '../../storage/index.js';
+import { searchCacheChanged } from '../search/cache.js';
 import * as repo from './repo.js';
 import { MEDIA_PREFIX, verifyMediaSignature } from './signing.js';
 
@@ -32,7 +33,10 @@ function accessCache(ctx: AppContext, ttlMs = 10_000) {
       value.catch(() => entries.delete(id));
       return value;
     },
-    forget: (id: string) => entries.delete(id),
+    forget: (id: string) => {
+      searchCacheChanged(); // what search and the home page show may have changed too
+      entries.delete(id);
+    },
   };
 }
 export type AccessCache = ReturnType<typeof accessCache>;

@@ -75,8 +75,9 @@ function TeamAsk({
   onAsk: (teamId: string, teamName: string) => void;
 }) {
   const { t } = useTranslation();
-  const open = d.teams.filter((x) => !x.alreadyAsked);
-  const asked = d.teams.filter((x) => x.alreadyAsked);
+  // A team where some members have not asked yet can still ask for the rest; each member counts once.
+  const open = d.teams.filter((x) => x.alreadyAsked < x.memberCount);
+  const asked = d.teams.filter((x) => x.alreadyAsked >= x.memberCount);
   const [teamId, setTeamId] = useState('');
   const [error, setError] = useState<string | undefined>();
   const chosen = open.some((x) => x.id === teamId) ? teamId : (open[0]?.id ?? '');

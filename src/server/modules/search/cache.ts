@@ -1,0 +1,127 @@
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../policy/index.js';
+import type { HomePage, HomeShared } from './home.js';
+import type { ComputedSearch } from './service.js';
+
+/**
+ * Short-lived, bounded, in-process caches for search and the home page (issue 4's benchmarks): one search
+ * costs ≈ 8 ms of SQL and the home page five queries, far above the budget per request at the throughput
+ * wanted. Three rules keep it correct and private:
+ *
+ * - **Keyed by visibility class.** What search may show depends only on the actor's grants (role, kommune,
+ *   institution) and teams (policy/sql.visibleVideos) — plus their own videos. Shared entries are computed for
+ *   the class actor (`classActor`: the same grants and teams, no id, so no own videos) and keyed by the full,
+ *   normalised grants and team ids (`visibilityClass`), never by something coarser. The actor's own videos
+ *   that the class would not show (private, or shared with a team they left) are added per person: see
+ *   service.ts (search merges them in, the home page keys by person when there are any).
+ * - **Per person what is personal.** "What I tried", my communities: cached per person id only.
+ * - **Generation.** Every entry remembers the generation it was computed in; `searchCacheChanged()` bumps it
+ *   after any committed change that can narrow or change what a video shows (visibility, consent, editorial
+ *   state, delete, readiness, title and metadata, taxonomy), so the next request computes afresh at once. An
+ *   entry begun before the change carries the old generation and is never served after it. The counter is per
+ *   process: with several processes the TTL (a few seconds) bounds how long another process shows the old state.
+ *
+ * Concurrent requests for the same key share one computation (no stampede on a miss).
+ */
+
+let generation = 0;
+
+/** Call after a change that can change what search or the home page shows has been committed. */
+export function searchCacheChanged(): void {
+  generation++;
+}
+
+export const cacheGeneration = () => generation;
+
+export const CACHE_TTL_MS = 5_000;
+
+type Entry<V> = { gen: number; at: number; value: Promise<V> };
+
+/** A least-recently-used map of promises with a time to live, a size cap and the generation check. */
+export class TtlCache<V> {
+  readonly #entries = new Map<string, Entry<V>>();
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    readonly max: number,
+    readonly ttlMs = CACHE_TTL_MS,
+  ) {}
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  /** The cached value for `key`, or `compute()`'s (kept for later callers, dropped again if it fails). */
+  get(key: string, compute: () => Promise<V>, now = Date.now()): Promise<V> {
+    const gen = generation;
+    const hit = this.#entries.get(key);
+    this.#entries.delete(key);
+    if (hit && hit.gen === gen && now - hit.at < this.ttlMs) {
+      this.hits++;
+      this.#entries.set(key, hit); // most recently used last
+      return hit.value;
+    }
+    this.misses++;
+    const entry: Entry<V> = { gen, at: now, value: compute() };
+    this.#entries.set(key, entry);
+    while (this.#entries.size > this.max) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+    }
+    entry.value.catch(() => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    });
+    return entry.value;
+  }
+
+  stats() {
+    return { hits: this.hits, misses: this.misses, size: this.size, max: this.max };
+  }
+}
+
+/**
+ * The key of what visibleVideos lets the actor see apart from their own videos: every grant (role, institution,
+ * kommune) and every team, sorted and without repeats. Two actors with the same key get the same SQL scope.
+ */
+export function visibilityClass(a: Actor): string {
+  const grants = [...new Set(a.grants.map((g) => `${g.role}/${g.institutionId ?? ''}/${g.kommuneId ?? ''}`))];
+  const teams = [...new Set(a.teamIds ?? [])];
+  return JSON.stringify([grants.sort(), teams.sort()]);
+}
+
+/** The actor's class without their own videos: the same grants and teams, no id. */
+export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });
+
+/** The caches of one app (tests run several apps in one process; each has its own). Sizes are entry caps. */
+function createCaches() {
+  return {
+    /** Search answers per class (or per person for mine=true/false), with the raw rows for merging. */
+    search: new TtlCache<ComputedSearch>(500),
+    /** Search over a person's own videos outside their class (the "extras"), per person and request. */
+    extras: new TtlCache<ComputedSearch>(1_000),
+    /** Whether a person owns finished videos their class would not show, per person and class. */
+    ownsExtras: new TtlCache<boolean>(5_000),
+    /** Home page parts shared by a class: newest, popular among all, collections. */
+    homeShared: new TtlCache<HomeShared>(200),
+    /** The whole home page per person. */
+    home: new TtlCache<HomePage>(2_000),
+  };
+}
+export type SearchCaches = ReturnType<typeof createCaches>;
+
+const perApp = new WeakMap<AppContext, SearchCaches>();
+
+export function cachesFor(ctx: AppContext): SearchCaches {
+  let c = perApp.get(ctx);
+  if (!c) {
+    c = createCaches();
+    perApp.set(ctx, c);
+  }
+  return c;
+}
+
+export function cacheStats(ctx: AppContext) {
+  const c = cachesFor(ctx);
+  return Object.fromEntries(Object.entries(c).map(([name, cache]) => [name, cache.stats()]));
+}

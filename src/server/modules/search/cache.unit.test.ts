@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { classActor, searchCacheChanged, TtlCache, visibilityClass } from './cache.js';
+import type { FacetRow, SearchRow } from './repo.js';
+import { addFacets, mergeRows } from './service.js';
+
+describe('TtlCache', () => {
+  it('keeps at most `max` entries, dropping the least recently used', async () => {
+    const c = new TtlCache<number>(3, 1000);
+    const now = 1_000_000;
+    for (const k of ['a', 'b', 'c']) await c.get(k, async () => 1, now);
+    await c.get('a', async () => 2, now); // a is used again: b is now the oldest
+    await c.get('d', async () => 1, now);
+    expect(c.size).toBe(3);
+    expect(await c.get('a', async () => 99, now)).toBe(1);
+    expect(await c.get('b', async () => 99, now)).toBe(99); // evicted, computed again
+  });
+
+  it('computes again after the time to live and after a change', async () => {
+    const c = new TtlCache<number>(10, 1000);
+    let n = 0;
+    const next = async () => ++n;
+    expect(await c.get('k', next, 0)).toBe(1);
+    expect(await c.get('k', next, 999)).toBe(1);
+    expect(await c.get('k', next, 1000)).toBe(2);
+    searchCacheChanged();
+    expect(await c.get('k', next, 1001)).toBe(3);
+    expect(c.stats()).toMatchObject({ hits: 1, misses: 3 });
+  });
+
+  it('never serves what was computed before a change that happened while computing', async () => {
+    const c = new TtlCache<string>(10, 1000);
+    let release = () => {};
+    const slow = c.get('k', () => new Promise<string>((r) => (release = () => r('old'))), 0);
+    searchCacheChanged(); // committed while the old answer was being read
+    release();
+    expect(await slow).toBe('old');
+    expect(await c.get('k', async () => 'new', 1)).toBe('new');
+  });
+
+  it('shares one computation between concurrent callers and forgets failures', async () => {
+    const c = new TtlCache<number>(10, 1000);
+    let calls = 0;
+    const compute = async () => {
+      calls++;
+      return 7;
+    };
+    await Promise.all([c.get('k', compute, 0), c.get('k', compute, 0), c.get('k', compute, 0)]);
+    expect(calls).toBe(1);
+    await expect(c.get('bad', () => Promise.reject(new Error('x')), 0)).rejects.toThrow('x');
+    await Promise.resolve();
+    expect(await c.get('bad', async () => 1, 0)).toBe(1);
+  });
+});
+
+describe('visibilityClass', () => {
+  const g = (role: 'medarbejder' | 'leder', institutionId: string, kommuneId = 'k1') => ({
+    role,
+    institutionId,
+    kommuneId,
+  });
+  it('is the same for the same grants and teams in any order, whoever holds them', () => {
+    const x = { id: 'x', grants: [g('medarbejder', 'i1'), g('leder', 'i2')], teamIds: ['t2', 't1'] };
+    const y = { id: 'y', grants: [g('leder', 'i2'), g('medarbejder', 'i1')], teamIds: ['t1', 't2'] };
+    expect(visibilityClass(x)).toBe(visibilityClass(y));
+  });
+  it('differs by any grant or team', () => {
+    const base = { id: 'x', grants: [g('medarbejder', 'i1')], teamIds: ['t1'] };
+    const key = visibilityClass(base);
+    expect(visibilityClass({ ...base, teamIds: [] })).not.toBe(key);
+    expect(visibilityClass({ ...base, teamIds: undefined })).not.toBe(key);
+    expect(visibilityClass({ ...base, grants: [g('leder', 'i1')] })).not.toBe(key);
+    expect(visibilityClass({ ...base, grants: [g('medarbejder', 'i2')] })).not.toBe(key);
+    expect(visibilityClass({ ...base, grants: [g('medarbejder', 'i1', 'k2')] })).not.toBe(key);
+  });
+  it('the class actor has no id, so no own videos', () => {
+    expect(classActor({ id: 'x', grants: [], teamIds: ['t'] })).toEqual({
+      id: '',
+      grants: [],
+      teamIds: ['t'],
+    });
+  });
+});
+
+describe('merging a class page with the person’s own videos', () => {
+  const row = (id: string, micros: string, rank = 0, triedCount = 0) =>
+    ({ id, micros, rank, triedCount }) as SearchRow;
+  it('keeps the total order of each sort: key, then time, then id', () => {
+    const a = [row('b', '300', 0.5, 2), row('a', '100', 0.1, 9)];
+    const b = [row('c', '300', 0.5, 2), row('d', '200', 0.9, 0)];
+    expect(mergeRows(a, b, 'newest').map((r) => r.id)).toEqual(['c', 'b', 'd', 'a']);
+    expect(mergeRows(a, b, 'relevance').map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(mergeRows(a, b, 'tried').map((r) => r.id)).toEqual(['a', 'c', 'b', 'd']);
+    // Microseconds compare as numbers, not as text.
+    expect(mergeRows([row('x', '99')], [row('y', '100')], 'newest').map((r) => r.id)).toEqual(['y', 'x']);
+  });
+  it('adds up facet counts of the two sets', () => {
+    const f = (facet: FacetRow['facet'], value: string | null, count: number): FacetRow => ({
+      facet,
+      value,
+      count,
+      label: null,
+    });
+    expect(
+      addFacets(
+        [f('total', null, 3), f('pillar', 'dialog', 1)],
+        [f('total', null, 1), f('pillar', 'vision', 1)],
+      ),
+    ).toEqual([f('total', null, 4), f('pillar', 'dialog', 1), f('pillar', 'vision', 1)]);
+  });
+});
