@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
 import { seedDemo } from '../src/server/db/seed-demo.js';
-import { generateCatalogue } from './catalogue-data.js';
+import { generateCatalogue, SIZES } from './catalogue-data.js';
 import {
   type LoadResult,
   load,
@@ -201,16 +201,21 @@ export async function catalogueBench() {
     for (const [name, r] of Object.entries(routes)) {
       const opts = { connections: CONNECTIONS, seconds };
       await load(`${server.base}${r}`, { ...opts, seconds: Math.min(5, seconds), headers: { cookie } }); // warm-up
+      const loadAverage = loadAvg();
+      const before = await cacheStats(server.base);
       const real = await load(`${server.base}${r}`, { ...opts, headers: { cookie } });
+      const cache = statsDelta(before, await cacheStats(server.base));
       const bareRun = await load(`http://127.0.0.1:${BARE_PORT}/bare/${name}`, opts);
       const ratio = round(real.reqPerSec / bareRun.reqPerSec, 3);
       results.push({
         name,
         route: r,
         bytes: Buffer.byteLength(bodies[`/bare/${name}`]),
+        loadAverage,
         real,
         bare: bareRun,
         ratio,
+        cache,
       });
       console.log(
         `${name}: ${real.reqPerSec.toFixed(0)} req/s (p50 ${real.p50Ms} ms, p99 ${real.p99Ms} ms) vs bare ${bareRun.reqPerSec.toFixed(0)} req/s → ratio ${ratio}`,
@@ -255,7 +260,13 @@ export async function catalogueBench() {
   }
   const db = pgDb ? 'postgresql' : 'pglite';
   const target = { searchP99Ms: pgDb ? 50 : 100, homeRatio: 0.4 };
-  await writeResult(`catalogue-${db}`, loadBefore, {
+  if (SIZES.videos !== 10_000) {
+    console.log('BENCH_SCALE is not 1: nothing recorded');
+    return;
+  }
+  // The time of day in the name: several runs a day each keep their file.
+  const hhmm = new Date().toISOString().slice(11, 16).replace(':', '');
+  await writeResult(`catalogue-${db}-${hhmm}`, loadBefore, {
     database: db,
     connections: CONNECTIONS,
     durationSeconds: seconds,

@@ -50,9 +50,17 @@ function Shell({
   );
 }
 
-/** "Are you sure?" before a destructive action. Closes when onConfirm resolves; shows the error if it fails. */
+/**
+ * "Are you sure?" before a destructive action (or, with confirmVariant primary, an irreversible step forward).
+ * Closes when onConfirm resolves; shows the error if it fails.
+ */
 export function ConfirmDialog(
-  props: TriggerProps & { children: ReactNode; confirmLabel: string; onConfirm: () => Promise<unknown> },
+  props: TriggerProps & {
+    children: ReactNode;
+    confirmLabel: string;
+    confirmVariant?: 'primary' | 'danger';
+    onConfirm: () => Promise<unknown>;
+  },
 ) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -91,7 +99,7 @@ export function ConfirmDialog(
           <Button variant="secondary" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </Button>
-          <Button variant="danger" busy={busy} onClick={confirm}>
+          <Button variant={props.confirmVariant ?? 'danger'} busy={busy} onClick={confirm}>
             {props.confirmLabel}
           </Button>
         </div>

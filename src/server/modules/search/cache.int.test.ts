@@ -114,6 +114,9 @@ describe('search and home page caches', () => {
     // Pages merge in the same order: newest first, A's private video (newer) before the shared one.
     const paged = await search('a', `q=${WORD}&sort=newest&limit=1`);
     expect(found(paged)).toEqual([v.privA]);
+    // When none of A's own videos match, A gets the class answer itself.
+    expect(await search('a', 'q=offentlig')).toEqual(await search('b', 'q=offentlig'));
+    expectIds(await search('a', 'q=offentlig'), ['pub']);
     // And the home page.
     expect((await home('a')).newest[0].id).toBe(v.privA);
     expect(JSON.stringify(await home('b'))).not.toContain(v.privA);

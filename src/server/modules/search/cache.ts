@@ -35,13 +35,22 @@ export const cacheGeneration = () => generation;
 
 export const CACHE_TTL_MS = 5_000;
 
-type Entry<V> = { gen: number; at: number; value: Promise<V> };
+type Entry<V> = { gen: number; at: number; value: Promise<V>; refreshing?: boolean };
 
-/** A least-recently-used map of promises with a time to live, a size cap and the generation check. */
+/** Past this share of its time to live, a hit is served and the entry computed again in the background. */
+const REFRESH_AT = 0.8;
+
+/**
+ * A least-recently-used map of promises with a time to live, a size cap and the generation check. A key asked
+ * for often is computed again shortly before it expires (refresh ahead), so that its askers do not all wait at
+ * once when it does; the refreshed entry counts its age from when the refresh began, and carries the
+ * generation of that moment like any other.
+ */
 export class TtlCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   hits = 0;
   misses = 0;
+  refreshes = 0;
 
   constructor(
     readonly max: number,
@@ -56,14 +65,19 @@ export class TtlCache<V> {
   get(key: string, compute: () => Promise<V>, now = Date.now()): Promise<V> {
     const gen = generation;
     const hit = this.#entries.get(key);
-    this.#entries.delete(key);
     if (hit && hit.gen === gen && now - hit.at < this.ttlMs) {
       this.hits++;
+      this.#entries.delete(key);
       this.#entries.set(key, hit); // most recently used last
+      if (now - hit.at >= this.ttlMs * REFRESH_AT && !hit.refreshing) this.#refresh(key, hit, compute, now);
       return hit.value;
     }
     this.misses++;
-    const entry: Entry<V> = { gen, at: now, value: compute() };
+    return this.#store(key, { gen, at: now, value: compute() }).value;
+  }
+
+  #store(key: string, entry: Entry<V>) {
+    this.#entries.delete(key);
     this.#entries.set(key, entry);
     while (this.#entries.size > this.max) {
       const oldest = this.#entries.keys().next().value as string;
@@ -72,11 +86,32 @@ export class TtlCache<V> {
     entry.value.catch(() => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
-    return entry.value;
+    return entry;
+  }
+
+  #refresh(key: string, old: Entry<V>, compute: () => Promise<V>, now: number) {
+    old.refreshing = true;
+    this.refreshes++;
+    const gen = generation;
+    compute().then(
+      (v) => {
+        // Only in place of the entry it refreshes (not of a newer one, nor after eviction).
+        if (this.#entries.get(key) === old) this.#store(key, { gen, at: now, value: Promise.resolve(v) });
+      },
+      () => {
+        old.refreshing = false;
+      },
+    );
   }
 
   stats() {
-    return { hits: this.hits, misses: this.misses, size: this.size, max: this.max };
+    return {
+      hits: this.hits,
+      misses: this.misses,
+      refreshes: this.refreshes,
+      size: this.size,
+      max: this.max,
+    };
   }
 }
 
@@ -100,6 +135,8 @@ function createCaches() {
     search: new TtlCache<ComputedSearch>(500),
     /** Search over a person's own videos outside their class (the "extras"), per person and request. */
     extras: new TtlCache<ComputedSearch>(1_000),
+    /** Whether a search text has any lexemes (text alone decides; a minute). */
+    lexemes: new TtlCache<boolean>(2_000, 60_000),
     /** Whether a person owns finished videos their class would not show, per person and class. */
     ownsExtras: new TtlCache<boolean>(5_000),
     /** Home page parts shared by a class: newest, popular among all, collections. */

@@ -3,6 +3,8 @@ import { classActor, searchCacheChanged, TtlCache, visibilityClass } from './cac
 import type { FacetRow, SearchRow } from './repo.js';
 import { addFacets, mergeRows } from './service.js';
 
+const flush = () => new Promise((r) => setImmediate(r));
+
 describe('TtlCache', () => {
   it('keeps at most `max` entries, dropping the least recently used', async () => {
     const c = new TtlCache<number>(3, 1000);
@@ -20,7 +22,7 @@ describe('TtlCache', () => {
     let n = 0;
     const next = async () => ++n;
     expect(await c.get('k', next, 0)).toBe(1);
-    expect(await c.get('k', next, 999)).toBe(1);
+    expect(await c.get('k', next, 500)).toBe(1);
     expect(await c.get('k', next, 1000)).toBe(2);
     searchCacheChanged();
     expect(await c.get('k', next, 1001)).toBe(3);
@@ -35,6 +37,25 @@ describe('TtlCache', () => {
     release();
     expect(await slow).toBe('old');
     expect(await c.get('k', async () => 'new', 1)).toBe('new');
+  });
+
+  it('computes a key in use again shortly before it expires, serving the old value meanwhile', async () => {
+    const c = new TtlCache<number>(10, 1000);
+    let n = 0;
+    const next = async () => ++n;
+    expect(await c.get('k', next, 0)).toBe(1);
+    expect(await c.get('k', next, 850)).toBe(1); // served; a refresh starts
+    await flush();
+    expect(await c.get('k', next, 900)).toBe(2); // the refreshed value, aged from 850
+    expect(await c.get('k', next, 1600)).toBe(2);
+    expect(c.stats()).toMatchObject({ misses: 1, refreshes: 1 });
+    // A change during a refresh: what it read is never served.
+    let release = () => {};
+    await c.get('k', () => new Promise<number>((r) => (release = () => r(99))), 1700);
+    searchCacheChanged();
+    release();
+    await flush();
+    expect(await c.get('k', async () => 3, 1750)).toBe(3);
   });
 
   it('shares one computation between concurrent callers and forgets failures', async () => {

@@ -143,7 +143,9 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
 
   async function planFor(p: SearchParams): Promise<Plan> {
     const typed = cleanQuery(p.q);
-    const q = typed && (await repo.hasLexemes(db, typed)) ? typed : null;
+    // Whether the text has lexemes depends on the text alone: kept longer, across classes.
+    const q =
+      typed && (await caches.lexemes.get(typed, () => repo.hasLexemes(db, typed), Date.now())) ? typed : null;
     const requested = p.sort ?? (q ? 'relevance' : 'newest');
     const sort: repo.EffectiveSort = requested === 'relevance' && !q ? 'newest' : requested;
     return { q, sort, after: p.cursor ? decodeCursor(p.cursor, sort) : undefined };
@@ -238,9 +240,17 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
       if (!owns) return shared.answer;
 
       const merged = await caches.extras.get(`${actor.id}|${cls}|${request}`, async () => {
-        const own = await compute(repo.extrasScope(actor.id, classScope), shared.plan, filters, p, locale);
-        const rows = mergeRows(shared.rows, own.rows, shared.plan.sort).slice(0, p.limit + 1);
-        const facetRows = addFacets(shared.facetRows, own.facetRows);
+        // Counts first: when none of the person's own videos match (the usual case), that is the only query.
+        const { q, sort, after } = shared.plan;
+        const scope = repo.extrasScope(actor.id, classScope);
+        const ownFacets = await repo.searchFacets(db, { scope, q, filters });
+        if (ownFacets.every((r) => r.count === 0)) return shared;
+        // The page is a subset of what `total` counts: nothing there, no page to look for.
+        const ownRows = ownFacets.some((r) => r.facet === 'total' && r.count > 0)
+          ? await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 })
+          : [];
+        const rows = mergeRows(shared.rows, ownRows, sort).slice(0, p.limit + 1);
+        const facetRows = addFacets(shared.facetRows, ownFacets);
         return {
           plan: shared.plan,
           rows,

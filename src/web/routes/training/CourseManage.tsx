@@ -1,12 +1,4 @@
-import { type ReactNode, useState } from 'react';
-import {
-  Button as AriaButton,
-  Dialog,
-  DialogTrigger,
-  Heading,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CourseDetail,
@@ -15,72 +7,11 @@ import {
   useCourseRefresh,
   useParticipants,
 } from '../../api/training';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
+import { Notice } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/Dialogs';
 import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDateTime } from '../../i18n';
-
-/** "Are you sure?" before a step forward: like ConfirmDialog, but the step is not destructive (a primary button). */
-function ConfirmStep({
-  label,
-  confirmLabel,
-  onConfirm,
-  children,
-}: {
-  label: string;
-  confirmLabel: string;
-  onConfirm: () => Promise<unknown>;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function confirm() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      setOpen(false);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <DialogTrigger
-      isOpen={open}
-      onOpenChange={(v) => {
-        setOpen(v);
-        if (v) setError(null);
-      }}
-    >
-      <AriaButton className="btn btn-primary">{label}</AriaButton>
-      <ModalOverlay className="modal-overlay" isDismissable={!busy} isOpen={open} onOpenChange={setOpen}>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            <Heading slot="title" level={2}>
-              {label}
-            </Heading>
-            <div className="dialog-body">{children}</div>
-            <RequestError error={error} />
-            <div className="dialog-actions">
-              <Button variant="secondary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button busy={busy} onClick={confirm}>
-                {confirmLabel}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
 
 /** The one next step of the course's life (Planlæg forløbet, Åbn for tilmelding, …), confirmed first. */
 export function StateActions({ course: c }: { course: CourseDetail }) {
@@ -94,9 +25,12 @@ export function StateActions({ course: c }: { course: CourseDetail }) {
       {next ? (
         <>
           <p className="hint">{t(`training.next.${next}.hint`)}</p>
-          <ConfirmStep
-            label={t(`training.next.${next}.button`)}
+          <ConfirmDialog
+            triggerLabel={t(`training.next.${next}.button`)}
+            triggerVariant="primary"
+            title={t(`training.next.${next}.button`)}
             confirmLabel={t(`training.next.${next}.confirm`)}
+            confirmVariant="primary"
             onConfirm={async () => {
               setNotice(null);
               const answer = await changeCourseState(c.id, next);
@@ -106,7 +40,7 @@ export function StateActions({ course: c }: { course: CourseDetail }) {
           >
             <p>{t(`training.next.${next}.text`)}</p>
             <p>{t('training.next.irreversible')}</p>
-          </ConfirmStep>
+          </ConfirmDialog>
         </>
       ) : (
         <p className="muted">
