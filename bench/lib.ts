@@ -199,7 +199,10 @@ export async function writeResult(name: string, loadBefore: number[], body: Reco
   };
   const outDir = path.resolve('bench/results');
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${date.slice(0, 10)}-${name}.json`);
+  // A second run on the same day keeps the first: the later file gets the time (UTC) in its name.
+  let file = path.join(outDir, `${date.slice(0, 10)}-${name}.json`);
+  if (fs.existsSync(file))
+    file = path.join(outDir, `${date.slice(0, 10)}-${name}-${date.slice(11, 16).replace(':', '')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
     `written to ${path.relative(process.cwd(), file)} (load ${loadBefore.join(' ')} → ${loadAvg().join(' ')})`,

@@ -133,7 +133,7 @@ function rawPut(url: string, file: string) {
   });
 }
 
-/** Plain Node HTTP into a file, and a bare @tus/server (bench/upload-sinks.ts): where the time goes. */
+/** Plain Node HTTP into a file (Node and curl clients), and a bare @tus/server (bench/upload-sinks.ts): where the time goes. */
 async function ceilings(file: string, bytes: number, work: string) {
   const dir = path.join(work, 'sinks');
   const sinks = await startNode(['bench/upload-sinks.ts', dir, String(SINK_PORT)], {}, (o) =>
@@ -152,6 +152,22 @@ async function ceilings(file: string, bytes: number, work: string) {
   try {
     return {
       rawHttpMbPerSec: await mbPerSec(() => rawPut(`${base}/raw`, file)),
+      // The same plain sink with curl as the client: what the app's curl run is to be compared with.
+      rawHttpCurlMbPerSec: await mbPerSec(async () => {
+        const code = await execFileP('curl', [
+          '-s',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          '-H',
+          'Expect:',
+          '-T',
+          file,
+          `${base}/raw`,
+        ]);
+        if (code.trim() !== '204') throw new Error(`PUT ${code}`);
+      }),
       bareTus64MiBMbPerSec: await mbPerSec(() => tusUpload(base, {}, file, 64 * 1024 * 1024, `${base}/tus`)),
     };
   } finally {
