@@ -86,6 +86,11 @@ describe('e-mail at once', () => {
       `<http://amongi.test/api/v1/notifications/unsubscribe/${token}>`,
     );
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    // The administrator's outbox does not show the recipient's unsubscribe link.
+    const outbox = (await (await t.as('administrator')).get('/api/v1/outbox?limit=5')).json();
+    const shown = outbox.items.find((m: { toAddress: string }) => m.toAddress === RASMUS);
+    expect(shown.text).toContain('/afmeld/[skjult]');
+    expect(`${shown.text}${shown.html}`).not.toContain(token);
 
     // The page asks first: opening the link changes nothing.
     const anyone = t.client();

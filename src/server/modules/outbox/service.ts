@@ -15,8 +15,11 @@ function decodeCursor(s: string): OutboxCursor {
   throw new AppError('request.invalid');
 }
 
-/** One-time links (invitation, password reset) in an e-mail: `/invitation/<token>`, `/nulstil/<token>`. */
-const ONE_TIME_LINK = /\/(invitation|nulstil)\/[A-Za-z0-9_-]{20,}/g;
+/**
+ * Links that act for the recipient: invitation and password reset (`/invitation/<token>`, `/nulstil/<token>`)
+ * and unsubscribe (`/afmeld/<token>`).
+ */
+const ONE_TIME_LINK = /\/(invitation|nulstil|afmeld)\/[A-Za-z0-9_-]{20,}/g;
 
 /**
  * An e-mail that went out over SMTP belongs to its recipient: its one-time link is hidden here, so an

@@ -229,9 +229,11 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
       }
 
       const classScope = searchableVideos(classActor(actor));
-      const shared = await caches.search.get(`class|${cls}|${request}`, async () =>
-        compute(classScope, await planFor(p), filters, p, locale),
-      );
+      const forClass = () =>
+        caches.search.get(`class|${cls}|${request}`, async () =>
+          compute(classScope, await planFor(p), filters, p, locale),
+        );
+      const shared = await forClass();
       const owns =
         !!actor.id &&
         (await caches.ownsExtras.get(`${actor.id}|${cls}`, () =>
@@ -240,6 +242,9 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
       if (!owns) return shared.answer;
 
       const merged = await caches.extras.get(`${actor.id}|${cls}|${request}`, async () => {
+        // The class answer asked for again: this entry takes the generation of now, so what it merges must not
+        // be older (`shared` may be from before a change made since; usually this is a hit on the same entry).
+        const shared = await forClass();
         // Counts first: when none of the person's own videos match (the usual case), that is the only query.
         const { q, sort, after } = shared.plan;
         const scope = repo.extrasScope(actor.id, classScope);
