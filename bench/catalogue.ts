@@ -82,19 +82,22 @@ function loadRotating(
   });
 }
 
-type Stats = Record<string, { hits: number; misses: number; size: number; max: number }>;
+type Stats = Record<string, { hits: number; misses: number; refreshes: number; size: number; max: number }>;
 const cacheStats = async (base: string) =>
   (await (await fetch(`${base}/api/v1/search/cache-stats`)).json()) as Stats;
-/** Hits and misses between two readings, with the hit rate per cache. */
+/**
+ * Hits, misses (the request waited for the database) and refreshes (a key in use computed again in the
+ * background shortly before it expired) between two readings, with the hit rate per cache.
+ */
 function statsDelta(before: Stats, after: Stats) {
   return Object.fromEntries(
     Object.entries(after).map(([name, a]) => {
-      const hits = a.hits - (before[name]?.hits ?? 0);
-      const misses = a.misses - (before[name]?.misses ?? 0);
-      return [
-        name,
-        { hits, misses, hitRate: hits + misses ? round(hits / (hits + misses), 3) : null, size: a.size },
-      ];
+      const b = before[name];
+      const hits = a.hits - (b?.hits ?? 0);
+      const misses = a.misses - (b?.misses ?? 0);
+      const refreshes = a.refreshes - (b?.refreshes ?? 0);
+      const hitRate = hits + misses ? round(hits / (hits + misses), 3) : null;
+      return [name, { hits, misses, refreshes, hitRate, size: a.size }];
     }),
   );
 }
@@ -264,9 +267,7 @@ export async function catalogueBench() {
     console.log('BENCH_SCALE is not 1: nothing recorded');
     return;
   }
-  // The time of day in the name: several runs a day each keep their file.
-  const hhmm = new Date().toISOString().slice(11, 16).replace(':', '');
-  await writeResult(`catalogue-${db}-${hhmm}`, loadBefore, {
+  await writeResult(`catalogue-${db}`, loadBefore, {
     database: db,
     connections: CONNECTIONS,
     durationSeconds: seconds,

@@ -1,9 +1,11 @@
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { searchCacheChanged } from '../search/cache.js';
 import * as videoRepo from '../videos/repo.js';
 import { presentVideo, videoResource } from '../videos/service.js';
 import * as repo from './collections-repo.js';
@@ -58,6 +60,13 @@ export function createCollectionService(ctx: AppContext) {
     };
   }
 
+  /** A change to collections, in a transaction; the home page's cached collections are dropped once it commits. */
+  async function change<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await db.transaction(work);
+    searchCacheChanged();
+    return result;
+  }
+
   const one = async (actor: Actor, id: string, locale: Locale) =>
     (await list(actor, { manage: true, only: id }, locale)).items[0];
 
@@ -66,7 +75,7 @@ export function createCollectionService(ctx: AppContext) {
 
     async create(actor: Actor, v: { title: string; description?: string }, locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
-      const id = await db.transaction(async (tx) => {
+      const id = await change(async (tx) => {
         const made = await repo.insertCollection(tx, {
           title: v.title,
           description: v.description ?? '',
@@ -81,7 +90,7 @@ export function createCollectionService(ctx: AppContext) {
     async update(actor: Actor, id: string, v: { title?: string; description?: string }, locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
       await load(id);
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         await repo.updateCollection(tx, id, v);
         await audit(tx, actor, 'collection.update', 'collection', id, v);
       });
@@ -91,7 +100,7 @@ export function createCollectionService(ctx: AppContext) {
     async remove(actor: Actor, id: string) {
       authorize(actor, 'collection.manage', MANAGE);
       const c = await load(id);
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         await repo.deleteCollection(tx, id);
         await audit(tx, actor, 'collection.delete', 'collection', id, { title: c.title });
       });
@@ -100,7 +109,7 @@ export function createCollectionService(ctx: AppContext) {
     /** Puts the collections in the given order; the ids must be exactly the current collections. */
     async order(actor: Actor, ids: string[], locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         if (!sameSet(ids, await repo.collectionIds(tx))) throw new AppError('collection.order_stale');
         await repo.orderCollections(tx, ids);
         await audit(tx, actor, 'collection.order', 'collection', null, { ids });
@@ -116,7 +125,7 @@ export function createCollectionService(ctx: AppContext) {
       if (!v) throw new AppError('video.not_found');
       authorize(actor, 'video.read', videoResource(v));
       if (v.editorialState !== 'published') throw new AppError('collection.video_not_published');
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         if ((await repo.videoCount(tx, id)) >= MAX_COLLECTION_VIDEOS) throw new AppError('collection.full');
         if (await repo.addVideo(tx, id, videoId))
           await audit(tx, actor, 'collection.add_video', 'collection', id, { videoId });
@@ -127,7 +136,7 @@ export function createCollectionService(ctx: AppContext) {
     async removeVideo(actor: Actor, id: string, videoId: string, locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
       await load(id);
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         if (await repo.removeVideo(tx, id, videoId))
           await audit(tx, actor, 'collection.remove_video', 'collection', id, { videoId });
       });
@@ -138,7 +147,7 @@ export function createCollectionService(ctx: AppContext) {
     async orderVideos(actor: Actor, id: string, videoIds: string[], locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
       await load(id);
-      await db.transaction(async (tx) => {
+      await change(async (tx) => {
         const current = await repo.videoIdsOf(tx, id);
         if (new Set(videoIds).size !== videoIds.length || !videoIds.every((v) => current.includes(v)))
           throw new AppError('collection.order_stale');

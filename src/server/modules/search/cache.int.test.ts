@@ -137,6 +137,20 @@ describe('search and home page caches', () => {
     expectIds(await search('a'), ['inst', 'privA']);
   });
 
+  it('shows a changed title at once (the summaries are cached too)', async () => {
+    const before = await search('b', 'q=offentlig');
+    expect(before.items.map((i) => (i as Item & { title: string }).title)).toEqual(['Offentlig cachevideo']);
+    await as.leder.request('PUT', `/api/v1/videos/${v.pub}/consent`, { pupilsAppear: false });
+    const renamed = await as.leder.patch(`/api/v1/videos/${v.pub}`, {
+      title: 'Offentlig cachevideo, omdøbt',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const after = await search('b', 'q=offentlig');
+    expect(after.items.map((i) => (i as Item & { title: string }).title)).toEqual([
+      'Offentlig cachevideo, omdøbt',
+    ]);
+  });
+
   it('keeps what is personal on the home page per person', async () => {
     expect((await home('a')).tried).toEqual([]);
     expect((await home('b')).tried).toEqual([]);

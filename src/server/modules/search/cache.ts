@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
 import type { HomePage, HomeShared } from './home.js';
 import type { ComputedSearch } from './service.js';
+import type { SummaryRow } from './summary.js';
 
 /**
  * Short-lived, bounded, in-process caches for search and the home page (issue 4's benchmarks): one search
@@ -35,10 +36,15 @@ export const cacheGeneration = () => generation;
 
 export const CACHE_TTL_MS = 5_000;
 
-type Entry<V> = { gen: number; at: number; value: Promise<V>; refreshing?: boolean };
+type Entry<V> = { gen: number; at: number; value: Promise<V>; uses: number; refreshing?: boolean };
 
-/** Past this share of its time to live, a hit is served and the entry computed again in the background. */
+/**
+ * Past this share of its time to live, a hit on a key in demand (asked for at least REFRESH_USES times in this
+ * entry's life) is served and the entry computed again in the background. Keys asked for rarely simply expire:
+ * refreshing them would cost the database more than the waits it saves.
+ */
 const REFRESH_AT = 0.8;
+const REFRESH_USES = 4;
 
 /**
  * A least-recently-used map of promises with a time to live, a size cap and the generation check. A key asked
@@ -69,11 +75,13 @@ export class TtlCache<V> {
       this.hits++;
       this.#entries.delete(key);
       this.#entries.set(key, hit); // most recently used last
-      if (now - hit.at >= this.ttlMs * REFRESH_AT && !hit.refreshing) this.#refresh(key, hit, compute, now);
+      hit.uses++;
+      if (now - hit.at >= this.ttlMs * REFRESH_AT && hit.uses >= REFRESH_USES && !hit.refreshing)
+        this.#refresh(key, hit, compute, now);
       return hit.value;
     }
     this.misses++;
-    return this.#store(key, { gen, at: now, value: compute() }).value;
+    return this.#store(key, { gen, at: now, value: compute(), uses: 1 }).value;
   }
 
   #store(key: string, entry: Entry<V>) {
@@ -96,7 +104,8 @@ export class TtlCache<V> {
     compute().then(
       (v) => {
         // Only in place of the entry it refreshes (not of a newer one, nor after eviction).
-        if (this.#entries.get(key) === old) this.#store(key, { gen, at: now, value: Promise.resolve(v) });
+        if (this.#entries.get(key) === old)
+          this.#store(key, { gen, at: now, value: Promise.resolve(v), uses: 1 });
       },
       () => {
         old.refreshing = false;
@@ -135,6 +144,11 @@ function createCaches() {
     search: new TtlCache<ComputedSearch>(500),
     /** Search over a person's own videos outside their class (the "extras"), per person and request. */
     extras: new TtlCache<ComputedSearch>(1_000),
+    /**
+     * Video summaries by id: what a card shows does not depend on who looks. Only ever asked for ids that a
+     * query in the viewer's scope has just chosen.
+     */
+    summaries: new TtlCache<SummaryRow | null>(5_000),
     /** Whether a search text has any lexemes (text alone decides; a minute). */
     lexemes: new TtlCache<boolean>(2_000, 60_000),
     /** Whether a person owns finished videos their class would not show, per person and class. */

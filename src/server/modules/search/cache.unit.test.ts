@@ -44,12 +44,15 @@ describe('TtlCache', () => {
     let n = 0;
     const next = async () => ++n;
     expect(await c.get('k', next, 0)).toBe(1);
-    expect(await c.get('k', next, 850)).toBe(1); // served; a refresh starts
+    expect(await c.get('k', next, 100)).toBe(1);
+    expect(await c.get('k', next, 830)).toBe(1); // late, but asked for only three times: no refresh
+    expect(await c.get('k', next, 850)).toBe(1); // the fourth time: served; a refresh starts
     await flush();
     expect(await c.get('k', next, 900)).toBe(2); // the refreshed value, aged from 850
     expect(await c.get('k', next, 1600)).toBe(2);
     expect(c.stats()).toMatchObject({ misses: 1, refreshes: 1 });
     // A change during a refresh: what it read is never served.
+    for (const at of [1000, 1100, 1200]) await c.get('k', next, at);
     let release = () => {};
     await c.get('k', () => new Promise<number>((r) => (release = () => r(99))), 1700);
     searchCacheChanged();

@@ -2,21 +2,25 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { collections, collectionVideos, videoSignals } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
-import { summaryColumns, summaryJoins, videoSummaries } from './summary.js';
+import { type SummaryRow, summaryColumns, summaryJoins, videoSummaries } from './summary.js';
+
+type Summarize = (ids: string[]) => Promise<SummaryRow[]>;
 
 /** The newest finished videos in scope (chosen on the videos table alone, then made into summaries). */
-export async function newestVideos(db: DbOrTx, scope: SQL, limit: number) {
+export async function newestVideos(
+  db: DbOrTx,
+  scope: SQL,
+  limit: number,
+  /** Summaries of the chosen ids (in scope); by default read afresh, in scope. */
+  summarize: Summarize = (ids) => videoSummaries(db, scope, ids),
+) {
   const page = await db
     .select({ id: videos.id })
     .from(videos)
     .where(scope)
     .orderBy(desc(videos.readyAt), desc(videos.id))
     .limit(limit);
-  return videoSummaries(
-    db,
-    scope,
-    page.map((p) => p.id),
-  );
+  return summarize(page.map((p) => p.id));
 }
 
 /** The communities the person has joined (not only been invited to). */
@@ -31,7 +35,13 @@ export async function joinedCommunityCount(db: DbOrTx, userId: string): Promise<
  * Popular videos in scope: views plus three times the "tried" signals of the last 30 days, then all-time
  * tried and views. With `communityOf` only videos shared into a community that person has joined.
  */
-export async function popularVideos(db: DbOrTx, scope: SQL, limit: number, communityOf?: string) {
+export async function popularVideos(
+  db: DbOrTx,
+  scope: SQL,
+  limit: number,
+  communityOf?: string,
+  summarize: Summarize = (ids) => videoSummaries(db, scope, ids),
+) {
   const recent = sql`(
     select a.video_id, sum(a.n)::int as score from (
       select video_id, count(*) as n from video_views where started_at > now() - interval '30 days' group by video_id
@@ -55,11 +65,7 @@ export async function popularVideos(db: DbOrTx, scope: SQL, limit: number, commu
       desc(videos.id),
     )
     .limit(limit);
-  return videoSummaries(
-    db,
-    scope,
-    page.map((p) => p.id),
-  );
+  return summarize(page.map((p) => p.id));
 }
 
 /**

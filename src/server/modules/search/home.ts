@@ -5,7 +5,7 @@ import { searchableVideos } from '../../policy/sql-search.js';
 import { cachesFor, classActor, visibilityClass } from './cache.js';
 import * as repo from './home-repo.js';
 import { ownsVideosOutside } from './repo.js';
-import { presentSummary, type SummaryRow, type VideoSummary } from './summary.js';
+import { cachedSummaries, presentSummary, type SummaryRow, type VideoSummary } from './summary.js';
 
 const ROW = 8;
 const COLLECTIONS = 6;
@@ -38,10 +38,11 @@ export function createHomeService(ctx: AppContext) {
   const { db } = ctx;
   const caches = cachesFor(ctx);
   const present = (rows: SummaryRow[]) => rows.map((r) => presentSummary(ctx, r));
+  const summarize = cachedSummaries(ctx);
 
   async function shared(scope: SQL): Promise<HomeShared> {
-    const newest = await repo.newestVideos(db, scope, ROW);
-    const popular = await repo.popularVideos(db, scope, ROW);
+    const newest = await repo.newestVideos(db, scope, ROW, summarize);
+    const popular = await repo.popularVideos(db, scope, ROW, undefined, summarize);
     const collectionRows = await repo.collectionRows(db, scope, COLLECTIONS, ROW);
     const collections = new Map<string, HomeCollection>();
     for (const r of collectionRows) {
@@ -70,7 +71,9 @@ export function createHomeService(ctx: AppContext) {
       shared(owns ? scope : classScope),
     );
     const joined = actor.id ? await repo.joinedCommunityCount(db, actor.id) : 0;
-    const inCommunities = joined ? present(await repo.popularVideos(db, scope, ROW, actor.id)) : [];
+    const inCommunities = joined
+      ? present(await repo.popularVideos(db, scope, ROW, actor.id, summarize))
+      : [];
     const tried = actor.id ? present(await repo.recentlyTried(db, scope, actor.id, 6)) : [];
     const { newest, popular, collections } = await common;
     return {

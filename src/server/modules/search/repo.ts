@@ -69,7 +69,12 @@ export type SearchRow = SummaryRow & { rank: number; micros: string };
  * is chosen on the videos table alone; only its rows are then joined into summaries (a broad query matches
  * thousands of videos, and joining them all before the limit costs more than the search).
  */
-export async function searchVideos(db: DbOrTx, s: SearchQuery): Promise<SearchRow[]> {
+export async function searchVideos(
+  db: DbOrTx,
+  s: SearchQuery,
+  /** Summaries of ids the page query chose (already in scope); by default read afresh, in scope. */
+  summarize: (ids: string[]) => Promise<SummaryRow[]> = (ids) => videoSummaries(db, s.scope, ids),
+): Promise<SearchRow[]> {
   const f = filterConditions(s.filters);
   const rank = s.sort === 'relevance' && s.q ? rankOf(s.q) : sql<number>`0::float8`;
   const a = s.after;
@@ -92,15 +97,7 @@ export async function searchVideos(db: DbOrTx, s: SearchQuery): Promise<SearchRo
     .where(and(s.scope, textMatch(s.q), f.subject, f.ageBand, f.method, f.pillar, keyset))
     .orderBy(...order)
     .limit(s.limit);
-  const summaries = new Map(
-    (
-      await videoSummaries(
-        db,
-        s.scope,
-        page.map((p) => p.id),
-      )
-    ).map((v) => [v.id, v]),
-  );
+  const summaries = new Map((await summarize(page.map((p) => p.id))).map((v) => [v.id, v]));
   return page.flatMap((p) => {
     const v = summaries.get(p.id);
     return v ? [{ ...v, rank: Number(p.rank), micros: p.micros }] : [];
@@ -138,8 +135,9 @@ export async function searchFacets(
         where b.fs and b.fm and b.fp and b.age_band is not null group by b.age_band
       union all
       select 'method', vm.term_id::text, count(*)::int from base b
-        -- lateral with a fence (offset 0): each matching video's methods by index, never a hash of the whole table
-        cross join lateral (select m.term_id from video_methods m where m.video_id = b.id offset 0) vm
+        -- a plain join (the planner hashes it for a broad match): measured 1.4–3.6× faster than a fenced
+        -- lateral lookup per video over thousands of matches, on PGlite and PostgreSQL alike (H6, 2026-12-01)
+        join video_methods vm on vm.video_id = b.id
         where b.fs and b.fa and b.fp group by vm.term_id
       union all
       select 'pillar', p.value, count(*)::int from base b cross join lateral unnest(b.pillars) as p(value)
@@ -159,6 +157,14 @@ export async function searchFacets(
 export async function ownsVideosOutside(db: DbOrTx, ownerId: string, classScope: SQL): Promise<boolean> {
   const res = await db.execute(sql`select exists (
     select 1 from ${videos} where ${extrasScope(ownerId, classScope)}) as yes`);
+  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+}
+
+/** Does any video in `scope` match the query (filters aside)? A small statement for a small scope. */
+export async function anyMatch(db: DbOrTx, scope: SQL, q: string | null): Promise<boolean> {
+  const res = await db.execute(
+    sql`select exists (select 1 from ${videos} where ${scope} and ${textMatch(q)}) as yes`,
+  );
   return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
 }
 

@@ -9,7 +9,7 @@ import { cacheStats, cachesFor, classActor, visibilityClass } from './cache.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
 import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';
 import * as repo from './repo.js';
-import { presentSummary, type VideoSummary, videoSummaries } from './summary.js';
+import { cachedSummaries, presentSummary, type VideoSummary, videoSummaries } from './summary.js';
 
 /** The longest query searched; longer input is cut (a search box, not a document). */
 export const MAX_QUERY_LENGTH = 500;
@@ -177,6 +177,8 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
     };
   }
 
+  const summariesOf = cachedSummaries(ctx);
+
   /** One page and the facets over `scope`, presented. */
   async function compute(
     scope: SQL,
@@ -187,7 +189,7 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
   ): Promise<ComputedSearch> {
     const { q, sort, after } = plan;
     const [rows, facetRows] = await Promise.all([
-      repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }),
+      repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }, summariesOf),
       repo.searchFacets(db, { scope, q, filters }),
     ]);
     return { plan, rows, facetRows, answer: await present(plan, rows, facetRows, filters, p, locale) };
@@ -245,14 +247,15 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
         // The class answer asked for again: this entry takes the generation of now, so what it merges must not
         // be older (`shared` may be from before a change made since; usually this is a hit on the same entry).
         const shared = await forClass();
-        // Counts first: when none of the person's own videos match (the usual case), that is the only query.
+        // When none of the person's own videos match the text (the usual case), one small query is all.
         const { q, sort, after } = shared.plan;
         const scope = repo.extrasScope(actor.id, classScope);
+        if (!(await repo.anyMatch(db, scope, q))) return shared;
         const ownFacets = await repo.searchFacets(db, { scope, q, filters });
         if (ownFacets.every((r) => r.count === 0)) return shared;
         // The page is a subset of what `total` counts: nothing there, no page to look for.
         const ownRows = ownFacets.some((r) => r.facet === 'total' && r.count > 0)
-          ? await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 })
+          ? await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }, summariesOf)
           : [];
         const rows = mergeRows(shared.rows, ownRows, sort).slice(0, p.limit + 1);
         const facetRows = addFacets(shared.facetRows, ownFacets);
