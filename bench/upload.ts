@@ -188,6 +188,9 @@ async function uploadOnce(file: string, bytes: number, client: 'curl' | number) 
         ? await curlUpload(server.base, headers, file)
         : await tusUpload(server.base, headers, file, client * 1024 * 1024);
     const seconds = (performance.now() - t0) / 1000;
+    // Until the bytes are on the disk, as `cp` + `sync` measures them: the durable comparison.
+    await execFileP('sync', []);
+    const secondsWithSync = (performance.now() - t0) / 1000;
     const peak = during.stop();
     const after = sampleRss(server.pid);
     await sleep(3000); // the probe step starts on the upload and fails: random bytes are no video
@@ -200,6 +203,7 @@ async function uploadOnce(file: string, bytes: number, client: 'curl' | number) 
       client: client === 'curl' ? 'curl, one PATCH' : `tus-js-client, ${client} MiB PATCHes`,
       seconds: round(seconds),
       mbPerSec: round(bytes / 1e6 / seconds, 1),
+      mbPerSecWithSync: round(bytes / 1e6 / secondsWithSync, 1),
       rssBeforeMiB: round(before, 1),
       rssPeakMiB: round(peak.peakMiB, 1),
       rssGrowthMiB: round(peak.peakMiB - before, 1),
@@ -233,7 +237,9 @@ export async function uploadBench() {
       const run = await uploadOnce(file, bytes, client);
       await execFileP('sync', []);
       runs.push(run);
-      console.log(`upload (${run.client}): ${run.mbPerSec} MB/s, RSS +${run.rssGrowthMiB} MiB`);
+      console.log(
+        `upload (${run.client}): ${run.mbPerSec} MB/s (with sync ${run.mbPerSecWithSync}), RSS +${run.rssGrowthMiB} MiB`,
+      );
     }
     const ceiling = await ceilings(file, bytes, work);
     console.log(`ceilings: ${JSON.stringify(ceiling)}`);
@@ -250,10 +256,15 @@ export async function uploadBench() {
       cp: { before: cpBefore, after: cpAfter, mbPerSec: cpMbPerSec, withSyncMbPerSec: cpSyncMbPerSec },
       runs: runs.map((r) => {
         const fractionOfCp = round(r.mbPerSec / cpMbPerSec, 3);
+        // Upload + sync against cp + sync: both until the bytes are written to the disk.
+        const fractionOfCpDurable = round(r.mbPerSecWithSync / cpSyncMbPerSec, 3);
+        const rssOk = r.rssGrowthMiB < TARGET.rssGrowthMaxMiB;
         return {
           ...r,
           fractionOfCp,
-          meetsTarget: r.rssGrowthMiB < TARGET.rssGrowthMaxMiB && fractionOfCp >= TARGET.minFractionOfCp,
+          fractionOfCpDurable,
+          meetsTarget: rssOk && fractionOfCp >= TARGET.minFractionOfCp,
+          meetsTargetDurable: rssOk && fractionOfCpDurable >= TARGET.minFractionOfCp,
         };
       }),
     });

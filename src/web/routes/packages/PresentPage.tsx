@@ -77,6 +77,11 @@ export function PresentPage() {
     query.data ? t('packages.present.pageTitle', { title: query.data.title }) : t('packages.title'),
   );
 
+  // The key handler reads the item shown now, not the one of its last render: keys pressed right after a change
+  // (a clicker, a quick typist) must not act on the item before it.
+  const current = useRef(index);
+  current.current = index;
+
   const go = useCallback(
     (to: number) => {
       if (!count) return;
@@ -97,8 +102,8 @@ export function PresentPage() {
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const onButton = e.target instanceof HTMLElement && !!e.target.closest('button, a, [role="menu"]');
-      const next = () => go(index + 1);
-      const previous = () => go(index - 1);
+      const next = () => go(current.current + 1);
+      const previous = () => go(current.current - 1);
       let action: (() => void) | undefined;
       switch (e.key) {
         case 'ArrowRight':
@@ -133,7 +138,7 @@ export function PresentPage() {
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [go, index, count, guideOpen, leave]);
+  }, [go, count, guideOpen, leave]);
 
   if (query.isPending)
     return (
