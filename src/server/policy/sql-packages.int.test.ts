@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_VISIBILITIES } from '../../shared/catalogue.js';
-import { actorOf as toActor } from '../auth/session.js';
 import { learningPackages } from '../db/community-schema.js';
 import type { Db } from '../db/index.js';
-import { institutions, roleGrants, users } from '../db/schema.js';
-import { seedDemo } from '../db/seed-demo.js';
-import { personDetail } from '../modules/people/repo.js';
-import { createTestDatabase } from '../testing/harness.js';
+import { institutions } from '../db/schema.js';
+import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesPackage } from './index.js';
 import { visiblePackages } from './sql-packages.js';
 
@@ -16,34 +13,14 @@ import { visiblePackages } from './sql-packages.js';
  */
 let db: Db;
 let drop: () => Promise<void>;
-const userId: Record<string, string> = {};
+let userId: Record<string, string> = {};
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  db = t.database.db;
-  drop = t.drop;
-  await seedDemo(db);
-  for (const u of await db.select({ id: users.id, email: users.email }).from(users))
-    userId[u.email.split('@')[0]] = u.id;
-  // Someone with roles in two kommuner, and someone with no role at all.
+  ({ db, drop, userId } = await agreementWorld({
+    medarbejder: 'Bakkeskolen',
+    ressourceperson: 'Klub Lynet',
+  }));
   const insts = await db.select().from(institutions);
-  const bakke = insts.find((i) => i.name === 'Bakkeskolen');
-  const klub = insts.find((i) => i.name === 'Klub Lynet');
-  const [cross] = await db
-    .insert(users)
-    .values({ email: 'cross@example.dk', name: 'Cross', status: 'active' })
-    .returning();
-  userId.cross = cross.id;
-  await db.insert(roleGrants).values([
-    { userId: cross.id, role: 'medarbejder', institutionId: bakke?.id },
-    { userId: cross.id, role: 'ressourceperson', institutionId: klub?.id },
-  ]);
-  const [nobody] = await db
-    .insert(users)
-    .values({ email: 'nobody@example.dk', name: 'Nobody', status: 'active' })
-    .returning();
-  userId.nobody = nobody.id;
-
   // Packages: every owner × visibility × place (institution + its kommune, kommune only, nowhere, and an
   // institution without its kommune, which the API never makes but the rule must still handle).
   const owners = ['medarbejder', 'leder2', 'forvaltning', 'redaktoer', 'karin.thomsen', 'cross', 'nobody'];
@@ -64,13 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => drop?.());
 
-async function actorOf(key: string): Promise<Actor> {
-  const person = await personDetail(db, userId[key]);
-  if (!person) throw new Error(`no user ${key}`);
-  return toActor(person);
-}
-
-const sorted = (xs: string[]) => [...xs].sort();
+const actorOf = (key: string) => actorFor(db, userId[key]);
 
 async function bothWays(actor: Actor) {
   const all = await db.select().from(learningPackages);
@@ -83,19 +54,7 @@ async function bothWays(actor: Actor) {
   return { pure, viaSql, all };
 }
 
-const ACTORS = [
-  'administrator',
-  'redaktoer',
-  'forvaltning',
-  'leder',
-  'ressourceperson',
-  'medarbejder',
-  'medarbejder2',
-  'leder2',
-  'karin.thomsen',
-  'cross',
-  'nobody',
-];
+const ACTORS = AGREEMENT_ACTORS;
 
 describe('visiblePackages agrees with seesPackage', () => {
   it.each(ACTORS)('%s sees the same packages both ways', async (key) => {

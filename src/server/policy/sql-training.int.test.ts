@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COURSE_STATES, type CourseState, type EnrolmentStatus } from '../../shared/training.js';
-import { actorOf as toActor } from '../auth/session.js';
 import type { Db } from '../db/index.js';
-import { institutions, roleGrants, users } from '../db/schema.js';
-import { seedDemo } from '../db/seed-demo.js';
 import {
   trainingCourseInstitutions,
   trainingCourses,
@@ -12,10 +9,9 @@ import {
   trainingEnrolments,
   trainingRequests,
 } from '../db/training-schema.js';
-import { personDetail } from '../modules/people/repo.js';
 import { loadCourseResource } from '../modules/training/resource.js';
 import { termId } from '../testing/catalogue.js';
-import { createTestDatabase } from '../testing/harness.js';
+import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesCourse } from './index.js';
 import { visibleCourses } from './sql-training.js';
 
@@ -25,34 +21,15 @@ import { visibleCourses } from './sql-training.js';
  */
 let db: Db;
 let drop: () => Promise<void>;
-const userId: Record<string, string> = {};
-const inst: Record<string, string> = {};
+let userId: Record<string, string> = {};
+let inst: Record<string, string> = {};
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  db = t.database.db;
-  drop = t.drop;
-  await seedDemo(db);
-  for (const u of await db.select({ id: users.id, email: users.email }).from(users))
-    userId[u.email.split('@')[0]] = u.id;
-  for (const i of await db.select({ id: institutions.id, name: institutions.name }).from(institutions))
-    inst[i.name] = i.id;
-  // Someone with roles in two kommuner (resource person in Bakkedal), and someone with no role at all.
-  const [cross] = await db
-    .insert(users)
-    .values({ email: 'cross@example.dk', name: 'Cross', status: 'active' })
-    .returning();
-  userId.cross = cross.id;
-  await db.insert(roleGrants).values([
-    { userId: cross.id, role: 'medarbejder', institutionId: inst['Klub Lynet'] },
-    { userId: cross.id, role: 'ressourceperson', institutionId: inst.Bakkeskolen },
-  ]);
-  const [nobody] = await db
-    .insert(users)
-    .values({ email: 'nobody@example.dk', name: 'Nobody', status: 'active' })
-    .returning();
-  userId.nobody = nobody.id;
-
+  // cross: roles in two kommuner (resource person in Bakkedal).
+  ({ db, drop, userId, inst } = await agreementWorld({
+    medarbejder: 'Klub Lynet',
+    ressourceperson: 'Bakkeskolen',
+  }));
   // Courses: every state × who asked × which institutions take part × who plans/trains × who enrolled.
   const asks = [['medarbejder'], ['karin.thomsen'], ['laerer8', 'karin.thomsen'], []];
   const places = [[], ['Solsikkeskolen'], ['Bakkeskolen'], ['Børnehuset Mælkebøtten', 'Kildeskolen']];
@@ -123,13 +100,7 @@ async function addCourse(
     await db.insert(trainingEnrolments).values({ courseId: c.id, userId: userId[who], status });
 }
 
-async function actorOf(key: string): Promise<Actor> {
-  const person = await personDetail(db, userId[key]);
-  if (!person) throw new Error(`no user ${key}`);
-  return toActor(person);
-}
-
-const sorted = (xs: string[]) => [...xs].sort();
+const actorOf = (key: string) => actorFor(db, userId[key]);
 
 async function bothWays(actor: Actor) {
   const all = await db.select({ id: trainingCourses.id, state: trainingCourses.state }).from(trainingCourses);
@@ -141,20 +112,7 @@ async function bothWays(actor: Actor) {
   return { pure: sorted(pure), viaSql: sorted(viaSql), all };
 }
 
-const ACTORS = [
-  'administrator',
-  'redaktoer',
-  'forvaltning',
-  'leder',
-  'ressourceperson',
-  'medarbejder',
-  'medarbejder2',
-  'leder2',
-  'laerer8',
-  'karin.thomsen',
-  'cross',
-  'nobody',
-];
+const ACTORS = [...AGREEMENT_ACTORS, 'laerer8'];
 
 describe('visibleCourses agrees with seesCourse', () => {
   it.each(ACTORS)('%s sees the same courses both ways', async (key) => {

@@ -36,3 +36,13 @@ export async function signInAll(t: TestApp, emails: string[]): Promise<TestClien
   for (const e of emails) out.push(await t.as(e));
   return out;
 }
+
+/** `n` new teachers of one institution (addTeachers), each signed in: `{ id, email, name, client }`. */
+export async function signInTeachers(t: TestApp, institutionId: string, prefix: string, n: number) {
+  const made = await addTeachers(t.ctx.db, institutionId, prefix, n);
+  const clients = await signInAll(
+    t,
+    made.map((u) => u.email),
+  );
+  return made.map((u, i) => ({ ...u, client: clients[i] }));
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingEnrolments } from '../../db/training-schema.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { addTeachers, signInAll, signInTeachers } from '../reflection/testing.js';
 import { makeProposal, notificationsOf, planCourse } from './course-testing.js';
 
 /*
@@ -139,11 +139,8 @@ describe('seats and the waiting list', () => {
   it('seats cannot go below the enrolled; more seats move the waiting list up', async () => {
     const p = await proposal('Flere pladser');
     await plan(p.id, { capacity: 1, open: true });
-    const people = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'flere', 3);
-    const clients = await signInAll(
-      t,
-      people.map((x) => x.email),
-    );
+    const people = await signInTeachers(t, ids.institution.Solsikkeskolen, 'flere', 3);
+    const clients = people.map((x) => x.client);
     for (const cl of clients) await enrol(cl, p.id);
     const fields = (capacity: number) => ({
       title: 'Træningsforløb',
@@ -173,11 +170,8 @@ describe('parallel requests', () => {
     const K = 4;
     const p = await proposal('Parallelt');
     await plan(p.id, { capacity: K, open: true });
-    const people = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'par', N);
-    const clients = await signInAll(
-      t,
-      people.map((x) => x.email),
-    );
+    const people = await signInTeachers(t, ids.institution.Solsikkeskolen, 'par', N);
+    const clients = people.map((x) => x.client);
     const answers = await Promise.all(clients.map((cl) => enrol(cl, p.id)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(N).fill(200));
     const rows = (await rowsOf(p.id)).filter((r) => r.status !== 'invited');

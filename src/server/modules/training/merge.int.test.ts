@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { signInTeachers } from '../reflection/testing.js';
 import {
   ask,
   coursesOf,
@@ -25,12 +25,7 @@ beforeAll(async () => {
   t = await createTestApp();
   ids = await demoIds(t.ctx.db);
   for (const who of ['redaktoer', 'ressourceperson', 'administrator']) c[who] = await t.as(who);
-  const made = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'mrg', 6);
-  const clients = await signInAll(
-    t,
-    made.map((u) => u.email),
-  );
-  p = made.map((u, i) => ({ id: u.id, client: clients[i] }));
+  p = await signInTeachers(t, ids.institution.Solsikkeskolen, 'mrg', 6);
 });
 afterAll(() => t?.close());
 

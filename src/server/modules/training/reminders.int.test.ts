@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingSessions } from '../../db/training-schema.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { signInTeachers } from '../reflection/testing.js';
 import { makeProposal, notificationsOf, planCourse } from './course-testing.js';
 import { sendDueReminders } from './reminders.js';
 
@@ -16,7 +16,7 @@ let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let rp: TestClient;
 let course: string;
-let people: { id: string; email: string }[];
+let people: { id: string; email: string; client: TestClient }[];
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
@@ -27,11 +27,8 @@ beforeAll(async () => {
   course = p.id;
   await planCourse(rp, course, { trainerId: ids.user.ressourceperson, capacity: 2, open: true });
   // Two enrolled, one waiting, one who cancelled; Mette (requester) stays only invited.
-  people = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'rem', 4);
-  const clients = await signInAll(
-    t,
-    people.map((x) => x.email),
-  );
+  people = await signInTeachers(t, ids.institution.Solsikkeskolen, 'rem', 4);
+  const clients = people.map((x) => x.client);
   for (const cl of clients) await cl.post(`/api/v1/training/courses/${course}/enrolment`);
   await clients[3].delete(`/api/v1/training/courses/${course}/enrolment`);
 });

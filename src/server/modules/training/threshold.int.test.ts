@@ -4,7 +4,7 @@ import { roleGrants } from '../../db/schema.js';
 import { termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { addTeachers, signInAll, signInTeachers } from '../reflection/testing.js';
 import {
   ask,
   coursesOf,
@@ -26,12 +26,7 @@ beforeAll(async () => {
   ids = await demoIds(t.ctx.db);
   for (const who of ['medarbejder', 'ressourceperson', 'redaktoer', 'forvaltning', 'administrator'])
     c[who] = await t.as(who);
-  const made = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'par', 20);
-  const clients = await signInAll(
-    t,
-    made.map((u) => u.email),
-  );
-  people = made.map((u, i) => ({ id: u.id, client: clients[i] }));
+  people = await signInTeachers(t, ids.institution.Solsikkeskolen, 'par', 20);
 });
 afterAll(() => t?.close());
 
