@@ -7,6 +7,7 @@ export default defineConfig({
     './src/server/db/videos-schema.ts',
     './src/server/db/community-schema.ts',
     './src/server/db/training-schema.ts',
+    './src/server/db/observation-schema.ts',
   ],
   out: './drizzle',
 });

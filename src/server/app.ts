@@ -34,6 +34,9 @@ import { importRoutes } from './modules/import/routes.js';
 import { createImportService } from './modules/import/service.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { observationDataRoutes } from './modules/observation/data-routes.js';
+import { observationSetupRoutes } from './modules/observation/setup-routes.js';
+import { observationVisitRoutes } from './modules/observation/visit-routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { createOrgService } from './modules/org/service.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
@@ -142,6 +145,9 @@ export async function buildApp(
       await api.register(packageRoutes(createPackageService(ctx)));
       await api.register(demandRoutes(createDemandService(ctx)));
       await api.register(courseRoutes(createCourseService(ctx)));
+      await api.register(observationSetupRoutes(ctx));
+      await api.register(observationVisitRoutes(ctx));
+      await api.register(observationDataRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

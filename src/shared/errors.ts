@@ -1,6 +1,7 @@
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
+import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
@@ -169,6 +170,7 @@ export const ERRORS = {
   ...COMMUNITY_ERRORS,
   ...REFLECTION_ERRORS,
   ...TRAINING_ERRORS,
+  ...OBSERVATION_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

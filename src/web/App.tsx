@@ -88,6 +88,30 @@ const NotificationSettingsPage = lazy(() =>
 const UnsubscribePage = lazy(() =>
   import('./routes/discussion/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
 );
+const ObservationHome = lazy(() =>
+  import('./routes/observation/ObservationHome').then((m) => ({ default: m.ObservationHome })),
+);
+const ObservationVisitPage = lazy(() =>
+  import('./routes/observation/VisitPage').then((m) => ({ default: m.VisitPage })),
+);
+const ObservationConductPage = lazy(() =>
+  import('./routes/observation/ConductPage').then((m) => ({ default: m.ConductPage })),
+);
+const ObservationSelfObservationPage = lazy(() =>
+  import('./routes/observation/SelfObservationPage').then((m) => ({ default: m.SelfObservationPage })),
+);
+const ObservationGuidePage = lazy(() =>
+  import('./routes/observation/GuidePage').then((m) => ({ default: m.GuidePage })),
+);
+const ObservationSetupPage = lazy(() =>
+  import('./routes/observation/SetupPage').then((m) => ({ default: m.SetupPage })),
+);
+const ObservationPlanningPage = lazy(() =>
+  import('./routes/observation/PlanningPage').then((m) => ({ default: m.PlanningPage })),
+);
+const ObservationDataPage = lazy(() =>
+  import('./routes/observation/DataPage').then((m) => ({ default: m.DataPage })),
+);
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 
 export function App() {
@@ -138,6 +162,14 @@ export function App() {
           <Route path="/notifikationer" element={<NotificationsPage />} />
           <Route path="/notifikationer/indstillinger" element={<NotificationSettingsPage />} />
           <Route path="/traening" element={<TrainingOverviewPage />} />
+          <Route path="/observation" element={<ObservationHome />} />
+          <Route path="/observation/besoeg/:id" element={<ObservationVisitPage />} />
+          <Route path="/observation/besoeg/:id/gennemfoer" element={<ObservationConductPage />} />
+          <Route path="/observation/egen" element={<ObservationSelfObservationPage />} />
+          <Route path="/observation/guide/:institutionId" element={<ObservationGuidePage />} />
+          <Route path="/observation/opsaetning" element={<ObservationSetupPage />} />
+          <Route path="/observation/planlaegning" element={<ObservationPlanningPage />} />
+          <Route path="/observation/data" element={<ObservationDataPage />} />
           <Route path="/traening/forloeb/:id" element={<CoursePage />} />
           <Route path="/moderation" element={<ModerationPage />} />
           <Route element={<RequireCapability need="curate" />}>

@@ -4,6 +4,7 @@ import { decideAccess } from './rules.js';
 import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
+export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
 export { decideTraining, seesCourse } from './rules-training.js';
 export * as policySql from './sql.js';
@@ -15,9 +16,11 @@ export type {
   CourseResource,
   Decision,
   Grant,
+  ObservationResource,
   PackageResource,
   Resource,
   VideoResource,
+  VisitResource,
 } from './types.js';
 
 /** Someone not signed in (a public page, a share link): sees public videos only. */
@@ -62,6 +65,8 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   comment: 'comment.not_found',
   package: 'package.not_found',
   course: 'training.course_not_found',
+  observation: 'institution.not_found',
+  visit: 'observation.visit_not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

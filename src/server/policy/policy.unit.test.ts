@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../../shared/constants.js';
+import type { VisitKind, VisitStatus } from '../../shared/observation.js';
 import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
 import { AppError } from '../http/errors.js';
 import {
@@ -228,6 +229,50 @@ const CO = {
   completedOwn: course('completed', OWN),
   documentedOwn: course('documented', OWN),
   documentedFarEnrolled: course('documented', FAR, { enrolment: 'enrolled' }),
+};
+
+/** Observation at institution i; `delegated`: a leader delegated visits there to the actor. */
+const obs = (i: typeof I1, delegated = false): Resource => ({
+  type: 'observation',
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  delegated,
+});
+/** A visit (or self-observation) at Solsikkeskolen unless told otherwise. */
+const visit = (
+  kind: VisitKind,
+  status: VisitStatus,
+  who: { teacherId: string; observerId: string; guestIds?: string[]; flagged?: boolean; at?: typeof I1 },
+): Resource => ({
+  type: 'visit',
+  id: `vi-${kind}-${status}-${who.teacherId}`,
+  kind,
+  status,
+  institutionId: (who.at ?? I1).id,
+  kommuneId: (who.at ?? I1).kommuneId,
+  teacherId: who.teacherId,
+  observerId: who.observerId,
+  guestIds: who.guestIds ?? [],
+  flag: who.flagged ? 'observer_lost_role' : null,
+  observerMayObserve: !who.flagged,
+});
+const VI = {
+  colleagueByLeader: visit('visit', 'completed', { teacherId: 'u-colleague', observerId: 'u-leder' }),
+  colleagueByGuide: visit('visit', 'in_progress', { teacherId: 'u-colleague', observerId: 'u-guide' }),
+  colleagueFlagged: visit('visit', 'completed', {
+    teacherId: 'u-colleague',
+    observerId: 'u-guide',
+    flagged: true,
+  }),
+  ownCompleted: (a: Actor) => visit('visit', 'completed', { teacherId: a.id, observerId: 'u-guide' }),
+  ownPlanned: (a: Actor) => visit('visit', 'planned', { teacherId: a.id, observerId: 'u-guide' }),
+  ownCancelled: (a: Actor) => visit('visit', 'cancelled', { teacherId: a.id, observerId: 'u-guide' }),
+  actorObserves: (a: Actor) => visit('visit', 'in_progress', { teacherId: 'u-colleague', observerId: a.id }),
+  otherInstitution: visit('visit', 'completed', { teacherId: 'u-other', observerId: 'u-leder2', at: I2 }),
+  colleagueSelf: visit('self', 'completed', { teacherId: 'u-colleague', observerId: 'u-colleague' }),
+  colleagueSelfInvited: (a: Actor) =>
+    visit('self', 'in_progress', { teacherId: 'u-colleague', observerId: 'u-colleague', guestIds: [a.id] }),
+  ownSelf: (a: Actor) => visit('self', 'in_progress', { teacherId: a.id, observerId: a.id }),
 };
 
 const CODE: Record<string, Decision> = { A: 'allow', F: 'forbidden', H: 'hidden' };
@@ -514,6 +559,61 @@ const TABLE: Row[] = [
   ['course.enrol', 'documented, own kommune', CO.documentedOwn, 'F F F F F F H'],
   ['course.read', 'documented, other kommune, actor took part', CO.documentedFarEnrolled, 'A A A A A A A'],
   ['course.enrol', 'documented, other kommune, actor took part', CO.documentedFarEnrolled, 'F F F F F F F'],
+  // Observation (O1–O6): leaders configure, observe and see data; delegated learning guides observe;
+  // forvaltning sees data across its kommune; administrators and editors see no observation data at all.
+  ['observation.configure', 'own institution', obs(I1), 'F H F A F F H'],
+  ['observation.configure', 'other institution, same kommune', obs(I2), 'F H F H H H H'],
+  ['observation.guide', 'own institution', obs(I1), 'A H A A A A H'],
+  ['observation.guide', 'other kommune', obs(I3), 'A H H H H H H'],
+  ['observation.observe', 'own institution', obs(I1), 'F H F A F F H'],
+  ['observation.observe', 'own institution, delegated', obs(I1, true), 'F H F A A A H'],
+  ['observation.observe', 'other institution, delegated', obs(I2, true), 'F H F H H H H'],
+  ['observation.data', 'own institution', obs(I1), 'F H A A F F H'],
+  ['observation.data', 'other institution, same kommune', obs(I2), 'F H A H H H H'],
+  ['observation.data', 'other kommune', obs(I3), 'F H H H H H H'],
+  ['observation.data', 'own kommune', kommune(K1), 'F H A F F F H'],
+  ['observation.data', 'other kommune', kommune(K2), 'F H H H H H H'],
+  ['observation.self', 'own institution', obs(I1), 'F H F A A A H'],
+  ['observation.self', 'other institution', obs(I2), 'F H F H H H H'],
+  ['observation.configure', 'instance (wrong resource)', instance, 'F F F F F F F'],
+
+  ['visit.read', "colleague's visit, observed by the leader", VI.colleagueByLeader, 'H H H A H H H'],
+  ['visit.converse', "colleague's visit, observed by the leader", VI.colleagueByLeader, 'H H H A H H H'],
+  ['visit.reflect', "colleague's visit, observed by the leader", VI.colleagueByLeader, 'H H H F H H H'],
+  ['visit.read', "colleague's visit, by a learning guide", VI.colleagueByGuide, 'H H H A H H H'],
+  ['visit.record', "colleague's visit, by a learning guide", VI.colleagueByGuide, 'H H H F H H H'],
+  ['visit.manage', "colleague's visit, by a learning guide", VI.colleagueByGuide, 'H H H A H H H'],
+  ['visit.resolve', "colleague's visit, by a learning guide", VI.colleagueByGuide, 'H H H F H H H'],
+  ['visit.resolve', "colleague's flagged visit", VI.colleagueFlagged, 'H H H A H H H'],
+  ['visit.read', 'visit to me, completed', VI.ownCompleted, 'A A A A A A A'],
+  ['visit.reflect', 'visit to me, completed', VI.ownCompleted, 'A A A A A A A'],
+  ['visit.converse', 'visit to me, completed', VI.ownCompleted, 'A A A A A A A'],
+  ['visit.record', 'visit to me, completed', VI.ownCompleted, 'F F F F F F F'],
+  ['visit.manage', 'visit to me, completed', VI.ownCompleted, 'F F F F F F F'],
+  ['visit.resolve', 'visit to me, completed', VI.ownCompleted, 'F F F F F F F'],
+  ['visit.reflect', 'visit to me, planned', VI.ownPlanned, 'F F F F F F F'],
+  ['visit.converse', 'visit to me, planned', VI.ownPlanned, 'F F F F F F F'],
+  ['visit.manage', 'visit to me, planned (the leader may reschedule)', VI.ownPlanned, 'F F F A F F F'],
+  ['visit.reflect', 'visit to me, cancelled', VI.ownCancelled, 'F F F F F F F'],
+  ['visit.read', 'a visit I observe', VI.actorObserves, 'A A A A A A A'],
+  ['visit.record', 'a visit I observe', VI.actorObserves, 'A A A A A A A'],
+  ['visit.manage', 'a visit I observe', VI.actorObserves, 'A A A A A A A'],
+  ['visit.reflect', 'a visit I observe', VI.actorObserves, 'F F F F F F F'],
+  ['visit.converse', 'a visit I observe, not finished', VI.actorObserves, 'F F F F F F F'],
+  ['visit.read', 'visit at another institution', VI.otherInstitution, 'H H H H H H H'],
+  ['visit.manage', 'visit at another institution', VI.otherInstitution, 'H H H H H H H'],
+  ['visit.read', "colleague's self-observation", VI.colleagueSelf, 'H H H H H H H'],
+  ['visit.record', "colleague's self-observation", VI.colleagueSelf, 'H H H H H H H'],
+  ['visit.resolve', "colleague's self-observation", VI.colleagueSelf, 'H H H H H H H'],
+  ['visit.read', "colleague's self-observation, I am invited", VI.colleagueSelfInvited, 'A A A A A A A'],
+  ['visit.record', "colleague's self-observation, I am invited", VI.colleagueSelfInvited, 'A A A A A A A'],
+  ['visit.manage', "colleague's self-observation, I am invited", VI.colleagueSelfInvited, 'F F F F F F F'],
+  ['visit.reflect', "colleague's self-observation, I am invited", VI.colleagueSelfInvited, 'F F F F F F F'],
+  ['visit.read', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
+  ['visit.record', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
+  ['visit.reflect', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
+  ['visit.manage', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
+  ['visit.converse', 'my self-observation', VI.ownSelf, 'F F F F F F F'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -585,6 +685,17 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'course.requesters': true,
       'course.manage': true,
       'course.enrol': true,
+      'observation.configure': true,
+      'observation.guide': true,
+      'observation.observe': true,
+      'observation.data': true,
+      'observation.self': true,
+      'visit.read': true,
+      'visit.record': true,
+      'visit.reflect': true,
+      'visit.converse': true,
+      'visit.manage': true,
+      'visit.resolve': true,
     };
     expect(new Set(TABLE.map((r) => r[0]))).toEqual(new Set(Object.keys(all)));
   });

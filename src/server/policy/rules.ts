@@ -1,4 +1,5 @@
 import { roleScope } from '../../shared/constants.js';
+import { decideObservation } from './rules-observation.js';
 import { decidePractice } from './rules-practice.js';
 import { decideTraining } from './rules-training.js';
 import type { Action, Actor, Decision, Resource, VideoResource } from './types.js';
@@ -13,9 +14,10 @@ export const memberInstitutionIds = (a: Actor) => [
 export const institutionIdsWithRole = (a: Actor, role: 'leder' | 'ressourceperson' | 'medarbejder') =>
   a.grants.filter((g) => g.role === role).map((g) => g.institutionId as string);
 
-const isForvaltningOf = (a: Actor, kommuneId: string) => forvaltningKommuneIds(a).includes(kommuneId);
-const isMemberOf = (a: Actor, institutionId: string) => memberInstitutionIds(a).includes(institutionId);
-const isLederOf = (a: Actor, institutionId: string) =>
+export const isForvaltningOf = (a: Actor, kommuneId: string) => forvaltningKommuneIds(a).includes(kommuneId);
+export const isMemberOf = (a: Actor, institutionId: string) =>
+  memberInstitutionIds(a).includes(institutionId);
+export const isLederOf = (a: Actor, institutionId: string) =>
   institutionIdsWithRole(a, 'leder').includes(institutionId);
 
 /** May the actor know this institution exists and read it? (Same rule as sql.visibleInstitutions.) */
@@ -78,6 +80,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action.startsWith('training.')) return decideTraining(a, action, r);
       return decidePractice(a, action, r);
     case 'kommune': {
+      if (action === 'observation.data') return decideObservation(a, action, r);
       const visible = seesKommune(a, r.id);
       if (action === 'kommune.read') return decide(visible, true);
       if (action === 'kommune.update' || action === 'kommune.delete' || action === 'institution.create')
@@ -130,6 +133,9 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       return decidePractice(a, action, r);
     case 'course':
       return decideTraining(a, action, r);
+    case 'observation':
+    case 'visit':
+      return decideObservation(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

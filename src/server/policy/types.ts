@@ -5,6 +5,7 @@ import type {
   PackageVisibility,
 } from '../../shared/catalogue.js';
 import type { Role, Visibility } from '../../shared/constants.js';
+import type { VisitFlag, VisitKind, VisitStatus } from '../../shared/observation.js';
 import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
 
 /** A role the actor holds. For institution roles, kommuneId is the institution's kommune (derived). */
@@ -76,6 +77,35 @@ export type CourseResource = {
   enrolment: EnrolmentStatus | null;
 };
 
+/**
+ * An institution as classroom observation sees it (O1–O6): `delegated` says whether a leader has delegated visits
+ * to the actor there. Build it with observation/resource.loadObservationScope.
+ */
+export type ObservationResource = {
+  type: 'observation';
+  institutionId: string;
+  kommuneId: string;
+  delegated: boolean;
+};
+
+/**
+ * A classroom visit or a self-observation. `observerMayObserve`: the observer still leads the institution or is
+ * delegated there (a visit synced without it is kept but flagged). Build it with observation/resource.loadVisitResource.
+ */
+export type VisitResource = {
+  type: 'visit';
+  id: string;
+  kind: VisitKind;
+  status: VisitStatus;
+  institutionId: string;
+  kommuneId: string;
+  teacherId: string;
+  observerId: string | null;
+  guestIds: string[];
+  flag: VisitFlag | null;
+  observerMayObserve: boolean;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -97,7 +127,9 @@ export type Resource =
   | CommunityResource
   | CommentResource
   | PackageResource
-  | CourseResource;
+  | CourseResource
+  | ObservationResource
+  | VisitResource;
 
 export type Action =
   | 'kommune.read'
@@ -161,7 +193,28 @@ export type Action =
   | 'course.requesters'
   /** Plan the course, change its state, sessions, trainers and documentation. */
   | 'course.manage'
-  | 'course.enrol';
+  | 'course.enrol'
+  /** Observation: the learning focus areas, schema, visit guide, delegated observers and the group-size setting (leaders). */
+  | 'observation.configure'
+  /** Read the institution's published visit guide and its current schema (everyone at the institution). */
+  | 'observation.guide'
+  /** Plan and conduct visits: leaders, and learning guides a leader delegated visits to. */
+  | 'observation.observe'
+  /** The institution's aggregate data (leaders); on a kommune: across its institutions (forvaltning). */
+  | 'observation.data'
+  /** Start a self-observation at the institution (anyone who works there). */
+  | 'observation.self'
+  | 'visit.read'
+  /** Record (sync) answers, notes and pupil picks. */
+  | 'visit.record'
+  /** The observed teacher's own reflection. */
+  | 'visit.reflect'
+  /** The learning conversation: notes and agreeing on the next step (teacher and observer). */
+  | 'visit.converse'
+  /** Reschedule or cancel; for a self-observation also invite colleagues. */
+  | 'visit.manage'
+  /** A leader decides on a flagged visit (keep it in the data, or discard it). */
+  | 'visit.resolve';
 
 /** allow; forbidden (the actor may see the thing but not do this: 403); hidden (the actor may not know it exists: 404). */
 export type Decision = 'allow' | 'forbidden' | 'hidden';

@@ -27,6 +27,8 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
     ['/pakker', t('packages.nav')],
     ['/traening', t('training.nav')],
   ];
+  if (me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
+    links.push(['/observation', t('observation.nav')]);
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
   if (canSeeStatistics(me)) links.push(['/statistik', t('statistics.nav')]);
   if (me.capabilities.curate) links.push(['/redaktion', t('editorial.nav')]);

@@ -1,0 +1,265 @@
+import { z } from 'zod';
+
+/**
+ * Classroom observation (O1–O6), shared by server and web: the schema definition a leader edits, what a device
+ * syncs after a visit, school terms, and the shapes the API answers with.
+ */
+
+export const INDICATOR_TYPES = ['scale', 'yesno', 'count', 'text'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+/** Pupil-interview items are asked of each picked pupil; a count makes no sense there. */
+export const PUPIL_ITEM_TYPES = ['scale', 'yesno', 'text'] as const;
+
+export const FOCUS_AREAS_MAX = 12;
+export const INDICATORS_PER_AREA_MAX = 20;
+export const PUPIL_ITEMS_PER_AREA_MAX = 6;
+export const TEXT_ANSWER_MAX = 2000;
+export const NOTES_MAX = 10_000;
+export const COUNT_MAX = 10_000;
+export const GUIDE_MAX = 20_000;
+export const REFLECTION_MAX = 5000;
+export const NEXT_STEP_MAX = 2000;
+/** How many pupils the app picks for the pupil interview, and the largest class it picks from. */
+export const PUPIL_COUNT_MIN = 3;
+export const PUPIL_COUNT_MAX = 4;
+export const CLASS_SIZE_MAX = 60;
+/** Institution data: a group with fewer observed teachers than this is never shown. */
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const MIN_GROUP_SIZE_FLOOR = 3;
+
+export const VISIT_KINDS = ['visit', 'self'] as const;
+/** visit: a leader or delegated learning guide observes a colleague; self: a teacher observes their own lesson. */
+export type VisitKind = (typeof VISIT_KINDS)[number];
+/** planned → in_progress (first answers synced) → completed (the observer finished); or cancelled. */
+export const VISIT_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+/** Why a synced visit waits for the leader: the observer no longer held the role to observe when it synced. */
+export const VISIT_FLAGS = ['observer_lost_role'] as const;
+export type VisitFlag = (typeof VISIT_FLAGS)[number];
+
+const key = z.uuid();
+const label = (max: number) => z.string().trim().min(1).max(max);
+
+export const scaleSchema = z
+  .strictObject({
+    min: z.number().int().min(0).max(10),
+    max: z.number().int().min(1).max(10),
+    minLabel: z.string().trim().max(80).default(''),
+    maxLabel: z.string().trim().max(80).default(''),
+  })
+  .refine((s) => s.max > s.min, { message: 'max must be greater than min', path: ['max'] });
+export type Scale = z.infer<typeof scaleSchema>;
+
+/** `key` is absent for a new item; the server gives it one. An item whose text, type or scale changed gets a new key. */
+const item = <T extends readonly [string, ...string[]]>(types: T) =>
+  z
+    .strictObject({
+      key: key.optional(),
+      text: label(500),
+      type: z.enum(types),
+      scale: scaleSchema.nullable().default(null),
+    })
+    .refine((i) => (i.type === 'scale') === (i.scale !== null), {
+      message: 'a scale item needs a scale; other types have none',
+      path: ['scale'],
+    });
+
+export const focusAreaInput = z.strictObject({
+  key: key.optional(),
+  title: label(200),
+  description: z.string().trim().max(2000).default(''),
+  indicators: z.array(item(INDICATOR_TYPES)).min(1).max(INDICATORS_PER_AREA_MAX),
+  pupilItems: z.array(item(PUPIL_ITEM_TYPES)).max(PUPIL_ITEMS_PER_AREA_MAX).default([]),
+});
+
+/** What a leader sends to save a new version of the institution's schema. */
+export const schemaDefinitionInput = z.strictObject({
+  focusAreas: z.array(focusAreaInput).min(1).max(FOCUS_AREAS_MAX),
+  /** How many pupils are picked for the pupil interview. */
+  pupilCount: z.number().int().min(PUPIL_COUNT_MIN).max(PUPIL_COUNT_MAX).default(3),
+});
+export type SchemaDefinitionInput = z.input<typeof schemaDefinitionInput>;
+
+export type Indicator = { key: string; text: string; type: IndicatorType; scale: Scale | null };
+export type PupilItem = {
+  key: string;
+  text: string;
+  type: (typeof PUPIL_ITEM_TYPES)[number];
+  scale: Scale | null;
+};
+export type FocusArea = {
+  key: string;
+  title: string;
+  description: string;
+  indicators: Indicator[];
+  pupilItems: PupilItem[];
+};
+/** A stored version: every key is set. */
+export type SchemaDefinition = { focusAreas: FocusArea[]; pupilCount: number };
+
+export type SchemaVersion = {
+  id: string;
+  institutionId: string;
+  version: number;
+  definition: SchemaDefinition;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+};
+
+/** One answer as a device sends it. `pupil`: 0 for an indicator, 1…pupilCount for a pupil-interview item. */
+export const answerInput = z.strictObject({
+  itemKey: key,
+  pupil: z.number().int().min(0).max(PUPIL_COUNT_MAX).default(0),
+  /** scale: an integer within the scale; yesno: boolean; count: integer ≥ 0; text: string; null clears it. */
+  value: z.union([z.number(), z.boolean(), z.string().max(TEXT_ANSWER_MAX), z.null()]),
+  /** When it was entered on the device: with two devices the newest answer wins. */
+  answeredAt: z.iso.datetime({ offset: true }),
+});
+export type AnswerInput = z.input<typeof answerInput>;
+
+/**
+ * What a device syncs for a visit (PUT /observation/visits/:id/record). `syncKey` makes it idempotent: the same
+ * key again answers with the first result and changes nothing. The visit syncs against `schemaId`, the version
+ * the device opened it with.
+ */
+export const recordInput = z.strictObject({
+  syncKey: key,
+  schemaId: key,
+  startedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .nullable()
+    .default(null),
+  notes: z.string().max(NOTES_MAX).default(''),
+  classSize: z.number().int().min(1).max(CLASS_SIZE_MAX).nullable().default(null),
+  /** The pupil numbers the app picked, in slot order (slot 1 = first). */
+  pupilNumbers: z.array(z.number().int().min(1).max(CLASS_SIZE_MAX)).max(PUPIL_COUNT_MAX).default([]),
+  answers: z.array(answerInput).max(2000),
+  /** The observer finished the visit. */
+  complete: z.boolean().default(false),
+});
+export type RecordInput = z.input<typeof recordInput>;
+export type RecordResult = {
+  visitId: string;
+  status: VisitStatus;
+  syncedAt: string;
+  /** Answers stored or updated by this sync (0 when it was a replay). */
+  stored: number;
+  replay: boolean;
+  flag: VisitFlag | null;
+};
+
+/** Picks `count` distinct pupil numbers from 1…classSize, so the observer does not choose. */
+export function pickPupils(classSize: number, count: number, random: () => number = Math.random): number[] {
+  const pool = Array.from({ length: classSize }, (_, i) => i + 1);
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, Math.min(count, classSize)).sort((a, b) => a - b);
+}
+
+/** Danish school terms: forår (January–July) is `YYYY-1`, efterår (August–December) `YYYY-2`; keys sort in time. */
+export function termOf(date: string | Date): string {
+  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
+  return `${d.getUTCFullYear()}-${d.getUTCMonth() >= 7 ? 2 : 1}`;
+}
+export const TERM_PATTERN = /^\d{4}-[12]$/;
+/** First and last day (yyyy-mm-dd) of a term. */
+export function termRange(term: string): { from: string; to: string } {
+  const [y, h] = term.split('-');
+  return h === '1' ? { from: `${y}-01-01`, to: `${y}-07-31` } : { from: `${y}-08-01`, to: `${y}-12-31` };
+}
+
+/** 0 is børnehaveklassen; null where grades do not apply (dagtilbud, klub). */
+export const GRADE_MIN = 0;
+export const GRADE_MAX = 10;
+
+export type PersonRef = { id: string; name: string };
+
+export type VisitSummary = {
+  id: string;
+  kind: VisitKind;
+  status: VisitStatus;
+  institution: { id: string; name: string };
+  teacher: PersonRef;
+  observer: PersonRef;
+  plannedFor: string;
+  term: string;
+  classLabel: string;
+  subject: string;
+  grade: number | null;
+  focusAreaKeys: string[];
+  flag: VisitFlag | null;
+  /** A next step was agreed by both. */
+  nextStepAgreed: boolean;
+};
+
+export type Answer = {
+  itemKey: string;
+  pupil: number;
+  value: number | boolean | string | null;
+  answeredAt: string;
+};
+
+/** Everything recorded about a visit, as its teacher, observer (or a leader of the institution) sees it. */
+export type VisitDetail = VisitSummary & {
+  schema: SchemaVersion;
+  startedAt: string | null;
+  completedAt: string | null;
+  durationSeconds: number | null;
+  notes: string;
+  classSize: number | null;
+  pupilNumbers: number[];
+  answers: Answer[];
+  /** The observed teacher's own reflection. */
+  reflection: string;
+  /** Notes from the learning conversation (either may write). */
+  conversationNotes: string;
+  nextStep: string;
+  nextStepTeacherAgreedAt: string | null;
+  nextStepObserverAgreedAt: string | null;
+  /** Self-observations: the colleagues invited. */
+  guests: PersonRef[];
+  /** Earlier visits to the same teacher the actor may see, newest first, with their next steps. */
+  earlier: (VisitSummary & { nextStep: string; conversationNotes: string })[];
+  can: { record: boolean; reflect: boolean; converse: boolean; manage: boolean; resolveFlag: boolean };
+};
+
+/** A figure in institution data: null and `suppressed` when fewer than the minimum teachers stand behind it. */
+export type DataCell = {
+  teachers: number | null;
+  visits: number | null;
+  /** scale and count: the mean; yesno: the share answered yes (0–1); text: null (free text is never aggregated). */
+  value: number | null;
+  answers: number | null;
+  suppressed: boolean;
+};
+export const DATA_BREAKDOWNS = ['term', 'subject', 'grade', 'institution'] as const;
+export type DataBreakdown = (typeof DATA_BREAKDOWNS)[number];
+export type ObservationData = {
+  scope: { kind: 'institution' | 'kommune'; id: string; name: string };
+  minGroupSize: number;
+  filters: { term: string | null; subject: string | null; grade: number | null; focusArea: string | null };
+  by: DataBreakdown;
+  groups: { key: string; label: string; total: DataCell }[];
+  total: DataCell;
+  areas: {
+    key: string;
+    title: string;
+    indicators: {
+      key: string;
+      text: string;
+      type: IndicatorType;
+      scale: Scale | null;
+      total: DataCell;
+      /** One cell per entry of `groups`, same order. */
+      cells: DataCell[];
+    }[];
+  }[];
+  /** Values to filter by (only those with data). */
+  options: { terms: string[]; subjects: string[]; grades: number[] };
+};

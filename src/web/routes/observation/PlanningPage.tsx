@@ -1,0 +1,9 @@
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/usePageTitle';
+
+/** /observation/planlaegning — being built (issue 6). */
+export function PlanningPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('observation.nav'));
+  return <h1>{t('observation.nav')}</h1>;
+}
