@@ -263,3 +263,44 @@ export type ObservationData = {
   /** Values to filter by (only those with data). */
   options: { terms: string[]; subjects: string[]; grades: number[] };
 };
+
+/** GET /observation/me: where the signed-in person takes part in observation, and what they may do there. */
+export type ObservationMe = {
+  institutions: {
+    id: string;
+    name: string;
+    kommuneId: string;
+    can: { configure: boolean; observe: boolean; data: boolean; self: boolean };
+    schema: { id: string; version: number } | null;
+    /** The published visit guide; `read`: the person has confirmed reading it. */
+    guide: { published: boolean; read: boolean };
+  }[];
+  /** Kommuner whose data across institutions the person may see (forvaltning). */
+  kommuner: { id: string; name: string }[];
+};
+
+/** GET /observation/institutions/:id/schema */
+export type SchemaOverview = {
+  current: SchemaVersion | null;
+  versions: { id: string; version: number; createdAt: string; createdBy: PersonRef | null }[];
+};
+
+/** GET /observation/starter: a Danish starter schema and visit guide a leader may adopt and edit. */
+export type ObservationStarter = { schema: SchemaDefinitionInput; guide: string };
+
+/** GET /observation/institutions/:id/guide. Staff see only a published guide (body '' until then). */
+export type VisitGuide = {
+  institutionId: string;
+  body: string;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  updatedBy: PersonRef | null;
+  /** The signed-in person has confirmed reading the published guide. */
+  read: boolean;
+};
+
+/** GET /observation/institutions/:id/observers: learning guides delegated visits (leaders observe anyway). */
+export type ObserversList = { observers: (PersonRef & { since: string })[] };
+
+/** GET /observation/institutions/:id/not-visited?term= */
+export type NotVisited = { term: string; people: (PersonRef & { lastVisit: string | null })[] };
