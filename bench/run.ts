@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
+import { observationBench } from './observation.js';
 import { segmentsBench } from './segments.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   upload: uploadBench,
   segments: segmentsBench,
   catalogue: catalogueBench,
+  observation: observationBench,
 };
 
 async function main() {

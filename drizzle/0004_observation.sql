@@ -97,7 +97,7 @@ CREATE TABLE "observation_visits" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "observation_visits_kind_check" CHECK (kind in ('visit', 'self')),
 	CONSTRAINT "observation_visits_status_check" CHECK (status in ('planned', 'in_progress', 'completed', 'cancelled')),
-	CONSTRAINT "observation_visits_flag_check" CHECK (flag is null or [object Object]),
+	CONSTRAINT "observation_visits_flag_check" CHECK (flag is null or flag in ('observer_lost_role')),
 	CONSTRAINT "observation_visits_grade_check" CHECK ("observation_visits"."grade" is null or "observation_visits"."grade" between 0 and 10)
 );
 --> statement-breakpoint

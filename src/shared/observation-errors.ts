@@ -80,4 +80,25 @@ export const OBSERVATION_ERRORS = {
     da: 'Besøget venter ikke på en afgørelse.',
     en: 'The visit is not waiting for a decision.',
   },
+  // Setup (O1 schema, O6 guide, observers) — helper A.
+  'observation.duplicate_key': {
+    status: 400,
+    da: 'Skemaet bruger den samme nøgle to gange. Genindlæs skemaet, og prøv igen.',
+    en: 'The schema uses the same key twice. Reload the schema and try again.',
+  },
+  'observation.observer_not_in_institution': {
+    status: 400,
+    da: 'Besøg kan kun uddelegeres til en, der er ansat på institutionen.',
+    en: 'Visits can only be delegated to someone who works at the institution.',
+  },
+  'observation.guide_not_published': {
+    status: 409,
+    da: 'Besøgsguiden er ikke offentliggjort endnu.',
+    en: 'The visit guide has not been published yet.',
+  },
+  'observation.min_group_size_max': {
+    status: 400,
+    da: 'Den mindste gruppestørrelse kan højst være 50.',
+    en: 'The minimum group size can be at most 50.',
+  },
 } as const;

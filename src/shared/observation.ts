@@ -304,3 +304,6 @@ export type ObserversList = { observers: (PersonRef & { since: string })[] };
 
 /** GET /observation/institutions/:id/not-visited?term= */
 export type NotVisited = { term: string; people: (PersonRef & { lastVisit: string | null })[] };
+
+/** The largest minimum group size a leader may choose (PUT /observation/institutions/:id/settings). */
+export const MIN_GROUP_SIZE_MAX = 50;

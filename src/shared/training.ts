@@ -38,6 +38,10 @@ export const NOTIFICATION_KINDS = [
   'training.moved_up',
   'training.session_reminder',
   'training.documented',
+  'observation.visit_planned',
+  'observation.visit_recorded',
+  'observation.next_step',
+  'observation.self_invited',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -59,6 +63,10 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'training.moved_up': 'email',
   'training.session_reminder': 'email',
   'training.documented': 'email',
+  'observation.visit_planned': 'email',
+  'observation.visit_recorded': 'email',
+  'observation.next_step': 'email',
+  'observation.self_invited': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -5,6 +5,8 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
 import './i18n';
+import { registerServiceWorker } from './offline/register';
+import { startBackgroundSync } from './offline/sync';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -16,6 +18,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+registerServiceWorker();
+// Observation answers recorded offline are sent when the network returns, wherever the person is in the app.
+startBackgroundSync(() => queryClient.getQueryData<{ id: string } | null>(['me'])?.id ?? null);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -173,7 +173,7 @@ export const observationVisits = pgTable(
       .where(sql`kind = 'visit' and status = 'completed' and flag is null`),
     check('observation_visits_kind_check', inList('kind', VISIT_KINDS)),
     check('observation_visits_status_check', inList('status', VISIT_STATUSES)),
-    check('observation_visits_flag_check', sql.raw(`flag is null or ${inList('flag', VISIT_FLAGS)}`)),
+    check('observation_visits_flag_check', sql`flag is null or ${inList('flag', VISIT_FLAGS)}`),
     check('observation_visits_grade_check', sql`${t.grade} is null or ${t.grade} between 0 and 10`),
   ],
 );

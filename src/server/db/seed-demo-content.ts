@@ -10,6 +10,7 @@ import { instanceSettings, institutions, roleGrants, teams, users } from './sche
 import { DEMO_DOMAIN } from './seed-demo.js';
 import { seedDemoCommunity } from './seed-demo-community.js';
 import { demoFilename } from './seed-demo-media.js';
+import { seedDemoObservation } from './seed-demo-observation.js';
 import { seedDemoTrainingDemand } from './seed-demo-training.js';
 import { DEMO_VIDEOS, type DemoVideo } from './seed-demo-videos.js';
 import { taxonomyTerms, videoCaptions, videoConsents, videos } from './videos-schema.js';
@@ -69,6 +70,8 @@ export async function seedDemoContent(
   opts: { only?: string[]; now?: Date } = {},
 ): Promise<boolean> {
   const { db, storage } = ctx;
+  // Classroom observation has its own flag, so an instance seeded before it gets it too.
+  await seedDemoObservation(db, { now: opts.now });
   if (await getSetting(db, DEMO_CONTENT_SETTING)) return false;
   const now = opts.now ?? new Date();
   const list = opts.only ? DEMO_VIDEOS.filter((v) => opts.only?.includes(v.slug)) : DEMO_VIDEOS;

@@ -76,6 +76,12 @@ const DA: Record<NotificationKind, Sentence> = {
   'training.session_reminder': (p, q, now) =>
     `Påmindelse: ${q(course(p))} ${whenText('da', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
   'training.documented': (p, q) => `Træningsforløbet ${q(course(p))} er dokumenteret — se videoen`,
+  'observation.visit_planned': (p) => `${str(p.authorName)} har planlagt et besøg i din undervisning`,
+  'observation.visit_recorded': (p) =>
+    `${str(p.authorName)} har afsluttet besøget i din undervisning — du kan læse det og skrive din refleksion`,
+  'observation.next_step': (p) =>
+    `${str(p.authorName)} har skrevet eller sagt ja til jeres prøvehandling efter besøget`,
+  'observation.self_invited': (p) => `${str(p.authorName)} har inviteret dig med i en selvobservation`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -98,6 +104,11 @@ const EN: Record<NotificationKind, Sentence> = {
   'training.session_reminder': (p, q, now) =>
     `Reminder: ${q(course(p))} ${whenText('en', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
   'training.documented': (p, q) => `The training course ${q(course(p))} is documented — watch the video`,
+  'observation.visit_planned': (p) => `${str(p.authorName)} planned a visit to your lesson`,
+  'observation.visit_recorded': (p) =>
+    `${str(p.authorName)} finished the visit to your lesson — you can read it and add your reflection`,
+  'observation.next_step': (p) => `${str(p.authorName)} wrote or agreed to your next step after the visit`,
+  'observation.self_invited': (p) => `${str(p.authorName)} invited you to join a self-observation`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -117,6 +128,7 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
     return `/videoer/${id(p.videoId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
   if (kind === 'community.invited' && p.communityId) return `/faellesskaber/${id(p.communityId)}`;
   if (kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${id(p.courseId)}`;
+  if (kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${id(p.visitId)}`;
   return null;
 }
 
@@ -137,6 +149,19 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
     en: 'Reminder the day before a session',
   },
   'training.documented': { da: 'Træningsforløb er dokumenteret', en: 'Training course documented' },
+  'observation.visit_planned': {
+    da: 'Et besøg i din undervisning er planlagt',
+    en: 'A visit to your lesson is planned',
+  },
+  'observation.visit_recorded': {
+    da: 'Et besøg i din undervisning er afsluttet',
+    en: 'A visit to your lesson is finished',
+  },
+  'observation.next_step': { da: 'Nyt om en prøvehandling', en: 'News about a next step' },
+  'observation.self_invited': {
+    da: 'Invitationer til selvobservation',
+    en: 'Invitations to self-observation',
+  },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };
 

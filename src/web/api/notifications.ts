@@ -96,12 +96,13 @@ export function useUnsubscribe(token: string) {
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-/** Where a notification leads: a comment opens its video at the comment; training goes to the course. */
+/** Where a notification leads: a comment opens its video at the comment; training goes to the course; observation to the visit. */
 export function notificationLink(n: Notification): string | null {
   const p = n.payload;
   if ((n.kind === 'comment.mention' || n.kind === 'comment.reply') && p.videoId)
     return `/videoer/${str(p.videoId)}${p.commentId ? `#kommentar-${str(p.commentId)}` : ''}`;
   if (n.kind === 'community.invited' && p.communityId) return `/faellesskaber/${str(p.communityId)}`;
   if (n.kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${str(p.courseId)}`;
+  if (n.kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${str(p.visitId)}`;
   return null;
 }

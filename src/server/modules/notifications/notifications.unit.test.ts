@@ -13,6 +13,11 @@ const course = {
   methodId: 'a0000000-0000-4000-8000-000000000001',
   methodLabel: 'Makkerlæsning',
 };
+const visit = {
+  visitId: 'b0000000-0000-4000-8000-000000000001',
+  plannedFor: '2026-03-12',
+  authorName: 'Lene Dalgaard',
+};
 const payloads: Record<NotificationKind, Record<string, string | number | null>> = {
   'comment.mention': {
     videoId: 'v1',
@@ -47,6 +52,10 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
     place: 'Lokale 12, Solsikkeskolen',
   },
   'training.documented': course,
+  'observation.visit_planned': visit,
+  'observation.visit_recorded': visit,
+  'observation.next_step': visit,
+  'observation.self_invited': visit,
 };
 
 describe('notification sentences', () => {
@@ -56,7 +65,9 @@ describe('notification sentences', () => {
       for (const locale of ['da', 'en'] as const) {
         const s = notificationSentence(locale, kind, payloads[kind], now);
         expect(s, `${kind} ${locale}`).not.toMatch(/undefined|null|»«|“”|NaN/);
-        expect(notificationPath(kind, payloads[kind]), kind).toMatch(/^\/(videoer|faellesskaber|traening)\//);
+        expect(notificationPath(kind, payloads[kind]), kind).toMatch(
+          /^\/(videoer|faellesskaber|traening|observation\/besoeg)\//,
+        );
       }
     expect(
       notificationSentence('da', 'training.request_counted', payloads['training.request_counted'], now),

@@ -1,7 +1,100 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GRADE_MAX, GRADE_MIN, type ObservationData, TERM_PATTERN } from '../../../shared/observation.js';
+import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
+import { requestLocale } from '../../http/locale.js';
+import * as s from '../../http/schemas.js';
+import { createDataService } from './data.js';
+import { csvFilename, dataCsv } from './data-csv.js';
+
+const filters = {
+  term: z.string().regex(TERM_PATTERN).optional(),
+  subject: z.string().trim().min(1).max(200).optional(),
+  grade: z.coerce.number().int().min(GRADE_MIN).max(GRADE_MAX).optional(),
+  focusArea: s.id.optional(),
+};
+const institutionQuery = z.strictObject({ ...filters, by: z.enum(['term', 'subject', 'grade']).optional() });
+const kommuneQuery = z.strictObject({
+  ...filters,
+  by: z.enum(['institution', 'term', 'subject', 'grade']).optional(),
+});
+
+const DATA =
+  'Answers ObservationData: { scope, minGroupSize, filters, by, groups: [{ key, label, total }], total, areas: [{ key, title, indicators: [{ key, text, type, scale, total, cells (one per group) }] }], options: { terms, subjects, grades } }. Each figure is a DataCell { teachers, visits, value, answers, suppressed }: value is the mean for scale and count, the share answered yes (0–1) for yes/no, null for free text. Only completed classroom visits that wait for no leader count — never self-observations. A figure with fewer observed teachers behind it than minGroupSize (the institution’s setting, default 5; the strictest of the kommune’s institutions) is null and suppressed, and one more figure of the same breakdown is hidden with it so the first cannot be worked out from the total. Filters: term (YYYY-1 forår, YYYY-2 efterår), subject, grade (0–10), focusArea (an area key; else observation.focus_area_unknown). options lists the values with counted data, unfiltered, without counts.';
+const CSV =
+  'The same data as a CSV file for Danish Excel: UTF-8 with BOM, semicolon-separated, decimal comma, Danish header (Fokusområde; Spørgsmål; Type; group; Lærere; Besøg; Værdi; Svar; Bemærkning), one row per question × group plus totals; hidden figures are empty with “skjult (færre end N lærere)”. Served as an attachment observationsdata-<name>-<date>.csv.';
+
+function sendCsv(reply: FastifyReply, data: ObservationData) {
+  const date = new Date().toISOString().slice(0, 10);
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${csvFilename(data.scope.name, date)}"`)
+    .header('cache-control', 'no-store')
+    .send(dataCsv(data));
+}
 
 /** Observation routes: O4 institution and kommune data, CSV export. */
-export function observationDataRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {};
+export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const data = createDataService(ctx);
+  return async (app) => {
+    const tags = ['observation'];
+    const response = s.errors;
+
+    app.get(
+      '/observation/institutions/:id/data',
+      {
+        schema: {
+          tags,
+          description: `Institution data for the institution’s leaders and its kommune’s forvaltning (others: 404 when they cannot see the institution, else 403). by: term (default), subject or grade. ${DATA}`,
+          params: s.idParams,
+          querystring: institutionQuery,
+          response,
+        },
+      },
+      async (req) => data.institution(requireActor(req), req.params.id, req.query, requestLocale(req)),
+    );
+    app.get(
+      '/observation/institutions/:id/data.csv',
+      {
+        schema: {
+          tags,
+          description: `Institution data as CSV. ${CSV}`,
+          params: s.idParams,
+          querystring: institutionQuery,
+          response,
+        },
+      },
+      async (req, reply) =>
+        sendCsv(reply, await data.institution(requireActor(req), req.params.id, req.query, 'da')),
+    );
+    app.get(
+      '/observation/kommuner/:id/data',
+      {
+        schema: {
+          tags,
+          description: `Data across a kommune’s institutions, for that kommune’s forvaltning (404 for whoever cannot see the kommune, 403 for others who can). by: institution (default; one group per institution, by name), term, subject or grade. ${DATA}`,
+          params: s.idParams,
+          querystring: kommuneQuery,
+          response,
+        },
+      },
+      async (req) => data.kommune(requireActor(req), req.params.id, req.query, requestLocale(req)),
+    );
+    app.get(
+      '/observation/kommuner/:id/data.csv',
+      {
+        schema: {
+          tags,
+          description: `Kommune data as CSV. ${CSV}`,
+          params: s.idParams,
+          querystring: kommuneQuery,
+          response,
+        },
+      },
+      async (req, reply) =>
+        sendCsv(reply, await data.kommune(requireActor(req), req.params.id, req.query, 'da')),
+    );
+  };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Server as TusServer } from '@tus/server';
+import { FileStore } from '@tus/file-store';
+import { MemoryLocker, Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/session.js';
@@ -11,6 +12,7 @@ import { refreshSearchDocuments } from '../search/document.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
+import { createFastPatch, takesFastPath } from './upload-fast-path.js';
 
 export const UPLOADS_PATH = '/api/v1/uploads';
 /** The video id decided for a creation request, by its Node request (tus sees a web Request wrapping it). */
@@ -62,9 +64,13 @@ function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
 export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { storage } = ctx;
   const maxBytes = ctx.config.uploadMaxBytes;
+  const datastore = storage.tusStore();
+  // One lock per upload id, shared by @tus/server and the fast path below.
+  const locker = new MemoryLocker();
   const tus = new TusServer({
     path: UPLOADS_PATH,
-    datastore: storage.tusStore(),
+    datastore,
+    locker,
     relativeLocation: true,
     maxSize: maxBytes,
     // The id was decided (and the video row created) by the route before tus saw the request.
@@ -79,6 +85,17 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return {};
     },
   });
+
+  // Local disk: a PATCH's bytes go from the socket straight into the file (S3 keeps the @tus/server path).
+  const fastPatch =
+    datastore instanceof FileStore
+      ? createFastPatch({
+          store: datastore,
+          locker,
+          maxBytes,
+          onFinish: (id) => startProcessing(ctx, id),
+        })
+      : undefined;
 
   async function handOver(req: FastifyRequest, reply: FastifyReply) {
     reply.hijack();
@@ -135,6 +152,11 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await storage.deleteUpload(v.id);
         await storage.delete(`originals/${v.id}`);
       }
+      return;
+    }
+    if (fastPatch && takesFastPath(req.raw)) {
+      reply.hijack();
+      await fastPatch.handle(req.raw, reply.raw, v.id);
       return;
     }
     await handOver(req, reply);

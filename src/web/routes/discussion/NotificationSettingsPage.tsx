@@ -16,10 +16,11 @@ import { kindKey } from './notificationText';
 import './notification-settings.css';
 
 /** The kinds in the order and groups the page shows them. */
-const GROUPS: { id: 'discussion' | 'communities' | 'training'; prefix: string }[] = [
+const GROUPS: { id: 'discussion' | 'communities' | 'training' | 'observation'; prefix: string }[] = [
   { id: 'discussion', prefix: 'comment.' },
   { id: 'communities', prefix: 'community.' },
   { id: 'training', prefix: 'training.' },
+  { id: 'observation', prefix: 'observation.' },
 ];
 
 function SettingsForm({ prefs }: { prefs: Preferences }) {

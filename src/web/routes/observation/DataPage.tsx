@@ -1,9 +1,196 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DATA_BREAKDOWNS, type DataBreakdown, type ObservationData } from '../../../shared/observation';
+import {
+  type DataParams,
+  type DataScope,
+  dataCsvHref,
+  useObservationData,
+  useObservationMe,
+} from '../../api/observation-lead';
+import { Loading, RequestError } from '../../components/Alert';
+import { SelectField } from '../../components/Field';
 import { usePageTitle } from '../../components/usePageTitle';
+import { DataFilters } from './DataFilters';
+import { DataIndicator } from './DataIndicator';
+import './observation-lead.css';
 
-/** /observation/data — being built (issue 6). */
+type ScopeOption = DataScope & { name: string };
+
+/** The scopes the person may see data for: institutions where they may (leaders), kommuner (forvaltning). */
+function useScopes() {
+  const me = useObservationMe();
+  const options: ScopeOption[] = [
+    ...(me.data?.institutions ?? [])
+      .filter((i) => i.can.data)
+      .map((i) => ({ kind: 'institution' as const, id: i.id, name: i.name })),
+    ...(me.data?.kommuner ?? []).map((k) => ({ kind: 'kommune' as const, id: k.id, name: k.name })),
+  ];
+  return { me, options };
+}
+
+function Overview({ data }: { data: ObservationData }) {
+  const { t } = useTranslation();
+  const total = data.total;
+  return (
+    <p className="obsl-overview">
+      {total.suppressed
+        ? t('observationLead.data.totalSuppressed', { n: data.minGroupSize })
+        : t('observationLead.data.totalLine', { visits: total.visits ?? 0, teachers: total.teachers ?? 0 })}
+    </p>
+  );
+}
+
+/** /observation/data: institution data (O4) by focus area and indicator, filtered and broken down. */
 export function DataPage() {
   const { t } = useTranslation();
-  usePageTitle(t('observation.nav'));
-  return <h1>{t('observation.nav')}</h1>;
+  usePageTitle(t('observationLead.data.title'));
+  const { me, options } = useScopes();
+  const [search, setSearch] = useSearchParams();
+  const scope =
+    options.find((o) => o.kind === 'institution' && o.id === search.get('institution')) ??
+    options.find((o) => o.kind === 'kommune' && o.id === search.get('kommune')) ??
+    options[0] ??
+    null;
+  const kommune = scope?.kind === 'kommune';
+  const byRaw = search.get('by') ?? '';
+  const by: DataBreakdown =
+    DATA_BREAKDOWNS.includes(byRaw as DataBreakdown) && (kommune || byRaw !== 'institution')
+      ? (byRaw as DataBreakdown)
+      : kommune
+        ? 'institution'
+        : 'term';
+  const params: DataParams = {
+    term: search.get('term') || undefined,
+    subject: search.get('subject') || undefined,
+    grade: search.get('grade') || undefined,
+    focusArea: search.get('focusArea') || undefined,
+    by,
+  };
+  const data = useObservationData(scope, params);
+  // The focus areas to choose among: remembered from an answer without the focus-area filter.
+  const areasRef = useRef<{ scope: string; areas: { key: string; title: string }[] }>({
+    scope: '',
+    areas: [],
+  });
+  const scopeKey = scope ? `${scope.kind}:${scope.id}` : '';
+  if (data.data && !params.focusArea && !data.isPlaceholderData)
+    areasRef.current = {
+      scope: scopeKey,
+      areas: data.data.areas.map((a) => ({ key: a.key, title: a.title })),
+    };
+  const areas =
+    areasRef.current.scope === scopeKey
+      ? areasRef.current.areas
+      : (data.data?.areas ?? []).map((a) => ({ key: a.key, title: a.title }));
+
+  const set = (key: keyof DataParams, value: string) =>
+    setSearch(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const chooseScope = (value: string) =>
+    setSearch(() => {
+      const [kind, id] = value.split(':');
+      const next = new URLSearchParams();
+      next.set(kind, id);
+      return next;
+    });
+  const shown = data.data;
+  return (
+    <div className="page obsl-lead-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('observationLead.data.title')}</h1>
+          {scope && <p className="obsl-institution-name">{scope.name}</p>}
+        </div>
+        {scope?.kind === 'institution' && (
+          <nav className="page-actions" aria-label={t('observationLead.related')}>
+            <Link to={`/observation/opsaetning?institution=${scope.id}`}>
+              {t('observationLead.setup.title')}
+            </Link>
+            <Link to={`/observation/planlaegning?institution=${scope.id}`}>
+              {t('observationLead.planning.title')}
+            </Link>
+          </nav>
+        )}
+      </div>
+      {me.isPending ? (
+        <Loading />
+      ) : me.isError ? (
+        <RequestError error={me.error} />
+      ) : !scope ? (
+        <p className="alert alert-info">{t('observationLead.data.noAccess')}</p>
+      ) : (
+        <>
+          <div className="alert alert-info obsl-privacy">
+            <p>
+              <strong>{t('observationLead.data.privacyTitle')}</strong>{' '}
+              {t('observationLead.data.privacy', { n: shown?.minGroupSize ?? '…' })}
+            </p>
+          </div>
+          {options.length > 1 && (
+            <div className="obsl-institution-choice">
+              <SelectField
+                label={t('observationLead.data.scope')}
+                value={`${scope.kind}:${scope.id}`}
+                onChange={(e) => chooseScope(e.target.value)}
+              >
+                {options.map((o) => (
+                  <option key={`${o.kind}:${o.id}`} value={`${o.kind}:${o.id}`}>
+                    {o.kind === 'kommune' ? t('observationLead.data.kommuneScope', { name: o.name }) : o.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          )}
+          <DataFilters params={params} set={set} data={shown} areas={areas} kommune={kommune} />
+          <p>
+            <a href={dataCsvHref(scope, params)} download>
+              {t('observationLead.data.csv')}
+            </a>
+          </p>
+          <div aria-live="polite" className="sr-only">
+            {data.isFetching
+              ? t('observationLead.data.updating')
+              : shown
+                ? t('observationLead.data.updated')
+                : ''}
+          </div>
+          {data.isPending ? (
+            <Loading />
+          ) : data.isError ? (
+            <RequestError error={data.error} />
+          ) : shown ? (
+            <div className="obsl-results" aria-busy={data.isFetching || undefined}>
+              <Overview data={shown} />
+              {by === 'term' && <p className="hint">{t('observationLead.data.overTime')}</p>}
+              {shown.areas.length === 0 ? (
+                <p className="muted">{t('observationLead.data.empty')}</p>
+              ) : (
+                shown.areas.map((area) => (
+                  <section
+                    key={area.key}
+                    className="card obsl-area-data"
+                    aria-labelledby={`obsl-data-${area.key}`}
+                  >
+                    <h2 id={`obsl-data-${area.key}`}>{area.title}</h2>
+                    {area.indicators.map((ind) => (
+                      <DataIndicator key={ind.key} data={shown} indicator={ind} />
+                    ))}
+                  </section>
+                ))
+              )}
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,181 @@
+/**
+ * Observation benchmark (issue 6, O4): one institution-year at scale — 100 institutions in one kommune × 40
+ * teachers × 6 visits × 30 indicators ≈ 720,000 answers (plus self-observations that must not count) — then the
+ * institution dashboard query and the forvaltning cross-institution query: first through the service, one
+ * request at a time (p50/p99 of BENCH_QUERIES runs each), then over HTTP with autocannon. PGlite by default;
+ * BENCH_DATABASE_URL=postgres://… runs it on a fresh database next to that one (dropped afterwards).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/index.js';
+import { seedDemo } from '../src/server/db/seed-demo.js';
+import { createDataService, type DataQuery } from '../src/server/modules/observation/data.js';
+import { generateInstitutionYear } from '../src/server/modules/observation/data-testing.js';
+import type { Actor } from '../src/server/policy/index.js';
+import { load, loadAvg, round, signIn, startServer, writeResult } from './lib.js';
+
+const PORT = 3196;
+const CONNECTIONS = 10;
+/** BENCH_SCALE (default 1) shrinks the number of institutions for a quick trial; only scale 1 is recorded. */
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const SIZE = { institutions: Math.max(2, Math.round(100 * SCALE)), teachers: 40, visits: 6, indicators: 30 };
+const TARGET_P99_MS = 200;
+
+async function freshPostgres(url: string) {
+  const name = `amongi_bench_obs_${process.pid}`;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await run(`drop database if exists ${name}`);
+  await run(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+/** Times `runs` sequential calls of each query (after a warm-up of 5): p50, p99, max in ms. */
+async function timeQueries(queries: (() => Promise<unknown>)[], runs: number) {
+  for (let i = 0; i < 5; i++) await queries[i % queries.length]();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await queries[i % queries.length]();
+    ms.push(performance.now() - t);
+  }
+  return {
+    runs,
+    p50Ms: round(percentile(ms, 50), 1),
+    p99Ms: round(percentile(ms, 99), 1),
+    maxMs: round(Math.max(...ms), 1),
+  };
+}
+
+export async function observationBench() {
+  const runs = Number(process.env.BENCH_QUERIES ?? 200);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
+  const loadBefore = loadAvg();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-observation-'));
+  const pgDb = serverUrl ? await freshPostgres(serverUrl) : null;
+  const database = await openDatabase(pgDb ? { url: pgDb.url } : { dir: `${dataDir}/pglite` });
+  const dbName = pgDb ? 'postgresql' : 'pglite';
+  let serverStop: (() => Promise<void>) | null = null;
+  try {
+    await database.migrate();
+    await seedDemo(database.db);
+    const started = performance.now();
+    const data = await generateInstitutionYear(database.db, SIZE);
+    const generateSeconds = round((performance.now() - started) / 1000, 1);
+    console.log(`generated ${data.visits} visits, ${data.answers} answers in ${generateSeconds} s`);
+
+    // A leader of each institution and a forvaltning of the kommune (sign-in for HTTP: the demo password).
+    const leaders = (
+      (await database.db.execute(sql`
+        select g.user_id as "userId", g.institution_id as "institutionId", u.email from role_grants g
+        join users u on u.id = g.user_id
+        where g.role = 'leder' and g.institution_id = any(${`{${data.institutionIds.join(',')}}`}::uuid[])`)) as unknown as {
+        rows: { userId: string; institutionId: string; email: string }[];
+      }
+    ).rows;
+    const [forvaltning] = (
+      (await database.db.execute(sql`
+        with u as (insert into users (email, name, status, password_hash)
+          select ${`forvaltning-${data.kommuneId.slice(0, 8)}@bench.amongi.dk`}, 'Bench Forvaltning', 'active'::user_status,
+            password_hash from users where email = 'leder@demo.amongi.dk' returning id, email)
+        insert into role_grants (user_id, role, kommune_id) select id, 'forvaltning'::role, ${data.kommuneId}::uuid from u
+        returning user_id as id`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    await database.db.execute(sql`update users set password_hash =
+      (select password_hash from users where email = 'leder@demo.amongi.dk') where id = ${leaders[0].userId}`);
+
+    const service = createDataService({ db: database.db });
+    const leaderActor = (l: (typeof leaders)[number]): Actor => ({
+      id: l.userId,
+      grants: [{ role: 'leder', kommuneId: null, institutionId: l.institutionId }],
+    });
+    const forvaltningActor: Actor = {
+      id: forvaltning.id,
+      grants: [{ role: 'forvaltning', kommuneId: data.kommuneId, institutionId: null }],
+    };
+    const terms = ['2026-1', '2026-2'];
+    // The dashboard: rotating over institutions and the breakdowns a leader switches between.
+    const dashboardQueries: DataQuery[] = [{}, { by: 'subject' }, { by: 'grade', term: terms[0] }];
+    const institutionRuns = leaders.flatMap((l) =>
+      dashboardQueries.map((q) => () => service.institution(leaderActor(l), l.institutionId, q, 'da')),
+    );
+    const kommuneQueries: DataQuery[] = [{}, { term: terms[1] }, { by: 'subject' }, { by: 'term' }];
+    const kommuneRuns = kommuneQueries.map(
+      (q) => () => service.kommune(forvaltningActor, data.kommuneId, q, 'da'),
+    );
+    const sample = await service.kommune(forvaltningActor, data.kommuneId, {}, 'da');
+    console.log(
+      `kommune view: ${sample.groups.length} groups, ${sample.areas.flatMap((a) => a.indicators).length} indicators, ${sample.total.teachers} teachers, ${sample.total.visits} visits`,
+    );
+    const serviceResults = {
+      institution: { ...(await timeQueries(institutionRuns, runs)), loadAverage: loadAvg() },
+      kommune: {
+        ...(await timeQueries(kommuneRuns, Math.max(20, Math.round(runs / 4)))),
+        loadAverage: loadAvg(),
+      },
+    };
+    console.log(`service: ${JSON.stringify(serviceResults)}`);
+    await database.close();
+
+    const server = await startServer(PORT, pgDb?.url ?? '', dataDir);
+    serverStop = () => server.stop(true);
+    const leader = await signIn(server.base, leaders[0].email);
+    const forv = await signIn(server.base, `forvaltning-${data.kommuneId.slice(0, 8)}@bench.amongi.dk`);
+    const routes = {
+      institution: {
+        url: `/api/v1/observation/institutions/${leaders[0].institutionId}/data`,
+        cookie: leader.cookie,
+      },
+      kommune: { url: `/api/v1/observation/kommuner/${data.kommuneId}/data`, cookie: forv.cookie },
+    };
+    const http: Record<string, unknown> = {};
+    for (const [name, r] of Object.entries(routes)) {
+      const res = await fetch(`${server.base}${r.url}`, { headers: { cookie: r.cookie } });
+      if (!res.ok) throw new Error(`${r.url}: ${res.status} ${await res.text()}`);
+      const bytes = (await res.text()).length;
+      const opts = { connections: CONNECTIONS, seconds, headers: { cookie: r.cookie } };
+      await load(`${server.base}${r.url}`, { ...opts, seconds: Math.min(3, seconds) }); // warm-up
+      const loadAverage = loadAvg();
+      const result = await load(`${server.base}${r.url}`, opts);
+      http[name] = { route: r.url, bytes, connections: CONNECTIONS, loadAverage, ...result };
+      console.log(`HTTP ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+    }
+
+    if (SCALE !== 1) {
+      console.log('BENCH_SCALE is not 1: nothing recorded');
+      return;
+    }
+    await writeResult(`observation-${dbName}`, loadBefore, {
+      database: dbName,
+      data: { ...SIZE, visits: data.visits, answers: data.answers },
+      generateSeconds,
+      target: { p99Ms: TARGET_P99_MS, on: 'postgresql' },
+      service: serviceResults,
+      http,
+      meetsTarget:
+        dbName === 'postgresql'
+          ? serviceResults.institution.p99Ms < TARGET_P99_MS && serviceResults.kommune.p99Ms < TARGET_P99_MS
+          : null,
+    });
+  } finally {
+    await serverStop?.();
+    await database.close().catch(() => {});
+    await pgDb?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

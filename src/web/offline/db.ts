@@ -1,0 +1,141 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Answer, RecordInput, VisitDetail } from '../../shared/observation';
+
+/**
+ * The device's own copy of visits being conducted (O2, offline). Three stores:
+ * - `visits`: the visit as the server last sent it (with its schema version), so the page opens with no network;
+ * - `drafts`: what the observer has entered, written at every change (answers with `answeredAt`, notes, timer,
+ *   current step) — the source of truth on the device until it has been synced;
+ * - `outbox`: the one batch per visit that is on its way to the server, stored with its `syncKey` BEFORE it is
+ *   sent, so a retry resends the same key and the server applies it exactly once.
+ * Every record carries the id of the person who made it: another person signing in on the device never sees it.
+ */
+
+export type Draft = {
+  /** `${ownerId}:${visitId}` */
+  id: string;
+  ownerId: string;
+  visitId: string;
+  schemaId: string;
+  step: number;
+  /** When the timer was first started. */
+  startedAt: string | null;
+  /** Time on the timer before `runningSince`. */
+  elapsedMs: number;
+  /** Set while the timer runs. */
+  runningSince: string | null;
+  notes: string;
+  classSize: number | null;
+  pupilNumbers: number[];
+  /** Keyed `${itemKey}:${pupil}`. */
+  answers: Record<string, Answer>;
+  /** The observer pressed "Afslut besøget". */
+  complete: boolean;
+  /** Bumped at every change; `syncedRev` is the revision the server has. */
+  rev: number;
+  syncedRev: number;
+  syncedAt: string | null;
+  /** The last refusal from the server (kept until the next change or a new attempt). */
+  error: { status: number; code: string; message: string } | null;
+  updatedAt: string;
+};
+
+export type Batch = {
+  /** Same key as the draft. */
+  id: string;
+  ownerId: string;
+  visitId: string;
+  rev: number;
+  payload: RecordInput & { syncKey: string };
+  createdAt: string;
+};
+
+export type StoredVisit = { id: string; ownerId: string; visit: VisitDetail; savedAt: string };
+
+interface ObservationDb extends DBSchema {
+  visits: { key: string; value: StoredVisit; indexes: { byOwner: string } };
+  drafts: { key: string; value: Draft; indexes: { byOwner: string } };
+  outbox: { key: string; value: Batch; indexes: { byOwner: string } };
+}
+
+const DB_NAME = 'amongi-observation';
+let dbPromise: Promise<IDBPDatabase<ObservationDb>> | null = null;
+
+export function db(): Promise<IDBPDatabase<ObservationDb>> {
+  dbPromise ??= openDB<ObservationDb>(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore('visits', { keyPath: 'id' }).createIndex('byOwner', 'ownerId');
+      d.createObjectStore('drafts', { keyPath: 'id' }).createIndex('byOwner', 'ownerId');
+      d.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byOwner', 'ownerId');
+    },
+  }).catch((err) => {
+    dbPromise = null;
+    throw err;
+  });
+  return dbPromise;
+}
+
+export const localKey = (ownerId: string, visitId: string) => `${ownerId}:${visitId}`;
+export const answerKey = (itemKey: string, pupil: number) => `${itemKey}:${pupil}`;
+
+export async function saveVisit(ownerId: string, visit: VisitDetail): Promise<void> {
+  await (await db()).put('visits', {
+    id: localKey(ownerId, visit.id),
+    ownerId,
+    visit,
+    savedAt: new Date().toISOString(),
+  });
+}
+
+export async function loadVisit(ownerId: string, visitId: string): Promise<VisitDetail | null> {
+  return (await (await db()).get('visits', localKey(ownerId, visitId)))?.visit ?? null;
+}
+
+export async function loadDraft(ownerId: string, visitId: string): Promise<Draft | null> {
+  return (await (await db()).get('drafts', localKey(ownerId, visitId))) ?? null;
+}
+
+/** Writes go one after another, so a later change can never be overtaken by an earlier one. */
+let writes: Promise<unknown> = Promise.resolve();
+export function saveDraft(draft: Draft): Promise<void> {
+  const next = writes.then(async () => {
+    await (await db()).put('drafts', draft);
+  });
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+export async function loadBatch(ownerId: string, visitId: string): Promise<Batch | null> {
+  return (await (await db()).get('outbox', localKey(ownerId, visitId))) ?? null;
+}
+
+export async function saveBatch(batch: Batch): Promise<void> {
+  await (await db()).put('outbox', batch);
+}
+
+export async function removeBatch(ownerId: string, visitId: string): Promise<void> {
+  await (await db()).delete('outbox', localKey(ownerId, visitId));
+}
+
+/** Visits of this person with something the server does not have yet. */
+export async function unsyncedVisitIds(ownerId: string): Promise<string[]> {
+  const d = await db();
+  const drafts = await d.getAllFromIndex('drafts', 'byOwner', ownerId);
+  const batches = await d.getAllFromIndex('outbox', 'byOwner', ownerId);
+  const ids = new Set(batches.map((b) => b.visitId));
+  for (const dr of drafts) if (dr.rev > dr.syncedRev && !dr.error) ids.add(dr.visitId);
+  return [...ids];
+}
+
+/** A synced, completed visit needs no local copy any more. */
+export async function forgetVisit(ownerId: string, visitId: string): Promise<void> {
+  const d = await db();
+  const key = localKey(ownerId, visitId);
+  const tx = d.transaction(['visits', 'drafts', 'outbox'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('visits').delete(key),
+    tx.objectStore('drafts').delete(key),
+    tx.objectStore('outbox').delete(key),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,83 @@
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef } from 'react';
+import type { DataBreakdown, IndicatorType, Scale } from '../../../shared/observation';
+
+export type ChartPoint = { label: string; value: number };
+
+/**
+ * One indicator's figures as a chart (Observable Plot, drawn into a div). It is decoration for sighted readers:
+ * hidden from screen readers, because the table beside it carries the same figures. Over terms a line shows the
+ * development; other breakdowns are horizontal bars. Suppressed groups are left out (the table says why).
+ */
+export function ChartIndicator({
+  points,
+  type,
+  scale,
+  by,
+}: {
+  points: ChartPoint[];
+  type: IndicatorType;
+  scale: Scale | null;
+  by: DataBreakdown;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !points.length) return;
+    const width = Math.max(280, Math.min(640, el.clientWidth || 640));
+    const percent = type === 'yesno';
+    const data = points.map((p) => ({ label: p.label, value: percent ? p.value * 100 : p.value }));
+    const domain: [number, number] | undefined =
+      type === 'scale' && scale ? [scale.min, scale.max] : percent ? [0, 100] : undefined;
+    const valueLabel = percent ? '% ja' : null;
+    const chart =
+      by === 'term' && points.length > 1
+        ? Plot.plot({
+            width,
+            height: 220,
+            marginLeft: 40,
+            marginBottom: 40,
+            style: { fontSize: '13px', color: '#1b2733' },
+            x: { label: null, domain: data.map((d) => d.label), padding: 0.3 },
+            y: { domain, grid: true, label: valueLabel, nice: !domain },
+            marks: [
+              Plot.lineY(data, { x: 'label', y: 'value', stroke: '#0b5cad', strokeWidth: 2.5 }),
+              Plot.dot(data, { x: 'label', y: 'value', fill: '#0b5cad', r: 4 }),
+              Plot.text(data, {
+                x: 'label',
+                y: 'value',
+                text: (d: { value: number }) => d.value.toFixed(percent ? 0 : 1),
+                dy: -12,
+                fill: '#1b2733',
+              }),
+            ],
+          })
+        : Plot.plot({
+            width,
+            height: 36 + data.length * 34,
+            marginLeft: Math.min(200, 20 + Math.max(...data.map((d) => d.label.length)) * 7),
+            marginRight: 40,
+            style: { fontSize: '13px', color: '#1b2733' },
+            x: { domain, grid: true, label: valueLabel, nice: !domain },
+            y: { label: null, domain: data.map((d) => d.label) },
+            marks: [
+              Plot.barX(data, { x1: domain ? domain[0] : 0, x2: 'value', y: 'label', fill: '#0b5cad' }),
+              Plot.text(data, {
+                x: 'value',
+                y: 'label',
+                text: (d: { value: number }) => d.value.toFixed(percent ? 0 : 1),
+                dx: 6,
+                textAnchor: 'start',
+                fill: '#1b2733',
+              }),
+              Plot.ruleX(domain ? [domain[0]] : [0]),
+            ],
+          });
+    chart.setAttribute('aria-hidden', 'true');
+    chart.setAttribute('focusable', 'false');
+    el.replaceChildren(chart);
+    return () => chart.remove();
+  }, [points, type, scale, by]);
+  if (!points.length) return null;
+  return <div ref={ref} className="obsl-chart" aria-hidden="true" />;
+}

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { DataBreakdown, ObservationData } from '../../../shared/observation';
+import type { DataParams } from '../../api/observation-lead';
+import { SelectField } from '../../components/Field';
+import { gradeLabel, termLabel } from './DataFormat';
+
+/** Filters and the breakdown; every change goes straight into the address (so it is kept and can be shared). */
+export function DataFilters({
+  params,
+  set,
+  data,
+  areas,
+  kommune,
+}: {
+  params: DataParams;
+  set: (key: keyof DataParams, value: string) => void;
+  data: ObservationData | undefined;
+  /** Focus areas to filter by (kept from the unfiltered answer). */
+  areas: { key: string; title: string }[];
+  kommune: boolean;
+}) {
+  const { t } = useTranslation();
+  const options = data?.options ?? { terms: [], subjects: [], grades: [] };
+  const keep = <T,>(list: T[], value: T | undefined) =>
+    value !== undefined && !list.includes(value) ? [value, ...list] : list;
+  const breakdowns: DataBreakdown[] = kommune
+    ? ['institution', 'term', 'subject', 'grade']
+    : ['term', 'subject', 'grade'];
+  return (
+    <form
+      className="obsl-filters"
+      onSubmit={(e) => e.preventDefault()}
+      aria-labelledby="obsl-filters-heading"
+    >
+      <h2 id="obsl-filters-heading" className="sr-only">
+        {t('observationLead.data.filters')}
+      </h2>
+      <div className="form-row">
+        <SelectField
+          label={t('observationLead.data.byLabel')}
+          value={params.by}
+          onChange={(e) => set('by', e.target.value)}
+        >
+          {breakdowns.map((b) => (
+            <option key={b} value={b}>
+              {t(`observationLead.data.by.${b}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('observationLead.data.term')}
+          optional
+          value={params.term ?? ''}
+          onChange={(e) => set('term', e.target.value)}
+        >
+          <option value="">{t('observationLead.data.allTerms')}</option>
+          {keep(options.terms, params.term || undefined).map((x) => (
+            <option key={x} value={x}>
+              {termLabel(x)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('observationLead.data.subject')}
+          optional
+          value={params.subject ?? ''}
+          onChange={(e) => set('subject', e.target.value)}
+        >
+          <option value="">{t('observationLead.data.allSubjects')}</option>
+          {keep(options.subjects, params.subject || undefined).map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('observationLead.data.grade')}
+          optional
+          value={params.grade ?? ''}
+          onChange={(e) => set('grade', e.target.value)}
+        >
+          <option value="">{t('observationLead.data.allGrades')}</option>
+          {keep(options.grades.map(String), params.grade || undefined).map((x) => (
+            <option key={x} value={x}>
+              {gradeLabel(Number(x))}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('observationLead.data.focusArea')}
+          optional
+          value={params.focusArea ?? ''}
+          onChange={(e) => set('focusArea', e.target.value)}
+        >
+          <option value="">{t('observationLead.data.allAreas')}</option>
+          {areas.map((a) => (
+            <option key={a.key} value={a.key}>
+              {a.title}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DataCell, ObservationData } from '../../../shared/observation';
+import { TableWrap } from '../../components/TableWrap';
+import { ChartIndicator } from './ChartIndicator';
+import { cellText, groupLabel, measureLabel } from './DataFormat';
+
+type Indicator = ObservationData['areas'][number]['indicators'][number];
+
+function Row({
+  label,
+  cell,
+  indicator,
+  minGroupSize,
+  total,
+}: {
+  label: string;
+  cell: DataCell;
+  indicator: Indicator;
+  minGroupSize: number;
+  total?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr className={`${total ? 'obsl-total' : ''}${cell.suppressed ? ' obsl-suppressed' : ''}`}>
+      <th scope="row">{label}</th>
+      {cell.suppressed ? (
+        <td colSpan={indicator.type === 'text' ? 2 : 3}>{cellText(cell, indicator.type, minGroupSize)}</td>
+      ) : (
+        <>
+          {indicator.type !== 'text' && (
+            <td className="num">{cellText(cell, indicator.type, minGroupSize)}</td>
+          )}
+          <td className="num">{indicator.type === 'text' ? (cell.answers ?? 0) : (cell.answers ?? '–')}</td>
+          <td className="num">{cell.teachers ?? t('observationLead.data.noAnswers')}</td>
+        </>
+      )}
+    </tr>
+  );
+}
+
+/** One indicator: what the figure means, a chart (for sighted readers) and the table with the same figures. */
+export function DataIndicator({ data, indicator }: { data: ObservationData; indicator: Indicator }) {
+  const { t } = useTranslation();
+  const measure = measureLabel(indicator.type, indicator.scale);
+  const points = useMemo(
+    () =>
+      data.groups.flatMap((g, i) => {
+        const c = indicator.cells[i];
+        return c && !c.suppressed && c.value !== null
+          ? [{ label: groupLabel(data.by, g), value: c.value }]
+          : [];
+      }),
+    [data.by, data.groups, indicator.cells],
+  );
+  const hidden = indicator.cells.filter((c) => c.suppressed).length;
+  return (
+    <article className="obsl-indicator">
+      <h3>{indicator.text}</h3>
+      <p className="muted obsl-measure">{measure}</p>
+      {indicator.type !== 'text' && (
+        <ChartIndicator points={points} type={indicator.type} scale={indicator.scale} by={data.by} />
+      )}
+      {indicator.type !== 'text' && hidden > 0 && (
+        <p className="hint">
+          {t('observationLead.data.chartLeavesOut', { count: hidden, n: data.minGroupSize })}
+        </p>
+      )}
+      <TableWrap label={indicator.text}>
+        <table className="obsl-data-table">
+          <caption>
+            <span className="sr-only">{indicator.text}. </span>
+            {t('observationLead.data.tableCaption', { by: t(`observationLead.data.by.${data.by}`) })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`observationLead.data.by.${data.by}`)}</th>
+              {indicator.type !== 'text' && (
+                <th scope="col">{t(`observationLead.data.valueHead.${indicator.type}`)}</th>
+              )}
+              <th scope="col">{t('observationLead.data.answersHead')}</th>
+              <th scope="col">{t('observationLead.data.teachersHead')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.groups.map((g, i) => (
+              <Row
+                key={g.key}
+                label={groupLabel(data.by, g)}
+                cell={indicator.cells[i]}
+                indicator={indicator}
+                minGroupSize={data.minGroupSize}
+              />
+            ))}
+            <Row
+              label={t('observationLead.data.total')}
+              cell={indicator.total}
+              indicator={indicator}
+              minGroupSize={data.minGroupSize}
+              total
+            />
+          </tbody>
+        </table>
+      </TableWrap>
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { VisitSummary } from '../../../shared/observation';
+import { currentLocale } from '../../i18n';
+
+/** Small pieces shared by the observation pages for observers and teachers. */
+
+export function formatDay(date: string | null | undefined): string {
+  if (!date) return '';
+  const d = date.length === 10 ? new Date(`${date}T12:00:00`) : new Date(date);
+  return new Intl.DateTimeFormat(currentLocale() === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long' }).format(
+    d,
+  );
+}
+
+/** 12/3 */
+export function shortDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getDate()}/${d.getMonth() + 1}`;
+}
+
+export const firstName = (name: string) => name.split(' ')[0] ?? name;
+
+export function visitTitle(t: TFunction, v: Pick<VisitSummary, 'kind' | 'teacher' | 'plannedFor'>): string {
+  return v.kind === 'self'
+    ? t('observation.visit.selfTitle', { date: formatDay(v.plannedFor) })
+    : t('observation.visit.title', { name: v.teacher.name, date: formatDay(v.plannedFor) });
+}
+
+export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'flag'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`badge obs-badge-${visit.status}`}>{t(`observation.status.${visit.status}`)}</span>
+      {visit.flag && <span className="badge badge-error">{t('observation.visit.flagged')}</span>}
+    </>
+  );
+}
+
+export function gradeLabel(t: TFunction, grade: number | null): string {
+  if (grade === null) return '';
+  return grade === 0 ? t('observation.grade0') : t('observation.gradeN', { n: grade });
+}
+
+/** One visit in a list: who, when, class and subject, status — and what the person can do next. */
+export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to: string; label: string } }) {
+  const { t } = useTranslation();
+  return (
+    <li className="obs-visit-row">
+      <div>
+        <Link to={`/observation/besoeg/${visit.id}`} className="obs-visit-link">
+          {visitTitle(t, visit)}
+        </Link>
+        <p className="muted obs-visit-meta">
+          {[
+            visit.kind === 'self'
+              ? null
+              : t('observation.visit.observerShort', { name: visit.observer.name }),
+            visit.classLabel,
+            visit.subject,
+            gradeLabel(t, visit.grade),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <p className="obs-visit-status">
+          <StatusBadge visit={visit} />
+          {visit.nextStepAgreed && (
+            <span className="badge badge-active">{t('observation.visit.agreedBadge')}</span>
+          )}
+        </p>
+      </div>
+      {action && (
+        <Link to={action.to} className="btn btn-secondary obs-row-action">
+          {action.label}
+          <span className="sr-only">: {visitTitle(t, visit)}</span>
+        </Link>
+      )}
+    </li>
+  );
+}
