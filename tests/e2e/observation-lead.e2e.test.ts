@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ObservationMe,
@@ -105,7 +105,7 @@ async function leaderPage(viewport = DESKTOP) {
   return p;
 }
 
-async function axeAndShots(page: Page, name: string) {
+async function axeAndShots(page: Page, name: string, parts: Locator[] = []) {
   for (const [label, size] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -114,6 +114,10 @@ async function axeAndShots(page: Page, name: string) {
     await page.waitForTimeout(250);
     expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
     await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(shots, `${name}-${label}-top.png`) });
+    for (const [i, part] of parts.entries())
+      await part.screenshot({ path: path.join(shots, `${name}-${label}-part${i + 1}.png`) });
   }
   await page.setViewportSize(DESKTOP);
 }
@@ -141,6 +145,7 @@ afterAll(async () => {
 
 /** Each journey does a lot through a real browser on a possibly busy machine. */
 const SLOW = 240_000;
+const GUIDE_LINE = `Vi glæder os til at lære sammen med jer (${new Date().toISOString().slice(0, 16)}).`;
 
 describe('observation for leaders', () => {
   it(
@@ -217,16 +222,13 @@ describe('observation for leaders', () => {
       if (!(await body.inputValue()))
         await guide.getByRole('button', { name: 'Brug forslaget til en guide' }).click();
       await expect.poll(() => body.inputValue()).not.toBe('');
-      await body.fill(`${await body.inputValue()}\n\nVi glæder os til at lære sammen med jer.`);
-      await guide
-        .locator('.obsl-guide-preview')
-        .getByText('Vi glæder os til at lære sammen med jer.')
-        .waitFor();
+      await body.fill(`${await body.inputValue()}\n\n${GUIDE_LINE}`);
+      await guide.locator('.obsl-guide-preview').getByText(GUIDE_LINE).waitFor();
       await guide.getByRole('button', { name: 'Offentliggør' }).click();
       await guide.getByText('Guiden er offentliggjort.').waitFor();
       const stored = (await leader.call('GET', `/observation/institutions/${s.institutionId}/guide`)).json;
       expect(stored.publishedAt).toBeTruthy();
-      expect(String(stored.body)).toContain('Vi glæder os til at lære sammen med jer.');
+      expect(String(stored.body)).toContain(GUIDE_LINE);
 
       const observers = page.getByRole('region', { name: 'Læringsvejledere med besøg' });
       const rasmus = s.people.ressourceperson.name;
@@ -252,7 +254,10 @@ describe('observation for leaders', () => {
         observers?: { id: string }[];
       };
       expect(list.observers?.map((o) => o.id)).toContain(s.people.ressourceperson.id);
-      await axeAndShots(page, 'setup');
+      await axeAndShots(page, 'setup', [
+        page.locator('li.obsl-area').first(),
+        page.getByRole('region', { name: 'Besøgsguide' }),
+      ]);
       await context.close();
     },
     SLOW,
@@ -307,7 +312,7 @@ describe('observation for leaders', () => {
         .first()
         .waitFor();
       await page.setViewportSize(DESKTOP);
-      await axeAndShots(page, 'planning');
+      await axeAndShots(page, 'planning', [page.getByRole('region', { name: /^Besøg:/ })]);
       await context.close();
     },
     SLOW,
@@ -368,7 +373,7 @@ describe('observation for leaders', () => {
       await results.locator('table').first().waitFor();
       await expect.poll(() => results.textContent()).toContain('I alt 5 besøg hos 5 lærere.');
       expect(await results.textContent()).toBe(before);
-      await axeAndShots(page, 'data');
+      await axeAndShots(page, 'data', [page.locator('.obsl-indicator').first()]);
 
       // The breakdown and filters live in the address; the CSV link carries the same filters.
       await page.getByLabel('Opdel efter').selectOption('grade');

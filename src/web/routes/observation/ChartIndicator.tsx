@@ -14,11 +14,14 @@ export function ChartIndicator({
   type,
   scale,
   by,
+  format,
 }: {
   points: ChartPoint[];
   type: IndicatorType;
   scale: Scale | null;
   by: DataBreakdown;
+  /** Formats a value the way the table does (Danish decimal comma). */
+  format: (value: number) => string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -46,7 +49,7 @@ export function ChartIndicator({
               Plot.text(data, {
                 x: 'label',
                 y: 'value',
-                text: (d: { value: number }) => d.value.toFixed(percent ? 0 : 1),
+                text: (d: { value: number }) => format(d.value),
                 dy: -12,
                 fill: '#1b2733',
               }),
@@ -65,7 +68,7 @@ export function ChartIndicator({
               Plot.text(data, {
                 x: 'value',
                 y: 'label',
-                text: (d: { value: number }) => d.value.toFixed(percent ? 0 : 1),
+                text: (d: { value: number }) => format(d.value),
                 dx: 6,
                 textAnchor: 'start',
                 fill: '#1b2733',
@@ -77,7 +80,7 @@ export function ChartIndicator({
     chart.setAttribute('focusable', 'false');
     el.replaceChildren(chart);
     return () => chart.remove();
-  }, [points, type, scale, by]);
+  }, [points, type, scale, by, format]);
   if (!points.length) return null;
   return <div ref={ref} className="obsl-chart" aria-hidden="true" />;
 }

@@ -18,7 +18,6 @@ export function Timer({ draft, onToggle }: { draft: Draft; onToggle: () => void 
     <div className="obs-timer">
       <span className="obs-timer-time">
         <span className="sr-only">{t('observation.timer.label')} </span>
-        <span aria-hidden="true">⏱ </span>
         <time>{clock(elapsedMs(draft))}</time>
       </span>
       <button

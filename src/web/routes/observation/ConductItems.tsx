@@ -50,7 +50,9 @@ function Choices({
   const id = useId();
   const name = `${item.key}-${idSuffix}`;
   return (
-    <div className={`obs-choices${wide ? ' obs-choices-wide' : ''}`}>
+    <div
+      className={`obs-choices${wide ? ' obs-choices-wide' : choices.length <= 7 ? ' obs-choices-row' : ''}`}
+    >
       {choices.map((c) => (
         <div key={String(c.value)} className="obs-choice">
           <input

@@ -46,6 +46,10 @@ export function cellText(cell: DataCell, type: IndicatorType, minGroupSize: numb
   return number(cell.value, 1);
 }
 
+/** A chart label: the figure as the table shows it, without the unit for percentages. */
+export const chartNumber = (type: IndicatorType) =>
+  type === 'yesno' ? (v: number) => number(v, 0) : (v: number) => number(v, 1);
+
 /** What the value means, for a table caption: "Gennemsnit på skalaen 1 (Ses ikke) – 7 (Tydeligt)". */
 export function measureLabel(type: IndicatorType, scale: Scale | null): string {
   if (type === 'scale' && scale)

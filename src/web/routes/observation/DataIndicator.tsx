@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataCell, ObservationData } from '../../../shared/observation';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartIndicator } from './ChartIndicator';
-import { cellText, groupLabel, measureLabel } from './DataFormat';
+import { cellText, chartNumber, groupLabel, measureLabel } from './DataFormat';
 
 type Indicator = ObservationData['areas'][number]['indicators'][number];
 
@@ -59,7 +59,13 @@ export function DataIndicator({ data, indicator }: { data: ObservationData; indi
       <h3>{indicator.text}</h3>
       <p className="muted obsl-measure">{measure}</p>
       {indicator.type !== 'text' && (
-        <ChartIndicator points={points} type={indicator.type} scale={indicator.scale} by={data.by} />
+        <ChartIndicator
+          points={points}
+          type={indicator.type}
+          scale={indicator.scale}
+          by={data.by}
+          format={chartNumber(indicator.type)}
+        />
       )}
       {indicator.type !== 'text' && hidden > 0 && (
         <p className="hint">
@@ -76,10 +82,16 @@ export function DataIndicator({ data, indicator }: { data: ObservationData; indi
             <tr>
               <th scope="col">{t(`observationLead.data.by.${data.by}`)}</th>
               {indicator.type !== 'text' && (
-                <th scope="col">{t(`observationLead.data.valueHead.${indicator.type}`)}</th>
+                <th scope="col" className="num">
+                  {t(`observationLead.data.valueHead.${indicator.type}`)}
+                </th>
               )}
-              <th scope="col">{t('observationLead.data.answersHead')}</th>
-              <th scope="col">{t('observationLead.data.teachersHead')}</th>
+              <th scope="col" className="num">
+                {t('observationLead.data.answersHead')}
+              </th>
+              <th scope="col" className="num">
+                {t('observationLead.data.teachersHead')}
+              </th>
             </tr>
           </thead>
           <tbody>

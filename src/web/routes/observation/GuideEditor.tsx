@@ -90,7 +90,9 @@ function GuideForm({ institutionId, guide }: { institutionId: string; guide: Vis
           error={tooLong ? t('observationLead.guide.tooLong', { max: GUIDE_MAX }) : undefined}
           onChange={(e) => setBody(e.target.value)}
         />
-        <section className="obsl-guide-preview" aria-labelledby="obsl-guide-preview">
+        {/* It scrolls when long: focusable so keyboard users can scroll it too. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+        <section className="obsl-guide-preview" aria-labelledby="obsl-guide-preview" tabIndex={0}>
           <h3 id="obsl-guide-preview">{t('observationLead.guide.preview')}</h3>
           {body.trim() ? (
             <GuideText body={body} />

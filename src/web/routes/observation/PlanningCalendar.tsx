@@ -57,6 +57,29 @@ function VisitLink({ visit, compact }: { visit: VisitSummary; compact?: boolean 
   );
 }
 
+const SHOWN_PER_DAY = 3;
+
+/** A day's visits in the month grid: the first few, the rest behind a "more" disclosure so rows stay short. */
+function DayVisits({ visits }: { visits: VisitSummary[] }) {
+  const { t } = useTranslation();
+  const rest = visits.slice(SHOWN_PER_DAY);
+  return (
+    <>
+      {visits.slice(0, SHOWN_PER_DAY).map((v) => (
+        <VisitLink key={v.id} visit={v} compact />
+      ))}
+      {rest.length > 0 && (
+        <details className="obsl-more">
+          <summary>{t('observationLead.calendar.more', { count: rest.length })}</summary>
+          {rest.map((v) => (
+            <VisitLink key={v.id} visit={v} compact />
+          ))}
+        </details>
+      )}
+    </>
+  );
+}
+
 /** A month of visits: a grid on wide screens, a list grouped by day on phones; previous/next month. */
 export function PlanningCalendar({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
@@ -131,9 +154,7 @@ export function PlanningCalendar({ institutionId }: { institutionId: string }) {
                             <span className="sr-only"> ({t('observationLead.calendar.today')})</span>
                           )}
                         </span>
-                        {(days.get(day) ?? []).map((v) => (
-                          <VisitLink key={v.id} visit={v} compact />
-                        ))}
+                        <DayVisits visits={days.get(day) ?? []} />
                       </td>
                     ) : (
                       // biome-ignore lint/suspicious/noArrayIndexKey: empty cells before/after the month
