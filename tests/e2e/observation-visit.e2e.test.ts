@@ -215,6 +215,8 @@ describe('observation visit on a phone, offline', () => {
 
     await page.getByRole('button', { name: 'Afslut besøget' }).click();
     await page.waitForURL((u) => u.pathname === `/observation/besoeg/${s.visitId}`, { timeout: 30_000 });
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: path.join(shots, 'after-finish-phone.png'), fullPage: true });
     await expect
       .poll(() => page.locator('.obs-visit-status').first().textContent(), P)
       .toContain('Gennemført');
@@ -236,10 +238,7 @@ describe('observation visit on a phone, offline', () => {
     await expect.poll(() => page.getByText('Tak – du har læst guiden.').isVisible(), P).toBe(true);
     await page.goto('/observation');
     await expectAxeClean(page, 'hub-teacher');
-    await page
-      .getByRole('link', { name: /^Læs og reflektér/ })
-      .first()
-      .click();
+    await page.locator(`a.obs-row-action[href="/observation/besoeg/${s.visitId}"]`).click();
     await page.waitForURL(`**/observation/besoeg/${s.visitId}`);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Det blev set i lektionen' }).isVisible(), P)
