@@ -97,13 +97,16 @@ function ConductView({
   const stepIndex = draft?.step ?? 0;
 
   // A new step: focus its heading (screen readers hear where they are) and show it from the top.
+  // (Not when the page opens at the step restored from the device.)
+  const loaded = !!draft;
   useEffect(() => {
+    if (!loaded) return;
     if (shownStep.current !== null && shownStep.current !== stepIndex) {
       heading.current?.focus();
       window.scrollTo({ top: 0 });
     }
     shownStep.current = stepIndex;
-  }, [stepIndex]);
+  }, [stepIndex, loaded]);
 
   // Finished and synced: the visit page shows what was recorded.
   const done = c.lastResult?.status === 'completed' || (draft?.complete && draft.syncedRev >= draft.rev);
