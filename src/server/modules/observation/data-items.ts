@@ -93,8 +93,7 @@ export function buildCatalog(
   for (const a of areas) a.items.sort((x, y) => Number(x.pupil) - Number(y.pupil) || x.index - y.index);
 
   const chosen = focusArea === null ? null : (areaByKey.get(focusArea) ?? null);
-  const inView = (item: CatalogItem) =>
-    focusArea === null || chosen?.items.includes(item) === true;
+  const inView = (item: CatalogItem) => focusArea === null || chosen?.items.includes(item) === true;
   const keys = new Map<string, number>();
   for (const [key, item] of itemByKey) if (inView(item)) keys.set(key, item.index);
   return {
