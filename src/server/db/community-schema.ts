@@ -11,7 +11,6 @@ import {
   real,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -22,20 +21,13 @@ import {
   PACKAGE_VISIBILITIES,
 } from '../../shared/catalogue.js';
 import { NOTIFICATION_EMAIL_STATES } from '../../shared/training.js';
-import { id, institutions, kommuner, users } from './schema.js';
+import { at, id, inList, institutions, kommuner, userRef, users } from './schema.js';
 import { taxonomyTerms, videos } from './videos-schema.js';
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
 const videoRef = () =>
   uuid('video_id')
     .notNull()
     .references(() => videos.id, { onDelete: 'cascade' });
-const userRef = (name = 'user_id') =>
-  uuid(name)
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
 
 /** Curated collections on the home page (V1): ordered lists of catalogue videos made by editors. */
 export const collections = pgTable(

@@ -10,7 +10,6 @@ import {
   real,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -22,21 +21,14 @@ import {
   VISIT_KINDS,
   VISIT_STATUSES,
 } from '../../shared/observation.js';
-import { id, institutions, users } from './schema.js';
+import { at, id, inList, institutions, userRef, users } from './schema.js';
 
 /** Classroom observation (O1–O6). ADR docs/decisions/0007-observation.md explains the design. */
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
 const institutionRef = () =>
   uuid('institution_id')
     .notNull()
     .references(() => institutions.id, { onDelete: 'cascade' });
-const userRef = (name = 'user_id') =>
-  uuid(name)
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
 const optionalUserRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 /** Per institution: the smallest group of observed teachers its data is shown for (O4). */

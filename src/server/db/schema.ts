@@ -16,6 +16,16 @@ import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../../shared/cons
 
 /** The uuid primary key every table uses. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
+/** A timestamp with time zone (every time column). */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+/** A CHECK body: the column holds one of these (our own constants, never user input). */
+export const inList = (col: string, values: readonly string[]) =>
+  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
+/** A required reference to a person, removed with them. */
+export const userRef = (name = 'user_id') =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const institutionType = pgEnum('institution_type', INSTITUTION_TYPES);

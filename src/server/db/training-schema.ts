@@ -1,31 +1,14 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   ACTIVE_COURSE_STATES,
   COURSE_STATES,
   ENROLMENT_STATUSES,
   NOTIFICATION_DELIVERIES,
 } from '../../shared/training.js';
-import { id, institutions, teams, users } from './schema.js';
+import { at, id, inList, institutions, teams, userRef, users } from './schema.js';
 import { taxonomyTerms, videos } from './videos-schema.js';
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
-const userRef = (name = 'user_id') =>
-  uuid(name)
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
 const methodRef = () =>
   uuid('method_id')
     .notNull()

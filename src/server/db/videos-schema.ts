@@ -10,17 +10,12 @@ import {
   pgTable,
   real,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { AGE_BANDS, EDITORIAL_STATES, type Pillar } from '../../shared/catalogue.js';
 import { VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
-import { id, institutions, kommuner, teams, users } from './schema.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
+import { at, id, inList, institutions, kommuner, teams, users } from './schema.js';
 
 /** PostgreSQL's tsvector, for full-text search (V3). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
