@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitDetail, VisitSummary } from '../../../shared/observation.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { type demoIds, err } from '../../testing/fixtures.js';
+import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
-import { answer, delegate, K, makeSchema, syncOf } from './observation-testing.js';
+import { answer, K, observationWorld, syncOf } from './observation-testing.js';
 
 /*
  * The learning conversation (O3): the teacher's reflection, conversation notes, the next step both agree on
@@ -17,13 +17,9 @@ const c: Record<string, TestClient> = {};
 const VISITS = '/api/v1/observation/visits';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t.ctx.db);
-  sol = ids.institution.Solsikkeskolen;
-  schemaId = (await makeSchema(t.ctx.db, sol)).id;
-  await delegate(t.ctx.db, sol, ids.user.ressourceperson);
-  for (const who of ['leder', 'ressourceperson', 'medarbejder', 'laerer1', 'leder2'])
-    c[who] = await t.as(who);
+  const w = await observationWorld(['leder', 'ressourceperson', 'medarbejder', 'laerer1', 'leder2']);
+  ({ t, ids, sol, schemaId: schemaId } = w);
+  Object.assign(c, w.c);
 });
 afterAll(() => t?.close());
 

@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { SchemaDefinition } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationObservers, observationSchemas } from '../../db/observation-schema.js';
+import { demoIds } from '../../testing/fixtures.js';
+import { createTestApp, type TestClient } from '../../testing/harness.js';
 
 /** Test helpers for visits: a schema version with fixed keys, and delegating visits to a learning guide. */
 
@@ -113,4 +115,19 @@ export function fullAnswers(at?: string) {
       answer(K.pupilYesno, pupil !== 2, { pupil, at }),
     ]),
   ];
+}
+
+/**
+ * The world most visit tests start from: a test app, Solsikkeskolen with the test schema, visits delegated to
+ * `delegated`, and a signed-in client for each of `who`.
+ */
+export async function observationWorld(who: string[], delegated: string[] = ['ressourceperson']) {
+  const t = await createTestApp();
+  const ids = await demoIds(t.ctx.db);
+  const sol = ids.institution.Solsikkeskolen;
+  const schemaId = (await makeSchema(t.ctx.db, sol)).id;
+  for (const d of delegated) await delegate(t.ctx.db, sol, ids.user[d]);
+  const c: Record<string, TestClient> = {};
+  for (const w of who) c[w] = await t.as(w);
+  return { t, ids, sol, schemaId, c };
 }

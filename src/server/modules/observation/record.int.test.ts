@@ -4,10 +4,18 @@ import type { RecordResult, VisitDetail, VisitSummary } from '../../../shared/ob
 import { observationAnswers, observationSyncs, observationVisits } from '../../db/observation-schema.js';
 import { roleGrants } from '../../db/schema.js';
 import { countsTowardData } from '../../policy/sql-observation.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { type demoIds, err } from '../../testing/fixtures.js';
+import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
-import { answer, delegate, fullAnswers, K, makeSchema, syncOf, undelegate } from './observation-testing.js';
+import {
+  answer,
+  fullAnswers,
+  K,
+  makeSchema,
+  observationWorld,
+  syncOf,
+  undelegate,
+} from './observation-testing.js';
 
 /*
  * The offline sync (O2): answers checked against the visit's version (all or nothing), the version fixed by the
@@ -22,13 +30,12 @@ const c: Record<string, TestClient> = {};
 const VISITS = '/api/v1/observation/visits';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t.ctx.db);
-  sol = ids.institution.Solsikkeskolen;
-  v1 = (await makeSchema(t.ctx.db, sol)).id;
-  for (const who of ['ressourceperson', 'laerer6', 'laerer7']) await delegate(t.ctx.db, sol, ids.user[who]);
-  for (const who of ['leder', 'ressourceperson', 'medarbejder', 'laerer1', 'laerer6', 'laerer7', 'leder2'])
-    c[who] = await t.as(who);
+  const w = await observationWorld(
+    ['leder', 'ressourceperson', 'medarbejder', 'laerer1', 'laerer6', 'laerer7', 'leder2'],
+    ['ressourceperson', 'laerer6', 'laerer7'],
+  );
+  ({ t, ids, sol, schemaId: v1 } = w);
+  Object.assign(c, w.c);
 });
 afterAll(() => t?.close());
 

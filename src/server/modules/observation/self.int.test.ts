@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitDetail, VisitSummary } from '../../../shared/observation.js';
 import { observationVisits } from '../../db/observation-schema.js';
 import { countsTowardData } from '../../policy/sql-observation.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { type demoIds, err } from '../../testing/fixtures.js';
+import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
-import { delegate, fullAnswers, K, makeSchema, syncOf } from './observation-testing.js';
+import { fullAnswers, K, observationWorld, syncOf } from './observation-testing.js';
 
 /*
  * Self-observation (O5): a teacher's own lesson, seen by them and the colleagues they invite only — every
@@ -21,12 +21,7 @@ const VISITS = '/api/v1/observation/visits';
 const SELF = '/api/v1/observation/self';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t.ctx.db);
-  sol = ids.institution.Solsikkeskolen;
-  schemaId = (await makeSchema(t.ctx.db, sol)).id;
-  await delegate(t.ctx.db, sol, ids.user.ressourceperson);
-  for (const who of [
+  const w = await observationWorld([
     'leder',
     'ressourceperson',
     'medarbejder',
@@ -37,8 +32,9 @@ beforeAll(async () => {
     'medarbejder2',
     'administrator',
     'forvaltning',
-  ])
-    c[who] = await t.as(who);
+  ]);
+  ({ t, ids, sol, schemaId: schemaId } = w);
+  Object.assign(c, w.c);
 });
 afterAll(() => t?.close());
 

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { termOf, type VisitSummary } from '../../../shared/observation.js';
 import { observationVisits } from '../../db/observation-schema.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { type demoIds, err } from '../../testing/fixtures.js';
+import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
-import { delegate, K, makeSchema, syncOf } from './observation-testing.js';
+import { K, observationWorld, syncOf } from './observation-testing.js';
 
 /*
  * Planning visits (O2): who may plan for whom, every refusal, the calendar list, "not visited this term",
@@ -20,12 +20,7 @@ const c: Record<string, TestClient> = {};
 const VISITS = '/api/v1/observation/visits';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t.ctx.db);
-  sol = ids.institution.Solsikkeskolen;
-  schemaId = (await makeSchema(t.ctx.db, sol)).id;
-  await delegate(t.ctx.db, sol, ids.user.ressourceperson);
-  for (const who of [
+  const w = await observationWorld([
     'leder',
     'ressourceperson',
     'medarbejder',
@@ -34,8 +29,9 @@ beforeAll(async () => {
     'leder2',
     'administrator',
     'forvaltning',
-  ])
-    c[who] = await t.as(who);
+  ]);
+  ({ t, ids, sol, schemaId: schemaId } = w);
+  Object.assign(c, w.c);
 });
 afterAll(() => t?.close());
 
