@@ -17,7 +17,7 @@ import { useMe } from './queries';
 export type VisitPage = { items: VisitSummary[]; nextCursor: string | null };
 export type VisitListQuery = {
   institutionId?: string;
-  role?: 'observer' | 'teacher';
+  role?: 'observer' | 'teacher' | 'guest';
   status?: VisitStatus;
   from?: string;
   to?: string;

@@ -78,6 +78,12 @@ describe('starting a self-observation', () => {
       (n) => (n.payload as { visitId: string }).visitId === v.id,
     );
     expect(told).toHaveLength(1);
+    // "Invited to": the guest's list has it; the owner's and the leader's guest lists do not.
+    const guestList = async (who: string) =>
+      ((await c[who].get(`${VISITS}?role=guest`)).json() as { items: VisitSummary[] }).items.map((i) => i.id);
+    expect(await guestList('laerer1')).toContain(v.id);
+    expect(await guestList('medarbejder')).not.toContain(v.id);
+    expect(await guestList('leder')).toEqual([]);
   });
 
   it('refuses guests from elsewhere, too many guests, no schema and bad dates', async () => {

@@ -55,12 +55,12 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'Visits and self-observations the signed-in person may see (a leader: every classroom visit of the institutions they lead; never anyone else’s self-observation), by planned date then id. `from`/`to` (yyyy-mm-dd) make a calendar range; `role` keeps those where I observe or am observed; `flagged=1` those waiting for a leader’s decision.',
+            'Visits and self-observations the signed-in person may see (a leader: every classroom visit of the institutions they lead; never anyone else’s self-observation), by planned date then id. `from`/`to` (yyyy-mm-dd) make a calendar range; `role` keeps those where I observe or am observed, or (guest) the self-observations I was invited to; `flagged=1` those waiting for a leader’s decision.',
           querystring: z.strictObject({
             institutionId: s.id.optional(),
             from: z.string().max(10).optional(),
             to: z.string().max(10).optional(),
-            role: z.enum(['observer', 'teacher']).optional(),
+            role: z.enum(['observer', 'teacher', 'guest']).optional(),
             status: z.enum(VISIT_STATUSES).optional(),
             flagged: z.enum(['1', '0', 'true', 'false']).optional(),
             cursor: z.string().max(500).optional(),

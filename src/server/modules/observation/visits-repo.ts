@@ -85,6 +85,8 @@ export type ListFilter = {
   to?: string;
   teacherId?: string;
   observerId?: string;
+  /** Self-observations this person was invited to. */
+  guestId?: string;
   status?: VisitRow['status'];
   flagged?: boolean;
   after?: { plannedFor: string; id: string };
@@ -100,6 +102,9 @@ export async function listVisits(db: DbOrTx, f: ListFilter): Promise<VisitSummar
     f.to ? sql`${v.plannedFor} <= ${f.to}` : undefined,
     f.teacherId ? eq(v.teacherId, f.teacherId) : undefined,
     f.observerId ? eq(v.observerId, f.observerId) : undefined,
+    f.guestId
+      ? sql`exists (select 1 from ${observationVisitGuests} g where g.visit_id = ${v.id} and g.user_id = ${f.guestId})`
+      : undefined,
     f.status ? eq(v.status, f.status) : undefined,
     f.flagged ? isNotNull(v.flag) : undefined,
     f.after

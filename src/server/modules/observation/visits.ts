@@ -55,7 +55,7 @@ export type ListQuery = {
   institutionId?: string;
   from?: string;
   to?: string;
-  role?: 'observer' | 'teacher';
+  role?: 'observer' | 'teacher' | 'guest';
   status?: VisitStatus;
   flagged?: boolean;
   cursor?: string;
@@ -133,6 +133,7 @@ export function createVisitService(ctx: AppContext) {
         to: q.to ? parseDay(q.to) : undefined,
         teacherId: q.role === 'teacher' ? actor.id : undefined,
         observerId: q.role === 'observer' ? actor.id : undefined,
+        guestId: q.role === 'guest' ? actor.id : undefined,
         status: q.status,
         flagged: q.flagged,
         after: q.cursor ? decodeCursor(q.cursor) : undefined,

@@ -16,12 +16,11 @@ export function SelfObservationPage() {
   const { data: me } = useMe();
   const obsMe = useObservationMe();
   const mine = useVisits({ role: 'teacher' });
-  // Every visit I may see; the self-observations among them that are not mine are the ones I was invited to.
-  const all = useVisits({});
+  const invitedTo = useVisits({ role: 'guest' });
   if (obsMe.isPending || !me) return <Loading />;
   if (obsMe.isError) return <RequestError error={obsMe.error} />;
   const mySelf = mine.data?.items.filter((v) => v.kind === 'self') ?? [];
-  const invited = all.data?.items.filter((v) => v.kind === 'self' && v.teacher.id !== me.id) ?? [];
+  const invited = invitedTo.data?.items ?? [];
   const places = obsMe.data.institutions.filter((i) => i.can.self);
   const conduct = (id: string, status: string) =>
     status === 'planned' || status === 'in_progress'
