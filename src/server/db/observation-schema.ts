@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -218,4 +219,34 @@ export const observationSyncs = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.visitId, t.syncKey] }), index('observation_syncs_user_idx').on(t.userId)],
+);
+
+/**
+ * Institution data summed up in advance (O4), so the kommune view need not read every answer: per institution,
+ * for every combination of term, subject and grade (each either set or summed over: `dims` bit 4 term, 2 subject,
+ * 1 grade; a summed-over column holds '') one row per item key (item rows), per focus area key (area rows: item
+ * key null) and for everything (both null). Counts only what countsTowardData counts. Kept up to date by
+ * statement triggers on observation_visits and observation_answers (migration 0005: the whole institution is
+ * recomputed when one of its counted visits or their answers change); never written by the app.
+ */
+export const observationDataCells = pgTable(
+  'observation_data_cells',
+  {
+    institutionId: institutionRef(),
+    dims: smallint('dims').notNull(),
+    term: text('term').notNull(),
+    subject: text('subject').notNull(),
+    /** The grade as text, '' for no grade (as the data breakdown shows it). */
+    grade: text('grade').notNull(),
+    itemKey: uuid('item_key'),
+    areaKey: uuid('area_key'),
+    /** Distinct teachers with an answer. */
+    teachers: integer('teachers').notNull(),
+    /** Item and area rows: visits with an answer to it; the everything row: every counted visit. */
+    visits: integer('visits').notNull(),
+    answers: integer('answers').notNull(),
+    valueSum: doublePrecision('value_sum'),
+    valueCount: integer('value_count').notNull(),
+  },
+  (t) => [index('observation_data_cells_scope_idx').on(t.institutionId, t.dims)],
 );

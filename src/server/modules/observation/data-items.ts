@@ -104,3 +104,37 @@ export function buildCatalog(
     focusAreaKnown: focusArea === null || chosen !== null,
   };
 }
+
+/**
+ * Institutions where summing data cells would count a teacher twice (data-cells-repo): an institution with two
+ * (focus area key, item key) pairs shown as the same item — a question changed and changed back, an item moved
+ * to another area, two areas with one title — or, with a focus area chosen, two of its area keys shown as it.
+ * Pure: from the schema versions in view.
+ */
+export function institutionsWithSharedUnits(
+  versions: Version[],
+  keys: Map<string, number>,
+  areaKeys: string[] | null,
+): string[] {
+  const units = new Map<string, Set<string>>();
+  const areas = new Map<string, Set<string>>();
+  const shared = new Set<string>();
+  const inView = (area: string) => areaKeys === null || areaKeys.includes(area);
+  for (const { institutionId, definition } of versions) {
+    for (const area of definition.focusAreas) {
+      if (!inView(area.key)) continue;
+      const areaSet = areas.get(institutionId) ?? new Set();
+      areas.set(institutionId, areaSet.add(area.key));
+      if (areaKeys !== null && areaSet.size > 1) shared.add(institutionId);
+      for (const item of [...area.indicators, ...area.pupilItems]) {
+        const shownAs = keys.get(item.key);
+        if (shownAs === undefined) continue;
+        const unit = `${area.key}|${item.key}`;
+        const byItem = units.get(`${institutionId}|${shownAs}`) ?? new Set();
+        units.set(`${institutionId}|${shownAs}`, byItem.add(unit));
+        if (byItem.size > 1) shared.add(institutionId);
+      }
+    }
+  }
+  return [...shared];
+}

@@ -21,7 +21,7 @@ export type DataFilters = { term: string | null; subject: string | null; grade: 
 export type ScopeInstitution = { id: string; name: string; minGroupSize: number };
 
 /** A PostgreSQL array literal of uuids or integers (values we made or validated, never free text). */
-const arrayLiteral = (values: (string | number)[]) => `{${values.join(',')}}`;
+export const arrayLiteral = (values: (string | number)[]) => `{${values.join(',')}}`;
 
 /** The institution (or every institution of the kommune) with its minimum group size. */
 export async function scopeInstitutions(
@@ -67,7 +67,7 @@ export async function schemaVersions(
 }
 
 /** The counted visits of the scope that match the filters. */
-function countedVisits(institutionIds: string[], f: DataFilters): SQL {
+export function countedVisits(institutionIds: string[], f: DataFilters): SQL {
   const clauses: SQL[] = [
     institutionIds.length === 1
       ? sql`${v.institutionId} = ${institutionIds[0]}`
@@ -81,7 +81,7 @@ function countedVisits(institutionIds: string[], f: DataFilters): SQL {
 }
 
 /** The group a visit falls in; '' for no subject or no grade. */
-function groupOf(by: DataBreakdown): SQL {
+export function groupOf(by: DataBreakdown): SQL {
   switch (by) {
     case 'term':
       return sql`${v.term}`;
@@ -95,7 +95,7 @@ function groupOf(by: DataBreakdown): SQL {
 }
 
 /** An answer that holds something (a cleared answer holds nothing and counts for nothing). */
-const answered = (alias: string) =>
+export const answered = (alias: string) =>
   sql.raw(`(${alias}.value_num is not null or ${alias}.value_text is not null)`);
 
 /**
@@ -126,7 +126,9 @@ export type AggregateRow = {
  * with one pass over the answers. `items` maps every item key in view to the index of the item it is shown as
  * (the same question can have several keys: versions, institutions); `areaKeys` narrows to a focus area. Teachers
  * are counted distinct at every level; a visit counts once per item however many pupils answered (pupil answers
- * are grouped per visit, indicator answers per teacher). Visits per group and in total come from groupVisits.
+ * are grouped per visit, indicator answers per teacher). Per group and in total, every answer in view counts, also
+ * one recorded in the chosen focus area to a question a newer version shows under another area (as groupVisits
+ * and the kommune's data cells count it). Visits per group and in total come from groupVisits.
  */
 export async function aggregate(
   db: DbOrTx,
@@ -158,8 +160,9 @@ export async function aggregate(
       count(distinct x.t)::int as teachers,
       sum(case when x.pupil_visit is null then x.answers else 1 end)::int as visits,
       (sum(x.s) / nullif(sum(x.n), 0))::float8 as value, sum(x.answers)::int as answers
-    from x join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c) on m.key = x.k
-    group by grouping sets ((m.c, x.g), (m.c), (x.g), ())`);
+    from x left join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c) on m.key = x.k
+    group by grouping sets ((m.c, x.g), (m.c), (x.g), ())
+    having grouping(m.c) = 1 or m.c is not null`);
   return (res as unknown as { rows: AggregateRow[] }).rows;
 }
 

@@ -10,7 +10,8 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
-import { buildCatalog } from './data-items.js';
+import * as cells from './data-cells-repo.js';
+import { buildCatalog, institutionsWithSharedUnits } from './data-items.js';
 import * as repo from './data-repo.js';
 import { EMPTY_CELL, type Grid, present, type RawCell, suppressGrid } from './data-suppression.js';
 import { loadObservationScope } from './resource.js';
@@ -98,13 +99,22 @@ async function compute(
     subject: q.subject ?? null,
     grade: q.grade ?? null,
   };
-  const catalog = buildCatalog(await repo.schemaVersions(tx, ids), ids, q.focusArea ?? null);
+  const versions = await repo.schemaVersions(tx, ids);
+  const catalog = buildCatalog(versions, ids, q.focusArea ?? null);
   if (!catalog.focusAreaKnown) throw new AppError('observation.focus_area_unknown');
-  const input = { institutionIds: ids, filters, by };
-  // One after the other: they share the transaction's connection.
-  const rows = await repo.aggregate(tx, { ...input, items: catalog.keys, areaKeys: catalog.areaKeys });
-  const visits = await repo.groupVisits(tx, { ...input, areaKeys: catalog.areaKeys });
-  const options = await repo.filterOptions(tx, ids);
+  const input = { institutionIds: ids, filters, by, items: catalog.keys, areaKeys: catalog.areaKeys };
+  // One after the other: they share the transaction's connection. One institution's answers are read directly;
+  // a kommune's come from the data cells (the same figures, without reading a year of answers).
+  const { rows, visits } =
+    scope.kind === 'kommune'
+      ? await cells.cellAggregate(
+          tx,
+          input,
+          institutionsWithSharedUnits(versions, catalog.keys, catalog.areaKeys),
+        )
+      : { rows: await repo.aggregate(tx, input), visits: await repo.groupVisits(tx, input) };
+  const options =
+    scope.kind === 'kommune' ? await cells.cellFilterOptions(tx, ids) : await repo.filterOptions(tx, ids);
 
   const cell = new Map<string, RawCell>();
   const at = (item: number | null, group: string | null) => `${item ?? ''}|${group ?? ''}|${group === null}`;

@@ -1,0 +1,171 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DataBreakdown } from '../../../shared/observation.js';
+import type { DbOrTx } from '../../db/index.js';
+import { observationVisits } from '../../db/observation-schema.js';
+import {
+  type AggregateRow,
+  answered,
+  arrayLiteral,
+  countedVisits,
+  type DataFilters,
+  groupOf,
+} from './data-repo.js';
+
+/**
+ * The kommune view's figures from observation_data_cells (kept per institution by triggers, migration 0005),
+ * without reading every answer: the same rows as data-repo's aggregate and groupVisits. Counts, sums and visits
+ * add up across institutions and item keys; distinct teachers add up only where no teacher is counted in two of
+ * the summed rows — so the teachers who could be (in two institutions, or at an institution whose item keys or
+ * focus area keys are shown as one) are counted again from their answers, and the difference is taken off.
+ */
+
+const v = observationVisits;
+const DIM = { term: 4, subject: 2, grade: 1, institution: 0 } as const;
+
+export type CellScope = {
+  institutionIds: string[];
+  filters: DataFilters;
+  by: DataBreakdown;
+  items: Map<string, number>;
+  areaKeys: string[] | null;
+};
+
+/** The cell rows of the filters, with the group column `g` (null: summed over the groups). */
+function cellRows(scope: CellScope): SQL {
+  const f = scope.filters;
+  const filterDims =
+    (f.term === null ? 0 : DIM.term) |
+    (f.subject === null ? 0 : DIM.subject) |
+    (f.grade === null ? 0 : DIM.grade);
+  const where = (dims: number) => {
+    const clauses = [
+      sql`institution_id = any(${arrayLiteral(scope.institutionIds)}::uuid[])`,
+      sql`dims = ${dims}`,
+    ];
+    if (f.term !== null) clauses.push(sql`term = ${f.term}`);
+    if (f.subject !== null) clauses.push(sql`subject = ${f.subject}`);
+    if (f.grade !== null) clauses.push(sql`grade = ${String(f.grade)}`);
+    return sql.join(clauses, sql` and `);
+  };
+  const g = scope.by === 'institution' ? sql`institution_id::text` : sql.raw(scope.by);
+  const cols = sql`institution_id, item_key, area_key, teachers, visits, answers, value_sum, value_count`;
+  return sql`select ${g} as g, ${cols} from observation_data_cells where ${where(filterDims | DIM[scope.by])}
+    union all select null, ${cols} from observation_data_cells where ${where(filterDims)}`;
+}
+
+/**
+ * Teachers who may stand behind two summed rows: teachers with counted visits at two or more of the institutions,
+ * and every teacher of the `institutions` given (where two item keys or focus area keys are shown as one).
+ */
+async function overlapping(db: DbOrTx, scope: CellScope): Promise<string[]> {
+  const res = await db.execute(sql`
+    select ${v.teacherId} as id from ${v}
+    where ${countedVisits(scope.institutionIds, scope.filters)} and ${v.teacherId} is not null
+    group by ${v.teacherId} having count(distinct ${v.institutionId}) > 1`);
+  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+type Overcount = { item: number | null; group: string | null; teachers: number; visits: number };
+
+/**
+ * For the given teachers (and every teacher of `institutions`): how many more teachers and visits the summed cell
+ * rows count than there are, per item × group, item, group and in total. A cell row is one institution × item
+ * key × focus area key (item rows), one institution × focus area key (area rows) or one institution.
+ */
+async function overcount(
+  db: DbOrTx,
+  scope: CellScope,
+  teacherIds: string[],
+  institutionIds: string[],
+): Promise<Overcount[]> {
+  const keys = [...scope.items.keys()];
+  const idx = keys.map((k) => scope.items.get(k) as number);
+  const area = scope.areaKeys !== null;
+  const inArea = area
+    ? sql`and a.focus_area_key = any(${arrayLiteral(scope.areaKeys ?? [])}::uuid[])`
+    : sql``;
+  const groupUnit = area ? sql`(y.t, y.i, y.ak)` : sql`(y.t, y.i)`;
+  const visitUnit = area ? sql`(y.vid, y.ak)` : sql`(y.vid)`;
+  const res = await db.execute(sql`
+    with x as (
+      select ${v.teacherId} as t, ${v.institutionId} as i, ${v.id} as vid, ${groupOf(scope.by)} as g,
+        a.item_key as k, a.focus_area_key as ak
+      from ${v} join observation_answers a on a.visit_id = ${v.id} and ${answered('a')} ${inArea}
+      where ${countedVisits(scope.institutionIds, scope.filters)} and ${v.teacherId} is not null
+        and (${v.teacherId} = any(${arrayLiteral(teacherIds)}::uuid[])
+          or ${v.institutionId} = any(${arrayLiteral(institutionIds)}::uuid[]))
+      group by 1, 2, 3, 4, 5, 6
+    ), y as (
+      select x.*, m.c from x
+      left join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c) on m.key = x.k
+    )
+    select y.c as item, case when grouping(y.g) = 0 then y.g end as "group",
+      (count(distinct (y.t, y.i, y.k, y.ak)) - count(distinct y.t))::int as teachers, 0 as visits
+    from y where y.c is not null group by grouping sets ((y.c, y.g), (y.c))
+    union all
+    select null, case when grouping(y.g) = 0 then y.g end,
+      (count(distinct ${groupUnit}) - count(distinct y.t))::int,
+      (count(distinct ${visitUnit}) - count(distinct y.vid))::int
+    from y group by grouping sets ((y.g), ())`);
+  return (res as unknown as { rows: Overcount[] }).rows;
+}
+
+/** The rows of data-repo's aggregate and groupVisits for the scope, from the cells. */
+export async function cellAggregate(
+  db: DbOrTx,
+  scope: CellScope,
+  complexInstitutions: string[],
+): Promise<{ rows: AggregateRow[]; visits: { group: string | null; visits: number }[] }> {
+  if (scope.items.size === 0 || scope.institutionIds.length === 0) return { rows: [], visits: [] };
+  const keys = [...scope.items.keys()];
+  const idx = keys.map((k) => scope.items.get(k) as number);
+  const areas = scope.areaKeys;
+  const itemArea = areas ? sql`and r.area_key = any(${arrayLiteral(areas)}::uuid[])` : sql``;
+  const groupLevel = areas
+    ? sql`r.item_key is null and r.area_key = any(${arrayLiteral(areas)}::uuid[])`
+    : sql`r.item_key is null and r.area_key is null`;
+  const res = await db.execute(sql`
+    with r as (${cellRows(scope)})
+    select m.c as item, r.g as "group", sum(r.teachers)::int as teachers, sum(r.visits)::int as visits,
+      (sum(r.value_sum) / nullif(sum(r.value_count), 0))::float8 as value, sum(r.answers)::int as answers
+    from r join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c)
+      on m.key = r.item_key ${itemArea}
+    group by m.c, r.g
+    union all
+    select null, r.g, sum(r.teachers)::int, sum(r.visits)::int, null, sum(r.answers)::int
+    from r where ${groupLevel} group by r.g`);
+  const summed = (res as unknown as { rows: AggregateRow[] }).rows;
+  const teachers = await overlapping(db, scope);
+  const over =
+    teachers.length + complexInstitutions.length > 0
+      ? await overcount(db, scope, teachers, complexInstitutions)
+      : [];
+  const at = (item: number | null, group: string | null) => `${item ?? ''}|${group ?? ''}|${group === null}`;
+  const overAt = new Map(over.map((o) => [at(o.item, o.group), o]));
+  const exact = summed.map((r) => {
+    const o = overAt.get(at(r.item, r.group));
+    return o
+      ? { ...r, teachers: r.teachers - o.teachers, visits: r.visits - (r.item === null ? o.visits : 0) }
+      : r;
+  });
+  return {
+    rows: exact.filter((r) => r.answers > 0),
+    visits: exact.filter((r) => r.item === null).map((r) => ({ group: r.group, visits: r.visits })),
+  };
+}
+
+/** The kommune's filter values from the cells (the same as data-repo's filterOptions). */
+export async function cellFilterOptions(
+  db: DbOrTx,
+  institutionIds: string[],
+): Promise<{ kind: 'term' | 'subject' | 'grade'; value: string }[]> {
+  if (institutionIds.length === 0) return [];
+  const res = await db.execute(sql`
+    select distinct case dims when 4 then 'term' when 2 then 'subject' else 'grade' end as kind,
+      case dims when 4 then term when 2 then subject else grade end as value
+    from observation_data_cells
+    where institution_id = any(${arrayLiteral(institutionIds)}::uuid[]) and dims in (4, 2, 1)
+      and item_key is null and area_key is null
+      and case dims when 2 then subject <> '' when 1 then grade <> '' else true end`);
+  return (res as unknown as { rows: { kind: 'term' | 'subject' | 'grade'; value: string }[] }).rows;
+}
