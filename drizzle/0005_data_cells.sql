@@ -13,9 +13,18 @@ CREATE TABLE "observation_data_cells" (
 	"value_count" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "observation_data_teachers" (
+	"institution_id" uuid NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	CONSTRAINT "observation_data_teachers_institution_id_teacher_id_pk" PRIMARY KEY("institution_id","teacher_id")
+);
+--> statement-breakpoint
 ALTER TABLE "observation_data_cells" ADD CONSTRAINT "observation_data_cells_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "observation_data_cells_scope_idx" ON "observation_data_cells" USING btree ("institution_id","dims");--> statement-breakpoint
--- Recomputes the data cells of the given institutions from their counted visits (policy/sql-observation.ts
+ALTER TABLE "observation_data_teachers" ADD CONSTRAINT "observation_data_teachers_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_data_teachers" ADD CONSTRAINT "observation_data_teachers_teacher_id_users_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "observation_data_cells_scope_idx" ON "observation_data_cells" USING btree ("institution_id","dims");
+--> statement-breakpoint
+-- Recomputes the data cells (and data teachers) of the given institutions from their counted visits (policy/sql-observation.ts
 -- countsTowardData: completed classroom visits, not flagged, never self-observations). One advisory lock per
 -- institution, taken in order, so two transactions never interleave their delete and insert.
 CREATE FUNCTION observation_refresh_cells(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -28,6 +37,10 @@ BEGIN
   FOR inst IN SELECT DISTINCT u FROM unnest(ids) u WHERE u IS NOT NULL ORDER BY 1 LOOP
     PERFORM pg_advisory_xact_lock(hashtextextended('observation_data_cells:' || inst::text, 0));
   END LOOP;
+  DELETE FROM observation_data_teachers WHERE institution_id = ANY (ids);
+  INSERT INTO observation_data_teachers
+  SELECT DISTINCT v.institution_id, v.teacher_id FROM observation_visits v
+  WHERE v.institution_id = ANY (ids) AND v.kind = 'visit' AND v.status = 'completed' AND v.flag IS NULL;
   DELETE FROM observation_data_cells WHERE institution_id = ANY (ids);
   INSERT INTO observation_data_cells
   WITH c AS (

@@ -250,3 +250,16 @@ export const observationDataCells = pgTable(
   },
   (t) => [index('observation_data_cells_scope_idx').on(t.institutionId, t.dims)],
 );
+
+/**
+ * Which teachers have counted visits at which institution, kept with observation_data_cells by the same triggers:
+ * the kommune view recounts the teachers found at two institutions (a sum of cells would count them twice).
+ */
+export const observationDataTeachers = pgTable(
+  'observation_data_teachers',
+  {
+    institutionId: institutionRef(),
+    teacherId: userRef('teacher_id'),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.teacherId] })],
+);

@@ -30,38 +30,54 @@ export type CellScope = {
   areaKeys: string[] | null;
 };
 
-/** The cell rows of the filters, with the group column `g` (null: summed over the groups). */
-function cellRows(scope: CellScope): SQL {
+/**
+ * The statement over the cells of the filters. Group rows (`dims` = filters + breakdown) give the item × group
+ * and group figures, total rows (`dims` = filters) the item totals and the grand total; when the breakdown adds
+ * no dimension (by institution, or by a dimension filtered on) the same rows give both, by grouping sets.
+ */
+function fromCells(scope: CellScope, items: SQL, groupLevel: SQL): SQL {
   const f = scope.filters;
-  const filterDims =
+  const dims =
     (f.term === null ? 0 : DIM.term) |
     (f.subject === null ? 0 : DIM.subject) |
     (f.grade === null ? 0 : DIM.grade);
-  const where = (dims: number) => {
-    const clauses = [
-      sql`institution_id = any(${arrayLiteral(scope.institutionIds)}::uuid[])`,
-      sql`dims = ${dims}`,
-    ];
-    if (f.term !== null) clauses.push(sql`term = ${f.term}`);
-    if (f.subject !== null) clauses.push(sql`subject = ${f.subject}`);
-    if (f.grade !== null) clauses.push(sql`grade = ${String(f.grade)}`);
-    return sql.join(clauses, sql` and `);
-  };
-  const g = scope.by === 'institution' ? sql`institution_id::text` : sql.raw(scope.by);
-  const cols = sql`institution_id, item_key, area_key, teachers, visits, answers, value_sum, value_count`;
-  return sql`select ${g} as g, ${cols} from observation_data_cells where ${where(filterDims | DIM[scope.by])}
-    union all select null, ${cols} from observation_data_cells where ${where(filterDims)}`;
+  const groupDims = dims | DIM[scope.by];
+  const col = scope.by === 'institution' ? sql`c.institution_id::text` : sql.raw(`c.${scope.by}`);
+  const where = [
+    sql`c.institution_id = any(${arrayLiteral(scope.institutionIds)}::uuid[])`,
+    groupDims === dims ? sql`c.dims = ${dims}` : sql`c.dims in (${dims}, ${groupDims})`,
+  ];
+  if (f.term !== null) where.push(sql`c.term = ${f.term}`);
+  if (f.subject !== null) where.push(sql`c.subject = ${f.subject}`);
+  if (f.grade !== null) where.push(sql`c.grade = ${String(f.grade)}`);
+  const same = groupDims === dims;
+  const g = same
+    ? sql`case when grouping(${col}) = 0 then ${col} end`
+    : sql`case when c.dims = ${groupDims} then ${col} end`;
+  const inCells = sql.join(where, sql` and `);
+  const inArea = scope.areaKeys ? sql`and c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])` : sql``;
+  return sql`
+    select m.c as item, ${g} as "group", sum(c.teachers)::int as teachers, sum(c.visits)::int as visits,
+      (sum(c.value_sum) / nullif(sum(c.value_count), 0))::float8 as value, sum(c.answers)::int as answers
+    from observation_data_cells c join ${items} as m(key, c) on m.key = c.item_key
+    where ${inCells} ${inArea}
+    group by ${same ? sql`grouping sets ((m.c, ${col}), (m.c))` : sql`m.c, 2`}
+    union all
+    select null, ${g}, sum(c.teachers)::int, sum(c.visits)::int, null, sum(c.answers)::int
+    from observation_data_cells c
+    where ${inCells} and c.item_key is null and ${groupLevel}
+    group by ${same ? sql`grouping sets ((${col}), ())` : sql`2`}`;
 }
 
 /**
- * Teachers who may stand behind two summed rows: teachers with counted visits at two or more of the institutions,
- * and every teacher of the `institutions` given (where two item keys or focus area keys are shown as one).
+ * Teachers who may stand behind two summed rows: teachers with counted visits at two or more of the institutions
+ * (observation_data_teachers, kept with the cells; a superset under filters, which only costs a recount).
  */
-async function overlapping(db: DbOrTx, scope: CellScope): Promise<string[]> {
+async function overlapping(db: DbOrTx, institutionIds: string[]): Promise<string[]> {
   const res = await db.execute(sql`
-    select ${v.teacherId} as id from ${v}
-    where ${countedVisits(scope.institutionIds, scope.filters)} and ${v.teacherId} is not null
-    group by ${v.teacherId} having count(distinct ${v.institutionId}) > 1`);
+    select teacher_id as id from observation_data_teachers
+    where institution_id = any(${arrayLiteral(institutionIds)}::uuid[])
+    group by teacher_id having count(*) > 1`);
   return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
@@ -119,23 +135,13 @@ export async function cellAggregate(
   if (scope.items.size === 0 || scope.institutionIds.length === 0) return { rows: [], visits: [] };
   const keys = [...scope.items.keys()];
   const idx = keys.map((k) => scope.items.get(k) as number);
-  const areas = scope.areaKeys;
-  const itemArea = areas ? sql`and r.area_key = any(${arrayLiteral(areas)}::uuid[])` : sql``;
-  const groupLevel = areas
-    ? sql`r.item_key is null and r.area_key = any(${arrayLiteral(areas)}::uuid[])`
-    : sql`r.item_key is null and r.area_key is null`;
-  const res = await db.execute(sql`
-    with r as (${cellRows(scope)})
-    select m.c as item, r.g as "group", sum(r.teachers)::int as teachers, sum(r.visits)::int as visits,
-      (sum(r.value_sum) / nullif(sum(r.value_count), 0))::float8 as value, sum(r.answers)::int as answers
-    from r join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c)
-      on m.key = r.item_key ${itemArea}
-    group by m.c, r.g
-    union all
-    select null, r.g, sum(r.teachers)::int, sum(r.visits)::int, null, sum(r.answers)::int
-    from r where ${groupLevel} group by r.g`);
+  const items = sql`unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[])`;
+  const groupLevel = scope.areaKeys
+    ? sql`c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
+    : sql`c.area_key is null`;
+  const res = await db.execute(fromCells(scope, items, groupLevel));
   const summed = (res as unknown as { rows: AggregateRow[] }).rows;
-  const teachers = await overlapping(db, scope);
+  const teachers = await overlapping(db, scope.institutionIds);
   const over =
     teachers.length + complexInstitutions.length > 0
       ? await overcount(db, scope, teachers, complexInstitutions)

@@ -217,11 +217,16 @@ describe('kommune data from the cells', () => {
 });
 
 describe('the triggers keep the cells up to date', () => {
-  const snapshot = async () =>
-    (
+  const snapshot = async () => [
+    ...(
       await rows<Record<string, unknown>>(sql`select * from observation_data_cells
         order by institution_id, dims, term, subject, grade, item_key nulls first, area_key nulls first`)
-    ).rows;
+    ).rows,
+    ...(
+      await rows<Record<string, unknown>>(sql`select * from observation_data_teachers
+        order by institution_id, teacher_id`)
+    ).rows,
+  ];
   /** The cells as they are, and as a recomputation of every institution makes them: the same. */
   const expectFresh = async (change: string) => {
     const kept = await snapshot();

@@ -191,14 +191,15 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
   const { db } = ctx;
   /**
    * One read-only snapshot, so every figure comes from the same data. The kommune view reads every answer of a
-   * year: enough memory to aggregate without spilling to disk, and no JIT compilation (it costs more than it saves
-   * on these one-pass aggregates).
+   * year: enough memory to aggregate without spilling to disk, no JIT compilation and no parallel workers (starting
+   * them costs more than they save on these small reads).
    */
   const snapshot = <T>(work: (tx: DbOrTx) => Promise<T>) =>
     db.transaction(
       async (tx) => {
         await tx.execute(sql`set local work_mem = '32MB'`);
         await tx.execute(sql`set local jit = off`);
+        await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
         return work(tx);
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
