@@ -2,7 +2,8 @@
  * Observation benchmark (issue 6, O4): one institution-year at scale — 100 institutions in one kommune × 40
  * teachers × 6 visits × 30 indicators ≈ 720,000 answers (plus self-observations that must not count) — then the
  * institution dashboard query and the forvaltning cross-institution query: first through the service, one
- * request at a time (p50/p99 of BENCH_QUERIES runs each), then over HTTP with autocannon. PGlite by default;
+ * request at a time (p50/p99 of BENCH_QUERIES runs each), then over HTTP with autocannon; and what a change to
+ * one counted visit costs (the triggers recompute its institution's data cells). PGlite by default;
  * BENCH_DATABASE_URL=postgres://… runs it on a fresh database next to that one (dropped afterwards).
  */
 import fs from 'node:fs';
@@ -122,6 +123,31 @@ export async function observationBench() {
     console.log(
       `kommune view: ${sample.groups.length} groups, ${sample.areas.flatMap((a) => a.indicators).length} indicators, ${sample.total.teachers} teachers, ${sample.total.visits} visits`,
     );
+    // The write side of the data cells: one counted visit excluded (flagged) makes the triggers recompute its
+    // institution's cells; timed per statement, rolled back.
+    const someVisits = (
+      (await database.db.execute(sql`select id from observation_visits where kind = 'visit' and status = 'completed'
+        and institution_id = any(${`{${data.institutionIds.join(',')}}`}::uuid[]) order by random() limit 20`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    const refreshMs: number[] = [];
+    for (const { id } of someVisits) {
+      await database.db
+        .transaction(async (tx) => {
+          const t = performance.now();
+          await tx.execute(sql`update observation_visits set flag = 'observer_lost_role' where id = ${id}`);
+          refreshMs.push(performance.now() - t);
+          throw new Error('rollback');
+        })
+        .catch(() => {});
+    }
+    const cellsRefresh = {
+      runs: refreshMs.length,
+      p50Ms: round(percentile(refreshMs, 50), 1),
+      p99Ms: round(percentile(refreshMs, 99), 1),
+    };
+    console.log(`cells refresh when a counted visit changes: ${JSON.stringify(cellsRefresh)}`);
     const serviceResults = {
       institution: { ...(await timeQueries(institutionRuns, runs)), loadAverage: loadAvg() },
       kommune: {
@@ -166,6 +192,7 @@ export async function observationBench() {
       generateSeconds,
       target: { p99Ms: TARGET_P99_MS, on: 'postgresql' },
       service: serviceResults,
+      cellsRefresh,
       http,
       meetsTarget:
         dbName === 'postgresql'
