@@ -2,23 +2,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { GRADE_MAX, GRADE_MIN, type VisitSummary } from '../../../shared/observation';
+import type { VisitSummary } from '../../../shared/observation';
 import { ApiError, errorMessage } from '../../api/client';
 import { leadKey, planVisit, useObservers, useSchemaOverview } from '../../api/observation-lead';
 import { useMe, usePeople } from '../../api/queries';
 import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
-import { formatDate, gradeLabel } from './DataFormat';
+import { formatDate } from './DataFormat';
 import { keepSearchInPlace } from './SetupObservers';
+import { readVisitFields, VISIT_FIELDS, VisitFields } from './VisitFields';
 
-const FIELDS = ['teacherId', 'observerId', 'plannedFor', 'classLabel', 'subject', 'grade', 'focusAreaKeys'];
-const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const FIELDS: string[] = ['teacherId', 'observerId', ...VISIT_FIELDS];
 
 /** Plan a visit: who is visited, who observes, when, the class, subject, grade and the focus areas. */
 export function PlanningForm({ institutionId, leader }: { institutionId: string; leader: boolean }) {
@@ -81,17 +77,13 @@ export function PlanningForm({ institutionId, leader }: { institutionId: string;
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const s = (k: string) => String(data.get(k) ?? '').trim();
-    const gradeRaw = s('grade');
+    const fields = readVisitFields(data);
     const body = {
       institutionId,
-      teacherId: s('personId'),
-      observerId: s('observerId'),
-      plannedFor: s('plannedFor'),
-      classLabel: s('classLabel'),
-      subject: s('subject'),
-      grade: gradeRaw === 'none' ? null : Number(gradeRaw),
-      focusAreaKeys: data.getAll('focusAreaKeys').map(String),
+      teacherId: String(data.get('personId') ?? ''),
+      observerId: String(data.get('observerId') ?? ''),
+      ...fields,
+      grade: fields.grade ?? null,
     };
     const found: Record<string, string> = {};
     if (!body.teacherId) found.teacherId = t('observationLead.plan.teacherRequired');
@@ -99,7 +91,7 @@ export function PlanningForm({ institutionId, leader }: { institutionId: string;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(body.plannedFor))
       found.plannedFor = t('observationLead.plan.dateRequired');
     if (!body.classLabel) found.classLabel = t('observationLead.plan.classRequired');
-    if (gradeRaw === '') found.grade = t('observationLead.plan.gradeRequired');
+    if (fields.grade === undefined) found.grade = t('observationLead.plan.gradeRequired');
     setErrors(found);
     if (Object.keys(found).length) {
       setSummary(t('errors.checkFields'));
@@ -139,7 +131,7 @@ export function PlanningForm({ institutionId, leader }: { institutionId: string;
         className="obsl-plan-form"
       >
         <ErrorAlert message={summary} />
-        <fieldset className="obsl-fieldset">
+        <fieldset className="obs-fieldset">
           <legend>{t('observationLead.plan.teacher')}</legend>
           <div className="form-row">
             <PersonPicker
@@ -156,76 +148,20 @@ export function PlanningForm({ institutionId, leader }: { institutionId: string;
             />
           </div>
         </fieldset>
-        <div className="form-row">
-          <SelectField
-            label={t('observationLead.plan.observer')}
-            name="observerId"
-            defaultValue={me?.id ?? ''}
-            key={observerOptions.map((o) => o.id).join()}
-            error={errors.observerId}
-          >
-            {observerOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('observationLead.plan.date')}
-            name="plannedFor"
-            type="date"
-            defaultValue={today()}
-            error={errors.plannedFor}
-            className="field-narrow"
-          />
-        </div>
-        <div className="form-row">
-          <TextField
-            label={t('observationLead.plan.classLabel')}
-            hint={t('observationLead.plan.classHint')}
-            name="classLabel"
-            maxLength={40}
-            error={errors.classLabel}
-            className="field-narrow"
-          />
-          <TextField
-            label={t('observationLead.plan.subject')}
-            hint={t('observationLead.plan.subjectHint')}
-            name="subject"
-            optional
-            maxLength={80}
-            error={errors.subject}
-          />
-          <SelectField
-            label={t('observationLead.plan.grade')}
-            name="grade"
-            defaultValue=""
-            error={errors.grade}
-          >
-            <option value="" disabled>
-              {t('common.choose')}
+        <SelectField
+          label={t('observationLead.plan.observer')}
+          name="observerId"
+          defaultValue={me?.id ?? ''}
+          key={observerOptions.map((o) => o.id).join()}
+          error={errors.observerId}
+        >
+          {observerOptions.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
-            {GRADES.map((g) => (
-              <option key={g} value={g}>
-                {gradeLabel(g)}
-              </option>
-            ))}
-            <option value="none">{gradeLabel(null)}</option>
-          </SelectField>
-        </div>
-        {current && (
-          <fieldset className="checkbox-group obsl-fieldset">
-            <legend>{t('observationLead.plan.focusAreas')}</legend>
-            <p className="hint">{t('observationLead.plan.focusAreasHint')}</p>
-            {errors.focusAreaKeys && <p className="field-error">{errors.focusAreaKeys}</p>}
-            {current.definition.focusAreas.map((a) => (
-              <div key={a.key} className="checkbox">
-                <input type="checkbox" id={`obsl-fa-${a.key}`} name="focusAreaKeys" value={a.key} />
-                <label htmlFor={`obsl-fa-${a.key}`}>{a.title}</label>
-              </div>
-            ))}
-          </fieldset>
-        )}
+          ))}
+        </SelectField>
+        <VisitFields areas={current?.definition.focusAreas ?? []} required errors={errors} />
         <div className="form-actions">
           <Button type="submit" busy={plan.isPending}>
             {t('observationLead.plan.submit')}

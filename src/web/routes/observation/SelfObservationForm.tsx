@@ -1,18 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { GRADE_MAX, GRADE_MIN, type ObservationMe, type PersonRef } from '../../../shared/observation';
+import type { ObservationMe, PersonRef } from '../../../shared/observation';
 import { fieldErrors } from '../../api/client';
 import { useColleagues, useCreateSelfObservation, useSchemaOverview } from '../../api/observation';
 import { useMe } from '../../api/queries';
 import { RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
-import { gradeLabel } from './VisitBits';
+import { readVisitFields, VISIT_FIELDS, VisitFields } from './VisitFields';
 
 const GUESTS_MAX = 5;
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** A new self-observation: when, which class, which focus areas, and up to five invited colleagues. */
 export function SelfObservationForm({ institutions }: { institutions: ObservationMe['institutions'] }) {
@@ -20,7 +19,6 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [institutionId, setInstitutionId] = useState(institutions[0]?.id ?? '');
-  const [focus, setFocus] = useState<string[]>([]);
   const [guests, setGuests] = useState<PersonRef[]>([]);
   const [q, setQ] = useState('');
   const schema = useSchemaOverview(institutionId);
@@ -28,7 +26,7 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
   const create = useCreateSelfObservation();
   const areas = schema.data?.current?.definition.focusAreas ?? [];
   const candidates = (people.data ?? []).filter((p) => p.id !== me?.id && !guests.some((g) => g.id === p.id));
-  const errors = fieldErrors(create.error, ['plannedFor', 'classLabel', 'subject', 'grade']);
+  const errors = fieldErrors(create.error, [...VISIT_FIELDS]);
 
   const addGuest = (form: HTMLFormElement) => {
     const id = (form.elements.namedItem('personId') as HTMLSelectElement | null)?.value;
@@ -37,18 +35,9 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
   };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const grade = String(f.get('grade') ?? '');
+    const fields = readVisitFields(new FormData(e.currentTarget));
     create.mutate(
-      {
-        institutionId,
-        plannedFor: String(f.get('plannedFor')),
-        classLabel: String(f.get('classLabel') ?? '').trim(),
-        subject: String(f.get('subject') ?? '').trim(),
-        grade: grade === '' ? null : Number(grade),
-        focusAreaKeys: focus,
-        guestIds: guests.map((g) => g.id),
-      },
+      { institutionId, ...fields, grade: fields.grade ?? null, guestIds: guests.map((g) => g.id) },
       { onSuccess: (v) => navigate(`/observation/besoeg/${v.id}/gennemfoer`) },
     );
   };
@@ -60,7 +49,6 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
           value={institutionId}
           onChange={(e) => {
             setInstitutionId(e.target.value);
-            setFocus([]);
             setGuests([]);
           }}
         >
@@ -71,59 +59,8 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
           ))}
         </SelectField>
       )}
-      <TextField
-        label={t('observation.self.date')}
-        name="plannedFor"
-        type="date"
-        defaultValue={today()}
-        error={errors.plannedFor}
-      />
-      <TextField
-        label={t('observation.self.classLabel')}
-        name="classLabel"
-        optional
-        maxLength={50}
-        error={errors.classLabel}
-      />
-      <TextField
-        label={t('observation.self.subject')}
-        name="subject"
-        optional
-        maxLength={80}
-        error={errors.subject}
-      />
-      <SelectField
-        label={t('observation.self.grade')}
-        name="grade"
-        optional
-        defaultValue=""
-        error={errors.grade}
-      >
-        <option value="">{t('observation.self.noGrade')}</option>
-        {Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i).map((g) => (
-          <option key={g} value={g}>
-            {gradeLabel(t, g)}
-          </option>
-        ))}
-      </SelectField>
-      <fieldset className="field checkbox-group">
-        <legend>{t('observation.self.focus')}</legend>
-        <p className="hint">{t('observation.self.focusHint')}</p>
-        {schema.isError && <p className="muted">{t('observation.self.focusAll')}</p>}
-        {areas.map((a) => (
-          <div key={a.key} className="checkbox">
-            <input
-              type="checkbox"
-              id={`obs-focus-${a.key}`}
-              checked={focus.includes(a.key)}
-              onChange={(e) =>
-                setFocus(e.target.checked ? [...focus, a.key] : focus.filter((k) => k !== a.key))
-              }
-            />
-            <label htmlFor={`obs-focus-${a.key}`}>{a.title}</label>
-          </div>
-        ))}
-      </fieldset>
+      <VisitFields key={institutionId} areas={areas} required={false} errors={errors} />
+      {schema.isError && <p className="muted">{t('observation.self.focusAll')}</p>}
       <fieldset className="field obs-guests">
         <legend>{t('observation.self.invite')}</legend>
         <p className="hint">{t('observation.self.inviteHint', { max: GUESTS_MAX })}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitSummary } from '../../../shared/observation';
 import { currentLocale } from '../../i18n';
+import { gradeLabel } from './DataFormat';
 
 /** Small pieces shared by the observation pages for observers and teachers. */
 
@@ -38,11 +39,6 @@ export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'f
   );
 }
 
-export function gradeLabel(t: TFunction, grade: number | null): string {
-  if (grade === null) return '';
-  return grade === 0 ? t('observation.grade0') : t('observation.gradeN', { n: grade });
-}
-
 /** One visit in a list: who, when, class and subject, status — and what the person can do next. */
 export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to: string; label: string } }) {
   const { t } = useTranslation();
@@ -59,7 +55,7 @@ export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to
               : t('observation.visit.observerShort', { name: visit.observer.name }),
             visit.classLabel,
             visit.subject,
-            gradeLabel(t, visit.grade),
+            visit.grade === null ? null : gradeLabel(visit.grade),
           ]
             .filter(Boolean)
             .join(' · ')}

@@ -7,8 +7,9 @@ import { useMe } from '../../api/queries';
 import { Loading, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { usePageTitle } from '../../components/usePageTitle';
+import { gradeLabel } from './DataFormat';
 import { GuidePrompt } from './GuideView';
-import { formatDay, gradeLabel, StatusBadge, visitTitle } from './VisitBits';
+import { formatDay, StatusBadge, visitTitle } from './VisitBits';
 import { VisitConversation } from './VisitConversation';
 import { VisitEarlier } from './VisitEarlier';
 import { VisitRecording } from './VisitRecording';
@@ -103,7 +104,11 @@ function Facts({ visit: v }: { visit: VisitDetail }) {
         </div>
         <div>
           <dt>{t('observation.visit.class')}</dt>
-          <dd>{[v.classLabel, v.subject, gradeLabel(t, v.grade)].filter(Boolean).join(' · ') || '–'}</dd>
+          <dd>
+            {[v.classLabel, v.subject, v.grade === null ? null : gradeLabel(v.grade)]
+              .filter(Boolean)
+              .join(' · ') || '–'}
+          </dd>
         </div>
         {v.guests.length > 0 && (
           <div>
