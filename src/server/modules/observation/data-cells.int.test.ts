@@ -281,6 +281,38 @@ describe('the triggers keep the cells up to date', () => {
     }
   });
 
+  it('two transactions changing one institution at once leave it as a recomputation would', async () => {
+    const visits = (
+      await rows<{ id: string }>(sql`select v.id from observation_visits v
+        where v.institution_id = ${institutionIds[1]} and v.kind = 'visit' and v.status = 'completed'
+          and v.flag is null and exists (select 1 from observation_answers a where a.visit_id = v.id and a.pupil = 1)
+        limit 2`)
+    ).rows;
+    expect(visits).toHaveLength(2);
+    // Each adds a fourth pupil's answers and holds its transaction open for a moment, so they overlap.
+    await Promise.all(
+      visits.map(({ id }) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`insert into observation_answers (visit_id, item_key, pupil, focus_area_key, value_num, answered_at)
+            select visit_id, item_key, 4, focus_area_key, 5, now() from observation_answers where visit_id = ${id} and pupil = 1`);
+          await tx.execute(sql`select pg_sleep(0.2)`);
+        }),
+      ),
+    );
+    const [{ n }] = (
+      await rows<{ n: number }>(sql`select answers as n from observation_data_cells
+        where institution_id = ${institutionIds[1]} and dims = 0 and item_key is null and area_key is null`)
+    ).rows;
+    const [{ m }] = (
+      await rows<{ m: number }>(sql`select count(*)::int as m from observation_answers a
+        join observation_visits v on v.id = a.visit_id
+        where v.institution_id = ${institutionIds[1]} and v.kind = 'visit' and v.status = 'completed'
+          and v.flag is null and (a.value_num is not null or a.value_text is not null)`)
+    ).rows;
+    expect(n).toBe(m);
+    await expectFresh('after two overlapping transactions');
+  });
+
   it('holds no cell for what never counts', async () => {
     const [{ n }] = (
       await rows<{ n: number }>(sql`select count(*)::int as n from observation_data_cells c
