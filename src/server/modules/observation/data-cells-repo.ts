@@ -9,6 +9,7 @@ import {
   countedVisits,
   type DataFilters,
   groupOf,
+  itemTable,
 } from './data-repo.js';
 
 /**
@@ -35,7 +36,7 @@ export type CellScope = {
  * and group figures, total rows (`dims` = filters) the item totals and the grand total; when the breakdown adds
  * no dimension (by institution, or by a dimension filtered on) the same rows give both, by grouping sets.
  */
-function fromCells(scope: CellScope, items: SQL, groupLevel: SQL): SQL {
+function fromCells(scope: CellScope, groupLevel: SQL): SQL {
   const f = scope.filters;
   const dims =
     (f.term === null ? 0 : DIM.term) |
@@ -59,7 +60,7 @@ function fromCells(scope: CellScope, items: SQL, groupLevel: SQL): SQL {
   return sql`
     select m.c as item, ${g} as "group", sum(c.teachers)::int as teachers, sum(c.visits)::int as visits,
       (sum(c.value_sum) / nullif(sum(c.value_count), 0))::float8 as value, sum(c.answers)::int as answers
-    from observation_data_cells c join ${items} as m(key, c) on m.key = c.item_key
+    from observation_data_cells c join ${itemTable(scope.items)} on m.key = c.item_key
     where ${inCells} ${inArea}
     group by ${same ? sql`grouping sets ((m.c, ${col}), (m.c))` : sql`m.c, 2`}
     union all
@@ -94,8 +95,6 @@ async function overcount(
   teacherIds: string[],
   institutionIds: string[],
 ): Promise<Overcount[]> {
-  const keys = [...scope.items.keys()];
-  const idx = keys.map((k) => scope.items.get(k) as number);
   const area = scope.areaKeys !== null;
   const inArea = area
     ? sql`and a.focus_area_key = any(${arrayLiteral(scope.areaKeys ?? [])}::uuid[])`
@@ -107,13 +106,13 @@ async function overcount(
       select ${v.teacherId} as t, ${v.institutionId} as i, ${v.id} as vid, ${groupOf(scope.by)} as g,
         a.item_key as k, a.focus_area_key as ak
       from ${v} join observation_answers a on a.visit_id = ${v.id} and ${answered('a')} ${inArea}
-      where ${countedVisits(scope.institutionIds, scope.filters)} and ${v.teacherId} is not null
+      where ${countedVisits(scope.institutionIds, scope.filters)}
         and (${v.teacherId} = any(${arrayLiteral(teacherIds)}::uuid[])
           or ${v.institutionId} = any(${arrayLiteral(institutionIds)}::uuid[]))
       group by 1, 2, 3, 4, 5, 6
     ), y as (
       select x.*, m.c from x
-      left join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c) on m.key = x.k
+      left join ${itemTable(scope.items)} on m.key = x.k
     )
     select y.c as item, case when grouping(y.g) = 0 then y.g end as "group",
       (count(distinct (y.t, y.i, y.k, y.ak)) - count(distinct y.t))::int as teachers, 0 as visits
@@ -133,13 +132,10 @@ export async function cellAggregate(
   complexInstitutions: string[],
 ): Promise<{ rows: AggregateRow[]; visits: { group: string | null; visits: number }[] }> {
   if (scope.items.size === 0 || scope.institutionIds.length === 0) return { rows: [], visits: [] };
-  const keys = [...scope.items.keys()];
-  const idx = keys.map((k) => scope.items.get(k) as number);
-  const items = sql`unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[])`;
   const groupLevel = scope.areaKeys
     ? sql`c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
     : sql`c.area_key is null`;
-  const res = await db.execute(fromCells(scope, items, groupLevel));
+  const res = await db.execute(fromCells(scope, groupLevel));
   const summed = (res as unknown as { rows: AggregateRow[] }).rows;
   const teachers = await overlapping(db, scope.institutionIds);
   const over =
@@ -150,9 +146,7 @@ export async function cellAggregate(
   const overAt = new Map(over.map((o) => [at(o.item, o.group), o]));
   const exact = summed.map((r) => {
     const o = overAt.get(at(r.item, r.group));
-    return o
-      ? { ...r, teachers: r.teachers - o.teachers, visits: r.visits - (r.item === null ? o.visits : 0) }
-      : r;
+    return o ? { ...r, teachers: r.teachers - o.teachers, visits: r.visits - o.visits } : r;
   });
   return {
     rows: exact.filter((r) => r.answers > 0),

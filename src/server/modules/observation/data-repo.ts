@@ -66,6 +66,12 @@ export async function schemaVersions(
     .orderBy(asc(observationSchemas.institutionId), desc(observationSchemas.version));
 }
 
+/** The item map as a table m(key, c): every item key in view and the index of the item it is shown as. */
+export function itemTable(items: Map<string, number>): SQL {
+  const keys = [...items.keys()];
+  return sql`unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(keys.map((k) => items.get(k) as number))}::int[]) as m(key, c)`;
+}
+
 /** The counted visits of the scope that match the filters. */
 export function countedVisits(institutionIds: string[], f: DataFilters): SQL {
   const clauses: SQL[] = [
@@ -141,8 +147,6 @@ export async function aggregate(
   },
 ): Promise<AggregateRow[]> {
   if (scope.items.size === 0 || scope.institutionIds.length === 0) return [];
-  const keys = [...scope.items.keys()];
-  const idx = keys.map((k) => scope.items.get(k) as number);
   const inArea = scope.areaKeys
     ? sql`and a.focus_area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
     : sql``;
@@ -160,7 +164,7 @@ export async function aggregate(
       count(distinct x.t)::int as teachers,
       sum(case when x.pupil_visit is null then x.answers else 1 end)::int as visits,
       (sum(x.s) / nullif(sum(x.n), 0))::float8 as value, sum(x.answers)::int as answers
-    from x left join unnest(${arrayLiteral(keys)}::uuid[], ${arrayLiteral(idx)}::int[]) as m(key, c) on m.key = x.k
+    from x left join ${itemTable(scope.items)} on m.key = x.k
     group by grouping sets ((m.c, x.g), (m.c), (x.g), ())
     having grouping(m.c) = 1 or m.c is not null`);
   return (res as unknown as { rows: AggregateRow[] }).rows;
