@@ -222,8 +222,16 @@ describe('SMTP server down', () => {
 });
 
 describe('daily digest', () => {
-  const tomorrowAt = (hour: number, minute = 0) =>
-    new Date(danishTime(nextDate(danishDate(new Date())), hour).getTime() + minute * 60_000);
+  /**
+   * A time on the day of the next digest after now: today before DIGEST_HOUR (Danish time), else tomorrow — so
+   * the test holds at any hour it runs, also between midnight and the digest hour.
+   */
+  const digestDayAt = (hour: number, minute = 0) => {
+    const now = new Date();
+    const today = danishDate(now);
+    const day = danishTime(today, DIGEST_HOUR).getTime() > now.getTime() ? today : nextDate(today);
+    return new Date(danishTime(day, hour).getTime() + minute * 60_000);
+  };
 
   it('sends nothing at once; after DIGEST_HOUR one digest of the unread ones, grouped by kind; never twice', async () => {
     const top = await mention(rasmus, video, [], 'Mit spørgsmål');
@@ -243,13 +251,13 @@ describe('daily digest', () => {
     expect((await rasmus.post(`/api/v1/notifications/${firstId}/read`)).statusCode).toBe(200);
 
     expect(await runMailWorker(t, sink.url)).toBe(0);
-    expect(await sendDueDigests(t.ctx, new Date())).toBe(0); // today's digest hour has passed already
-    expect(await sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR - 1, 59))).toBe(0);
+    expect(await sendDueDigests(t.ctx, new Date())).toBe(0); // the next digest hour has not come yet
+    expect(await sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR - 1, 59))).toBe(0);
 
     // Two workers at the digest hour: one digest.
     const runs = await Promise.all([
-      sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR, 1)),
-      sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR, 1)),
+      sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR, 1)),
+      sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR, 1)),
     ]);
     expect(runs[0] + runs[1]).toBe(1);
     expect(await deliverOutbox(t, sink.url)).toBe(1);
@@ -275,28 +283,28 @@ describe('daily digest', () => {
       kinds.push((await t.client().get(`/api/v1/notifications/unsubscribe/${token}`)).json().kind);
     expect(kinds).toEqual(['comment.reply', 'training.request_counted', 'digest']);
 
-    expect(await sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR, 2))).toBe(0);
-    expect(await sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR + 5))).toBe(0);
+    expect(await sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR, 2))).toBe(0);
+    expect(await sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR + 5))).toBe(0);
   });
 
   it('catches up when the worker was down at the digest hour, and leaves out what is all read', async () => {
     const top = await mention(rasmus, video, [], 'Spørgsmål to');
     await mention(mette, video, [], 'Svar', top);
-    // The worker comes back the day after tomorrow before the digest hour: yesterday's digest is still due.
-    const later = new Date(tomorrowAt(DIGEST_HOUR - 2).getTime() + 86_400_000);
+    // The worker comes back a day after the next digest day, before the digest hour: the missed digest is due.
+    const later = new Date(digestDayAt(DIGEST_HOUR - 2).getTime() + 86_400_000);
     expect(await sendDueDigests(t.ctx, later)).toBe(1);
 
     const again = await mention(rasmus, video, [], 'Spørgsmål tre');
     await mention(mette, video, [], 'Svar igen', again);
     await rasmus.post('/api/v1/notifications/read-all');
-    expect(await sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR, 1))).toBe(0);
+    expect(await sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR, 1))).toBe(0);
     expect((await storedFor(t, ids.user.ressourceperson))[0].email_state).toBe('done');
   });
 
   it('the digest link stops every kind in the digest and keeps them in the app', async () => {
     const top = await mention(rasmus, video, [], 'Spørgsmål fire');
     await mention(mette, video, [], 'Svar fire', top);
-    await sendDueDigests(t.ctx, tomorrowAt(DIGEST_HOUR, 1));
+    await sendDueDigests(t.ctx, digestDayAt(DIGEST_HOUR, 1));
     await deliverOutbox(t, sink.url);
     const digestToken = unsubscribeTokens(sink.received[0].text).at(-1);
     const res = await t.client().post(`/api/v1/notifications/unsubscribe/${digestToken}`, undefined, {
