@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/index.js';
 import { observationVisits } from '../../db/observation-schema.js';
 import {
   type AggregateRow,
-  answered,
+  answersOf,
   arrayLiteral,
   countedVisits,
   type DataFilters,
@@ -105,7 +105,7 @@ async function overcount(
     with x as (
       select ${v.teacherId} as t, ${v.institutionId} as i, ${v.id} as vid, ${groupOf(scope.by)} as g,
         a.item_key as k, a.focus_area_key as ak
-      from ${v} join observation_answers a on a.visit_id = ${v.id} and ${answered('a')} ${inArea}
+      from ${v} ${answersOf(inArea)}
       where ${countedVisits(scope.institutionIds, scope.filters)}
         and (${v.teacherId} = any(${arrayLiteral(teacherIds)}::uuid[])
           or ${v.institutionId} = any(${arrayLiteral(institutionIds)}::uuid[]))

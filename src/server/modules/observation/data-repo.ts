@@ -101,17 +101,15 @@ export function groupOf(by: DataBreakdown): SQL {
 }
 
 /** An answer that holds something (a cleared answer holds nothing and counts for nothing). */
-export const answered = (alias: string) =>
+const answered = (alias: string) =>
   sql.raw(`(${alias}.value_num is not null or ${alias}.value_text is not null)`);
 
 /**
- * The counted visits' answers. For a few institutions, one index probe per visit (lateral, kept apart from the
- * outer query by `offset 0`): otherwise the planner scans every answer in the database for one school's 7,000.
- * For a whole kommune, a plain join (one scan beats 24,000 probes).
+ * The answers of the visits in the outer query (`inArea`: an extra condition on them): one index probe per visit,
+ * kept apart from the outer query by `offset 0` — otherwise the planner scans every answer in the database for
+ * one school's 7,000.
  */
-function answersOf(institutions: number, inArea: SQL): SQL {
-  if (institutions > 10)
-    return sql`join observation_answers a on a.visit_id = ${v.id} and ${answered('a')} ${inArea}`;
+export function answersOf(inArea: SQL): SQL {
   return sql`cross join lateral (select * from observation_answers a
     where a.visit_id = ${v.id} and ${answered('a')} ${inArea} offset 0) a`;
 }
@@ -156,7 +154,7 @@ export async function aggregate(
         case when a.pupil > 0 then a.visit_id end as pupil_visit,
         count(*) as answers, sum(a.value_num) as s, count(a.value_num) as n
       from ${v}
-      ${answersOf(scope.institutionIds.length, inArea)}
+      ${answersOf(inArea)}
       where ${countedVisits(scope.institutionIds, scope.filters)}
       group by 1, 2, 3, 4
     )

@@ -229,7 +229,8 @@ export const BENCH_SUBJECTS = [
 /**
  * One institution-year at scale, in bulk SQL: a kommune with `institutions` schools, each with `teachers`
  * teachers observed `visits` times over two terms against a schema of `indicators` questions (its own keys, the
- * same texts), every indicator answered; plus a self-observation for every fourth teacher (never counted).
+ * same texts), every indicator answered; one teacher in fifty also visited twice at another school; plus a
+ * self-observation for every fourth teacher (never counted).
  */
 export async function generateInstitutionYear(
   db: DbOrTx,
@@ -275,6 +276,23 @@ export async function generateInstitutionYear(
     cross join generate_series(1, ${sql.raw(String(size.visits))}) k
     cross join lateral (select (${`${year}-01-10`}::date + ((k * 53 + (hashtext(g.user_id::text) & 31)) % 330))::date as day) d
     where g.institution_id = any(${`{${institutionIds.join(',')}}`}::uuid[]) and g.role = 'medarbejder'`);
+  // One teacher in fifty also teaches at the next school and is visited there twice (the kommune view must count
+  // them once: data-cells-repo recounts them).
+  await db.execute(sql`
+    with i as (select id, row_number() over (order by id) as n, count(*) over () as total
+               from institutions where kommune_id = ${kommune.id})
+    insert into observation_visits (institution_id, kind, status, schema_id, teacher_id, observer_id, planned_by,
+      planned_for, term, subject, grade, started_at, completed_at, duration_seconds)
+    select there.id, 'visit', 'completed', s.id, g.user_id, l.user_id, l.user_id, d.day,
+      case when extract(month from d.day) >= 8 then ${`${year}-2`} else ${`${year}-1`} end, 'Musik', 5,
+      d.day::timestamptz, d.day::timestamptz + interval '45 minutes', 2700
+    from role_grants g
+    join i here on here.id = g.institution_id
+    join i there on there.n = here.n % here.total + 1
+    join observation_schemas s on s.institution_id = there.id
+    join role_grants l on l.institution_id = there.id and l.role = 'leder'
+    cross join (values (${`${year}-03-16`}::date), (${`${year}-10-05`}::date)) d (day)
+    where g.role = 'medarbejder' and (hashtext(g.user_id::text || 'x') & 65535) % 50 = 0`);
   // Self-observations (kind self) of every fourth teacher, with answers: they must never count.
   await db.execute(sql`
     insert into observation_visits (institution_id, kind, status, schema_id, teacher_id, observer_id, planned_by,
