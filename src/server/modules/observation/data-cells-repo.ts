@@ -99,29 +99,38 @@ async function overcount(
   const inArea = area
     ? sql`and a.focus_area_key = any(${arrayLiteral(scope.areaKeys ?? [])}::uuid[])`
     : sql``;
-  const groupUnit = area ? sql`(y.t, y.i, y.ak)` : sql`(y.t, y.i)`;
-  const visitUnit = area ? sql`(y.vid, y.ak)` : sql`(y.vid)`;
+  // Each summed cell row is a unit (school × item key × area key, school × area key, or school): count the
+  // distinct units these teachers stand behind against the distinct teachers, per item × group, item, group and
+  // in total. With a focus area chosen a visit can also stand behind two area rows (two area keys of one school).
+  const unit = area ? sql.raw('t, i, ak') : sql.raw('t, i');
   const res = await db.execute(sql`
-    with x as (
-      select ${v.teacherId} as t, ${v.institutionId} as i, ${v.id} as vid, ${groupOf(scope.by)} as g,
-        a.item_key as k, a.focus_area_key as ak
-      from ${v} ${answersOf(inArea)}
-      where ${countedVisits(scope.institutionIds, scope.filters)}
-        and (${v.teacherId} = any(${arrayLiteral(teacherIds)}::uuid[])
-          or ${v.institutionId} = any(${arrayLiteral(institutionIds)}::uuid[]))
-      group by 1, 2, 3, 4, 5, 6
-    ), y as (
-      select x.*, m.c from x
-      left join ${itemTable(scope.items)} on m.key = x.k
+    with y as (
+      select x.*, m.c from (
+        select ${v.teacherId} as t, ${v.institutionId} as i, ${area ? sql`${v.id}` : sql`null::uuid`} as vid,
+          ${groupOf(scope.by)} as g, a.item_key as k, a.focus_area_key as ak
+        from ${v} ${answersOf(inArea)}
+        where ${countedVisits(scope.institutionIds, scope.filters)}
+          and (${v.teacherId} = any(${arrayLiteral(teacherIds)}::uuid[])
+            or ${v.institutionId} = any(${arrayLiteral(institutionIds)}::uuid[]))
+        group by 1, 2, 3, 4, 5, 6
+      ) x left join ${itemTable(scope.items)} on m.key = x.k
     )
-    select y.c as item, case when grouping(y.g) = 0 then y.g end as "group",
-      (count(distinct (y.t, y.i, y.k, y.ak)) - count(distinct y.t))::int as teachers, 0 as visits
-    from y where y.c is not null group by grouping sets ((y.c, y.g), (y.c))
-    union all
-    select null, case when grouping(y.g) = 0 then y.g end,
-      (count(distinct ${groupUnit}) - count(distinct y.t))::int,
-      (count(distinct ${visitUnit}) - count(distinct y.vid))::int
-    from y group by grouping sets ((y.g), ())`);
+    select c as item, g as "group", (count(*) - count(distinct t))::int as teachers, 0 as visits
+      from (select distinct t, i, k, ak, c, g from y where c is not null) z group by c, g
+    union all select c, null, (count(*) - count(distinct t))::int, 0
+      from (select distinct t, i, k, ak, c from y where c is not null) z group by c
+    union all select null, g, (count(*) - count(distinct t))::int, 0
+      from (select distinct ${unit}, g from y) z group by g
+    union all select null, null, (count(*) - count(distinct t))::int, 0
+      from (select distinct ${unit} from y) z
+    ${
+      area
+        ? sql`union all select null, g, 0, (count(*) - count(distinct vid))::int
+            from (select distinct vid, ak, g from y) z group by g
+          union all select null, null, 0, (count(*) - count(distinct vid))::int
+            from (select distinct vid, ak from y) z`
+        : sql``
+    }`);
   return (res as unknown as { rows: Overcount[] }).rows;
 }
 
@@ -143,7 +152,14 @@ export async function cellAggregate(
       ? await overcount(db, scope, teachers, complexInstitutions)
       : [];
   const at = (item: number | null, group: string | null) => `${item ?? ''}|${group ?? ''}|${group === null}`;
-  const overAt = new Map(over.map((o) => [at(o.item, o.group), o]));
+  const overAt = new Map<string, Overcount>();
+  for (const o of over) {
+    const seen = overAt.get(at(o.item, o.group));
+    overAt.set(
+      at(o.item, o.group),
+      seen ? { ...o, teachers: seen.teachers + o.teachers, visits: seen.visits + o.visits } : o,
+    );
+  }
   const exact = summed.map((r) => {
     const o = overAt.get(at(r.item, r.group));
     return o ? { ...r, teachers: r.teachers - o.teachers, visits: r.visits - o.visits } : r;
