@@ -10,6 +10,7 @@ import {
   type DataFilters,
   groupOf,
   itemTable,
+  rowKey,
 } from './data-repo.js';
 
 /**
@@ -151,17 +152,16 @@ export async function cellAggregate(
     teachers.length + complexInstitutions.length > 0
       ? await overcount(db, scope, teachers, complexInstitutions)
       : [];
-  const at = (item: number | null, group: string | null) => `${item ?? ''}|${group ?? ''}|${group === null}`;
   const overAt = new Map<string, Overcount>();
   for (const o of over) {
-    const seen = overAt.get(at(o.item, o.group));
+    const seen = overAt.get(rowKey(o.item, o.group));
     overAt.set(
-      at(o.item, o.group),
+      rowKey(o.item, o.group),
       seen ? { ...o, teachers: seen.teachers + o.teachers, visits: seen.visits + o.visits } : o,
     );
   }
   const exact = summed.map((r) => {
-    const o = overAt.get(at(r.item, r.group));
+    const o = overAt.get(rowKey(r.item, r.group));
     return o ? { ...r, teachers: r.teachers - o.teachers, visits: r.visits - o.visits } : r;
   });
   return {

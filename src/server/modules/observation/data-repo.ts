@@ -114,6 +114,10 @@ export function answersOf(inArea: SQL): SQL {
     where a.visit_id = ${v.id} and ${answered('a')} ${inArea} offset 0) a`;
 }
 
+/** The key of an aggregate row: item and group, with a grand or item total (group null) kept apart from ''. */
+export const rowKey = (item: number | null, group: string | null) =>
+  `${item ?? ''}|${group ?? ''}|${group === null}`;
+
 export type AggregateRow = {
   /** The item (index into the service's item list); null on group and grand totals. */
   item: number | null;

@@ -117,8 +117,7 @@ async function compute(
     scope.kind === 'kommune' ? await cells.cellFilterOptions(tx, ids) : await repo.filterOptions(tx, ids);
 
   const cell = new Map<string, RawCell>();
-  const at = (item: number | null, group: string | null) => `${item ?? ''}|${group ?? ''}|${group === null}`;
-  for (const r of rows) cell.set(at(r.item, r.group), r);
+  for (const r of rows) cell.set(repo.rowKey(r.item, r.group), r);
   const visitsOf = new Map(visits.map((r) => [r.group, r.visits]));
   const groups = groupLabels(
     by,
@@ -127,18 +126,23 @@ async function compute(
     new Map(scope.institutions.map((i) => [i.id, i.name])),
   );
   const shownAreas = catalog.areas
-    .map((a) => ({ ...a, items: a.items.filter((i) => (cell.get(at(i.index, null))?.answers ?? 0) > 0) }))
+    .map((a) => ({
+      ...a,
+      items: a.items.filter((i) => (cell.get(repo.rowKey(i.index, null))?.answers ?? 0) > 0),
+    }))
     .filter((a) => a.items.length > 0);
   const items = shownAreas.flatMap((a) => a.items);
   const valued = (c: RawCell | undefined, text: boolean): RawCell =>
     c ? { ...c, value: text ? null : c.value } : EMPTY_CELL;
   const totalOf = (group: string | null): RawCell => {
-    const c = cell.get(at(null, group)) ?? EMPTY_CELL;
+    const c = cell.get(repo.rowKey(null, group)) ?? EMPTY_CELL;
     return { ...c, value: null, visits: visitsOf.get(group) ?? 0 };
   };
   const grid: Grid = {
-    cells: items.map((i) => groups.map((g) => valued(cell.get(at(i.index, g.key)), i.type === 'text'))),
-    rowTotals: items.map((i) => valued(cell.get(at(i.index, null)), i.type === 'text')),
+    cells: items.map((i) =>
+      groups.map((g) => valued(cell.get(repo.rowKey(i.index, g.key)), i.type === 'text')),
+    ),
+    rowTotals: items.map((i) => valued(cell.get(repo.rowKey(i.index, null)), i.type === 'text')),
     groupTotals: groups.map((g) => totalOf(g.key)),
     total: totalOf(null),
   };
