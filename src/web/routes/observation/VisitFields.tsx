@@ -70,7 +70,6 @@ export function VisitFields({
           optional={!required}
           maxLength={CLASS_MAX}
           error={errors.classLabel}
-          className="field-narrow"
         />
       </div>
       <div className="form-row">
