@@ -26,7 +26,8 @@ export default defineConfig({
   build: {
     outDir: process.env.WEB_DIST_DIR ? path.resolve(process.env.WEB_DIST_DIR) : '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: they would publish the source to anyone (the server refuses *.map too).
+    sourcemap: false,
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });

@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
 import { installErrorHandler, sendNotFound } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSystemRoutes } from './http/system.js';
 import { createJobs } from './jobs/index.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
+  installSecurityHeaders(app, { publicUrl: opts.config.publicUrl });
   installSystemRoutes(app, ctx);
   installSession(app, ctx);
 

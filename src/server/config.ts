@@ -8,7 +8,8 @@ const bool = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: 127.0.0.1 in demo mode (its passwords are published), else every interface.
+  HOST: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
     .string()
@@ -25,6 +26,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'skal starte med smtp:// eller smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Amongi <no-reply@amongi.local>'),
+  METRICS_TOKEN: z.string().min(16, 'skal være mindst 16 tegn').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
@@ -82,6 +84,8 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Bearer token that /metrics requires; without it /metrics answers 404. */
+  metricsToken?: string;
   trustProxy: boolean;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   storage: StorageConfig;
@@ -107,12 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ugyldig konfiguration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const demo = e.DEMO ?? !e.DATABASE_URL;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    demo: e.DEMO ?? !e.DATABASE_URL,
+    demo,
     demoContent: e.DEMO_CONTENT ?? true,
     demoCacheDir: e.DEMO_CACHE_DIR ? path.resolve(e.DEMO_CACHE_DIR) : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY ?? false,
     loginLimits: {
       perAccount: e.LOGIN_MAX_PER_ACCOUNT,

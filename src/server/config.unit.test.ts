@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   it('has working defaults with nothing set: embedded database, demo on, port 3000', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1', // demo mode: this machine only
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
       demo: true,
@@ -128,6 +128,23 @@ describe('loadConfig', () => {
     expect(loadConfig({}).demoContent).toBe(true);
     expect(loadConfig({ DEMO_CONTENT: '0' }).demoContent).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://x/y' }).databaseUrl).toBe('postgresql://x/y');
+  });
+
+  it('HOST: in demo mode (published passwords) 127.0.0.1 unless set, else every interface', () => {
+    const pg = 'postgres://amongi@db/amongi';
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATABASE_URL: pg, DEMO: '1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATABASE_URL: pg }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DEMO: '0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATABASE_URL: pg, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it('METRICS_TOKEN: unset by default (then /metrics is 404), at least 16 characters', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken).toBe('a'.repeat(16));
+    expect(message({ METRICS_TOKEN: 'kort' })).toContain('METRICS_TOKEN: skal være mindst 16 tegn');
   });
 
   it('an empty value counts as not set', () => {

@@ -113,6 +113,12 @@ async function main() {
       `  Database: ${database.kind === 'pglite' ? `indlejret PGlite i ${config.dataDir}` : 'PostgreSQL'}`,
     ];
     if (config.demo) {
+      // The demo passwords are published: say who can reach this instance (HOST unset = this machine only).
+      lines.push(
+        ['127.0.0.1', '::1', 'localhost'].includes(config.host)
+          ? `  Demotilstand: lytter kun på ${config.host}, så kun denne maskine kan logge ind. Sæt HOST=0.0.0.0 for at åbne for andre.`
+          : `  Demotilstand: lytter på ${config.host}. Alle, der kan nå den adresse, kan logge ind med demokontiene.`,
+      );
       lines.push(`  Demokonti (adgangskode ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(38)} ${a.role}`);
       const teachers = `laerer1 … laerer${DEMO_TEACHERS.length}@${DEMO_DOMAIN}`;

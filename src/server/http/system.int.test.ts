@@ -4,9 +4,11 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createTestApp, createTestDatabase, type TestApp } from '../testing/harness.js';
 
+const METRICS_TOKEN = 'metrics-token-for-the-scraper-0123456789';
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ METRICS_TOKEN });
 });
 afterAll(() => t?.close());
 
@@ -36,6 +38,45 @@ describe('/healthz and /metrics', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('/metrics answers 401 without the right Bearer token, and says how to authenticate', async () => {
+    const tries: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-of-another-length' },
+      { authorization: `Bearer ${METRICS_TOKEN.replace(/.$/, 'x')}` }, // same length, last character differs
+      { authorization: `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString('base64')}` },
+      { authorization: METRICS_TOKEN },
+    ];
+    for (const headers of tries) {
+      const res = await t.client().get('/metrics', { headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect(res.json().error.code).toBe('auth.required');
+      expect(res.body).not.toContain('amongi_http_request_duration_seconds');
+    }
+    const signedIn = await t.as('administrator');
+    expect((await signedIn.get('/metrics')).statusCode).toBe(401); // a session is not the token
+  });
+
+  it('/metrics does not exist (404) when METRICS_TOKEN is not set', async () => {
+    const { database, drop } = await createTestDatabase();
+    const { app } = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      database,
+      secret: 'x'.repeat(40),
+      logger: false,
+    });
+    try {
+      for (const authorization of [undefined, 'Bearer ', 'Bearer undefined']) {
+        const res = await app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+        expect(res.statusCode).toBe(404);
+        expect(res.json().error.code).toBe('route.not_found');
+      }
+    } finally {
+      await app.close();
+      await drop();
+    }
+  });
+
   it('/healthz answers 503 once the database is gone', async () => {
     const { database, drop } = await createTestDatabase();
     const { app } = await buildApp({
@@ -61,7 +102,7 @@ describe('/healthz and /metrics', () => {
     await c.get('/api/v1/me');
     await c.get('/api/v1/teams/00000000-0000-4000-8000-000000000000');
     await c.get('/api/v1/no-such-route/123');
-    const res = await t.client().get('/metrics');
+    const res = await t.client().get('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toContain('# TYPE amongi_http_request_duration_seconds histogram');

@@ -1,8 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { AppContext } from '../context.js';
+import { sendNotFound } from './error-handler.js';
+import { AppError } from './errors.js';
 
-/** /healthz and /metrics: outside /api, no session needed. */
+/** /healthz and /metrics: outside /api, no session needed (/metrics takes a token instead). */
 export function installSystemRoutes(app: FastifyInstance, ctx: AppContext) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
@@ -37,7 +40,15 @@ export function installSystemRoutes(app: FastifyInstance, ctx: AppContext) {
     }
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  // Only for a scraper that knows METRICS_TOKEN (Bearer); without the setting the route does not exist.
+  const token = ctx.config.metricsToken ? Buffer.from(ctx.config.metricsToken) : null;
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (!token) return sendNotFound(req, reply);
+    const given = Buffer.from(/^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '');
+    if (given.length !== token.length || !timingSafeEqual(given, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('auth.required');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });
