@@ -78,7 +78,8 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; ctx: AppContext; forgetVideoAccess: (id: string) => void }> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
-    trustProxy: opts.config.trustProxy,
+    // A hop count, never `true`: the client's own leftmost X-Forwarded-For entry must not pick its rate-limit key.
+    trustProxy: opts.config.trustProxy || false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

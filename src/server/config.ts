@@ -28,7 +28,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Amongi <no-reply@amongi.local>'),
   METRICS_TOKEN: z.string().min(16, 'skal være mindst 16 tegn').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool,
+  // How many reverse proxies in front append to X-Forwarded-For: 0/false none, 1/true one hop (the usual), n hops.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(0|1|true|false|[0-9]{1,2})$/, 'skal være 0, 1 eller antallet af proxyer foran Amongi')
+    .optional()
+    .transform((v) => (v === undefined ? 0 : v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -48,6 +53,15 @@ const envSchema = z.object({
     .int()
     .min(1, 'skal være mindst 1')
     .default(8 * 1024 ** 3),
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1, 'skal være mindst 1')
+    .default(20 * 1024 ** 3),
+  HEAVY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(2),
+  HEAVY_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  DB_QUEUE_MAX: z.coerce.number().int().min(1).default(64),
+  DB_QUEUE_WAIT_MS: z.coerce.number().int().min(10).default(10_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -86,13 +100,20 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Bearer token that /metrics requires; without it /metrics answers 404. */
   metricsToken?: string;
-  trustProxy: boolean;
+  /** How many reverse proxies to trust (hops from the right of X-Forwarded-For); 0: the socket's address. */
+  trustProxy: number;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   storage: StorageConfig;
   /** How long a worker holds a video step without renewing it: a crashed worker's video is taken over after this. */
   videoLeaseSeconds: number;
   /** The largest upload accepted, in bytes. */
   uploadMaxBytes: number;
+  /** What one person's videos (their originals, and uploads in progress at their declared size) may add up to. */
+  uploadQuotaBytes: number;
+  /** Heavy reads (route config `heavy`) per person: at most this many at once and this many a minute. */
+  heavyReads: { concurrent: number; perMinute: number };
+  /** PGlite (one connection): at most this many queries wait, each at most this long; else 503 server.busy. */
+  dbQueue: { maxWaiting: number; maxWaitMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -127,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy: e.TRUST_PROXY,
     loginLimits: {
       perAccount: e.LOGIN_MAX_PER_ACCOUNT,
       perIp: e.LOGIN_MAX_PER_IP,
@@ -135,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES,
+    heavyReads: { concurrent: e.HEAVY_MAX_CONCURRENT, perMinute: e.HEAVY_MAX_PER_MINUTE },
+    dbQueue: { maxWaiting: e.DB_QUEUE_MAX, maxWaitMs: e.DB_QUEUE_WAIT_MS },
     videoLeaseSeconds: e.VIDEO_LEASE_SECONDS,
   };
 }

@@ -27,10 +27,13 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Amongi <no-reply@amongi.local>',
       logLevel: 'info',
-      trustProxy: false,
+      trustProxy: 0,
       loginLimits: { perAccount: 10, perIp: 50, windowSeconds: 900 },
       storage: { kind: 'local' },
       uploadMaxBytes: 8 * 1024 ** 3,
+      uploadQuotaBytes: 20 * 1024 ** 3,
+      heavyReads: { concurrent: 2, perMinute: 60 },
+      dbQueue: { maxWaiting: 64, maxWaitMs: 10_000 },
       videoLeaseSeconds: 60,
     });
   });
@@ -50,6 +53,11 @@ describe('loadConfig', () => {
     [{ S3_FORCE_PATH_STYLE: 'ja' }, 'S3_FORCE_PATH_STYLE'],
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES'],
     [{ UPLOAD_MAX_BYTES: '1.5' }, 'UPLOAD_MAX_BYTES'],
+    [{ UPLOAD_QUOTA_BYTES: '0' }, 'UPLOAD_QUOTA_BYTES'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ HEAVY_MAX_CONCURRENT: '0' }, 'HEAVY_MAX_CONCURRENT'],
+    [{ DB_QUEUE_MAX: '0' }, 'DB_QUEUE_MAX'],
     [{ STORAGE: 's3', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET'],
     [{ STORAGE: 's3', S3_BUCKET: 'b', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ACCESS_KEY_ID'],
     [
@@ -164,11 +172,31 @@ describe('loadConfig', () => {
     });
     expect(c.publicUrl).toBe('http://localhost:8080');
     expect(c.smtpUrl).toBe('smtps://user:pw@mail.example.dk:465');
-    expect(c.trustProxy).toBe(true);
+    expect(c.trustProxy).toBe(1);
     expect(c.loginLimits).toEqual({ perAccount: 3, perIp: 7, windowSeconds: 60 });
     expect(c.sessionDays).toBe(2);
     expect(loadConfig({ PUBLIC_URL: 'https://amongi.example.dk/' }).publicUrl).toBe(
       'https://amongi.example.dk',
     );
+  });
+
+  it('TRUST_PROXY is a hop count: 1 and true mean one proxy, 0 and false none, a number that many', () => {
+    const hops = (v: string) => loadConfig({ TRUST_PROXY: v }).trustProxy;
+    expect(['0', 'false', '1', 'true', '2'].map(hops)).toEqual([0, 0, 1, 1, 2]);
+  });
+
+  it('reads the upload quota, the heavy-read limits and the PGlite queue', () => {
+    const c = loadConfig({
+      UPLOAD_QUOTA_BYTES: '1048576',
+      HEAVY_MAX_CONCURRENT: '3',
+      HEAVY_MAX_PER_MINUTE: '10',
+      DB_QUEUE_MAX: '5',
+      DB_QUEUE_WAIT_MS: '500',
+    });
+    expect([c.uploadQuotaBytes, c.heavyReads, c.dbQueue]).toEqual([
+      1048576,
+      { concurrent: 3, perMinute: 10 },
+      { maxWaiting: 5, maxWaitMs: 500 },
+    ]);
   });
 });

@@ -165,6 +165,16 @@ export const ERRORS = {
     da: 'Tjenesten er midlertidigt utilgængelig.',
     en: 'The service is temporarily unavailable.',
   },
+  'request.rate_limited': {
+    status: 429,
+    da: 'Du har sendt for mange tunge forespørgsler på kort tid. Vent lidt, og prøv igen.',
+    en: 'You have sent too many heavy requests in a short time. Wait a while and try again.',
+  },
+  'server.busy': {
+    status: 503,
+    da: 'Amongi har travlt lige nu. Prøv igen om lidt.',
+    en: 'Amongi is busy right now. Try again in a moment.',
+  },
   ...VIDEO_ERRORS,
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,

@@ -79,6 +79,11 @@ export const VIDEO_ERRORS = {
     da: 'Uploaden findes ikke. Start den forfra.',
     en: 'The upload does not exist. Start it again.',
   },
+  'upload.quota_exceeded': {
+    status: 403,
+    da: 'Der er ikke plads til filen. Dine videoer og igangværende uploads fylder allerede det, du må bruge. Slet en video, du ikke længere skal bruge, eller kontakt din administrator.',
+    en: 'There is no room for the file. Your videos and uploads in progress already use your allowance. Delete a video you no longer need, or contact your administrator.',
+  },
   'upload.finished': {
     status: 409,
     da: 'Uploaden er allerede afsluttet. Start en ny upload for at sende en anden fil.',

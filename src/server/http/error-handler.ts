@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, errorMessage } from '../../shared/errors.js';
-import { AppError } from './errors.js';
+import { AppError, RetryLaterError } from './errors.js';
 import { requestLocale } from './locale.js';
 
 function codeOf(err: FastifyError): ErrorCode {
@@ -19,10 +19,12 @@ function codeOf(err: FastifyError): ErrorCode {
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = requestLocale(req);
-    if (err instanceof AppError) {
-      return reply.status(err.status).send({
-        error: { code: err.code, message: errorMessage(err.code, locale), details: err.details },
-      });
+    // A refusal from below the query builder (the PGlite queue is full) arrives wrapped as the query error's cause.
+    const appError = err instanceof AppError ? err : err.cause instanceof AppError ? err.cause : undefined;
+    if (appError instanceof RetryLaterError) reply.header('retry-after', String(appError.retryAfter));
+    if (appError) {
+      const { status, code, details } = appError;
+      return reply.status(status).send({ error: { code, message: errorMessage(code, locale), details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({

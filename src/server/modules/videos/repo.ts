@@ -100,6 +100,19 @@ export async function listVideos(
     .limit(page.limit);
 }
 
+/**
+ * The bytes a person's videos take: every original they own, and every upload in progress at its declared size.
+ * Locks the person's row first, so two uploads started at once are counted one after the other (call in a tx).
+ */
+export async function lockOwnerAndSumOriginals(tx: DbOrTx, ownerId: string): Promise<number> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for('update');
+  const [row] = await tx
+    .select({ bytes: sql<string>`coalesce(sum(${videos.originalSize}), 0)` })
+    .from(videos)
+    .where(eq(videos.ownerId, ownerId));
+  return Number(row?.bytes ?? 0);
+}
+
 export async function insertVideo(db: DbOrTx, v: typeof videos.$inferInsert) {
   const [row] = await db.insert(videos).values(v).returning({ id: videos.id });
   return row;

@@ -15,6 +15,7 @@ import { videoResource } from './service.js';
 import { createFastPatch, takesFastPath } from './upload-fast-path.js';
 
 export const UPLOADS_PATH = '/api/v1/uploads';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The video id decided for a creation request, by its Node request (tus sees a web Request wrapping it). */
 const decidedIds = new WeakMap<IncomingMessage, string>();
 type WrappedRequest = { runtime?: { node?: { req: IncomingMessage } } };
@@ -64,6 +65,7 @@ function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
 export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { storage } = ctx;
   const maxBytes = ctx.config.uploadMaxBytes;
+  const quotaBytes = ctx.config.uploadQuotaBytes;
   const datastore = storage.tusStore();
   // One lock per upload id, shared by @tus/server and the fast path below.
   const locker = new MemoryLocker();
@@ -115,6 +117,9 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const place = uploadPlace(actor, meta.institutionId);
     const filename = cleanFilename(meta.filename);
     const { id } = await ctx.db.transaction(async (tx) => {
+      // The quota counts the declared size, so it is refused here, before any byte (PATCH cannot exceed it).
+      if ((await repo.lockOwnerAndSumOriginals(tx, actor.id)) + size > quotaBytes)
+        throw new AppError('upload.quota_exceeded');
       const row = await repo.insertVideo(tx, {
         ownerId: actor.id,
         institutionId: place.institutionId as string,
@@ -138,11 +143,15 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     if (reply.raw.statusCode !== 201) await repo.deleteVideo(ctx.db, id);
   }
 
-  /** HEAD, PATCH and DELETE on an upload: the owner's, while it is still uploading (HEAD also after, to resume). */
+  /**
+   * HEAD, PATCH and DELETE on an upload: the owner's, while it is still uploading (HEAD also after, to resume).
+   * Anyone else's upload id — a colleague's the person may see or edit as a video, too — answers exactly like a
+   * made-up id (same status, code, body and headers), so an id cannot be tested for existence here.
+   */
   async function continueUpload(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
     const actor = requireActor(req);
-    const v = /^[0-9a-f-]{36}$/.test(req.params.id) ? await repo.getVideo(ctx.db, req.params.id) : undefined;
-    if (!v) throw new AppError('upload.not_found');
+    const v = UUID.test(req.params.id) ? await repo.getVideo(ctx.db, req.params.id) : undefined;
+    if (!v || v.ownerId !== actor.id) throw new AppError('upload.not_found');
     authorize(actor, 'video.update', videoResource(v));
     if (req.method !== 'HEAD' && v.status !== 'uploading') throw new AppError('upload.finished');
     if (req.method === 'DELETE') {
