@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { trustProxyHops } from './auth/rate-limit.js';
 import { installSession } from './auth/session.js';
 import { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
@@ -78,8 +79,7 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; ctx: AppContext; forgetVideoAccess: (id: string) => void }> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
-    // A hop count, never `true`: the client's own leftmost X-Forwarded-For entry must not pick its rate-limit key.
-    trustProxy: opts.config.trustProxy || false,
+    trustProxy: trustProxyHops(opts.config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -32,3 +32,13 @@ export class RateLimiter {
     for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
   }
 }
+
+/**
+ * Fastify's `trustProxy` for `hops` reverse proxies in front (0: none): the client address is the entry that many
+ * hops from the right of X-Forwarded-For, so whatever the client itself wrote further left never picks a rate-limit
+ * key. A function, because Fastify ignores a bare hop count (it cannot check the peer is the proxy) and `true`
+ * would trust the leftmost entry. Set it only when Amongi is reachable through the proxy alone.
+ */
+export function trustProxyHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}

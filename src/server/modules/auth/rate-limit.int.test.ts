@@ -77,3 +77,32 @@ describe('login rate limits', () => {
     expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
   });
 });
+
+describe('behind one reverse proxy (TRUST_PROXY=1)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ TRUST_PROXY: '1', LOGIN_MAX_PER_IP: '5' });
+  });
+  afterAll(() => p?.close());
+
+  /** A request arriving from the proxy (10.0.0.1) with the X-Forwarded-For it passes on. */
+  const viaProxy = (xff: string, account = 'ingen.konto') => {
+    const c = p.client();
+    c.remoteAddress = '10.0.0.1';
+    return c.post(
+      '/api/v1/auth/login',
+      { email: `${account}@demo.amongi.dk`, password: 'forkert-kode' },
+      { headers: { 'x-forwarded-for': xff } },
+    );
+  };
+
+  it('keys the per-IP limit on the address the proxy saw, not on a leftmost entry the client wrote itself', async () => {
+    const codes = [];
+    // The client sends its own X-Forwarded-For, different every time; the proxy appends the real address.
+    for (let i = 0; i < 7; i++) codes.push((await viaProxy(`203.0.113.${i}, 198.51.100.7`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Another real client behind the same proxy is not affected; nor is one with a spoofed copy of the first's address.
+    expect((await viaProxy('198.51.100.8')).statusCode).toBe(401);
+    expect((await viaProxy('198.51.100.7, 198.51.100.9')).statusCode).toBe(401);
+  });
+});
