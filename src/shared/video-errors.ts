@@ -99,6 +99,11 @@ export const VIDEO_ERRORS = {
     da: 'Et link uden udløb kan kun laves til en offentlig video.',
     en: 'A link that never expires can only be made for a public video.',
   },
+  'share.private_video': {
+    status: 409,
+    da: 'En privat video kan kun ses af dig, så den kan ikke deles med et link. Gør den synlig for flere først.',
+    en: 'Only you can see a private video, so it cannot be shared by link. Make it visible to more people first.',
+  },
   'caption.invalid': {
     status: 400,
     da: 'Undertekstfilen er ikke gyldig WebVTT.',

@@ -1,14 +1,73 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+/** A digest of a random token (stored instead of the token); never a MAC: it takes no key. */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-export const hmac = (secret: string, s: string) => createHmac('sha256', secret).update(s).digest('base64url');
 
 export function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
   return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/**
+ * Everything the instance signs, one purpose each. Nothing signs with the instance secret itself: each purpose
+ * has its own key, so a token of one purpose (e.g. a CSRF token, which is a MAC of a value the client chooses)
+ * is worthless for every other. A new signed thing gets a new purpose here, never an existing one.
+ *   csrf         the CSRF token: MAC of the random value in the HttpOnly CSRF cookie
+ *   media        the signed, expiring prefix of a video's media files (playlists, segments, posters, captions)
+ *   unsubscribe  the one-click unsubscribe link in notification e-mails
+ * Share links, invitations, password resets and calendar feeds are random tokens stored as a SHA-256 digest:
+ * nothing about them is signed.
+ */
+export const SIGNING_PURPOSES = ['csrf', 'media', 'unsubscribe'] as const;
+export type SigningPurpose = (typeof SIGNING_PURPOSES)[number];
+
+/**
+ * The version of the derivation and of the signed payload. Raising it makes every signature issued before stop
+ * working (v1 was HMAC(secret, message) for CSRF and media, and SHA-256(label‖secret) as the unsubscribe key).
+ */
+const SIGNING_VERSION = 'v2';
+
+const keys = new Map<string, Buffer>();
+/** The key of one purpose: HKDF-SHA256 of the instance secret, with the purpose and version as its label. */
+export function deriveKey(secret: string, purpose: SigningPurpose): Buffer {
+  const id = `${purpose}\0${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = Buffer.from(
+      hkdfSync('sha256', secret, 'amongi signing', `amongi ${purpose} ${SIGNING_VERSION}`, 32),
+    );
+    if (keys.size > 100) keys.clear(); // one secret per process in practice; tests build a few
+    keys.set(id, key);
+  }
+  return key;
+}
+
+export type Signer = {
+  readonly purpose: SigningPurpose;
+  /** The MAC of `message`, base64url, `bytes` long before encoding. */
+  sign(message: string): string;
+  /** True when `mac` is this purpose's MAC of `message` (constant-time comparison). */
+  verify(message: string, mac: string): boolean;
+};
+
+/**
+ * Signs and verifies for one purpose: HMAC-SHA256 with the purpose's derived key over a payload that names the
+ * version and the purpose too (`amongi/v2/<purpose>` NUL message), cut to `bytes` (at least 16 = 128 bits).
+ */
+export function signer(secret: string, purpose: SigningPurpose, bytes = 32): Signer {
+  if (!SIGNING_PURPOSES.includes(purpose) || bytes < 16 || bytes > 32)
+    throw new Error(`signer: bad purpose or length (${purpose}, ${bytes})`);
+  const key = deriveKey(secret, purpose);
+  const sign = (message: string) =>
+    createHmac('sha256', key)
+      .update(`amongi/${SIGNING_VERSION}/${purpose}\0${message}`)
+      .digest()
+      .subarray(0, bytes)
+      .toString('base64url');
+  return { purpose, sign, verify: (message, mac) => safeEqual(sign(message), mac) };
 }
 
 const argonOptions = {

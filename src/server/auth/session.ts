@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js';
 import * as repo from '../modules/auth/repo.js';
 import { type PersonDetail, personDetail } from '../modules/people/repo.js';
 import type { Actor } from '../policy/index.js';
-import { hmac, randomToken, safeEqual, sha256 } from './crypto.js';
+import { randomToken, sha256, signer } from './crypto.js';
 import type { CachedSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'amongi_session';
@@ -62,21 +62,29 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(req, true));
 }
 
-/** Issues a CSRF token bound to a random value in an HttpOnly cookie: token = HMAC(secret, cookie). */
+/**
+ * The CSRF token of a cookie value: a MAC with the CSRF key. The endpoint answers it for any cookie value the
+ * client sends, so it is a signing oracle for the 'csrf' purpose, and that purpose signs nothing else.
+ */
+export const csrfToken = (secret: string, seed: string) => signer(secret, 'csrf').sign(seed);
+export const csrfTokenValid = (secret: string, seed: string, token: string) =>
+  signer(secret, 'csrf').verify(seed, token);
+
+/** Issues a CSRF token bound to a random value in an HttpOnly cookie (see `csrfToken`). */
 export function issueCsrfToken(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): string {
   let seed = req.cookies[CSRF_COOKIE];
   if (!seed || seed.length < 20) {
     seed = randomToken();
     reply.setCookie(CSRF_COOKIE, seed, cookieOptions(req, true));
   }
-  return hmac(ctx.secret, seed);
+  return csrfToken(ctx.secret, seed);
 }
 
 function csrfValid(ctx: AppContext, req: FastifyRequest): boolean {
   const seed = req.cookies[CSRF_COOKIE];
   const header = req.headers[CSRF_HEADER];
   if (!seed || typeof header !== 'string') return false;
-  return safeEqual(hmac(ctx.secret, seed), header);
+  return csrfTokenValid(ctx.secret, seed, header);
 }
 
 /** The policy's view of a person: their id and role grants. */

@@ -6,6 +6,7 @@ import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { searchCacheChanged } from '../search/cache.js';
 import { refreshSearchDocuments } from '../search/document.js';
+import { accessOf, applyAccess } from '../videos/access.js';
 import { allowedVisibility } from '../videos/consent.js';
 import * as videoRepo from '../videos/repo.js';
 import { presentVideo, videoResource } from '../videos/service.js';
@@ -89,9 +90,17 @@ export function createCatalogueService(ctx: AppContext, deps: { forgetAccess: (i
     if (!from.includes(v.editorialState)) throw new AppError('catalogue.wrong_state');
     await db.transaction(async (tx) => {
       if (!(await repo.transition(tx, v.id, from, to, extra))) throw new AppError('catalogue.wrong_state');
-      if (extra?.visibility && extra.visibility !== v.visibility && to !== 'published')
-        await videoRepo.bumpAccess(tx, v.id);
-      await audit(tx, actor, `catalogue.${to}`, 'video', v.id, { from: v.editorialState, ...details });
+      // Unpublishing narrows public to institution: never-expiring share links end with the media URLs.
+      const before = accessOf(v);
+      const { sharesEnded } = await applyAccess(tx, v.id, before, {
+        ...before,
+        visibility: extra?.visibility ?? v.visibility,
+      });
+      await audit(tx, actor, `catalogue.${to}`, 'video', v.id, {
+        from: v.editorialState,
+        ...details,
+        ...(sharesEnded ? { sharesEnded } : {}),
+      });
     });
     deps.forgetAccess(v.id);
   }

@@ -1,19 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
 import type { NotificationKind } from '../../../shared/training.js';
-import { safeEqual } from '../../auth/crypto.js';
+import { signer } from '../../auth/crypto.js';
 import { isNotificationKind } from './notify.js';
 
 /** What an unsubscribe link stops: e-mail about one kind, or (from a digest's header) the whole daily digest. */
 export type UnsubscribeKind = NotificationKind | 'digest';
 
 /**
- * The signing key is derived from the instance secret, never the secret itself: the CSRF endpoint answers
- * HMAC(secret, <any cookie value>), so signing with the secret directly would let anyone forge links.
+ * A MAC with the 'unsubscribe' key (auth/crypto `signer`: its own derived key, never the instance secret),
+ * cut to 128 bits: the whole token must stay under the router's 100-character path segment.
  */
-const keyOf = (secret: string) => createHash('sha256').update(`amongi unsubscribe v1\0${secret}`).digest();
-/** HMAC-SHA256 cut to 128 bits: the whole token must stay under the router's 100-character path segment. */
-const sign = (secret: string, body: string) =>
-  createHmac('sha256', keyOf(secret)).update(body).digest().subarray(0, 16).toString('base64url');
+const MAC_BYTES = 16;
+const unsubscribeSigner = (secret: string) => signer(secret, 'unsubscribe', MAC_BYTES);
 
 /**
  * base64url(<the person's id as 16 bytes><kind>) followed by the 22-character HMAC: no table, nothing to
@@ -24,7 +21,7 @@ export function unsubscribeToken(secret: string, userId: string, kind: Unsubscri
   const body = Buffer.concat([Buffer.from(userId.replaceAll('-', ''), 'hex'), Buffer.from(kind)]).toString(
     'base64url',
   );
-  return `${body}${sign(secret, body)}`;
+  return `${body}${unsubscribeSigner(secret).sign(body)}`;
 }
 
 const MAC_LENGTH = 22;
@@ -37,7 +34,7 @@ export function readUnsubscribeToken(
 ): { userId: string; kind: UnsubscribeKind } | null {
   if (!new RegExp(`^${TOKEN_PATTERN}$`).test(token)) return null;
   const body = token.slice(0, -MAC_LENGTH);
-  if (!safeEqual(sign(secret, body), token.slice(-MAC_LENGTH))) return null;
+  if (!unsubscribeSigner(secret).verify(body, token.slice(-MAC_LENGTH))) return null;
   const bytes = Buffer.from(body, 'base64url');
   if (bytes.length <= 16) return null;
   const hex = bytes.subarray(0, 16).toString('hex');

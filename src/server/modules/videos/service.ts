@@ -1,4 +1,4 @@
-import { type Visibility, widerThan } from '../../../shared/constants.js';
+import type { Visibility } from '../../../shared/constants.js';
 import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -6,6 +6,7 @@ import { type Actor, authorize, can, type VideoResource } from '../../policy/ind
 import { audit } from '../audit.js';
 import { presentCatalogue } from '../catalogue/present.js';
 import { refreshSearchDocuments } from '../search/document.js';
+import { accessOf, applyAccess } from './access.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
@@ -111,12 +112,12 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
       checkVisibility(video.consent, visibility);
       await db.transaction(async (tx) => {
         const changes = { title: v.title, description: v.description, visibility, teamId };
-        const narrows =
-          widerThan(video.visibility, visibility) || (video.visibility === 'team' && teamId !== video.teamId);
         await repo.updateVideo(tx, id, changes);
         if (v.title !== undefined || v.description !== undefined) await refreshSearchDocuments(tx, [id]);
-        if (narrows) await repo.bumpAccess(tx, id);
-        await audit(tx, actor, 'video.update', 'video', id, v);
+        // A narrower visibility ends the share links it no longer allows and every media URL handed out.
+        const before = accessOf(video);
+        const { sharesEnded } = await applyAccess(tx, id, before, { ...before, visibility, teamId });
+        await audit(tx, actor, 'video.update', 'video', id, sharesEnded ? { ...v, sharesEnded } : v);
       });
       deps.forgetAccess(id);
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);

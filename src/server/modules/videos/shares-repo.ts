@@ -67,17 +67,26 @@ export async function revokeShare(db: DbOrTx, videoId: string, shareId: string) 
   return rows.length > 0;
 }
 
-export async function revokeAll(db: DbOrTx, videoId: string) {
-  await db
+/** Ends the video's open links (all, or only the never-expiring ones); how many ended. */
+export async function revokeShares(db: DbOrTx, videoId: string, o: { keepExpiring: boolean }) {
+  const rows = await db
     .update(videoShares)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(videoShares.videoId, videoId), isNull(videoShares.revokedAt)));
+    .where(
+      and(
+        eq(videoShares.videoId, videoId),
+        isNull(videoShares.revokedAt),
+        o.keepExpiring ? isNull(videoShares.expiresAt) : undefined,
+      ),
+    )
+    .returning({ id: videoShares.id });
+  return rows.length;
 }
 
-/** The video of an open (not revoked, not expired) link. */
-export async function videoOfToken(db: DbOrTx, tokenHash: string) {
+/** The video of an open (not revoked, not expired) link, and when the link expires (null: never). */
+export async function openShare(db: DbOrTx, tokenHash: string) {
   const [s] = await db
-    .select({ videoId: videoShares.videoId })
+    .select({ videoId: videoShares.videoId, expiresAt: videoShares.expiresAt })
     .from(videoShares)
     .where(
       and(
@@ -86,7 +95,7 @@ export async function videoOfToken(db: DbOrTx, tokenHash: string) {
         or(isNull(videoShares.expiresAt), gt(videoShares.expiresAt, sql`now()`)),
       ),
     );
-  return s?.videoId;
+  return s;
 }
 
 // ── Captions ──

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, ANONYMOUS, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { accessOf, applyAccess, shareAllowed, sharesAllowed } from './access.js';
 import { allowedVisibility } from './consent.js';
 import type { Preview } from './open-graph.js';
 import * as repo from './repo.js';
@@ -25,16 +26,25 @@ export function createSharingService(
   forgetAccess: (id: string) => void,
 ) {
   const { db } = ctx;
+  type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-  /** After consent narrowed: the visibility comes down to what is allowed, and every way around it closes. */
-  async function restrict(
-    tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
-    v: repo.VideoDetail,
-    widest: Visibility,
-  ) {
+  /**
+   * After the consent record changed: the visibility comes down to what it allows, and the share links it no
+   * longer allows end with every media URL handed out (access.ts `applyAccess`). Whether or not the visibility
+   * had to come down: a link needs consent for public showing.
+   */
+  async function consentChanged(tx: Tx, v: repo.VideoDetail, widest: Visibility) {
     const visibility = widerThan(v.visibility, widest) ? widest : v.visibility;
-    await repo.bumpAccess(tx, v.id, { visibility });
-    if (widest !== 'public') await shares.revokeAll(tx, v.id);
+    if (visibility !== v.visibility) await repo.updateVideo(tx, v.id, { visibility });
+    return applyAccess(tx, v.id, accessOf(v), { visibility, teamId: v.teamId, consentAllows: widest });
+  }
+
+  /** The video of an open share link, while its video's visibility and consent still allow the link. */
+  async function sharedVideo(token: string) {
+    const share = token.length <= 64 ? await shares.openShare(db, sha256(token)) : undefined;
+    const v = share ? await repo.getVideo(db, share.videoId) : undefined;
+    // The links a narrowing ended are revoked in its transaction; this also holds for any other way a row changed.
+    return v && shareAllowed(sharesAllowed(accessOf(v)), share?.expiresAt ?? null) ? v : undefined;
   }
 
   /** The link preview of a share page or a public video page; null when the page shows nothing to strangers. */
@@ -42,8 +52,7 @@ export function createSharingService(
     const m = /^\/(?:del\/([A-Za-z0-9_-]{1,64})|videoer\/([0-9a-f-]{36}))$/.exec(pagePath);
     if (!m) return null;
     // A share link opens its video to anyone holding it; a video page only to strangers when it is public.
-    const id = m[1] ? await shares.videoOfToken(db, sha256(m[1])) : m[2];
-    const v = id ? await repo.getVideo(db, id) : undefined;
+    const v = m[1] ? await sharedVideo(m[1]) : await repo.getVideo(db, m[2]);
     if (v?.status !== 'ready' || (m[2] && !can(ANONYMOUS, 'video.read', videoResource(v)))) return null;
     const view = presentVideo(ctx, ANONYMOUS, v);
     return {
@@ -79,8 +88,8 @@ export function createSharingService(
       const widest = allowedVisibility(record);
       await db.transaction(async (tx) => {
         await shares.upsertConsent(tx, id, { ...record, recordedBy: actor.id });
-        if (widerThan(v.visibility, widest)) await restrict(tx, v, widest);
-        await audit(tx, actor, 'video.consent.set', 'video', id, record);
+        const { sharesEnded } = await consentChanged(tx, v, widest);
+        await audit(tx, actor, 'video.consent.set', 'video', id, { ...record, sharesEnded });
       });
       forgetAccess(id);
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
@@ -91,8 +100,11 @@ export function createSharingService(
       const v = await videos.load(actor, id, 'video.update');
       await db.transaction(async (tx) => {
         await shares.withdrawConsent(tx, id, actor.id);
-        await restrict(tx, v, 'private');
-        await audit(tx, actor, 'video.consent.withdraw', 'video', id, { visibilityBefore: v.visibility });
+        const { sharesEnded } = await consentChanged(tx, v, 'private');
+        await audit(tx, actor, 'video.consent.withdraw', 'video', id, {
+          visibilityBefore: v.visibility,
+          sharesEnded,
+        });
       });
       forgetAccess(id);
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
@@ -103,13 +115,17 @@ export function createSharingService(
       return { items: await shares.listShares(db, id) };
     },
 
-    /** A link anyone can open; it needs consent for public showing (or no pupils in the video). */
+    /**
+     * A link anyone can open, as far as `sharesAllowed` lets it: consent for public showing (or no pupils in the
+     * video), a video that is not private, and public for a link that never expires.
+     */
     async createShare(actor: Actor, id: string, duration: ShareDuration) {
       const v = await videos.load(actor, id, 'video.update');
       if (v.status !== 'ready') throw new AppError('video.not_ready');
       if (allowedVisibility(v.consent) !== 'public') throw new AppError('video.visibility_exceeds_consent');
-      if (duration === 'never' && v.visibility !== 'public')
-        throw new AppError('share.never_requires_public');
+      const allowed = sharesAllowed(accessOf(v));
+      if (duration === 'never' && allowed !== 'all') throw new AppError('share.never_requires_public');
+      if (allowed === 'none') throw new AppError('share.private_video');
       const token = randomToken(24);
       const lifetime = LIFETIME[duration];
       const expiresAt = lifetime === null ? null : new Date(Date.now() + lifetime);
@@ -138,8 +154,7 @@ export function createSharingService(
 
     /** The video behind a share link, for anyone holding the link; 404 once it expired or was revoked. */
     async shared(token: string, locale: 'da' | 'en') {
-      const videoId = token.length <= 64 ? await shares.videoOfToken(db, sha256(token)) : undefined;
-      const v = videoId ? await repo.getVideo(db, videoId) : undefined;
+      const v = await sharedVideo(token);
       if (v?.status !== 'ready') throw new AppError('share.not_found');
       const view = presentVideo(ctx, ANONYMOUS, v, locale);
       return {

@@ -1,4 +1,4 @@
-import { hmac, safeEqual } from '../../auth/crypto.js';
+import { signer } from '../../auth/crypto.js';
 
 /**
  * Media files (playlists, segments, posters, sprites, captions) are served under a signed, expiring prefix:
@@ -6,13 +6,17 @@ import { hmac, safeEqual } from '../../auth/crypto.js';
  * The API hands the prefix out only after the policy allowed the viewer; the player then fetches every file
  * relative to it (playlists use relative paths). A narrowed access (accessVersion raised) or an expired prefix
  * stops working; nothing about the path can be guessed for a video one may not see.
+ *
+ * The signature is a MAC with the 'media' key (auth/crypto `signer`), 24 bytes (32 characters). Verification
+ * caps the expiry: a prefix never lives longer than the lifetime plus the rounding step, whatever it says.
  */
 export const MEDIA_PREFIX = '/media/v';
-const LIFETIME_SECONDS = 4 * 60 * 60;
-const STEP_SECONDS = 60 * 60;
+export const MEDIA_LIFETIME_SECONDS = 4 * 60 * 60;
+export const MEDIA_STEP_SECONDS = 60 * 60;
+const MAC_BYTES = 24;
 
-const payload = (videoId: string, version: number, expires: number) =>
-  `media:${videoId}:${version}:${expires}`;
+const mediaSigner = (secret: string) => signer(secret, 'media', MAC_BYTES);
+const message = (videoId: string, version: number, expires: number) => `${videoId}:${version}:${expires}`;
 
 /** The signed prefix (ends with '/'). Expiry is rounded up to the hour so that URLs, and browser caches, stay stable. */
 export function signedMediaPrefix(
@@ -21,10 +25,13 @@ export function signedMediaPrefix(
   version: number,
   now = Date.now(),
 ): string {
-  const expires = Math.ceil((now / 1000 + LIFETIME_SECONDS) / STEP_SECONDS) * STEP_SECONDS;
-  const sig = hmac(secret, payload(videoId, version, expires)).slice(0, 32);
+  const expires = Math.ceil((now / 1000 + MEDIA_LIFETIME_SECONDS) / MEDIA_STEP_SECONDS) * MEDIA_STEP_SECONDS;
+  const sig = mediaSigner(secret).sign(message(videoId, version, expires));
   return `${MEDIA_PREFIX}/${videoId}/${version}/${expires}/${sig}/`;
 }
+
+/** A non-negative integer written the one way it is issued (no sign, exponent, leading zero or fraction). */
+const canonical = (s: string) => (/^(0|[1-9]\d{0,14})$/.test(s) ? Number(s) : null);
 
 /** Checks a signed prefix's parts; the caller still compares `version` with the video's current access version. */
 export function verifyMediaSignature(
@@ -32,9 +39,11 @@ export function verifyMediaSignature(
   p: { videoId: string; version: string; expires: string; sig: string },
   now = Date.now(),
 ): { version: number } | null {
-  const version = Number(p.version);
-  const expires = Number(p.expires);
-  if (!Number.isInteger(version) || !Number.isInteger(expires) || expires * 1000 < now) return null;
-  const expected = hmac(secret, payload(p.videoId, version, expires)).slice(0, 32);
-  return safeEqual(expected, p.sig) ? { version } : null;
+  const version = canonical(p.version);
+  const expires = canonical(p.expires);
+  if (version === null || expires === null) return null;
+  // Issued expiries are whole steps, at most one step beyond now + lifetime; anything else was not issued here.
+  const latest = now / 1000 + MEDIA_LIFETIME_SECONDS + MEDIA_STEP_SECONDS;
+  if (expires * 1000 < now || expires > latest || expires % MEDIA_STEP_SECONDS !== 0) return null;
+  return mediaSigner(secret).verify(message(p.videoId, version, expires), p.sig) ? { version } : null;
 }

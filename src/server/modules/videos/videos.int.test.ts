@@ -167,6 +167,10 @@ describe('share links', () => {
     await as.medarbejder.request('PUT', `/api/v1/videos/${ready.id}/consent`, { pupilsAppear: false });
     const never = await as.medarbejder.post(`/api/v1/videos/${ready.id}/shares`, { duration: 'never' });
     expect(code(never)).toBe('share.never_requires_public');
+    // Private means only the owner: no link either, until the video is shown to more people.
+    const priv = await as.medarbejder.post(`/api/v1/videos/${ready.id}/shares`, { duration: '7d' });
+    expect([priv.statusCode, code(priv)]).toEqual([409, 'share.private_video']);
+    await as.medarbejder.patch(`/api/v1/videos/${ready.id}`, { visibility: 'institution' });
 
     const made = await as.medarbejder.post(`/api/v1/videos/${ready.id}/shares`, { duration: '7d' });
     expect(made.statusCode).toBe(201);
@@ -194,6 +198,7 @@ describe('share links', () => {
     const gone = await anon.get(`/api/v1/shared/${token}`);
     expect([gone.statusCode, code(gone)]).toEqual([404, 'share.not_found']);
     expect((await fetch(base + shared.json().playlistUrl)).status).toBe(404);
+    await as.medarbejder.patch(`/api/v1/videos/${ready.id}`, { visibility: 'private' }); // as the tests below expect
   });
 });
 
