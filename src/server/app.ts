@@ -5,18 +5,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { trustProxyHops } from './auth/rate-limit.js';
 import { installSession } from './auth/session.js';
 import { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
+import { installEdgeValidation } from './http/edge-validation.js';
 import { installErrorHandler, sendNotFound } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installSystemRoutes } from './http/system.js';
@@ -82,7 +78,7 @@ export async function buildApp(
     trustProxy: trustProxyHops(opts.config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  installEdgeValidation(app);
   app.setSerializerCompiler(serializerCompiler);
 
   const ctx: AppContext = {

@@ -20,6 +20,21 @@ export const ERRORS = {
     da: 'Indholdstypen understøttes ikke.',
     en: 'The content type is not supported.',
   },
+  'request.invalid_text': {
+    status: 400,
+    da: 'Teksten indeholder tegn, der ikke kan gemmes (f.eks. et nul-tegn).',
+    en: 'The text contains characters that cannot be stored (such as a NUL character).',
+  },
+  'request.invalid_date': {
+    status: 400,
+    da: 'Datoen findes ikke. Brug en dato fra år 1 til 9999 på formen ÅÅÅÅ-MM-DD.',
+    en: 'The date does not exist. Use a date from year 1 to 9999 written as YYYY-MM-DD.',
+  },
+  'request.invalid_number': {
+    status: 400,
+    da: 'Tallet er uden for det gyldige område.',
+    en: 'The number is outside the valid range.',
+  },
   'route.not_found': { status: 404, da: 'Siden findes ikke.', en: 'Not found.' },
   'auth.required': { status: 401, da: 'Du skal logge ind.', en: 'You need to sign in.' },
   'auth.session_expired': {

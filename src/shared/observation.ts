@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime } from './text.js';
 
 /**
  * Classroom observation (O1–O6), shared by server and web: the schema definition a leader edits, what a device
@@ -113,7 +114,7 @@ export const answerInput = z.strictObject({
   /** scale: an integer within the scale; yesno: boolean; count: integer ≥ 0; text: string; null clears it. */
   value: z.union([z.number(), z.boolean(), z.string().max(TEXT_ANSWER_MAX), z.null()]),
   /** When it was entered on the device: with two devices the newest answer wins. */
-  answeredAt: z.iso.datetime({ offset: true }),
+  answeredAt: dateTime(),
 });
 export type AnswerInput = z.input<typeof answerInput>;
 
@@ -125,7 +126,7 @@ export type AnswerInput = z.input<typeof answerInput>;
 export const recordInput = z.strictObject({
   syncKey: key,
   schemaId: key,
-  startedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  startedAt: dateTime().nullable().default(null),
   durationSeconds: z
     .number()
     .int()

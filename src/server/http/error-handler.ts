@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, errorMessage } from '../../shared/errors.js';
+import { isEdgeCode } from '../../shared/text.js';
 import { AppError, RetryLaterError } from './errors.js';
 import { requestLocale } from './locale.js';
 
@@ -19,20 +20,25 @@ function codeOf(err: FastifyError): ErrorCode {
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = requestLocale(req);
+    // Edge-validation details carry their code as message (see edge-validation.ts): answer it in words.
+    const say = (message: string | undefined) =>
+      isEdgeCode(message) ? errorMessage(message, locale) : (message ?? '');
     // A refusal from below the query builder (the PGlite queue is full) arrives wrapped as the query error's cause.
     const appError = err instanceof AppError ? err : err.cause instanceof AppError ? err.cause : undefined;
     if (appError instanceof RetryLaterError) reply.header('retry-after', String(appError.retryAfter));
     if (appError) {
-      const { status, code, details } = appError;
+      const { status, code } = appError;
+      const details = appError.details?.map((d) => ({ ...d, message: say(d.message) }));
       return reply.status(status).send({ error: { code, message: errorMessage(code, locale), details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message ?? '',
+        message: say(v.message),
       }));
+      const code = err.validation.map((v) => v.message).find(isEdgeCode) ?? 'request.invalid';
       return reply.status(400).send({
-        error: { code: 'request.invalid', message: errorMessage('request.invalid', locale), details },
+        error: { code, message: errorMessage(code, locale), details },
       });
     }
     const code = codeOf(err);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGE_BANDS } from '../../../shared/catalogue.js';
+import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
 import * as s from '../../http/schemas.js';
@@ -115,8 +116,8 @@ export function reflectionRoutes(
     );
 
     const statisticsQuery = z.strictObject({
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
+      from: dateOnly().optional(),
+      to: dateOnly().optional(),
       subject: s.id.optional(),
       ageBand: z.enum(AGE_BANDS).optional(),
     });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dateTime } from '../../../shared/text.js';
 import {
   COURSE_CAPACITY_MAX,
   COURSE_DESCRIPTION_MAX,
@@ -12,7 +13,7 @@ import { AppError } from '../../http/errors.js';
 import * as s from '../../http/schemas.js';
 import type { CourseService } from './courses.js';
 
-const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const when = dateTime().transform((v) => new Date(v));
 const session = z.strictObject({
   startsAt: when,
   endsAt: when,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SHARE_DURATIONS, VISIBILITIES } from '../../../shared/constants.js';
+import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
 import * as s from '../../http/schemas.js';
@@ -74,7 +75,7 @@ export function videoRoutes(
             pupilsAppear: z.boolean(),
             consentLevel: z.enum(VISIBILITIES).nullable().optional(),
             collectedBy: z.string().trim().max(200).optional(),
-            collectedOn: z.iso.date().optional(),
+            collectedOn: dateOnly().optional(),
           }),
           response,
         },
