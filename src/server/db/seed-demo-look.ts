@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { access, copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { MediaBinaries } from '../media/index.js';
+import { generatedInput, type MediaBinaries } from '../media/index.js';
 
 export const DEMO_SOURCES = [
   'testsrc2',
@@ -160,14 +160,12 @@ export async function generateDemoVideo(
       '-loglevel',
       'error',
       '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      sourceFilter(look),
+      // Generated inputs only: the one builder that may use lavfi (uploads go through uploadInput()).
+      ...generatedInput(sourceFilter(look)),
     ];
-    if (look.audio === 'silent') args.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo');
+    if (look.audio === 'silent') args.push(...generatedInput('anullsrc=r=48000:cl=stereo'));
     else if (look.audio !== null)
-      args.push('-f', 'lavfi', '-i', `sine=frequency=${look.audio}:sample_rate=48000,volume=0.2`);
+      args.push(...generatedInput(`sine=frequency=${look.audio}:sample_rate=48000,volume=0.2`));
     args.push('-map', '0:v', ...(look.audio === null ? [] : ['-map', '1:a']), '-t', String(look.seconds));
     args.push('-vf', filters.join(','));
     args.push(...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-g', '50', '-pix_fmt', 'yuv420p']);

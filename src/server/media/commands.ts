@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hasFpsMode } from './binaries.js';
 import { levelArg, outputFrameRate, type Rung } from './ladder.js';
 import type { ProbeResult } from './probe.js';
@@ -7,6 +7,127 @@ import type { ProbeResult } from './probe.js';
 export const SEGMENT_SECONDS = 4;
 
 const COMMON = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'];
+
+/**
+ * The demuxers an uploaded file may be read with: real single-file containers that open nothing else — what
+ * phones (mov/mp4/3gp), camcorders (AVCHD .mts/.m2ts = mpegts, .mpg/.vob = mpeg, .dv), screen recorders and
+ * older cameras (avi, wmv = asf, flv) and browsers (webm/mkv = matroska, ogv = ogg) produce. Never playlists
+ * (hls, dash), scripts (concat/ffconcat, imf, sdp), image sequences (image2), generators (lavfi) or text (tty):
+ * those read other files or URLs, or turn non-video into video. Names as ffmpeg 4.1 and 5.1+ know them.
+ */
+export const UPLOAD_FORMATS = [
+  'mov',
+  'matroska',
+  'avi',
+  'mpegts',
+  'mpeg',
+  'flv',
+  'asf',
+  'ogg',
+  'dv',
+] as const;
+const UPLOAD_FORMAT_LIST = UPLOAD_FORMATS.join(',');
+const ONLY_FILE = 'file';
+
+/**
+ * Whether ffprobe's `format_name` (e.g. "mov,mp4,m4a,3gp,3g2,mj2") names an allowed demuxer; matched name by
+ * name like ffmpeg's own `-format_whitelist` check.
+ */
+export function isUploadFormat(formatName: string): boolean {
+  return formatName.split(',').some((n) => (UPLOAD_FORMATS as readonly string[]).includes(n));
+}
+
+/**
+ * THE way an uploaded file goes on an ffmpeg or ffprobe command line (both take `-i`): only the allowed
+ * container demuxers, only plain file reading, and the path as an absolute `file:` URL, so that neither the
+ * file's content (an HLS playlist, an ffconcat script) nor its name (`concat:…`, `subfile:…`, `img-%03d.jpg`
+ * is still one file to the file protocol, and image2 is not allowed) can make ffmpeg open anything else.
+ * `before` holds other input options of this input (e.g. `-ss`).
+ */
+export function uploadInput(file: string, before: string[] = []): string[] {
+  return [
+    ...before,
+    '-format_whitelist',
+    UPLOAD_FORMAT_LIST,
+    '-protocol_whitelist',
+    ONLY_FILE,
+    '-i',
+    `file:${resolve(file)}`,
+  ];
+}
+
+/** ffmpeg's refusal of a demuxer that is not on `-format_whitelist` (4.1 and 5.1+ say the same). */
+export const NOT_ON_WHITELIST = /Format not on whitelist/;
+
+/** Filters a generated (demo or test) input may be built from: sources and plain picture/sound filters. */
+const GENERATOR_FILTERS = new Set([
+  ...['testsrc', 'testsrc2', 'smptebars', 'smptehdbars', 'rgbtestsrc', 'color', 'mandelbrot', 'life'],
+  ...['cellauto', 'gradients', 'sine', 'anullsrc', 'scale', 'format', 'colorchannelmixer', 'hue', 'pad'],
+  ...['volume', 'setsar', 'trim', 'atrim'],
+]);
+
+/**
+ * A generated input: a lavfi graph we write ourselves (the demo videos), never an upload. Only one linear
+ * chain of the filters above: no `movie`/`amovie` (they open files), no file-reading options.
+ */
+export function generatedInput(graph: string): string[] {
+  const chain = graph.split(',');
+  const ok =
+    !/[;[\]'"]/.test(graph) &&
+    chain.every((f) => GENERATOR_FILTERS.has(/^([a-z0-9_]+)(=|$)/.exec(f)?.[1] ?? '')) &&
+    !/(^|[=:])(file|filename|textfile|fontfile)=/.test(graph);
+  if (!ok) throw new Error(`not a generator graph: ${graph}`);
+  return ['-f', 'lavfi', '-format_whitelist', 'lavfi', '-protocol_whitelist', ONLY_FILE, '-i', graph];
+}
+
+/**
+ * Refuses an argv with an input that did not come from uploadInput(): every `-i` must be a `file:` URL with
+ * both allow-lists among its own input options. The runners call it, so a new command cannot forget them.
+ */
+export function assertUploadInputs(args: string[]): void {
+  let from = 0;
+  args.forEach((arg, i) => {
+    if (arg !== '-i') return;
+    const own = args.slice(from, i);
+    const has = (flag: string, value: string) =>
+      own.some((a, k) => a === flag && own[k + 1] === value && own.indexOf(flag, k + 1) === -1);
+    const url = args[i + 1] ?? '';
+    if (
+      !has('-format_whitelist', UPLOAD_FORMAT_LIST) ||
+      !has('-protocol_whitelist', ONLY_FILE) ||
+      own.includes('-f') ||
+      !/^file:\//.test(url)
+    )
+      throw new Error(`ffmpeg input without the upload allow-lists: ${url}`);
+    from = i + 2;
+  });
+}
+
+/** ffprobe argv for the full JSON description of an uploaded file. */
+export const probeArgs = (file: string): string[] => [
+  '-v',
+  'error',
+  '-print_format',
+  'json',
+  '-show_format',
+  '-show_streams',
+  ...uploadInput(file),
+];
+
+/** ffprobe argv that decodes the first video frame (proves the stream is decodable, not just described). */
+export const firstFrameArgs = (file: string): string[] => [
+  '-v',
+  'error',
+  '-select_streams',
+  'v:0',
+  '-read_intervals',
+  '%+#1',
+  '-show_entries',
+  'frame=width,height',
+  '-of',
+  'csv=p=0',
+  ...uploadInput(file),
+];
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 /** ffmpeg's segment filename is a printf pattern: a literal % in the directory must be doubled. */
 const segmentPattern = (dir: string) => `${dir.replaceAll('%', '%%')}/seg_%05d.ts`;
@@ -51,7 +172,7 @@ function hlsMuxer(outDir: string, rung: Rung): string[] {
  */
 export function hlsArgs({ input, outDir, rungs, probe, remuxTop, ffmpegVersion }: HlsArgsInput): string[] {
   const encoded = remuxTop ? rungs.slice(0, -1) : rungs;
-  const args = [...COMMON, '-nostats', '-progress', 'pipe:1', '-i', input];
+  const args = [...COMMON, '-nostats', '-progress', 'pipe:1', ...uploadInput(input)];
   const fpsMode = hasFpsMode(ffmpegVersion);
 
   if (encoded.length > 0) {
@@ -127,10 +248,7 @@ export function posterArgs(input: string, out: string, probe: ProbeResult, atSec
   const at = atSeconds ?? posterTime(probe.durationSeconds);
   return [
     ...COMMON,
-    '-ss',
-    at.toFixed(3),
-    '-i',
-    input,
+    ...uploadInput(input, ['-ss', at.toFixed(3)]),
     '-map',
     `0:${probe.videoStreamIndex}`,
     '-frames:v',
@@ -192,8 +310,7 @@ export function spritePlan(
 export function spriteArgs(input: string, out: string, plan: SpritePlan, probe: ProbeResult): string[] {
   return [
     ...COMMON,
-    '-i',
-    input,
+    ...uploadInput(input),
     '-map',
     `0:${probe.videoStreamIndex}`,
     '-vf',

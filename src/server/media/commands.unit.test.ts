@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { hasFpsMode, parseFfmpegVersion } from './binaries.js';
-import { hlsArgs, posterArgs, posterSize, posterTime, spriteArgs, spritePlan } from './commands.js';
+import * as commands from './commands.js';
+import {
+  assertUploadInputs,
+  generatedInput,
+  hlsArgs,
+  isUploadFormat,
+  posterArgs,
+  posterSize,
+  posterTime,
+  spriteArgs,
+  spritePlan,
+  uploadInput,
+} from './commands.js';
 import { planLadder } from './ladder.js';
 import { probeResult } from './test-fixtures.js';
+
+const ALLOWED = 'mov,matroska,avi,mpegts,mpeg,flv,asf,ogg,dv';
+const IN = ['-format_whitelist', ALLOWED, '-protocol_whitelist', 'file', '-i', 'file:/in/a.mp4'];
 
 /** The value following `flag` in an argv (first occurrence after `from`). */
 const valueAfter = (args: string[], flag: string, from = 0) => args[args.indexOf(flag, from) + 1];
@@ -33,7 +48,7 @@ describe('hlsArgs', () => {
   });
 
   it('decodes once and splits into one scaled branch per rung', () => {
-    expect(args.slice(0, 12)).toEqual([
+    expect(args.slice(0, 16)).toEqual([
       '-hide_banner',
       '-nostdin',
       '-loglevel',
@@ -42,8 +57,7 @@ describe('hlsArgs', () => {
       '-nostats',
       '-progress',
       'pipe:1',
-      '-i',
-      '/in/a.mp4',
+      ...IN,
       '-filter_complex',
       '[0:0]split=4[s0][s1][s2][s3];[s0]scale=640:360,setsar=1[v0];[s1]scale=960:540,setsar=1[v1];' +
         '[s2]scale=1280:720,setsar=1[v2];[s3]scale=1920:1080,setsar=1[v3]',
@@ -232,7 +246,7 @@ describe('posterArgs', () => {
   it('takes one frame 2 s in, at most 1280 wide, upright', () => {
     const a = posterArgs('/in/a.mp4', '/out/poster.jpg', probeResult());
     expect(a).toEqual([
-      ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-ss', '2.000', '-i', '/in/a.mp4'],
+      ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-ss', '2.000', ...IN],
       ...['-map', '0:0', '-frames:v', '1', '-vf', 'scale=1280:720,setsar=1', '-c:v', 'mjpeg', '-q:v', '3'],
       ...['-f', 'image2', '-update', '1', '/out/poster.jpg'],
     ]);
@@ -286,7 +300,7 @@ describe('sprites', () => {
   it('selects one frame per interval, scales and tiles them into one JPEG', () => {
     const plan = spritePlan(30);
     expect(spriteArgs('/in/a.mp4', '/out/sprite.jpg', plan, probeResult())).toEqual([
-      ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-i', '/in/a.mp4', '-map', '0:0'],
+      ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...IN, '-map', '0:0'],
       '-vf',
       "select='gte(t,selected_n*2)',scale=160:90,setsar=1,tile=10x2",
       ...['-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '5', '-f', 'image2', '-update', '1', '/out/sprite.jpg'],
@@ -313,5 +327,112 @@ describe('ffmpeg versions', () => {
     expect(hasFpsMode('5.1')).toBe(true);
     expect(hasFpsMode('6.0')).toBe(true);
     expect(hasFpsMode('7.1')).toBe(true);
+  });
+});
+
+describe('every ffmpeg/ffprobe input of an upload goes through uploadInput()', () => {
+  const probe = probeResult();
+  const rungs = planLadder(probe);
+  /** One call of every exported argv builder; a new builder must be added here (the test below says so). */
+  const builders: Record<string, () => string[]> = {
+    probeArgs: () => commands.probeArgs('/in/a.mp4'),
+    firstFrameArgs: () => commands.firstFrameArgs('/in/a.mp4'),
+    hlsArgs: () =>
+      hlsArgs({ input: '/in/a.mp4', outDir: '/o', rungs, probe, remuxTop: true, ffmpegVersion: '4.1' }),
+    posterArgs: () => posterArgs('/in/a.mp4', '/o/p.jpg', probe, 1),
+    spriteArgs: () => spriteArgs('/in/a.mp4', '/o/s.jpg', spritePlan(10), probe),
+  };
+
+  /** Exported functions that build no argv. A new export must go in one of the two lists. */
+  const helpers = ['assertUploadInputs', 'generatedInput', 'isUploadFormat', 'posterSize', 'posterTime'];
+
+  it('covers every exported builder', () => {
+    const exported = Object.entries(commands)
+      .filter(([, v]) => typeof v === 'function')
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual(
+      [...Object.keys(builders), ...helpers, 'spritePlan', 'uploadInput'].sort(),
+    );
+  });
+
+  it.each(Object.keys(builders))('%s has both allow-lists before each -i, and a file: URL', (name) => {
+    const args = builders[name]();
+    const inputs = args.flatMap((a, i) => (a === '-i' ? [i] : []));
+    expect(inputs).toHaveLength(1);
+    let from = 0;
+    for (const i of inputs) {
+      const own = args.slice(from, i);
+      expect(valueAfter(own, '-format_whitelist')).toBe(ALLOWED);
+      expect(valueAfter(own, '-protocol_whitelist')).toBe('file');
+      expect(own).not.toContain('-f');
+      expect(args[i + 1]).toBe('file:/in/a.mp4');
+      from = i + 2;
+    }
+    expect(() => assertUploadInputs(args)).not.toThrow();
+  });
+
+  it('makes the path an absolute file: URL, so no name is read as another protocol', () => {
+    const url = (p: string) => uploadInput(p).at(-1);
+    expect(url('/data/media/originals/abc')).toBe('file:/data/media/originals/abc');
+    expect(url('concat:/etc/passwd|/x.ts')).toBe(`file:${process.cwd()}/concat:/etc/passwd|/x.ts`);
+    expect(url('subfile:,start,0,end,0,:/etc/passwd')).toMatch(/^file:\/.*\/subfile:/);
+    expect(url('/a/../b/img-%03d.jpg')).toBe('file:/b/img-%03d.jpg');
+    expect(uploadInput('/x', ['-ss', '1.000']).slice(0, 2)).toEqual(['-ss', '1.000']);
+  });
+
+  it('the runners refuse any input that did not come from uploadInput()', () => {
+    const ok = [...uploadInput('/a'), '-f', 'null', '-'];
+    expect(() => assertUploadInputs(ok)).not.toThrow();
+    const refused = [
+      ['-i', '/a', '-f', 'null', '-'],
+      ['-i', 'file:/a'],
+      ['-format_whitelist', ALLOWED, '-i', 'file:/a'],
+      ['-protocol_whitelist', 'file', '-i', 'file:/a'],
+      ['-format_whitelist', 'hls', '-protocol_whitelist', 'file', '-i', 'file:/a'],
+      ['-format_whitelist', ALLOWED, '-protocol_whitelist', 'file,http', '-i', 'file:/a'],
+      [...uploadInput('/a').slice(0, -2), '-format_whitelist', 'hls', '-i', 'file:/a'],
+      ['-format_whitelist', ALLOWED, '-protocol_whitelist', 'file', '-i', '/a'],
+      ['-format_whitelist', ALLOWED, '-protocol_whitelist', 'file', '-i', 'concat:/a|/b'],
+      ['-f', 'lavfi', '-format_whitelist', ALLOWED, '-protocol_whitelist', 'file', '-i', 'file:/a'],
+      [...uploadInput('/a'), '-i', '/b'],
+      [...uploadInput('/a'), ...generatedInput('testsrc2=s=64x64')],
+    ];
+    for (const args of refused) expect(() => assertUploadInputs(args), args.join(' ')).toThrow();
+  });
+
+  it('matches probed container names against the allow-list name by name', () => {
+    expect(isUploadFormat('mov,mp4,m4a,3gp,3g2,mj2')).toBe(true);
+    expect(isUploadFormat('matroska,webm')).toBe(true);
+    expect(isUploadFormat('hls,applehttp')).toBe(false);
+    expect(isUploadFormat('webm_dash_manifest')).toBe(false);
+    expect(isUploadFormat('image2')).toBe(false);
+    expect(isUploadFormat('')).toBe(false);
+  });
+});
+
+describe('generatedInput (demo videos only)', () => {
+  it('takes lavfi source chains and nothing that opens a file', () => {
+    expect(generatedInput('testsrc2=s=640x360:r=25')).toEqual([
+      ...['-f', 'lavfi', '-format_whitelist', 'lavfi', '-protocol_whitelist', 'file'],
+      ...['-i', 'testsrc2=s=640x360:r=25'],
+    ]);
+    for (const ok of [
+      'life=s=160x90:r=25:mold=8:life_color=#123456,scale=640:360:flags=neighbor',
+      'cellauto=s=160x90:r=25:rule=30,scale=640:360,format=rgb24,colorchannelmixer=rr=0.9:gg=0.55',
+      'sine=frequency=300:sample_rate=48000,volume=0.2',
+      'anullsrc=r=48000:cl=stereo',
+    ])
+      expect(() => generatedInput(ok)).not.toThrow();
+    for (const bad of [
+      'movie=/etc/passwd',
+      'amovie=/data/media/originals/x',
+      'testsrc2,movie=/x',
+      'testsrc2[a];movie=/x[b]',
+      "testsrc2='x'",
+      'color=c=red,drawtext=textfile=/etc/passwd',
+      'color=c=red,sendcmd=filename=/x',
+      '',
+    ])
+      expect(() => generatedInput(bad), bad).toThrow();
   });
 });

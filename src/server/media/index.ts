@@ -6,7 +6,11 @@ export {
   resolveMedia,
 } from './binaries.js';
 export {
+  assertUploadInputs,
+  firstFrameArgs,
+  generatedInput,
   hlsArgs,
+  isUploadFormat,
   posterArgs,
   posterSize,
   posterTime,
@@ -14,6 +18,8 @@ export {
   type SpritePlan,
   spriteArgs,
   spritePlan,
+  UPLOAD_FORMATS,
+  uploadInput,
 } from './commands.js';
 export {
   isMediaError,

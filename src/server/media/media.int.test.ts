@@ -16,6 +16,7 @@ import {
   makeVideo,
 } from '../testing/videos.js';
 import { bundledMedia, type MediaBinaries, resolveMedia } from './binaries.js';
+import { uploadInput } from './commands.js';
 import { MediaError, type MediaErrorCode } from './errors.js';
 import { type ProbeResult, probe } from './probe.js';
 import { makePoster, makeSprite, runFfmpeg, transcodeToHls } from './run.js';
@@ -41,26 +42,21 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
-/** Describes an output (playlist, segment, JPEG) without the upload checks. */
-const describeOutput = (file: string, m?: MediaBinaries) => probe(file, { decodeCheck: false, media: m });
+/**
+ * Describes an output (a rendition by its first segment — a playlist is no upload format — or a JPEG) without
+ * the decode check.
+ */
+const describeOutput = (file: string, m?: MediaBinaries) =>
+  probe(file.replace(/index\.m3u8$/, 'seg_00000.ts'), { decodeCheck: false, media: m });
 
 /** Mean brightness of the top and bottom tenth of the first frame (after autorotation). */
 async function topAndBottom(file: string, width: number, height: number) {
   const raw = join(dir, `frame-${Date.now()}.gray`);
-  await runFfmpeg([
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    file,
-    '-frames:v',
-    '1',
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'gray',
-    raw,
-  ]);
+  // Our own output (a segment or the poster JPEG, which no upload may be): read without the upload allow-lists.
+  const args = ['-v', 'error', '-y', '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', raw];
+  await new Promise<void>((done, fail) =>
+    execFile(media.ffmpeg, args, (err, _, stderr) => (err ? fail(new Error(stderr)) : done())),
+  );
   const px = await readFile(raw);
   expect(px.length).toBe(width * height);
   const band = width * Math.floor(height / 10);
@@ -313,9 +309,14 @@ describe('transcodeToHls on real ffmpeg', () => {
   });
 
   it('reports a failing ffmpeg as transcode_failed with stderr kept for the logs', async () => {
-    const err = await runFfmpeg(['-v', 'error', '-i', join(dir, 'missing.mp4'), '-f', 'null', '-']).catch(
-      (e: unknown) => e,
-    );
+    const err = await runFfmpeg([
+      '-v',
+      'error',
+      ...uploadInput(join(dir, 'missing.mp4')),
+      '-f',
+      'null',
+      '-',
+    ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MediaError);
     expect((err as MediaError).code).toBe('video.transcode_failed');
     expect((err as MediaError).detail).toMatch(/exited with 1[\s\S]*No such file or directory/);

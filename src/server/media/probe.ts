@@ -3,6 +3,13 @@ import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type MediaBinaries, resolveMedia } from './binaries.js';
+import {
+  assertUploadInputs,
+  firstFrameArgs,
+  isUploadFormat,
+  NOT_ON_WHITELIST,
+  probeArgs,
+} from './commands.js';
 import { MediaError } from './errors.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -85,8 +92,7 @@ const probeSchema = z.object({
 });
 type RawStream = z.infer<typeof streamSchema>;
 
-/** Containers and codecs of still images: ffprobe happily reads a JPEG named .mov as a one-frame "video". */
-const IMAGE_FORMATS = /^(image2|[a-z0-9]+_pipe)$/;
+/** Codecs of still images: a single PNG in a .mov is a one-frame "video" (image containers are not allowed). */
 const IMAGE_CODECS = new Set(['mjpeg', 'png', 'bmp', 'gif', 'webp', 'tiff', 'jpeg2000', 'jpegls', 'apng']);
 
 function num(v: number | string | undefined): number | null {
@@ -125,6 +131,9 @@ export function parseProbe(json: unknown, opts: ProbeOptions = {}): ProbeResult 
   if (!parsed.success) throw new MediaError('video.unreadable', 'ffprobe output has an unexpected shape');
   const { streams, format } = parsed.data;
   const formatName = format?.format_name ?? '';
+  // ffprobe was only allowed these demuxers; anything else (a playlist, a script, pictures, text) is refused.
+  if (!isUploadFormat(formatName))
+    throw new MediaError('video.not_a_video', `container not allowed (${formatName || 'none'})`);
   const videos = streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const audio = streams.find((s) => s.codec_type === 'audio');
 
@@ -140,8 +149,7 @@ export function parseProbe(json: unknown, opts: ProbeOptions = {}): ProbeResult 
   const frames = num(video.nb_frames);
   const declared = num(format?.duration) ?? num(video.duration) ?? tagDuration(video.tags);
   const isStill =
-    IMAGE_FORMATS.test(formatName) ||
-    (IMAGE_CODECS.has(video.codec_name ?? '') && (frames === 1 || (frames === null && !declared)));
+    IMAGE_CODECS.has(video.codec_name ?? '') && (frames === 1 || (frames === null && !declared));
   if (isStill) throw new MediaError('video.not_a_video', `still image (${formatName}/${video.codec_name})`);
   if (!video.codec_name || video.codec_name === 'none')
     throw new MediaError('video.unreadable', 'video stream has no known codec');
@@ -208,33 +216,8 @@ export function looksLikeVideoContainer(head: Uint8Array): boolean {
   return head[0] === 0x47 && (head.length < 189 || head[188] === 0x47); // MPEG-TS
 }
 
-/** ffprobe argv for the full JSON description of a file. */
-export const probeArgs = (file: string): string[] => [
-  '-v',
-  'error',
-  '-print_format',
-  'json',
-  '-show_format',
-  '-show_streams',
-  file,
-];
-
-/** ffprobe argv that decodes the first video frame (proves the stream is decodable, not just described). */
-export const firstFrameArgs = (file: string): string[] => [
-  '-v',
-  'error',
-  '-select_streams',
-  'v:0',
-  '-read_intervals',
-  '%+#1',
-  '-show_entries',
-  'frame=width,height',
-  '-of',
-  'csv=p=0',
-  file,
-];
-
 function execProbe(bin: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  assertUploadInputs(args);
   return new Promise((done) => {
     execFile(bin, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       // A crash (signal) or timeout says as much about the file as a clean refusal; keep it for the logs.
@@ -274,6 +257,9 @@ export async function probe(
 
   const described = await execProbe(media.ffprobe, probeArgs(path));
   if (!described.ok) {
+    // A playlist, a concat script, pictures, text: detected, then refused by -format_whitelist.
+    if (NOT_ON_WHITELIST.test(described.stderr))
+      throw new MediaError('video.not_a_video', lastLines(described.stderr));
     const known = looksLikeVideoContainer(await readHead(path));
     throw new MediaError(known ? 'video.unreadable' : 'video.not_a_video', lastLines(described.stderr));
   }

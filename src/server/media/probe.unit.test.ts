@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../shared/errors.js';
+import { probeArgs } from './commands.js';
 import { MEDIA_ERROR_CODES, MediaError, type MediaErrorCode } from './errors.js';
-import { looksLikeVideoContainer, parseProbe, parseRational, probeArgs, rotationOf } from './probe.js';
+import { looksLikeVideoContainer, parseProbe, parseRational, rotationOf } from './probe.js';
 import { aacStream, h264Stream, mp4Format, probeJson } from './test-fixtures.js';
 
 function codeOf(fn: () => unknown): MediaErrorCode | undefined {
@@ -129,6 +130,43 @@ describe('parseProbe', () => {
     expect(codeOf(() => parseProbe(subtitlesOnly))).toBe('video.not_a_video');
   });
 
+  it('refuses every container outside the allow-list, even with a perfect video stream', () => {
+    // What ffprobe reports for a playlist, a concat script, pictures, text, a generator (4.1 and 5.1 names).
+    for (const format_name of [
+      'hls',
+      'hls,applehttp',
+      'concat',
+      'dash',
+      'imf',
+      'image2',
+      'png_pipe',
+      'tty',
+      'lavfi',
+      'sdp',
+      'h264',
+      'webm_dash_manifest',
+      '',
+    ])
+      expect(
+        codeOf(() => parseProbe(probeJson([h264Stream()], mp4Format({ format_name })))),
+        format_name,
+      ).toBe('video.not_a_video');
+    expect(codeOf(() => parseProbe({ streams: [h264Stream()] }))).toBe('video.not_a_video');
+    // What phones, camcorders and browsers make is accepted.
+    for (const format_name of [
+      'mov,mp4,m4a,3gp,3g2,mj2',
+      'matroska,webm',
+      'avi',
+      'mpegts',
+      'mpeg',
+      'asf',
+      'flv',
+      'ogg',
+      'dv',
+    ])
+      expect(parseProbe(probeJson([h264Stream()], mp4Format({ format_name }))).formatName).toBe(format_name);
+  });
+
   it('accepts Motion JPEG with many frames as video', () => {
     const mjpeg = h264Stream({
       codec_name: 'mjpeg',
@@ -203,7 +241,8 @@ describe('probe helpers', () => {
       'json',
       '-show_format',
       '-show_streams',
-      '/data/a.mp4',
+      ...['-format_whitelist', 'mov,matroska,avi,mpegts,mpeg,flv,asf,ogg,dv', '-protocol_whitelist', 'file'],
+      ...['-i', 'file:/data/a.mp4'],
     ]);
   });
 });

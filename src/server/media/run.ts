@@ -3,7 +3,9 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type MediaBinaries, resolveMedia } from './binaries.js';
 import {
+  assertUploadInputs,
   hlsArgs,
+  NOT_ON_WHITELIST,
   posterArgs,
   posterSize,
   posterTime,
@@ -55,8 +57,12 @@ class LineTail {
   }
 }
 
-/** Runs ffmpeg with `args`, streaming its progress; rejects with MediaError('video.transcode_failed'). */
+/**
+ * Runs ffmpeg with `args` (every input from uploadInput(), checked), streaming its progress; rejects with
+ * MediaError('video.not_a_video') when the input is no allowed container, else 'video.transcode_failed'.
+ */
 export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<void> {
+  assertUploadInputs(args);
   const media = opts.media ?? (await resolveMedia());
   const { signal, onProgress, durationSeconds } = opts;
   signal?.throwIfAborted();
@@ -102,7 +108,7 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
       const tail = stderr.text();
       settle(
         new MediaError(
-          'video.transcode_failed',
+          NOT_ON_WHITELIST.test(tail) ? 'video.not_a_video' : 'video.transcode_failed',
           `ffmpeg exited with ${code ?? killedBy}${tail ? `\n${tail}` : ''}`,
         ),
       );
@@ -190,7 +196,8 @@ export async function transcodeToHls(o: TranscodeOptions): Promise<HlsResult> {
   try {
     return await writeHls(o, media, remux);
   } catch (e) {
-    if (!remux || o.signal?.aborted || !(e instanceof MediaError)) throw e;
+    if (!remux || o.signal?.aborted || !(e instanceof MediaError) || e.code !== 'video.transcode_failed')
+      throw e;
     return writeHls(o, media, false);
   }
 }
