@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
 import { installEdgeValidation } from './http/edge-validation.js';
+import { backgroundSettled } from './http/background.js';
 import { installErrorHandler, sendNotFound } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installSystemRoutes } from './http/system.js';
@@ -113,6 +114,7 @@ export async function buildApp(
   installSession(app, ctx);
 
   const auth = createAuthService(ctx);
+  app.addHook('onClose', backgroundSettled); // e.g. reset e-mails still being queued, before the database closes
   const org = createOrgService(ctx);
   const people = createPeopleService(ctx, org, auth);
   const outbox = createOutboxService(ctx);

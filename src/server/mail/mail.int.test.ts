@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { backgroundSettled } from '../http/background.js';
 import { demoIds, err, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/harness.js';
 import { startSmtpSink } from '../testing/smtp.js';
@@ -139,7 +140,9 @@ describe('password reset over SMTP', () => {
   it('answers an existing and an unknown e-mail identically; only the existing one gets a mail', async () => {
     const c = t.client();
     const known = await c.post('/api/v1/auth/password-reset', { email: 'Ressourceperson@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     const unknown = await c.post('/api/v1/auth/password-reset', { email: 'ingen@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     expect([known.statusCode, known.body]).toEqual([200, '{"ok":true}']);
     expect([unknown.statusCode, unknown.body]).toEqual([known.statusCode, known.body]);
     expect(await deliver()).toBe(1);
@@ -150,6 +153,7 @@ describe('password reset over SMTP', () => {
   it('the reset link sets a new password, ends the old sessions, and the old password stops working', async () => {
     const oldSession = await t.as('ressourceperson');
     await t.client().post('/api/v1/auth/password-reset', { email: 'ressourceperson@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     await deliver();
     const token = tokenIn(sink.received[0].text, 'nulstil');
     const c = t.client();
@@ -176,6 +180,7 @@ describe('delivery failures', () => {
   it('a refusing SMTP server leaves the mail pending with attempts+1 and the error; it is sent later', async () => {
     sink.reject = true;
     await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     expect(await deliver()).toBe(0);
     const failed = await outboxRow('medarbejder@demo.amongi.dk');
     expect(failed).toMatchObject({ status: 'pending', attempts: 1, due: false });
@@ -196,6 +201,7 @@ describe('delivery failures', () => {
   it('gives up after six attempts (status failed) and never sends it again', async () => {
     sink.reject = true;
     await t.client().post('/api/v1/auth/password-reset', { email: 'leder2@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     for (let i = 0; i < 6; i++) {
       await t.ctx.db.execute(sql`update outbox_emails set next_attempt_at = now() where status = 'pending'`);
       await deliver();
@@ -211,6 +217,7 @@ describe('delivery failures', () => {
     const stop = startMailWorker(t.ctx, 20);
     try {
       await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder2@demo.amongi.dk' });
+      await backgroundSettled(); // the e-mail is queued after the answer
       await expect
         .poll(() => sink.received.map((m) => m.to[0]), { timeout: 10_000, interval: 50 })
         .toEqual(['medarbejder2@demo.amongi.dk']);
@@ -224,6 +231,7 @@ describe('delivery failures', () => {
 describe('outbox with SMTP configured', () => {
   it('hides the one-time link of a delivered reset e-mail from administrators', async () => {
     await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder@demo.amongi.dk' });
+    await backgroundSettled(); // the e-mail is queued after the answer
     expect(await deliver()).toBe(1);
     const delivered = sink.received.find((m) => m.to.includes('medarbejder@demo.amongi.dk'));
     const token = tokenIn(delivered?.text ?? '', 'nulstil');

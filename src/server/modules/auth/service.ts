@@ -4,6 +4,7 @@ import { RateLimiter } from '../../auth/rate-limit.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { runInBackground } from '../../http/background.js';
 import { AppError } from '../../http/errors.js';
 import { enqueueEmail } from '../../mail/outbox.js';
 import { invitationEmail, resetEmail } from '../../mail/templates.js';
@@ -72,11 +73,21 @@ export function createAuthService(ctx: AppContext) {
     await enqueueEmail(db, !!ctx.config.smtpUrl, user.email, content);
   }
 
-  /** Always answers the same, whether or not the e-mail exists. */
+  /**
+   * Always answers the same, whether or not the e-mail exists, and in the same time: the request only counts
+   * the attempt (in memory) and hands the e-mail on. Looking the person up, making the link and queueing the
+   * e-mail happen after the answer is sent, so no database work on the request can tell a known address apart.
+   */
   async function requestReset(email: string, ip: string) {
     if (!byIp.hit(`reset:${ip}`)) throw new AppError('auth.rate_limited');
-    const user = await repo.findUserByEmail(ctx.db, email);
-    if (!user || user.status === 'disabled') return;
+    const account = email.trim().toLowerCase();
+    runInBackground(ctx.log, 'queueing a password-reset e-mail', () => sendReset(account));
+  }
+
+  /** The reset e-mail for a known, enabled person; at most LOGIN_MAX_PER_ACCOUNT a window (silently, as above). */
+  async function sendReset(account: string) {
+    const user = await repo.findUserByEmail(ctx.db, account);
+    if (!user || user.status === 'disabled' || !byAccount.hit(`reset:${account}`)) return;
     await ctx.db.transaction(async (tx) => {
       const url = await createLink(tx, user.id, 'reset');
       await enqueueEmail(

@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEmails } from '../../db/schema.js';
+import { backgroundSettled } from '../../http/background.js';
 import { deliverDueEmails, startMailWorker } from '../../mail/deliver.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
     expect(res.statusCode).toBe(201);
   }
   await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder@demo.amongi.dk' });
+  await backgroundSettled(); // the e-mail is queued after the answer
 });
 afterAll(() => t?.close());
 
