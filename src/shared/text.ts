@@ -68,11 +68,14 @@ export function isSafeDate(d: Date): boolean {
 export const safeText = () => z.string().refine(isSafeText, EDGE_CODES.text);
 
 /** A calendar date `YYYY-MM-DD` (OpenAPI format `date`) that exists; else request.invalid_date. */
-export const dateOnly = () => z.iso.date({ error: EDGE_CODES.date }).refine(isRealDate, EDGE_CODES.date);
+export const dateOnly = () =>
+  z.iso.date({ error: EDGE_CODES.date, abort: true }).refine(isRealDate, EDGE_CODES.date);
 
 /** An ISO date-time with offset (OpenAPI format `date-time`) that PostgreSQL can store; else request.invalid_date. */
 export const dateTime = () =>
-  z.iso.datetime({ offset: true, error: EDGE_CODES.date }).refine(isRealDateTime, EDGE_CODES.date);
+  z.iso
+    .datetime({ offset: true, error: EDGE_CODES.date, abort: true })
+    .refine(isRealDateTime, EDGE_CODES.date);
 
 /** A JSON number a `real` column can hold (see isSafeNumber); else request.invalid_number. */
 export const safeNumber = () => z.number().refine(isSafeNumber, EDGE_CODES.number);

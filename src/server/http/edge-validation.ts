@@ -53,8 +53,7 @@ export const edgeValidatorCompiler: FastifySchemaCompiler<ZodType> = (route) => 
   const part = route.httpPart ?? 'body';
   return (data) => {
     const result = validate(data);
-    if (!('value' in result)) return result;
-    const bad = findHostile(result.value, part);
+    const bad = result && typeof result === 'object' && 'value' in result && findHostile(result.value, part);
     return bad ? { error: refusal(bad) } : result;
   };
 };

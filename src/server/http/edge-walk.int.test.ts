@@ -76,10 +76,15 @@ function value(s: Schema, v: Variant, hit: Set<string>, depth = 0): unknown {
     return out;
   }
   if (s.type === 'array')
-    return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => value(s.items ?? {}, v, hit, depth + 1));
+    return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () =>
+      value(s.items ?? {}, v, hit, depth + 1),
+    );
   if (s.type === 'boolean') return true;
   if (s.type === 'number' || s.type === 'integer') {
-    if (v === 'tiny') return hit.add('number'), 1e-50;
+    if (v === 'tiny') {
+      hit.add('number');
+      return 1e-50;
+    }
     return Math.max(1, s.minimum ?? 1);
   }
   if (s.type === 'string' || s.format || s.enum) {
@@ -99,7 +104,11 @@ function value(s: Schema, v: Variant, hit: Set<string>, depth = 0): unknown {
             ? 'leder@demo.amongi.dk'
             : 'x'.repeat(Math.max(1, s.minLength ?? 1));
     if (v === 'nul' || v === 'surrogate') hit.add('text');
-    return v === 'nul' ? `${benign.slice(0, -1)}\u0000` : v === 'surrogate' ? `${benign.slice(0, -1)}\ud800` : benign;
+    return v === 'nul'
+      ? `${benign.slice(0, -1)}\u0000`
+      : v === 'surrogate'
+        ? `${benign.slice(0, -1)}\ud800`
+        : benign;
   }
   return null;
 }
@@ -114,7 +123,10 @@ function url(path: string, op: Operation, v: Variant, hit: Set<string>) {
     prefix = segment;
     if (p?.schema.format === 'uuid') return name === 'id' ? (realIds[prefix] ?? FAKE_ID) : FAKE_ID;
     // A text path param (token, file, language): hostile too. A lone surrogate cannot be percent-encoded.
-    if (v === 'nul') return hit.add('text'), encodeURIComponent('x\u0000');
+    if (v === 'nul') {
+      hit.add('text');
+      return encodeURIComponent('x\u0000');
+    }
     return 'da';
   });
   for (const p of op.parameters ?? []) {

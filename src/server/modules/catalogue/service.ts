@@ -1,6 +1,7 @@
 import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
 import type { Visibility } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
@@ -27,7 +28,7 @@ const encodeCursor = (v: { cursorAt: string; id: string }) =>
   Buffer.from(JSON.stringify([v.cursorAt, v.id])).toString('base64url');
 function decodeCursor(c: string) {
   try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    const [at, id] = readCursor(c) as unknown[];
     if (
       typeof at === 'string' &&
       /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at) &&

@@ -1,3 +1,4 @@
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import type { FeedCursor } from './feed-repo.js';
 import type { NameCursor } from './repo.js';
@@ -5,11 +6,7 @@ import type { NameCursor } from './repo.js';
 const UUID = /^[0-9a-f-]{36}$/;
 const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 function decode(c: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(c, 'base64url').toString());
-  } catch {
-    throw new AppError('request.invalid');
-  }
+  return readCursor(c);
 }
 
 /** Lists ordered by lower(name), id. */

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Locale } from '../../../shared/constants.js';
+import { isSafeText } from '../../../shared/text.js';
 import { AppError } from '../../http/errors.js';
 import { type Column, columnLabel, linePath, message } from './messages.js';
 
@@ -137,6 +138,8 @@ function parseRecords(text: string, delimiter: string, locale: Locale) {
 /** Reads a staff file. Throws an AppError (400) with localized details when the file as a whole is unusable. */
 export function parseStaffCsv(bytes: Uint8Array, locale: Locale = 'da'): ParsedFile {
   const { text: decoded, encoding } = decodeBytes(bytes);
+  // A NUL (or, from broken UTF-16, a lone surrogate) cannot be stored: the file is refused, not a row.
+  if (!isSafeText(decoded)) throw new AppError('request.invalid_text');
   // One kind of line break, so that csv-parse's line count matches the lines a spreadsheet user sees.
   const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const noRows = () =>

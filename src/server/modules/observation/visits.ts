@@ -5,8 +5,10 @@ import {
   type VisitStatus,
   type VisitSummary,
 } from '../../../shared/observation.js';
+import { isRealDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Action, type Actor, authorize, can, type VisitResource } from '../../policy/index.js';
 import { visibleVisits } from '../../policy/sql-observation.js';
@@ -19,9 +21,7 @@ import * as repo from './visits-repo.js';
 
 /** A real calendar day as yyyy-mm-dd, else observation.invalid_date. */
 export function parseDay(s: string): string {
-  const d = new Date(`${s}T12:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
-    throw new AppError('observation.invalid_date');
+  if (!isRealDate(s)) throw new AppError('observation.invalid_date');
   return s;
 }
 
@@ -67,7 +67,7 @@ function encodeCursor(s: VisitSummary) {
 }
 function decodeCursor(c: string): { plannedFor: string; id: string } {
   try {
-    const [plannedFor, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    const [plannedFor, id] = readCursor(c) as unknown[];
     if (
       typeof plannedFor === 'string' &&
       /^\d{4}-\d{2}-\d{2}$/.test(plannedFor) &&

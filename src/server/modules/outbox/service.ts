@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { isTimestampText, readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { listOutbox, type OutboxCursor } from '../../mail/outbox.js';
 import { type Actor, authorize } from '../../policy/index.js';
@@ -6,8 +7,8 @@ import { type Actor, authorize } from '../../policy/index.js';
 const encodeCursor = (c: OutboxCursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 function decodeCursor(s: string): OutboxCursor {
   try {
-    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString());
-    if (typeof at === 'string' && at.length < 60 && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+    const [at, id] = readCursor(s) as unknown[];
+    if (typeof at === 'string' && isTimestampText(at) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
       return { at, id };
   } catch {
     /* fall through */

@@ -1,9 +1,11 @@
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PackageItemKind, PackageVisibility } from '../../../shared/catalogue.js';
 import { PACKAGE_COPY_SUFFIX, PACKAGE_MAX_ITEMS, PACKAGE_TITLE_MAX } from '../../../shared/packages.js';
+import { isSafeDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, type PackageResource, policySql } from '../../policy/index.js';
 import { ownedPackages, visiblePackages } from '../../policy/sql-packages.js';
@@ -62,9 +64,9 @@ const encodeCursor = (r: { updatedAt: Date; id: string }) =>
   Buffer.from(JSON.stringify([r.updatedAt.toISOString(), r.id])).toString('base64url');
 function decodeCursor(c: string) {
   try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
-    const updatedAt = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(updatedAt.getTime()))
+    const [at, id] = readCursor(c) as unknown[];
+    const updatedAt = new Date(at as string);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && isSafeDate(updatedAt))
       return { updatedAt, id };
   } catch {
     /* fall through */

@@ -2,6 +2,7 @@ import { type Role, roleScope } from '../../../shared/constants.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import {
   type Actor,
@@ -210,7 +211,7 @@ const encodeCursor = (r: { name: string; id: string }) =>
   Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
 function decodeCursor(c: string): { name: string; id: string } {
   try {
-    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    const [name, id] = readCursor(c) as unknown[];
     if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
   } catch {
     /* fall through */

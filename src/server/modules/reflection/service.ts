@@ -1,5 +1,7 @@
+import { isSafeDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { searchCacheChanged } from '../search/cache.js';
@@ -17,10 +19,9 @@ const encodeCursor = (r: { at: Date; authorId: string }) =>
   Buffer.from(JSON.stringify([r.at.toISOString(), r.authorId])).toString('base64url');
 function decodeCursor(c: string) {
   try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
-    const date = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(date.getTime()))
-      return { at: date, id };
+    const [at, id] = readCursor(c) as unknown[];
+    const date = new Date(at as string);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && isSafeDate(date)) return { at: date, id };
   } catch {
     /* fall through */
   }

@@ -1,4 +1,5 @@
 import type { SearchSort } from '../../../shared/catalogue.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 
 /**
@@ -31,12 +32,7 @@ export function encodeCursor(key: CursorKey): string {
 export function decodeCursor(cursor: string, sort: SearchSort): CursorKey {
   const invalid = () => new AppError('search.invalid_cursor');
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
+  const parsed = readCursor(cursor, 'search.invalid_cursor');
   if (!Array.isArray(parsed) || parsed[0] !== sort) throw invalid();
   const [, ...rest] = parsed as unknown[];
   const tail = (micros: unknown, id: unknown) =>

@@ -3,6 +3,7 @@ import type { CourseState } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import { trainingEnrolments, trainingSessions } from '../../db/training-schema.js';
 import { videos } from '../../db/videos-schema.js';
+import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, policySql } from '../../policy/index.js';
 import { visibleCourses } from '../../policy/sql-training.js';
@@ -45,8 +46,9 @@ function encodeCursor(r: { rank: number; proposedAtText: string; id: string }) {
 }
 function decodeCursor(c: string): repo.ListCursor {
   try {
-    const [rank, proposedAt, id] = JSON.parse(Buffer.from(c, 'base64url').toString());
+    const [rank, proposedAt, id] = readCursor(c) as unknown[];
     if (
+      typeof rank === 'number' &&
       Number.isInteger(rank) &&
       typeof proposedAt === 'string' &&
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(proposedAt) &&

@@ -3,6 +3,7 @@ import { FileStore } from '@tus/file-store';
 import { MemoryLocker, Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isSafeText, toSafeText } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -42,11 +43,11 @@ export function cleanFilename(raw: string | undefined): string {
   if (clean.length <= 255) return clean;
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, 255 - ext.length) + ext;
+  return toSafeText(clean.slice(0, 255 - ext.length)) + ext;
 }
 
 const titleFrom = (title: string | undefined, filename: string) =>
-  (title?.trim() || filename.replace(/\.[^.]{1,10}$/, '')).slice(0, 200) || 'Video';
+  toSafeText((title?.trim() || filename.replace(/\.[^.]{1,10}$/, '')).slice(0, 200)) || 'Video';
 
 /** The institution the upload belongs to: the one asked for when the actor works there, else their first. */
 function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
@@ -114,6 +115,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     if (size > maxBytes) throw new AppError('upload.too_large');
     const meta = parseUploadMetadata(req.headers['upload-metadata'] as string | undefined);
     if (!meta) throw new AppError('upload.invalid_metadata');
+    if (Object.values(meta).some((v) => !isSafeText(v))) throw new AppError('request.invalid_text');
     const place = uploadPlace(actor, meta.institutionId);
     const filename = cleanFilename(meta.filename);
     const { id } = await ctx.db.transaction(async (tx) => {
