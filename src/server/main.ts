@@ -47,9 +47,13 @@ async function main() {
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dir: `${config.dataDir}/pglite` },
   ).catch((err) => fail(`Kunne ikke åbne databasen: ${(err as Error).message}`));
+  // Processes started at once on one PostgreSQL database do the one-time work one after the other (migrations,
+  // the instance secret, search documents, the demo seed): the others wait, then find it done.
+  const appModule = import('./app.js'); // loading the code needs no lock
+  const startup = await database.lock('startup');
   await database.migrate();
   const secret = await instanceSecret(database.db, config.sessionSecret);
-  const { buildApp } = await import('./app.js');
+  const { buildApp } = await appModule;
   const { app, ctx, forgetVideoAccess } = await buildApp({ config, database, secret });
   // Videos from before search existed get their full-text document (a no-op once every video has one).
   await refreshMissingSearchDocuments(database.db);
@@ -61,6 +65,7 @@ async function main() {
     const n = await disableDemoPasswords(database.db);
     if (n) app.log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
   }
+  await startup.release();
 
   const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
   // Scheduled work (I3): notification e-mails into the outbox, the daily digest, session reminders.

@@ -29,8 +29,19 @@ export interface Database {
   ping(): Promise<void>;
   /** Raw SQL for libraries that bring their own (pg-boss); several statements are allowed when there are no values. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
+  /**
+   * Waits for and holds one of the start-up locks until release() (see STARTUP_LOCKS). On PostgreSQL a session
+   * advisory lock on a connection of its own; on PGlite nothing to wait for (one process per data dir: lock file).
+   */
+  lock(name: keyof typeof STARTUP_LOCKS): Promise<{ release(): Promise<void> }>;
   close(): Promise<void>;
 }
+
+/**
+ * Advisory-lock keys for work that one process at a time must do when several start at once on one PostgreSQL
+ * database: `startup` (migrations, the instance secret, demo seed) and `jobs` (pg-boss's schema and queues).
+ */
+export const STARTUP_LOCKS = { startup: 0x616d6f01, jobs: 0x616d6f02 } as const;
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
@@ -55,6 +66,24 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
         const last = Array.isArray(r) ? r[r.length - 1] : r;
         return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
       },
+      lock: async (name) => {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [STARTUP_LOCKS[name]]);
+        } catch (err) {
+          client.release(true);
+          throw err;
+        }
+        return {
+          release: async () => {
+            // When the unlock fails, closing the connection releases the lock.
+            await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCKS[name]]).then(
+              () => client.release(),
+              (err: Error) => client.release(err),
+            );
+          },
+        };
+      },
       close: () => pool.end(),
     };
   }
@@ -73,6 +102,7 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
       const r = values?.length ? await client.query(text, values) : (await client.exec(text)).at(-1);
       return { rows: r?.rows ?? [], rowCount: r?.affectedRows ?? r?.rows.length ?? 0 };
     },
+    lock: async () => ({ release: async () => {} }),
     close: () => client.close(),
   };
 }

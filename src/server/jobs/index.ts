@@ -88,16 +88,21 @@ async function startBoss(database: Database, log: FastifyBaseLogger) {
     schedule: false,
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
-  await boss.start();
-  for (const [name, q] of Object.entries(JOBS))
-    await boss.createQueue(name, {
-      name,
-      policy: 'short',
-      retryLimit: q.retryLimit,
-      retryDelay: q.retryDelay,
-      retryBackoff: true,
-      expireInSeconds: q.expireInSeconds,
-    });
-
+  // Processes starting at once on one database create pg-boss's schema and the queues one at a time.
+  const lock = await database.lock('jobs');
+  try {
+    await boss.start();
+    for (const [name, q] of Object.entries(JOBS))
+      await boss.createQueue(name, {
+        name,
+        policy: 'short',
+        retryLimit: q.retryLimit,
+        retryDelay: q.retryDelay,
+        retryBackoff: true,
+        expireInSeconds: q.expireInSeconds,
+      });
+  } finally {
+    await lock.release();
+  }
   return boss;
 }
