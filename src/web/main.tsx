@@ -1,3 +1,5 @@
+// First: configures zod for the CSP before any schema is built (see csp.ts).
+import './csp';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

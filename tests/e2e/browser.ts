@@ -11,8 +11,44 @@ export const baseUrl = () => inject('baseUrl');
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Content-Security-Policy violations (and malformed Permissions-Policy headers) seen in any browser context of
+ * this test file since the last check; tests/e2e/csp-guard.ts fails every test that leaves one behind. Kept on
+ * globalThis so the guard and the test file see the same list whatever module instance they load.
+ */
+const store = globalThis as { __amongiCspViolations?: string[] };
+store.__amongiCspViolations ??= [];
+const seen: string[] = store.__amongiCspViolations;
+
+/** The violations recorded so far; the list is emptied. */
+export function takeCspViolations(): string[] {
+  return seen.splice(0);
+}
+
+const POLICY_MESSAGE = /Content Security Policy|Content-Security-Policy|Permissions-Policy/i;
+
+/** Records every CSP violation in the context: the browser's console reports, and the DOM's violation events. */
+async function watchCsp(context: BrowserContext) {
+  context.on('console', (m) => {
+    if (POLICY_MESSAGE.test(m.text())) seen.push(`${m.page()?.url() ?? '(worker)'}: ${m.text()}`);
+  });
+  await context.exposeBinding('__amongiCspViolation', ({ page }, text: string) => {
+    seen.push(`${page.url()}: ${text}`);
+  });
+  // Init scripts and bindings are added by the DevTools protocol, so the CSP itself does not block them.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __amongiCspViolation: (t: string) => void })
+        .__amongiCspViolation;
+      void report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+}
+
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -25,6 +61,14 @@ export function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  // Every context a test opens (newPage, or an API session of its own) is watched for CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
 export async function newPage(

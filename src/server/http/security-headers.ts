@@ -29,11 +29,14 @@ export const APP_CSP = [
 /** For everything that is not the app (JSON, media, errors): nothing may load or run if it is opened as a page. */
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Browser features the app uses (fullscreen video, copying and sharing a link); every other one is off. */
+/**
+ * Browser features the app uses (fullscreen video, picture-in-picture, copying a link) and, off, the powerful
+ * ones it does not (camera and microphone too: a video is chosen as a file, never recorded in the page). Only
+ * features Chromium knows are listed (it reports unknown ones, e.g. bluetooth, web-share on Linux, as errors).
+ */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=(self)',
-  'bluetooth=()',
   'browsing-topics=()',
   'camera=()',
   'clipboard-read=()',
@@ -54,7 +57,6 @@ export const PERMISSIONS_POLICY = [
   'screen-wake-lock=()',
   'serial=()',
   'usb=()',
-  'web-share=(self)',
   'xr-spatial-tracking=()',
 ].join(', ');
 
