@@ -15,6 +15,7 @@ import type { Database } from './db/index.js';
 import { installEdgeValidation } from './http/edge-validation.js';
 import { backgroundSettled } from './http/background.js';
 import { installErrorHandler, sendNotFound } from './http/error-handler.js';
+import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installSystemRoutes } from './http/system.js';
 import { createJobs } from './jobs/index.js';
@@ -112,6 +113,7 @@ export async function buildApp(
   installSecurityHeaders(app, { publicUrl: opts.config.publicUrl });
   installSystemRoutes(app, ctx);
   installSession(app, ctx);
+  installHeavyReads(app, ctx);
 
   const auth = createAuthService(ctx);
   app.addHook('onClose', backgroundSettled); // e.g. reset e-mails still being queued, before the database closes

@@ -24,6 +24,12 @@ export class RateLimiter {
     if (entry && entry.count > 0) entry.count--;
   }
 
+  /** Whole seconds until the key's window starts again (at least 1): for a Retry-After header. */
+  secondsLeft(key: string, now = Date.now()): number {
+    const entry = this.hits.get(key);
+    return Math.max(1, Math.ceil(((entry?.resetAt ?? now) - now) / 1000));
+  }
+
   reset(key: string) {
     this.hits.delete(key);
   }

@@ -74,6 +74,8 @@ export async function createTestApp(
     DEMO: '1',
     PUBLIC_URL: 'http://amongi.test',
     DATA_DIR: dataDir,
+    // Tests read heavy routes far more often than a person would; heavy-reads.int.test.ts sets its own limit.
+    HEAVY_MAX_PER_MINUTE: '100000',
     ...env,
   });
   await seedDemo(database.db);

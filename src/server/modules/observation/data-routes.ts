@@ -45,6 +45,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/observation/institutions/:id/data',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description: `Institution data for the institution’s leaders and its kommune’s forvaltning (others: 404 when they cannot see the institution, else 403). by: term (default), subject or grade. ${DATA}`,
@@ -58,6 +59,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/observation/institutions/:id/data.csv',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description: `Institution data as CSV. ${CSV}`,
@@ -72,6 +74,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/observation/kommuner/:id/data',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description: `Data across a kommune’s institutions, for that kommune’s forvaltning (404 for whoever cannot see the kommune, 403 for others who can). by: institution (default; one group per institution, by name), term, subject or grade. ${DATA}`,
@@ -85,6 +88,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/observation/kommuner/:id/data.csv',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description: `Kommune data as CSV. ${CSV}`,

@@ -124,6 +124,7 @@ export function reflectionRoutes(
     app.get(
       '/statistics',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description:
@@ -137,6 +138,7 @@ export function reflectionRoutes(
     app.get(
       '/statistics.csv',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description: 'The same statistics as a CSV file (semicolon-separated, UTF-8 with BOM).',

@@ -77,6 +77,7 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
     app.get(
       '/training/overview',
       {
+        config: { heavy: true },
         schema: {
           tags,
           description:

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RateLimiter } from '../auth/rate-limit.js';
+import type { AppContext } from '../context.js';
+import { RetryLaterError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `true`: an uncached read that is heavy on the database (aggregates, CSV exports). Each person may run
+     * HEAVY_MAX_CONCURRENT of them at once (a few more wait for a turn) and HEAVY_MAX_PER_MINUTE a minute.
+     */
+    heavy?: boolean;
+  }
+}
+
+type Limits = { concurrent: number; perMinute: number };
+type Turn = { release: () => void } | { retryAfter: number };
+
+/**
+ * Per person (signed in) or per address (not): at most `concurrent` heavy reads run at once, up to four times
+ * as many wait for a turn in order, the rest are refused; and at most `perMinute` start in a fixed minute.
+ *
+ * Both counts are per process, on purpose: what one person's parallel requests exhaust is the process's own
+ * connection (PGlite) or pool and event loop, and a count shared through the database would cost a write on
+ * the very database being protected for every heavy read. With several web processes one person gets at most
+ * `processes × concurrent` at once, which the pool sizes bound anyway. (The sign-in limits are per process too.)
+ */
+export class HeavyReadLimiter {
+  private readonly running = new Map<string, number>();
+  private readonly queues = new Map<string, (() => void)[]>();
+  private readonly minute: RateLimiter;
+  constructor(private readonly limits: Limits) {
+    this.minute = new RateLimiter(limits.perMinute, 60_000);
+  }
+
+  /** A turn for `key` (waiting for one if need be), or how many seconds to wait before trying again. */
+  async take(key: string): Promise<Turn> {
+    const now = Date.now();
+    if (!this.minute.hit(key, now)) return { retryAfter: this.minute.secondsLeft(key, now) };
+    const running = this.running.get(key) ?? 0;
+    const queue = this.queues.get(key) ?? [];
+    if (running >= this.limits.concurrent) {
+      if (queue.length >= this.limits.concurrent * 4) {
+        this.minute.undo(key); // refused before any work: does not use up the minute
+        return { retryAfter: 1 };
+      }
+      this.queues.set(key, queue);
+      await new Promise<void>((resolve) => queue.push(resolve)); // the running count is handed over, see release
+    } else this.running.set(key, running + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.queues.get(key)?.shift();
+        if (next) return next(); // the turn passes on: the running count stays
+        if (this.queues.get(key)?.length === 0) this.queues.delete(key);
+        const left = (this.running.get(key) ?? 1) - 1;
+        if (left > 0) this.running.set(key, left);
+        else this.running.delete(key);
+      },
+    };
+  }
+}
+
+const turns = new WeakMap<FastifyRequest, () => void>();
+
+/** Enforces the per-person limits on every route with `config: { heavy: true }` (429 request.rate_limited). */
+export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
+  const limiter = new HeavyReadLimiter(ctx.config.heavyReads);
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.routeOptions.config?.heavy) return;
+    const turn = await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);
+    if ('retryAfter' in turn) throw new RetryLaterError('request.rate_limited', turn.retryAfter);
+    turns.set(req, turn.release);
+    // The turn ends when the answer is sent or the client goes away, whichever comes first.
+    reply.raw.once('close', turn.release);
+    if (reply.raw.destroyed || req.raw.destroyed) turn.release();
+  });
+  app.addHook('onResponse', async (req) => turns.get(req)?.());
+  app.addHook('onRequestAbort', async (req) => turns.get(req)?.());
+}
