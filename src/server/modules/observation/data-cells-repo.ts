@@ -33,11 +33,45 @@ export type CellScope = {
 };
 
 /**
+ * Which institutions' cells may count (data-rules: cellRules), as 'institution|item', institution ids and
+ * 'institution|value' lists: item rows at the filters' level and per group, group and grand totals, and the kept
+ * values of the breakdown (null: by institution). Without rules every cell counts (the equivalence tests).
+ */
+export type CellRules = {
+  itemTotals: string[];
+  itemGroups: string[];
+  totals: string[];
+  groupTotals: string[];
+  groupValues: string[] | null;
+};
+
+/** `key in values`, as a hashed lookup (a list of thousands is fine); true without a list. */
+const member = (key: SQL, values: string[] | null | undefined) =>
+  values ? sql`(${key}) in (select unnest(${arrayLiteral(values.map(quoted))}::text[]))` : sql`true`;
+/** An array literal element: uuids, integers and the breakdown's values (a subject is free text) quoted. */
+const quoted = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/** The SQL conditions of the rules on institution `i`, item index `c` and group value `g`. */
+function ruleSql(rules: CellRules | undefined, same: boolean, i: SQL, c: SQL, g: SQL) {
+  const ic = sql`${i}::text || '|' || ${c}::text`;
+  const ig = sql`${i}::text || '|' || ${g}`;
+  const groupValue = same ? sql`true` : member(ig, rules?.groupValues);
+  return {
+    itemTotal: member(ic, rules?.itemTotals),
+    itemGroup: same ? member(ic, rules?.itemTotals) : sql`${member(ic, rules?.itemGroups)} and ${groupValue}`,
+    total: member(sql`${i}::text`, rules?.totals),
+    groupTotal: same
+      ? member(sql`${i}::text`, rules?.totals)
+      : sql`${member(sql`${i}::text`, rules?.groupTotals)} and ${groupValue}`,
+  };
+}
+
+/**
  * The statement over the cells of the filters. Group rows (`dims` = filters + breakdown) give the item × group
  * and group figures, total rows (`dims` = filters) the item totals and the grand total; when the breakdown adds
  * no dimension (by institution, or by a dimension filtered on) the same rows give both, by grouping sets.
  */
-function fromCells(scope: CellScope, groupLevel: SQL): SQL {
+function fromCells(scope: CellScope, groupLevel: SQL, rules?: CellRules): SQL {
   const f = scope.filters;
   const dims =
     (f.term === null ? 0 : DIM.term) |
@@ -58,16 +92,23 @@ function fromCells(scope: CellScope, groupLevel: SQL): SQL {
     : sql`case when c.dims = ${groupDims} then ${col} end`;
   const inCells = sql.join(where, sql` and `);
   const inArea = scope.areaKeys ? sql`and c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])` : sql``;
+  const ok = ruleSql(rules, same, sql`c.institution_id`, sql`m.c`, col);
+  const itemOk = same
+    ? ok.itemTotal
+    : sql`case when c.dims = ${groupDims} then ${ok.itemGroup} else ${ok.itemTotal} end`;
+  const totalOk = same
+    ? ok.total
+    : sql`case when c.dims = ${groupDims} then ${ok.groupTotal} else ${ok.total} end`;
   return sql`
     select m.c as item, ${g} as "group", sum(c.teachers)::int as teachers, sum(c.visits)::int as visits,
       (sum(c.value_sum) / nullif(sum(c.value_count), 0))::float8 as value, sum(c.answers)::int as answers
     from observation_data_cells c join ${itemTable(scope.items)} on m.key = c.item_key
-    where ${inCells} ${inArea}
+    where ${inCells} ${inArea} and ${itemOk}
     group by ${same ? sql`grouping sets ((m.c, ${col}), (m.c))` : sql`m.c, 2`}
     union all
     select null, ${g}, sum(c.teachers)::int, sum(c.visits)::int, null, sum(c.answers)::int
     from observation_data_cells c
-    where ${inCells} and c.item_key is null and ${groupLevel}
+    where ${inCells} and c.item_key is null and ${groupLevel} and ${totalOk}
     group by ${same ? sql`grouping sets ((${col}), ())` : sql`2`}`;
 }
 
@@ -95,6 +136,7 @@ async function overcount(
   scope: CellScope,
   teacherIds: string[],
   institutionIds: string[],
+  rules?: CellRules,
 ): Promise<Overcount[]> {
   const area = scope.areaKeys !== null;
   const inArea = area
@@ -104,6 +146,10 @@ async function overcount(
   // distinct units these teachers stand behind against the distinct teachers, per item × group, item, group and
   // in total. With a focus area chosen a visit can also stand behind two area rows (two area keys of one school).
   const unit = area ? sql.raw('t, i, ak') : sql.raw('t, i');
+  // The same rules as the cells (a group is one value of the breakdown unless it adds no dimension).
+  const f = scope.filters;
+  const same = scope.by === 'institution' || (f as Record<string, unknown>)[scope.by] !== null;
+  const ok = ruleSql(rules, same, sql`i`, sql`c`, sql`g`);
   const res = await db.execute(sql`
     with y as (
       select x.*, m.c from (
@@ -117,19 +163,19 @@ async function overcount(
       ) x left join ${itemTable(scope.items)} on m.key = x.k
     )
     select c as item, g as "group", (count(*) - count(distinct t))::int as teachers, 0 as visits
-      from (select distinct t, i, k, ak, c, g from y where c is not null) z group by c, g
+      from (select distinct t, i, k, ak, c, g from y where c is not null and ${ok.itemGroup}) z group by c, g
     union all select c, null, (count(*) - count(distinct t))::int, 0
-      from (select distinct t, i, k, ak, c from y where c is not null) z group by c
+      from (select distinct t, i, k, ak, c from y where c is not null and ${ok.itemTotal}) z group by c
     union all select null, g, (count(*) - count(distinct t))::int, 0
-      from (select distinct ${unit}, g from y) z group by g
+      from (select distinct ${unit}, g from y where ${ok.groupTotal}) z group by g
     union all select null, null, (count(*) - count(distinct t))::int, 0
-      from (select distinct ${unit} from y) z
+      from (select distinct ${unit} from y where ${ok.total}) z
     ${
       area
         ? sql`union all select null, g, 0, (count(*) - count(distinct vid))::int
-            from (select distinct vid, ak, g from y) z group by g
+            from (select distinct vid, ak, g from y where ${ok.groupTotal}) z group by g
           union all select null, null, 0, (count(*) - count(distinct vid))::int
-            from (select distinct vid, ak from y) z`
+            from (select distinct vid, ak from y where ${ok.total}) z`
         : sql``
     }`);
   return (res as unknown as { rows: Overcount[] }).rows;
@@ -140,17 +186,18 @@ export async function cellAggregate(
   db: DbOrTx,
   scope: CellScope,
   complexInstitutions: string[],
+  rules?: CellRules,
 ): Promise<{ rows: AggregateRow[]; visits: { group: string | null; visits: number }[] }> {
   if (scope.items.size === 0 || scope.institutionIds.length === 0) return { rows: [], visits: [] };
   const groupLevel = scope.areaKeys
     ? sql`c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
     : sql`c.area_key is null`;
-  const res = await db.execute(fromCells(scope, groupLevel));
+  const res = await db.execute(fromCells(scope, groupLevel, rules));
   const summed = (res as unknown as { rows: AggregateRow[] }).rows;
   const teachers = await overlapping(db, scope.institutionIds);
   const over =
     teachers.length + complexInstitutions.length > 0
-      ? await overcount(db, scope, teachers, complexInstitutions)
+      ? await overcount(db, scope, teachers, complexInstitutions, rules)
       : [];
   const overAt = new Map<string, Overcount>();
   for (const o of over) {
@@ -168,20 +215,4 @@ export async function cellAggregate(
     rows: exact.filter((r) => r.answers > 0),
     visits: exact.filter((r) => r.item === null).map((r) => ({ group: r.group, visits: r.visits })),
   };
-}
-
-/** The kommune's filter values from the cells (the same as data-repo's filterOptions). */
-export async function cellFilterOptions(
-  db: DbOrTx,
-  institutionIds: string[],
-): Promise<{ kind: 'term' | 'subject' | 'grade'; value: string }[]> {
-  if (institutionIds.length === 0) return [];
-  const res = await db.execute(sql`
-    select distinct case dims when 4 then 'term' when 2 then 'subject' else 'grade' end as kind,
-      case dims when 4 then term when 2 then subject else grade end as value
-    from observation_data_cells
-    where institution_id = any(${arrayLiteral(institutionIds)}::uuid[]) and dims in (4, 2, 1)
-      and item_key is null and area_key is null
-      and case dims when 2 then subject <> '' when 1 then grade <> '' else true end`);
-  return (res as unknown as { rows: { kind: 'term' | 'subject' | 'grade'; value: string }[] }).rows;
 }

@@ -194,17 +194,3 @@ export async function groupVisits(
     group by grouping sets ((g), ())`);
   return (res as unknown as { rows: { group: string | null; visits: number }[] }).rows;
 }
-
-/** The values one may filter by: terms, subjects and grades of the scope's counted visits (all of them). */
-export async function filterOptions(
-  db: DbOrTx,
-  institutionIds: string[],
-): Promise<{ kind: 'term' | 'subject' | 'grade'; value: string }[]> {
-  if (institutionIds.length === 0) return [];
-  const where = countedVisits(institutionIds, { term: null, subject: null, grade: null });
-  const res = await db.execute(sql`
-    select distinct 'term' as kind, ${v.term} as value from ${v} where ${where}
-    union select distinct 'subject', ${v.subject} from ${v} where ${where} and ${v.subject} <> ''
-    union select distinct 'grade', ${v.grade}::text from ${v} where ${where} and ${v.grade} is not null`);
-  return (res as unknown as { rows: { kind: 'term' | 'subject' | 'grade'; value: string }[] }).rows;
-}

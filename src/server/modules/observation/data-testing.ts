@@ -391,3 +391,13 @@ export async function insertKnownData(
   };
   return insertVisits(db, [...dansk, tysk]);
 }
+
+/** `n` teachers (users without a password or membership: data counts visits, not who may sign in); their ids. */
+export async function insertTeachers(db: DbOrTx, prefix: string, n: number): Promise<string[]> {
+  const res = await db.execute(sql`
+    insert into users (email, name, status)
+    select ${prefix} || '-' || k || '@test.amongi.dk', 'Lærer ' || ${prefix} || ' ' || k, 'active'::user_status
+    from generate_series(1, ${n}) k
+    returning id`);
+  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}

@@ -13,6 +13,7 @@ import { type Actor, authorize } from '../../policy/index.js';
 import * as cells from './data-cells-repo.js';
 import { buildCatalog, institutionsWithSharedUnits } from './data-items.js';
 import * as repo from './data-repo.js';
+import { allows, cellRules, keptOptions, loadRules } from './data-rules.js';
 import { EMPTY_CELL, type Grid, present, type RawCell, suppressGrid } from './data-suppression.js';
 import { loadObservationScope } from './resource.js';
 
@@ -103,25 +104,32 @@ async function compute(
   const catalog = buildCatalog(versions, ids, q.focusArea ?? null);
   if (!catalog.focusAreaKnown) throw new AppError('observation.focus_area_unknown');
   const input = { institutionIds: ids, filters, by, items: catalog.keys, areaKeys: catalog.areaKeys };
+  const shared = institutionsWithSharedUnits(versions, catalog.keys, catalog.areaKeys);
+  // What may be shown is decided per institution from its data alone (ADR 0009), the same on both paths.
+  const rules = await loadRules(tx, scope.institutions, catalog.keys, catalog.areaKeys, shared);
   // One after the other: they share the transaction's connection. One institution's answers are read directly;
   // a kommune's come from the data cells (the same figures, without reading a year of answers).
   const { rows, visits } =
     scope.kind === 'kommune'
-      ? await cells.cellAggregate(
-          tx,
-          input,
-          institutionsWithSharedUnits(versions, catalog.keys, catalog.areaKeys),
-        )
-      : { rows: await repo.aggregate(tx, input), visits: await repo.groupVisits(tx, input) };
-  const options =
-    scope.kind === 'kommune' ? await cells.cellFilterOptions(tx, ids) : await repo.filterOptions(tx, ids);
+      ? await cells.cellAggregate(tx, input, shared, cellRules(rules, filters, by, catalog.items.length))
+      : await (async () => {
+          const own = rules.get(scope.id);
+          const ok = (item: number | null, group: string | null) => allows(own, filters, by, item, group);
+          const all = await repo.aggregate(tx, input);
+          const counted = await repo.groupVisits(tx, input);
+          return {
+            rows: all.filter((r) => ok(r.item, r.group)),
+            visits: counted.filter((r) => ok(null, r.group)),
+          };
+        })();
+  const options = keptOptions(rules);
 
   const cell = new Map<string, RawCell>();
   for (const r of rows) cell.set(repo.rowKey(r.item, r.group), r);
   const visitsOf = new Map(visits.map((r) => [r.group, r.visits]));
   const groups = groupLabels(
     by,
-    rows.filter((r) => r.item === null && r.group !== null).map((r) => r.group as string),
+    [...new Set(rows.filter((r) => r.group !== null).map((r) => r.group as string))],
     locale,
     new Map(scope.institutions.map((i) => [i.id, i.name])),
   );
@@ -157,8 +165,6 @@ async function compute(
   const rowOf = new Map(items.map((i, r) => [i.index, r]));
   const cellsOf = (r: number): DataCell[] => grid.cells[r].map((c, g) => present(c, hidden.cells[r][g]));
 
-  const values = (kind: 'term' | 'subject' | 'grade') =>
-    options.filter((o) => o.kind === kind).map((o) => o.value);
   return {
     scope: { kind: scope.kind, id: scope.id, name: scope.name },
     minGroupSize: min,
@@ -182,11 +188,9 @@ async function compute(
       }),
     })),
     options: {
-      terms: values('term').sort(),
-      subjects: values('subject').sort((a, b) => a.localeCompare(b, 'da')),
-      grades: values('grade')
-        .map(Number)
-        .sort((a, b) => a - b),
+      terms: options.terms.sort(),
+      subjects: options.subjects.sort((a, b) => a.localeCompare(b, 'da')),
+      grades: options.grades.map(Number).sort((a, b) => a - b),
     },
   };
 }
