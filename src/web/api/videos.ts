@@ -89,6 +89,8 @@ export function useVideoMutation<A>(id: string, fn: (arg: A) => Promise<VideoVie
     onSuccess: (v) => {
       qc.setQueryData(['video', id], v);
       void qc.invalidateQueries({ queryKey: ['videos'] });
+      // A narrower visibility or consent ends share links (server videos/access.ts): show the list as it is now.
+      void qc.invalidateQueries({ queryKey: ['video', id, 'shares'] });
     },
   });
 }

@@ -115,25 +115,29 @@ export function SharesSection({ video }: { video: VideoView }) {
         <p className="alert alert-info">{t('shares.needsConsent')}</p>
       ) : (
         <>
-          <form noValidate onSubmit={submit}>
-            <SelectField
-              label={t('shares.duration')}
-              name="duration"
-              value={duration}
-              onChange={(e) => setDuration(e.target.value as ShareDuration)}
-              hint={video.visibility === 'public' ? undefined : t('shares.neverNeedsPublic')}
-            >
-              {SHARE_DURATIONS.map((d) => (
-                <option key={d} value={d} disabled={d === 'never' && video.visibility !== 'public'}>
-                  {t(`shares.durations.${d}`)}
-                </option>
-              ))}
-            </SelectField>
-            <RequestError error={create.error} />
-            <Button type="submit" busy={create.isPending}>
-              {t('shares.create')}
-            </Button>
-          </form>
+          {video.visibility === 'private' ? (
+            <p className="alert alert-info">{t('shares.privateVideo')}</p>
+          ) : (
+            <form noValidate onSubmit={submit}>
+              <SelectField
+                label={t('shares.duration')}
+                name="duration"
+                value={duration}
+                onChange={(e) => setDuration(e.target.value as ShareDuration)}
+                hint={video.visibility === 'public' ? undefined : t('shares.neverNeedsPublic')}
+              >
+                {SHARE_DURATIONS.map((d) => (
+                  <option key={d} value={d} disabled={d === 'never' && video.visibility !== 'public'}>
+                    {t(`shares.durations.${d}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <RequestError error={create.error} />
+              <Button type="submit" busy={create.isPending}>
+                {t('shares.create')}
+              </Button>
+            </form>
+          )}
           {made && <NewShareLink share={made} title={video.title} />}
           <h3 id="shares-list-heading">{t('shares.list')}</h3>
           <QueryView query={shares} empty={shares.isSuccess && items.length === 0 && t('shares.none')}>
