@@ -6,6 +6,7 @@ import os from 'node:os';
 import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
 import { observationBench } from './observation.js';
+import { pageLoadBench } from './page-load.js';
 import { segmentsBench } from './segments.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   segments: segmentsBench,
   catalogue: catalogueBench,
   observation: observationBench,
+  'page-load': pageLoadBench,
 };
 
 async function main() {

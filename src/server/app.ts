@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,9 +10,10 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
 import { installEdgeValidation } from './http/edge-validation.js';
 import { backgroundSettled } from './http/background.js';
-import { installErrorHandler, sendNotFound } from './http/error-handler.js';
+import { installErrorHandler } from './http/error-handler.js';
 import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
+import { installCompression, serveWebApp } from './http/static.js';
 import { installSystemRoutes } from './http/system.js';
 import { createJobs } from './jobs/index.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -64,11 +61,6 @@ import { createSharingService } from './modules/videos/sharing.js';
 import { uploadRoutes } from './modules/videos/uploads.js';
 import { createStorage } from './storage/index.js';
 
-/** The built web app; WEB_DIST_DIR (a build-time setting shared with vite.config.ts) lets parallel checkouts build apart. */
-const webDist = process.env.WEB_DIST_DIR
-  ? path.resolve(process.env.WEB_DIST_DIR)
-  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
-
 export type BuildOptions = { config: Config; database: Database; secret: string; logger?: boolean };
 
 /** Builds the Fastify app with every module. Used by main.ts and by the tests. */
@@ -96,6 +88,7 @@ export async function buildApp(
   app.addHook('onClose', () => ctx.jobs.stop());
 
   await app.register(fastifyCookie);
+  await installCompression(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -157,20 +150,11 @@ export async function buildApp(
   media.register(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  const shell = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
-  // Client-side routes: a non-API GET that is not a file answers with the app shell — for a shared or public
-  // video with its link preview (Open Graph) in the head, since chat apps do not run JavaScript.
-  app.setNotFoundHandler(async (req, reply) => {
-    const pagePath = req.url.split('?')[0];
-    if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/') || path.extname(pagePath))
-      return sendNotFound(req, reply);
+  // The web app; client-side routes get the app shell — for a shared or public video with its link preview
+  // (Open Graph) in the head, since chat apps do not run JavaScript.
+  await serveWebApp(app, async (shell, pagePath) => {
     const preview = await sharing.preview(pagePath).catch(() => null);
-    return reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(preview ? withPreview(shell, preview) : shell);
+    return preview ? withPreview(shell, preview) : shell;
   });
   return { app, ctx, forgetVideoAccess: media.access.forget };
 }

@@ -13,8 +13,17 @@ import type {
   TeamMember,
 } from './types';
 
+/** index.html preloads GET /api/v1/me; the first fetchMe takes that answer (same URL, mode and headers). */
+let preloadedMe = true;
+
 /** The signed-in person, or null when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
+  if (preloadedMe) {
+    preloadedMe = false;
+    const res = await fetch('/api/v1/me', { credentials: 'same-origin' }).catch(() => null);
+    if (res?.status === 401) return null;
+    if (res?.ok) return (await res.json()) as Me;
+  }
   try {
     return await api<Me>('/me');
   } catch (err) {

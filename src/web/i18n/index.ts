@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/constants';
 import da from './da.json';
-import en from './en.json';
 
 const STORAGE_KEY = 'amongi.locale';
 
@@ -16,12 +15,26 @@ function initialLocale(): Locale {
   return 'da';
 }
 
-/** Each feature area keeps its strings in `areas/<area>.<da|en>.json` under its own top-level keys. */
-const areas = import.meta.glob<Record<string, unknown>>('./areas/*.json', { eager: true, import: 'default' });
-const areaStrings = (lng: Locale) =>
-  Object.entries(areas)
-    .filter(([file]) => file.endsWith(`.${lng}.json`))
-    .reduce((all, [, strings]) => Object.assign(all, strings), {} as Record<string, unknown>);
+/**
+ * Each feature area keeps its strings in `areas/<area>.<da|en>.json` under its own top-level keys. Danish is in the
+ * first download; English comes as a chunk of its own when someone chooses it (most never do).
+ */
+type Strings = Record<string, unknown>;
+const areasDa = import.meta.glob<Strings>('./areas/*.da.json', { eager: true, import: 'default' });
+const areasEn = import.meta.glob<Strings>('./areas/*.en.json', { import: 'default' });
+const merge = (parts: Strings[]) =>
+  parts.reduce((all, strings) => Object.assign(all, strings), {} as Strings);
+let english: Promise<void> | undefined;
+function loadEnglish(): Promise<void> {
+  english ??= Promise.all(
+    [import('./en.json').then((m) => m.default as Strings)].concat(
+      Object.values(areasEn).map((load) => load()),
+    ),
+  ).then((parts) => {
+    i18n.addResourceBundle('en', 'translation', merge(parts), true, true);
+  });
+  return english;
+}
 
 export const i18n = i18next.createInstance();
 
@@ -30,15 +43,14 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    da: { translation: { ...da, ...areaStrings('da') } },
-    en: { translation: { ...en, ...areaStrings('en') } },
-  },
-  lng: initialLocale(),
+  resources: { da: { translation: merge([da, ...Object.values(areasDa)]) } },
+  partialBundledLanguages: true,
+  lng: 'da',
   fallbackLng: 'da',
   supportedLngs: ['da', 'en'],
   interpolation: { escapeValue: false },
 });
+if (initialLocale() === 'en') void setLocale('en');
 
 /** Switches the interface language and remembers the choice on this device. */
 export async function setLocale(locale: Locale) {
@@ -47,6 +59,7 @@ export async function setLocale(locale: Locale) {
   } catch {
     /* storage blocked */
   }
+  if (locale === 'en') await loadEnglish();
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 
