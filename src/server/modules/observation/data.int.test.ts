@@ -66,16 +66,27 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('institution data: the numbers', () => {
+  // ADR 0009: five teachers of Dansk and one of Tysk make one class at the minimum 5 (Dansk minus the total would
+  // be the Tysk teacher), so no subject or grade is shown, only the term; questions the Tysk teacher left out
+  // (all but the scale) show only where nothing is fixed. Before, subject=Dansk showed 5 of the 6 teachers.
   it('means, yes-share, counts, free text and pupil answers on a known data set', async () => {
-    const d = await data(`/observation/institutions/${sol}/data?subject=Dansk`);
+    const d = await data(`/observation/institutions/${sol}/data`);
     expect(d.scope).toEqual({ kind: 'institution', id: sol, name: 'Solsikkeskolen' });
     expect(d.minGroupSize).toBe(5);
     expect(d.by).toBe('term');
     expect(d.groups.map((g) => [g.key, g.label])).toEqual([['2026-1', 'Forår 2026']]);
-    expect(shown(d.total)).toMatchObject({ teachers: 5, visits: 5, value: null });
+    expect(shown(d.total)).toMatchObject({ teachers: 6, visits: 6, value: null });
     const scale = indicator(d, TEST_KEYS.scale);
-    expect(shown(scale?.total)).toEqual({ teachers: 5, visits: 5, value: 5, answers: 5, suppressed: false });
+    expect(shown(scale?.total)).toEqual({
+      teachers: 6,
+      visits: 6,
+      value: 32 / 6,
+      answers: 6,
+      suppressed: false,
+    });
     expect(scale?.cells).toEqual([scale?.total]);
+    // Answered by five of the six: the total shows, the term's cell does not (it fixes a term).
+    expect(indicator(d, TEST_KEYS.yesno)?.cells.map((c) => c.suppressed)).toEqual([true]);
     expect(shown(indicator(d, TEST_KEYS.yesno)?.total).value).toBeCloseTo(0.6);
     expect(shown(indicator(d, TEST_KEYS.count)?.total).value).toBe(6);
     expect(shown(indicator(d, TEST_KEYS.text)?.total)).toMatchObject({
@@ -91,19 +102,24 @@ describe('institution data: the numbers', () => {
       answers: 15,
       suppressed: false,
     });
-    expect(d.areas.map((a) => a.title)).toEqual(['Tydelige mål', 'Læringsmiljø']);
-    expect(d.options).toEqual({ terms: ['2026-1'], subjects: ['Dansk', 'Tysk'], grades: [3, 5] });
+    // Læringsmiljø's one question (calm) has 4 teachers: not shown.
+    expect(d.areas.map((a) => a.title)).toEqual(['Tydelige mål']);
+    expect(d.options).toEqual({ terms: ['2026-1'], subjects: [], grades: [] });
+    // Dansk alone would show five of the six teachers: nothing is shown for it.
+    const dansk = await data(`/observation/institutions/${sol}/data?subject=Dansk`);
+    expect(dansk.areas).toEqual([]);
+    expect(dansk.total.suppressed).toBe(true);
   });
 
   it('hides a figure with 4 teachers at minimum 5, and shows it at the setting 3', async () => {
-    const before = await data(`/observation/institutions/${sol}/data?subject=Dansk`);
-    expect(indicator(before, TEST_KEYS.calm)?.total.suppressed).toBe(true);
-    expect(indicator(before, TEST_KEYS.calm)?.total.value).toBeNull();
+    const before = await data(`/observation/institutions/${sol}/data`);
+    // Four teachers answered calm: at minimum 5 it is not shown at all (ADR 0009; before: a hidden row).
+    expect(indicator(before, TEST_KEYS.calm)).toBeUndefined();
     await t.ctx.db.execute(
       sql`insert into observation_settings (institution_id, min_group_size) values (${sol}, 3)`,
     );
     try {
-      const after = await data(`/observation/institutions/${sol}/data?subject=Dansk`);
+      const after = await data(`/observation/institutions/${sol}/data`);
       expect(after.minGroupSize).toBe(3);
       expect(shown(indicator(after, TEST_KEYS.calm)?.total)).toMatchObject({ teachers: 4, value: 6 });
     } finally {
@@ -111,13 +127,12 @@ describe('institution data: the numbers', () => {
     }
   });
 
-  it('secondary suppression: Tysk (1 teacher) hidden takes Dansk (5) with it, while the total shows', async () => {
+  it('by subject: Tysk (1 teacher) is not a group, nor Dansk (the total minus it), while the total shows', async () => {
     const d = await data(`/observation/institutions/${sol}/data?by=subject`);
-    expect(d.groups.map((g) => g.label)).toEqual(['Dansk', 'Tysk']);
-    expect(d.groups.map((g) => g.total.suppressed)).toEqual([true, true]);
+    expect(d.groups).toEqual([]);
     const scale = indicator(d, TEST_KEYS.scale);
     expect(shown(scale?.total)).toMatchObject({ teachers: 6, value: 32 / 6 });
-    expect(scale?.cells.map((c) => c.suppressed)).toEqual([true, true]);
+    expect(scale?.cells).toEqual([]);
     expect(shown(d.total).teachers).toBe(6);
   });
 
@@ -125,7 +140,7 @@ describe('institution data: the numbers', () => {
     const all = await data(`/observation/institutions/${sol}/data`);
     for (const q of ['subject=Tysk', 'subject=Tysk&grade=5&by=grade', 'grade=5&by=subject']) {
       const d = await data(`/observation/institutions/${sol}/data?${q}`);
-      expect(everyCell(d).length).toBeGreaterThan(2);
+      expect(everyCell(d).length).toBeGreaterThan(0);
       for (const c of everyCell(d))
         expect(c).toEqual({ teachers: null, visits: null, value: null, answers: null, suppressed: true });
       expect(d.options).toEqual(all.options);
@@ -138,9 +153,10 @@ describe('institution data: the numbers', () => {
 
   it('by grade, with a focus area, and bad filters', async () => {
     const d = await data(`/observation/institutions/${sol}/data?by=grade&focusArea=${TEST_KEYS.areaB}`);
-    expect(d.areas.map((a) => a.key)).toEqual([TEST_KEYS.areaB]);
-    expect(d.groups.map((g) => g.label)).toEqual(['3. klasse']);
-    expect(d.total.suppressed).toBe(true); // calm: 4 teachers
+    // Calm (4 teachers) is the area's only question: nothing of it shows, and no grade is a group (ADR 0009).
+    expect(d.areas).toEqual([]);
+    expect(d.groups).toEqual([]);
+    expect(d.total.suppressed).toBe(true);
     const leder = await t.as('leder');
     for (const q of ['by=institution', 'term=2026-3', 'grade=11', 'focusArea=nope', 'extra=1'])
       expect(err(await leder.request('GET', `/api/v1/observation/institutions/${sol}/data?${q}`))[0]).toBe(
@@ -214,9 +230,9 @@ describe('who sees institution data', () => {
     const scale = byText(d, 'Målet er tydeligt');
     expect(shown(scale?.total)).toMatchObject({ teachers: 12, visits: 12, value: 32 / 6 });
     expect(scale?.cells.map((c) => c.teachers)).toEqual([6, 6]);
-    // Calm differs in text between the schools, so it is two questions (4 teachers each: hidden).
-    expect(indicator(d, kildeCalm)?.total.suppressed).toBe(true);
-    expect(d.areas.flatMap((a) => a.indicators)).toHaveLength(7);
+    // Calm differs in text between the schools, so it is two questions (4 teachers each: not shown at all).
+    expect(indicator(d, kildeCalm)).toBeUndefined();
+    expect(d.areas.flatMap((a) => a.indicators)).toHaveLength(5);
     // The strictest setting of the kommune's institutions applies.
     await t.ctx.db.execute(
       sql`insert into observation_settings (institution_id, min_group_size) values (${kilde}, 7)`,
@@ -224,24 +240,23 @@ describe('who sees institution data', () => {
     try {
       const strict = await data(`/observation/kommuner/${fjordby}/data`, 'forvaltning');
       expect(strict.minGroupSize).toBe(7);
-      expect(byText(strict, 'Målet er tydeligt')?.cells.map((c) => c.suppressed)).toEqual([true, true]);
-      expect(shown(byText(strict, 'Målet er tydeligt')?.total).teachers).toBe(12);
+      // Kildeskolen's 6 teachers are fewer than its 7: none of its answers count anywhere (ADR 0009).
+      expect(strict.groups.map((g) => g.key)).toEqual([sol]);
+      expect(byText(strict, 'Målet er tydeligt')?.cells.map((c) => c.suppressed)).toEqual([true]);
+      expect(byText(strict, 'Målet er tydeligt')?.total.suppressed).toBe(true);
     } finally {
       await t.ctx.db.execute(sql`delete from observation_settings where institution_id = ${kilde}`);
     }
     const bySubject = await data(`/observation/kommuner/${fjordby}/data?by=subject`, 'forvaltning');
-    // Tysk (2 teachers) is hidden, so Dansk (10) is hidden with it; the total (12) shows.
-    expect(bySubject.groups.map((g) => [g.label, g.total.suppressed])).toEqual([
-      ['Dansk', true],
-      ['Tysk', true],
-    ]);
+    // No school shows a subject (each has one Tysk teacher beside five of Dansk); the total (12) shows.
+    expect(bySubject.groups).toEqual([]);
     expect(shown(bySubject.total).teachers).toBe(12);
   });
 });
 
 describe('CSV export', () => {
   it('UTF-8 with BOM, Danish header, attachment with an ASCII file name', async () => {
-    const res = await get('leder', `/observation/institutions/${sol}/data.csv?subject=Dansk`);
+    const res = await get('leder', `/observation/institutions/${sol}/data.csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(
@@ -250,15 +265,20 @@ describe('CSV export', () => {
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.body.slice(1).split('\r\n');
     expect(lines[0]).toBe('Fokusområde;Spørgsmål;Type;Termin;Lærere;Besøg;Værdi;Svar;Bemærkning');
-    expect(lines).toContain('Tydelige mål;Målet er tydeligt;Skala (gennemsnit);Forår 2026;5;5;5;5;');
+    expect(lines).toContain('Tydelige mål;Målet er tydeligt;Skala (gennemsnit);Forår 2026;6;6;5,33;6;');
     expect(lines).toContain('Tydelige mål;Målet står på tavlen;Ja/nej (andel ja, 0–1);I alt;5;5;0,6;5;');
     expect(lines).toContain(
-      'Læringsmiljø;Der er ro til arbejdet;Skala (gennemsnit);I alt;;;;;skjult (færre end 5 lærere)',
+      'Tydelige mål;Målet står på tavlen;Ja/nej (andel ja, 0–1);Forår 2026;;;;;skjult (færre end 5 lærere)',
     );
   });
 
   it('guards against formulas in user text (kommune CSV)', async () => {
+    // At Kildeskolen's minimum 3 its calm (4 teachers) counts where nothing is fixed; the kommune hides it (< 5).
+    await t.ctx.db.execute(
+      sql`insert into observation_settings (institution_id, min_group_size) values (${kilde}, 3)`,
+    );
     const res = await get('forvaltning', `/observation/kommuner/${ids.kommune['Fjordby Kommune']}/data.csv`);
+    await t.ctx.db.execute(sql`delete from observation_settings where institution_id = ${kilde}`);
     expect(res.headers['content-disposition']).toMatch(/filename="observationsdata-fjordby-kommune-/);
     expect(res.body).toContain(";'=1+1 ro i klassen;");
     expect(res.body).not.toMatch(/(^|;)=1\+1/m);
