@@ -12,7 +12,7 @@ import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { UploadProgress } from './UploadProgress';
 
-const VIDEO_NAME = /\.(mp4|m4v|mov|qt|mkv|webm|avi|wmv|3gp|3g2|mts|m2ts|mpe?g|ogv|hevc)$/i;
+const VIDEO_NAME = /\.(mp4|m4v|mov|qt|mkv|webm|avi|wmv|3gp|3g2|mts|m2ts|mpe?g|ogv|flv|dv)$/i;
 const titleFromName = (name: string) =>
   name
     .replace(/\.[^.]{1,10}$/, '')
