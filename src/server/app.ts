@@ -75,6 +75,7 @@ export async function buildApp(
   installEdgeValidation(app);
   app.setSerializerCompiler(serializerCompiler);
 
+  if (opts.database.queue) opts.database.queue.limits = opts.config.dbQueue;
   const ctx: AppContext = {
     db: opts.database.db,
     database: opts.database,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as communitySchema from './community-schema.js';
 import * as observationSchema from './observation-schema.js';
+import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as coreSchema from './schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
@@ -34,6 +34,8 @@ export interface Database {
    * advisory lock on a connection of its own; on PGlite nothing to wait for (one process per data dir: lock file).
    */
   lock(name: keyof typeof STARTUP_LOCKS): Promise<{ release(): Promise<void> }>;
+  /** PGlite only: the short line in front of its one connection (limits from DB_QUEUE_MAX, DB_QUEUE_WAIT_MS). */
+  queue?: QueryQueue;
   close(): Promise<void>;
 }
 
@@ -89,13 +91,17 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
   }
   if (opts.dir) fs.mkdirSync(opts.dir, { recursive: true });
   const client = await PGlite.create(opts.dir);
+  const queue = new QueryQueue({ maxWaiting: 64, maxWaitMs: 10_000 });
+  const unqueued = queueClient(client, queue);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
+    queue,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    // First in line: /healthz waits for the query that runs now, not for everyone queued behind it.
     ping: async () => {
-      await db.execute(sql`select 1`);
+      await queue.run(() => unqueued.query('select 1'), true);
     },
     executeSql: async (text, values) => {
       // PGlite takes several statements only through exec, which has no parameters.

@@ -29,9 +29,9 @@ const kommuneData = () => `/api/v1/observation/kommuner/${ids.kommune['Fjordby K
 async function whileObservationIsLocked<T>(fn: () => Promise<T>): Promise<T> {
   let result: T | undefined;
   await t.ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ name: string }>(
+    const { rows } = (await tx.execute(
       sql`select tablename as name from pg_tables where schemaname = 'public' and tablename like 'observation%'`,
-    );
+    )) as unknown as { rows: { name: string }[] };
     for (const { name } of rows) await tx.execute(sql.raw(`lock table "${name}" in access exclusive mode`));
     result = await fn();
   });
