@@ -214,3 +214,20 @@ export const instanceSettings = pgTable('instance_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Per-minute counters shared by every process on one PostgreSQL database (heavy reads per person): one row per
+ * key and minute, bumped with an upsert; rows older than a few minutes are deleted as new minutes start.
+ */
+export const rateLimitCounts = pgTable(
+  'rate_limit_counts',
+  {
+    key: text('key').notNull(),
+    windowStart: at('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limit_counts_window_idx').on(t.windowStart),
+  ],
+);
