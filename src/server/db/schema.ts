@@ -217,17 +217,14 @@ export const instanceSettings = pgTable('instance_settings', {
 
 /**
  * Per-minute counters shared by every process on one PostgreSQL database (heavy reads per person): one row per
- * key and minute, bumped with an upsert; rows older than a few minutes are deleted as new minutes start.
+ * key, its window starting at the first hit; bumped with an upsert, old rows deleted now and then.
  */
 export const rateLimitCounts = pgTable(
   'rate_limit_counts',
   {
-    key: text('key').notNull(),
+    key: text('key').primaryKey(),
     windowStart: at('window_start').notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.key, t.windowStart] }),
-    index('rate_limit_counts_window_idx').on(t.windowStart),
-  ],
+  (t) => [index('rate_limit_counts_window_idx').on(t.windowStart)],
 );
