@@ -219,7 +219,8 @@ describe('statistics: filters, period and CSV', () => {
     const bad = async (q: string) => err(await as.administrator.get(`/api/v1/statistics${q}`));
     expect(await bad('?from=2026-05-01&to=2026-04-01')).toEqual([400, 'statistics.period_invalid']);
     expect(await bad('?from=1990-01-01&to=2026-01-01')).toEqual([400, 'statistics.period_invalid']);
-    expect(await bad('?from=2026-02-30')).toEqual([400, 'request.invalid']);
+    expect(await bad('?from=2026-02-30')).toEqual([400, 'request.invalid_date']);
+    expect(await bad('?to=0000-01-01')).toEqual([400, 'request.invalid_date']);
     expect(await bad('?ageBand=voksne')).toEqual([400, 'request.invalid']);
     expect(await bad("?subject=1' or 1=1--")).toEqual([400, 'request.invalid']);
     expect(await bad('?user=x')).toEqual([400, 'request.invalid']);

@@ -55,7 +55,7 @@ describe('sessions', () => {
     expect(err(await add({ ...s, place: '  ' }))).toEqual([400, 'training.session_place_missing']);
     expect(err(await add({ startsAt: 'i morgen', endsAt: s.endsAt, place: 'x' }))).toEqual([
       400,
-      'request.invalid',
+      'request.invalid_date',
     ]);
     expect(err(await add({ ...s, place: 'x'.repeat(301) }))).toEqual([400, 'request.invalid']);
 
