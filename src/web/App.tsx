@@ -9,6 +9,8 @@ import { Home } from './routes/Home';
 import { Login } from './routes/Login';
 import { NotFound } from './routes/NotFound';
 import { ResetPassword } from './routes/ResetPassword';
+// The catalogue is where most visits start: in the first download (≈ 4 kB compressed) saves a round trip there.
+import { VideosPage } from './routes/videos/VideosPage';
 
 // Pages only some people use are loaded when first opened.
 const ImportStaff = lazy(() => import('./routes/ImportStaff').then((m) => ({ default: m.ImportStaff })));
@@ -24,7 +26,6 @@ const OrganisationPage = lazy(() =>
 const PeoplePage = lazy(() => import('./routes/org/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ default: m.PersonPage })));
 const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
-const VideosPage = lazy(() => import('./routes/videos/VideosPage').then((m) => ({ default: m.VideosPage })));
 const UploadPage = lazy(() => import('./routes/videos/UploadPage').then((m) => ({ default: m.UploadPage })));
 const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ default: m.VideoPage })));
 const SharedVideoPage = lazy(() =>

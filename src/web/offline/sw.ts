@@ -4,7 +4,8 @@ import { registerRoute } from 'workbox-routing';
 /**
  * The service worker (built by vite-plugin-pwa, injectManifest): it precaches the built app shell and assets, so
  * an observation page opened once works with no network (O2). Deliberately small:
- * - navigations to /observation/* go to the network first and fall back to the precached app shell;
+ * - navigations to /observation/* go to the network first and fall back to the precached app shell; other pages
+ *   of the app start from the precached shell (no round trip for the HTML on a later visit);
  * - GET /api/v1/me (who is signed in) is kept, network first, so the app still knows its user offline; it is
  *   dropped when the server says nobody is signed in and when the person signs out;
  * - no other API answer is cached here: visits and answers live in IndexedDB (src/web/offline/db.ts).
@@ -55,6 +56,17 @@ registerRoute(
       throw new Error('offline and no app shell');
     }
   },
+);
+
+// Every other page of the app (a later visit to /videoer, say) starts from the precached shell, without a round trip
+// for the HTML: it is the same file the server sends for every client-side route, and its scripts are precached
+// too. API calls, media, downloads (a path with an extension) and the observation pages above still go out.
+registerRoute(
+  ({ request, url }) =>
+    request.mode === 'navigate' &&
+    !/^\/(api|media|observation)(\/|$)/.test(url.pathname) &&
+    !/\.[a-z0-9]+$/i.test(url.pathname),
+  async ({ request }) => (await matchPrecache(SHELL)) ?? fetch(request),
 );
 
 registerRoute(
