@@ -31,6 +31,12 @@ export function toSafeText(s: string): string {
   return s.split('\u0000').join('\ufffd').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
 }
 
+/** The first `max` UTF-16 units of the text, without cutting an emoji (or other pair) in half. */
+export function cutText(s: string, max: number): string {
+  const cut = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** A number every numeric column takes: finite, and 0 or of a magnitude a `real` can hold (1e-50 underflows). */
 export function isSafeNumber(n: number): boolean {
   if (!Number.isFinite(n)) return false;

@@ -260,3 +260,14 @@ describe('list cursors', () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe('text the server shortens', () => {
+  it('copying a package whose title has an emoji where " (kopi)" cuts it: 201, no half emoji stored', async () => {
+    const title = `${'x'.repeat(192)}🙂y`;
+    const created = await raw(leder, 'POST', '/api/v1/packages', { title });
+    expect(created.statusCode, created.body).toBe(201);
+    const copy = await leder.post(`/api/v1/packages/${created.json().id}/copy`);
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json().title).toBe(`${'x'.repeat(192)} (kopi)`);
+  });
+});

@@ -1,7 +1,7 @@
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PackageItemKind, PackageVisibility } from '../../../shared/catalogue.js';
 import { PACKAGE_COPY_SUFFIX, PACKAGE_MAX_ITEMS, PACKAGE_TITLE_MAX } from '../../../shared/packages.js';
-import { isSafeDate } from '../../../shared/text.js';
+import { cutText, isSafeDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
@@ -76,7 +76,7 @@ function decodeCursor(c: string) {
 
 /** The copy's title: the original's with " (kopi)", shortened so that it still fits. */
 export const copyTitle = (title: string) =>
-  `${title.slice(0, PACKAGE_TITLE_MAX - PACKAGE_COPY_SUFFIX.length).trimEnd()}${PACKAGE_COPY_SUFFIX}`;
+  `${cutText(title, PACKAGE_TITLE_MAX - PACKAGE_COPY_SUFFIX.length).trimEnd()}${PACKAGE_COPY_SUFFIX}`;
 
 export function createPackageService(ctx: AppContext) {
   const { db } = ctx;

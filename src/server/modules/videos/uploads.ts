@@ -3,7 +3,7 @@ import { FileStore } from '@tus/file-store';
 import { MemoryLocker, Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { isSafeText, toSafeText } from '../../../shared/text.js';
+import { cutText, isSafeText } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -43,11 +43,11 @@ export function cleanFilename(raw: string | undefined): string {
   if (clean.length <= 255) return clean;
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return toSafeText(clean.slice(0, 255 - ext.length)) + ext;
+  return cutText(clean, 255 - ext.length) + ext;
 }
 
 const titleFrom = (title: string | undefined, filename: string) =>
-  toSafeText((title?.trim() || filename.replace(/\.[^.]{1,10}$/, '')).slice(0, 200)) || 'Video';
+  cutText(title?.trim() || filename.replace(/\.[^.]{1,10}$/, ''), 200) || 'Video';
 
 /** The institution the upload belongs to: the one asked for when the actor works there, else their first. */
 function uploadPlace(actor: Actor, wanted: string | undefined): Grant {
