@@ -23,6 +23,8 @@ export type Atom = { values: readonly string[]; people: Iterable<string> };
 export type Coarsening = {
   /** Per dimension, the values a figure may be shown for. */
   kept: Set<string>[];
+  /** Per dimension, every value with people behind it (a value never seen has nothing to hide: its figure is 0). */
+  seen: Set<string>[];
   /** The whole population has fewer than `min` people: nothing of it may be shown or counted anywhere. */
   withheld: boolean;
 };
@@ -59,14 +61,15 @@ export function coarsen(atoms: Atom[], dimensions: number, min: number): Coarsen
     .map((a) => ({ values: a.values, people: new Set(a.people) }))
     .filter((a) => a.people.size > 0);
   const kept = Array.from({ length: dimensions }, (_, d) => new Set(data.map((a) => a.values[d])));
+  const seen = kept.map((k) => new Set(k));
   for (;;) {
     const classes = classesOf(data, kept).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const small = classes
       .filter((c) => c.people.size < min)
       .sort((a, b) => a.people.size - b.people.size || (a.key < b.key ? -1 : 1));
     const b = small[0];
-    if (!b) return { kept, withheld: false };
-    if (classes.length === 1) return { kept: kept.map(() => new Set()), withheld: true };
+    if (!b) return { kept, seen, withheld: false };
+    if (classes.length === 1) return { kept: kept.map(() => new Set()), seen, withheld: true };
     const agreeing = classes
       .filter((c) => c !== b && b.pattern.every((v, d) => v === null || c.pattern[d] === v))
       .map((c) => ({
@@ -86,8 +89,12 @@ export function coarsen(atoms: Atom[], dimensions: number, min: number): Coarsen
   }
 }
 
-/** Whether a figure fixing these values (dimension index → value) may be shown under the coarsening. */
+/**
+ * Whether a figure fixing these values (dimension index → value) may be shown under the coarsening: every value
+ * is kept, or one of them was never seen (then the figure is zero, a sum over no class).
+ */
 export function shows(c: Coarsening, fixed: [number, string][]): boolean {
+  if (fixed.some(([d, v]) => !c.seen[d].has(v))) return true;
   return !c.withheld && fixed.every(([d, v]) => c.kept[d].has(v));
 }
 

@@ -105,6 +105,37 @@ export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGro
 }
 
 /**
+ * Who stands behind each figure, per subject and age band ('' for none), in the scope and period and without the
+ * subject and age band filters: the input of the coarsening (one population per scope and period). Ids only.
+ */
+export async function people(
+  db: DbOrTx,
+  f: StatisticsFilter,
+): Promise<{ subject: string; ageBand: string; viewers: string[]; triers: string[]; workers: string[] }[]> {
+  const period = (col: SQL) =>
+    sql`${col} >= ${f.from.toISOString()}::timestamptz and ${col} < ${f.to.toISOString()}::timestamptz`;
+  const res = await db.execute(sql`
+    with scope as (
+      select ${videos.id} as id, coalesce(${videos.subjectId}::text, '') as subject,
+        coalesce(${videos.ageBand}::text, '') as age_band
+      from ${videos} where ${f.scope}
+    ),
+    events as (
+      select s.subject, s.age_band, 'view' as kind, vv.user_id, false as worked
+      from ${videoViews} vv join scope s on s.id = vv.video_id where ${period(sql`vv.started_at`)}
+      union all
+      select s.subject, s.age_band, 'signal', sg.user_id, sg.worked
+      from ${videoSignals} sg join scope s on s.id = sg.video_id where ${period(sql`sg.tried_at`)}
+    )
+    select subject, age_band as "ageBand",
+      coalesce(array_agg(distinct user_id::text) filter (where kind = 'view'), '{}') as viewers,
+      coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal'), '{}') as triers,
+      coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal' and worked), '{}') as workers
+    from events group by subject, age_band`);
+  return rowsOf(res);
+}
+
+/**
  * The most tried videos in the period, among those in scope that the viewer may also watch (`visible`), and
  * only those at least `minPeople` people tried (one signal per person and video).
  */

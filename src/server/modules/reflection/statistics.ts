@@ -4,8 +4,10 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { statisticsScope, statisticsVideos } from '../../policy/sql-reflection.js';
+import { coarsen } from '../../privacy/suppression.js';
 import * as repo from './statistics-repo.js';
 import {
+  type Coarsenings,
   type Figure,
   MIN_GROUP_SIZE,
   presentRow,
@@ -13,6 +15,7 @@ import {
   type StatRow,
   suppressBreakdown,
   tooFew,
+  withheld,
 } from './suppression.js';
 
 const ZONE = 'Europe/Copenhagen';
@@ -97,11 +100,35 @@ export function createStatisticsService(ctx: AppContext) {
         subjectId: q.subject,
         ageBand: q.ageBand,
       };
-      const [groups, top, terms] = await Promise.all([
+      const [groups, top, terms, behind] = await Promise.all([
         repo.aggregate(db, filter),
         repo.topTried(db, filter, policySql.visibleVideos(actor), MIN_GROUP_SIZE),
         repo.subjects(db),
+        repo.people(db, { ...filter, subjectId: undefined, ageBand: undefined }),
       ]);
+      // One coarsening per figure for the scope and period, whatever the filters (ADR 0009).
+      const atoms = (pick: (r: (typeof behind)[number]) => string[]) =>
+        behind.map((r) => ({ values: [r.subject, r.ageBand], people: pick(r) }));
+      const coarsenings: Coarsenings = {
+        views: coarsen(
+          atoms((r) => r.viewers),
+          2,
+          MIN_GROUP_SIZE,
+        ),
+        tried: coarsen(
+          atoms((r) => r.triers),
+          2,
+          MIN_GROUP_SIZE,
+        ),
+        worked: coarsen(
+          atoms((r) => r.workers),
+          2,
+          MIN_GROUP_SIZE,
+        ),
+      };
+      const fixed: [number, string][] = [];
+      if (q.subject) fixed.push([0, q.subject]);
+      if (q.ageBand) fixed.push([1, q.ageBand]);
       const empty: repo.RawFigures = {
         videos: 0,
         views: 0,
@@ -113,14 +140,18 @@ export function createStatisticsService(ctx: AppContext) {
         workers: 0,
       };
       const totalRaw = groups.find((g) => g.grouping === 'total') ?? empty;
-      const totalHidden = primarySuppressed(totalRaw);
+      const totalHidden = new Set([...primarySuppressed(totalRaw), ...withheld(coarsenings, fixed)]);
 
       const breakdown = (
         rows: repo.RawGroup[],
         label: (r: repo.RawGroup) => string,
         key: (r: repo.RawGroup) => string | null,
+        dim: number,
       ) => {
-        const hidden = suppressBreakdown(rows, totalHidden);
+        const coarsened = rows.map((r) =>
+          withheld(coarsenings, [...fixed.filter(([d]) => d !== dim), [dim, key(r) ?? '']]),
+        );
+        const hidden = suppressBreakdown(rows, totalHidden, coarsened);
         return rows.map((r, i) => ({ key: key(r), label: label(r), ...presentRow(r, hidden[i]) }));
       };
       const subjects = groups
@@ -149,11 +180,13 @@ export function createStatisticsService(ctx: AppContext) {
           subjects,
           (r) => r.subjectLabel ?? NO_SUBJECT[locale],
           (r) => r.subjectId,
+          0,
         ),
         byAgeBand: breakdown(
           bands,
           (r) => AGE_BAND_LABELS[locale][r.ageBand ?? 'none'],
           (r) => r.ageBand,
+          1,
         ),
         topTried: top.map((v) => {
           const worked = tooFew(v.worked) ? null : v.worked;

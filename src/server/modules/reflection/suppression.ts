@@ -1,4 +1,12 @@
+import { type Coarsening, nextToHide, shows } from '../../privacy/suppression.js';
 import type { RawFigures } from './statistics-repo.js';
+
+/**
+ * The statistics' figures about people, through the shared rule (privacy/suppression.ts, ADR 0009): per figure
+ * (views, tried, worked) the subjects and age bands are coarsened once for the period and scope, so that the
+ * totals, the filters and both breakdowns only ever show sums over whole classes of at least MIN_GROUP_SIZE
+ * people; then, within the response, small figures are hidden with secondary suppression as before.
+ */
 
 /** A figure with fewer people than this behind it (but more than none) is not shown: "færre end 3". */
 export const MIN_GROUP_SIZE = 3;
@@ -32,19 +40,34 @@ export function primarySuppressed(r: RawFigures): Set<Figure> {
   return new Set(FIGURES.filter((f) => tooFew(people[f](r))));
 }
 
+/** Dimensions of the coarsening: subject (most important), age band; '' for none. */
+export type Coarsenings = Record<Figure, Coarsening>;
+
+/** The figures a row fixing these values (0: subject, 1: age band) may not show under the coarsenings. */
+export function withheld(c: Coarsenings, fixed: [number, string][]): Set<Figure> {
+  return new Set(FIGURES.filter((f) => !shows(c[f], fixed)));
+}
+
 /**
  * Within one breakdown (the rows add up to the total), a single hidden cell could be worked out as the total
  * minus the others. So when exactly one row hides a figure and the total shows it, the next smallest non-zero
- * cell is hidden too (secondary suppression). Returns the hidden figures per row.
+ * cell is hidden too (secondary suppression). `coarsened`: figures each row may not show at all. Returns the
+ * hidden figures per row.
  */
-export function suppressBreakdown(rows: RawFigures[], total: Set<Figure>): Set<Figure>[] {
-  const hidden = rows.map(primarySuppressed);
+export function suppressBreakdown(
+  rows: RawFigures[],
+  total: Set<Figure>,
+  coarsened: Set<Figure>[] = rows.map(() => new Set()),
+): Set<Figure>[] {
+  const hidden = rows.map((r, i) => new Set([...primarySuppressed(r), ...coarsened[i]]));
   for (const f of FIGURES) {
-    if (total.has(f)) continue;
-    const cells = rows.map((r, i) => ({ i, value: r[f], hidden: hidden[i].has(f) }));
-    if (cells.filter((c) => c.hidden).length !== 1) continue;
-    const next = cells.filter((c) => !c.hidden && c.value > 0).sort((a, b) => a.value - b.value)[0];
-    if (next) hidden[next.i].add(f);
+    const cells = rows.map((r) => ({ people: people[f](r), size: r[f] }));
+    const next = nextToHide(
+      cells,
+      rows.map((_, i) => hidden[i].has(f)),
+      total.has(f),
+    );
+    if (typeof next === 'number') hidden[next].add(f);
   }
   return hidden;
 }
