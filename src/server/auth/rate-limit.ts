@@ -1,3 +1,7 @@
+import { eq, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/index.js';
+import { rateLimitCounts } from '../db/schema.js';
+
 /** Fixed-window counters in memory, per key. Per process: with several web processes each counts on its own. */
 export class RateLimiter {
   private hits = new Map<string, { count: number; resetAt: number }>();
@@ -47,4 +51,58 @@ export class RateLimiter {
  */
 export function trustProxyHops(hops: number): false | ((address: string, hop: number) => boolean) {
   return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
+/**
+ * The same fixed window as RateLimiter, counted in the database (`rate_limit_counts`), so every process on one
+ * PostgreSQL database shares it: one upsert per hit. Rows whose window is long over are deleted once a minute.
+ */
+export class SharedRateLimiter {
+  private lastSweep = 0;
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one attempt; resolves to 0 when allowed, else the whole seconds until the key's window is over. */
+  async hit(key: string): Promise<number> {
+    const fresh = sql`${rateLimitCounts.windowStart} > now() - make_interval(secs => ${this.windowMs / 1000})`;
+    const [row] = await this.db
+      .insert(rateLimitCounts)
+      .values({ key, windowStart: sql`now()`, count: 1 })
+      .onConflictDoUpdate({
+        target: rateLimitCounts.key,
+        set: {
+          count: sql`case when ${fresh} then ${rateLimitCounts.count} + 1 else 1 end`,
+          windowStart: sql`case when ${fresh} then ${rateLimitCounts.windowStart} else now() end`,
+        },
+      })
+      .returning({
+        count: rateLimitCounts.count,
+        left: sql<number>`extract(epoch from ${rateLimitCounts.windowStart} - now())::float8 + ${this.windowMs / 1000}`,
+      });
+    this.sweep();
+    if (!row || row.count <= this.max) return 0;
+    return Math.max(1, Math.ceil(Number(row.left)));
+  }
+
+  /** Takes back one counted attempt. */
+  async undo(key: string) {
+    await this.db
+      .update(rateLimitCounts)
+      .set({ count: sql`greatest(${rateLimitCounts.count} - 1, 0)` })
+      .where(eq(rateLimitCounts.key, key));
+  }
+
+  private sweep() {
+    const now = Date.now();
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    const old = sql`now() - make_interval(secs => ${(2 * this.windowMs) / 1000})`;
+    this.db
+      .delete(rateLimitCounts)
+      .where(lt(rateLimitCounts.windowStart, old))
+      .catch(() => {}); // the next sweep tries again
+  }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import { demoIds } from '../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/harness.js';
 
@@ -95,5 +96,30 @@ describe('heavy reads are limited per person', () => {
     );
     // The leder has used up this minute: every heavy route now refuses them, whatever it is.
     for (const url of heavy) expect([url, (await leder.get(url)).statusCode]).toEqual([url, 429]);
+  });
+});
+
+describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL: the minute is shared by every process', () => {
+  it('25 a minute in all, whichever process answers (two apps on one database)', async () => {
+    const second = await buildApp({
+      config: t.ctx.config,
+      database: t.database,
+      secret: t.ctx.secret,
+      logger: false,
+    });
+    await second.app.ready();
+    try {
+      const person = await t.as('ressourceperson');
+      const cookies = Object.fromEntries(person.cookies);
+      const on = async (app: typeof t.app) =>
+        (await app.inject({ url: institutionData(), cookies })).statusCode === 429 ? 'refused' : 'served';
+      const first = [];
+      for (let i = 0; i < 15; i++) first.push(await on(t.app));
+      for (let i = 0; i < 10; i++) first.push(await on(second.app));
+      expect(first).toEqual(Array(25).fill('served'));
+      expect([await on(second.app), await on(t.app)]).toEqual(['refused', 'refused']);
+    } finally {
+      await second.app.close();
+    }
   });
 });

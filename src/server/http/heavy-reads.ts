@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RateLimiter } from '../auth/rate-limit.js';
+import { RateLimiter, SharedRateLimiter } from '../auth/rate-limit.js';
 import type { AppContext } from '../context.js';
 import { RetryLaterError } from './errors.js';
 
@@ -18,30 +18,44 @@ type Turn = { release: () => void } | { retryAfter: number };
 
 /**
  * Per person (signed in) or per address (not): at most `concurrent` heavy reads run at once, up to four times
- * as many wait for a turn in order, the rest are refused; and at most `perMinute` start in a fixed minute.
+ * as many wait for a turn in order, the rest are refused; and at most `perMinute` start in a minute.
  *
- * Both counts are per process, on purpose: what one person's parallel requests exhaust is the process's own
- * connection (PGlite) or pool and event loop, and a count shared through the database would cost a write on
- * the very database being protected for every heavy read. With several web processes one person gets at most
- * `processes × concurrent` at once, which the pool sizes bound anyway. (The sign-in limits are per process too.)
+ * The minute is counted in the database when there is one shared by several processes (PostgreSQL: one small
+ * upsert per heavy read, next to a query that takes far longer), so a person gets `perMinute` in all, whichever
+ * process answers. Concurrency is counted per process: what parallel requests exhaust is the process's own pool
+ * and event loop, and a shared count would need a lease that outlives crashed processes. So with several web
+ * processes one person runs at most `processes × concurrent` at once. On PGlite (one process) both are in memory.
  */
 export class HeavyReadLimiter {
   private readonly running = new Map<string, number>();
   private readonly queues = new Map<string, (() => void)[]>();
   private readonly minute: RateLimiter;
-  constructor(private readonly limits: Limits) {
+  constructor(
+    private readonly limits: Limits,
+    private readonly shared?: SharedRateLimiter,
+  ) {
     this.minute = new RateLimiter(limits.perMinute, 60_000);
+  }
+
+  /** Counts one start for the minute: 0 when allowed, else the seconds until the minute is over. */
+  private async countMinute(key: string): Promise<number> {
+    // The database briefly unreachable: let the read try (it needs the database too) rather than refuse.
+    if (this.shared) return this.shared.hit(key).catch(() => 0);
+    const now = Date.now();
+    return this.minute.hit(key, now) ? 0 : this.minute.secondsLeft(key, now);
   }
 
   /** A turn for `key` (waiting for one if need be), or how many seconds to wait before trying again. */
   async take(key: string): Promise<Turn> {
-    const now = Date.now();
-    if (!this.minute.hit(key, now)) return { retryAfter: this.minute.secondsLeft(key, now) };
+    const wait = await this.countMinute(key);
+    if (wait > 0) return { retryAfter: wait };
     const running = this.running.get(key) ?? 0;
     const queue = this.queues.get(key) ?? [];
     if (running >= this.limits.concurrent) {
       if (queue.length >= this.limits.concurrent * 4) {
-        this.minute.undo(key); // refused before any work: does not use up the minute
+        // Refused before any work: does not use up the minute.
+        if (this.shared) await this.shared.undo(key).catch(() => {});
+        else this.minute.undo(key);
         return { retryAfter: 1 };
       }
       this.queues.set(key, queue);
@@ -67,7 +81,10 @@ const turns = new WeakMap<FastifyRequest, () => void>();
 
 /** Enforces the per-person limits on every route with `config: { heavy: true }` (429 request.rate_limited). */
 export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
-  const limiter = new HeavyReadLimiter(ctx.config.heavyReads);
+  const { perMinute } = ctx.config.heavyReads;
+  const shared =
+    ctx.database.kind === 'postgres' ? new SharedRateLimiter(ctx.db, perMinute, 60_000) : undefined;
+  const limiter = new HeavyReadLimiter(ctx.config.heavyReads, shared);
   app.addHook('preHandler', async (req, reply) => {
     if (!req.routeOptions.config?.heavy) return;
     const turn = await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);
