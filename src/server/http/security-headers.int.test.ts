@@ -28,7 +28,7 @@ beforeAll(async () => {
   const { createTestApp } = await import('../testing/harness.js');
   t = await createTestApp();
   c = await t.as('medarbejder');
-});
+}, 120_000);
 afterAll(async () => {
   await t?.close();
   fs.rmSync(web, { recursive: true, force: true });
