@@ -1,6 +1,31 @@
 import { eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.js';
+import type { Database, DbOrTx } from '../db/index.js';
 import { rateLimitCounts } from '../db/schema.js';
+
+/**
+ * A fixed-window limit per key: `hit` counts an attempt and resolves to 0 when it is allowed, else to the whole
+ * seconds until the key's window is over (for Retry-After); `undo` takes one back; `reset` forgets the key.
+ */
+export type Limiter = {
+  hit(key: string): Promise<number>;
+  undo(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
+};
+
+/**
+ * The limit `name` for this database: counted in the database on PostgreSQL, where several processes share it
+ * (a limit per process would multiply by the number of processes behind the load balancer); in memory on
+ * PGlite, where one process is all there is.
+ */
+export function createLimiter(database: Database, name: string, max: number, windowMs: number): Limiter {
+  if (database.kind === 'postgres') return new SharedRateLimiter(database.db, `${name}:`, max, windowMs);
+  const memory = new RateLimiter(max, windowMs);
+  return {
+    hit: async (key) => (memory.hit(key) ? 0 : memory.secondsLeft(key)),
+    undo: async (key) => memory.undo(key),
+    reset: async (key) => memory.reset(key),
+  };
+}
 
 /** Fixed-window counters in memory, per key. Per process: with several web processes each counts on its own. */
 export class RateLimiter {
@@ -57,16 +82,19 @@ export function trustProxyHops(hops: number): false | ((address: string, hop: nu
  * The same fixed window as RateLimiter, counted in the database (`rate_limit_counts`), so every process on one
  * PostgreSQL database shares it: one upsert per hit. Rows whose window is long over are deleted once a minute.
  */
-export class SharedRateLimiter {
+export class SharedRateLimiter implements Limiter {
   private lastSweep = 0;
   constructor(
     private readonly db: DbOrTx,
+    /** Keeps the keys of different limits apart in the one table. */
+    private readonly prefix: string,
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
   /** Counts one attempt; resolves to 0 when allowed, else the whole seconds until the key's window is over. */
-  async hit(key: string): Promise<number> {
+  async hit(name: string): Promise<number> {
+    const key = this.prefix + name;
     const fresh = sql`${rateLimitCounts.windowStart} > now() - make_interval(secs => ${this.windowMs / 1000})`;
     const [row] = await this.db
       .insert(rateLimitCounts)
@@ -88,11 +116,15 @@ export class SharedRateLimiter {
   }
 
   /** Takes back one counted attempt. */
-  async undo(key: string) {
+  async undo(name: string) {
     await this.db
       .update(rateLimitCounts)
       .set({ count: sql`greatest(${rateLimitCounts.count} - 1, 0)` })
-      .where(eq(rateLimitCounts.key, key));
+      .where(eq(rateLimitCounts.key, this.prefix + name));
+  }
+
+  async reset(name: string) {
+    await this.db.delete(rateLimitCounts).where(eq(rateLimitCounts.key, this.prefix + name));
   }
 
   private sweep() {

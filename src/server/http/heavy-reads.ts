@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RateLimiter, SharedRateLimiter } from '../auth/rate-limit.js';
+import { createLimiter, type Limiter } from '../auth/rate-limit.js';
 import type { AppContext } from '../context.js';
 import { RetryLaterError } from './errors.js';
 
@@ -29,33 +29,22 @@ type Turn = { release: () => void } | { retryAfter: number };
 export class HeavyReadLimiter {
   private readonly running = new Map<string, number>();
   private readonly queues = new Map<string, (() => void)[]>();
-  private readonly minute: RateLimiter;
   constructor(
     private readonly limits: Limits,
-    private readonly shared?: SharedRateLimiter,
-  ) {
-    this.minute = new RateLimiter(limits.perMinute, 60_000);
-  }
-
-  /** Counts one start for the minute: 0 when allowed, else the seconds until the minute is over. */
-  private async countMinute(key: string): Promise<number> {
-    // The database briefly unreachable: let the read try (it needs the database too) rather than refuse.
-    if (this.shared) return this.shared.hit(key).catch(() => 0);
-    const now = Date.now();
-    return this.minute.hit(key, now) ? 0 : this.minute.secondsLeft(key, now);
-  }
+    /** The per-minute count (see createLimiter: in the database on PostgreSQL). */
+    private readonly minute: Limiter,
+  ) {}
 
   /** A turn for `key` (waiting for one if need be), or how many seconds to wait before trying again. */
   async take(key: string): Promise<Turn> {
-    const wait = await this.countMinute(key);
+    // The database briefly unreachable: let the read try (it needs the database too) rather than refuse.
+    const wait = await this.minute.hit(key).catch(() => 0);
     if (wait > 0) return { retryAfter: wait };
     const running = this.running.get(key) ?? 0;
     const queue = this.queues.get(key) ?? [];
     if (running >= this.limits.concurrent) {
       if (queue.length >= this.limits.concurrent * 4) {
-        // Refused before any work: does not use up the minute.
-        if (this.shared) await this.shared.undo(key).catch(() => {});
-        else this.minute.undo(key);
+        await this.minute.undo(key).catch(() => {}); // refused before any work: does not use up the minute
         return { retryAfter: 1 };
       }
       this.queues.set(key, queue);
@@ -82,9 +71,10 @@ const turns = new WeakMap<FastifyRequest, () => void>();
 /** Enforces the per-person limits on every route with `config: { heavy: true }` (429 request.rate_limited). */
 export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
   const { perMinute } = ctx.config.heavyReads;
-  const shared =
-    ctx.database.kind === 'postgres' ? new SharedRateLimiter(ctx.db, perMinute, 60_000) : undefined;
-  const limiter = new HeavyReadLimiter(ctx.config.heavyReads, shared);
+  const limiter = new HeavyReadLimiter(
+    ctx.config.heavyReads,
+    createLimiter(ctx.database, 'heavy', perMinute, 60_000),
+  );
   app.addHook('preHandler', async (req, reply) => {
     if (!req.routeOptions.config?.heavy) return;
     const turn = await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);

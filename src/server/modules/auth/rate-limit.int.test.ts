@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
 import { DEMO_PASSWORD } from '../../db/seed-demo.js';
 import { err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
@@ -104,5 +105,36 @@ describe('behind one reverse proxy (TRUST_PROXY=1)', () => {
     // Another real client behind the same proxy is not affected; nor is one with a spoofed copy of the first's address.
     expect((await viaProxy('198.51.100.8')).statusCode).toBe(401);
     expect((await viaProxy('198.51.100.7, 198.51.100.9')).statusCode).toBe(401);
+  });
+});
+
+describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL: every process shares the sign-in limits', () => {
+  it('3 failures for one account spread over two apps on one database → the 4th attempt is refused on either', async () => {
+    const second = await buildApp({
+      config: t.ctx.config,
+      database: t.database,
+      secret: t.ctx.secret,
+      logger: false,
+    });
+    await second.app.ready();
+    try {
+      const attempt = async (app: typeof t.app, password: string) => {
+        const csrf = await app.inject({ url: '/api/v1/auth/csrf', remoteAddress: `198.51.100.${nextIp++}` });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: `198.51.100.${nextIp++}`,
+          cookies: Object.fromEntries(csrf.cookies.map((c) => [c.name, c.value])),
+          headers: { 'x-csrf-token': csrf.json().token },
+          payload: { email: 'leder2@demo.amongi.dk', password },
+        });
+        return res.statusCode;
+      };
+      const codes = [await attempt(t.app, 'x1'), await attempt(second.app, 'x2'), await attempt(t.app, 'x3')];
+      codes.push(await attempt(second.app, DEMO_PASSWORD), await attempt(t.app, DEMO_PASSWORD));
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await second.app.close();
+    }
   });
 });

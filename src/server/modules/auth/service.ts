@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/constants.js';
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../auth/crypto.js';
-import { RateLimiter } from '../../auth/rate-limit.js';
+import { createLimiter, RateLimiter } from '../../auth/rate-limit.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
@@ -16,8 +16,12 @@ export const RESET_MINUTES = 60;
 
 export function createAuthService(ctx: AppContext) {
   const { perAccount, perIp, windowSeconds } = ctx.config.loginLimits;
-  const byAccount = new RateLimiter(perAccount, windowSeconds * 1000);
-  const byIp = new RateLimiter(perIp, windowSeconds * 1000);
+  // Shared by every process on PostgreSQL (see createLimiter), so more web processes do not mean more guesses.
+  const byAccount = createLimiter(ctx.database, 'login-account', perAccount, windowSeconds * 1000);
+  const byIp = createLimiter(ctx.database, 'login-ip', perIp, windowSeconds * 1000);
+  // Reset requests per address, in memory: the request does no database work at all (see requestReset); the
+  // e-mails per account are capped by the shared byAccount limit, after the answer.
+  const resetsByIp = new RateLimiter(perIp, windowSeconds * 1000);
 
   function checkPasswordStrength(password: string) {
     if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.password_weak');
@@ -30,13 +34,13 @@ export function createAuthService(ctx: AppContext) {
    */
   async function verifyLogin(email: string, password: string, ip: string) {
     const account = email.trim().toLowerCase();
-    if (!byIp.hit(ip) || !byAccount.hit(account)) throw new AppError('auth.rate_limited');
+    if ((await byIp.hit(ip)) || (await byAccount.hit(account))) throw new AppError('auth.rate_limited');
     const user = await repo.findUserByEmail(ctx.db, account);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user?.passwordHash || !ok) throw new AppError('auth.invalid_credentials');
     if (user.status === 'disabled') throw new AppError('auth.account_disabled');
-    byAccount.reset(account);
-    byIp.undo(ip);
+    await byAccount.reset(account);
+    await byIp.undo(ip);
     return user.id;
   }
 
@@ -75,11 +79,11 @@ export function createAuthService(ctx: AppContext) {
 
   /**
    * Always answers the same, whether or not the e-mail exists, and in the same time: the request only counts
-   * the attempt (in memory) and hands the e-mail on. Looking the person up, making the link and queueing the
+   * the attempt per address (in memory) and hands the e-mail on. Looking the person up, making the link and queueing the
    * e-mail happen after the answer is sent, so no database work on the request can tell a known address apart.
    */
   async function requestReset(email: string, ip: string) {
-    if (!byIp.hit(`reset:${ip}`)) throw new AppError('auth.rate_limited');
+    if (!resetsByIp.hit(ip)) throw new AppError('auth.rate_limited');
     const account = email.trim().toLowerCase();
     runInBackground(ctx.log, 'queueing a password-reset e-mail', () => sendReset(account));
   }
@@ -87,7 +91,7 @@ export function createAuthService(ctx: AppContext) {
   /** The reset e-mail for a known, enabled person; at most LOGIN_MAX_PER_ACCOUNT a window (silently, as above). */
   async function sendReset(account: string) {
     const user = await repo.findUserByEmail(ctx.db, account);
-    if (!user || user.status === 'disabled' || !byAccount.hit(`reset:${account}`)) return;
+    if (!user || user.status === 'disabled' || (await byAccount.hit(`reset:${account}`))) return;
     await ctx.db.transaction(async (tx) => {
       const url = await createLink(tx, user.id, 'reset');
       await enqueueEmail(
