@@ -35,7 +35,7 @@ describe('security headers', () => {
       image: `https://x/${hostile}`,
       url: 'https://amongi.test/del/abc',
     });
-    const tags = (h: string) => h.match(/<[a-z]+/g) ?? [];
+    const tags = (h: string): string[] => h.match(/<[a-z]+/g) ?? [];
     const added = tags(html);
     for (const tag of tags(shell)) added.splice(added.indexOf(tag), 1);
     expect(added.length).toBeGreaterThan(5);
