@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx vite build
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+# HOST: listen on every interface of the container (without DATABASE_URL this is demo mode, which otherwise
+# binds to 127.0.0.1); publishing the port with `docker run -p` is then the operator's explicit choice.
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "src/server/main.ts"]
