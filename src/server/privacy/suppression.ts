@@ -31,7 +31,8 @@ export type Coarsening = {
 
 type Class = { key: string; pattern: (string | null)[]; people: Set<string> };
 
-const keyOf = (pattern: (string | null)[]) => JSON.stringify(pattern);
+/** A class's key: its values, withheld ones as \u0000 (values are ids, terms, names: never that character). */
+const keyOf = (pattern: (string | null)[]) => pattern.map((v) => v ?? '\u0000').join('\u0001');
 
 function classesOf(atoms: { values: readonly string[]; people: Set<string> }[], kept: Set<string>[]) {
   const out = new Map<string, Class>();
@@ -62,6 +63,16 @@ export function coarsen(atoms: Atom[], dimensions: number, min: number): Coarsen
     .filter((a) => a.people.size > 0);
   const kept = Array.from({ length: dimensions }, (_, d) => new Set(data.map((a) => a.values[d])));
   const seen = kept.map((k) => new Set(k));
+  // A value with fewer than `min` people in all is withheld at once: every class keeping it is a part of it.
+  for (let d = 0; d < dimensions; d++) {
+    const people = new Map<string, Set<string>>();
+    for (const a of data) {
+      const set = people.get(a.values[d]) ?? new Set();
+      for (const p of a.people) set.add(p);
+      people.set(a.values[d], set);
+    }
+    for (const [v, set] of people) if (set.size < min) kept[d].delete(v);
+  }
   for (;;) {
     const classes = classesOf(data, kept).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const small = classes

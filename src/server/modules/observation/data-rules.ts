@@ -23,7 +23,7 @@ export type Status = 'same' | 'whole' | 'none';
 export type InstitutionRules = { coarsening: Coarsening; items: Map<number, Status>; totals: Status };
 export type DataRules = Map<string, InstitutionRules>;
 
-type AtomRow = { institution: string; term: string; subject: string; grade: string; people: string[] };
+type AtomRow = { institution: string; term: string; subject: string; grade: string; person: string };
 type CellRow = {
   institution: string;
   item_key: string | null;
@@ -36,11 +36,11 @@ type CellRow = {
 async function inputs(db: DbOrTx, ids: string[]) {
   const v = observationVisits;
   const none: DataFilters = { term: null, subject: null, grade: null };
+  // Distinct rows, grouped here (an array_agg(distinct) per group sorts each group: slower).
   const atoms = await db.execute(sql`
-    select ${v.institutionId}::text as institution, ${v.term} as term, ${v.subject} as subject,
-      coalesce(${v.grade}::text, '') as grade, array_agg(distinct ${v.teacherId}::text) as people
-    from ${v} where ${countedVisits(ids, none)}
-    group by 1, 2, 3, 4`);
+    select distinct ${v.institutionId}::text as institution, ${v.term} as term, ${v.subject} as subject,
+      coalesce(${v.grade}::text, '') as grade, ${v.teacherId}::text as person
+    from ${v} where ${countedVisits(ids, none)}`);
   const cells = await db.execute(sql`
     select institution_id::text as institution, item_key, area_key, teachers, visits
     from observation_data_cells
@@ -67,16 +67,22 @@ export async function loadRules(
   const out: DataRules = new Map();
   if (ids.length === 0) return out;
   const { atoms, cells } = await inputs(db, ids);
+  // Per institution: its atoms (term × subject × grade → teachers) and its whole-institution cells.
+  const atomsOf = new Map<string, Map<string, { values: string[]; people: string[] }>>();
+  for (const a of atoms) {
+    const own = atomsOf.get(a.institution) ?? new Map();
+    atomsOf.set(a.institution, own);
+    const key = `${a.term}\u0001${a.subject}\u0001${a.grade}`;
+    const atom = own.get(key) ?? { values: [a.term, a.subject, a.grade], people: [] };
+    own.set(key, atom);
+    atom.people.push(a.person);
+  }
+  const cellsOf = new Map<string, CellRow[]>();
+  for (const c of cells) cellsOf.set(c.institution, [...(cellsOf.get(c.institution) ?? []), c]);
   for (const inst of institutions) {
     const min = inst.minGroupSize;
-    const coarsening = coarsen(
-      atoms
-        .filter((a) => a.institution === inst.id)
-        .map((a) => ({ values: [a.term, a.subject, a.grade], people: a.people })),
-      DIMENSIONS.length,
-      min,
-    );
-    const mine = cells.filter((c) => c.institution === inst.id);
+    const coarsening = coarsen([...(atomsOf.get(inst.id)?.values() ?? [])], DIMENSIONS.length, min);
+    const mine = cellsOf.get(inst.id) ?? [];
     const all = mine.find((c) => c.item_key === null && c.area_key === null);
     const isShared = shared.includes(inst.id);
     /** A family's status from its whole-institution rows (visits summed over its keys, teachers at least the most). */
