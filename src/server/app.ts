@@ -10,7 +10,7 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/index.js';
 import { installEdgeValidation } from './http/edge-validation.js';
 import { backgroundSettled } from './http/background.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installCompression, serveWebApp } from './http/static.js';
@@ -71,6 +71,7 @@ export async function buildApp(
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     trustProxy: trustProxyHops(opts.config.trustProxy),
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   installEdgeValidation(app);
   app.setSerializerCompiler(serializerCompiler);

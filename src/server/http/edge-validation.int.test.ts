@@ -120,6 +120,14 @@ describe('text', () => {
     );
   });
 
+  it('a path that is not valid percent-encoding (a lone surrogate as UTF-8) → 400 in the one error shape', async () => {
+    const res = await t
+      .client()
+      .get('/api/v1/auth/invitations/%ED%A0%80', { headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: { code: 'request.invalid', message: ERRORS['request.invalid'].en } });
+  });
+
   it('a hostile key inside a JSON object is refused too (keys reach jsonb)', async () => {
     const res = await raw(leder, 'PUT', '/api/v1/notifications/preferences', { 'a\u0000b': true });
     expectRefused(res, 'request.invalid_text');

@@ -50,6 +50,13 @@ export function installErrorHandler(app: FastifyInstance) {
   });
 }
 
+/** Fastify's own refusals before routing (a path that is not valid percent-encoding): the one error shape too. */
+export function frameworkErrors(_err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return reply.status(400).send({
+    error: { code: 'request.invalid', message: errorMessage('request.invalid', requestLocale(req)) },
+  });
+}
+
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({
     error: { code: 'route.not_found', message: errorMessage('route.not_found', requestLocale(req)) },
