@@ -4,8 +4,8 @@ import { videoSignals, videoViews } from '../../db/community-schema.js';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
-import { insertTeachers } from '../observation/data-testing.js';
 import { MIN_GROUP_SIZE } from './suppression.js';
+import { addTeachers } from './testing.js';
 
 /**
  * Differencing across requests in the reflection statistics (issue 13, ADR 0009): on generated videos, views and
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const ids = await demoIds(db);
   const next = random(5);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
-  const people = await insertTeachers(db, 'stat-diff', 14);
+  const people = (await addTeachers(db, ids.institution.Solsikkeskolen, 'stat-diff', 14)).map((p) => p.id);
   for (const s of SUBJECTS) subjectIds.set(s, await termId(db, 'subject', s));
   for (let v = 0; v < 10; v++) {
     const subject = pick(SUBJECTS);
