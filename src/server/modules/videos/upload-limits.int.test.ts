@@ -111,6 +111,10 @@ describe('a per-person upload quota (UPLOAD_QUOTA_BYTES), refused at creation be
     // Deleting an upload in progress frees its room.
     const id = first.headers.get('amongi-video-id') as string;
     expect((await answer('DELETE', id, 'ressourceperson')).status).toBe(204);
+    // tus answers 204 before the route has removed the video row: wait for it to go.
+    await expect
+      .poll(async () => (await as.ressourceperson.get(`/api/v1/videos/${id}`)).statusCode)
+      .toBe(404);
     expect((await create('ressourceperson', 600)).status).toBe(201);
   });
 
