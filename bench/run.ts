@@ -7,6 +7,7 @@ import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
 import { observationBench } from './observation.js';
 import { pageLoadBench } from './page-load.js';
+import { resetTimingBench } from './reset-timing.js';
 import { segmentsBench } from './segments.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   catalogue: catalogueBench,
   observation: observationBench,
   'page-load': pageLoadBench,
+  'reset-timing': resetTimingBench,
 };
 
 async function main() {
