@@ -178,3 +178,23 @@ export function suppressGrid<C>(grid: Grid<C>, min: number, measure: (c: C) => L
   }
   return h;
 }
+
+/**
+ * `coarsen`, remembered by its whole input: a pure function of the atoms and the minimum, so a process may reuse
+ * an answer for the same data (a kommune view coarsens every school on each request; most have not changed). Only
+ * speed depends on this memory, never what is shown. Bounded: the oldest answers are forgotten first.
+ */
+const remembered = new Map<string, Coarsening>();
+const REMEMBER = 5000;
+export function coarsenRemembered(atoms: Atom[], dimensions: number, min: number): Coarsening {
+  const key = `${dimensions}\u0002${min}\u0002${atoms
+    .map((a) => `${a.values.join('\u0001')}\u0003${[...a.people].sort().join(',')}`)
+    .sort()
+    .join('\u0002')}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const made = coarsen(atoms, dimensions, min);
+  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, made);
+  return made;
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DataBreakdown } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationVisits } from '../../db/observation-schema.js';
-import { type Coarsening, coarsen, shows } from '../../privacy/suppression.js';
+import { type Coarsening, coarsenRemembered, shows } from '../../privacy/suppression.js';
 import { arrayLiteral, countedVisits, type DataFilters, type ScopeInstitution } from './data-repo.js';
 
 /**
@@ -81,7 +81,7 @@ export async function loadRules(
   for (const c of cells) cellsOf.set(c.institution, [...(cellsOf.get(c.institution) ?? []), c]);
   for (const inst of institutions) {
     const min = inst.minGroupSize;
-    const coarsening = coarsen([...(atomsOf.get(inst.id)?.values() ?? [])], DIMENSIONS.length, min);
+    const coarsening = coarsenRemembered([...(atomsOf.get(inst.id)?.values() ?? [])], DIMENSIONS.length, min);
     const mine = cellsOf.get(inst.id) ?? [];
     const all = mine.find((c) => c.item_key === null && c.area_key === null);
     const isShared = shared.includes(inst.id);
