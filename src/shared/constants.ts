@@ -34,3 +34,6 @@ export type VideoStatus = (typeof VIDEO_STATUSES)[number];
 /** Share links (V5): how long a new link lives; `never` only for public videos. */
 export const SHARE_DURATIONS = ['1d', '7d', '30d', 'never'] as const;
 export type ShareDuration = (typeof SHARE_DURATIONS)[number];
+
+/** The shortest password accepted (OWASP ASVS 2.1.1: at least 12 characters), checked by server and web alike. */
+export const MIN_PASSWORD_LENGTH = 12;

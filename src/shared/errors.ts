@@ -74,8 +74,8 @@ export const ERRORS = {
   },
   'auth.password_weak': {
     status: 400,
-    da: 'Adgangskoden skal være mindst 10 tegn.',
-    en: 'The password must be at least 10 characters.',
+    da: 'Adgangskoden skal være mindst 12 tegn.',
+    en: 'The password must be at least 12 characters.',
   },
   'auth.wrong_current_password': {
     status: 400,

@@ -1,17 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../shared/constants';
 import { ErrorAlert } from './Alert';
 import { Button } from './Button';
 import { TextField } from './Field';
-import { MIN_PASSWORD, useForm } from './useForm';
+import { useForm } from './useForm';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** Field errors for a new password typed twice (undefined where the field is fine). */
 export function newPasswordErrors(t: T, password: string, repeat: string) {
-  const short = password.length < MIN_PASSWORD;
+  const short = password.length < MIN_PASSWORD_LENGTH;
   return {
-    password: short ? t('password.tooShort', { min: MIN_PASSWORD }) : undefined,
+    password: short ? t('password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined,
     repeat: !short && repeat !== password ? t('password.mismatch') : undefined,
   };
 }
@@ -33,7 +34,7 @@ export function NewPasswordFields({
         name={name}
         type="password"
         autoComplete="new-password"
-        hint={t('password.hint', { min: MIN_PASSWORD })}
+        hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
         error={errors.password}
       />
       <TextField

@@ -43,4 +43,3 @@ export function useForm<F extends string>(fields: readonly F[]) {
 }
 
 export const isEmail = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim());
-export const MIN_PASSWORD = 10;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/constants.js';
+import { type Locale, MIN_PASSWORD_LENGTH } from '../../../shared/constants.js';
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../auth/crypto.js';
 import { createLimiter, RateLimiter } from '../../auth/rate-limit.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
@@ -10,7 +10,6 @@ import { enqueueEmail } from '../../mail/outbox.js';
 import { invitationEmail, resetEmail } from '../../mail/templates.js';
 import * as repo from './repo.js';
 
-export const MIN_PASSWORD_LENGTH = 10;
 export const INVITATION_DAYS = 14;
 export const RESET_MINUTES = 60;
 
