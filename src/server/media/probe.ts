@@ -256,18 +256,21 @@ export async function probe(
   const media = opts.media ?? (await resolveMedia());
 
   const described = await execProbe(media.ffprobe, probeArgs(path));
-  if (!described.ok) {
-    // A playlist, a concat script, pictures, text: detected, then refused by -format_whitelist.
-    if (NOT_ON_WHITELIST.test(described.stderr))
-      throw new MediaError('video.not_a_video', lastLines(described.stderr));
+  // A playlist, a concat script, pictures, text: detected, then refused by -format_whitelist (whatever the exit
+  // status and the JSON say: the bundled ffprobe has been seen to print an empty answer under load).
+  if (NOT_ON_WHITELIST.test(described.stderr))
+    throw new MediaError('video.not_a_video', lastLines(described.stderr));
+  /** Why ffprobe gave up: "unreadable" for what starts like a video container, else "not a video". */
+  const refuse = async (why: string) => {
     const known = looksLikeVideoContainer(await readHead(path));
-    throw new MediaError(known ? 'video.unreadable' : 'video.not_a_video', lastLines(described.stderr));
-  }
+    return new MediaError(known ? 'video.unreadable' : 'video.not_a_video', why);
+  };
+  if (!described.ok) throw await refuse(lastLines(described.stderr));
   let json: unknown;
   try {
     json = JSON.parse(described.stdout);
   } catch {
-    throw new MediaError('video.unreadable', 'ffprobe printed invalid JSON');
+    throw await refuse(`ffprobe printed invalid JSON\n${lastLines(described.stderr)}`);
   }
   const result = parseProbe(json, opts);
 
