@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_OPTIONS } from '../tests/e2e/chromium.js';
 import { loadAvg, round, signIn, startServer, writeResult } from './lib.js';
 
 /** DevTools' "Fast 3G" preset (Chromium's own numbers): 562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up. */
@@ -123,18 +124,7 @@ export async function pageLoadBench() {
   fs.writeFileSync(barePath, BARE_HTML);
   const loadBefore = loadAvg();
   const server = await startServer(PORT);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
   try {
     const { cookie } = await signIn(server.base, 'medarbejder@demo.amongi.dk');
     const runs: Record<string, { cold: Load[]; warm: Load[] }> = {};

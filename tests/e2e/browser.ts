@@ -5,6 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_OPTIONS } from './chromium.js';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -48,19 +49,7 @@ async function watchCsp(context: BrowserContext) {
 }
 
 export async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
   // Every context a test opens (newPage, or an API session of its own) is watched for CSP violations.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
