@@ -100,16 +100,23 @@ function startProcess(databaseUrl: string, dataDir: string, services: string): P
 /** Resolves once GET /healthz answers 200; rejects with the process's output when it exits first. */
 async function ready(p: Proc, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
+  let last = 'no answer yet';
   while (Date.now() < until) {
     if (p.child.exitCode !== null) throw new Error(`process exited ${p.child.exitCode}:\n${p.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${p.port}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
+    const ok = await fetch(`http://127.0.0.1:${p.port}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
+      async (r) => {
+        last = `${r.status} ${await r.text()}`;
+        return r.status === 200;
+      },
+      (err: Error) => {
+        last = `${err.name}: ${err.message} ${String((err.cause as Error | undefined)?.message ?? '')}`;
+        return false;
+      },
     );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`not ready after ${timeoutMs} ms:\n${p.output()}`);
+  throw new Error(`not ready after ${timeoutMs} ms (last /healthz: ${last}):\n${p.output()}`);
 }
 
 async function stop(p: Proc) {
