@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
 import { demoIds } from '../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../testing/harness.js';
+import { createTestApp, secondApp, type TestApp, type TestClient } from '../testing/harness.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -101,12 +100,7 @@ describe('heavy reads are limited per person', () => {
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL: the minute is shared by every process', () => {
   it('25 a minute in all, whichever process answers (two apps on one database)', async () => {
-    const second = await buildApp({
-      config: t.ctx.config,
-      database: t.database,
-      secret: t.ctx.secret,
-      logger: false,
-    });
+    const second = await secondApp(t);
     await second.app.ready();
     try {
       const person = await t.as('ressourceperson');

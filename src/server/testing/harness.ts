@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed-demo.js';
@@ -113,6 +113,19 @@ export async function createTestApp(
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Talks to the app like a browser: keeps cookies and sends the CSRF token on writes. */
+/**
+ * Another app on the test app's database (and disk), as a second web process would be: its caches, limiters and
+ * tus server are its own. `config` changes settings for it alone. Close it with `app.close()`.
+ */
+export function secondApp(t: TestApp, config: Partial<Config> = {}) {
+  return buildApp({
+    config: { ...t.ctx.config, ...config },
+    database: t.database,
+    secret: t.ctx.secret,
+    logger: false,
+  });
+}
+
 export class TestClient {
   cookies = new Map<string, string>();
   csrf: string | null = null;

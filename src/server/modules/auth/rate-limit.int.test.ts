@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
 import { DEMO_PASSWORD } from '../../db/seed-demo.js';
 import { err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp } from '../../testing/harness.js';
+import { createTestApp, secondApp, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -110,12 +109,7 @@ describe('behind one reverse proxy (TRUST_PROXY=1)', () => {
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL: every process shares the sign-in limits', () => {
   it('3 failures for one account spread over two apps on one database → the 4th attempt is refused on either', async () => {
-    const second = await buildApp({
-      config: t.ctx.config,
-      database: t.database,
-      secret: t.ctx.secret,
-      logger: false,
-    });
+    const second = await secondApp(t);
     await second.app.ready();
     try {
       const attempt = async (app: typeof t.app, password: string) => {

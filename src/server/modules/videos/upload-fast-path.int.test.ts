@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { buildApp } from '../../app.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { createTestApp, secondApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { authHeaders } from '../../testing/upload.js';
 
 /* The PATCH fast path on local disk: the tus protocol as @tus/server speaks it, straight into the file. */
@@ -204,12 +203,7 @@ describe('PATCH straight to disk', () => {
 
   it('refuses when the configured maximum is now below the upload, before any byte', async () => {
     const id = await create(2 * MiB);
-    const smaller = await buildApp({
-      config: { ...t.ctx.config, uploadMaxBytes: MiB },
-      database: t.database,
-      secret: t.ctx.secret,
-      logger: false,
-    });
+    const smaller = await secondApp(t, { uploadMaxBytes: MiB });
     const base2 = await smaller.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const r = await fetch(`${base2}/api/v1/uploads/${id}`, {

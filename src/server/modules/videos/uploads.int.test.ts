@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { createTestApp, secondApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { authHeaders, tusUpload } from '../../testing/upload.js';
 import {
   makeAudioOnly,
@@ -172,12 +171,7 @@ describe('resumable: an interrupted upload continues from its offset, also after
     const uploadPath = new URL(first.url).pathname;
 
     // A new server on the same database and disk (the tus server, its locks and caches are new).
-    const again = await buildApp({
-      config: t.ctx.config,
-      database: t.database,
-      secret: t.ctx.secret,
-      logger: false,
-    });
+    const again = await secondApp(t);
     const base2 = await again.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const head = await fetch(base2 + uploadPath, {
