@@ -1,30 +1,35 @@
 import { z } from 'zod';
-import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../../shared/constants.js';
+import { errorBody } from '../../shared/contracts/common.js';
 
-/** Shared zod pieces for route schemas. Unknown fields are rejected (strictObject) so typos do not pass silently. */
-export const name = z.string().trim().min(1).max(200);
-export const email = z.string().trim().max(254).pipe(z.email());
-export const password = z.string().min(1).max(1000);
-export const id = z.uuid();
-export const idParams = z.strictObject({ id });
-export const locale = z.enum(LOCALES);
-export const role = z.enum(ROLES);
-export const institutionType = z.enum(INSTITUTION_TYPES);
-export const teamType = z.enum(TEAM_TYPES);
-export const ok = z.object({ ok: z.literal(true) });
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-/** Documented error answers for OpenAPI (success bodies are the service's return values). */
-export const errors = {
-  '2xx': z.unknown(),
+// Transitional: the request pieces moved to src/shared/contracts/common.ts; import them from there.
+export {
+  email,
+  errorBody,
+  id,
+  idParams,
+  institutionType,
+  locale,
+  name,
+  ok,
+  password,
+  role,
+  teamType,
+} from '../../shared/contracts/common.js';
+
+/** The error answers every route documents (the body is always `errorBody`). */
+const errorReplies = {
   400: errorBody,
   401: errorBody,
   403: errorBody,
   404: errorBody,
   409: errorBody,
-};
+  429: errorBody,
+} as const;
+
+/** A route's `response`: its success contract (200) and the error answers. */
+export const reply = <T extends z.ZodType>(body: T) => ({ 200: body, ...errorReplies });
+/** A route that answers 201 Created with `body`. */
+export const created = <T extends z.ZodType>(body: T) => ({ 201: body, ...errorReplies });
+
+/** @deprecated Transitional, until every route declares its success contract with `reply` or `created`. */
+export const errors = { '2xx': z.unknown(), ...errorReplies };

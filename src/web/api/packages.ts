@@ -1,68 +1,22 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PackageItemKind, PackageVisibility } from '../../shared/catalogue';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/packages';
 import { api } from './client';
 import type { Page } from './types';
 
-/** A video in a package, when the viewer may watch it. */
-export type PackageVideo = {
-  id: string;
-  title: string;
-  status: string;
-  durationSeconds: number | null;
-  posterUrl: string | null;
-};
-
-export type PackageItem = {
-  id: string;
-  kind: PackageItemKind;
-  title: string;
-  body: string;
-  video: PackageVideo | null;
-  /** A video item whose video is gone or not available to this viewer (nothing about it is shown). */
-  videoUnavailable: boolean;
-};
-
-export type PackageSummary = {
-  id: string;
-  title: string;
-  description: string;
-  visibility: PackageVisibility;
-  owner: { id: string; name: string };
-  itemCount: number;
-  createdAt: string;
-  updatedAt: string;
-  mine: boolean;
-  canEdit: boolean;
-  canCopy: boolean;
-  canDelete: boolean;
-};
-
-export type PackageDetail = PackageSummary & {
-  facilitationGuide: string;
-  copiedFrom: { id: string; title: string } | null;
-  /** For the owner: the visibilities the package may have. */
-  visibilities?: PackageVisibility[];
-  items: PackageItem[];
-};
-
+export type PackageVideo = Wire<typeof c.PackageVideo>;
+export type PackageItem = Wire<typeof c.PackageItem>;
+export type PackageSummary = Wire<typeof c.PackageSummary>;
+export type PackageDetail = Wire<typeof c.PackageDetail>;
 /** What the editor sends: an existing video item is kept by its id when its video is not known to the editor. */
-export type ItemInput =
-  | { kind: 'video'; id?: string; videoId?: string; body?: string }
-  | { kind: 'text'; title?: string; body: string }
-  | { kind: 'question'; body: string };
-
-export type PackageFields = {
-  title: string;
-  description?: string;
-  facilitationGuide?: string;
-  visibility?: PackageVisibility;
-};
+export type ItemInput = Wire<typeof c.ItemInput>;
+export type PackageFields = Wire<typeof c.PackageCreate>;
 
 export const usePackages = (mine: boolean, q: string) =>
   useInfiniteQuery({
     queryKey: ['packages', { mine, q }],
     queryFn: ({ pageParam }) =>
-      api<Page<PackageSummary>>('/packages', { query: { mine, q, limit: 24, cursor: pageParam } }),
+      api<Wire<typeof c.PackagePage>>('/packages', { query: { mine, q, limit: 24, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -99,15 +53,6 @@ export function usePackageMutation<A>(fn: (arg: A) => Promise<PackageDetail>) {
 export const usePickerVideos = (q: string) =>
   useQuery({
     queryKey: ['videos', 'picker', q],
-    queryFn: () =>
-      api<
-        Page<{
-          id: string;
-          title: string;
-          durationSeconds: number | null;
-          posterUrl: string | null;
-          status: string;
-        }>
-      >('/videos', { query: { q: q || undefined, limit: 12 } }),
+    queryFn: () => api<Page<PackageVideo>>('/videos', { query: { q: q || undefined, limit: 12 } }),
     placeholderData: (prev) => prev,
   });
