@@ -37,3 +37,7 @@ export function readCursor(cursor: string, code: ErrorCode = 'request.invalid'):
     throw new AppError(code);
   return value;
 }
+
+/** A list cursor: the JSON of the last row's sort key, base64url. Read it back with `readCursor`. */
+export const writeCursor = (value: unknown): string =>
+  Buffer.from(JSON.stringify(value)).toString('base64url');

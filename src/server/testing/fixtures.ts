@@ -1,4 +1,4 @@
-import { asc, count, type SQL } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
 import {
   auditLog,
@@ -83,7 +83,4 @@ export function err(res: { statusCode: number; json: () => unknown }): [number, 
 }
 
 /** Raw SQL in a test (e.g. moving an expiry into the past); the rows, on PGlite and node-postgres alike. */
-export async function rows<T = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
-}
+export { rows } from '../db/rows.js';
