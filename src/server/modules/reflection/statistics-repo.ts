@@ -18,6 +18,8 @@ export type RawFigures = {
 export type RawGroup = RawFigures & {
   /** Which grouping the row belongs to: the totals, one subject, or one age band. */
   grouping: 'total' | 'subject' | 'ageBand';
+  /** The month (YYYY-MM) of a month's row; null on the whole period's. */
+  month: string | null;
   subjectId: string | null;
   subjectLabel: string | null;
   ageBand: AgeBand | null;
@@ -42,10 +44,16 @@ function videoFilter(f: StatisticsFilter): SQL {
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
+/** The Danish calendar month (YYYY-MM) of a timestamp column: the periods are whole Danish months. */
+const monthOf = (col: SQL) => sql`to_char(${col} at time zone 'Europe/Copenhagen', 'YYYY-MM')`;
+const inPeriod = (f: StatisticsFilter, col: SQL) =>
+  sql`${col} >= ${f.from.toISOString()}::timestamptz and ${col} < ${f.to.toISOString()}::timestamptz`;
+
 /**
- * Totals, per subject and per age band in one pass (grouping sets): the videos in scope, the views started and
- * the signals given in the period, and the number of distinct people behind each figure (for suppression).
- * Never returns anything about a single person.
+ * Totals, per subject and per age band, for the whole period and for each of its months, in one pass (grouping
+ * sets): the videos in scope, the views started and the signals given, and the number of distinct people behind
+ * each figure (for suppression). `month` is null on the whole period's rows; a month without views or signals
+ * has no rows. Never returns anything about a single person.
  */
 export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGroup[]> {
   const res = await db.execute(sql`
@@ -54,19 +62,19 @@ export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGro
       from ${videos} where ${videoFilter(f)}
     ),
     events as (
-      select s.subject_id, s.age_band, 'video' as kind, null::uuid as user_id, false as completed, false as worked
+      select s.subject_id, s.age_band, null::text as month, 'video' as kind, null::uuid as user_id,
+        false as completed, false as worked
       from scope s
       union all
-      select s.subject_id, s.age_band, 'view', vv.user_id, vv.completed, false
-      from ${videoViews} vv join scope s on s.id = vv.video_id
-      where vv.started_at >= ${f.from.toISOString()}::timestamptz and vv.started_at < ${f.to.toISOString()}::timestamptz
+      select s.subject_id, s.age_band, ${monthOf(sql`vv.started_at`)}, 'view', vv.user_id, vv.completed, false
+      from ${videoViews} vv join scope s on s.id = vv.video_id where ${inPeriod(f, sql`vv.started_at`)}
       union all
-      select s.subject_id, s.age_band, 'signal', sg.user_id, false, sg.worked
-      from ${videoSignals} sg join scope s on s.id = sg.video_id
-      where sg.tried_at >= ${f.from.toISOString()}::timestamptz and sg.tried_at < ${f.to.toISOString()}::timestamptz
+      select s.subject_id, s.age_band, ${monthOf(sql`sg.tried_at`)}, 'signal', sg.user_id, false, sg.worked
+      from ${videoSignals} sg join scope s on s.id = sg.video_id where ${inPeriod(f, sql`sg.tried_at`)}
     ),
     grouped as (
-      select grouping(subject_id) as gs, grouping(age_band) as ga, subject_id, age_band,
+      select grouping(month) as gm, grouping(subject_id) as gs, grouping(age_band) as ga,
+        month, subject_id, age_band,
         count(*) filter (where kind = 'video')::int as videos,
         count(*) filter (where kind = 'view')::int as views,
         count(distinct user_id) filter (where kind = 'view')::int as viewers,
@@ -76,20 +84,24 @@ export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGro
         count(*) filter (where kind = 'signal' and worked)::int as worked,
         count(distinct user_id) filter (where kind = 'signal' and worked)::int as workers
       from events
-      group by grouping sets ((), (subject_id), (age_band))
+      group by grouping sets ((), (subject_id), (age_band), (month), (month, subject_id), (month, age_band))
     )
     select g.*, t.label as subject_label
-    from grouped g left join ${taxonomyTerms} t on t.id = g.subject_id`);
+    from grouped g left join ${taxonomyTerms} t on t.id = g.subject_id
+    where g.gm = 1 or g.month is not null`);
   return rowsOf<
     RawFigures & {
+      gm: number;
       gs: number;
       ga: number;
+      month: string | null;
       subject_id: string | null;
       age_band: AgeBand | null;
       subject_label: string | null;
     }
   >(res).map((r) => ({
     grouping: r.gs === 0 ? 'subject' : r.ga === 0 ? 'ageBand' : 'total',
+    month: Number(r.gm) === 0 ? r.month : null,
     subjectId: r.subject_id,
     subjectLabel: r.subject_label,
     ageBand: r.age_band,
@@ -105,15 +117,23 @@ export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGro
 }
 
 /**
- * Who stands behind each figure, per subject and age band ('' for none), in the scope and period and without the
- * subject and age band filters: the input of the coarsening (one population per scope and period). Ids only.
+ * Who stands behind each figure, per month, subject and age band ('' for none), in the scope and period and
+ * without the subject and age band filters: the input of the coarsening (one population per scope and month).
+ * Ids only.
  */
 export async function people(
   db: DbOrTx,
   f: StatisticsFilter,
-): Promise<{ subject: string; ageBand: string; viewers: string[]; triers: string[]; workers: string[] }[]> {
-  const period = (col: SQL) =>
-    sql`${col} >= ${f.from.toISOString()}::timestamptz and ${col} < ${f.to.toISOString()}::timestamptz`;
+): Promise<
+  {
+    month: string;
+    subject: string;
+    ageBand: string;
+    viewers: string[];
+    triers: string[];
+    workers: string[];
+  }[]
+> {
   const res = await db.execute(sql`
     with scope as (
       select ${videos.id} as id, coalesce(${videos.subjectId}::text, '') as subject,
@@ -121,40 +141,52 @@ export async function people(
       from ${videos} where ${f.scope}
     ),
     events as (
-      select s.subject, s.age_band, 'view' as kind, vv.user_id, false as worked
-      from ${videoViews} vv join scope s on s.id = vv.video_id where ${period(sql`vv.started_at`)}
+      select ${monthOf(sql`vv.started_at`)} as month, s.subject, s.age_band, 'view' as kind, vv.user_id,
+        false as worked
+      from ${videoViews} vv join scope s on s.id = vv.video_id where ${inPeriod(f, sql`vv.started_at`)}
       union all
-      select s.subject, s.age_band, 'signal', sg.user_id, sg.worked
-      from ${videoSignals} sg join scope s on s.id = sg.video_id where ${period(sql`sg.tried_at`)}
+      select ${monthOf(sql`sg.tried_at`)}, s.subject, s.age_band, 'signal', sg.user_id, sg.worked
+      from ${videoSignals} sg join scope s on s.id = sg.video_id where ${inPeriod(f, sql`sg.tried_at`)}
     )
-    select subject, age_band as "ageBand",
+    select month, subject, age_band as "ageBand",
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'view'), '{}') as viewers,
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal'), '{}') as triers,
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal' and worked), '{}') as workers
-    from events group by subject, age_band`);
+    from events group by month, subject, age_band`);
   return rowsOf(res);
 }
 
 /**
- * The most tried videos in the period, among those in scope that the viewer may also watch (`visible`), and
- * only those at least `minPeople` people tried (one signal per person and video).
+ * The most tried videos in the period, among those in scope that the viewer may also watch (`visible`), by the
+ * same per-month rule as every other figure: a video is listed only when in every month of the period in which
+ * anyone tried it, at least `minPeople` people did (one signal per person and video); its "worked" only when in
+ * every month none or at least `minPeople` said so (`workedShown`). Figures are sums over the months.
  */
 export async function topTried(db: DbOrTx, f: StatisticsFilter, visible: SQL, minPeople: number, limit = 10) {
   const res = await db.execute(sql`
+    with monthly as (
+      select sg.video_id, ${monthOf(sql`sg.tried_at`)} as month,
+        count(*)::int as tried, (count(*) filter (where sg.worked))::int as worked
+      from ${videoSignals} sg join ${videos} on ${videos.id} = sg.video_id
+      where ${videoFilter(f)} and ${visible} and ${inPeriod(f, sql`sg.tried_at`)}
+      group by sg.video_id, month
+    )
     select ${videos.id} as id, ${videos.title} as title,
-      count(*)::int as tried, (count(*) filter (where sg.worked))::int as worked
-    from ${videoSignals} sg join ${videos} on ${videos.id} = sg.video_id
-    where ${videoFilter(f)} and ${visible}
-      and sg.tried_at >= ${f.from.toISOString()}::timestamptz and sg.tried_at < ${f.to.toISOString()}::timestamptz
+      sum(m.tried)::int as tried, sum(m.worked)::int as worked,
+      bool_and(m.worked = 0 or m.worked >= ${minPeople}) as "workedShown"
+    from monthly m join ${videos} on ${videos.id} = m.video_id
     group by ${videos.id}, ${videos.title}
-    having count(*) >= ${minPeople}
+    having min(m.tried) >= ${minPeople}
     order by tried desc, ${videos.title}, ${videos.id}
     limit ${limit}`);
-  return rowsOf<{ id: string; title: string; tried: number; worked: number }>(res).map((r) => ({
-    ...r,
-    tried: Number(r.tried),
-    worked: Number(r.worked),
-  }));
+  return rowsOf<{ id: string; title: string; tried: number; worked: number; workedShown: boolean }>(res).map(
+    (r) => ({
+      id: r.id,
+      title: r.title,
+      tried: Number(r.tried),
+      worked: r.workedShown ? Number(r.worked) : null,
+    }),
+  );
 }
 
 /** Every subject of the taxonomy, for the statistics filter. */

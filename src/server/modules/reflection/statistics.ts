@@ -1,10 +1,10 @@
 import { AGE_BANDS, type AgeBand } from '../../../shared/catalogue.js';
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { statisticsScope, statisticsVideos } from '../../policy/sql-reflection.js';
 import { coarsen } from '../../privacy/suppression.js';
+import { wholeMonths } from './statistics-period.js';
 import * as repo from './statistics-repo.js';
 import {
   type Coarsenings,
@@ -14,29 +14,8 @@ import {
   primarySuppressed,
   type StatRow,
   suppressBreakdown,
-  tooFew,
   withheld,
 } from './suppression.js';
-
-const ZONE = 'Europe/Copenhagen';
-const DAY = 86_400_000;
-const MAX_DAYS = 3660;
-
-/** Today's date in Denmark, YYYY-MM-DD. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
-
-/** The instant a Danish calendar day begins (midnight in Copenhagen; DST never switches at midnight). */
-export function danishMidnight(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const utc = Date.UTC(y, m - 1, d);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' })
-    .formatToParts(new Date(utc))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-]\d+)?(?::(\d+))?/.exec(name ?? '');
-  const hours = Number(match?.[1] ?? 0);
-  const minutes = Math.sign(hours) * Number(match?.[2] ?? 0);
-  return new Date(utc - (hours * 60 + minutes) * 60_000);
-}
 
 const AGE_BAND_LABELS: Record<Locale, Record<AgeBand | 'none', string>> = {
   da: {
@@ -63,6 +42,7 @@ const NO_SUBJECT: Record<Locale, string> = { da: 'Uden fag', en: 'No subject' };
 export type StatisticsQuery = { from?: string; to?: string; subject?: string; ageBand?: AgeBand };
 export type GroupRow = StatRow & { key: string | null; label: string };
 export type Statistics = {
+  /** The period used: whole months in Danish time, from the first day of the first to the last day of the last. */
   period: { from: string; to: string };
   scope: 'all' | 'kommune';
   minGroupSize: number;
@@ -75,10 +55,75 @@ export type Statistics = {
   ageBands: { key: AgeBand; label: string }[];
 };
 
+const EMPTY: repo.RawFigures = {
+  videos: 0,
+  views: 0,
+  viewers: 0,
+  completed: 0,
+  tried: 0,
+  triers: 0,
+  worked: 0,
+  workers: 0,
+};
+type Person = Awaited<ReturnType<typeof repo.people>>[number];
+
+/** One coarsening per figure for one month of the scope, from that month's people alone (ADR 0009). */
+function coarseningsOf(behind: Person[]): Coarsenings {
+  const atoms = (pick: (r: Person) => string[]) =>
+    behind.map((r) => ({ values: [r.subject, r.ageBand], people: pick(r) }));
+  return {
+    views: coarsen(
+      atoms((r) => r.viewers),
+      2,
+      MIN_GROUP_SIZE,
+    ),
+    tried: coarsen(
+      atoms((r) => r.triers),
+      2,
+      MIN_GROUP_SIZE,
+    ),
+    worked: coarsen(
+      atoms((r) => r.workers),
+      2,
+      MIN_GROUP_SIZE,
+    ),
+  };
+}
+
+const subjectKey = (r: repo.RawGroup) => r.subjectId;
+const bandKey = (r: repo.RawGroup) => r.ageBand;
+/** A breakdown: its rows' grouping, their key, and the coarsening's dimension (0 subject, 1 age band). */
+const BREAKDOWNS = [
+  { grouping: 'subject', key: subjectKey, dim: 0 },
+  { grouping: 'ageBand', key: bandKey, dim: 1 },
+] as const;
+
+/**
+ * What one month hides: the figures of its total and of each breakdown row (by key, '' for none) that the month's
+ * coarsening withholds or that too few people stand behind, with secondary suppression on each line.
+ */
+function monthHidden(rows: repo.RawGroup[], c: Coarsenings, fixed: [number, string][]) {
+  const total = rows.find((g) => g.grouping === 'total') ?? EMPTY;
+  const totalHidden = new Set([...primarySuppressed(total), ...withheld(c, fixed)]);
+  const byKey = BREAKDOWNS.map(({ grouping, key, dim }) => {
+    const line = rows.filter((g) => g.grouping === grouping);
+    const coarsened = line.map((r) =>
+      withheld(c, [...fixed.filter(([d]) => d !== dim), [dim, key(r) ?? '']]),
+    );
+    const hidden = suppressBreakdown(line, totalHidden, coarsened);
+    return new Map(line.map((r, i) => [key(r) ?? '', hidden[i]]));
+  });
+  return { totalHidden, byKey };
+}
+
 /**
  * Statistics for editors, forvaltning and administrators (V6): views, completion, tried and worked — in
- * total, by subject and by age band, plus the most tried videos. Aggregated only: no row is about a person, and
- * a figure with fewer than MIN_GROUP_SIZE people behind it is hidden (see suppression.ts).
+ * total, by subject and by age band, plus the most tried videos. Aggregated only: no row is about a person.
+ *
+ * The period is whole Danish months (statistics-period.ts), and every month is a population of its own: its
+ * subjects and age bands are coarsened from that month's data (ADR 0009), so a figure of a month is a sum over
+ * classes of at least MIN_GROUP_SIZE people or hidden. A figure for the period is the sum over its months and is
+ * shown only when every month shows it; so any two answers differ by whole months' classes, never by a day.
  */
 export function createStatisticsService(ctx: AppContext) {
   const { db } = ctx;
@@ -86,17 +131,11 @@ export function createStatisticsService(ctx: AppContext) {
   return {
     async get(actor: Actor, q: StatisticsQuery, locale: Locale): Promise<Statistics> {
       authorize(actor, 'catalogue.stats', { type: 'instance' });
-      const to = q.to ?? today();
-      const from = q.from ?? new Date(Date.parse(to) - 364 * DAY).toISOString().slice(0, 10);
-      const start = danishMidnight(from);
-      const end = danishMidnight(new Date(Date.parse(to) + DAY).toISOString().slice(0, 10));
-      const span = end.getTime() - start.getTime();
-      if (!(span > 0 && span <= MAX_DAYS * DAY)) throw new AppError('statistics.period_invalid');
-
+      const period = wholeMonths(q);
       const filter: repo.StatisticsFilter = {
         scope: statisticsVideos(actor),
-        from: start,
-        to: end,
+        from: period.start,
+        to: period.end,
         subjectId: q.subject,
         ageBand: q.ageBand,
       };
@@ -106,55 +145,42 @@ export function createStatisticsService(ctx: AppContext) {
         repo.subjects(db),
         repo.people(db, { ...filter, subjectId: undefined, ageBand: undefined }),
       ]);
-      // One coarsening per figure for the scope and period, whatever the filters (ADR 0009).
-      const atoms = (pick: (r: (typeof behind)[number]) => string[]) =>
-        behind.map((r) => ({ values: [r.subject, r.ageBand], people: pick(r) }));
-      const coarsenings: Coarsenings = {
-        views: coarsen(
-          atoms((r) => r.viewers),
-          2,
-          MIN_GROUP_SIZE,
-        ),
-        tried: coarsen(
-          atoms((r) => r.triers),
-          2,
-          MIN_GROUP_SIZE,
-        ),
-        worked: coarsen(
-          atoms((r) => r.workers),
-          2,
-          MIN_GROUP_SIZE,
-        ),
-      };
       const fixed: [number, string][] = [];
       if (q.subject) fixed.push([0, q.subject]);
       if (q.ageBand) fixed.push([1, q.ageBand]);
-      const empty: repo.RawFigures = {
-        videos: 0,
-        views: 0,
-        viewers: 0,
-        completed: 0,
-        tried: 0,
-        triers: 0,
-        worked: 0,
-        workers: 0,
-      };
-      const totalRaw = groups.find((g) => g.grouping === 'total') ?? empty;
-      const totalHidden = new Set([...primarySuppressed(totalRaw), ...withheld(coarsenings, fixed)]);
 
-      const breakdown = (
-        rows: repo.RawGroup[],
-        label: (r: repo.RawGroup) => string,
-        key: (r: repo.RawGroup) => string | null,
-        dim: number,
-      ) => {
-        const coarsened = rows.map((r) =>
-          withheld(coarsenings, [...fixed.filter(([d]) => d !== dim), [dim, key(r) ?? '']]),
+      // Each month with data decides on its own; the period hides whatever any month hides.
+      const months = new Set([
+        ...behind.map((r) => r.month),
+        ...groups.flatMap((g) => (g.month ? [g.month] : [])),
+      ]);
+      const whole = groups.filter((g) => g.month === null);
+      const totalRaw = whole.find((g) => g.grouping === 'total') ?? EMPTY;
+      const totalHidden = primarySuppressed(totalRaw);
+      const rowHidden = BREAKDOWNS.map(() => new Map<string, Set<Figure>>());
+      for (const month of months) {
+        const m = monthHidden(
+          groups.filter((g) => g.month === month),
+          coarseningsOf(behind.filter((r) => r.month === month)),
+          fixed,
         );
-        const hidden = suppressBreakdown(rows, totalHidden, coarsened);
+        for (const f of m.totalHidden) totalHidden.add(f);
+        m.byKey.forEach((byKey, b) => {
+          for (const [key, hidden] of byKey) {
+            const set = rowHidden[b].get(key) ?? new Set<Figure>();
+            for (const f of hidden) set.add(f);
+            rowHidden[b].set(key, set);
+          }
+        });
+      }
+
+      const breakdown = (b: 0 | 1, rows: repo.RawGroup[], label: (r: repo.RawGroup) => string) => {
+        const { key } = BREAKDOWNS[b];
+        const monthly = rows.map((r) => rowHidden[b].get(key(r) ?? '') ?? new Set<Figure>());
+        const hidden = suppressBreakdown(rows, totalHidden, monthly);
         return rows.map((r, i) => ({ key: key(r), label: label(r), ...presentRow(r, hidden[i]) }));
       };
-      const subjects = groups
+      const subjects = whole
         .filter((g) => g.grouping === 'subject')
         .sort((a, b) =>
           a.subjectLabel === null
@@ -163,7 +189,7 @@ export function createStatisticsService(ctx: AppContext) {
               ? -1
               : a.subjectLabel.localeCompare(b.subjectLabel, 'da'),
         );
-      const bands = groups
+      const bands = whole
         .filter((g) => g.grouping === 'ageBand')
         .sort(
           (a, b) =>
@@ -172,26 +198,16 @@ export function createStatisticsService(ctx: AppContext) {
         );
       const scope = statisticsScope(actor);
       return {
-        period: { from, to },
+        period: { from: period.from, to: period.to },
         scope: scope === 'all' ? 'all' : 'kommune',
         minGroupSize: MIN_GROUP_SIZE,
         totals: presentRow(totalRaw, totalHidden),
-        bySubject: breakdown(
-          subjects,
-          (r) => r.subjectLabel ?? NO_SUBJECT[locale],
-          (r) => r.subjectId,
-          0,
-        ),
-        byAgeBand: breakdown(
-          bands,
-          (r) => AGE_BAND_LABELS[locale][r.ageBand ?? 'none'],
-          (r) => r.ageBand,
-          1,
-        ),
-        topTried: top.map((v) => {
-          const worked = tooFew(v.worked) ? null : v.worked;
-          return { ...v, worked, workedShare: worked === null ? null : worked / v.tried };
-        }),
+        bySubject: breakdown(0, subjects, (r) => r.subjectLabel ?? NO_SUBJECT[locale]),
+        byAgeBand: breakdown(1, bands, (r) => AGE_BAND_LABELS[locale][r.ageBand ?? 'none']),
+        topTried: top.map((v) => ({
+          ...v,
+          workedShare: v.worked === null ? null : v.worked / v.tried,
+        })),
         subjects: terms.sort((a, b) => a.label.localeCompare(b.label, 'da')),
         ageBands: AGE_BANDS.map((key) => ({ key, label: AGE_BAND_LABELS[locale][key] })),
       };
@@ -201,80 +217,4 @@ export function createStatisticsService(ctx: AppContext) {
 
 export type StatisticsService = ReturnType<typeof createStatisticsService>;
 
-// ── CSV: the same table, for a spreadsheet (semicolons and a BOM, as Danish Excel expects). ──
-
-const CSV_TEXT: Record<Locale, Record<string, string>> = {
-  da: {
-    group: 'Gruppe',
-    value: 'Værdi',
-    videos: 'Videoer',
-    views: 'Visninger',
-    completionRate: 'Set til ende (%)',
-    tried: 'Afprøvet',
-    worked: 'Virkede',
-    workedShare: 'Virkede (% af afprøvet)',
-    total: 'I alt',
-    subject: 'Fag',
-    ageBand: 'Aldersgruppe',
-    top: 'Mest afprøvet',
-    fewer: `færre end ${MIN_GROUP_SIZE}`,
-  },
-  en: {
-    group: 'Group',
-    value: 'Value',
-    videos: 'Videos',
-    views: 'Views',
-    completionRate: 'Watched to the end (%)',
-    tried: 'Tried',
-    worked: 'Worked',
-    workedShare: 'Worked (% of tried)',
-    total: 'Total',
-    subject: 'Subject',
-    ageBand: 'Age band',
-    top: 'Most tried',
-    fewer: `fewer than ${MIN_GROUP_SIZE}`,
-  },
-};
-
-/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet (titles are user text). */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function statisticsCsv(s: Statistics, locale: Locale): string {
-  const t = CSV_TEXT[locale];
-  const count = (n: number | null, hidden: boolean) => (hidden ? t.fewer : String(n ?? 0));
-  const pct = (r: number | null) => (r === null ? '' : String(Math.round(r * 100)));
-  const row = (group: string, value: string, r: StatRow) => {
-    const hidden = (f: Figure) => r.suppressed.includes(f);
-    return [
-      group,
-      value,
-      String(r.videos),
-      count(r.views, hidden('views')),
-      pct(r.completionRate),
-      count(r.tried, hidden('tried')),
-      count(r.worked, hidden('worked')),
-      pct(r.workedShare),
-    ];
-  };
-  const lines = [
-    [t.group, t.value, t.videos, t.views, t.completionRate, t.tried, t.worked, t.workedShare],
-    row(t.total, `${s.period.from} – ${s.period.to}`, s.totals),
-    ...s.bySubject.map((r) => row(t.subject, r.label, r)),
-    ...s.byAgeBand.map((r) => row(t.ageBand, r.label, r)),
-    ...s.topTried.map((v) => [
-      t.top,
-      v.title,
-      '',
-      '',
-      '',
-      String(v.tried),
-      v.worked === null ? t.fewer : String(v.worked),
-      pct(v.workedShare),
-    ]),
-  ];
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
-}
+export { csvField, statisticsCsv } from './statistics-csv.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, danishMidnight } from './statistics.js';
+import { csvField } from './statistics-csv.js';
+import { danishMidnight } from './statistics-period.js';
 import type { RawFigures } from './statistics-repo.js';
 import { presentRow, primarySuppressed, suppressBreakdown } from './suppression.js';
 
