@@ -11,10 +11,13 @@ export type MySignal = {
   reflectionShared: boolean;
 };
 export type SharedReflection = { author: { id: string; name: string }; reflection: string; at: string };
+/** Below this many who tried a video, how many say it worked is not shown (the server withholds it). */
+export const MIN_GROUP_SIZE = 3;
 export type Impact = {
   tried: number;
-  worked: number;
-  /** Of those who tried it, the share who say it worked (0–1); null when nobody tried. */
+  /** How many of them say it worked; null when fewer than MIN_GROUP_SIZE (but someone) tried it. */
+  worked: number | null;
+  /** Of those who tried it, the share who say it worked (0–1); null when nobody tried or `worked` is null. */
   workedShare: number | null;
   mine: MySignal | null;
   sharedReflections: SharedReflection[];
@@ -46,12 +49,17 @@ type ImpactPages = { pages: Impact[]; pageParams: (string | undefined)[] };
 function predict(page: Impact, next: SignalInput): Impact {
   const before = page.mine;
   const tried = page.tried - (before ? 1 : 0) + (next.tried ? 1 : 0);
-  const worked = page.worked - (before?.worked ? 1 : 0) + (next.tried && next.worked ? 1 : 0);
+  // A withheld split stays withheld until the server answers (it alone knows the others' answers).
+  const known = page.worked !== null || page.tried === 0;
+  const worked =
+    known && (tried === 0 || tried >= MIN_GROUP_SIZE)
+      ? (page.worked ?? 0) - (before?.worked ? 1 : 0) + (next.tried && next.worked ? 1 : 0)
+      : null;
   return {
     ...page,
     tried,
     worked,
-    workedShare: tried > 0 ? worked / tried : null,
+    workedShare: tried > 0 && worked !== null ? worked / tried : null,
     mine: next.tried
       ? {
           tried: true,

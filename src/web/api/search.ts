@@ -23,7 +23,7 @@ export type VideoSummary = {
   pillars: Pillar[];
   curated: boolean;
   triedCount: number;
-  workedCount: number;
+  workedCount: number | null;
   viewCount: number;
   readyAt: string | null;
   createdAt: string;

@@ -144,18 +144,22 @@ describe('signals: tried and worked', () => {
       400,
       'signal.worked_without_tried',
     ]);
+    // One person tried it: how many say it worked is withheld (below the minimum group), the counters exact.
     let res = await put(me, v.institution, { tried: true, worked: false });
     expect(res.json()).toEqual({
       tried: 1,
-      worked: 0,
-      workedShare: 0,
+      worked: null,
+      workedShare: null,
       mine: { tried: true, worked: false, reflection: null, reflectionShared: false },
     });
+    expect(await counters(v.institution)).toMatchObject({ tried: 1, worked: 0 });
     res = await put(me, v.institution, { tried: true, worked: true });
-    expect(res.json()).toMatchObject({ tried: 1, worked: 1, workedShare: 1 });
+    expect(res.json()).toMatchObject({ tried: 1, worked: null, workedShare: null, mine: { worked: true } });
+    expect(await counters(v.institution)).toMatchObject({ tried: 1, worked: 1 });
     // Saying the same again changes nothing.
     res = await put(me, v.institution, { tried: true, worked: true });
-    expect(res.json()).toMatchObject({ tried: 1, worked: 1 });
+    expect(res.json()).toMatchObject({ tried: 1, worked: null });
+    expect(await counters(v.institution)).toMatchObject({ tried: 1, worked: 1 });
     res = await put(me, v.institution, { tried: false, worked: false });
     expect(res.json()).toEqual({ tried: 0, worked: 0, workedShare: null, mine: null });
     expect(await counters(v.institution)).toMatchObject({ tried: 0, worked: 0 });
@@ -186,6 +190,48 @@ describe('signals: tried and worked', () => {
       'request.invalid',
     ]);
   });
+
+  it('the worked split only from the minimum group: withheld below 3 who tried, on the page and in search', async () => {
+    const video = await insertVideo(t.ctx.db, {
+      ownerId: ids.user.ressourceperson,
+      institutionId: ids.institution.Solsikkeskolen,
+      title: 'Exit-sedler i matematik',
+    });
+    const people = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'split', 4);
+    const clients = await signInAll(
+      t,
+      people.map((p) => p.email),
+    );
+    const impact = async () => (await as.leder.get(`/api/v1/videos/${video}/impact`)).json();
+    const card = async () => {
+      const res = await as.leder.get(`/api/v1/videos?q=${encodeURIComponent('Exit-sedler')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = (
+        res.json() as { items: { id: string; triedCount: number; workedCount: number | null }[] }
+      ).items;
+      return items.find((i) => i.id === video);
+    };
+    expect(await impact()).toMatchObject({ tried: 0, worked: 0, workedShare: null });
+    // One and two who tried (both say it worked): only how many tried, never the split.
+    for (const [i, c] of clients.slice(0, 2).entries()) {
+      const answer = (await put(c, video, { tried: true, worked: true })).json();
+      expect(answer).toMatchObject({ tried: i + 1, worked: null, workedShare: null });
+      expect(await impact()).toMatchObject({ tried: i + 1, worked: null, workedShare: null });
+      expect(await card()).toMatchObject({ triedCount: i + 1, workedCount: null });
+    }
+    // The third (it did not work for them): the split is shown, exact.
+    const third = (await put(clients[2], video, { tried: true, worked: false })).json();
+    expect(third).toMatchObject({ tried: 3, worked: 2 });
+    expect(third.workedShare).toBeCloseTo(2 / 3);
+    expect(await impact()).toMatchObject({ tried: 3, worked: 2 });
+    expect(await card()).toMatchObject({ triedCount: 3, workedCount: 2 });
+    await put(clients[3], video, { tried: true, worked: true });
+    expect(await impact()).toMatchObject({ tried: 4, worked: 3, workedShare: 0.75 });
+    // Back below the minimum: withheld again.
+    await put(clients[0], video, { tried: false, worked: false });
+    await put(clients[1], video, { tried: false, worked: false });
+    expect(await impact()).toMatchObject({ tried: 2, worked: null, workedShare: null });
+  }, 60_000);
 
   it('20 people at once, then toggling at once: the counters stay exact', async () => {
     const people = await addTeachers(t.ctx.db, ids.institution.Solsikkeskolen, 'parallel', 20);

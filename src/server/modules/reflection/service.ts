@@ -7,6 +7,7 @@ import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { searchCacheChanged } from '../search/cache.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
+import { MIN_GROUP_SIZE } from './suppression.js';
 
 /** How long a private note and a signal's reflection may be (characters). */
 export const NOTE_MAX_LENGTH = 20_000;
@@ -14,6 +15,16 @@ export const REFLECTION_MAX_LENGTH = 2_000;
 
 /** Of those who tried it, the share who say it worked (0–1); null when nobody tried it. */
 export const workedShare = (tried: number, worked: number) => (tried > 0 ? worked / tried : null);
+
+/**
+ * A video's figures as shown: how many tried it, and — only when none or at least MIN_GROUP_SIZE did — how many
+ * of them say it worked. With one or two who tried, the split would tell each one's answer (to anyone who knows
+ * who they are, and to each of them about the other), so `worked` and `workedShare` are null (ADR 0009).
+ */
+export function impactFigures(tried: number, worked: number) {
+  if (tried > 0 && tried < MIN_GROUP_SIZE) return { tried, worked: null, workedShare: null };
+  return { tried, worked, workedShare: workedShare(tried, worked) };
+}
 
 const encodeCursor = (r: { at: Date; authorId: string }) =>
   Buffer.from(JSON.stringify([r.at.toISOString(), r.authorId])).toString('base64url');
@@ -108,12 +119,7 @@ export function createReflectionService(ctx: AppContext) {
         else await repo.deleteSignal(tx, videoId, actor.id);
         const counts = await repo.recountSignals(tx, videoId);
         const mine = input.tried ? await repo.getSignal(tx, videoId, actor.id) : undefined;
-        return {
-          tried: counts.tried,
-          worked: counts.worked,
-          workedShare: workedShare(counts.tried, counts.worked),
-          mine: presentMine(mine),
-        };
+        return { ...impactFigures(counts.tried, counts.worked), mine: presentMine(mine) };
       });
       searchCacheChanged(); // the counts and "what I tried" on search and the home page
       return answer;
@@ -130,9 +136,7 @@ export function createReflectionService(ctx: AppContext) {
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
       return {
-        tried: v.triedCount,
-        worked: v.workedCount,
-        workedShare: workedShare(v.triedCount, v.workedCount),
+        ...impactFigures(v.triedCount, v.workedCount),
         mine: presentMine(mine),
         sharedReflections: items.map((r) => ({
           author: { id: r.authorId, name: r.authorName },

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
+import { MIN_GROUP_SIZE } from '../reflection/suppression.js';
 import { signedMediaPrefix } from '../videos/signing.js';
 import { cachesFor } from './cache.js';
 
@@ -141,7 +142,8 @@ export function presentSummary(ctx: Pick<AppContext, 'secret'>, v: SummaryRow) {
     pillars: v.pillars,
     curated: v.editorialState === 'published',
     triedCount: v.triedCount,
-    workedCount: v.workedCount,
+    // With one or two who tried it, "worked" would tell each one's answer (ADR 0009; as on the video page).
+    workedCount: v.triedCount > 0 && v.triedCount < MIN_GROUP_SIZE ? null : v.workedCount,
     viewCount: v.viewCount,
     readyAt: toIso(v.readyAt),
     createdAt: toIso(v.createdAt) as string,

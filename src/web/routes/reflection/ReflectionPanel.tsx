@@ -1,7 +1,7 @@
 import { type FormEvent, type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
-import { type Impact, type MySignal, useImpact, useSetSignal } from '../../api/reflection';
+import { type Impact, MIN_GROUP_SIZE, type MySignal, useImpact, useSetSignal } from '../../api/reflection';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextAreaField } from '../../components/Field';
@@ -12,10 +12,15 @@ import { NoteEditor } from './NoteEditor';
 import { useViewTracking } from './useViewTracking';
 import './reflection.css';
 
-/** "12 har afprøvet den · 9 af dem siger, den virkede (75 %)". */
+/**
+ * "12 har afprøvet den · 9 af dem siger, den virkede (75 %)". With fewer than MIN_GROUP_SIZE who tried it, only
+ * that few have tried it: the split would tell each one's answer (the server sends none).
+ */
 function Figures({ impact }: { impact: Pick<Impact, 'tried' | 'worked' | 'workedShare'> }) {
   const { t } = useTranslation();
   if (impact.tried === 0) return <>{t('reflection.figures.none')}</>;
+  if (impact.worked === null || impact.tried < MIN_GROUP_SIZE)
+    return <>{t('reflection.figures.few', { min: MIN_GROUP_SIZE })}</>;
   return (
     <>
       <strong>{t('reflection.figures.tried', { count: impact.tried })}</strong>

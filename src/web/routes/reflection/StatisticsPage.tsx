@@ -17,7 +17,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { TableWrap } from '../../components/TableWrap';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formatDate, formatNumber, formatShare } from './format';
+import { formatDate, formatLongDate, formatNumber, formatShare } from './format';
 import './reflection.css';
 
 /** A count, or "færre end 3" when too few people stand behind it. */
@@ -237,7 +237,7 @@ export function StatisticsPage() {
   const stats = useStatistics(applied, allowed);
   const [form, setForm] = useState(applied);
   const s = stats.data;
-  // The date fields show the period in effect (by default the last 12 months) once it is known.
+  // The date fields show the period in effect (whole months; by default the last 12) once it is known.
   const period = s?.period;
   useEffect(() => {
     if (period) setForm((f) => ({ ...f, from: f.from ?? period.from, to: f.to ?? period.to }));
@@ -269,6 +269,7 @@ export function StatisticsPage() {
             <TextField
               type="date"
               label={t('statistics.from')}
+              hint={t('statistics.fromHint')}
               optional
               value={form.from ?? ''}
               onChange={(e) => setForm({ ...form, from: e.target.value })}
@@ -276,6 +277,7 @@ export function StatisticsPage() {
             <TextField
               type="date"
               label={t('statistics.to')}
+              hint={t('statistics.toHint')}
               optional
               value={form.to ?? ''}
               onChange={(e) => setForm({ ...form, to: e.target.value })}
@@ -312,6 +314,13 @@ export function StatisticsPage() {
               {t('statistics.show')}
             </Button>
           </form>
+          <p className="stats-period" role="status">
+            {period &&
+              t('statistics.periodUsed', {
+                from: formatLongDate(period.from),
+                to: formatLongDate(period.to),
+              })}
+          </p>
           <p>
             <a className="btn btn-secondary" href={statisticsCsvUrl(applied)} download>
               {t('statistics.download')}

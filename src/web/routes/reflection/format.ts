@@ -15,5 +15,9 @@ export const formatDate = (value: string) =>
     timeZone: value.length === 10 ? 'UTC' : undefined,
   }).format(new Date(value));
 
+/** A date (YYYY-MM-DD) as "1. marts 2026" / "1 March 2026". */
+export const formatLongDate = (value: string) =>
+  new Intl.DateTimeFormat(tag(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(value));
+
 export const formatClock = (value: Date) =>
   new Intl.DateTimeFormat(tag(), { hour: '2-digit', minute: '2-digit' }).format(value);
