@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,23 @@ describe.each(['system', 'bundled'])('with the %s ffmpeg/ffprobe', (which) => {
       expect(await filesUnder(out)).toEqual([]);
     },
   );
+});
+
+it('an ffprobe answer without streams (the bundled 4.1 under load) still refuses text as not a video', async () => {
+  // A stand-in for such an answer (exit 0, an allowed container, no streams): the real binary does not do it on demand.
+  const script = join(dir, 'ffprobe-empty-answer.sh');
+  await writeFile(script, '#!/bin/sh\necho \'{"streams":[],"format":{"format_name":"mpegts"}}\'\n', {
+    mode: 0o755,
+  });
+  const media = { ...binaries.bundled, ffprobe: script };
+  expect(await codeOf(probe(hostile.playlist, { media }))).toBe('video.not_a_video');
+  // A file that starts like a video container is still "unreadable" (its upload may be broken, not hostile).
+  const broken = join(dir, 'broken.mp4');
+  await writeFile(
+    broken,
+    Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64)]),
+  );
+  expect(await codeOf(probe(broken, { media }))).toBe('video.unreadable');
 });
 
 it('no output anywhere holds the secret or a picture of it', async () => {

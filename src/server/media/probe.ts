@@ -272,7 +272,15 @@ export async function probe(
   } catch {
     throw await refuse(`ffprobe printed invalid JSON\n${lastLines(described.stderr)}`);
   }
-  const result = parseProbe(json, opts);
+  let result: ProbeResult;
+  try {
+    result = parseProbe(json, opts);
+  } catch (err) {
+    // An answer without streams (the bundled ffprobe 4.1 under load has exited 0 with `{}` for a playlist it had
+    // refused) is judged by the file's first bytes, like a failed run.
+    if (err instanceof MediaError && err.code === 'video.unreadable') throw await refuse(err.message);
+    throw err;
+  }
 
   if (opts.decodeCheck !== false) {
     const frame = await execProbe(media.ffprobe, firstFrameArgs(path));
