@@ -117,9 +117,9 @@ export async function aggregate(db: DbOrTx, f: StatisticsFilter): Promise<RawGro
 }
 
 /**
- * Who stands behind each figure, per month, subject and age band ('' for none), in the scope and period and
- * without the subject and age band filters: the input of the coarsening (one population per scope and month).
- * Ids only.
+ * Who stands behind each figure, per month, subject, age band ('' for none) and video, in the scope and period
+ * and without the subject and age band filters: the input of the coarsening (one population per scope and
+ * month; the video is a dimension of tried and worked, for the most-tried list). Ids only.
  */
 export async function people(
   db: DbOrTx,
@@ -129,6 +129,7 @@ export async function people(
     month: string;
     subject: string;
     ageBand: string;
+    video: string;
     viewers: string[];
     triers: string[];
     workers: string[];
@@ -141,28 +142,27 @@ export async function people(
       from ${videos} where ${f.scope}
     ),
     events as (
-      select ${monthOf(sql`vv.started_at`)} as month, s.subject, s.age_band, 'view' as kind, vv.user_id,
+      select ${monthOf(sql`vv.started_at`)} as month, s.subject, s.age_band, s.id, 'view' as kind, vv.user_id,
         false as worked
       from ${videoViews} vv join scope s on s.id = vv.video_id where ${inPeriod(f, sql`vv.started_at`)}
       union all
-      select ${monthOf(sql`sg.tried_at`)}, s.subject, s.age_band, 'signal', sg.user_id, sg.worked
+      select ${monthOf(sql`sg.tried_at`)}, s.subject, s.age_band, s.id, 'signal', sg.user_id, sg.worked
       from ${videoSignals} sg join scope s on s.id = sg.video_id where ${inPeriod(f, sql`sg.tried_at`)}
     )
-    select month, subject, age_band as "ageBand",
+    select month, subject, age_band as "ageBand", id::text as video,
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'view'), '{}') as viewers,
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal'), '{}') as triers,
       coalesce(array_agg(distinct user_id::text) filter (where kind = 'signal' and worked), '{}') as workers
-    from events group by month, subject, age_band`);
+    from events group by month, subject, age_band, id`);
   return rowsOf(res);
 }
 
 /**
- * The most tried videos in the period, among those in scope that the viewer may also watch (`visible`), by the
- * same per-month rule as every other figure: a video is listed only when in every month of the period in which
- * anyone tried it, at least `minPeople` people did (one signal per person and video); its "worked" only when in
- * every month none or at least `minPeople` said so (`workedShown`). Figures are sums over the months.
+ * Candidates for the most tried list: the videos in scope that the viewer may also watch (`visible`) that in
+ * every month of the period in which anyone tried them, at least `minPeople` did (one signal per person and
+ * video), most tried first, with their sums over the months. The service keeps those its coarsening shows.
  */
-export async function topTried(db: DbOrTx, f: StatisticsFilter, visible: SQL, minPeople: number, limit = 10) {
+export async function topTried(db: DbOrTx, f: StatisticsFilter, visible: SQL, minPeople: number, limit = 50) {
   const res = await db.execute(sql`
     with monthly as (
       select sg.video_id, ${monthOf(sql`sg.tried_at`)} as month,
@@ -171,22 +171,18 @@ export async function topTried(db: DbOrTx, f: StatisticsFilter, visible: SQL, mi
       where ${videoFilter(f)} and ${visible} and ${inPeriod(f, sql`sg.tried_at`)}
       group by sg.video_id, month
     )
-    select ${videos.id} as id, ${videos.title} as title,
-      sum(m.tried)::int as tried, sum(m.worked)::int as worked,
-      bool_and(m.worked = 0 or m.worked >= ${minPeople}) as "workedShown"
+    select ${videos.id} as id, ${videos.title} as title, sum(m.tried)::int as tried, sum(m.worked)::int as worked
     from monthly m join ${videos} on ${videos.id} = m.video_id
     group by ${videos.id}, ${videos.title}
     having min(m.tried) >= ${minPeople}
     order by tried desc, ${videos.title}, ${videos.id}
     limit ${limit}`);
-  return rowsOf<{ id: string; title: string; tried: number; worked: number; workedShown: boolean }>(res).map(
-    (r) => ({
-      id: r.id,
-      title: r.title,
-      tried: Number(r.tried),
-      worked: r.workedShown ? Number(r.worked) : null,
-    }),
-  );
+  return rowsOf<{ id: string; title: string; tried: number; worked: number }>(res).map((r) => ({
+    id: r.id,
+    title: r.title,
+    tried: Number(r.tried),
+    worked: Number(r.worked),
+  }));
 }
 
 /** Every subject of the taxonomy, for the statistics filter. */

@@ -152,11 +152,13 @@ describe('statistics: who may see what', () => {
     // Its views and worked share classes with smaller age bands (ADR 0009; before: views 4, worked 4).
     expect(byLabel(s.byAgeBand, '7.–10. klasse')).toMatchObject({ tried: 5, worked: null, views: null });
     expect(s.byAgeBand.map((r) => r.key)).toEqual(['3-5', 'kl0-3', 'kl4-6', 'kl7-10']);
-    // The top list: only videos at least 3 people tried; C's single "worked" is hidden.
+    // The top list follows the same classes (the video is a dimension of tried and worked, ADR 0009): C's
+    // three triers share a class with Idræt's two, so C is not listed (else the total minus the listed videos
+    // and rows would give Idræt's two); D's "worked" is withheld by the worked classes, which must also hide C's
+    // single and E's two. Before: D 5/4, A 4/3, C 3/hidden.
     expect(s.topTried.map((x) => [x.title, x.tried, x.worked])).toEqual([
-      ['Fælles katalogvideo', 5, 4],
+      ['Fælles katalogvideo', 5, null],
       ['=1+1 Brøker', 4, 3],
-      ['Bakkedals læsebånd', 3, null],
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { statisticsScope, statisticsVideos } from '../../policy/sql-reflection.js';
-import { coarsen } from '../../privacy/suppression.js';
+import { coarsen, shows } from '../../privacy/suppression.js';
 import { wholeMonths } from './statistics-period.js';
 import * as repo from './statistics-repo.js';
 import {
@@ -67,28 +67,38 @@ const EMPTY: repo.RawFigures = {
 };
 type Person = Awaited<ReturnType<typeof repo.people>>[number];
 
-/** One coarsening per figure for one month of the scope, from that month's people alone (ADR 0009). */
+/**
+ * One coarsening per figure for one month of the scope, from that month's people alone (ADR 0009). Views by
+ * subject and age band; tried and worked also by video (the most-tried list shows figures per video), so that
+ * every figure of the page — totals, rows and videos — is a sum over the same classes.
+ */
 function coarseningsOf(behind: Person[]): Coarsenings {
-  const atoms = (pick: (r: Person) => string[]) =>
-    behind.map((r) => ({ values: [r.subject, r.ageBand], people: pick(r) }));
+  const atoms = (pick: (r: Person) => string[], video: boolean) =>
+    behind.map((r) => ({
+      values: video ? [r.subject, r.ageBand, r.video] : [r.subject, r.ageBand],
+      people: pick(r),
+    }));
   return {
     views: coarsen(
-      atoms((r) => r.viewers),
+      atoms((r) => r.viewers, false),
       2,
       MIN_GROUP_SIZE,
     ),
     tried: coarsen(
-      atoms((r) => r.triers),
-      2,
+      atoms((r) => r.triers, true),
+      3,
       MIN_GROUP_SIZE,
     ),
     worked: coarsen(
-      atoms((r) => r.workers),
-      2,
+      atoms((r) => r.workers, true),
+      3,
       MIN_GROUP_SIZE,
     ),
   };
 }
+
+/** How many videos the most-tried list shows. */
+const TOP = 10;
 
 const subjectKey = (r: repo.RawGroup) => r.subjectId;
 const bandKey = (r: repo.RawGroup) => r.ageBand;
@@ -158,10 +168,16 @@ export function createStatisticsService(ctx: AppContext) {
       const totalRaw = whole.find((g) => g.grouping === 'total') ?? EMPTY;
       const totalHidden = primarySuppressed(totalRaw);
       const rowHidden = BREAKDOWNS.map(() => new Map<string, Set<Figure>>());
+      const topShown = new Map(top.map((v) => [v.id, { tried: true, worked: true }]));
       for (const month of months) {
+        const c = coarseningsOf(behind.filter((r) => r.month === month));
+        for (const [id, shown] of topShown) {
+          shown.tried &&= shows(c.tried, [[2, id]]);
+          shown.worked &&= shows(c.worked, [[2, id]]);
+        }
         const m = monthHidden(
           groups.filter((g) => g.month === month),
-          coarseningsOf(behind.filter((r) => r.month === month)),
+          c,
           fixed,
         );
         for (const f of m.totalHidden) totalHidden.add(f);
@@ -204,10 +220,13 @@ export function createStatisticsService(ctx: AppContext) {
         totals: presentRow(totalRaw, totalHidden),
         bySubject: breakdown(0, subjects, (r) => r.subjectLabel ?? NO_SUBJECT[locale]),
         byAgeBand: breakdown(1, bands, (r) => AGE_BAND_LABELS[locale][r.ageBand ?? 'none']),
-        topTried: top.map((v) => ({
-          ...v,
-          workedShare: v.worked === null ? null : v.worked / v.tried,
-        })),
+        topTried: top
+          .filter((v) => topShown.get(v.id)?.tried)
+          .slice(0, TOP)
+          .map((v) => {
+            const worked = topShown.get(v.id)?.worked ? v.worked : null;
+            return { ...v, worked, workedShare: worked === null ? null : worked / v.tried };
+          }),
         subjects: terms.sort((a, b) => a.label.localeCompare(b.label, 'da')),
         ageBands: AGE_BANDS.map((key) => ({ key, label: AGE_BAND_LABELS[locale][key] })),
       };
