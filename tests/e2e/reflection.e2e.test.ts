@@ -33,6 +33,8 @@ beforeAll(async () => {
 }, 480_000);
 afterAll(() => browser?.close());
 
+/** Fewer than the minimum group tried it: the panel says only that (no split). */
+const FEW = 'Færre end 3 har afprøvet den endnu – om den virkede, vises først, når mindst 3 har.';
 const panel = (page: Page) => page.getByRole('region', { name: 'Afprøvet i praksis' });
 const figures = (page: Page) => panel(page).locator('.impact-figures');
 
@@ -59,14 +61,11 @@ describe('reflection and impact on the video page', () => {
     expect(await tried.getAttribute('aria-pressed')).toBe('false');
     await tried.click();
     await expect.poll(() => tried.getAttribute('aria-pressed')).toBe('true');
-    await expect
-      .poll(() => figures(page).textContent())
-      .toBe('1 har afprøvet den · ingen af dem siger endnu, den virkede');
+    // One who tried: only that few have, never how many say it worked (ADR 0009, minimum group 3).
+    await expect.poll(() => figures(page).textContent()).toBe(FEW);
     await worked.click();
     await expect.poll(() => worked.getAttribute('aria-pressed')).toBe('true');
-    await expect
-      .poll(() => figures(page).textContent())
-      .toMatch(/^1 har afprøvet den · 1 af dem siger, den virkede \(100\s%\)$/);
+    await expect.poll(() => figures(page).textContent()).toBe(FEW);
 
     // A short reflection, shared with colleagues.
     await panel(page)
@@ -97,12 +96,12 @@ describe('reflection and impact on the video page', () => {
     await context.close();
   });
 
-  it('a colleague adds to the figures, sees the shared reflection but never the note; a failed save rolls back', async () => {
+  it('a colleague adds to the figures, sees the shared reflection but never the note; a failed save rolls back; the split from three', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, 'leder');
     await page.goto(`/videoer/${videoId}`);
     await panel(page).waitFor();
-    await expect.poll(() => figures(page).textContent()).toMatch(/^1 har afprøvet den · 1 af dem siger/);
+    await expect.poll(() => figures(page).textContent()).toBe(FEW);
     await panel(page).getByText('Rollekortene gav de stille elever en tydelig opgave.').waitFor();
     await panel(page).getByText('Rasmus Kjær', { exact: false }).waitFor();
     expect(await panel(page).getByLabel('Private noter').inputValue()).toBe('');
@@ -120,16 +119,27 @@ describe('reflection and impact on the video page', () => {
     await tried.click();
     await panel(page).getByRole('alert').getByText('Dit svar blev ikke gemt.', { exact: false }).waitFor();
     await expect.poll(() => tried.getAttribute('aria-pressed')).toBe('false');
-    await expect.poll(() => figures(page).textContent()).toMatch(/^1 har afprøvet den/);
+    await expect.poll(() => figures(page).textContent()).toBe(FEW);
     await page.unroute('**/api/v1/videos/*/signal');
 
     await tried.click();
-    await expect
-      .poll(() => figures(page).textContent())
-      .toMatch(/^2 har afprøvet den · 1 af dem siger, den virkede \(50\s%\)$/);
+    await expect.poll(() => tried.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => figures(page).textContent()).toBe(FEW);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/reflection-phone.png`, fullPage: true });
     expect(await panelViolations(page)).toEqual([]);
     await context.close();
+
+    // A third who tried it: now the split is shown (one of the three said it worked).
+    const third = await newPage(browser);
+    await signIn(third.page, 'medarbejder');
+    await third.page.goto(`/videoer/${videoId}`);
+    await panel(third.page).waitFor();
+    await expect.poll(() => figures(third.page).textContent()).toBe(FEW);
+    await panel(third.page).getByRole('button', { name: 'Jeg har afprøvet det' }).click();
+    await expect
+      .poll(() => figures(third.page).textContent())
+      .toMatch(/^3 har afprøvet den · 1 af dem siger, den virkede \(33\s%\)$/);
+    await third.context.close();
   });
 
   it('playing the video starts a view and reports the watched seconds', async () => {
@@ -185,6 +195,8 @@ describe('statistics page', () => {
       await page.getByLabel('Fra').fill('2020-01-01');
       await page.getByRole('button', { name: 'Vis' }).click();
       await page.waitForURL(/fra=2020-01-01/);
+      // Whole months: the page says which period it shows.
+      await page.getByText(/^Viser hele måneder: 1\. januar 2020 – \d+\. \p{L}+ \d{4}\.$/u).waitFor();
       const link = page.getByRole('link', { name: 'Hent som CSV' });
       await expect.poll(() => link.getAttribute('href')).toContain('from=2020-01-01');
       const href = (await link.getAttribute('href')) as string;

@@ -19,8 +19,10 @@ import './reflection.css';
 function Figures({ impact }: { impact: Pick<Impact, 'tried' | 'worked' | 'workedShare'> }) {
   const { t } = useTranslation();
   if (impact.tried === 0) return <>{t('reflection.figures.none')}</>;
-  if (impact.worked === null || impact.tried < MIN_GROUP_SIZE)
-    return <>{t('reflection.figures.few', { min: MIN_GROUP_SIZE })}</>;
+  if (impact.tried < MIN_GROUP_SIZE) return <>{t('reflection.figures.few', { min: MIN_GROUP_SIZE })}</>;
+  // Just reached the minimum: the split comes with the server's answer.
+  if (impact.worked === null)
+    return <strong>{t('reflection.figures.tried', { count: impact.tried })}</strong>;
   return (
     <>
       <strong>{t('reflection.figures.tried', { count: impact.tried })}</strong>
