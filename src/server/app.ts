@@ -4,9 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { trustProxyHops } from './auth/rate-limit.js';
 import { installSession } from './auth/session.js';
-import { SessionCache } from './auth/session-cache.js';
 import type { Config } from './config.js';
-import type { AppContext } from './context.js';
+import { type AppContext, buildContext, closeContext } from './context.js';
 import type { Database } from './db/index.js';
 import { backgroundSettled } from './http/background.js';
 import { installEdgeValidation } from './http/edge-validation.js';
@@ -15,7 +14,6 @@ import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installCompression, serveWebApp } from './http/static.js';
 import { installSystemRoutes } from './http/system.js';
-import { createJobs } from './jobs/index.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createCollectionService } from './modules/catalogue/collections.js';
@@ -45,6 +43,7 @@ import { createPeopleService } from './modules/people/service.js';
 import { reflectionRoutes } from './modules/reflection/routes.js';
 import { createReflectionService } from './modules/reflection/service.js';
 import { createStatisticsService } from './modules/reflection/statistics.js';
+import { subscribeSearchCaches } from './modules/search/cache.js';
 import { createHomeService } from './modules/search/home.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { createSearchService } from './modules/search/service.js';
@@ -59,35 +58,36 @@ import { videoRoutes } from './modules/videos/routes.js';
 import { createVideoService } from './modules/videos/service.js';
 import { createSharingService } from './modules/videos/sharing.js';
 import { uploadRoutes } from './modules/videos/uploads.js';
-import { createStorage } from './storage/index.js';
 
-export type BuildOptions = { config: Config; database: Database; secret: string; logger?: boolean };
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  secret: string;
+  logger?: boolean;
+  /** A context built before (main.ts); by default buildApp builds one, and closing the app closes it. */
+  ctx?: AppContext;
+};
 
-/** Builds the Fastify app with every module. Used by main.ts and by the tests. */
-export async function buildApp(
-  opts: BuildOptions,
-): Promise<{ app: FastifyInstance; ctx: AppContext; forgetVideoAccess: (id: string) => void }> {
+/** Builds the Fastify app with every module. Used by main.ts (web) and by the tests. */
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx =
+    opts.ctx ??
+    (await buildContext({
+      config: opts.config,
+      database: opts.database,
+      secret: opts.secret,
+      log: opts.logger === false ? false : undefined,
+    }));
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    loggerInstance: ctx.log,
     trustProxy: trustProxyHops(opts.config.trustProxy),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   installEdgeValidation(app);
   app.setSerializerCompiler(serializerCompiler);
-
-  if (opts.database.queue) opts.database.queue.limits = opts.config.dbQueue;
-  const ctx: AppContext = {
-    db: opts.database.db,
-    database: opts.database,
-    config: opts.config,
-    secret: opts.secret,
-    log: app.log,
-    sessions: new SessionCache(),
-    storage: createStorage(opts.config),
-    jobs: createJobs(opts.database, app.log),
-  };
-  app.addHook('onClose', () => ctx.jobs.stop());
+  app.addHook('onClose', () => closeContext(ctx));
+  subscribeSearchCaches(ctx.events);
 
   await app.register(fastifyCookie);
   await installCompression(app);
@@ -117,10 +117,10 @@ export async function buildApp(
   const outbox = createOutboxService(ctx);
   const imports = createImportService(ctx, org, auth);
   const media = mediaRoutes(ctx, ctx.storage);
-  const videos = createVideoService(ctx, { forgetAccess: media.access.forget });
-  const sharing = createSharingService(ctx, videos, media.access.forget);
-  const captions = createCaptionService(ctx, videos, media.access.forget);
-  const catalogue = createCatalogueService(ctx, { forgetAccess: media.access.forget });
+  const videos = createVideoService(ctx);
+  const sharing = createSharingService(ctx, videos);
+  const captions = createCaptionService(ctx, videos);
+  const catalogue = createCatalogueService(ctx);
 
   await app.register(
     async (api) => {
@@ -158,5 +158,5 @@ export async function buildApp(
     const preview = await sharing.preview(pagePath).catch(() => null);
     return preview ? withPreview(shell, preview) : shell;
   });
-  return { app, ctx, forgetVideoAccess: media.access.forget };
+  return { app, ctx };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { buildContext, closeContext } from './context.js';
 import { openDatabase } from './db/index.js';
 import { instanceSecret } from './db/instance.js';
 import { DEMO_ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
@@ -49,21 +50,25 @@ async function main() {
   ).catch((err) => fail(`Kunne ikke åbne databasen: ${(err as Error).message}`));
   // Processes started at once on one PostgreSQL database do the one-time work one after the other (migrations,
   // the instance secret, search documents, the demo seed): the others wait, then find it done.
-  const appModule = import('./app.js'); // loading the code needs no lock
+  // A worker-only process builds no HTTP routes: the context (database, jobs, events, storage) is all it needs.
+  const appModule = services.has('web') ? import('./app.js') : undefined; // loading the code needs no lock
   const startup = await database.lock('startup');
   await database.migrate();
   const secret = await instanceSecret(database.db, config.sessionSecret);
-  const { buildApp } = await appModule;
-  const { app, ctx, forgetVideoAccess } = await buildApp({ config, database, secret });
+  const ctx = await buildContext({ config, database, secret });
+  const app = appModule
+    ? (await (await appModule).buildApp({ config, database, secret, ctx })).app
+    : undefined;
+  const log = ctx.log;
   // Videos from before search existed get their full-text document (a no-op once every video has one).
   await refreshMissingSearchDocuments(database.db);
 
   if (config.demo) {
-    if (await seedDemo(database.db)) app.log.info('demo data seeded');
-    if (config.demoContent && (await seedDemoContent(ctx))) app.log.info('demo content seeded');
+    if (await seedDemo(database.db)) log.info('demo data seeded');
+    if (config.demoContent && (await seedDemoContent(ctx))) log.info('demo content seeded');
   } else {
     const n = await disableDemoPasswords(database.db);
-    if (n) app.log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
+    if (n) log.warn({ accounts: n }, 'demo mode is off: demo accounts were disabled');
   }
   await startup.release();
 
@@ -76,26 +81,27 @@ async function main() {
         { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
       ])
     : async () => {};
-  const pipeline = services.has('worker')
-    ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess })
-    : undefined;
+  const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;
   // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
   const demoMedia = new AbortController();
   if (config.demo && config.demoContent) {
     const cacheDir = config.demoCacheDir ?? defaultDemoCacheDir();
-    await startDemoMedia(ctx, { cacheDir, forgetAccess: forgetVideoAccess, signal: demoMedia.signal })
+    await startDemoMedia(ctx, { cacheDir, signal: demoMedia.signal })
       .then(({ restored, restoreSeconds, done }) => {
-        if (restored)
-          app.log.info({ restored, restoreSeconds, cacheDir }, 'demo media restored from the cache');
+        if (restored) log.info({ restored, restoreSeconds, cacheDir }, 'demo media restored from the cache');
         done
-          .then((r) => r.videos > 0 && app.log.info(r, 'demo media ready'))
-          .catch((err) => app.log.warn({ err }, 'demo media failed'));
+          .then((r) => r.videos > 0 && log.info(r, 'demo media ready'))
+          .catch((err) => log.warn({ err }, 'demo media failed'));
       })
-      .catch((err) => app.log.warn({ err }, 'demo media failed'));
+      .catch((err) => log.warn({ err }, 'demo media failed'));
   }
   // A worker-only process has no listening socket; keep it alive until it is told to stop.
-  const keepAlive = services.has('web') ? undefined : setInterval(() => {}, 1 << 30);
-  if (services.has('web')) await app.listen({ port: config.port, host: config.host });
+  const keepAlive = app ? undefined : setInterval(() => {}, 1 << 30);
+  if (app) await app.listen({ port: config.port, host: config.host });
+  if (process.env.AMONGI_REPORT_START === '1')
+    process.stdout.write(
+      `${JSON.stringify({ started: true, uptimeMs: Math.round(process.uptime() * 1000), ...process.memoryUsage() })}\n`,
+    );
 
   const shutdown = async () => {
     clearInterval(keepAlive);
@@ -103,7 +109,9 @@ async function main() {
     pipeline?.stop();
     await stopTicker();
     await stopMail();
-    await app.close();
+    if (app)
+      await app.close(); // closes the context too
+    else await closeContext(ctx);
     await database.close();
     releaseLock();
     process.exit(0);

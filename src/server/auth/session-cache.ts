@@ -7,13 +7,16 @@ export type CachedSession = {
   expiresAt: number;
   lastSeenAt: number;
   cachedAt: number;
+  /** PostgreSQL: the session's stamp when it was loaded (auth/session.ts `sessionStamp`). */
+  stamp?: string;
 };
 
 /**
- * Sessions read on every request, kept in memory for a few seconds. This process forgets an entry as soon as
- * it revokes the session or changes the person (name, roles, teams) or the
- * names of places and teams; another web process sees such a change within
- * `ttlMs` (see docs/decisions/0002-session-cache.md).
+ * Sessions read on every request, kept in memory for a few seconds. Every process forgets an entry on the
+ * events `session.revoked`, `sessions.revoked`, `person.changed` and `directory.renamed` (context.ts), which on
+ * PostgreSQL reach the other processes through NOTIFY; there each hit is also checked against the database
+ * (auth/session.ts `sessionStamp`), so a revoked session or a removed role is refused everywhere at once.
+ * `ttlMs` bounds how long a name change can show elsewhere if an event is lost.
  */
 export class SessionCache {
   private entries = new Map<string, CachedSession>();

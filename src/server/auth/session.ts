@@ -102,6 +102,7 @@ export const actorOf = (person: PersonDetail): Actor => ({
 async function loadSession(ctx: AppContext, id: string, now: number): Promise<CachedSession | undefined> {
   const session = await repo.findSession(ctx.db, id);
   if (!session) return undefined;
+  const stamp = checksStamp(ctx) ? await sessionStamp(ctx, id) : undefined;
   const person = await personDetail(ctx.db, session.userId);
   if (person?.status !== 'active') {
     await repo.deleteSession(ctx.db, id);
@@ -113,21 +114,59 @@ async function loadSession(ctx: AppContext, id: string, now: number): Promise<Ca
     expiresAt: session.expiresAt.getTime(),
     lastSeenAt: session.lastSeenAt.getTime(),
     cachedAt: now,
+    stamp,
   };
   ctx.sessions.set(id, entry);
   return entry;
 }
 
-/** Ends one session: the row and this process's cached copy. */
+/**
+ * Ends one session: the row, and every process's cached copy (the `session.revoked` event). Inside a caller's
+ * transaction the row is gone only at its commit; other processes on PostgreSQL check the row on every request
+ * (`sessionStamp`), so they refuse the session from that moment whatever the event's timing.
+ */
 export async function revokeSession(ctx: AppContext, db: DbOrTx, id: string) {
-  ctx.sessions.forget(id);
   await repo.deleteSession(db, id);
+  ctx.events.publish({ type: 'session.revoked', sessionId: id });
 }
 
 /** Ends every session of a person (optionally all but one): after a password change, reset or disabling. */
 export async function revokeSessionsOfUser(ctx: AppContext, db: DbOrTx, userId: string, exceptId?: string) {
-  ctx.sessions.forgetUser(userId);
   await repo.deleteSessionsOfUser(db, userId, exceptId);
+  ctx.events.publish({ type: 'sessions.revoked', userId });
+}
+
+/**
+ * What must not have changed for a cached session to still be served, read in one query: the session row
+ * (gone once revoked), the person's status, and the ids of their role grants and teams. On PostgreSQL, where
+ * several processes share the database, a cached session is checked against it on every request: the events
+ * reach the other processes within milliseconds, but a revoked session or a removed role must be refused by
+ * every process at once. Undefined when the session is gone or expired.
+ */
+async function sessionStamp(ctx: AppContext, id: string): Promise<string | undefined> {
+  const r = await ctx.database.executeSql(
+    `select u.status::text || '|' ||
+        coalesce((select string_agg(g.id::text, ',' order by g.id) from role_grants g where g.user_id = s.user_id), '')
+        || '|' ||
+        coalesce((select string_agg(m.team_id::text, ',' order by m.team_id) from team_memberships m
+                  where m.user_id = s.user_id), '') as stamp
+       from sessions s join users u on u.id = s.user_id
+      where s.id = $1 and s.expires_at > now()`,
+    [id],
+  );
+  return (r.rows[0] as { stamp: string } | undefined)?.stamp;
+}
+
+/** Only where other processes may change sessions behind this one's back (PostgreSQL); PGlite has one process. */
+const checksStamp = (ctx: AppContext) => ctx.database.kind === 'postgres';
+
+/** The cached session, when it may still be served (on PostgreSQL: its stamp is unchanged in the database). */
+async function cachedSession(ctx: AppContext, id: string, now: number): Promise<CachedSession | undefined> {
+  const hit = ctx.sessions.get(id, now);
+  if (!hit || !checksStamp(ctx)) return hit;
+  if ((await sessionStamp(ctx, id)) === hit.stamp) return hit;
+  ctx.sessions.forget(id);
+  return undefined;
 }
 
 /** Loads the session (if any) into req.user / req.actor and checks CSRF on every state-changing API request. */
@@ -142,7 +181,7 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
     if (token) {
       const id = sha256(token);
       const now = Date.now();
-      const s = ctx.sessions.get(id, now) ?? (await loadSession(ctx, id, now));
+      const s = (await cachedSession(ctx, id, now)) ?? (await loadSession(ctx, id, now));
       if (!s || s.expiresAt <= now) {
         req.sessionExpired = true;
         if (s) await revokeSession(ctx, ctx.db, id);

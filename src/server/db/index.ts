@@ -34,6 +34,8 @@ export interface Database {
    * advisory lock on a connection of its own; on PGlite nothing to wait for (one process per data dir: lock file).
    */
   lock(name: keyof typeof STARTUP_LOCKS): Promise<{ release(): Promise<void> }>;
+  /** PostgreSQL only: a new connection outside the pool (the events' LISTEN, the upload locks); the caller ends it. */
+  connectDedicated?: () => Promise<pg.Client>;
   /** PGlite only: the short line in front of its one connection (limits from DB_QUEUE_MAX, DB_QUEUE_WAIT_MS). */
   queue?: QueryQueue;
   close(): Promise<void>;
@@ -85,6 +87,11 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
             );
           },
         };
+      },
+      connectDedicated: async () => {
+        const client = new pg.Client({ connectionString: opts.url });
+        await client.connect();
+        return client;
       },
       close: () => pool.end(),
     };

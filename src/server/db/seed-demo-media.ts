@@ -111,8 +111,6 @@ export type DemoMediaReport = {
 
 export type DemoMediaOptions = {
   cacheDir: string;
-  /** The app's access cache: a video that becomes ready must be looked up again (as the pipeline does). */
-  forgetAccess?: (id: string) => void;
   /** How long to wait for the pipeline to finish the videos it was given before caching them. */
   waitSeconds?: number;
   signal?: AbortSignal;
@@ -261,7 +259,7 @@ export async function startDemoMedia(ctx: AppContext, opts: DemoMediaOptions) {
         updatedAt: sql`now()`,
       })
       .where(waiting(id));
-    opts.forgetAccess?.(id);
+    ctx.events.publish({ type: 'video.access.changed', videoId: id }); // ready now, as the pipeline says
     report.restored++;
   }
 

@@ -79,16 +79,14 @@ export async function createTestApp(
     ...env,
   });
   await seedDemo(database.db);
-  const { app, ctx, forgetVideoAccess } = await buildApp({
+  const { app, ctx } = await buildApp({
     config,
     database,
     secret: 'test-secret-'.padEnd(40, 'x'),
     logger: false,
   });
   await app.ready();
-  const pipeline = opts.pipeline
-    ? await startVideoPipeline(ctx, { forgetAccess: forgetVideoAccess }, opts.pipeline)
-    : undefined;
+  const pipeline = opts.pipeline ? await startVideoPipeline(ctx, opts.pipeline) : undefined;
   const client = () => new TestClient(app);
   return {
     app,

@@ -5,7 +5,6 @@ import { videos } from '../../db/videos-schema.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { searchCacheChanged } from '../search/cache.js';
 import * as videoRepo from '../videos/repo.js';
 import { presentVideo, videoResource } from '../videos/service.js';
 import * as repo from './collections-repo.js';
@@ -63,7 +62,7 @@ export function createCollectionService(ctx: AppContext) {
   /** A change to collections, in a transaction; the home page's cached collections are dropped once it commits. */
   async function change<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await db.transaction(work);
-    searchCacheChanged();
+    ctx.events.publish({ type: 'catalogue.changed' });
     return result;
   }
 

@@ -5,7 +5,6 @@ import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { searchCacheChanged } from '../search/cache.js';
 import { refreshSearchDocuments } from '../search/document.js';
 import { accessOf, applyAccess } from '../videos/access.js';
 import { allowedVisibility } from '../videos/consent.js';
@@ -65,7 +64,7 @@ function consentStatus(c: {
  * none/draft/returned → in_review (the owner submits) → published (an editor publishes, after the consent
  * register allows public) or returned (with a comment); editors may unpublish. Every change is audit-logged.
  */
-export function createCatalogueService(ctx: AppContext, deps: { forgetAccess: (id: string) => void }) {
+export function createCatalogueService(ctx: AppContext) {
   const { db } = ctx;
 
   /** The video for a catalogue action: 404 when the actor may not know it, 403 when they may not act. */
@@ -103,7 +102,7 @@ export function createCatalogueService(ctx: AppContext, deps: { forgetAccess: (i
         ...(sharesEnded ? { sharesEnded } : {}),
       });
     });
-    deps.forgetAccess(v.id);
+    ctx.events.publish({ type: 'video.access.changed', videoId: v.id });
   }
 
   return {
@@ -128,7 +127,7 @@ export function createCatalogueService(ctx: AppContext, deps: { forgetAccess: (i
           pillars,
         });
       });
-      searchCacheChanged();
+      ctx.events.publish({ type: 'catalogue.changed' });
       return present(actor, id, locale);
     },
 

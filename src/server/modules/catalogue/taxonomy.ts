@@ -4,7 +4,6 @@ import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { searchCacheChanged } from '../search/cache.js';
 import { refreshSearchDocuments } from '../search/document.js';
 import { lockMethod, methodHasTraining } from '../training/demand-repo.js';
 import { mergeMethodDemand } from '../training/propose.js';
@@ -76,7 +75,7 @@ export function createTaxonomyService(ctx: AppContext) {
           await audit(tx, actor, 'taxonomy.rename', 'taxonomy_term', id, { from: t.label, to: label });
         })
         .catch(duplicateOnRace);
-      searchCacheChanged();
+      ctx.events.publish({ type: 'catalogue.changed' });
       return present(actor, await loadTerm(db, id));
     },
 
@@ -100,7 +99,7 @@ export function createTaxonomyService(ctx: AppContext) {
           ...moved,
         });
       });
-      searchCacheChanged();
+      ctx.events.publish({ type: 'catalogue.changed' });
       return present(actor, await loadTerm(db, intoId));
     },
 

@@ -9,7 +9,6 @@ import { findUserById } from '../auth/repo.js';
 import { notify } from '../notifications/notify.js';
 import { isUniqueViolation } from '../org/repo.js';
 import { personDetail } from '../people/repo.js';
-import { searchCacheChanged } from '../search/cache.js';
 import { type VideoService, videoResource } from '../videos/service.js';
 import { decodeNameCursor, encodeNameCursor } from './cursor.js';
 import * as repo from './repo.js';
@@ -150,7 +149,7 @@ export function createCommunityService(ctx: AppContext, videos: VideoService) {
             if (!isUniqueViolation(err)) throw err; // a parallel join won
           });
       else if (!c.membership.joined) await repo.acceptInvitation(db, id, actor.id);
-      searchCacheChanged(); // "popular in my communities" on the home page
+      ctx.events.publish({ type: 'search.changed' }); // "popular in my communities" on the home page
       return detail(actor, id);
     },
 
@@ -163,7 +162,7 @@ export function createCommunityService(ctx: AppContext, videos: VideoService) {
         await keepAModerator(tx, id, actor.id);
         await repo.deleteMember(tx, id, actor.id);
       });
-      searchCacheChanged();
+      ctx.events.publish({ type: 'search.changed' });
       // An invite-only community is hidden from the person once they have left it.
       const after = await repo.getCommunity(db, id, actor.id);
       return after && can(actor, 'community.read', communityResource(after))

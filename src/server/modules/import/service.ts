@@ -189,7 +189,8 @@ export function createImportService(ctx: AppContext, org: OrgService, auth: Auth
           return plan;
         });
         // Existing people may have gained roles: their cached sessions must pick them up now.
-        for (const t of plan.targets) if (t.existing) ctx.sessions.forgetUser(t.existing.id);
+        for (const t of plan.targets)
+          if (t.existing) ctx.events.publish({ type: 'person.changed', userId: t.existing.id });
         return result(plan);
       } catch (err) {
         // Someone created the same e-mail address between our read and our insert: nothing was saved.

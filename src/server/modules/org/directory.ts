@@ -1,12 +1,14 @@
+import type { EventBus } from '../../events/index.js';
+
 /**
  * The organisation directory — every kommune and institution with their counts — read by most pages and changed
- * rarely, kept in memory. This process reloads it after each of its own organisation writes; another web process
- * sees a change within `ttlMs`, as with the session cache (docs/decisions/0002-session-cache.md). Callers filter it
- * through the policy layer.
+ * rarely, kept in memory. Every process reloads it after the events `directory.changed` and `directory.renamed`
+ * (published by the organisation writes; on PostgreSQL they reach the other processes through NOTIFY) and when
+ * its LISTEN connection was lost; `ttlMs` bounds the rest. Callers filter it through the policy layer.
  */
-export function createDirectory<T>(load: () => Promise<T>, ttlMs = 10_000) {
+export function createDirectory<T>(load: () => Promise<T>, ttlMs = 10_000, events?: EventBus) {
   let cached: { at: number; value: Promise<T> } | undefined;
-  return {
+  const directory = {
     get(now = Date.now()): Promise<T> {
       if (!cached || now - cached.at >= ttlMs) {
         const entry = { at: now, value: load() };
@@ -22,4 +24,8 @@ export function createDirectory<T>(load: () => Promise<T>, ttlMs = 10_000) {
       cached = undefined;
     },
   };
+  events?.subscribe('directory.changed', directory.invalidate);
+  events?.subscribe('directory.renamed', directory.invalidate);
+  events?.onReset(directory.invalidate);
+  return directory;
 }

@@ -20,22 +20,26 @@ async function unique<T>(code: ErrorCode, fn: () => Promise<T>): Promise<T> {
 export function createOrgService(ctx: AppContext) {
   const { db } = ctx;
 
-  const directory = createDirectory(async () => ({
-    kommuner: await repo.listKommuner(db),
-    institutions: await repo.listInstitutions(db),
-  }));
+  const directory = createDirectory(
+    async () => ({
+      kommuner: await repo.listKommuner(db),
+      institutions: await repo.listInstitutions(db),
+    }),
+    undefined,
+    ctx.events,
+  );
 
-  /** A write that changes the directory (names, counts): reload it. */
+  /** A write that changes the directory (names, counts): every process reloads it. */
   async function changed<T>(work: Promise<T>): Promise<T> {
     const result = await work;
-    directory.invalidate();
+    ctx.events.publish({ type: 'directory.changed' });
     return result;
   }
 
   /** Every session carries place and team names and roles: after a rename or removal, reload them all. */
   async function renamedOrRemoved<T>(work: Promise<T>): Promise<T> {
     const result = await changed(work);
-    ctx.sessions.clear();
+    ctx.events.publish({ type: 'directory.renamed' });
     return result;
   }
 

@@ -139,7 +139,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         }
         await audit(tx, actor, 'person.update', 'person', id, v);
       });
-      ctx.sessions.forgetUser(id); // name, language or roles changed
+      ctx.events.publish({ type: 'person.changed', userId: id }); // name, language or roles changed
       return detail(id);
     },
 
@@ -150,7 +150,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.insertGrant(tx, { userId: id, ...grant });
         await audit(tx, actor, 'role.grant', 'person', id, grant);
       });
-      ctx.sessions.forgetUser(id); // name, language or roles changed
+      ctx.events.publish({ type: 'person.changed', userId: id }); // name, language or roles changed
       return detail(id);
     },
 
@@ -173,7 +173,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
           kommuneId: g.kommuneId,
         });
       });
-      ctx.sessions.forgetUser(id); // name, language or roles changed
+      ctx.events.publish({ type: 'person.changed', userId: id }); // name, language or roles changed
       return detail(id);
     },
 
@@ -192,7 +192,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.addTeamMember(tx, teamId, personId);
         await audit(tx, actor, 'team.add_member', 'team', teamId, { personId });
       });
-      ctx.sessions.forgetUser(personId);
+      ctx.events.publish({ type: 'person.changed', userId: personId });
     },
 
     async removeTeamMember(actor: Actor, teamId: string, personId: string) {
@@ -202,7 +202,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         await repo.removeTeamMember(tx, teamId, personId);
         await audit(tx, actor, 'team.remove_member', 'team', teamId, { personId });
       });
-      ctx.sessions.forgetUser(personId);
+      ctx.events.publish({ type: 'person.changed', userId: personId });
     },
   };
 }

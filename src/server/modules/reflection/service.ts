@@ -4,7 +4,6 @@ import type { DbOrTx } from '../../db/index.js';
 import { readCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
-import { searchCacheChanged } from '../search/cache.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 import { MIN_GROUP_SIZE } from './suppression.js';
@@ -121,7 +120,7 @@ export function createReflectionService(ctx: AppContext) {
         const mine = input.tried ? await repo.getSignal(tx, videoId, actor.id) : undefined;
         return { ...impactFigures(counts.tried, counts.worked), mine: presentMine(mine) };
       });
-      searchCacheChanged(); // the counts and "what I tried" on search and the home page
+      ctx.events.publish({ type: 'search.changed' }); // the counts and "what I tried" on search and the home page
       return answer;
     },
 

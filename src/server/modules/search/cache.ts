@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { EventBus } from '../../events/index.js';
 import type { Actor } from '../../policy/index.js';
 import type { HomePage, HomeShared } from './home.js';
 import type { ComputedSearch } from './service.js';
@@ -16,20 +17,32 @@ import type { SummaryRow } from './summary.js';
  *   that the class would not show (private, or shared with a team they left) are added per person: see
  *   service.ts (search merges them in, the home page keys by person when there are any).
  * - **Per person what is personal.** "What I tried", my communities: cached per person id only.
- * - **Generation.** Every entry remembers the generation it was computed in; `searchCacheChanged()` bumps it
- *   after any committed change that can narrow or change what a video shows (visibility, consent, editorial
- *   state, delete, readiness, title and metadata, taxonomy), so the next request computes afresh at once. An
- *   entry begun before the change carries the old generation and is never served after it. The counter is per
- *   process: with several processes the TTL (a few seconds) bounds how long another process shows the old state.
+ * - **Generation.** Every entry remembers the generation it was computed in; the events `video.access.changed`,
+ *   `catalogue.changed` and `search.changed` (published after any committed change that can narrow or change
+ *   what a video shows: visibility, consent, editorial state, delete, readiness, title and metadata, taxonomy,
+ *   counts) bump it, so the next request computes afresh at once. An entry begun before the change carries the
+ *   old generation and is never served after it. On PostgreSQL the events reach every other process through
+ *   NOTIFY (milliseconds); when a process loses its LISTEN connection the generation is bumped too.
  *
  * Concurrent requests for the same key share one computation (no stampede on a miss).
  */
 
 let generation = 0;
 
-/** Call after a change that can change what search or the home page shows has been committed. */
+/**
+ * Bumps the generation in this process only. Services publish `search.changed` (or a more precise event)
+ * instead, which reaches every process; this stays for writers without a context (search documents at seed).
+ */
 export function searchCacheChanged(): void {
   generation++;
+}
+
+/** The events after which search and the home page compute afresh (and a lost LISTEN connection). */
+export function subscribeSearchCaches(events: EventBus): void {
+  events.subscribe('video.access.changed', searchCacheChanged);
+  events.subscribe('catalogue.changed', searchCacheChanged);
+  events.subscribe('search.changed', searchCacheChanged);
+  events.onReset(searchCacheChanged);
 }
 
 export const cacheGeneration = () => generation;

@@ -57,8 +57,8 @@ function narrows(from: AccessState, to: AccessState) {
  * THE way a video's access changes, in the caller's transaction, after the caller wrote the new visibility and
  * consent (owner's edit, editor's unpublishing, consent register): the share links the new state does not allow
  * end, and when that ended any or the visibility (or team) narrowed, the access version rises, so every media
- * URL handed out before (also to share-link viewers) stops working. Returns what happened; when `changed`, the caller must forget the video's cached access
- * (`forgetAccess(id)`) once the transaction committed.
+ * URL handed out before (also to share-link viewers) stops working. Returns what happened; the caller publishes
+ * `video.access.changed` once the transaction committed (the media access and search caches subscribe).
  */
 export async function applyAccess(tx: DbOrTx, videoId: string, from: AccessState, to: AccessState) {
   const allowed = sharesAllowed(to);

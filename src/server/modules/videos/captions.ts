@@ -11,11 +11,7 @@ import { parseWebVtt } from './webvtt.js';
 export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 /** Captions (V9, first part): one WebVTT file per language, checked, stored beside the video, text kept for search. */
-export function createCaptionService(
-  ctx: AppContext,
-  videos: VideoService,
-  forgetAccess: (id: string) => void,
-) {
+export function createCaptionService(ctx: AppContext, videos: VideoService) {
   const { db, storage } = ctx;
   return {
     async put(actor: Actor, id: string, language: string, label: string, body: string, locale: 'da' | 'en') {
@@ -29,7 +25,7 @@ export function createCaptionService(
         await refreshSearchDocuments(tx, [id]);
         await audit(tx, actor, 'video.caption.put', 'video', id, { language, cues: parsed.cues });
       });
-      forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Storage } from '../../storage/index.js';
-import { searchCacheChanged } from '../search/cache.js';
 import * as repo from './repo.js';
 import { MEDIA_PREFIX, verifyMediaSignature } from './signing.js';
 
@@ -34,9 +33,9 @@ function accessCache(ctx: AppContext, ttlMs = 10_000) {
       return value;
     },
     forget: (id: string) => {
-      searchCacheChanged(); // what search and the home page show may have changed too
       entries.delete(id);
     },
+    clear: () => entries.clear(),
   };
 }
 export type AccessCache = ReturnType<typeof accessCache>;
@@ -64,6 +63,9 @@ type MediaParams = { videoId: string; version: string; expires: string; sig: str
 
 export function mediaRoutes(ctx: AppContext, storage: Storage) {
   const access = accessCache(ctx);
+  // Kept right by the events (from every process on PostgreSQL); a lost LISTEN connection drops it all.
+  ctx.events.subscribe('video.access.changed', (e) => access.forget(e.videoId));
+  ctx.events.onReset(access.clear);
 
   async function serve(req: FastifyRequest<{ Params: MediaParams }>, reply: FastifyReply) {
     const p = req.params;

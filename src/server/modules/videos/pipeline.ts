@@ -34,11 +34,7 @@ export type PipelineOptions = {
  * run twice without harm: a transcode starts from an empty work folder and replaces what an earlier attempt
  * stored.
  */
-export async function startVideoPipeline(
-  ctx: AppContext,
-  deps: { forgetAccess: (id: string) => void },
-  opts: PipelineOptions = {},
-) {
+export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions = {}) {
   const { db, storage, jobs } = ctx;
   const leaseSeconds = opts.leaseSeconds ?? ctx.config.videoLeaseSeconds;
   const workRoot = path.join(ctx.config.dataDir, 'tmp');
@@ -189,7 +185,7 @@ export async function startVideoPipeline(
         progress: null,
         readyAt: new Date(),
       });
-      deps.forgetAccess(videoId);
+      ctx.events.publish({ type: 'video.access.changed', videoId: videoId });
     }),
   );
 

@@ -66,7 +66,7 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
 }
 export type VideoView = ReturnType<typeof presentVideo>;
 
-export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: string) => void }) {
+export function createVideoService(ctx: AppContext) {
   const { db, storage } = ctx;
 
   /** The video, when the actor may `action` it (404 when they may not know it exists, 403 when only not act). */
@@ -119,7 +119,7 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
         const { sharesEnded } = await applyAccess(tx, id, before, { ...before, visibility, teamId });
         await audit(tx, actor, 'video.update', 'video', id, sharesEnded ? { ...v, sharesEnded } : v);
       });
-      deps.forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 
@@ -130,7 +130,7 @@ export function createVideoService(ctx: AppContext, deps: { forgetAccess: (id: s
         await repo.deleteVideo(tx, id);
         await audit(tx, actor, 'video.delete', 'video', id, { title: v.title, owner: v.ownerId });
       });
-      deps.forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
     },
 
     /** Runs the processing again from the start, for a video whose processing failed. */

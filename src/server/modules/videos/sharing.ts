@@ -20,11 +20,7 @@ const LIFETIME: Record<ShareDuration, number | null> = {
 };
 
 /** Consent register (I5) and share links (V5): both decide how far beyond its visibility a video reaches. */
-export function createSharingService(
-  ctx: AppContext,
-  videos: VideoService,
-  forgetAccess: (id: string) => void,
-) {
+export function createSharingService(ctx: AppContext, videos: VideoService) {
   const { db } = ctx;
   type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -91,7 +87,7 @@ export function createSharingService(
         const { sharesEnded } = await consentChanged(tx, v, widest);
         await audit(tx, actor, 'video.consent.set', 'video', id, { ...record, sharesEnded });
       });
-      forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 
@@ -106,7 +102,7 @@ export function createSharingService(
           sharesEnded,
         });
       });
-      forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 
@@ -149,7 +145,7 @@ export function createSharingService(
         await repo.bumpAccess(tx, id);
         await audit(tx, actor, 'video.share.revoke', 'video', id, { shareId });
       });
-      forgetAccess(id);
+      ctx.events.publish({ type: 'video.access.changed', videoId: id });
     },
 
     /** The video behind a share link, for anyone holding the link; 404 once it expired or was revoked. */

@@ -1,0 +1,2 @@
+export { EVENTS_CHANNEL, EventBus } from './bus.js';
+export type { DomainEvent, EventOf, EventType } from './types.js';
