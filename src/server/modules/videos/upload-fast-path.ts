@@ -11,7 +11,8 @@ import { ERRORS, EXPOSED_HEADERS, type Lock, type Locker, TUS_RESUMABLE, type Up
  * web-stream round trip (Node stream → web ReadableStream → Node stream, a copy and a promise per chunk).
  * Same protocol and the same bookkeeping as @tus/file-store: the bytes go to `<directory>/<id>` and the offset
  * IS that file's size (FileStore.getUpload stats it); the `.json` sidecar (length, metadata) is written once at
- * creation and not touched here. It shares the tus server's Locker, so a HEAD or PATCH on the tus path and one
+ * creation and not touched here. It shares the tus server's Locker (upload-lock.ts, across processes on
+ * PostgreSQL), so a HEAD or PATCH on the tus path and one
  * here never write at once, and a newer request for an upload stops the older one's write first.
  */
 export type FastPatchOptions = {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { FileStore } from '@tus/file-store';
-import { MemoryLocker, Server as TusServer } from '@tus/server';
+import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cutText, isSafeText } from '../../../shared/text.js';
@@ -14,6 +14,7 @@ import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
 import { createFastPatch, takesFastPath } from './upload-fast-path.js';
+import { UploadLocker } from './upload-lock.js';
 
 export const UPLOADS_PATH = '/api/v1/uploads';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,8 +69,8 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const maxBytes = ctx.config.uploadMaxBytes;
   const quotaBytes = ctx.config.uploadQuotaBytes;
   const datastore = storage.tusStore();
-  // One lock per upload id, shared by @tus/server and the fast path below.
-  const locker = new MemoryLocker();
+  // One lock per upload id, shared by @tus/server and the fast path below, across processes on PostgreSQL.
+  const locker = new UploadLocker(ctx);
   const tus = new TusServer({
     path: UPLOADS_PATH,
     datastore,
@@ -174,6 +175,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    app.addHook('onClose', () => locker.close());
     // The bytes of a PATCH go to tus untouched.
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const schema = { tags: ['videos'], hide: false };
