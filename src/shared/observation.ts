@@ -3,7 +3,7 @@ import { dateTime } from './text.js';
 
 /**
  * Classroom observation (O1–O6), shared by server and web: the schema definition a leader edits, what a device
- * syncs after a visit, school terms, and the shapes the API answers with.
+ * syncs after a visit, school terms. The API's answers are in contracts/observation-*.ts.
  */
 
 export const INDICATOR_TYPES = ['scale', 'yesno', 'count', 'text'] as const;
@@ -24,6 +24,8 @@ export const NEXT_STEP_MAX = 2000;
 export const PUPIL_COUNT_MIN = 3;
 export const PUPIL_COUNT_MAX = 4;
 export const CLASS_SIZE_MAX = 60;
+/** Colleagues a teacher may invite into a self-observation. */
+export const GUESTS_MAX = 5;
 /** Institution data: a group with fewer observed teachers than this is never shown. */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 export const MIN_GROUP_SIZE_FLOOR = 3;
@@ -81,31 +83,30 @@ export const schemaDefinitionInput = z.strictObject({
 });
 export type SchemaDefinitionInput = z.input<typeof schemaDefinitionInput>;
 
-export type Indicator = { key: string; text: string; type: IndicatorType; scale: Scale | null };
-export type PupilItem = {
-  key: string;
-  text: string;
-  type: (typeof PUPIL_ITEM_TYPES)[number];
-  scale: Scale | null;
-};
-export type FocusArea = {
-  key: string;
-  title: string;
-  description: string;
-  indicators: Indicator[];
-  pupilItems: PupilItem[];
-};
+/** A stored version's definition, as the API answers it: every key is set (the shape of a schema's `definition`). */
+export const scale = z.object({
+  min: z.number().int(),
+  max: z.number().int(),
+  minLabel: z.string(),
+  maxLabel: z.string(),
+});
+const storedItem = <T extends readonly [string, ...string[]]>(types: T) =>
+  z.object({ key, text: z.string(), type: z.enum(types), scale: scale.nullable() });
+export const indicator = storedItem(INDICATOR_TYPES);
+export const pupilItem = storedItem(PUPIL_ITEM_TYPES);
+export const focusArea = z.object({
+  key,
+  title: z.string(),
+  description: z.string(),
+  indicators: z.array(indicator),
+  pupilItems: z.array(pupilItem),
+});
+export const schemaDefinition = z.object({ focusAreas: z.array(focusArea), pupilCount: z.number().int() });
+export type Indicator = z.infer<typeof indicator>;
+export type PupilItem = z.infer<typeof pupilItem>;
+export type FocusArea = z.infer<typeof focusArea>;
 /** A stored version: every key is set. */
-export type SchemaDefinition = { focusAreas: FocusArea[]; pupilCount: number };
-
-export type SchemaVersion = {
-  id: string;
-  institutionId: string;
-  version: number;
-  definition: SchemaDefinition;
-  createdAt: string;
-  createdBy: { id: string; name: string } | null;
-};
+export type SchemaDefinition = z.infer<typeof schemaDefinition>;
 
 /** One answer as a device sends it. `pupil`: 0 for an indicator, 1…pupilCount for a pupil-interview item. */
 export const answerInput = z.strictObject({
@@ -143,15 +144,6 @@ export const recordInput = z.strictObject({
   complete: z.boolean().default(false),
 });
 export type RecordInput = z.input<typeof recordInput>;
-export type RecordResult = {
-  visitId: string;
-  status: VisitStatus;
-  syncedAt: string;
-  /** Answers stored or updated by this sync (0 when it was a replay). */
-  stored: number;
-  replay: boolean;
-  flag: VisitFlag | null;
-};
 
 /** Picks `count` distinct pupil numbers from 1…classSize, so the observer does not choose. */
 export function pickPupils(classSize: number, count: number, random: () => number = Math.random): number[] {
@@ -179,132 +171,8 @@ export function termRange(term: string): { from: string; to: string } {
 export const GRADE_MIN = 0;
 export const GRADE_MAX = 10;
 
-export type PersonRef = { id: string; name: string };
-
-export type VisitSummary = {
-  id: string;
-  kind: VisitKind;
-  status: VisitStatus;
-  institution: { id: string; name: string };
-  teacher: PersonRef;
-  observer: PersonRef;
-  plannedFor: string;
-  term: string;
-  classLabel: string;
-  subject: string;
-  grade: number | null;
-  focusAreaKeys: string[];
-  flag: VisitFlag | null;
-  /** A next step was agreed by both. */
-  nextStepAgreed: boolean;
-};
-
-export type Answer = {
-  itemKey: string;
-  pupil: number;
-  value: number | boolean | string | null;
-  answeredAt: string;
-};
-
-/** Everything recorded about a visit, as its teacher, observer (or a leader of the institution) sees it. */
-export type VisitDetail = VisitSummary & {
-  schema: SchemaVersion;
-  startedAt: string | null;
-  completedAt: string | null;
-  durationSeconds: number | null;
-  notes: string;
-  classSize: number | null;
-  pupilNumbers: number[];
-  answers: Answer[];
-  /** The observed teacher's own reflection. */
-  reflection: string;
-  /** Notes from the learning conversation (either may write). */
-  conversationNotes: string;
-  nextStep: string;
-  nextStepTeacherAgreedAt: string | null;
-  nextStepObserverAgreedAt: string | null;
-  /** Self-observations: the colleagues invited. */
-  guests: PersonRef[];
-  /** Earlier visits to the same teacher the actor may see, newest first, with their next steps. */
-  earlier: (VisitSummary & { nextStep: string; conversationNotes: string })[];
-  can: { record: boolean; reflect: boolean; converse: boolean; manage: boolean; resolveFlag: boolean };
-};
-
-/** A figure in institution data: null and `suppressed` when fewer than the minimum teachers stand behind it. */
-export type DataCell = {
-  teachers: number | null;
-  visits: number | null;
-  /** scale and count: the mean; yesno: the share answered yes (0–1); text: null (free text is never aggregated). */
-  value: number | null;
-  answers: number | null;
-  suppressed: boolean;
-};
 export const DATA_BREAKDOWNS = ['term', 'subject', 'grade', 'institution'] as const;
 export type DataBreakdown = (typeof DATA_BREAKDOWNS)[number];
-export type ObservationData = {
-  scope: { kind: 'institution' | 'kommune'; id: string; name: string };
-  minGroupSize: number;
-  filters: { term: string | null; subject: string | null; grade: number | null; focusArea: string | null };
-  by: DataBreakdown;
-  groups: { key: string; label: string; total: DataCell }[];
-  total: DataCell;
-  areas: {
-    key: string;
-    title: string;
-    indicators: {
-      key: string;
-      text: string;
-      type: IndicatorType;
-      scale: Scale | null;
-      total: DataCell;
-      /** One cell per entry of `groups`, same order. */
-      cells: DataCell[];
-    }[];
-  }[];
-  /** Values to filter by (only those with data). */
-  options: { terms: string[]; subjects: string[]; grades: number[] };
-};
-
-/** GET /observation/me: where the signed-in person takes part in observation, and what they may do there. */
-export type ObservationMe = {
-  institutions: {
-    id: string;
-    name: string;
-    kommuneId: string;
-    can: { configure: boolean; observe: boolean; data: boolean; self: boolean };
-    schema: { id: string; version: number } | null;
-    /** The published visit guide; `read`: the person has confirmed reading it. */
-    guide: { published: boolean; read: boolean };
-  }[];
-  /** Kommuner whose data across institutions the person may see (forvaltning). */
-  kommuner: { id: string; name: string }[];
-};
-
-/** GET /observation/institutions/:id/schema */
-export type SchemaOverview = {
-  current: SchemaVersion | null;
-  versions: { id: string; version: number; createdAt: string; createdBy: PersonRef | null }[];
-};
-
-/** GET /observation/starter: a Danish starter schema and visit guide a leader may adopt and edit. */
-export type ObservationStarter = { schema: SchemaDefinitionInput; guide: string };
-
-/** GET /observation/institutions/:id/guide. Staff see only a published guide (body '' until then). */
-export type VisitGuide = {
-  institutionId: string;
-  body: string;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  updatedBy: PersonRef | null;
-  /** The signed-in person has confirmed reading the published guide. */
-  read: boolean;
-};
-
-/** GET /observation/institutions/:id/observers: learning guides delegated visits (leaders observe anyway). */
-export type ObserversList = { observers: (PersonRef & { since: string })[] };
-
-/** GET /observation/institutions/:id/not-visited?term= */
-export type NotVisited = { term: string; people: (PersonRef & { lastVisit: string | null })[] };
 
 /** The largest minimum group size a leader may choose (PUT /observation/institutions/:id/settings). */
 export const MIN_GROUP_SIZE_MAX = 50;

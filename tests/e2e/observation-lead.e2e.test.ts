@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ObservationMe,
-  SchemaOverview,
-  SchemaVersion,
-  VisitSummary,
-} from '../../src/shared/observation.js';
+import type { Wire } from '../../src/shared/contracts/common.js';
+import type * as setup from '../../src/shared/contracts/observation-setup.js';
+import type * as visits from '../../src/shared/contracts/observation-visits.js';
 import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
 import { apiAs } from './training-support.js';
+
+type ObservationMe = Wire<typeof setup.ObservationMe>;
+type SchemaOverview = Wire<typeof setup.SchemaOverview>;
+type SchemaVersion = Wire<typeof setup.SchemaVersion>;
+type VisitSummary = Wire<typeof visits.VisitSummary>;
 
 /*
  * The leader's observation pages (issue 6: O1, O2 planning, O4, O6) end to end, in Chromium against the real

@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SchemaOverview, VisitDetail } from '../../src/shared/observation.js';
+import type { Wire } from '../../src/shared/contracts/common.js';
+import type * as setup from '../../src/shared/contracts/observation-setup.js';
+import type * as visits from '../../src/shared/contracts/observation-visits.js';
 import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
 import { apiAs, type Json } from './training-support.js';
+
+type SchemaOverview = Wire<typeof setup.SchemaOverview>;
+type VisitDetail = Wire<typeof visits.VisitDetail>;
 
 /*
  * Classroom observation (issue 6, O2 O3 O5 O6) on a phone: a learning guide conducts a visit that is answered

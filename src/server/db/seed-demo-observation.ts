@@ -1,11 +1,5 @@
 import { inArray, like } from 'drizzle-orm';
-import {
-  type Answer,
-  type SchemaDefinition,
-  schemaDefinitionInput,
-  termOf,
-  termRange,
-} from '../../shared/observation.js';
+import { type SchemaDefinition, schemaDefinitionInput, termOf, termRange } from '../../shared/observation.js';
 import {
   insertSchema,
   insertVisits,
@@ -13,6 +7,7 @@ import {
   type TestVisit,
 } from '../modules/observation/data-testing.js';
 import { STARTER_GUIDE, STARTER_SCHEMA } from '../modules/observation/starter.js';
+import type { Answer } from '../modules/observation/types.js';
 import { assignKeys } from '../modules/observation/versioning.js';
 import type { Db } from './index.js';
 import { observationGuides, observationObservers } from './observation-schema.js';

@@ -31,5 +31,8 @@ export const reply = <T extends z.ZodType>(body: T) => ({ 200: body, ...errorRep
 /** A route that answers 201 Created with `body`. */
 export const created = <T extends z.ZodType>(body: T) => ({ 201: body, ...errorReplies });
 
+/** A route that answers 204 No Content (no body). */
+export const noContent = () => ({ 204: z.null(), ...errorReplies });
+
 /** @deprecated Transitional, until every route declares its success contract with `reply` or `created`. */
 export const errors = { '2xx': z.unknown(), ...errorReplies };

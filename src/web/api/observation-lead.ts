@@ -1,29 +1,35 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  NotVisited,
-  ObservationData,
-  ObservationStarter,
-  ObserversList,
-  SchemaDefinitionInput,
-  SchemaOverview,
-  SchemaVersion,
-  VisitGuide,
-  VisitSummary,
-} from '../../shared/observation';
+import type { Wire } from '../../shared/contracts/common';
+import type * as d from '../../shared/contracts/observation-data';
+import type * as setup from '../../shared/contracts/observation-setup';
+import type * as c from '../../shared/contracts/observation-visits';
 import { api } from './client';
+import {
+  observationKeys,
+  type SchemaOverview,
+  type SchemaVersion,
+  type VisitGuide,
+  type VisitPage,
+  type VisitSummary,
+} from './observation';
 
 /** The leader's side of observation: setup (schema, guide, observers, settings), planning and institution data. */
 
 /** GET /observation/me (shared with the teacher's pages). */
 export { useObservationMe } from './observation';
 
+export type SchemaDefinitionInput = Wire<typeof setup.SchemaDefinitionInput>;
+export type ObservationStarter = Wire<typeof setup.ObservationStarter>;
+export type ObserversList = Wire<typeof setup.ObserversList>;
+export type ObservationSettings = Wire<typeof setup.ObservationSettings>;
+export type VisitPlanInput = Wire<typeof c.VisitPlan>;
+export type NotVisited = Wire<typeof c.NotVisited>;
+export type ObservationData = Wire<typeof d.ObservationData>;
+export type DataCell = Wire<typeof d.DataCell>;
+
 const inst = (id: string) => `/observation/institutions/${id}`;
-export const leadKey = (institutionId: string, ...rest: string[]) => [
-  'observation',
-  'institution',
-  institutionId,
-  ...rest,
-];
+/** The leader's pages of one institution (observationKeys.institution). */
+export const leadKey = observationKeys.institution;
 
 // --- Setup ----------------------------------------------------------------------------------------------------
 
@@ -35,7 +41,7 @@ export const useSchemaOverview = (institutionId: string) =>
 
 export const useStarter = (enabled: boolean) =>
   useQuery({
-    queryKey: ['observation', 'starter'],
+    queryKey: observationKeys.starter,
     queryFn: () => api<ObservationStarter>('/observation/starter'),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
@@ -43,7 +49,7 @@ export const useStarter = (enabled: boolean) =>
 
 export const useSchemaVersion = (schemaId: string | null) =>
   useQuery({
-    queryKey: ['observation', 'schemaVersion', schemaId],
+    queryKey: observationKeys.schemaVersion(schemaId),
     queryFn: () => api<SchemaVersion>(`/observation/schemas/${schemaId}`),
     enabled: !!schemaId,
     staleTime: Number.POSITIVE_INFINITY,
@@ -58,7 +64,7 @@ export const useGuide = (institutionId: string) =>
     queryFn: () => api<VisitGuide>(`${inst(institutionId)}/guide`),
   });
 
-export const saveGuide = (institutionId: string, body: { body: string; publish: boolean }) =>
+export const saveGuide = (institutionId: string, body: Wire<typeof setup.GuideUpdate>) =>
   api<VisitGuide>(`${inst(institutionId)}/guide`, { method: 'PUT', body });
 
 export const useObservers = (institutionId: string, enabled = true) =>
@@ -73,8 +79,6 @@ export const addObserver = (institutionId: string, userId: string) =>
 
 export const removeObserver = (institutionId: string, userId: string) =>
   api<void>(`${inst(institutionId)}/observers/${userId}`, { method: 'DELETE' });
-
-export type ObservationSettings = { minGroupSize: number };
 
 export const useSettings = (institutionId: string) =>
   useQuery({
@@ -93,27 +97,14 @@ export function useLeadRefresh(institutionId: string) {
   const qc = useQueryClient();
   return async (part: string) => {
     await qc.invalidateQueries({ queryKey: leadKey(institutionId, part) });
-    await qc.invalidateQueries({ queryKey: ['observation'] });
+    await qc.invalidateQueries({ queryKey: observationKeys.all });
   };
 }
 
 // --- Planning -------------------------------------------------------------------------------------------------
 
-export type VisitPlanInput = {
-  institutionId: string;
-  teacherId: string;
-  observerId: string;
-  plannedFor: string;
-  classLabel: string;
-  subject: string;
-  grade: number | null;
-  focusAreaKeys: string[];
-};
-
 export const planVisit = (body: VisitPlanInput) =>
   api<VisitSummary>('/observation/visits', { method: 'POST', body });
-
-type VisitPage = { items: VisitSummary[]; nextCursor: string | null };
 
 /** Every visit of the institution in [from, to] (follows the cursor; a month is naturally bounded). */
 export const useVisitsBetween = (institutionId: string, from: string, to: string) =>
@@ -174,7 +165,7 @@ export function dataCsvHref(scope: DataScope, params: DataParams): string {
 
 export const useObservationData = (scope: DataScope | null, params: DataParams) =>
   useQuery({
-    queryKey: ['observation', 'data', scope?.kind, scope?.id, params],
+    queryKey: observationKeys.dataOf(scope, params),
     queryFn: () => api<ObservationData>(dataPath(scope as DataScope), { query: params }),
     enabled: !!scope,
     placeholderData: (prev) => prev,

@@ -1,34 +1,52 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ObservationMe,
-  PersonRef,
-  SchemaOverview,
-  VisitDetail,
-  VisitGuide,
-  VisitStatus,
-  VisitSummary,
-} from '../../shared/observation';
+import type { personRef, Wire } from '../../shared/contracts/common';
+import type * as setup from '../../shared/contracts/observation-setup';
+import type * as c from '../../shared/contracts/observation-visits';
 import { loadVisit, saveVisit } from '../offline/db';
 import { ApiError, api } from './client';
 import { useMe } from './queries';
 
 /** Observation (O2, O3, O5, O6) for observers and teachers: where I take part, visits, the conversation, the guide. */
 
-export type VisitPage = { items: VisitSummary[]; nextCursor: string | null };
-export type VisitListQuery = {
-  institutionId?: string;
-  role?: 'observer' | 'teacher' | 'guest';
-  status?: VisitStatus;
-  from?: string;
-  to?: string;
+export type PersonRef = Wire<typeof personRef>;
+export type ObservationMe = Wire<typeof setup.ObservationMe>;
+export type SchemaVersion = Wire<typeof setup.SchemaVersion>;
+export type SchemaOverview = Wire<typeof setup.SchemaOverview>;
+export type VisitGuide = Wire<typeof setup.VisitGuide>;
+export type VisitSummary = Wire<typeof c.VisitSummary>;
+export type VisitDetail = Wire<typeof c.VisitDetail>;
+export type VisitPage = Wire<typeof c.VisitPage>;
+export type Answer = Wire<typeof c.Answer>;
+export type RecordInput = Wire<typeof c.RecordInput>;
+export type RecordResult = Wire<typeof c.RecordResult>;
+export type VisitListQuery = Omit<Wire<typeof c.VisitListQuery>, 'cursor' | 'flagged' | 'limit'> & {
   limit?: number;
 };
+export type SelfObservationInput = Wire<typeof c.SelfCreate>;
 
+/** Every query key of observation (teachers' and leaders' pages alike); `all` marks everything stale. */
 export const observationKeys = {
+  all: ['observation'] as const,
   me: ['observation', 'me'] as const,
-  visits: (q: VisitListQuery) => ['observation', 'visits', q] as const,
+  starter: ['observation', 'starter'] as const,
+  visitLists: ['observation', 'visits'] as const,
+  visits: (q: VisitListQuery) => [...observationKeys.visitLists, q] as const,
   visit: (id: string) => ['observation', 'visit', id] as const,
   guide: (institutionId: string) => ['observation', 'guide', institutionId] as const,
+  schema: (institutionId: string | undefined) => ['observation', 'schema', institutionId] as const,
+  schemaVersion: (schemaId: string | null) => ['observation', 'schemaVersion', schemaId] as const,
+  colleagues: (institutionId: string | undefined, q: string) =>
+    ['observation', 'colleagues', institutionId, q] as const,
+  /** The leader's pages of one institution: `part` is schema, guide, observers, settings, visits, not-visited. */
+  institution: (institutionId: string, ...rest: string[]) => [
+    'observation',
+    'institution',
+    institutionId,
+    ...rest,
+  ],
+  data: ['observation', 'data'] as const,
+  dataOf: (scope: { kind: string; id: string } | null, params: object) =>
+    ['observation', 'data', scope?.kind, scope?.id, params] as const,
 };
 
 export const useObservationMe = () =>
@@ -114,41 +132,31 @@ function useVisitChange<B>(id: string, path: string, method: 'PUT' | 'POST') {
       }),
     onSuccess: (visit) => {
       qc.setQueryData(observationKeys.visit(id), visit);
-      void qc.invalidateQueries({ queryKey: ['observation', 'visits'] });
+      void qc.invalidateQueries({ queryKey: observationKeys.visitLists });
     },
   });
 }
 
 export const useSaveReflection = (id: string) =>
-  useVisitChange<{ reflection: string }>(id, '/reflection', 'PUT');
+  useVisitChange<Wire<typeof c.ReflectionUpdate>>(id, '/reflection', 'PUT');
 export const useSaveConversation = (id: string) =>
-  useVisitChange<{ conversationNotes?: string; nextStep?: string }>(id, '/conversation', 'PUT');
+  useVisitChange<Wire<typeof c.ConversationUpdate>>(id, '/conversation', 'PUT');
 export const useAgreeNextStep = (id: string) => useVisitChange<undefined>(id, '/next-step/agree', 'POST');
-export const useSetGuests = (id: string) => useVisitChange<{ guestIds: string[] }>(id, '/guests', 'PUT');
-
-export type SelfObservationInput = {
-  institutionId: string;
-  plannedFor: string;
-  classLabel: string;
-  subject: string;
-  grade: number | null;
-  focusAreaKeys: string[];
-  guestIds: string[];
-};
+export const useSetGuests = (id: string) => useVisitChange<Wire<typeof c.GuestsUpdate>>(id, '/guests', 'PUT');
 
 export function useCreateSelfObservation() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: SelfObservationInput) =>
       api<VisitSummary>('/observation/self', { method: 'POST', body }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['observation', 'visits'] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: observationKeys.visitLists }),
   });
 }
 
 /** Colleagues at an institution, for inviting to a self-observation. */
 export const useColleagues = (institutionId: string | undefined, q: string) =>
   useQuery({
-    queryKey: ['observation', 'colleagues', institutionId, q],
+    queryKey: observationKeys.colleagues(institutionId, q),
     queryFn: async () =>
       (
         await api<{ items: PersonRef[] }>('/people', {
@@ -162,7 +170,7 @@ export const useColleagues = (institutionId: string | undefined, q: string) =>
 /** The institution's current schema (focus areas to choose for a self-observation). */
 export const useSchemaOverview = (institutionId: string | undefined) =>
   useQuery({
-    queryKey: ['observation', 'schema', institutionId],
+    queryKey: observationKeys.schema(institutionId),
     queryFn: () => api<SchemaOverview>(`/observation/institutions/${institutionId}/schema`),
     enabled: !!institutionId,
   });

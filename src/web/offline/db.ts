@@ -1,5 +1,10 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Answer, RecordInput, VisitDetail } from '../../shared/observation';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/observation-visits';
+
+type Answer = Wire<typeof c.Answer>;
+type RecordInput = Wire<typeof c.RecordInput>;
+type VisitDetail = Wire<typeof c.VisitDetail>;
 
 /**
  * The device's own copy of visits being conducted (O2, offline). Three stores:

@@ -1,4 +1,5 @@
-import type { RecordInput, RecordResult } from '../../shared/observation';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/observation-visits';
 import { ApiError, api } from '../api/client';
 import {
   type Batch,
@@ -11,6 +12,9 @@ import {
   saveDraft,
   unsyncedVisitIds,
 } from './db';
+
+type RecordInput = Wire<typeof c.RecordInput>;
+type RecordResult = Wire<typeof c.RecordResult>;
 
 /**
  * Sends what a device has recorded about a visit to PUT /observation/visits/:id/record, exactly once: the batch is

@@ -1,5 +1,4 @@
 import {
-  type Answer,
   COUNT_MAX,
   type IndicatorType,
   type Scale,
@@ -7,6 +6,7 @@ import {
   TEXT_ANSWER_MAX,
 } from '../../../shared/observation.js';
 import { AppError } from '../../http/errors.js';
+import type { Answer } from './types.js';
 
 /**
  * Answers against a schema version (O2), pure: what a device sent is checked item by item and turned into the

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VisitDetail, VisitSummary } from '../../../shared/observation.js';
 import { type demoIds, err } from '../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
 import { answer, K, observationWorld, syncOf } from './observation-testing.js';
+import type { VisitDetail, VisitSummary } from './types.js';
 
 /*
  * The learning conversation (O3): the teacher's reflection, conversation notes, the next step both agree on

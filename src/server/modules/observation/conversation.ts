@@ -1,8 +1,8 @@
-import type { VisitDetail } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
 import { loadVisitResource } from './resource.js';
+import type { VisitDetail } from './types.js';
 import { visitDetail } from './visit-detail.js';
 import { notifyAboutVisit } from './visit-notify.js';
 import * as repo from './visits-repo.js';

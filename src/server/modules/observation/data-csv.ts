@@ -1,4 +1,5 @@
-import type { DataBreakdown, DataCell, IndicatorType, ObservationData } from '../../../shared/observation.js';
+import type { DataBreakdown, IndicatorType } from '../../../shared/observation.js';
+import type { DataCell, ObservationData } from './types.js';
 
 /**
  * Institution data as a CSV file for Danish Excel (O4): UTF-8 with BOM, `;` between fields, decimal comma, a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DataCell, ObservationData } from '../../../shared/observation.js';
 import { csvField, csvFilename, dataCsv } from './data-csv.js';
+import type { DataCell, ObservationData } from './types.js';
 
 const shown = (teachers: number, value: number | null): DataCell => ({
   teachers,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataCell, ObservationData } from '../../../shared/observation.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import {
@@ -11,6 +10,7 @@ import {
   TEST_KEYS,
   type TestVisit,
 } from './data-testing.js';
+import type { DataCell, ObservationData } from './types.js';
 
 /**
  * Differencing across requests (issue 13, ADR 0009). On two generated schools of one kommune, every request the

@@ -1,5 +1,5 @@
-import type { DataCell } from '../../../shared/observation.js';
 import { type Grid as AnyGrid, type Hidden, suppressGrid as suppress } from '../../privacy/suppression.js';
+import type { DataCell } from './types.js';
 
 /**
  * Observation data's figures and how they are shown. What may be shown at all is decided by the shared rule in

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataCell, ObservationData } from '../../../shared/observation.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { copyOfTestDefinition, insertKnownData, insertSchema, TEST_KEYS } from './data-testing.js';
+import type { DataCell, ObservationData } from './types.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

@@ -1,11 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/constants.js';
-import {
-  type DataBreakdown,
-  type DataCell,
-  DEFAULT_MIN_GROUP_SIZE,
-  type ObservationData,
-} from '../../../shared/observation.js';
+import { type DataBreakdown, DEFAULT_MIN_GROUP_SIZE } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
@@ -16,6 +11,7 @@ import * as repo from './data-repo.js';
 import { allows, cellRules, keptOptions, loadRules } from './data-rules.js';
 import { EMPTY_CELL, type Grid, present, type RawCell, suppressGrid } from './data-suppression.js';
 import { loadObservationScope } from './resource.js';
+import type { DataCell, ObservationData } from './types.js';
 
 /**
  * Institution data (O4): aggregates by focus area and indicator, broken down by term, subject, grade or (for

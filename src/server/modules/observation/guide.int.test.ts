@@ -1,11 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GUIDE_MAX, type VisitGuide } from '../../../shared/observation.js';
+import { GUIDE_MAX } from '../../../shared/observation.js';
 import { observationGuideReads } from '../../db/observation-schema.js';
 import { auditLog } from '../../db/schema.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { STARTER_GUIDE } from './starter.js';
+import type { VisitGuide } from './types.js';
 
 /** O6: the visit guide, a leader's draft until published; who has read it. */
 

@@ -1,10 +1,10 @@
-import type { VisitGuide } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { loadObservationScope } from './resource.js';
 import * as repo from './setup-repo.js';
+import type { VisitGuide } from './types.js';
 
 /**
  * O6: the institution's visit guide. Leaders write it as a draft and publish it; everyone who sees the institution

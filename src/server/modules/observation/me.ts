@@ -1,4 +1,3 @@
-import type { ObservationMe } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import {
   type Actor,
@@ -8,6 +7,7 @@ import {
   type ObservationResource,
 } from '../../policy/index.js';
 import * as repo from './setup-repo.js';
+import type { ObservationMe } from './types.js';
 
 /**
  * GET /observation/me: the institutions where the person holds a role, with what they may do there, and the

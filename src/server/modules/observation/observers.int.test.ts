@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObservationMe, ObserversList } from '../../../shared/observation.js';
+import type { Wire } from '../../../shared/contracts/common.js';
+import type * as c from '../../../shared/contracts/observation-setup.js';
+
+type ObservationMe = Wire<typeof c.ObservationMe>;
+type ObserversList = Wire<typeof c.ObserversList>;
+
 import { auditLog, roleGrants } from '../../db/schema.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';

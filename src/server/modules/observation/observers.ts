@@ -1,10 +1,10 @@
-import type { ObserversList } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { loadObservationScope } from './resource.js';
 import * as repo from './setup-repo.js';
+import type { ObserversList } from './types.js';
 
 /**
  * Learning guides a leader delegates classroom visits to (leaders observe without being listed). Those who may

@@ -1,6 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordResult, VisitDetail, VisitSummary } from '../../../shared/observation.js';
 import { observationAnswers, observationSyncs, observationVisits } from '../../db/observation-schema.js';
 import { roleGrants } from '../../db/schema.js';
 import { countsTowardData } from '../../policy/sql-observation.js';
@@ -16,6 +15,7 @@ import {
   syncOf,
   undelegate,
 } from './observation-testing.js';
+import type { RecordResult, VisitDetail, VisitSummary } from './types.js';
 
 /*
  * The offline sync (O2): answers checked against the visit's version (all or nothing), the version fixed by the

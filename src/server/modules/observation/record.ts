@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordResult, recordInput, VisitStatus } from '../../../shared/observation.js';
+import type { recordInput, VisitStatus } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../org/repo.js';
 import { validateAnswers } from './answers.js';
 import { loadVisitResource } from './resource.js';
 import { findSchemaVersion } from './schemas-repo.js';
+import type { RecordResult } from './types.js';
 import { notifyAboutVisit } from './visit-notify.js';
 import * as repo from './visits-repo.js';
 

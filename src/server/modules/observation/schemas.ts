@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import type {
-  ObservationStarter,
-  SchemaOverview,
-  SchemaVersion,
-  schemaDefinitionInput,
-} from '../../../shared/observation.js';
+import { schemaDefinitionInput } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
@@ -12,6 +7,7 @@ import { audit } from '../audit.js';
 import { loadObservationScope } from './resource.js';
 import * as repo from './schemas-repo.js';
 import { STARTER_GUIDE, STARTER_SCHEMA } from './starter.js';
+import type { ObservationStarter, SchemaOverview, SchemaVersion } from './types.js';
 import { assignKeys } from './versioning.js';
 
 /** The version list of GET /observation/institutions/:id/schema holds at most this many (newest first). */
@@ -40,7 +36,7 @@ export function createSchemaService(ctx: AppContext) {
 
   return {
     starter(): ObservationStarter {
-      return { schema: structuredClone(STARTER_SCHEMA), guide: STARTER_GUIDE };
+      return { schema: schemaDefinitionInput.parse(STARTER_SCHEMA), guide: STARTER_GUIDE };
     },
 
     async overview(actor: Actor, institutionId: string): Promise<SchemaOverview> {

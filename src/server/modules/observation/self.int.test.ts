@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VisitDetail, VisitSummary } from '../../../shared/observation.js';
 import { observationVisits } from '../../db/observation-schema.js';
 import { countsTowardData } from '../../policy/sql-observation.js';
 import { type demoIds, err } from '../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
 import { fullAnswers, K, observationWorld, syncOf } from './observation-testing.js';
+import type { VisitDetail, VisitSummary } from './types.js';
 
 /*
  * Self-observation (O5): a teacher's own lesson, seen by them and the colleagues they invite only — every

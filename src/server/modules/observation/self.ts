@@ -1,10 +1,11 @@
-import { termOf, type VisitDetail, type VisitSummary } from '../../../shared/observation.js';
+import { termOf } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
 import { loadObservationScope, loadVisitResource } from './resource.js';
 import { latestSchemaVersion } from './schemas-repo.js';
+import type { VisitDetail, VisitSummary } from './types.js';
 import { visitDetail } from './visit-detail.js';
 import { notifyAboutVisit } from './visit-notify.js';
 import { checkFocusAreas, parseDay, type VisitFields } from './visits.js';
@@ -15,8 +16,6 @@ import * as repo from './visits-repo.js';
  * invite. Seen by them and their guests only, and never part of institution data (policy seesVisit and
  * countsTowardData).
  */
-
-export const GUESTS_MAX = 5;
 
 /** The guests, each once and never the owner; every one must hold a role at the institution. */
 async function checkGuests(db: DbOrTx, ownerId: string, institutionId: string, guestIds: string[]) {

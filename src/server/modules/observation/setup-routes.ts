@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { GUIDE_MAX, schemaDefinitionInput } from '../../../shared/observation.js';
+import { idParams } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/observation-setup.js';
+import { GUIDE_MAX } from '../../../shared/observation.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
-import * as s from '../../http/schemas.js';
+import { created, noContent, reply } from '../../http/schemas.js';
 import { createGuideService } from './guide.js';
 import { createObservationMeService } from './me.js';
 import { createObserverService } from './observers.js';
@@ -14,7 +15,6 @@ const SCHEMA_VERSION =
   '{ id, institutionId, version, definition: { focusAreas: [{ key, title, description, indicators: [{ key, text, type, scale }], pupilItems: [...] }], pupilCount }, createdAt, createdBy: { id, name } | null }';
 const GUIDE =
   '{ institutionId, body, publishedAt | null, updatedAt | null, updatedBy | null, read (the signed-in person confirmed reading the published guide) }';
-const observerParams = z.strictObject({ id: s.id, userId: s.id });
 
 /** Observation routes: O1 focus areas and schema versions, O6 visit guide, delegated observers, the group-size setting. */
 export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -26,7 +26,6 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
   return async (app) => {
     const tags = ['observation'];
-    const response = s.errors;
 
     app.get(
       '/observation/me',
@@ -35,7 +34,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Where the signed-in person takes part in observation: { institutions: [{ id, name, kommuneId, can: { configure, observe, data, self }, schema: { id, version } | null, guide: { published, read } }] (where they hold a role), kommuner: [{ id, name }] (where they are forvaltning) }.',
-          response,
+          response: reply(c.ObservationMe),
         },
       },
       async (req) => me.me(requireActor(req)),
@@ -47,7 +46,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'A Danish starter a leader may adopt and edit: { schema (a schema definition input: four learning focus areas with indicators and pupil-interview items), guide (a visit guide template, plain text) }.',
-          response,
+          response: reply(c.ObservationStarter),
         },
       },
       async (req) => {
@@ -61,8 +60,8 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `The institution’s learning focus and observation schema, for everyone who sees the institution: { current: ${SCHEMA_VERSION} | null, versions: [{ id, version, createdAt, createdBy }] (newest first, at most ${SCHEMA_VERSIONS_MAX}) }.`,
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.SchemaOverview),
         },
       },
       async (req) => schemas.overview(requireActor(req), req.params.id),
@@ -73,9 +72,9 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `Leaders: saves the schema as the next version (versions are never edited). Send items with the key they had to keep it: an item keeps its key only while its text, type and scale are unchanged, so data stays comparable across versions; a new or changed item gets a new key. The same key twice answers observation.duplicate_key. Answers 201 ${SCHEMA_VERSION}.`,
-          params: s.idParams,
-          body: schemaDefinitionInput,
-          response,
+          params: idParams,
+          body: c.SchemaDefinitionInput,
+          response: created(c.SchemaVersion),
         },
       },
       async (req, reply) =>
@@ -87,8 +86,8 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `One schema version, for everyone who sees its institution (else observation.schema_not_found): ${SCHEMA_VERSION}.`,
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.SchemaVersion),
         },
       },
       async (req) => schemas.get(requireActor(req), req.params.id),
@@ -100,8 +99,8 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `The visit guide: leaders see the draft too; everyone else sees it only once published (body '' until then). ${GUIDE}.`,
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.VisitGuide),
         },
       },
       async (req) => guide.get(requireActor(req), req.params.id),
@@ -112,9 +111,9 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `Leaders: saves the visit guide (plain text, at most ${GUIDE_MAX} characters). publish: true publishes it (everyone is asked to read a changed guide again); false keeps it, or takes it back to, a draft. Answers ${GUIDE}.`,
-          params: s.idParams,
-          body: z.strictObject({ body: z.string().trim().max(GUIDE_MAX), publish: z.boolean() }),
-          response,
+          params: idParams,
+          body: c.GuideUpdate,
+          response: reply(c.VisitGuide),
         },
       },
       async (req) => guide.put(requireActor(req), req.params.id, req.body),
@@ -126,13 +125,13 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'The signed-in person confirms reading the published guide (again is fine); observation.guide_not_published while there is none. Answers 204.',
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: noContent(),
         },
       },
       async (req, reply) => {
         await guide.markRead(requireActor(req), req.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -143,8 +142,8 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Leaders and delegated learning guides: who has been delegated classroom visits (leaders observe without being listed): { observers: [{ id, name, since }] } by name.',
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.ObserversList),
         },
       },
       async (req) => observers.list(requireActor(req), req.params.id),
@@ -156,13 +155,13 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Leaders: delegates classroom visits to a person who holds a role at the institution (else observation.observer_not_in_institution); again is fine. Answers 204.',
-          params: observerParams,
-          response,
+          params: c.ObserverParams,
+          response: noContent(),
         },
       },
       async (req, reply) => {
         await observers.grant(requireActor(req), req.params.id, req.params.userId);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     app.delete(
@@ -172,13 +171,13 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Leaders: takes a delegation back (nothing to take back is fine); visits already planned keep their observer. Answers 204.',
-          params: observerParams,
-          response,
+          params: c.ObserverParams,
+          response: noContent(),
         },
       },
       async (req, reply) => {
         await observers.revoke(requireActor(req), req.params.id, req.params.userId);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -189,8 +188,8 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Leaders and those who see the institution’s data: { minGroupSize } (groups of fewer observed teachers are never shown).',
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.ObservationSettings),
         },
       },
       async (req) => settings.get(requireActor(req), req.params.id),
@@ -202,10 +201,9 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Leaders: sets the minimum group size (3–50: observation.min_group_size below, observation.min_group_size_max above). Answers { minGroupSize }.',
-          // The range is checked by the service, with its own error codes.
-          body: z.strictObject({ minGroupSize: z.number().int() }),
-          params: s.idParams,
-          response,
+          body: c.SettingsUpdate,
+          params: idParams,
+          response: reply(c.ObservationSettings),
         },
       },
       async (req) => settings.put(requireActor(req), req.params.id, req.body.minGroupSize),

@@ -1,16 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ObservationStarter,
-  SchemaDefinition,
-  SchemaDefinitionInput,
-  SchemaOverview,
-  SchemaVersion,
-} from '../../../shared/observation.js';
+import type { SchemaDefinition, SchemaDefinitionInput } from '../../../shared/observation.js';
 import { auditLog } from '../../db/schema.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { insertSchemaVersion } from './schemas-repo.js';
+import type { ObservationStarter, SchemaOverview, SchemaVersion } from './types.js';
 
 /** O1: the learning focus and schema, saved as versions whose item keys carry over while unchanged. */
 

@@ -1,9 +1,9 @@
-import type { SchemaVersion, VisitDetail } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { visibleVisits } from '../../policy/sql-observation.js';
 import { answerOf, itemIndex } from './answers.js';
 import { loadVisitResource } from './resource.js';
+import type { SchemaVersion, VisitDetail } from './types.js';
 import * as repo from './visits-repo.js';
 
 /** How many earlier visits to the same teacher a visit shows. */

@@ -1,21 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  GRADE_MAX,
-  GRADE_MIN,
-  NEXT_STEP_MAX,
-  NOTES_MAX,
-  REFLECTION_MAX,
-  recordInput,
-  TERM_PATTERN,
-  VISIT_STATUSES,
-} from '../../../shared/observation.js';
+import { idParams } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/observation-visits.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import { createConversationService } from './conversation.js';
 import { createRecordService } from './record.js';
-import { selfRoutes, visitFields } from './self-routes.js';
+import { selfRoutes } from './self-routes.js';
 import { visitDetail } from './visit-detail.js';
 import { createVisitService } from './visits.js';
 
@@ -26,8 +17,7 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const conversation = createConversationService(ctx);
   return async (app) => {
     const tags = ['observation'];
-    const params = s.idParams;
-    const response = s.errors;
+    const params = idParams;
     const url = (rest = '') => `/observation/visits/:id${rest}`;
 
     app.post(
@@ -37,13 +27,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Plans a classroom visit (201, the visit). Leaders and delegated learning guides of the institution; the observer must lead it or be delegated (observation.not_an_observer), the teacher must work there and is not the observer. Recorded against the newest schema version; no focus areas chosen means all. The teacher is told.',
-          body: z.strictObject({
-            institutionId: s.id,
-            teacherId: s.id,
-            observerId: s.id,
-            ...visitFields,
-          }),
-          response,
+          body: c.VisitPlan,
+          response: created(c.VisitSummary),
         },
       },
       async (req, reply) => reply.status(201).send(await visits.plan(requireActor(req), req.body)),
@@ -56,17 +41,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Visits and self-observations the signed-in person may see (a leader: every classroom visit of the institutions they lead; never anyone else’s self-observation), by planned date then id. `from`/`to` (yyyy-mm-dd) make a calendar range; `role` keeps those where I observe or am observed, or (guest) the self-observations I was invited to; `flagged=1` those waiting for a leader’s decision.',
-          querystring: z.strictObject({
-            institutionId: s.id.optional(),
-            from: z.string().max(10).optional(),
-            to: z.string().max(10).optional(),
-            role: z.enum(['observer', 'teacher', 'guest']).optional(),
-            status: z.enum(VISIT_STATUSES).optional(),
-            flagged: z.enum(['1', '0', 'true', 'false']).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(100),
-          }),
-          response,
+          querystring: c.VisitListQuery,
+          response: reply(c.VisitPage),
         },
       },
       async (req) =>
@@ -84,8 +60,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'Medarbejdere and ressourcepersoner of the institution with no classroom visit (not cancelled) in the term (default: the current one), with the date of their last completed visit. Leaders and delegated learning guides.',
           params,
-          querystring: z.strictObject({ term: z.string().regex(TERM_PATTERN).optional() }),
-          response,
+          querystring: c.NotVisitedQuery,
+          response: reply(c.NotVisited),
         },
       },
       async (req) => visits.notVisited(requireActor(req), req.params.id, req.query.term),
@@ -99,7 +75,7 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'Everything recorded about a visit, its schema version, the learning conversation, guests (self-observations), the same teacher’s earlier visits the viewer may see (newest first, at most 10, with their next steps) and what the viewer may do.',
           params,
-          response,
+          response: reply(c.VisitDetail),
         },
       },
       async (req) => visitDetail(ctx.db, requireActor(req), req.params.id),
@@ -112,15 +88,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description: 'Changes a planned visit (observer, date, class, subject, grade, focus areas).',
           params,
-          body: z.strictObject({
-            observerId: s.id.optional(),
-            plannedFor: visitFields.plannedFor.optional(),
-            classLabel: z.string().trim().max(40).optional(),
-            subject: z.string().trim().max(80).optional(),
-            grade: z.number().int().min(GRADE_MIN).max(GRADE_MAX).nullable().optional(),
-            focusAreaKeys: z.array(s.id).max(50).optional(),
-          }),
-          response,
+          body: c.VisitUpdate,
+          response: reply(c.VisitSummary),
         },
       },
       async (req) => visits.update(requireActor(req), req.params.id, req.body),
@@ -128,7 +97,14 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       url('/cancel'),
-      { schema: { tags, description: 'Cancels a visit that is not completed.', params, response } },
+      {
+        schema: {
+          tags,
+          description: 'Cancels a visit that is not completed.',
+          params,
+          response: reply(c.VisitSummary),
+        },
+      },
       async (req) => visits.cancel(requireActor(req), req.params.id),
     );
 
@@ -140,8 +116,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'The offline sync: what a device recorded (answers, notes, timer, picked pupils; `complete` finishes the visit). Idempotent per `syncKey` (a replay answers the first result with `replay: true`). Synced against `schemaId`: before the first answers any version of the institution, after that only the visit’s own (observation.schema_mismatch). With two devices the newest answer per item wins. One answer that does not fit refuses the whole sync. Synced after the observer lost the role: kept, flagged for a leader.',
           params,
-          body: recordInput,
-          response,
+          body: c.RecordInput,
+          response: reply(c.RecordResult),
         },
       },
       async (req) => records.record(requireActor(req), req.params.id, req.body),
@@ -155,8 +131,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'A leader decides about a flagged visit: keep (it counts toward data from now) or exclude (cancelled; it never counts).',
           params,
-          body: z.strictObject({ decision: z.enum(['keep', 'exclude']) }),
-          response,
+          body: c.VisitResolve,
+          response: reply(c.VisitSummary),
         },
       },
       async (req) => visits.resolve(requireActor(req), req.params.id, req.body.decision),
@@ -169,8 +145,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description: 'The observed teacher’s own reflection (after the visit is completed).',
           params,
-          body: z.strictObject({ reflection: z.string().max(REFLECTION_MAX) }),
-          response,
+          body: c.ReflectionUpdate,
+          response: reply(c.VisitDetail),
         },
       },
       async (req) => conversation.reflect(requireActor(req), req.params.id, req.body.reflection),
@@ -184,11 +160,8 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'Notes from the learning conversation and the next step (prøvehandling), by the teacher or the observer of a completed visit. A changed next step takes back both agreements; the other party is told.',
           params,
-          body: z.strictObject({
-            conversationNotes: z.string().max(NOTES_MAX).optional(),
-            nextStep: z.string().max(NEXT_STEP_MAX).optional(),
-          }),
-          response,
+          body: c.ConversationUpdate,
+          response: reply(c.VisitDetail),
         },
       },
       async (req) => conversation.converse(requireActor(req), req.params.id, req.body),
@@ -202,7 +175,7 @@ export function observationVisitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'The teacher or the observer agrees to the next step as written (observation.next_step_empty when there is none); agreed when both have.',
           params,
-          response,
+          response: reply(c.VisitDetail),
         },
       },
       async (req) => conversation.agree(requireActor(req), req.params.id),

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { RecordResult, VisitSummary } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import {
   observationAnswers,
@@ -12,6 +11,7 @@ import {
 } from '../../db/observation-schema.js';
 import { institutions, roleGrants, users } from '../../db/schema.js';
 import type { AnswerRow } from './answers.js';
+import type { RecordResult, VisitSummary } from './types.js';
 
 /** Visits, their answers, guests and sync keys (SQL only, no rules: callers pass the visibility filter). */
 

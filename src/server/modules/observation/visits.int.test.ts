@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { termOf, type VisitSummary } from '../../../shared/observation.js';
+import { termOf } from '../../../shared/observation.js';
 import { observationVisits } from '../../db/observation-schema.js';
 import { type demoIds, err } from '../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
 import { notificationsOf } from '../training/course-testing.js';
 import { K, observationWorld, syncOf } from './observation-testing.js';
+import type { VisitSummary } from './types.js';
 
 /*
  * Planning visits (O2): who may plan for whom, every refusal, the calendar list, "not visited this term",

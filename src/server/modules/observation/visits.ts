@@ -1,10 +1,4 @@
-import {
-  type SchemaDefinition,
-  termOf,
-  termRange,
-  type VisitStatus,
-  type VisitSummary,
-} from '../../../shared/observation.js';
+import { type SchemaDefinition, termOf, termRange, type VisitStatus } from '../../../shared/observation.js';
 import { isRealDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
@@ -14,6 +8,7 @@ import { type Action, type Actor, authorize, can, type VisitResource } from '../
 import { visibleVisits } from '../../policy/sql-observation.js';
 import { loadObservationScope, loadVisitResource } from './resource.js';
 import { latestSchemaVersion } from './schemas-repo.js';
+import type { VisitSummary } from './types.js';
 import { notifyAboutVisit } from './visit-notify.js';
 import * as repo from './visits-repo.js';
 

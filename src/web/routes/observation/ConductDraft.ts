@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Answer, RecordResult, VisitDetail } from '../../../shared/observation';
+import type { Answer, RecordResult, VisitDetail } from '../../api/observation';
 import { answerKey, type Draft, loadDraft, localKey, saveDraft } from '../../offline/db';
 import { onSyncState, type SyncState, syncVisit } from '../../offline/sync';
 

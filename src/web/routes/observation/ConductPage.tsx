@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { VisitDetail } from '../../../shared/observation';
 import { ApiError } from '../../api/client';
+import type { VisitDetail } from '../../api/observation';
 import { useVisitForConduct } from '../../api/observation';
 import { useMe } from '../../api/queries';
 import { Loading, RequestError } from '../../components/Alert';

@@ -1,4 +1,5 @@
-import type { FocusArea, PupilItem, VisitDetail } from '../../../shared/observation';
+import type { FocusArea, PupilItem } from '../../../shared/observation';
+import type { VisitDetail } from '../../api/observation';
 import type { Draft } from '../../offline/db';
 import { answerKey } from '../../offline/db';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VisitDetail } from '../../../shared/observation';
+import type { VisitDetail } from '../../api/observation';
 import { Button } from '../../components/Button';
 import type { Draft } from '../../offline/db';
 import { elapsedMs } from '../../offline/sync';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DataBreakdown, ObservationData } from '../../../shared/observation';
-import type { DataParams } from '../../api/observation-lead';
+import type { DataBreakdown } from '../../../shared/observation';
+import type { DataParams, ObservationData } from '../../api/observation-lead';
 import { SelectField } from '../../components/Field';
 import { gradeLabel, termLabel } from './DataFormat';
 

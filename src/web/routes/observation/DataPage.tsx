@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DATA_BREAKDOWNS, type DataBreakdown, type ObservationData } from '../../../shared/observation';
+import { DATA_BREAKDOWNS, type DataBreakdown } from '../../../shared/observation';
+import type { ObservationData } from '../../api/observation-lead';
 import {
   type DataParams,
   type DataScope,

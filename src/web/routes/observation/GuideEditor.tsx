@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_MAX, type VisitGuide } from '../../../shared/observation';
+import { GUIDE_MAX } from '../../../shared/observation';
+import type { VisitGuide } from '../../api/observation';
 import { saveGuide, useGuide, useLeadRefresh, useStarter } from '../../api/observation-lead';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';

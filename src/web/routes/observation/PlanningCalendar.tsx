@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { VisitSummary } from '../../../shared/observation';
+import type { VisitSummary } from '../../api/observation';
 import { useVisitsBetween } from '../../api/observation-lead';
 import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';

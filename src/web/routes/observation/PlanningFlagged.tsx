@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VisitSummary } from '../../../shared/observation';
+import type { VisitSummary } from '../../api/observation';
+import { observationKeys } from '../../api/observation';
 import { leadKey, resolveFlag, useFlaggedVisits } from '../../api/observation-lead';
 import { Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -28,7 +29,7 @@ export function PlanningFlagged({ institutionId }: { institutionId: string }) {
         }),
       );
       await qc.invalidateQueries({ queryKey: leadKey(institutionId, 'visits') });
-      await qc.invalidateQueries({ queryKey: ['observation', 'data'] });
+      await qc.invalidateQueries({ queryKey: observationKeys.data });
     },
   });
   // Nothing waiting: say nothing (the section only appears when there is something to decide).

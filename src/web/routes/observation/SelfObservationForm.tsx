@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ObservationMe, PersonRef } from '../../../shared/observation';
 import { fieldErrors } from '../../api/client';
+import type { ObservationMe, PersonRef } from '../../api/observation';
 import { useColleagues, useCreateSelfObservation, useSchemaOverview } from '../../api/observation';
 import { useMe } from '../../api/queries';
 import { RequestError } from '../../components/Alert';

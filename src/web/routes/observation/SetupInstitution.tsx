@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ObservationMe } from '../../../shared/observation';
+import type { ObservationMe } from '../../api/observation';
 import { useObservationMe } from '../../api/observation-lead';
 import { SelectField } from '../../components/Field';
 

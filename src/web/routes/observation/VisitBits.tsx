@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VisitSummary } from '../../../shared/observation';
+import type { VisitSummary } from '../../api/observation';
 import { currentLocale } from '../../i18n';
 import { gradeLabel } from './DataFormat';
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX, type VisitDetail } from '../../../shared/observation';
+import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX } from '../../../shared/observation';
+import type { VisitDetail } from '../../api/observation';
 import { useAgreeNextStep, useSaveConversation, useSaveReflection } from '../../api/observation';
 import { Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';

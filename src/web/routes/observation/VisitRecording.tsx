@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Answer, Indicator, PupilItem, VisitDetail } from '../../../shared/observation';
+import type { Indicator, PupilItem } from '../../../shared/observation';
+import type { Answer, VisitDetail } from '../../api/observation';
 import { clock, listOfNumbers, pupilQuestions, visitAreas } from './ConductSteps';
 import { formatDay } from './VisitBits';
 
