@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DataBreakdown } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationVisits } from '../../db/observation-schema.js';
+import { rows } from '../../db/rows.js';
 import {
   type AggregateRow,
   answersOf,
@@ -117,11 +118,14 @@ function fromCells(scope: CellScope, groupLevel: SQL, rules?: CellRules): SQL {
  * (observation_data_teachers, kept with the cells; a superset under filters, which only costs a recount).
  */
 async function overlapping(db: DbOrTx, institutionIds: string[]): Promise<string[]> {
-  const res = await db.execute(sql`
+  const res = await rows<{ id: string }>(
+    db,
+    sql`
     select teacher_id as id from observation_data_teachers
     where institution_id = any(${arrayLiteral(institutionIds)}::uuid[])
-    group by teacher_id having count(*) > 1`);
-  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    group by teacher_id having count(*) > 1`,
+  );
+  return res.map((r) => r.id);
 }
 
 type Overcount = { item: number | null; group: string | null; teachers: number; visits: number };
@@ -150,7 +154,9 @@ async function overcount(
   const f = scope.filters;
   const same = scope.by === 'institution' || (f as Record<string, unknown>)[scope.by] !== null;
   const ok = ruleSql(rules, same, sql`i`, sql`c`, sql`g`);
-  const res = await db.execute(sql`
+  const res = await rows<Overcount>(
+    db,
+    sql`
     with y as (
       select x.*, m.c from (
         select ${v.teacherId} as t, ${v.institutionId} as i, ${area ? sql`${v.id}` : sql`null::uuid`} as vid,
@@ -177,8 +183,9 @@ async function overcount(
           union all select null, null, 0, (count(*) - count(distinct vid))::int
             from (select distinct vid, ak from y where ${ok.total}) z`
         : sql``
-    }`);
-  return (res as unknown as { rows: Overcount[] }).rows;
+    }`,
+  );
+  return res;
 }
 
 /** The rows of data-repo's aggregate and groupVisits for the scope, from the cells. */
@@ -192,8 +199,8 @@ export async function cellAggregate(
   const groupLevel = scope.areaKeys
     ? sql`c.area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
     : sql`c.area_key is null`;
-  const res = await db.execute(fromCells(scope, groupLevel, rules));
-  const summed = (res as unknown as { rows: AggregateRow[] }).rows;
+  const res = await rows<AggregateRow>(db, fromCells(scope, groupLevel, rules));
+  const summed = res;
   const teachers = await overlapping(db, scope.institutionIds);
   const over =
     teachers.length + complexInstitutions.length > 0

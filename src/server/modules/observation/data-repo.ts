@@ -6,6 +6,7 @@ import {
 } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationSchemas, observationSettings, observationVisits } from '../../db/observation-schema.js';
+import { rows } from '../../db/rows.js';
 import { institutions, kommuner } from '../../db/schema.js';
 import { countsTowardData } from '../../policy/sql-observation.js';
 
@@ -152,7 +153,9 @@ export async function aggregate(
   const inArea = scope.areaKeys
     ? sql`and a.focus_area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[])`
     : sql``;
-  const res = await db.execute(sql`
+  const res = await rows<AggregateRow>(
+    db,
+    sql`
     with x as (
       select ${v.teacherId} as t, ${groupOf(scope.by)} as g, a.item_key as k,
         case when a.pupil > 0 then a.visit_id end as pupil_visit,
@@ -168,8 +171,9 @@ export async function aggregate(
       (sum(x.s) / nullif(sum(x.n), 0))::float8 as value, sum(x.answers)::int as answers
     from x left join ${itemTable(scope.items)} on m.key = x.k
     group by grouping sets ((m.c, x.g), (m.c), (x.g), ())
-    having grouping(m.c) = 1 or m.c is not null`);
-  return (res as unknown as { rows: AggregateRow[] }).rows;
+    having grouping(m.c) = 1 or m.c is not null`,
+  );
+  return res;
 }
 
 /**
@@ -185,12 +189,15 @@ export async function groupVisits(
     ? sql`and exists (select 1 from observation_answers a where a.visit_id = ${v.id}
             and a.focus_area_key = any(${arrayLiteral(scope.areaKeys)}::uuid[]) and ${answered('a')})`
     : sql``;
-  const res = await db.execute(sql`
+  const res = await rows<{ group: string | null; visits: number }>(
+    db,
+    sql`
     select case when grouping(g) = 0 then g end as "group", count(*)::int as visits
     from (
       select ${groupOf(scope.by)} as g from ${v}
       where ${countedVisits(scope.institutionIds, scope.filters)} ${inArea}
     ) counted
-    group by grouping sets ((g), ())`);
-  return (res as unknown as { rows: { group: string | null; visits: number }[] }).rows;
+    group by grouping sets ((g), ())`,
+  );
+  return res;
 }

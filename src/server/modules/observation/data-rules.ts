@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DataBreakdown } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationVisits } from '../../db/observation-schema.js';
+import { rows } from '../../db/rows.js';
 import { type Coarsening, coarsenRemembered, shows } from '../../privacy/suppression.js';
 import { arrayLiteral, countedVisits, type DataFilters, type ScopeInstitution } from './data-repo.js';
 
@@ -37,17 +38,23 @@ async function inputs(db: DbOrTx, ids: string[]) {
   const v = observationVisits;
   const none: DataFilters = { term: null, subject: null, grade: null };
   // Distinct rows, grouped here (an array_agg(distinct) per group sorts each group: slower).
-  const atoms = await db.execute(sql`
+  const atoms = await rows<AtomRow>(
+    db,
+    sql`
     select distinct ${v.institutionId}::text as institution, ${v.term} as term, ${v.subject} as subject,
       coalesce(${v.grade}::text, '') as grade, ${v.teacherId}::text as person
-    from ${v} where ${countedVisits(ids, none)}`);
-  const cells = await db.execute(sql`
+    from ${v} where ${countedVisits(ids, none)}`,
+  );
+  const cells = await rows<CellRow>(
+    db,
+    sql`
     select institution_id::text as institution, item_key, area_key, teachers, visits
     from observation_data_cells
-    where institution_id = any(${arrayLiteral(ids)}::uuid[]) and dims = 0`);
+    where institution_id = any(${arrayLiteral(ids)}::uuid[]) and dims = 0`,
+  );
   return {
-    atoms: (atoms as unknown as { rows: AtomRow[] }).rows,
-    cells: (cells as unknown as { rows: CellRow[] }).rows,
+    atoms: atoms,
+    cells: cells,
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationAnswers, observationSchemas, observationVisits } from '../../db/observation-schema.js';
+import { rows } from '../../db/rows.js';
 
 /**
  * Observation data for tests, the benchmark and the demo, written straight into the tables (no API, so it does
@@ -82,10 +83,11 @@ export async function insertSchema(
   const version =
     opts.version ??
     (
-      (await db.execute(
+      await rows<{ v: number }>(
+        db,
         sql`select coalesce(max(version), 0)::int + 1 as v from observation_schemas where institution_id = ${institutionId}`,
-      )) as unknown as { rows: { v: number }[] }
-    ).rows[0]?.v ??
+      )
+    )[0]?.v ??
     1;
   const [row] = await db
     .insert(observationSchemas)
@@ -238,8 +240,7 @@ export async function generateInstitutionYear(
 ): Promise<{ kommuneId: string; institutionIds: string[]; visits: number; answers: number }> {
   const year = size.year ?? 2026;
   const tag = randomUUID().slice(0, 8);
-  const exec = async <T>(q: ReturnType<typeof sql>) =>
-    ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  const exec = <T>(q: ReturnType<typeof sql>) => rows<T>(db, q);
   const [kommune] = await exec<{ id: string }>(
     sql`insert into kommuner (name) values (${`Benchkommune ${tag}`}) returning id`,
   );
@@ -394,10 +395,13 @@ export async function insertKnownData(
 
 /** `n` teachers (users without a password or membership: data counts visits, not who may sign in); their ids. */
 export async function insertTeachers(db: DbOrTx, prefix: string, n: number): Promise<string[]> {
-  const res = await db.execute(sql`
+  const res = await rows<{ id: string }>(
+    db,
+    sql`
     insert into users (email, name, status)
     select ${prefix} || '-' || k || '@test.amongi.dk', 'Lærer ' || ${prefix} || ' ' || k, 'active'::user_status
     from generate_series(1, ${n}) k
-    returning id`);
-  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    returning id`,
+  );
+  return res.map((r) => r.id);
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { recordInput, VisitStatus } from '../../../shared/observation.js';
 import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize } from '../../policy/index.js';
-import { isUniqueViolation } from '../org/repo.js';
 import { validateAnswers } from './answers.js';
 import { loadVisitResource } from './resource.js';
 import { findSchemaVersion } from './schemas-repo.js';

@@ -2,8 +2,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_MIN_GROUP_SIZE, type SchemaDefinition } from '../../../shared/observation.js';
 import type { DbOrTx } from '../../db/index.js';
 import { observationSchemas, observationSettings } from '../../db/observation-schema.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { institutions, users } from '../../db/schema.js';
-import { isUniqueViolation } from '../org/repo.js';
 
 /** Schema versions and settings, read by every part of observation (SQL only, no rules). */
 

@@ -9,6 +9,7 @@ import {
   observationVisitGuests,
   observationVisits,
 } from '../../db/observation-schema.js';
+import { rows } from '../../db/rows.js';
 import { institutions, roleGrants, users } from '../../db/schema.js';
 import type { AnswerRow } from './answers.js';
 import type { RecordResult, VisitSummary } from './types.js';
@@ -243,14 +244,17 @@ export async function holdingRoleAt(db: DbOrTx, userIds: string[], institutionId
 
 /** Leads the institution, or was delegated visits there and still holds a role there (policy.mayObserve). */
 export async function mayObserveAt(db: DbOrTx, userId: string, institutionId: string): Promise<boolean> {
-  const res = await db.execute(sql`select (
+  const res = await rows<{ ok: boolean }>(
+    db,
+    sql`select (
       exists (select 1 from ${roleGrants} rg where rg.user_id = ${userId}
               and rg.institution_id = ${institutionId} and rg.role = 'leder')
       or (exists (select 1 from ${observationObservers} o where o.user_id = ${userId}
                   and o.institution_id = ${institutionId})
           and exists (select 1 from ${roleGrants} rg where rg.user_id = ${userId}
-                      and rg.institution_id = ${institutionId}))) as ok`);
-  const [row] = (res as unknown as { rows: { ok: boolean }[] }).rows;
+                      and rg.institution_id = ${institutionId}))) as ok`,
+  );
+  const [row] = res;
   return !!row?.ok;
 }
 
@@ -298,7 +302,9 @@ export async function earlierVisits(
  * term, each with the date of their last completed visit there; by name.
  */
 export async function notVisited(db: DbOrTx, institutionId: string, range: { from: string; to: string }) {
-  const res = await db.execute(sql`
+  const res = await rows<{ id: string; name: string; lastVisit: string | null }>(
+    db,
+    sql`
     select u.id, u.name,
       (select max(lv.planned_for)::text from ${v} lv
         where lv.teacher_id = u.id and lv.institution_id = ${institutionId}
@@ -311,6 +317,7 @@ export async function notVisited(db: DbOrTx, institutionId: string, range: { fro
                       and tv.institution_id = ${institutionId} and tv.kind = 'visit'
                       and tv.status <> 'cancelled'
                       and tv.planned_for between ${range.from} and ${range.to})
-    order by u.name, u.id`);
-  return (res as unknown as { rows: { id: string; name: string; lastVisit: string | null }[] }).rows;
+    order by u.name, u.id`,
+  );
+  return res;
 }

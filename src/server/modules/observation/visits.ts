@@ -2,7 +2,7 @@ import { type SchemaDefinition, termOf, termRange, type VisitStatus } from '../.
 import { isRealDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Action, type Actor, authorize, can, type VisitResource } from '../../policy/index.js';
 import { visibleVisits } from '../../policy/sql-observation.js';
@@ -57,22 +57,17 @@ export type ListQuery = {
   limit: number;
 };
 
-function encodeCursor(s: VisitSummary) {
-  return Buffer.from(JSON.stringify([s.plannedFor, s.id])).toString('base64url');
-}
+/** The cursor of a page: the last visit's planned day and id (the calendar order). */
 function decodeCursor(c: string): { plannedFor: string; id: string } {
-  try {
-    const [plannedFor, id] = readCursor(c) as unknown[];
-    if (
-      typeof plannedFor === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(plannedFor) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    )
-      return { plannedFor, id };
-  } catch {
-    /* fall through */
-  }
+  const value = readCursor(c);
+  const [plannedFor, id] = Array.isArray(value) ? value : [];
+  if (
+    typeof plannedFor === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(plannedFor) &&
+    typeof id === 'string' &&
+    /^[0-9a-f-]{36}$/.test(id)
+  )
+    return { plannedFor, id };
   throw new AppError('request.invalid');
 }
 
@@ -135,7 +130,13 @@ export function createVisitService(ctx: AppContext) {
         limit: q.limit + 1,
       });
       const page = items.slice(0, q.limit);
-      return { items: page, nextCursor: items.length > q.limit ? encodeCursor(page[page.length - 1]) : null };
+      return {
+        items: page,
+        nextCursor:
+          items.length > q.limit
+            ? writeCursor([page[page.length - 1].plannedFor, page[page.length - 1].id])
+            : null,
+      };
     },
 
     async notVisited(actor: Actor, institutionId: string, term = termOf(new Date())) {
