@@ -43,7 +43,6 @@ import { createPeopleService } from './modules/people/service.js';
 import { reflectionRoutes } from './modules/reflection/routes.js';
 import { createReflectionService } from './modules/reflection/service.js';
 import { createStatisticsService } from './modules/reflection/statistics.js';
-import { subscribeSearchCaches } from './modules/search/cache.js';
 import { createHomeService } from './modules/search/home.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { createSearchService } from './modules/search/service.js';
@@ -87,7 +86,6 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   installEdgeValidation(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onClose', () => closeContext(ctx));
-  subscribeSearchCaches(ctx.events);
 
   await app.register(fastifyCookie);
   await installCompression(app);

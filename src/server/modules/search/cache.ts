@@ -37,12 +37,21 @@ export function searchCacheChanged(): void {
   generation++;
 }
 
-/** The events after which search and the home page compute afresh (and a lost LISTEN connection). */
-export function subscribeSearchCaches(events: EventBus): void {
-  events.subscribe('video.access.changed', searchCacheChanged);
-  events.subscribe('catalogue.changed', searchCacheChanged);
-  events.subscribe('search.changed', searchCacheChanged);
-  events.onReset(searchCacheChanged);
+/**
+ * The generation of one app's caches: this process's counter plus one bumped by the app's events (after which
+ * search and the home page compute afresh) and by a lost LISTEN connection. Each app has its own, so two apps in
+ * one test process see each other's changes only through the events, as two processes would.
+ */
+function eventGeneration(events: EventBus): () => number {
+  let own = 0;
+  const bump = () => {
+    own++;
+  };
+  events.subscribe('video.access.changed', bump);
+  events.subscribe('catalogue.changed', bump);
+  events.subscribe('search.changed', bump);
+  events.onReset(bump);
+  return () => generation + own;
 }
 
 export const cacheGeneration = () => generation;
@@ -74,6 +83,7 @@ export class TtlCache<V> {
   constructor(
     readonly max: number,
     readonly ttlMs = CACHE_TTL_MS,
+    private readonly generationNow: () => number = cacheGeneration,
   ) {}
 
   get size() {
@@ -82,7 +92,7 @@ export class TtlCache<V> {
 
   /** The cached value for `key`, or `compute()`'s (kept for later callers, dropped again if it fails). */
   get(key: string, compute: () => Promise<V>, now = Date.now()): Promise<V> {
-    const gen = generation;
+    const gen = this.generationNow();
     const hit = this.#entries.get(key);
     if (hit && hit.gen === gen && now - hit.at < this.ttlMs) {
       this.hits++;
@@ -113,7 +123,7 @@ export class TtlCache<V> {
   #refresh(key: string, old: Entry<V>, compute: () => Promise<V>, now: number) {
     old.refreshing = true;
     this.refreshes++;
-    const gen = generation;
+    const gen = this.generationNow();
     compute().then(
       (v) => {
         // Only in place of the entry it refreshes (not of a newer one, nor after eviction).
@@ -151,25 +161,25 @@ export function visibilityClass(a: Actor): string {
 export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });
 
 /** The caches of one app (tests run several apps in one process; each has its own). Sizes are entry caps. */
-function createCaches() {
+function createCaches(gen: () => number) {
   return {
     /** Search answers per class (or per person for mine=true/false), with the raw rows for merging. */
-    search: new TtlCache<ComputedSearch>(500),
+    search: new TtlCache<ComputedSearch>(500, CACHE_TTL_MS, gen),
     /** Search over a person's own videos outside their class (the "extras"), per person and request. */
-    extras: new TtlCache<ComputedSearch>(1_000),
+    extras: new TtlCache<ComputedSearch>(1_000, CACHE_TTL_MS, gen),
     /**
      * Video summaries by id: what a card shows does not depend on who looks. Only ever asked for ids that a
      * query in the viewer's scope has just chosen.
      */
-    summaries: new TtlCache<SummaryRow | null>(5_000),
+    summaries: new TtlCache<SummaryRow | null>(5_000, CACHE_TTL_MS, gen),
     /** Whether a search text has any lexemes (text alone decides; a minute). */
-    lexemes: new TtlCache<boolean>(2_000, 60_000),
+    lexemes: new TtlCache<boolean>(2_000, 60_000, gen),
     /** Whether a person owns finished videos their class would not show, per person and class. */
-    ownsExtras: new TtlCache<boolean>(5_000),
+    ownsExtras: new TtlCache<boolean>(5_000, CACHE_TTL_MS, gen),
     /** Home page parts shared by a class: newest, popular among all, collections. */
-    homeShared: new TtlCache<HomeShared>(200),
+    homeShared: new TtlCache<HomeShared>(200, CACHE_TTL_MS, gen),
     /** The whole home page per person. */
-    home: new TtlCache<HomePage>(2_000),
+    home: new TtlCache<HomePage>(2_000, CACHE_TTL_MS, gen),
   };
 }
 export type SearchCaches = ReturnType<typeof createCaches>;
@@ -179,7 +189,7 @@ const perApp = new WeakMap<AppContext, SearchCaches>();
 export function cachesFor(ctx: AppContext): SearchCaches {
   let c = perApp.get(ctx);
   if (!c) {
-    c = createCaches();
+    c = createCaches(eventGeneration(ctx.events));
     perApp.set(ctx, c);
   }
   return c;
