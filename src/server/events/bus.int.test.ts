@@ -13,16 +13,16 @@ async function until(check: () => boolean, ms = 2_000) {
 }
 
 /* The domain-event bus: delivery after commit (never on rollback), and on PostgreSQL between processes. */
-describe('event bus', () => {
-  let database: Database;
-  let drop: () => Promise<void>;
-  let url: string | undefined;
-  beforeAll(async () => {
-    ({ database, drop, url } = await createTestDatabase());
-    await database.db.execute(sql`create table bus_probe (n int)`);
-  });
-  afterAll(() => drop());
+let database: Database;
+let drop: () => Promise<void>;
+let url: string | undefined;
+beforeAll(async () => {
+  ({ database, drop, url } = await createTestDatabase());
+  await database.db.execute(sql`create table bus_probe (n int)`);
+});
+afterAll(() => drop());
 
+describe('event bus', () => {
   it('publishes what a transaction emitted once it committed, and nothing when it rolled back', async () => {
     const bus = new EventBus();
     await bus.connect(database);
@@ -60,55 +60,55 @@ describe('event bus', () => {
     bus.publish({ type: 'person.changed', userId: 'u1' });
     expect(got).toEqual(['u1']);
   });
-
-  describe.skipIf(!process.env.TEST_DATABASE_URL)(
-    'between processes (PostgreSQL only: PGlite is one process per data dir, where delivery inside it is all)',
-    () => {
-      let other: Database;
-      let a: EventBus;
-      let b: EventBus;
-      beforeAll(async () => {
-        other = await openDatabase({ url }); // a pool of its own, as another process has
-        a = new EventBus();
-        b = new EventBus();
-        await a.connect(database);
-        await b.connect(other);
-      });
-      afterAll(async () => {
-        await a.close();
-        await b.close();
-        await other.close();
-      });
-
-      it('reaches the other process within a second, and the publisher once (at once, not again by NOTIFY)', async () => {
-        const inA: string[] = [];
-        const inB: string[] = [];
-        a.subscribe('sessions.revoked', (e) => inA.push(e.userId));
-        b.subscribe('sessions.revoked', (e) => inB.push(e.userId));
-        const started = Date.now();
-        a.publish({ type: 'sessions.revoked', userId: 'u-across' });
-        expect(inA).toEqual(['u-across']);
-        expect(await until(() => inB.length > 0, 1_000)).toBe(true);
-        expect(Date.now() - started).toBeLessThan(1_000);
-        await sleep(200);
-        expect([inA, inB]).toEqual([['u-across'], ['u-across']]);
-      });
-
-      it('drops the caches when its LISTEN connection is lost, reconnects and drops them again, then hears again', async () => {
-        let resets = 0;
-        b.onReset(() => resets++);
-        const connects = b.connects;
-        const pid = b.listenerPid;
-        expect(pid).toBeTypeOf('number');
-        await database.executeSql('select pg_terminate_backend($1)', [pid]);
-        expect(await until(() => resets >= 1)).toBe(true);
-        expect(await until(() => b.connects > connects && resets >= 2, 5_000)).toBe(true);
-        expect(b.listenerPid).not.toBe(pid);
-        const inB: string[] = [];
-        b.subscribe('directory.changed', () => inB.push('directory'));
-        a.publish({ type: 'directory.changed' });
-        expect(await until(() => inB.length === 1, 1_000)).toBe(true);
-      });
-    },
-  );
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)(
+  'between processes (PostgreSQL only: PGlite is one process per data dir, where delivery inside it is all)',
+  () => {
+    let other: Database;
+    let a: EventBus;
+    let b: EventBus;
+    beforeAll(async () => {
+      other = await openDatabase({ url }); // a pool of its own, as another process has
+      a = new EventBus();
+      b = new EventBus();
+      await a.connect(database);
+      await b.connect(other);
+    });
+    afterAll(async () => {
+      await a.close();
+      await b.close();
+      await other.close();
+    });
+
+    it('reaches the other process within a second, and the publisher once (at once, not again by NOTIFY)', async () => {
+      const inA: string[] = [];
+      const inB: string[] = [];
+      a.subscribe('sessions.revoked', (e) => inA.push(e.userId));
+      b.subscribe('sessions.revoked', (e) => inB.push(e.userId));
+      const started = Date.now();
+      a.publish({ type: 'sessions.revoked', userId: 'u-across' });
+      expect(inA).toEqual(['u-across']);
+      expect(await until(() => inB.length > 0, 1_000)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await sleep(200);
+      expect([inA, inB]).toEqual([['u-across'], ['u-across']]);
+    });
+
+    it('drops the caches when its LISTEN connection is lost, reconnects and drops them again, then hears again', async () => {
+      let resets = 0;
+      b.onReset(() => resets++);
+      const connects = b.connects;
+      const pid = b.listenerPid;
+      expect(pid).toBeTypeOf('number');
+      await database.executeSql('select pg_terminate_backend($1)', [pid]);
+      expect(await until(() => resets >= 1)).toBe(true);
+      expect(await until(() => b.connects > connects && resets >= 2, 5_000)).toBe(true);
+      expect(b.listenerPid).not.toBe(pid);
+      const inB: string[] = [];
+      b.subscribe('directory.changed', () => inB.push('directory'));
+      a.publish({ type: 'directory.changed' });
+      expect(await until(() => inB.length === 1, 1_000)).toBe(true);
+    });
+  },
+);
