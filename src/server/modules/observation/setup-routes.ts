@@ -11,11 +11,6 @@ import { createObserverService } from './observers.js';
 import { createSchemaService, SCHEMA_VERSIONS_MAX } from './schemas.js';
 import { createObservationSettingsService } from './settings.js';
 
-const SCHEMA_VERSION =
-  '{ id, institutionId, version, definition: { focusAreas: [{ key, title, description, indicators: [{ key, text, type, scale }], pupilItems: [...] }], pupilCount }, createdAt, createdBy: { id, name } | null }';
-const GUIDE =
-  '{ institutionId, body, publishedAt | null, updatedAt | null, updatedBy | null, read (the signed-in person confirmed reading the published guide) }';
-
 /** Observation routes: O1 focus areas and schema versions, O6 visit guide, delegated observers, the group-size setting. */
 export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const schemas = createSchemaService(ctx);
@@ -33,7 +28,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'Where the signed-in person takes part in observation: { institutions: [{ id, name, kommuneId, can: { configure, observe, data, self }, schema: { id, version } | null, guide: { published, read } }] (where they hold a role), kommuner: [{ id, name }] (where they are forvaltning) }.',
+            'Where the signed-in person takes part in observation: the institutions where they hold a role, with what they may do there, and the kommuner where they are forvaltning.',
           response: reply(c.ObservationMe),
         },
       },
@@ -45,7 +40,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'A Danish starter a leader may adopt and edit: { schema (a schema definition input: four learning focus areas with indicators and pupil-interview items), guide (a visit guide template, plain text) }.',
+            'A Danish starter a leader may adopt and edit: a schema definition (four learning focus areas with indicators and pupil-interview items, no keys yet) and a visit guide template (plain text).',
           response: reply(c.ObservationStarter),
         },
       },
@@ -59,7 +54,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          description: `The institution’s learning focus and observation schema, for everyone who sees the institution: { current: ${SCHEMA_VERSION} | null, versions: [{ id, version, createdAt, createdBy }] (newest first, at most ${SCHEMA_VERSIONS_MAX}) }.`,
+          description: `The institution’s learning focus and observation schema, for everyone who sees the institution: the current version (null before the first) and the versions, newest first, at most ${SCHEMA_VERSIONS_MAX}.`,
           params: idParams,
           response: reply(c.SchemaOverview),
         },
@@ -71,7 +66,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          description: `Leaders: saves the schema as the next version (versions are never edited). Send items with the key they had to keep it: an item keeps its key only while its text, type and scale are unchanged, so data stays comparable across versions; a new or changed item gets a new key. The same key twice answers observation.duplicate_key. Answers 201 ${SCHEMA_VERSION}.`,
+          description: `Leaders: saves the schema as the next version (versions are never edited). Send items with the key they had to keep it: an item keeps its key only while its text, type and scale are unchanged, so data stays comparable across versions; a new or changed item gets a new key. The same key twice answers observation.duplicate_key. Answers 201 with the new version.`,
           params: idParams,
           body: c.SchemaDefinitionInput,
           response: created(c.SchemaVersion),
@@ -85,7 +80,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          description: `One schema version, for everyone who sees its institution (else observation.schema_not_found): ${SCHEMA_VERSION}.`,
+          description: `One schema version, for everyone who sees its institution (else observation.schema_not_found).`,
           params: idParams,
           response: reply(c.SchemaVersion),
         },
@@ -98,7 +93,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          description: `The visit guide: leaders see the draft too; everyone else sees it only once published (body '' until then). ${GUIDE}.`,
+          description: `The visit guide: leaders see the draft too; everyone else sees it only once published (body '' until then). 'read': the signed-in person confirmed reading the published guide.`,
           params: idParams,
           response: reply(c.VisitGuide),
         },
@@ -110,7 +105,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          description: `Leaders: saves the visit guide (plain text, at most ${GUIDE_MAX} characters). publish: true publishes it (everyone is asked to read a changed guide again); false keeps it, or takes it back to, a draft. Answers ${GUIDE}.`,
+          description: `Leaders: saves the visit guide (plain text, at most ${GUIDE_MAX} characters). publish: true publishes it (everyone is asked to read a changed guide again); false keeps it, or takes it back to, a draft. Answers the guide.`,
           params: idParams,
           body: c.GuideUpdate,
           response: reply(c.VisitGuide),
@@ -141,7 +136,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'Leaders and delegated learning guides: who has been delegated classroom visits (leaders observe without being listed): { observers: [{ id, name, since }] } by name.',
+            'Leaders and delegated learning guides: who has been delegated classroom visits (leaders observe without being listed), by name.',
           params: idParams,
           response: reply(c.ObserversList),
         },
@@ -187,7 +182,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'Leaders and those who see the institution’s data: { minGroupSize } (groups of fewer observed teachers are never shown).',
+            'Leaders and those who see the institution’s data: the minimum group size (groups of fewer observed teachers are never shown).',
           params: idParams,
           response: reply(c.ObservationSettings),
         },
@@ -200,7 +195,7 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'Leaders: sets the minimum group size (3–50: observation.min_group_size below, observation.min_group_size_max above). Answers { minGroupSize }.',
+            'Leaders: sets the minimum group size (3–50: observation.min_group_size below, observation.min_group_size_max above).',
           body: c.SettingsUpdate,
           params: idParams,
           response: reply(c.ObservationSettings),
