@@ -31,6 +31,9 @@ export const reply = <T extends z.ZodType>(body: T) => ({ 200: body, ...errorRep
 /** A route that answers 201 Created with `body`. */
 export const created = <T extends z.ZodType>(body: T) => ({ 201: body, ...errorReplies });
 
+/** A route with several success answers (e.g. a protocol's: tus answers 200, 201 or 204 with headers only). */
+export const answers = <T extends Record<number, z.ZodType>>(success: T) => ({ ...success, ...errorReplies });
+
 /** A route that answers 204 No Content (no body). */
 export const noContent = () => ({ 204: z.null(), ...errorReplies });
 

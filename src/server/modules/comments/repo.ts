@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { commentReports, comments } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
 import { policyColumns } from '../videos/repo.js';
@@ -21,8 +22,8 @@ export type DiscussionVideo = NonNullable<Awaited<ReturnType<typeof getVideo>>>;
 
 /** One boolean SQL expression, evaluated. */
 export async function holds(db: DbOrTx, condition: SQL): Promise<boolean> {
-  const res = (await db.execute(sql`select (${condition}) as ok`)) as unknown as { rows: { ok: boolean }[] };
-  return res.rows[0]?.ok === true;
+  const res = await rows<{ ok: boolean }>(db, sql`select (${condition}) as ok`);
+  return res[0]?.ok === true;
 }
 
 export async function getComment(db: DbOrTx, id: string) {
@@ -94,14 +95,17 @@ export async function listTopLevel(
 /** Every reply below the given comments (at any depth), oldest first: one recursive query for the ids, one for rows. */
 export async function listReplies(db: DbOrTx, rootIds: string[], readerId: string) {
   if (rootIds.length === 0) return [];
-  const res = (await db.execute(sql`
+  const tree = await rows<{ id: string }>(
+    db,
+    sql`
     with recursive tree(id) as (
       select c.id from ${comments} c where ${inArray(sql`c.parent_id`, rootIds)}
       union all
       select c.id from ${comments} c join tree on c.parent_id = tree.id
     )
-    select id from tree`)) as unknown as { rows: { id: string }[] };
-  const ids = res.rows.map((r) => r.id);
+    select id from tree`,
+  );
+  const ids = tree.map((r) => r.id);
   if (ids.length === 0) return [];
   return db
     .select(threadColumns(readerId))

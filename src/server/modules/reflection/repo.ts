@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import { videoNotes, videoSignals, videoViews } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
 import { policyColumns } from '../videos/repo.js';
@@ -144,7 +145,9 @@ export async function sharedReflections(
  * the video, in one statement. Undefined when the video is not there for them.
  */
 export async function startView(db: DbOrTx, videoId: string, userId: string, visible: SQL) {
-  const res = (await db.execute(sql`
+  const res = await rows<{ id: string }>(
+    db,
+    sql`
     with v as (select ${videos.id} as id from ${videos} where ${videos.id} = ${videoId}::uuid and ${visible}),
     ins as (
       insert into ${videoViews} (video_id, user_id) select id, ${userId}::uuid from v returning id, video_id
@@ -152,8 +155,9 @@ export async function startView(db: DbOrTx, videoId: string, userId: string, vis
     counted as (
       update ${videos} set view_count = view_count + 1 from ins where ${videos.id} = ins.video_id returning 1
     )
-    select id from ins`)) as unknown as { rows: { id: string }[] };
-  return res.rows[0]?.id as string | undefined;
+    select id from ins`,
+  );
+  return res[0]?.id as string | undefined;
 }
 
 /**
@@ -167,14 +171,15 @@ export async function updateView(
   userId: string,
   watchedSeconds: number,
 ) {
-  const res = (await db.execute(sql`
+  const res = await rows<{ watchedSeconds: number; completed: boolean }>(
+    db,
+    sql`
     update ${videoViews} vv set
       watched_seconds = greatest(vv.watched_seconds, least(${watchedSeconds}::real, coalesce(v.duration_seconds, ${watchedSeconds}::real))),
       completed = vv.completed or (v.duration_seconds > 0 and ${watchedSeconds}::real >= 0.9 * v.duration_seconds)
     from ${videos} v
     where vv.id = ${viewId}::uuid and vv.video_id = ${videoId}::uuid and vv.user_id = ${userId}::uuid and v.id = vv.video_id
-    returning vv.watched_seconds as "watchedSeconds", vv.completed`)) as unknown as {
-    rows: { watchedSeconds: number; completed: boolean }[];
-  };
-  return res.rows[0];
+    returning vv.watched_seconds as "watchedSeconds", vv.completed`,
+  );
+  return res[0];
 }

@@ -1,7 +1,7 @@
 import { isSafeDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { videoResource } from '../videos/service.js';
@@ -25,8 +25,7 @@ export function impactFigures(tried: number, worked: number) {
   return { tried, worked, workedShare: workedShare(tried, worked) };
 }
 
-const encodeCursor = (r: { at: Date; authorId: string }) =>
-  Buffer.from(JSON.stringify([r.at.toISOString(), r.authorId])).toString('base64url');
+const encodeCursor = (r: { at: Date; authorId: string }) => writeCursor([r.at.toISOString(), r.authorId]);
 function decodeCursor(c: string) {
   try {
     const [at, id] = readCursor(c) as unknown[];

@@ -1,5 +1,5 @@
 import type { SearchSort } from '../../../shared/catalogue.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 
 /**
@@ -25,7 +25,7 @@ export function encodeCursor(key: CursorKey): string {
       : key.sort === 'tried'
         ? [key.tried, key.micros, key.id]
         : [key.rank, key.micros, key.id];
-  return Buffer.from(JSON.stringify([key.sort, ...keys])).toString('base64url');
+  return writeCursor([key.sort, ...keys]);
 }
 
 /** The key after which the next page starts; a cursor made for another sort, or tampered with, is a 400. */

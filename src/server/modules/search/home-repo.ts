@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { collections, collectionVideos, videoSignals } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { videos } from '../../db/videos-schema.js';
 import { type SummaryRow, summaryColumns, summaryJoins, videoSummaries } from './summary.js';
 
@@ -25,10 +26,11 @@ export async function newestVideos(
 
 /** The communities the person has joined (not only been invited to). */
 export async function joinedCommunityCount(db: DbOrTx, userId: string): Promise<number> {
-  const res = await db.execute(
+  const res = await rows<{ n: number }>(
+    db,
     sql`select count(*)::int as n from community_members where user_id = ${userId} and joined_at is not null`,
   );
-  return Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return Number(res[0]?.n ?? 0);
 }
 
 /**

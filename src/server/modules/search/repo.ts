@@ -1,6 +1,7 @@
 import { and, desc, type SQL, sql } from 'drizzle-orm';
 import type { AgeBand, Pillar } from '../../../shared/catalogue.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { videos } from '../../db/videos-schema.js';
 import type { CursorKey } from './cursor.js';
 import { type SummaryRow, summaryColumns, summaryJoins, videoSummaries } from './summary.js';
@@ -23,8 +24,8 @@ const tsQuery = (q: string) => sql`websearch_to_tsquery('danish', ${q})`;
  * service then searches without a query. Asked once, so the match itself stays a plain, indexed `@@`.
  */
 export async function hasLexemes(db: DbOrTx, q: string): Promise<boolean> {
-  const res = await db.execute(sql`select numnode(${tsQuery(q)}) > 0 as yes`);
-  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+  const res = await rows<{ yes: boolean }>(db, sql`select numnode(${tsQuery(q)}) > 0 as yes`);
+  return res[0]?.yes === true;
 }
 
 /** Matches the query (with lexemes: see hasLexemes) through the GIN index on the search document. */
@@ -120,7 +121,7 @@ export async function searchFacets(
   s: Pick<SearchQuery, 'scope' | 'q' | 'filters'>,
 ): Promise<FacetRow[]> {
   const f = filterConditions(s.filters);
-  const res = await db.execute(sql`
+  const res = await rows<FacetRow>(db, sql`
     with base as materialized (
       select ${videos.id} as id, ${videos.subjectId} as subject_id, ${videos.ageBand} as age_band,
         ${videos.pillars} as pillars,
@@ -147,7 +148,7 @@ export async function searchFacets(
     )
     select c.facet, c.value, c.count, t.label
     from counts c left join taxonomy_terms t on c.facet in ('subject', 'method') and t.id::text = c.value`);
-  return (res as unknown as { rows: FacetRow[] }).rows.map((r) => ({ ...r, count: Number(r.count) }));
+  return res.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 /**
@@ -155,17 +156,20 @@ export async function searchFacets(
  * out — private ones, or shared with a team they are not in? By the owner index; a handful of rows at most.
  */
 export async function ownsVideosOutside(db: DbOrTx, ownerId: string, classScope: SQL): Promise<boolean> {
-  const res = await db.execute(sql`select exists (
-    select 1 from ${videos} where ${extrasScope(ownerId, classScope)}) as yes`);
-  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+  const res = await rows<{ yes: boolean }>(
+    db,
+    sql`select exists (select 1 from ${videos} where ${extrasScope(ownerId, classScope)}) as yes`,
+  );
+  return res[0]?.yes === true;
 }
 
 /** Does any video in `scope` match the query (filters aside)? A small statement for a small scope. */
 export async function anyMatch(db: DbOrTx, scope: SQL, q: string | null): Promise<boolean> {
-  const res = await db.execute(
+  const res = await rows<{ yes: boolean }>(
+    db,
     sql`select exists (select 1 from ${videos} where ${scope} and ${textMatch(q)}) as yes`,
   );
-  return (res as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+  return res[0]?.yes === true;
 }
 
 /** The person's finished videos outside their class: with `classScope`, exactly what searchableVideos allows. */
@@ -175,12 +179,11 @@ export const extrasScope = (ownerId: string, classScope: SQL): SQL =>
 /** Labels of taxonomy terms by id (for a chosen facet value that no longer has any match). */
 export async function termLabels(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const res = await db.execute(
+  const res = await rows<{ id: string; label: string }>(
+    db,
     sql`select id::text as id, label from taxonomy_terms where id in (${list(ids)})`,
   );
-  return new Map(
-    (res as unknown as { rows: { id: string; label: string }[] }).rows.map((r) => [r.id, r.label]),
-  );
+  return new Map(res.map((r) => [r.id, r.label]));
 }
 
 /**
@@ -208,15 +211,17 @@ export async function suggestTerms(db: DbOrTx, scope: SQL, words: string[], limi
     words.map((w) => sql`t.label ilike ${`%${w}%`}`),
     sql` and `,
   );
-  const res = await db.execute(sql`
+  return rows<{ id: string; kind: 'subject' | 'method'; label: string }>(
+    db,
+    sql`
     select t.id::text as id, t.kind, t.label from taxonomy_terms t
     where ${typed} and exists (
       select 1 from ${videos}
       where ${scope} and (${videos.subjectId} = t.id
         or exists (select 1 from video_methods vm where vm.video_id = ${videos.id} and vm.term_id = t.id)))
     order by (t.label ilike ${`${words[0]}%`}) desc, t.kind desc, lower(t.label)
-    limit ${limit}`);
-  return (res as unknown as { rows: { id: string; kind: 'subject' | 'method'; label: string }[] }).rows;
+    limit ${limit}`,
+  );
 }
 
 /**

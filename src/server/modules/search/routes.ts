@@ -1,32 +1,24 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AGE_BANDS, PILLARS, SEARCH_SORTS } from '../../../shared/catalogue.js';
+import { idParams } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/search.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
-import * as s from '../../http/schemas.js';
+import { reply } from '../../http/schemas.js';
 import type { HomeService } from './home.js';
 import type { SearchService } from './service.js';
 
-/** A query parameter that may be repeated (`?method=a&method=b`): always an array, at most 20 values. */
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(item).max(20),
-  ) as unknown as z.ZodDefault<z.ZodArray<T>>;
-
-/** Free text is never refused: the service cuts it to 500 characters and drops control characters. */
-const text = z.string().max(20_000);
-
 /**
  * Cached answers (cache.ts) are the same object for every request that hits them: each is turned into JSON
- * once. The memo holds them weakly, so it lives exactly as long as the cache keeps the answer.
+ * once, through the route's contract (as Fastify would: undeclared fields dropped, a misfit throws). The memo
+ * holds them weakly, so it lives exactly as long as the cache keeps the answer.
  */
 const serialized = new WeakMap<object, string>();
-function sendJson(reply: FastifyReply, body: object) {
+function sendJson<T extends z.ZodType>(reply: FastifyReply, contract: T, body: z.output<T> & object) {
   let json = serialized.get(body);
   if (json === undefined) {
-    json = JSON.stringify(body);
+    json = JSON.stringify(z.encode(contract, body));
     serialized.set(body, json);
   }
   return reply.type('application/json; charset=utf-8').send(json);
@@ -35,7 +27,6 @@ function sendJson(reply: FastifyReply, body: object) {
 export function searchRoutes(search: SearchService, home: HomeService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['search'];
-    const response = s.errors;
 
     app.get(
       '/videos',
@@ -50,23 +41,14 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
             '[{ value, label, count }] }, total, sort, nextCursor }`; each facet counts with every other filter',
             'applied. `mine=true` lists the person’s own videos in every state, `mine=false` only others’.',
           ].join(' '),
-          querystring: z.strictObject({
-            q: text.optional(),
-            subject: many(s.id),
-            ageBand: many(z.enum(AGE_BANDS)),
-            method: many(s.id),
-            pillar: many(z.enum(PILLARS)),
-            sort: z.enum(SEARCH_SORTS).optional(),
-            mine: z.enum(['true', 'false']).optional(),
-            cursor: z.string().max(1000).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(24),
-          }),
-          response,
+          querystring: c.SearchQuery,
+          response: reply(c.SearchAnswer),
         },
       },
-      async (req, reply) =>
+      async (req, res) =>
         sendJson(
-          reply,
+          res,
+          c.SearchAnswer,
           await search.search(
             requireActor(req),
             { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
@@ -82,8 +64,8 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           tags,
           description:
             'Suggestions while typing: up to 8 video titles whose words start with what was typed, and matching subjects and methods — only from videos the person may watch.',
-          querystring: z.strictObject({ q: text.optional() }),
-          response,
+          querystring: c.SuggestQuery,
+          response: reply(c.Suggestions),
         },
       },
       async (req) => search.suggest(requireActor(req), req.query.q),
@@ -96,8 +78,8 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           tags,
           description:
             'Up to 6 videos the person may watch that share subject, methods, pillars or age band with this one, most in common first.',
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.RelatedVideos),
         },
       },
       async (req) => search.related(requireActor(req), req.params.id),
@@ -110,10 +92,10 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           tags,
           description:
             'The home page: newest videos, popular in my communities (popularSource says whether it fell back to everyone), curated collections and what I tried lately.',
-          response,
+          response: reply(c.HomeAnswer),
         },
       },
-      async (req, reply) => sendJson(reply, await home.home(requireActor(req))),
+      async (req, res) => sendJson(res, c.HomeAnswer, await home.home(requireActor(req))),
     );
 
     // Hit and miss counts of the caches, for the catalogue benchmark only (never on unless asked for).

@@ -1,3 +1,4 @@
+import { CAPTION_LANGUAGE } from '../../../shared/contracts/videos.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
@@ -8,7 +9,7 @@ import { presentVideo, type VideoService } from './service.js';
 import * as shares from './shares-repo.js';
 import { parseWebVtt } from './webvtt.js';
 
-export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+export const LANGUAGE = CAPTION_LANGUAGE;
 
 /** Captions (V9, first part): one WebVTT file per language, checked, stored beside the video, text kept for search. */
 export function createCaptionService(ctx: AppContext, videos: VideoService) {

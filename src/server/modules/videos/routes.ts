@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { SHARE_DURATIONS, VISIBILITIES } from '../../../shared/constants.js';
-import { dateOnly } from '../../../shared/text.js';
+import { idParams, ok } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/videos.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import { ANONYMOUS } from '../../policy/index.js';
-import { type CaptionService, LANGUAGE } from './captions.js';
+import type { CaptionService } from './captions.js';
 import type { VideoService } from './service.js';
 import type { SharingService } from './sharing.js';
 
@@ -20,8 +19,8 @@ export function videoRoutes(
       done(null, body),
     );
     const tags = ['videos'];
-    const params = s.idParams;
-    const response = s.errors;
+    const params = idParams;
+    const detail = reply(c.VideoDetail);
 
     // GET /videos (list and search) lives in the search module (search/routes.ts).
     app.get(
@@ -32,7 +31,7 @@ export function videoRoutes(
           description:
             'A video: status is uploading | processing | ready | failed; when ready, playlistUrl (HLS master) and posterUrl are signed, expiring URLs.',
           params,
-          response,
+          response: detail,
         },
       },
       // Public videos can be watched without signing in.
@@ -44,22 +43,17 @@ export function videoRoutes(
         schema: {
           tags,
           params,
-          body: z.strictObject({
-            title: s.name.optional(),
-            description: z.string().trim().max(5000).optional(),
-            visibility: z.enum(VISIBILITIES).optional(),
-            teamId: s.id.nullable().optional(),
-          }),
-          response,
+          body: c.VideoUpdate,
+          response: detail,
         },
       },
       async (req) => videos.update(requireActor(req), req.params.id, req.body, requestLocale(req)),
     );
-    app.delete('/videos/:id', { schema: { tags, params, response } }, async (req) => {
+    app.delete('/videos/:id', { schema: { tags, params, response: reply(ok) } }, async (req) => {
       await videos.remove(requireActor(req), req.params.id);
       return { ok: true as const };
     });
-    app.post('/videos/:id/retry', { schema: { tags, params, response } }, async (req) =>
+    app.post('/videos/:id/retry', { schema: { tags, params, response: detail } }, async (req) =>
       videos.retry(requireActor(req), req.params.id, requestLocale(req)),
     );
 
@@ -71,13 +65,8 @@ export function videoRoutes(
           description:
             'The consent register (I5): whether children or pupils appear, and if so the widest visibility their guardians consented to, who collected it and when. A video cannot be shown wider than this allows.',
           params,
-          body: z.strictObject({
-            pupilsAppear: z.boolean(),
-            consentLevel: z.enum(VISIBILITIES).nullable().optional(),
-            collectedBy: z.string().trim().max(200).optional(),
-            collectedOn: dateOnly().optional(),
-          }),
-          response,
+          body: c.ConsentSet,
+          response: detail,
         },
       },
       async (req) => sharing.setConsent(requireActor(req), req.params.id, req.body, requestLocale(req)),
@@ -89,13 +78,13 @@ export function videoRoutes(
           tags,
           description: 'Consent withdrawn: the video becomes private at once.',
           params,
-          response,
+          response: detail,
         },
       },
       async (req) => sharing.withdrawConsent(requireActor(req), req.params.id, requestLocale(req)),
     );
 
-    app.get('/videos/:id/shares', { schema: { tags, params, response } }, async (req) =>
+    app.get('/videos/:id/shares', { schema: { tags, params, response: reply(c.ShareList) } }, async (req) =>
       sharing.listShares(requireActor(req), req.params.id),
     );
     app.post(
@@ -106,18 +95,18 @@ export function videoRoutes(
           description:
             'A share link anyone can open; `never` only for public videos. The url is shown only now.',
           params,
-          body: z.strictObject({ duration: z.enum(SHARE_DURATIONS) }),
-          response,
+          body: c.ShareCreate,
+          response: created(c.NewShare),
         },
       },
-      async (req, reply) =>
-        reply
+      async (req, res) =>
+        res
           .status(201)
           .send(await sharing.createShare(requireActor(req), req.params.id, req.body.duration)),
     );
     app.delete(
       '/videos/:id/shares/:shareId',
-      { schema: { tags, params: z.strictObject({ id: s.id, shareId: s.id }), response } },
+      { schema: { tags, params: c.ShareParams, response: reply(ok) } },
       async (req) => {
         await sharing.revokeShare(requireActor(req), req.params.id, req.params.shareId);
         return { ok: true as const };
@@ -125,11 +114,18 @@ export function videoRoutes(
     );
     app.get(
       '/shared/:token',
-      { schema: { tags, params: z.strictObject({ token: z.string().min(1).max(200) }), response } },
+      {
+        schema: {
+          tags,
+          description: 'The video behind an open share link (anyone holding the link): what the player needs.',
+          params: c.SharedParams,
+          response: reply(c.PlayableVideo),
+        },
+      },
       async (req) => sharing.shared(req.params.token, requestLocale(req)),
     );
 
-    const captionParams = z.strictObject({ id: s.id, language: z.string().regex(LANGUAGE) });
+    const captionParams = c.CaptionParams;
     app.put(
       '/videos/:id/captions/:language',
       {
@@ -137,8 +133,8 @@ export function videoRoutes(
           tags,
           description: 'Uploads a WebVTT caption file (body, Content-Type text/vtt) for one language.',
           params: captionParams,
-          querystring: z.strictObject({ label: z.string().trim().min(1).max(100).optional() }),
-          response,
+          querystring: c.CaptionQuery,
+          response: detail,
         },
       },
       async (req) =>
@@ -153,7 +149,7 @@ export function videoRoutes(
     );
     app.delete(
       '/videos/:id/captions/:language',
-      { schema: { tags, params: captionParams, response } },
+      { schema: { tags, params: captionParams, response: reply(ok) } },
       async (req) => {
         await captions.remove(requireActor(req), req.params.id, req.params.language);
         return { ok: true as const };

@@ -3,10 +3,12 @@ import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as c from '../../../shared/contracts/videos.js';
 import { cutText, isSafeText } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
+import { answers } from '../../http/schemas.js';
 import { type Actor, authorize, type Grant } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search/document.js';
@@ -186,6 +188,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...schema,
           description:
             'tus creation (protocol 1.0.0). Headers: Tus-Resumable, Upload-Length, Upload-Metadata with base64 `filename` and `title`. Answers 201 with Location and Amongi-Video-Id.',
+          response: answers({ 201: c.UploadCreated }),
         },
       },
       create,
@@ -196,6 +199,7 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         ...schema,
         description: 'tus: HEAD reports Upload-Offset, PATCH appends bytes, DELETE ends the upload.',
+        response: answers({ 200: c.UploadOffset, 204: c.UploadPatched }),
       },
       handler: continueUpload,
     });
