@@ -153,6 +153,7 @@ async function sessionStamp(ctx: AppContext, id: string): Promise<string | undef
        from sessions s join users u on u.id = s.user_id
       where s.id = $1 and s.expires_at > now()`,
     [id],
+    { name: 'amongi-session-stamp' },
   );
   return (r.rows[0] as { stamp: string } | undefined)?.stamp;
 }

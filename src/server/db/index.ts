@@ -28,7 +28,12 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   /** Raw SQL for libraries that bring their own (pg-boss); several statements are allowed when there are no values. */
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
+  executeSql(
+    text: string,
+    values?: unknown[],
+    /** PostgreSQL: a prepared statement by this name, planned once per connection (for queries on every request). */
+    opts?: { name?: string },
+  ): Promise<{ rows: unknown[]; rowCount: number }>;
   /**
    * Waits for and holds one of the start-up locks until release() (see STARTUP_LOCKS). On PostgreSQL a session
    * advisory lock on a connection of its own; on PGlite nothing to wait for (one process per data dir: lock file).
@@ -64,8 +69,10 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
       ping: async () => {
         await pool.query('select 1');
       },
-      executeSql: async (text, values) => {
-        const r = await pool.query(text, values);
+      executeSql: async (text, values, opts) => {
+        const r = opts?.name
+          ? await pool.query({ name: opts.name, text, values })
+          : await pool.query(text, values);
         // Several statements answer with one result each: the last one is the answer.
         const last = Array.isArray(r) ? r[r.length - 1] : r;
         return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
