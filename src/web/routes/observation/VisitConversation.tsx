@@ -1,8 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX } from '../../../shared/observation';
-import type { VisitDetail } from '../../api/observation';
-import { useAgreeNextStep, useSaveConversation, useSaveReflection } from '../../api/observation';
+import {
+  useAgreeNextStep,
+  useSaveConversation,
+  useSaveReflection,
+  type VisitDetail,
+} from '../../api/observation';
 import { Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextAreaField } from '../../components/Field';

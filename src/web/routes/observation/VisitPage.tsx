@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import type { VisitDetail } from '../../api/observation';
-import { useObservationMe, useVisit } from '../../api/observation';
+import { useObservationMe, useVisit, type VisitDetail } from '../../api/observation';
 import { useMe } from '../../api/queries';
 import { Loading, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
