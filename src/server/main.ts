@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { expiredSessionsTask } from './auth/session-cleanup.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { buildContext, closeContext } from './context.js';
 import { openDatabase } from './db/index.js';
@@ -79,6 +80,7 @@ async function main() {
         { name: 'notification-emails', everyMs: 3000, run: (now) => sendDueNotificationEmails(ctx, now) },
         { name: 'notification-digests', everyMs: 60_000, run: (now) => sendDueDigests(ctx, now) },
         { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
+        expiredSessionsTask(ctx),
       ])
     : async () => {};
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;

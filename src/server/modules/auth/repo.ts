@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
 import { authTokens, sessions, users } from '../../db/schema.js';
 
@@ -53,10 +53,6 @@ export async function listSessionsOfUser(db: DbOrTx, userId: string) {
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
     .orderBy(sql`${sessions.lastSeenAt} desc`);
-}
-
-export async function deleteExpiredSessions(db: DbOrTx) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
 
 export async function insertAuthToken(
