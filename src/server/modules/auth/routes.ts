@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ok } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/people.js';
 import {
   clearSessionCookie,
   issueCsrfToken,
@@ -9,49 +10,43 @@ import {
   startSession,
 } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
-import * as s from '../../http/schemas.js';
+import { reply } from '../../http/schemas.js';
 import type { PeopleService } from '../people/service.js';
 import * as repo from './repo.js';
 import type { AuthService } from './service.js';
-
-const tokenParams = z.strictObject({ token: z.string().min(20).max(200) });
 
 export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
 
-    app.get(
-      '/auth/csrf',
-      { schema: { tags, response: { 200: z.object({ token: z.string() }) } } },
-      async (req, reply) => ({
-        token: issueCsrfToken(ctx, req, reply),
-      }),
-    );
+    app.get('/auth/csrf', { schema: { tags, response: reply(c.CsrfToken) } }, async (req, res) => ({
+      token: issueCsrfToken(ctx, req, res),
+    }));
 
     app.post(
       '/auth/login',
       {
         schema: {
           tags,
-          body: z.strictObject({ email: z.string().max(254), password: s.password }),
-          response: { 200: s.ok, ...s.errors },
+          body: c.Login,
+          response: reply(ok),
         },
       },
-      async (req, reply) => {
+      async (req, res) => {
         const userId = await auth.verifyLogin(req.body.email, req.body.password, req.ip);
         if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId); // never keep the old session alive
-        await startSession(ctx, req, reply, userId);
+        await startSession(ctx, req, res, userId);
         return { ok: true as const };
       },
     );
 
-    app.post('/auth/logout', { schema: { tags, response: { 200: s.ok } } }, async (req, reply) => {
+    app.post('/auth/logout', { schema: { tags, response: reply(ok) } }, async (req, res) => {
       if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId);
-      clearSessionCookie(req, reply);
+      clearSessionCookie(req, res);
       return { ok: true as const };
     });
 
-    app.get('/me', { schema: { tags, response: s.errors } }, async (req) =>
+    app.get('/me', { schema: { tags, response: reply(c.Me) } }, async (req) =>
       people.me(requireActor(req), req.user as NonNullable<typeof req.user>),
     );
 
@@ -60,8 +55,8 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       {
         schema: {
           tags,
-          body: z.strictObject({ name: s.name.optional(), locale: s.locale.optional() }),
-          response: s.errors,
+          body: c.MeUpdate,
+          response: reply(c.Me),
         },
       },
       async (req) => {
@@ -75,8 +70,8 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       {
         schema: {
           tags,
-          body: z.strictObject({ currentPassword: s.password, newPassword: s.password }),
-          response: { 200: s.ok, ...s.errors },
+          body: c.PasswordChange,
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -91,7 +86,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       },
     );
 
-    app.get('/me/sessions', { schema: { tags } }, async (req) => {
+    app.get('/me/sessions', { schema: { tags, response: reply(c.SessionList) } }, async (req) => {
       const actor = requireActor(req);
       const rows = await repo.listSessionsOfUser(ctx.db, actor.id);
       return {
@@ -105,7 +100,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
         schema: {
           tags,
           description: 'Signs out every other session of the current person.',
-          response: { 200: s.ok },
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -120,8 +115,8 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       {
         schema: {
           tags,
-          body: z.strictObject({ email: z.string().max(254) }),
-          response: { 200: s.ok, ...s.errors },
+          body: c.PasswordResetRequest,
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -140,8 +135,8 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
         {
           schema: {
             tags,
-            params: tokenParams,
-            response: { 200: z.object({ name: z.string(), email: z.string() }), ...s.errors },
+            params: c.TokenParams,
+            response: reply(c.TokenHolder),
           },
         },
         async (req) => auth.describeToken(req.params.token, purpose),
@@ -151,14 +146,14 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
         {
           schema: {
             tags,
-            params: tokenParams,
-            body: z.strictObject({ password: s.password }),
-            response: { 200: s.ok, ...s.errors },
+            params: c.TokenParams,
+            body: c.PasswordSet,
+            response: reply(ok),
           },
         },
-        async (req, reply) => {
+        async (req, res) => {
           const userId = await auth.completeToken(req.params.token, purpose, req.body.password);
-          await startSession(ctx, req, reply, userId);
+          await startSession(ctx, req, res, userId);
           return { ok: true as const };
         },
       );

@@ -1,13 +1,13 @@
 import type { CommunityAccess, CommunityRole } from '../../../shared/catalogue.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, type CommunityResource, can, personResource } from '../../policy/index.js';
 import { visibleCommunities } from '../../policy/sql-communities.js';
 import { audit } from '../audit.js';
 import { findUserById } from '../auth/repo.js';
 import { notify } from '../notifications/notify.js';
-import { isUniqueViolation } from '../org/repo.js';
 import { personDetail } from '../people/repo.js';
 import { type VideoService, videoResource } from '../videos/service.js';
 import { decodeNameCursor, encodeNameCursor } from './cursor.js';

@@ -1,38 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorBody } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/import.js';
 import { requireActor } from '../../auth/session.js';
 import { AppError } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
-import * as s from '../../http/schemas.js';
+import { reply } from '../../http/schemas.js';
 import { MAX_BYTES } from './csv.js';
 import type { ImportService } from './service.js';
 
 export const CSV_CONTENT_TYPES = ['text/csv', 'application/octet-stream', 'text/plain'];
-
-const rowError = z.object({ column: z.string(), code: z.string(), message: z.string() });
-const importResult = z.object({
-  dryRun: z.boolean(),
-  rows: z.array(
-    z.object({
-      line: z.number().int(),
-      name: z.string(),
-      email: z.string(),
-      institution: z.string(),
-      team: z.string(),
-      role: z.string(),
-      action: z.enum(['create', 'update', 'unchanged']),
-      errors: z.array(rowError),
-    }),
-  ),
-  summary: z.object({
-    total: z.number().int(),
-    valid: z.number().int(),
-    invalid: z.number().int(),
-    create: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-  }),
-});
 
 export function importRoutes(imports: ImportService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,15 +31,9 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncZod {
             'every row is reported; with dryRun=false all rows are saved in one transaction, or none when any ' +
             'row has an error (422 import.has_errors).',
           consumes: CSV_CONTENT_TYPES,
-          // Documents the raw file body in OpenAPI; the parser above has already made it a Buffer.
-          body: z.any().describe('The CSV file itself (UTF-8 or Windows-1252, at most 2 MB).'),
-          querystring: z.strictObject({
-            dryRun: z
-              .enum(['true', 'false'])
-              .default('true')
-              .transform((v) => v === 'true'),
-          }),
-          response: { ...s.errors, 200: importResult, 413: s.errorBody, 415: s.errorBody, 422: s.errorBody },
+          body: c.ImportStaffFile,
+          querystring: c.ImportStaffQuery,
+          response: { ...reply(c.ImportResult), 413: errorBody, 415: errorBody, 422: errorBody },
         },
       },
       async (req) => {

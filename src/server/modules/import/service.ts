@@ -1,12 +1,12 @@
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, personResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { findUserById } from '../auth/repo.js';
 import type { AuthService } from '../auth/service.js';
-import { isUniqueViolation } from '../org/repo.js';
 import type { OrgService } from '../org/service.js';
 import { type ParsedFile, parseStaffCsv } from './csv.js';
 import { linePath } from './messages.js';

@@ -3,12 +3,6 @@ import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, teamMemberships, teams } from '../../db/schema.js';
 
-/** Postgres unique violation, from either driver. */
-export const isUniqueViolation = (err: unknown) => {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
-
 export async function listKommuner(db: DbOrTx) {
   return db
     .select({

@@ -1,6 +1,7 @@
 import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, teamResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
@@ -12,7 +13,7 @@ async function unique<T>(code: ErrorCode, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (repo.isUniqueViolation(err)) throw new AppError(code);
+    if (isUniqueViolation(err)) throw new AppError(code);
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as c from '../../../shared/contracts/outbox.js';
 import { requireActor } from '../../auth/session.js';
-import * as s from '../../http/schemas.js';
+import { reply } from '../../http/schemas.js';
 import type { OutboxService } from './service.js';
 
 export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
@@ -12,11 +12,8 @@ export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
         schema: {
           tags: ['outbox'],
           description: 'E-mails written by the app, newest first (administrators only).',
-          querystring: z.strictObject({
-            before: z.string().max(200).optional().describe('nextBefore of the previous page'),
-            limit: z.coerce.number().int().min(1).max(100).default(30),
-          }),
-          response: s.errors,
+          querystring: c.OutboxListQuery,
+          response: reply(c.OutboxPage),
         },
       },
       async (req) => outbox.list(requireActor(req), { limit: req.query.limit, before: req.query.before }),

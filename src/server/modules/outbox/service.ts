@@ -1,18 +1,16 @@
 import type { AppContext } from '../../context.js';
-import { isTimestampText, readCursor } from '../../http/cursor.js';
+import { isTimestampText, readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { listOutbox, type OutboxCursor } from '../../mail/outbox.js';
 import { type Actor, authorize } from '../../policy/index.js';
 
-const encodeCursor = (c: OutboxCursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+/** The outbox's cursor: the last e-mail's created_at (as PostgreSQL's text, keeping microseconds) and id. */
+const encodeCursor = (c: OutboxCursor) => writeCursor([c.at, c.id]);
 function decodeCursor(s: string): OutboxCursor {
-  try {
-    const [at, id] = readCursor(s) as unknown[];
-    if (typeof at === 'string' && isTimestampText(at) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
-      return { at, id };
-  } catch {
-    /* fall through */
-  }
+  const value = readCursor(s);
+  const [at, id] = Array.isArray(value) ? value : [];
+  if (typeof at === 'string' && isTimestampText(at) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+    return { at, id };
   throw new AppError('request.invalid');
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Role } from '../../../shared/constants.js';
+import type * as c from '../../../shared/contracts/people.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../../db/schema.js';
 
@@ -43,16 +45,8 @@ export async function listPeople(
     .limit(opts.limit + 1);
 }
 
-export type PersonGrant = {
-  id: string;
-  role: Role;
-  institutionId: string | null;
-  institutionName: string | null;
-  institutionType: string | null;
-  kommuneId: string | null;
-  kommuneName: string | null;
-};
-export type PersonTeam = { id: string; name: string; type: string; institutionId: string };
+export type PersonGrant = z.output<typeof c.PersonGrant>;
+export type PersonTeam = z.output<typeof c.PersonTeam>;
 
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof personDetail>>>;
 

@@ -2,7 +2,8 @@ import { type Role, roleScope } from '../../../shared/constants.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
-import { readCursor } from '../../http/cursor.js';
+import { isUniqueViolation } from '../../db/rows.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import {
   type Actor,
@@ -97,7 +98,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         : undefined;
       const id = await db.transaction(async (tx) => {
         const user = await repo.insertUser(tx, v).catch((err) => {
-          if (orgRepo.isUniqueViolation(err)) throw new AppError('person.email_taken'); // a parallel invitation won
+          if (isUniqueViolation(err)) throw new AppError('person.email_taken'); // a parallel invitation won
           throw err;
         });
         await repo.insertGrant(tx, { userId: user.id, ...grant });
@@ -207,15 +208,12 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
   };
 }
 
-const encodeCursor = (r: { name: string; id: string }) =>
-  Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
+/** The people list's cursor: the last row's name and id (the sort key). */
+const encodeCursor = (r: { name: string; id: string }) => writeCursor([r.name, r.id]);
 function decodeCursor(c: string): { name: string; id: string } {
-  try {
-    const [name, id] = readCursor(c) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
-  } catch {
-    /* fall through */
-  }
+  const value = readCursor(c);
+  const [name, id] = Array.isArray(value) ? value : [];
+  if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
   throw new AppError('request.invalid');
 }
 
