@@ -115,6 +115,15 @@ describe.skipIf(!url)('two processes on one PostgreSQL database (PostgreSQL only
     expect((await sameBrowser(here, appB).get('/api/v1/me')).statusCode).toBe(200); // the one that asked stays
   });
 
+  it('a person disabled in A is refused by B at once', async () => {
+    const admin = await t.as('administrator');
+    const person = sameBrowser(await t.as('leder2'), appB);
+    expect((await person.get('/api/v1/me')).statusCode).toBe(200);
+    const disabled = await admin.patch(`/api/v1/people/${ids.user.leder2}`, { status: 'disabled' });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect((await person.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
   it('a role taken away is gone in B on the next request, even when no event told B', async () => {
     const leder = await t.as('leder');
     const b = sameBrowser(leder, appB);

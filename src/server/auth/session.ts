@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
+import type { DomainEvent } from '../events/index.js';
 import { AppError } from '../http/errors.js';
 import * as repo from '../modules/auth/repo.js';
 import { type PersonDetail, personDetail } from '../modules/people/repo.js';
@@ -130,10 +131,19 @@ export async function revokeSession(ctx: AppContext, db: DbOrTx, id: string) {
   ctx.events.publish({ type: 'session.revoked', sessionId: id });
 }
 
-/** Ends every session of a person (optionally all but one): after a password change, reset or disabling. */
-export async function revokeSessionsOfUser(ctx: AppContext, db: DbOrTx, userId: string, exceptId?: string) {
+/**
+ * Ends every session of a person (optionally all but one): after a password change, reset or disabling. In a
+ * transaction pass the `emit` of `ctx.events.transaction`, so that the event goes out once it committed.
+ */
+export async function revokeSessionsOfUser(
+  ctx: AppContext,
+  db: DbOrTx,
+  userId: string,
+  exceptId?: string,
+  emit: (event: DomainEvent) => void = (e) => ctx.events.publish(e),
+) {
   await repo.deleteSessionsOfUser(db, userId, exceptId);
-  ctx.events.publish({ type: 'sessions.revoked', userId });
+  emit({ type: 'sessions.revoked', userId });
 }
 
 /**

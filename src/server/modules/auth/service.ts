@@ -122,10 +122,10 @@ export function createAuthService(ctx: AppContext) {
     checkPasswordStrength(password);
     const { row } = await checkToken(token, purpose);
     const passwordHash = await hashPassword(password);
-    await ctx.db.transaction(async (tx) => {
+    await ctx.events.transaction(ctx.db, async (tx, emit) => {
       if (!(await repo.useAuthToken(tx, row.id))) throw new AppError('auth.token_invalid');
       await repo.setPassword(tx, row.userId, passwordHash);
-      await revokeSessionsOfUser(ctx, tx, row.userId);
+      await revokeSessionsOfUser(ctx, tx, row.userId, undefined, emit);
     });
     return row.userId;
   }
@@ -136,9 +136,9 @@ export function createAuthService(ctx: AppContext) {
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
       throw new AppError('auth.wrong_current_password');
     const passwordHash = await hashPassword(next);
-    await ctx.db.transaction(async (tx) => {
+    await ctx.events.transaction(ctx.db, async (tx, emit) => {
       await repo.setPassword(tx, userId, passwordHash);
-      await revokeSessionsOfUser(ctx, tx, userId, sessionId);
+      await revokeSessionsOfUser(ctx, tx, userId, sessionId, emit);
     });
   }
 
