@@ -23,6 +23,8 @@ export const COURSE_DESCRIPTION_MAX = 5000;
 export const COURSE_CAPACITY_MAX = 500;
 export const COURSE_SESSIONS_MAX = 20;
 export const SESSION_PLACE_MAX = 300;
+/** How many methods a resource person may say they can train in. */
+export const COVERAGE_MAX = 2000;
 
 /** Every kind of notification (I3). The web has a sentence for each (notifications.kinds.<kind with _>). */
 export const NOTIFICATION_KINDS = [

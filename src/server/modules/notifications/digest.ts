@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/constants.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
+import { rows } from '../../db/rows.js';
 import { digestEmail, type NotificationItem } from '../../mail/notification-templates.js';
 import { enqueueEmail } from '../../mail/outbox.js';
-import { linksFor, rowsOf } from './email.js';
+import { linksFor } from './email.js';
 import { isNotificationKind, type NotificationPayload } from './notify.js';
 import { digestCutoff } from './time.js';
 
@@ -30,7 +31,7 @@ type Taken = {
  */
 export async function sendDueDigests(ctx: AppContext, now = new Date()): Promise<number> {
   const cutoff = digestCutoff(now).toISOString();
-  const people = await rowsOf<{ user_id: string }>(
+  const people = await rows<{ user_id: string }>(
     ctx.db,
     sql`select distinct user_id from notifications
         where email_state = 'digest' and created_at < ${cutoff}::timestamptz`,
@@ -48,7 +49,7 @@ export async function sendDueDigests(ctx: AppContext, now = new Date()): Promise
 
 async function digestFor(ctx: AppContext, userId: string, cutoff: string, now: Date): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
-    const taken = await rowsOf<Taken>(
+    const taken = await rows<Taken>(
       tx,
       sql`update notifications set email_state = 'done'
           where user_id = ${userId} and email_state = 'digest' and created_at < ${cutoff}::timestamptz
@@ -56,7 +57,7 @@ async function digestFor(ctx: AppContext, userId: string, cutoff: string, now: D
     );
     const unread = taken.filter((r) => !r.read_at && isNotificationKind(r.kind));
     if (unread.length === 0) return false;
-    const [person] = await rowsOf<{ email: string; name: string; locale: Locale; status: string }>(
+    const [person] = await rows<{ email: string; name: string; locale: Locale; status: string }>(
       tx,
       sql`select email, name, locale, status from users where id = ${userId}`,
     );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { notificationEmail } from '../../mail/notification-templates.js';
 import { enqueueEmail } from '../../mail/outbox.js';
 import { isNotificationKind, type NotificationPayload } from './notify.js';
@@ -20,15 +21,12 @@ export type Claimed = {
   status: string;
 };
 
-export const rowsOf = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-
 /**
  * Claims up to `limit` notifications waiting for an e-mail at once: they become `done` in this statement
  * (skip-locked, so two workers never take the same one). Call it in the transaction that writes the e-mails.
  */
 async function claimImmediate(tx: DbOrTx, limit: number) {
-  return rowsOf<Claimed>(
+  return rows<Claimed>(
     tx,
     sql`with due as (
           select id from notifications where email_state = 'email'

@@ -1,32 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { dateTime } from '../../../shared/text.js';
-import {
-  COURSE_CAPACITY_MAX,
-  COURSE_DESCRIPTION_MAX,
-  COURSE_STATES,
-  COURSE_TITLE_MAX,
-  SESSION_PLACE_MAX,
-} from '../../../shared/training.js';
+import * as c from '../../../shared/contracts/training.js';
 import { requireActor } from '../../auth/session.js';
 import { AppError } from '../../http/errors.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import type { CourseService } from './courses.js';
 
-const when = dateTime().transform((v) => new Date(v));
-const session = z.strictObject({
-  startsAt: when,
-  endsAt: when,
-  place: z.string().max(SESSION_PLACE_MAX).default(''),
-  onlineUrl: z.string().trim().max(2000).nullable().optional(),
-});
-const sessionParams = z.strictObject({ id: s.id, sessionId: s.id });
+/** The .ics routes answer text/calendar (a string), not JSON; their errors are JSON like every route's. */
+const icsReply = {
+  ...reply(c.IcsFile),
+  200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: c.IcsFile } } },
+};
 
 export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['training'];
-    const params = s.idParams;
-    const response = s.errors;
+    const params = c.CourseParams;
+    const course = reply(c.CourseDetail);
 
     app.get(
       '/training/courses',
@@ -35,13 +24,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           tags,
           description:
             'Training courses and proposals the signed-in person may see, in the order of their life (proposed … documented), newest first; `mine=1`: only those I asked for, am enrolled in, train or planned.',
-          querystring: z.strictObject({
-            state: z.enum(COURSE_STATES).optional(),
-            mine: z.enum(['1', '0', 'true', 'false']).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(24),
-          }),
-          response,
+          querystring: c.CourseListQuery,
+          response: reply(c.CoursePage),
         },
       },
       async (req) =>
@@ -61,7 +45,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'A course with its sessions, trainers, participating institutions, where the requests came from, the viewer’s own enrolment and what they may do. `requesters` only for those who may see who asked.',
           params,
-          response,
+          response: course,
         },
       },
       async (req) => courses.get(requireActor(req), req.params.id),
@@ -75,14 +59,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'Title, description, seats, trainers and participating institutions (replaced as a whole). Until the course is completed.',
           params,
-          body: z.strictObject({
-            title: z.string().trim().max(COURSE_TITLE_MAX),
-            description: z.string().max(COURSE_DESCRIPTION_MAX).default(''),
-            capacity: z.number().int().min(1).max(COURSE_CAPACITY_MAX).nullable(),
-            trainerIds: z.array(s.id).max(50),
-            institutionIds: z.array(s.id).max(200),
-          }),
-          response,
+          body: c.CourseUpdate,
+          response: course,
         },
       },
       async (req) => courses.update(requireActor(req), req.params.id, req.body),
@@ -96,8 +74,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'Adds a session (not in the past; ends after it starts; a place or an http(s) online link).',
           params,
-          body: session,
-          response,
+          body: c.SessionInput,
+          response: created(c.CourseDetail),
         },
       },
       async (req, reply) => {
@@ -108,7 +86,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
     );
     app.put(
       '/training/courses/:id/sessions/:sessionId',
-      { schema: { tags, params: sessionParams, body: session, response } },
+      { schema: { tags, params: c.SessionParams, body: c.SessionInput, response: course } },
       async (req) => {
         const actor = requireActor(req);
         await courses.sessions.update(actor, req.params.id, req.params.sessionId, req.body);
@@ -117,7 +95,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
     );
     app.delete(
       '/training/courses/:id/sessions/:sessionId',
-      { schema: { tags, params: sessionParams, response } },
+      { schema: { tags, params: c.SessionParams, response: course } },
       async (req) => {
         const actor = requireActor(req);
         await courses.sessions.remove(actor, req.params.id, req.params.sessionId);
@@ -133,8 +111,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'The next step: proposed → planned (needs title, seats, a trainer and a session; invites the requesters) → open → running → completed.',
           params,
-          body: z.strictObject({ to: z.enum(COURSE_STATES) }),
-          response,
+          body: c.CourseStateChange,
+          response: course,
         },
       },
       async (req) => courses.setState(requireActor(req), req.params.id, req.body.to),
@@ -148,7 +126,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'Enrols the signed-in person, or puts them on the waiting list when the seats are taken. Planned: requesters and participating institutions; open: everyone who sees the course.',
           params,
-          response,
+          response: course,
         },
       },
       async (req) => {
@@ -164,7 +142,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           tags,
           description: 'Cancels the signed-in person’s enrolment; the first on the waiting list moves up.',
           params,
-          response,
+          response: course,
         },
       },
       async (req) => {
@@ -181,7 +159,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'Enrolled, then the waiting list in order, then invited and cancelled (those who run it).',
           params,
-          response,
+          response: reply(c.Participants),
         },
       },
       async (req) => courses.enrolment.participants(requireActor(req), req.params.id),
@@ -195,8 +173,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           description:
             'Links the documentation video (processed, shared at least with the institution): completed → documented.',
           params,
-          body: z.strictObject({ videoId: s.id }),
-          response,
+          body: c.DocumentationSet,
+          response: course,
         },
       },
       async (req) => courses.document(requireActor(req), req.params.id, req.body.videoId),
@@ -205,7 +183,7 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
     app.get(
       '/training/sessions/:id/ics',
       {
-        schema: { tags, description: 'One session as an iCalendar (.ics) file.', params, response },
+        schema: { tags, description: 'One session as an iCalendar (.ics) file.', params, response: icsReply },
       },
       async (req, reply) => {
         const file = await courses.sessions.sessionIcs(requireActor(req), req.params.id);
@@ -224,8 +202,8 @@ export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
           tags,
           description:
             'The course’s calendar feed (`<token>.ics`, the link on the course page) for calendar apps: no sign-in, the token is the secret.',
-          params: z.strictObject({ file: z.string().max(200) }),
-          response,
+          params: c.CalendarFileParams,
+          response: icsReply,
         },
       },
       async (req, reply) => {

@@ -3,7 +3,7 @@ import type { CourseState } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import { trainingEnrolments, trainingSessions } from '../../db/training-schema.js';
 import { videos } from '../../db/videos-schema.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, policySql } from '../../policy/index.js';
 import { visibleCourses } from '../../policy/sql-training.js';
@@ -41,24 +41,19 @@ const STAMP = {
   completed: 'completedAt',
 } as const;
 
-function encodeCursor(r: { rank: number; proposedAtText: string; id: string }) {
-  return Buffer.from(JSON.stringify([r.rank, r.proposedAtText, r.id])).toString('base64url');
-}
+/** The list cursor: the last row's state rank, proposed_at (microseconds kept) and id. */
 function decodeCursor(c: string): repo.ListCursor {
-  try {
-    const [rank, proposedAt, id] = readCursor(c) as unknown[];
-    if (
-      typeof rank === 'number' &&
-      Number.isInteger(rank) &&
-      typeof proposedAt === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(proposedAt) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    )
-      return { rank, proposedAt, id };
-  } catch {
-    /* fall through */
-  }
+  const value = readCursor(c);
+  const [rank, proposedAt, id] = Array.isArray(value) ? value : [];
+  if (
+    typeof rank === 'number' &&
+    Number.isInteger(rank) &&
+    typeof proposedAt === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(proposedAt) &&
+    typeof id === 'string' &&
+    /^[0-9a-f-]{36}$/.test(id)
+  )
+    return { rank, proposedAt, id };
   throw new AppError('request.invalid');
 }
 
@@ -153,7 +148,8 @@ export function createCourseService(ctx: AppContext) {
       const last = page.at(-1);
       return {
         items: page.map(summary),
-        nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null,
+        nextCursor:
+          rows.length > opts.limit && last ? writeCursor([last.rank, last.proposedAtText, last.id]) : null,
       };
     },
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ACTIVE_COURSE_STATES } from '../../../shared/training.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { teamMemberships, teams, users } from '../../db/schema.js';
 import { trainingCourses, trainingCoverage, trainingRequests } from '../../db/training-schema.js';
 import { taxonomyTerms, videos } from '../../db/videos-schema.js';
@@ -27,10 +28,6 @@ export const weight = (alias: string) =>
                  when exists (select 1 from training_courses wc
                               where wc.id = ${alias}.course_id and wc.state in ${ACTIVE_LIST}) then 2
                  else 0 end)`);
-
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 export type Method = { id: string; label: string };
 
@@ -67,11 +64,11 @@ export async function getVideo(db: DbOrTx, id: string) {
 }
 
 export async function videoHasMethod(db: DbOrTx, videoId: string, methodId: string): Promise<boolean> {
-  const rows = await rowsOf(
+  const found = await rows(
     db,
     sql`select 1 from video_methods where video_id = ${videoId} and term_id = ${methodId}`,
   );
-  return rows.length > 0;
+  return found.length > 0;
 }
 
 /** The team, when `userId` is a member of it now. */
@@ -160,7 +157,7 @@ export async function deleteCurrentRequest(db: DbOrTx, methodId: string, userId:
 
 /** How many requests for the method wait for the threshold (no course yet). */
 export async function countWaiting(db: DbOrTx, methodId: string): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(
+  const [row] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from training_requests where method_id = ${methodId} and course_id is null`,
   );
@@ -168,7 +165,7 @@ export async function countWaiting(db: DbOrTx, methodId: string): Promise<number
 }
 
 export async function countAttached(db: DbOrTx, courseId: string): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(
+  const [row] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from training_requests where course_id = ${courseId}`,
   );
@@ -199,11 +196,11 @@ export async function addCourseVideos(db: DbOrTx, courseId: string) {
 }
 
 export async function requesterIds(db: DbOrTx, courseId: string): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
+  const found = await rows<{ id: string }>(
     db,
     sql`select user_id as id from training_requests where course_id = ${courseId}`,
   );
-  return rows.map((r) => r.id);
+  return found.map((r) => r.id);
 }
 
 /**
@@ -212,7 +209,7 @@ export async function requesterIds(db: DbOrTx, courseId: string): Promise<string
  * the kommuner involved. Each person once; disabled accounts never.
  */
 export async function proposalRecipients(db: DbOrTx, courseId: string, methodId: string): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
+  const found = await rows<{ id: string }>(
     db,
     sql`with insts as (
           select distinct institution_id as id from training_requests
@@ -234,34 +231,34 @@ export async function proposalRecipients(db: DbOrTx, courseId: string, methodId:
             where g.role = 'forvaltning' and g.kommune_id in (select id from komm)
         ) x join users u on u.id = x.user_id and u.status <> 'disabled'`,
   );
-  return rows.map((r) => r.id);
+  return found.map((r) => r.id);
 }
 
 /** Methods with at least `threshold` waiting requests and no active course: due for a proposal. */
 export async function dueMethods(db: DbOrTx, threshold: number): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
+  const found = await rows<{ id: string }>(
     db,
     sql`select r.method_id as id from training_requests r
         where r.course_id is null
           and not exists (select 1 from training_courses c where c.method_id = r.method_id and c.state in ${ACTIVE})
         group by r.method_id having count(*) >= ${threshold}`,
   );
-  return rows.map((r) => r.id);
+  return found.map((r) => r.id);
 }
 
 /** Is the method asked for, or has it had a course? (Then it is in use and cannot be deleted.) */
 export async function methodHasTraining(db: DbOrTx, methodId: string): Promise<boolean> {
-  const rows = await rowsOf(
+  const found = await rows(
     db,
     sql`select 1 where exists (select 1 from training_requests where method_id = ${methodId})
            or exists (select 1 from training_courses where method_id = ${methodId})`,
   );
-  return rows.length > 0;
+  return found.length > 0;
 }
 
 /** Every method (by label), and whether the person covers it. */
 export async function coverageOf(db: DbOrTx, userId: string, limit: number) {
-  return rowsOf<{ id: string; label: string; covered: boolean }>(
+  return rows<{ id: string; label: string; covered: boolean }>(
     db,
     sql`select t.id, t.label,
                exists (select 1 from training_coverage c where c.user_id = ${userId} and c.method_id = t.id) as covered
@@ -272,7 +269,7 @@ export async function coverageOf(db: DbOrTx, userId: string, limit: number) {
 /** How many of these ids are method terms. */
 export async function countMethods(db: DbOrTx, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const [row] = await rowsOf<{ n: number }>(
+  const [row] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from taxonomy_terms t where t.kind = 'method' and ${inArray(sql.raw('t.id'), ids)}`,
   );

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { idParams } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/training.js';
 import { requireActor } from '../../auth/session.js';
-import * as s from '../../http/schemas.js';
-import { COVERAGE_MAX, type DemandService } from './demand.js';
+import { reply } from '../../http/schemas.js';
+import type { DemandService } from './demand.js';
 
-const methodParams = z.strictObject({ methodId: s.id });
+const methodParams = c.MethodParams;
 const DEMAND =
   'Answers with the method’s demand as the signed-in person sees it: { method, count, threshold, missing, mine: { asked, viaTeam, requestedByName }, teams: [{ id, name, memberCount, alreadyAsked }], course: { id, state, title } | null }.';
 
 export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['training'];
-    const response = s.errors;
 
     app.post(
       '/training/requests',
@@ -19,8 +19,8 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: `"Vi vil gerne trænes i denne metode": ask for training in a method, as oneself or (teamId) for every member of a team one belongs to, optionally from a video tagged with the method. A person counts once per method however they asked; when the count reaches the threshold a proposal is made. ${DEMAND}`,
-          body: z.strictObject({ methodId: s.id, videoId: s.id.optional(), teamId: s.id.optional() }),
-          response,
+          body: c.TrainingRequestCreate,
+          response: reply(c.MethodDemand),
         },
       },
       async (req) => demand.request(requireActor(req), req.body),
@@ -32,7 +32,7 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description: `Withdraws one’s own request for training in the method (nothing to withdraw is fine); a proposal already made stays. ${DEMAND}`,
           params: methodParams,
-          response,
+          response: reply(c.MethodDemand),
         },
       },
       async (req) => demand.withdraw(requireActor(req), req.params.methodId),
@@ -44,7 +44,7 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description:
             'One’s own requests, newest first: { items: [{ method, video | null (only while one may watch it), viaTeam, requestedByName, createdAt, course | null }] }.',
-          response,
+          response: reply(c.MyRequests),
         },
       },
       async (req) => demand.mine(requireActor(req)),
@@ -56,7 +56,7 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description: `How many asked for training in a method. ${DEMAND}`,
           params: methodParams,
-          response,
+          response: reply(c.MethodDemand),
         },
       },
       async (req) => demand.demand(requireActor(req), req.params.methodId),
@@ -68,8 +68,8 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description:
             'The training panel of a video: { threshold, canAsk (may ask from this video), methods: [demand per method tagged on the video, by label], documented: [{ courseId, courseTitle, methodLabel, canOpenCourse, documentationVideo: { id, title } | null }] }.',
-          params: s.idParams,
-          response,
+          params: idParams,
+          response: reply(c.VideoTraining),
         },
       },
       async (req) => demand.forVideo(requireActor(req), req.params.id),
@@ -82,14 +82,20 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description:
             'For resource persons, editors and forvaltning: { threshold, canConfigure, methods: [{ method, count, missing, institutions, course }] by demand (at most 100), courses: count per state, trained: { requesters, trained } } over the courses one may see.',
-          response,
+          response: reply(c.TrainingOverview),
         },
       },
       async (req) => demand.overview(requireActor(req)),
     );
     app.get(
       '/training/settings',
-      { schema: { tags, description: 'The instance’s threshold: { threshold }.', response } },
+      {
+        schema: {
+          tags,
+          description: 'The instance’s threshold: { threshold }.',
+          response: reply(c.TrainingSettings),
+        },
+      },
       async (req) => demand.settings(requireActor(req)),
     );
     app.put(
@@ -100,8 +106,8 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           description:
             'Administrators: sets the threshold (1–1000; else training.threshold_invalid). Methods whose waiting requests already reach it get their proposal at once. Answers { threshold, proposed }.',
           // The range is checked by the service, with its own error code.
-          body: z.strictObject({ threshold: z.number() }),
-          response,
+          body: c.ThresholdUpdate,
+          response: reply(c.ThresholdResult),
         },
       },
       async (req) => demand.setThreshold(requireActor(req), req.body.threshold),
@@ -113,7 +119,7 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description:
             'Resource persons: every method and whether one can train in it: { methods: [{ id, label, covered }] }.',
-          response,
+          response: reply(c.Coverage),
         },
       },
       async (req) => demand.coverage(requireActor(req)),
@@ -125,8 +131,8 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
           tags,
           description:
             'Resource persons: the methods one can train in (replaces the set). Proposals for them are sent to one first. Answers like GET.',
-          body: z.strictObject({ methodIds: z.array(s.id).max(COVERAGE_MAX) }),
-          response,
+          body: c.CoverageUpdate,
+          response: reply(c.Coverage),
         },
       },
       async (req) => demand.setCoverage(requireActor(req), req.body.methodIds),

@@ -1,9 +1,11 @@
 import { inArray, sql } from 'drizzle-orm';
+import type { CourseState } from '../../../shared/training.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import type { Actor } from '../../policy/index.js';
 import { visibleCourses } from '../../policy/sql-training.js';
 import type { PolicyVideo } from '../videos/repo.js';
-import { ACTIVE, current, type Method, rowsOf } from './demand-repo.js';
+import { ACTIVE, current, type Method } from './demand-repo.js';
 
 /** The read side of asking for training: each function answers for many methods at once (no N+1). */
 
@@ -11,7 +13,7 @@ const methodIn = (col: string, ids: string[]) => inArray(sql.raw(col), ids);
 
 /** The methods a video is tagged with, by label. */
 export async function methodsOfVideo(db: DbOrTx, videoId: string): Promise<Method[]> {
-  return rowsOf<Method>(
+  return rows<Method>(
     db,
     sql`select t.id, t.label from video_methods vm join taxonomy_terms t on t.id = vm.term_id
         where vm.video_id = ${videoId} and t.kind = 'method' order by t.label, t.id`,
@@ -21,13 +23,13 @@ export async function methodsOfVideo(db: DbOrTx, videoId: string): Promise<Metho
 /** Per method: how many requests count now, and from how many institutions. */
 export async function counts(db: DbOrTx, methodIds: string[]) {
   if (methodIds.length === 0) return new Map<string, { count: number; institutions: number }>();
-  const rows = await rowsOf<{ id: string; count: number; institutions: number }>(
+  const found = await rows<{ id: string; count: number; institutions: number }>(
     db,
     sql`select r.method_id as id, count(*)::int as count, count(distinct r.institution_id)::int as institutions
         from training_requests r where ${methodIn('r.method_id', methodIds)} and ${current('r')}
         group by r.method_id`,
   );
-  return new Map(rows.map((r) => [r.id, { count: r.count, institutions: r.institutions }]));
+  return new Map(found.map((r) => [r.id, { count: r.count, institutions: r.institutions }]));
 }
 
 export type MineRow = {
@@ -41,7 +43,7 @@ export type MineRow = {
 /** The person's requests that count now, for these methods: via which team, asked by whom. */
 export async function mine(db: DbOrTx, userId: string, methodIds: string[]): Promise<MineRow[]> {
   if (!userId || methodIds.length === 0) return [];
-  return rowsOf<MineRow>(
+  return rows<MineRow>(
     db,
     sql`select r.method_id as "methodId", r.team_id as "teamId", t.name as "teamName",
                r.requested_by as "requestedBy", u.name as "requestedByName"
@@ -55,7 +57,7 @@ export async function mine(db: DbOrTx, userId: string, methodIds: string[]): Pro
 /** The teams the person belongs to, with how many members can take part. */
 export async function myTeams(db: DbOrTx, userId: string) {
   if (!userId) return [];
-  return rowsOf<{ id: string; name: string; memberCount: number }>(
+  return rows<{ id: string; name: string; memberCount: number }>(
     db,
     sql`select t.id, t.name, (select count(*)::int from team_memberships m join users u on u.id = m.user_id
                               where m.team_id = t.id and u.status <> 'disabled') as "memberCount"
@@ -67,7 +69,7 @@ export async function myTeams(db: DbOrTx, userId: string) {
 /** Per team and method: how many of the team's members have a request that counts. */
 export async function teamAsked(db: DbOrTx, teamIds: string[], methodIds: string[]) {
   if (teamIds.length === 0 || methodIds.length === 0) return new Map<string, number>();
-  const rows = await rowsOf<{ teamId: string; methodId: string; n: number }>(
+  const found = await rows<{ teamId: string; methodId: string; n: number }>(
     db,
     sql`select m.team_id as "teamId", r.method_id as "methodId", count(*)::int as n
         from team_memberships m
@@ -76,15 +78,15 @@ export async function teamAsked(db: DbOrTx, teamIds: string[], methodIds: string
         where ${methodIn('m.team_id', teamIds)} and ${methodIn('r.method_id', methodIds)} and ${current('r')}
         group by m.team_id, r.method_id`,
   );
-  return new Map(rows.map((r) => [`${r.teamId}:${r.methodId}`, r.n]));
+  return new Map(found.map((r) => [`${r.teamId}:${r.methodId}`, r.n]));
 }
 
-export type CourseRef = { id: string; state: string; title: string };
+export type CourseRef = { id: string; state: CourseState; title: string };
 
 /** The active course of each method, when the actor may see it (policy sql-training.visibleCourses). */
 export async function visibleActiveCourses(db: DbOrTx, actor: Actor, methodIds: string[]) {
   if (methodIds.length === 0) return new Map<string, CourseRef>();
-  const rows = await rowsOf<CourseRef & { methodId: string }>(
+  const found = await rows<CourseRef & { methodId: string }>(
     db,
     sql`select training_courses.id, training_courses.method_id as "methodId", training_courses.state,
                training_courses.title
@@ -92,7 +94,7 @@ export async function visibleActiveCourses(db: DbOrTx, actor: Actor, methodIds: 
         where ${methodIn('training_courses.method_id', methodIds)} and training_courses.state in ${ACTIVE}
           and ${visibleCourses(actor)}`,
   );
-  return new Map(rows.map(({ methodId, ...c }) => [methodId, c]));
+  return new Map(found.map(({ methodId, ...c }) => [methodId, c]));
 }
 
 /** A video's policy columns under a prefix, as select-list SQL (for left-joined videos). */
@@ -134,7 +136,7 @@ export type DocumentedRow = {
 
 /** Documented courses whose requests came from this video, with their documentation video. */
 export async function documentedFor(db: DbOrTx, actor: Actor, videoId: string): Promise<DocumentedRow[]> {
-  return rowsOf<DocumentedRow>(
+  return rows<DocumentedRow>(
     db,
     sql`select training_courses.id as "courseId", training_courses.title as "courseTitle",
                t.label as "methodLabel", coalesce(${visibleCourses(actor)}, false) as "courseVisible",
@@ -166,7 +168,7 @@ export type MyRequestRow = {
 /** Every request of the person (newest first), with its method, video, team and course. */
 export async function myRequests(db: DbOrTx, actor: Actor, limit: number): Promise<MyRequestRow[]> {
   if (!actor.id) return [];
-  return rowsOf<MyRequestRow>(
+  return rows<MyRequestRow>(
     db,
     sql`select r.method_id as "methodId", t.label as "methodLabel", r.team_id as "teamId",
                tm.name as "teamName", r.requested_by as "requestedBy", u.name as "requestedByName",

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/training.js';
+import { COVERAGE_MAX, type CourseState } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { AppError } from '../../http/errors.js';
@@ -13,18 +16,9 @@ import { getThreshold, setThreshold } from './settings.js';
 const INSTANCE = { type: 'instance' } as const;
 /** At most this many of a person's own requests are listed (one per method at most). */
 const MY_REQUESTS_MAX = 500;
-export const COVERAGE_MAX = 2000;
 
 /** How a method's demand looks to one person (the "Vi vil gerne trænes i denne metode" panel). */
-export type MethodDemand = {
-  method: { id: string; label: string };
-  count: number;
-  threshold: number;
-  missing: number;
-  mine: { asked: boolean; viaTeam: { id: string; name: string } | null; requestedByName: string | null };
-  teams: { id: string; name: string; memberCount: number; alreadyAsked: number }[];
-  course: { id: string; state: string; title: string } | null;
-};
+export type MethodDemand = z.output<typeof c.MethodDemand>;
 
 /**
  * The demand for these methods as the actor sees it, in a fixed number of queries however many methods: counts
@@ -202,7 +196,7 @@ export function createDemandService(ctx: AppContext) {
             createdAt: new Date(r.createdAt),
             course:
               r.courseId && r.courseVisible
-                ? { id: r.courseId, state: r.courseState as string, title: r.courseTitle as string }
+                ? { id: r.courseId, state: r.courseState as CourseState, title: r.courseTitle as string }
                 : null,
           };
         }),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
 import { trainingEnrolments, trainingRequests } from '../../db/training-schema.js';
 import { AppError } from '../../http/errors.js';
@@ -39,12 +40,13 @@ async function countStatus(db: DbOrTx, courseId: string, status: EnrolmentStatus
 /** 1 for the first person on the waiting list; null when the person is not waiting. */
 export async function waitingPosition(db: DbOrTx, courseId: string, userId: string) {
   if (!userId) return null;
-  const [row] = await db
-    .execute(sql`
+  const [row] = await rows<{ position: number }>(
+    db,
+    sql`
     select (select count(*)::int from ${e} o where o.course_id = me.course_id and o.status = 'waiting'
               and (o.queued_at, o.user_id) < (me.queued_at, me.user_id)) + 1 as position
-    from ${e} me where me.course_id = ${courseId} and me.user_id = ${userId} and me.status = 'waiting'`)
-    .then((r) => (r as unknown as { rows: { position: number }[] }).rows);
+    from ${e} me where me.course_id = ${courseId} and me.user_id = ${userId} and me.status = 'waiting'`,
+  );
   return row ? Number(row.position) : null;
 }
 

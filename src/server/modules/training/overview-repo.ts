@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import type { Actor } from '../../policy/index.js';
 import { visibleCourses } from '../../policy/sql-training.js';
-import { ACTIVE, current, rowsOf } from './demand-repo.js';
+import { ACTIVE, current } from './demand-repo.js';
 
 /** The training overview's numbers (V7). Demand counts are everyone's (numbers only); courses as the actor sees them. */
 
@@ -21,7 +22,7 @@ export type DemandRow = {
  * course the actor may see. At most `limit`.
  */
 export async function methodsByDemand(db: DbOrTx, actor: Actor, limit: number): Promise<DemandRow[]> {
-  return rowsOf<DemandRow>(
+  return rows<DemandRow>(
     db,
     sql`select t.id, t.label, coalesce(d.n, 0)::int as count, coalesce(d.institutions, 0)::int as institutions,
                training_courses.id as "courseId", training_courses.state as "courseState",
@@ -39,17 +40,17 @@ export async function methodsByDemand(db: DbOrTx, actor: Actor, limit: number): 
 
 /** How many courses the actor may see, per state. */
 export async function coursesByState(db: DbOrTx, actor: Actor) {
-  const rows = await rowsOf<{ state: string; n: number }>(
+  const found = await rows<{ state: string; n: number }>(
     db,
     sql`select training_courses.state, count(*)::int as n from training_courses
         where ${visibleCourses(actor)} group by training_courses.state`,
   );
-  return new Map(rows.map((r) => [r.state, r.n]));
+  return new Map(found.map((r) => [r.state, r.n]));
 }
 
 /** Over the completed and documented courses the actor may see: their requesters, and how many of them enrolled. */
 export async function trained(db: DbOrTx, actor: Actor) {
-  const [row] = await rowsOf<{ requesters: number; trained: number }>(
+  const [row] = await rows<{ requesters: number; trained: number }>(
     db,
     sql`select count(*)::int as requesters, count(e.user_id)::int as trained
         from training_courses

@@ -35,7 +35,7 @@ export function createOverviewService(ctx: AppContext) {
         missing: Math.max(0, threshold - m.count),
         institutions: m.institutions,
         course: m.courseId
-          ? { id: m.courseId, state: m.courseState as string, title: m.courseTitle as string }
+          ? { id: m.courseId, state: m.courseState as CourseState, title: m.courseTitle as string }
           : null,
       })),
       courses,

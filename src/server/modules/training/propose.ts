@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type NotificationPayload, notifyMany } from '../notifications/notify.js';
 import * as repo from './demand-repo.js';
@@ -78,7 +79,7 @@ export async function countedTowardCourse(
  */
 export async function mergeMethodDemand(tx: DbOrTx, fromId: string, intoId: string): Promise<void> {
   // Both locks, in a stable order, so a request for either method waits for the merge.
-  const locked = await repo.rowsOf<repo.Method>(
+  const locked = await rows<repo.Method>(
     tx,
     sql`select id, label from taxonomy_terms where id in (${fromId}, ${intoId}) and kind = 'method'
         order by id for update`,
@@ -113,7 +114,7 @@ export async function mergeMethodDemand(tx: DbOrTx, fromId: string, intoId: stri
     await proposeIfDue(tx, into, threshold);
     return;
   }
-  const joined = await repo.rowsOf<{ id: string }>(
+  const joined = await rows<{ id: string }>(
     tx,
     sql`update training_requests set course_id = ${active.id}
         where method_id = ${intoId} and course_id is null returning user_id as id`,
