@@ -1,76 +1,39 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgeBand, EditorialState, Pillar, TermKind } from '../../shared/catalogue';
-import type { Visibility } from '../../shared/constants';
+import type { EditorialState } from '../../shared/catalogue';
+import type * as c from '../../shared/contracts/catalogue';
+import type { Wire } from '../../shared/contracts/common';
+import type { VideoDetail } from '../../shared/contracts/videos';
 import { api } from './client';
-import type { Page } from './types';
-import type { VideoView } from './videos';
 
-export type TermRef = { id: string; label: string };
-
+export type TermRef = Wire<typeof c.TermRef>;
 /** The `catalogue` part of a video: metadata, where it is in the editorial workflow, and what I may do. */
-export type VideoCatalogue = {
-  subject: TermRef | null;
-  ageBand: AgeBand | null;
-  methods: TermRef[];
-  pillars: Pillar[];
-  editorialState: EditorialState;
-  /** The editors' comment (owner and editors only). */
-  editorialComment: string | null;
-  curated: boolean;
-  publishedAt: string | null;
-  canDescribe: boolean;
-  canSubmit: boolean;
-  canReview: boolean;
-};
+export type VideoCatalogue = Wire<typeof c.VideoCatalogue>;
+export type Term = Wire<typeof c.Term>;
+export type ConsentStatus = Wire<typeof c.ConsentStatus>;
+export type EditorialItem = Wire<typeof c.EditorialItem>;
+export type Collection = Wire<typeof c.Collection>;
+export type MetadataBody = Wire<typeof c.CatalogueMetadata>;
+type CollectionFields = Wire<typeof c.CollectionCreate>;
+/** Every metadata and workflow change answers with the video. */
+type Video = Wire<typeof VideoDetail>;
 
-export type Term = { id: string; kind: TermKind; label: string; usage?: number };
-
-export type ConsentStatus = {
-  state: 'missing' | 'no_pupils' | 'consented' | 'withdrawn';
-  widestVisibility: Visibility;
-  allowsPublic: boolean;
-};
-
-export type EditorialItem = {
-  id: string;
-  title: string;
-  visibility: Visibility;
-  status: string;
-  editorialState: EditorialState;
-  editorialComment: string | null;
-  publishedAt: string | null;
-  updatedAt: string;
-  createdAt: string;
-  ageBand: AgeBand | null;
-  pillars: Pillar[];
-  subject: TermRef | null;
-  methods: TermRef[];
-  owner: { id: string; name: string };
-  institution: { id: string; name: string };
-  consent: ConsentStatus;
-};
-
-export type Collection = {
-  id: string;
-  title: string;
-  description: string;
-  position: number;
-  videos: VideoView[];
-};
-
-export type MetadataBody = {
-  subjectId: string | null;
-  ageBand: AgeBand | null;
-  methodIds: string[];
-  pillars: Pillar[];
+/** Every query key of the catalogue (taxonomy, the editors' list, collections); `all` marks everything stale. */
+export const catalogueKeys = {
+  all: ['catalogue'] as const,
+  taxonomy: ['catalogue', 'taxonomy'] as const,
+  editorial: ['catalogue', 'editorial'] as const,
+  editorialList: (state: EditorialState, limit: number) =>
+    [...catalogueKeys.editorial, state, limit] as const,
+  collections: ['catalogue', 'collections'] as const,
+  collectionList: (manage: boolean) => [...catalogueKeys.collections, { manage }] as const,
 };
 
 // ── Taxonomy ──
 
 export const useTaxonomy = () =>
   useQuery({
-    queryKey: ['taxonomy'],
-    queryFn: () => api<{ items: Term[] }>('/taxonomy'),
+    queryKey: catalogueKeys.taxonomy,
+    queryFn: () => api<Wire<typeof c.TermList>>('/taxonomy'),
     staleTime: 60_000,
   });
 
@@ -80,14 +43,14 @@ export function useTaxonomyMutation<A>(fn: (arg: A) => Promise<unknown>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['taxonomy'] });
+      void qc.invalidateQueries({ queryKey: catalogueKeys.taxonomy });
       void qc.invalidateQueries({ queryKey: ['video'] });
-      void qc.invalidateQueries({ queryKey: ['editorial'] });
+      void qc.invalidateQueries({ queryKey: catalogueKeys.editorial });
     },
   });
 }
 
-export const createTerm = (body: { kind: TermKind; label: string }) =>
+export const createTerm = (body: Wire<typeof c.TermCreate>) =>
   api<Term>('/taxonomy', { method: 'POST', body });
 export const renameTerm = (id: string, label: string) =>
   api<Term>(`/taxonomy/${id}`, { method: 'PATCH', body: { label } });
@@ -98,21 +61,23 @@ export const deleteTerm = (id: string) => api(`/taxonomy/${id}`, { method: 'DELE
 // ── Metadata and workflow (each answers with the video) ──
 
 export const setMetadata = (id: string, body: MetadataBody) =>
-  api<VideoView>(`/videos/${id}/catalogue`, { method: 'PUT', body });
+  api<Video>(`/videos/${id}/catalogue`, { method: 'PUT', body });
 
 export type WorkflowStep = 'submit' | 'draft' | 'publish';
 export const workflowStep = (id: string, step: WorkflowStep) =>
-  api<VideoView>(`/videos/${id}/catalogue/${step}`, { method: 'POST' });
+  api<Video>(`/videos/${id}/catalogue/${step}`, { method: 'POST' });
 export const sendBack = (id: string, comment: string) =>
-  api<VideoView>(`/videos/${id}/catalogue/return`, { method: 'POST', body: { comment } });
-export const unpublish = (id: string, body: { to: 'returned' | 'draft'; comment?: string }) =>
-  api<VideoView>(`/videos/${id}/catalogue/unpublish`, { method: 'POST', body });
+  api<Video>(`/videos/${id}/catalogue/return`, { method: 'POST', body: { comment } });
+export const unpublish = (id: string, body: Wire<typeof c.CatalogueUnpublish>) =>
+  api<Video>(`/videos/${id}/catalogue/unpublish`, { method: 'POST', body });
 
 export const useEditorial = (state: EditorialState, limit = 25) =>
   useInfiniteQuery({
-    queryKey: ['editorial', state, limit],
+    queryKey: catalogueKeys.editorialList(state, limit),
     queryFn: ({ pageParam }) =>
-      api<Page<EditorialItem>>('/catalogue/editorial', { query: { state, limit, cursor: pageParam } }),
+      api<Wire<typeof c.EditorialPage>>('/catalogue/editorial', {
+        query: { state, limit, cursor: pageParam },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -121,25 +86,25 @@ export const useEditorial = (state: EditorialState, limit = 25) =>
 
 export const useCollections = (manage: boolean) =>
   useQuery({
-    queryKey: ['collections', { manage }],
-    queryFn: () => api<{ items: Collection[] }>('/collections', { query: manage ? { manage } : {} }),
+    queryKey: catalogueKeys.collectionList(manage),
+    queryFn: () => api<Wire<typeof c.CollectionList>>('/collections', { query: manage ? { manage } : {} }),
   });
 
 export function useCollectionMutation<A>(fn: (arg: A) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['collections'] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: catalogueKeys.collections }),
   });
 }
 
-export const createCollection = (body: { title: string; description?: string }) =>
+export const createCollection = (body: CollectionFields) =>
   api<Collection>('/collections', { method: 'POST', body });
-export const updateCollection = (id: string, body: { title?: string; description?: string }) =>
+export const updateCollection = (id: string, body: Partial<CollectionFields>) =>
   api<Collection>(`/collections/${id}`, { method: 'PATCH', body });
 export const deleteCollection = (id: string) => api(`/collections/${id}`, { method: 'DELETE' });
 export const orderCollections = (ids: string[]) =>
-  api<{ items: Collection[] }>('/collections/order', { method: 'PUT', body: { ids } });
+  api<Wire<typeof c.CollectionList>>('/collections/order', { method: 'PUT', body: { ids } });
 export const addToCollection = (id: string, videoId: string) =>
   api<Collection>(`/collections/${id}/videos`, { method: 'POST', body: { videoId } });
 export const removeFromCollection = (id: string, videoId: string) =>

@@ -1,55 +1,43 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CommunityAccess, CommunityRole } from '../../shared/catalogue';
+import type { CommunityRole } from '../../shared/catalogue';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/communities';
 import { api } from './client';
-import type { Page } from './types';
 
-export type Membership = { role: CommunityRole; joined: boolean } | null;
+export type Membership = Wire<typeof c.Membership>;
+export type Community = Wire<typeof c.Community>;
+export type CommunityMember = Wire<typeof c.CommunityMember>;
+export type FeedItem = Wire<typeof c.FeedItem>;
+type CommunityFields = Wire<typeof c.CommunityCreate>;
 
-export type Community = {
-  id: string;
-  name: string;
-  description: string;
-  access: CommunityAccess;
-  createdAt: string;
-  memberCount: number;
-  membership: Membership;
-  can: { join: boolean; leave: boolean; post: boolean; moderate: boolean };
-  /** Only when the list was asked with a videoId. */
-  videoShared?: boolean;
+export type CommunityFilter = Omit<Wire<typeof c.CommunityListQuery>, 'cursor' | 'limit'>;
+
+/** Every query key of communities and feeds; `all` marks everything stale. */
+export const communityKeys = {
+  all: ['communities'] as const,
+  lists: ['communities', 'list'] as const,
+  list: (filter: CommunityFilter, limit: number) => [...communityKeys.lists, filter, limit] as const,
+  detail: (id: string | undefined) => ['communities', 'detail', id] as const,
+  members: (id: string, invited: boolean) => ['communities', 'detail', id, 'members', { invited }] as const,
+  /** A community's feed (id) or the personal feed (no id). */
+  feed: (communityId?: string) =>
+    communityId
+      ? (['communities', 'detail', communityId, 'feed'] as const)
+      : (['communities', 'feed'] as const),
 };
-
-export type CommunityMember = {
-  id: string;
-  name: string;
-  role: CommunityRole;
-  joinedAt: string | null;
-  invitedAt: string | null;
-};
-
-export type FeedItem = {
-  id: string;
-  kind: 'video' | 'comment';
-  at: string;
-  source: { type: 'community' | 'team'; id: string; name: string };
-  video: { id: string; title: string; posterUrl: string | null; durationSeconds: number | null };
-  sharedBy?: { id: string; name: string } | null;
-  comment?: { id: string; author: { id: string; name: string } | null; excerpt: string };
-};
-
-export type CommunityFilter = { q?: string; membership?: 'joined' | 'invited' | 'none'; videoId?: string };
 
 export const useCommunities = (filter: CommunityFilter, limit = 24) =>
   useInfiniteQuery({
-    queryKey: ['communities', filter, limit],
+    queryKey: communityKeys.list(filter, limit),
     queryFn: ({ pageParam }) =>
-      api<Page<Community>>('/communities', { query: { ...filter, limit, cursor: pageParam } }),
+      api<Wire<typeof c.CommunityPage>>('/communities', { query: { ...filter, limit, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useCommunity = (id: string | undefined) =>
   useQuery({
-    queryKey: ['community', id],
+    queryKey: communityKeys.detail(id),
     queryFn: () => api<Community>(`/communities/${id}`),
     enabled: !!id,
     retry: false,
@@ -57,9 +45,9 @@ export const useCommunity = (id: string | undefined) =>
 
 export const useCommunityMembers = (id: string, invited: boolean, enabled = true) =>
   useInfiniteQuery({
-    queryKey: ['community', id, 'members', { invited }],
+    queryKey: communityKeys.members(id, invited),
     queryFn: ({ pageParam }) =>
-      api<Page<CommunityMember>>(`/communities/${id}/members`, {
+      api<Wire<typeof c.MemberPage>>(`/communities/${id}/members`, {
         query: { status: invited ? 'invited' : 'joined', limit: 50, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
@@ -70,9 +58,9 @@ export const useCommunityMembers = (id: string, invited: boolean, enabled = true
 /** A community's feed (id) or the personal feed (no id). */
 export const useFeed = (communityId?: string) =>
   useInfiniteQuery({
-    queryKey: communityId ? ['community', communityId, 'feed'] : ['feed'],
+    queryKey: communityKeys.feed(communityId),
     queryFn: ({ pageParam }) =>
-      api<Page<FeedItem>>(communityId ? `/communities/${communityId}/feed` : '/feed', {
+      api<Wire<typeof c.FeedPage>>(communityId ? `/communities/${communityId}/feed` : '/feed', {
         query: { limit: 20, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
@@ -82,24 +70,17 @@ export const useFeed = (communityId?: string) =>
 /** Refreshes everything about communities after a change. */
 export function useCommunityRefresh() {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['communities'] }),
-      qc.invalidateQueries({ queryKey: ['community'] }),
-      qc.invalidateQueries({ queryKey: ['feed'] }),
-    ]);
+  return () => qc.invalidateQueries({ queryKey: communityKeys.all });
 }
 
-export const createCommunity = (body: { name: string; description: string; access: CommunityAccess }) =>
+export const createCommunity = (body: CommunityFields) =>
   api<Community>('/communities', { method: 'POST', body });
-export const updateCommunity = (
-  id: string,
-  body: { name?: string; description?: string; access?: CommunityAccess },
-) => api<Community>(`/communities/${id}`, { method: 'PATCH', body });
+export const updateCommunity = (id: string, body: Wire<typeof c.CommunityUpdate>) =>
+  api<Community>(`/communities/${id}`, { method: 'PATCH', body });
 export const deleteCommunity = (id: string) => api(`/communities/${id}`, { method: 'DELETE' });
 export const joinCommunity = (id: string) => api<Community>(`/communities/${id}/join`, { method: 'POST' });
 export const leaveCommunity = (id: string) =>
-  api<{ community: Community | null }>(`/communities/${id}/leave`, { method: 'POST' });
+  api<Wire<typeof c.CommunityLeft>>(`/communities/${id}/leave`, { method: 'POST' });
 export const inviteToCommunity = (id: string, personId: string) =>
   api(`/communities/${id}/invitations`, { method: 'POST', body: { personId } });
 export const setCommunityRole = (id: string, personId: string, role: CommunityRole) =>

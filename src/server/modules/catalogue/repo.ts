@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AgeBand, EditorialState, Pillar, TermKind } from '../../../shared/catalogue.js';
 import { videoMethods } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { institutions, users } from '../../db/schema.js';
 import { taxonomyTerms, videoConsents, videos } from '../../db/videos-schema.js';
 
@@ -40,12 +41,12 @@ export async function transition(
   to: EditorialState,
   extra: Partial<typeof videos.$inferInsert> = {},
 ) {
-  const rows = await db
+  const changed = await db
     .update(videos)
     .set({ ...extra, editorialState: to, updatedAt: sql`now()` })
     .where(and(eq(videos.id, videoId), inArray(videos.editorialState, from)))
     .returning({ id: videos.id });
-  return rows.length > 0;
+  return changed.length > 0;
 }
 
 /** The editorial list: videos in `state` that `where` lets the editor see, after the cursor. */
@@ -146,12 +147,12 @@ export async function renameTerm(db: DbOrTx, id: string, label: string) {
 
 /** Ids of the videos that use the term (as subject or method), for refreshing their search documents. */
 export async function videosUsingTerm(db: DbOrTx, id: string): Promise<string[]> {
-  const res = (await db.execute(sql`
-    select id from videos where subject_id = ${id}
-    union select video_id as id from video_methods where term_id = ${id}`)) as unknown as {
-    rows: { id: string }[];
-  };
-  return res.rows.map((r) => r.id);
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select id from videos where subject_id = ${id}
+      union select video_id as id from video_methods where term_id = ${id}`,
+  );
+  return found.map((r) => r.id);
 }
 
 /**
@@ -164,18 +165,20 @@ export async function mergeTerm(db: DbOrTx, fromId: string, intoId: string) {
     .set({ subjectId: intoId, updatedAt: sql`now()` })
     .where(eq(videos.subjectId, fromId))
     .returning({ id: videos.id });
-  const moved = (await db.execute(sql`
-    insert into video_methods (video_id, term_id)
-    select video_id, ${intoId}::uuid from video_methods where term_id = ${fromId}
-    on conflict do nothing returning video_id`)) as unknown as { rows: unknown[] };
+  const moved = await rows(
+    db,
+    sql`insert into video_methods (video_id, term_id)
+      select video_id, ${intoId}::uuid from video_methods where term_id = ${fromId}
+      on conflict do nothing returning video_id`,
+  );
   await db.delete(videoMethods).where(eq(videoMethods.termId, fromId));
   await db.delete(taxonomyTerms).where(eq(taxonomyTerms.id, fromId));
-  return { subjects: subjects.length, methods: moved.rows.length };
+  return { subjects: subjects.length, methods: moved.length };
 }
 
 /** Deletes the term only when no video uses it; false when it is in use (checked in the same statement). */
 export async function deleteUnusedTerm(db: DbOrTx, id: string) {
-  const rows = await db
+  const deleted = await db
     .delete(taxonomyTerms)
     .where(
       and(
@@ -185,5 +188,5 @@ export async function deleteUnusedTerm(db: DbOrTx, id: string) {
       ),
     )
     .returning({ id: taxonomyTerms.id });
-  return rows.length > 0;
+  return deleted.length > 0;
 }

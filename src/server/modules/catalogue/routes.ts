@@ -1,16 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AGE_BANDS, EDITORIAL_STATES, PILLARS, TERM_KINDS } from '../../../shared/catalogue.js';
+import * as c from '../../../shared/contracts/catalogue.js';
+import { idParams, ok } from '../../../shared/contracts/common.js';
+import { VideoDetail } from '../../../shared/contracts/videos.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import { ANONYMOUS } from '../../policy/index.js';
 import type { CollectionService } from './collections.js';
 import type { CatalogueService } from './service.js';
 import type { TaxonomyService } from './taxonomy.js';
-
-const label = z.string().trim().min(1).max(100);
-const comment = z.string().max(2000).optional();
 
 export function catalogueRoutes(
   catalogue: CatalogueService,
@@ -18,8 +16,7 @@ export function catalogueRoutes(
   collections: CollectionService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const response = s.errors;
-    const params = s.idParams;
+    const params = idParams;
 
     // ── Video metadata and the editorial workflow ──
     {
@@ -32,13 +29,8 @@ export function catalogueRoutes(
             description:
               'Catalogue metadata: subject (a subject term), age band, up to 10 method terms and PLF pillars. The owner, and editors for a video in the catalogue workflow. Answers with the video.',
             params,
-            body: z.strictObject({
-              subjectId: s.id.nullable(),
-              ageBand: z.enum(AGE_BANDS).nullable(),
-              methodIds: z.array(s.id).max(50),
-              pillars: z.array(z.enum(PILLARS)).max(PILLARS.length * 2),
-            }),
-            response,
+            body: c.CatalogueMetadata,
+            response: reply(VideoDetail),
           },
         },
         async (req) => catalogue.setMetadata(requireActor(req), req.params.id, req.body, requestLocale(req)),
@@ -46,7 +38,7 @@ export function catalogueRoutes(
       const step = (path: string, description: string, run: typeof catalogue.submit) =>
         app.post(
           `/videos/:id/catalogue/${path}`,
-          { schema: { tags, description, params, response } },
+          { schema: { tags, description, params, response: reply(VideoDetail) } },
           async (req) => run(requireActor(req), req.params.id, requestLocale(req)),
         );
       step(
@@ -71,8 +63,8 @@ export function catalogueRoutes(
             tags,
             description: 'An editor sends a video in review back to the owner with a required comment.',
             params,
-            body: z.strictObject({ comment }),
-            response,
+            body: c.CatalogueReturn,
+            response: reply(VideoDetail),
           },
         },
         async (req) =>
@@ -86,8 +78,8 @@ export function catalogueRoutes(
             description:
               'An editor takes a published video out of the catalogue: to `returned` (comment required) or `draft`. A public video narrows to its institution.',
             params,
-            body: z.strictObject({ to: z.enum(['returned', 'draft']), comment }),
-            response,
+            body: c.CatalogueUnpublish,
+            response: reply(VideoDetail),
           },
         },
         async (req) => catalogue.unpublish(requireActor(req), req.params.id, req.body, requestLocale(req)),
@@ -99,12 +91,8 @@ export function catalogueRoutes(
             tags,
             description:
               'Editors: videos in a workflow state (default in_review: the review queue) with their consent status; oldest change first, published videos newest first.',
-            querystring: z.strictObject({
-              state: z.enum(EDITORIAL_STATES).default('in_review'),
-              cursor: z.string().max(500).optional(),
-              limit: z.coerce.number().int().min(1).max(100).default(25),
-            }),
-            response,
+            querystring: c.EditorialQuery,
+            response: reply(c.EditorialPage),
           },
         },
         async (req) => catalogue.editorialList(requireActor(req), req.query),
@@ -121,21 +109,35 @@ export function catalogueRoutes(
             tags,
             description:
               'Subjects and method terms, by kind and label (the whole list: it is small). Editors also get `usage`, the number of videos using each term.',
-            querystring: z.strictObject({ kind: z.enum(TERM_KINDS).optional() }),
-            response,
+            querystring: c.TaxonomyQuery,
+            response: reply(c.TermList),
           },
         },
         async (req) => taxonomy.list(requireActor(req), req.query.kind),
       );
       app.post(
         '/taxonomy',
-        { schema: { tags, body: z.strictObject({ kind: z.enum(TERM_KINDS), label }), response } },
-        async (req, reply) => reply.status(201).send(await taxonomy.create(requireActor(req), req.body)),
+        {
+          schema: {
+            tags,
+            description:
+              'Adds a subject or method term (editors). Labels are unique within a kind (any case).',
+            body: c.TermCreate,
+            response: created(c.Term),
+          },
+        },
+        async (req, res) => res.status(201).send(await taxonomy.create(requireActor(req), req.body)),
       );
       app.patch(
         '/taxonomy/:id',
         {
-          schema: { tags, description: 'Renames a term.', params, body: z.strictObject({ label }), response },
+          schema: {
+            tags,
+            description: 'Renames a term.',
+            params,
+            body: c.TermRename,
+            response: reply(c.Term),
+          },
         },
         async (req) => taxonomy.rename(requireActor(req), req.params.id, req.body.label),
       );
@@ -147,15 +149,15 @@ export function catalogueRoutes(
             description:
               'Merges the term into `intoId` (same kind): every video link moves to the kept term, without duplicates; the merged term is deleted.',
             params,
-            body: z.strictObject({ intoId: s.id }),
-            response,
+            body: c.TermMerge,
+            response: reply(c.Term),
           },
         },
         async (req) => taxonomy.merge(requireActor(req), req.params.id, req.body.intoId),
       );
       app.delete(
         '/taxonomy/:id',
-        { schema: { tags, description: 'Deletes a term no video uses.', params, response } },
+        { schema: { tags, description: 'Deletes a term no video uses.', params, response: reply(ok) } },
         async (req) => {
           await taxonomy.remove(requireActor(req), req.params.id);
           return { ok: true as const };
@@ -166,8 +168,6 @@ export function catalogueRoutes(
     // ── Collections ──
     {
       const tags = ['collections'];
-      const body = { title: s.name, description: z.string().trim().max(2000).optional() };
-      const idList = z.array(s.id).max(100);
       app.get(
         '/collections',
         {
@@ -175,8 +175,8 @@ export function catalogueRoutes(
             tags,
             description:
               'Curated collections in order, each with the published videos the viewer may watch. `manage=true` (editors) also lists unpublished videos still in a collection.',
-            querystring: z.strictObject({ manage: z.enum(['true', 'false']).optional() }),
-            response,
+            querystring: c.CollectionListQuery,
+            response: reply(c.CollectionList),
           },
         },
         async (req) =>
@@ -188,9 +188,9 @@ export function catalogueRoutes(
       );
       app.post(
         '/collections',
-        { schema: { tags, body: z.strictObject(body), response } },
-        async (req, reply) =>
-          reply.status(201).send(await collections.create(requireActor(req), req.body, requestLocale(req))),
+        { schema: { tags, body: c.CollectionCreate, response: created(c.Collection) } },
+        async (req, res) =>
+          res.status(201).send(await collections.create(requireActor(req), req.body, requestLocale(req))),
       );
       app.put(
         '/collections/order',
@@ -198,8 +198,8 @@ export function catalogueRoutes(
           schema: {
             tags,
             description: 'The new order: every collection id once.',
-            body: z.strictObject({ ids: idList }),
-            response,
+            body: c.CollectionOrder,
+            response: reply(c.CollectionList),
           },
         },
         async (req) => collections.order(requireActor(req), req.body.ids, requestLocale(req)),
@@ -210,13 +210,13 @@ export function catalogueRoutes(
           schema: {
             tags,
             params,
-            body: z.strictObject({ title: s.name.optional(), description: body.description }),
-            response,
+            body: c.CollectionUpdate,
+            response: reply(c.Collection),
           },
         },
         async (req) => collections.update(requireActor(req), req.params.id, req.body, requestLocale(req)),
       );
-      app.delete('/collections/:id', { schema: { tags, params, response } }, async (req) => {
+      app.delete('/collections/:id', { schema: { tags, params, response: reply(ok) } }, async (req) => {
         await collections.remove(requireActor(req), req.params.id);
         return { ok: true as const };
       });
@@ -227,8 +227,8 @@ export function catalogueRoutes(
             tags,
             description: 'Adds a published catalogue video at the end.',
             params,
-            body: z.strictObject({ videoId: s.id }),
-            response,
+            body: c.CollectionVideoAdd,
+            response: reply(c.Collection),
           },
         },
         async (req) =>
@@ -241,8 +241,8 @@ export function catalogueRoutes(
             tags,
             description: 'The new order of the videos (each id in the collection, once).',
             params,
-            body: z.strictObject({ videoIds: idList }),
-            response,
+            body: c.CollectionVideosOrder,
+            response: reply(c.Collection),
           },
         },
         async (req) =>
@@ -250,7 +250,7 @@ export function catalogueRoutes(
       );
       app.delete(
         '/collections/:id/videos/:videoId',
-        { schema: { tags, params: z.strictObject({ id: s.id, videoId: s.id }), response } },
+        { schema: { tags, params: c.CollectionVideoParams, response: reply(c.Collection) } },
         async (req) =>
           collections.removeVideo(requireActor(req), req.params.id, req.params.videoId, requestLocale(req)),
       );

@@ -1,7 +1,7 @@
 import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
 import type { Visibility } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
@@ -23,21 +23,18 @@ export type MetadataInput = {
   pillars: Pillar[];
 };
 
-const encodeCursor = (v: { cursorAt: string; id: string }) =>
-  Buffer.from(JSON.stringify([v.cursorAt, v.id])).toString('base64url');
+/** The editorial list's cursor: the last row's update time (PostgreSQL's text, microseconds) and id. */
+const encodeCursor = (v: { cursorAt: string; id: string }) => writeCursor([v.cursorAt, v.id]);
 function decodeCursor(c: string) {
-  try {
-    const [at, id] = readCursor(c) as unknown[];
-    if (
-      typeof at === 'string' &&
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    )
-      return { at, id };
-  } catch {
-    /* fall through */
-  }
+  const v = readCursor(c);
+  const [at, id] = Array.isArray(v) ? v : [];
+  if (
+    typeof at === 'string' &&
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at) &&
+    typeof id === 'string' &&
+    /^[0-9a-f-]{36}$/.test(id)
+  )
+    return { at, id };
   throw new AppError('request.invalid');
 }
 

@@ -1,6 +1,7 @@
 import type { TermKind } from '../../../shared/catalogue.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
+import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
@@ -16,8 +17,7 @@ const MANAGE = { type: 'instance' } as const;
 
 /** A concurrent add or rename hit the unique index on (kind, lower(label)): the same answer as the check. */
 function duplicateOnRace(err: unknown): never {
-  const e = err as { code?: string; cause?: { code?: string } };
-  if (e?.code === '23505' || e?.cause?.code === '23505') throw new AppError('taxonomy.duplicate');
+  if (isUniqueViolation(err)) throw new AppError('taxonomy.duplicate');
   throw err;
 }
 

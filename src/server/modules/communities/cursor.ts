@@ -1,27 +1,24 @@
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import type { FeedCursor } from './feed-repo.js';
 import type { NameCursor } from './repo.js';
 
 const UUID = /^[0-9a-f-]{36}$/;
-const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function decode(c: string): unknown {
-  return readCursor(c);
-}
 
 /** Lists ordered by lower(name), id. */
-export const encodeNameCursor = (r: { name: string; id: string }) => encode([r.name.toLowerCase(), r.id]);
+export const encodeNameCursor = (r: { name: string; id: string }) =>
+  writeCursor([r.name.toLowerCase(), r.id]);
 export function decodeNameCursor(c: string): NameCursor {
-  const v = decode(c);
+  const v = readCursor(c);
   if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1]))
     return { name: v[0], id: v[1] };
   throw new AppError('request.invalid');
 }
 
 /** Feeds ordered by (at, kind, key), newest first; `at` keeps the database's microseconds. */
-export const encodeFeedCursor = (r: FeedCursor) => encode([r.at, r.kind, r.key]);
+export const encodeFeedCursor = (r: FeedCursor) => writeCursor([r.at, r.kind, r.key]);
 export function decodeFeedCursor(c: string): FeedCursor {
-  const v = decode(c);
+  const v = readCursor(c);
   if (
     Array.isArray(v) &&
     typeof v[0] === 'string' &&

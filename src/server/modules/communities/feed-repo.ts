@@ -1,6 +1,7 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { communities, communityMembers, communityVideos } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { rows } from '../../db/rows.js';
 import { teams } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
 
@@ -68,7 +69,9 @@ export async function feedPage(
     ? sql`where (items.at, items.kind, items.item_key) <
         (${opts.after.at}::timestamptz, ${opts.after.kind}::text, ${opts.after.key}::text)`
     : sql``;
-  const res = await db.execute(sql`
+  return rows<FeedRow>(
+    db,
+    sql`
     with src as (${sources}),
     fv as (
       select distinct on (src.video_id) src.video_id, src.at, src.source_type, src.source_id,
@@ -103,6 +106,6 @@ export async function feedPage(
     left join comments fc on fc.id = items.comment_id
     ${after}
     order by items.at desc, items.kind desc, items.item_key desc
-    limit ${opts.limit + 1}`);
-  return (res as unknown as { rows: FeedRow[] }).rows;
+    limit ${opts.limit + 1}`,
+  );
 }

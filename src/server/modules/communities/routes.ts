@@ -1,22 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { COMMUNITY_ACCESS, COMMUNITY_ROLES } from '../../../shared/catalogue.js';
+import { idParams, ok } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/communities.js';
 import { requireActor } from '../../auth/session.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import type { FeedService } from './feed.js';
 import type { CommunityService } from './service.js';
-
-const cursor = z.string().max(500).optional();
-const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
-const description = z.string().trim().max(2000);
 
 export function communityRoutes(communities: CommunityService, feeds: FeedService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['communities'];
-    const params = s.idParams;
-    const response = s.errors;
-    const memberParams = z.strictObject({ id: s.id, personId: s.id });
-    const videoParams = z.strictObject({ id: s.id, videoId: s.id });
+    const params = idParams;
 
     app.get(
       '/communities',
@@ -25,14 +18,8 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           tags,
           description:
             'Communities the person may see (open ones, and those they are a member of or invited to), by name, with member counts and their own membership. `membership` narrows to joined, invited or none; `videoId` adds `videoShared` to each.',
-          querystring: z.strictObject({
-            q: z.string().trim().max(200).optional(),
-            membership: z.enum(['joined', 'invited', 'none']).optional(),
-            videoId: s.id.optional(),
-            cursor,
-            limit: limit(100, 24),
-          }),
-          response,
+          querystring: c.CommunityListQuery,
+          response: reply(c.CommunityPage),
         },
       },
       async (req) => communities.list(requireActor(req), req.query),
@@ -43,17 +30,13 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
         schema: {
           tags,
           description: 'Creates a community; the creator becomes its moderator. Names are unique (any case).',
-          body: z.strictObject({
-            name: z.string().trim().min(1).max(120),
-            description: description.default(''),
-            access: z.enum(COMMUNITY_ACCESS).default('open'),
-          }),
-          response,
+          body: c.CommunityCreate,
+          response: created(c.Community),
         },
       },
-      async (req, reply) => reply.status(201).send(await communities.create(requireActor(req), req.body)),
+      async (req, res) => res.status(201).send(await communities.create(requireActor(req), req.body)),
     );
-    app.get('/communities/:id', { schema: { tags, params, response } }, async (req) =>
+    app.get('/communities/:id', { schema: { tags, params, response: reply(c.Community) } }, async (req) =>
       communities.get(requireActor(req), req.params.id),
     );
     app.patch(
@@ -63,17 +46,13 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           tags,
           description: 'Moderators edit the name, description and access.',
           params,
-          body: z.strictObject({
-            name: z.string().trim().min(1).max(120).optional(),
-            description: description.optional(),
-            access: z.enum(COMMUNITY_ACCESS).optional(),
-          }),
-          response,
+          body: c.CommunityUpdate,
+          response: reply(c.Community),
         },
       },
       async (req) => communities.update(requireActor(req), req.params.id, req.body),
     );
-    app.delete('/communities/:id', { schema: { tags, params, response } }, async (req) => {
+    app.delete('/communities/:id', { schema: { tags, params, response: reply(ok) } }, async (req) => {
       await communities.remove(requireActor(req), req.params.id);
       return { ok: true as const };
     });
@@ -85,7 +64,7 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           tags,
           description: 'Joins an open community, or accepts an invitation to an invite-only one.',
           params,
-          response,
+          response: reply(c.Community),
         },
       },
       async (req) => communities.join(requireActor(req), req.params.id),
@@ -98,7 +77,7 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           description:
             'Leaves the community, or declines an invitation. The last moderator must make someone else moderator first. Answers the community, or null when it is no longer visible.',
           params,
-          response,
+          response: reply(c.CommunityLeft),
         },
       },
       async (req) => ({ community: await communities.leave(requireActor(req), req.params.id) }),
@@ -112,12 +91,8 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           description:
             'Members by name with their role; `status=invited` (moderators only) lists open invitations.',
           params,
-          querystring: z.strictObject({
-            status: z.enum(['joined', 'invited']).default('joined'),
-            cursor,
-            limit: limit(200, 50),
-          }),
-          response,
+          querystring: c.MemberListQuery,
+          response: reply(c.MemberPage),
         },
       },
       async (req) =>
@@ -135,13 +110,13 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           description:
             'Moderators invite a person they can see; the person gets an in-app notification (community.invited).',
           params,
-          body: z.strictObject({ personId: s.id }),
-          response,
+          body: c.CommunityInvite,
+          response: created(ok),
         },
       },
-      async (req, reply) => {
+      async (req, res) => {
         await communities.invite(requireActor(req), req.params.id, req.body.personId);
-        return reply.status(201).send({ ok: true as const });
+        return res.status(201).send({ ok: true as const });
       },
     );
     app.patch(
@@ -151,9 +126,9 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           tags,
           description:
             'Moderators make a member moderator or member; a community always keeps one moderator.',
-          params: memberParams,
-          body: z.strictObject({ role: z.enum(COMMUNITY_ROLES) }),
-          response,
+          params: c.MemberParams,
+          body: c.MemberRoleSet,
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -167,8 +142,8 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
         schema: {
           tags,
           description: 'Moderators remove a member or withdraw an invitation.',
-          params: memberParams,
-          response,
+          params: c.MemberParams,
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -185,13 +160,13 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           description:
             'A member shares a video they can see into the community. Who sees it in the feed is still decided by the video’s own visibility.',
           params,
-          body: z.strictObject({ videoId: s.id }),
-          response,
+          body: c.CommunityShare,
+          response: created(ok),
         },
       },
-      async (req, reply) => {
+      async (req, res) => {
         await communities.shareVideo(requireActor(req), req.params.id, req.body.videoId);
-        return reply.status(201).send({ ok: true as const });
+        return res.status(201).send({ ok: true as const });
       },
     );
     app.delete(
@@ -200,8 +175,8 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
         schema: {
           tags,
           description: 'Removes a shared video: whoever shared it, or a moderator.',
-          params: videoParams,
-          response,
+          params: c.CommunityVideoParams,
+          response: reply(ok),
         },
       },
       async (req) => {
@@ -210,17 +185,16 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
       },
     );
 
-    const feedQuery = z.strictObject({ cursor, limit: limit(100, 20) });
     app.get(
       '/communities/:id/feed',
       {
         schema: {
           tags,
           description:
-            'Newest first: videos shared into the community and new top-level comments on them, only those the viewer may see. Items: { id, kind: video|comment, at, source: { type, id, name }, video: { id, title, posterUrl, durationSeconds }, sharedBy | comment: { id, author, excerpt } }.',
+            'Newest first: videos shared into the community and new top-level comments on them, only those the viewer may see; each item says where it came from.',
           params,
-          querystring: feedQuery,
-          response,
+          querystring: c.FeedQuery,
+          response: reply(c.FeedPage),
         },
       },
       async (req) => feeds.community(requireActor(req), req.params.id, req.query),
@@ -232,8 +206,8 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
           tags,
           description:
             'The personal feed: videos shared into my communities and videos of my teams, and new comments on them; each item says where it came from. Same items as a community feed.',
-          querystring: feedQuery,
-          response,
+          querystring: c.FeedQuery,
+          response: reply(c.FeedPage),
         },
       },
       async (req) => feeds.personal(requireActor(req), req.query),

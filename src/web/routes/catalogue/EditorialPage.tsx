@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { EditorialState } from '../../../shared/catalogue';
-import { type EditorialItem, useEditorial, workflowStep } from '../../api/catalogue';
+import { catalogueKeys, type EditorialItem, useEditorial, workflowStep } from '../../api/catalogue';
 import { errorMessage } from '../../api/client';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -105,7 +105,7 @@ export function EditorialPage() {
 
   const done = (message: string) => {
     setNotice(message);
-    void qc.invalidateQueries({ queryKey: ['editorial'] });
+    void qc.invalidateQueries({ queryKey: catalogueKeys.editorial });
     void qc.invalidateQueries({ queryKey: ['video'] });
     void qc.invalidateQueries({ queryKey: ['videos'] });
   };
