@@ -10,6 +10,7 @@ import './i18n';
 import { registerServiceWorker } from './offline/register';
 import { startBackgroundSync } from './offline/sync';
 import './styles.css';
+import { peopleKeys } from './api/queries';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,7 +24,7 @@ const queryClient = new QueryClient({
 
 registerServiceWorker();
 // Observation answers recorded offline are sent when the network returns, wherever the person is in the app.
-startBackgroundSync(() => queryClient.getQueryData<{ id: string } | null>(['me'])?.id ?? null);
+startBackgroundSync(() => queryClient.getQueryData<{ id: string } | null>(peopleKeys.me)?.id ?? null);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,30 +1,30 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationDelivery, NotificationKind } from '../../shared/training';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/notifications';
 import { api } from './client';
 
 /** A notification as the API shows it (see server modules/notifications). Payload values: strings, numbers, null. */
-export type Notification = {
-  id: string;
-  kind: string;
-  payload: Record<string, string | number | null>;
-  createdAt: string;
-  readAt: string | null;
-};
-
-export type Preference = {
-  kind: NotificationKind;
-  delivery: NotificationDelivery;
-  defaultDelivery: NotificationDelivery;
-};
-export type Preferences = { items: Preference[]; email: string };
+export type Notification = Wire<typeof c.Notification>;
+export type Preference = Wire<typeof c.Preference>;
+export type Preferences = Wire<typeof c.Preferences>;
 /** What an unsubscribe link stops: one kind, or the whole daily digest. */
-export type UnsubscribeKind = NotificationKind | 'digest';
+export type UnsubscribeKind = Wire<typeof c.UnsubscribeState>['kind'];
+type UnsubscribeState = Wire<typeof c.UnsubscribeState>;
+
+/** The area's query keys: marking read refreshes everything under `all` (the list and the unread count). */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  unread: ['notifications', 'unread'] as const,
+  list: ['notifications', 'list'] as const,
+  preferences: ['notification-preferences'] as const,
+  unsubscribe: (token: string) => ['unsubscribe', token] as const,
+};
 
 /** The unread count for the bell: asked every 60 s and whenever the window regains focus. */
 export const useUnreadCount = (enabled: boolean) =>
   useQuery({
-    queryKey: ['notifications', 'unread'],
-    queryFn: () => api<{ unread: number }>('/notifications/unread-count'),
+    queryKey: notificationKeys.unread,
+    queryFn: () => api<Wire<typeof c.UnreadCount>>('/notifications/unread-count'),
     enabled,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
@@ -32,9 +32,9 @@ export const useUnreadCount = (enabled: boolean) =>
 
 export const useNotifications = () =>
   useInfiniteQuery({
-    queryKey: ['notifications', 'list'],
+    queryKey: notificationKeys.list,
     queryFn: ({ pageParam }) =>
-      api<{ items: Notification[]; nextCursor: string | null; unread: number }>('/notifications', {
+      api<Wire<typeof c.NotificationPage>>('/notifications', {
         query: { limit: 30, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
@@ -43,7 +43,7 @@ export const useNotifications = () =>
 
 export function useNotificationActions() {
   const qc = useQueryClient();
-  const onSuccess = () => void qc.invalidateQueries({ queryKey: ['notifications'] });
+  const onSuccess = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
   return {
     markRead: useMutation({
       mutationFn: (id: string) => api(`/notifications/${id}/read`, { method: 'POST' }),
@@ -58,27 +58,24 @@ export function useNotificationActions() {
 
 export const usePreferences = () =>
   useQuery({
-    queryKey: ['notification-preferences'],
+    queryKey: notificationKeys.preferences,
     queryFn: () => api<Preferences>('/notifications/preferences'),
   });
 
 export function useSavePreferences() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (items: { kind: NotificationKind; delivery: NotificationDelivery }[]) =>
+    mutationFn: (items: Wire<typeof c.PreferencesUpdate>['items']) =>
       api<Preferences>('/notifications/preferences', { method: 'PUT', body: { items } }),
-    onSuccess: (saved) => qc.setQueryData(['notification-preferences'], saved),
+    onSuccess: (saved) => qc.setQueryData(notificationKeys.preferences, saved),
   });
 }
 
 /** What an unsubscribe link is about; opening it changes nothing (link scanners open links too). */
 export const useUnsubscribeLink = (token: string) =>
   useQuery({
-    queryKey: ['unsubscribe', token],
-    queryFn: () =>
-      api<{ kind: UnsubscribeKind; delivery: NotificationDelivery }>(
-        `/notifications/unsubscribe/${encodeURIComponent(token)}`,
-      ),
+    queryKey: notificationKeys.unsubscribe(token),
+    queryFn: () => api<UnsubscribeState>(`/notifications/unsubscribe/${encodeURIComponent(token)}`),
     retry: false,
   });
 
@@ -86,11 +83,8 @@ export function useUnsubscribe(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<{ kind: UnsubscribeKind; delivery: NotificationDelivery }>(
-        `/notifications/unsubscribe/${encodeURIComponent(token)}`,
-        { method: 'POST' },
-      ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['notification-preferences'] }),
+      api<UnsubscribeState>(`/notifications/unsubscribe/${encodeURIComponent(token)}`, { method: 'POST' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.preferences }),
   });
 }
 

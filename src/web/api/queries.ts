@@ -1,17 +1,47 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/people';
 import { ApiError, api } from './client';
-import type {
-  Institution,
-  Kommune,
-  Me,
-  OutboxEmail,
-  Page,
-  PersonDetail,
-  PersonListItem,
-  Session,
-  Team,
-  TeamMember,
-} from './types';
+
+/** People and organisation: the signed-in person, people, kommuner, institutions and teams. */
+
+export type PersonStatus = Wire<typeof c.PersonDetail>['status'];
+export type Grant = Wire<typeof c.PersonGrant>;
+export type TeamRef = Wire<typeof c.PersonTeam>;
+export type PersonDetail = Wire<typeof c.PersonDetail>;
+export type Me = Wire<typeof c.Me>;
+export type Session = Wire<typeof c.Session>;
+export type Kommune = Wire<typeof c.Kommune>;
+export type KommuneListItem = Wire<typeof c.KommuneListItem>;
+export type Institution = Wire<typeof c.Institution>;
+export type InstitutionListItem = Wire<typeof c.InstitutionListItem>;
+export type Team = Wire<typeof c.Team>;
+export type TeamListItem = Wire<typeof c.TeamListItem>;
+export type TeamMember = Wire<typeof c.TeamMember>;
+export type PersonListItem = Wire<typeof c.PersonListItem>;
+
+type PeopleFilter = { institutionId?: string; q?: string; limit?: number };
+
+/**
+ * The area's query keys. Invalidating a shorter key refreshes every longer one under it (`me` also refreshes
+ * the sessions; `team(id)` also its members).
+ */
+export const peopleKeys = {
+  me: ['me'] as const,
+  sessions: ['me', 'sessions'] as const,
+  kommuner: ['kommuner'] as const,
+  institutions: ['institutions'] as const,
+  institution: (id: string | undefined) => ['institution', id] as const,
+  /** Every institution's teams, or one institution's. */
+  teams: (institutionId?: string) =>
+    institutionId ? (['teams', institutionId] as const) : (['teams'] as const),
+  /** Every team, or one team (and its members). */
+  team: (id?: string) => (id ? (['team', id] as const) : (['team'] as const)),
+  teamMembers: (id: string | undefined) => ['team', id, 'members'] as const,
+  people: ['people'] as const,
+  peopleList: (filter: PeopleFilter) => ['people', filter] as const,
+  person: (id: string | undefined) => ['person', id] as const,
+};
 
 /** index.html preloads GET /api/v1/me; the first fetchMe takes that answer (same URL, mode and headers). */
 let preloadedMe = true;
@@ -32,70 +62,67 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export const useMe = () => useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+export const useMe = () => useQuery({ queryKey: peopleKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 
 export const useSessions = () =>
-  useQuery({ queryKey: ['me', 'sessions'], queryFn: () => api<{ items: Session[] }>('/me/sessions') });
+  useQuery({ queryKey: peopleKeys.sessions, queryFn: () => api<Wire<typeof c.SessionList>>('/me/sessions') });
 
 export const useKommuner = (enabled = true) =>
-  useQuery({ queryKey: ['kommuner'], queryFn: () => api<{ items: Kommune[] }>('/kommuner'), enabled });
+  useQuery({
+    queryKey: peopleKeys.kommuner,
+    queryFn: () => api<Wire<typeof c.KommuneList>>('/kommuner'),
+    enabled,
+  });
 
 export const useInstitutions = (enabled = true) =>
   useQuery({
-    queryKey: ['institutions'],
-    queryFn: () => api<{ items: Institution[] }>('/institutions'),
+    queryKey: peopleKeys.institutions,
+    queryFn: () => api<Wire<typeof c.InstitutionList>>('/institutions'),
     enabled,
   });
 
 export const useInstitution = (id: string | undefined) =>
   useQuery({
-    queryKey: ['institution', id],
+    queryKey: peopleKeys.institution(id),
     queryFn: () => api<Institution>(`/institutions/${id}`),
     enabled: !!id,
   });
 
 export const useTeams = (institutionId: string | undefined) =>
   useQuery({
-    queryKey: ['teams', institutionId],
-    queryFn: () => api<{ items: Team[] }>(`/institutions/${institutionId}/teams`),
+    queryKey: peopleKeys.teams(institutionId),
+    queryFn: () => api<Wire<typeof c.TeamList>>(`/institutions/${institutionId}/teams`),
     enabled: !!institutionId,
   });
 
 export const useTeam = (id: string | undefined) =>
-  useQuery({ queryKey: ['team', id], queryFn: () => api<Team>(`/teams/${id}`), enabled: !!id });
+  useQuery({ queryKey: peopleKeys.team(id), queryFn: () => api<Team>(`/teams/${id}`), enabled: !!id });
 
 export const useTeamMembers = (id: string | undefined) =>
   useQuery({
-    queryKey: ['team', id, 'members'],
-    queryFn: () => api<{ items: TeamMember[] }>(`/teams/${id}/members`),
+    queryKey: peopleKeys.teamMembers(id),
+    queryFn: () => api<Wire<typeof c.TeamMemberList>>(`/teams/${id}/members`),
     enabled: !!id,
   });
 
 export const usePerson = (id: string | undefined) =>
-  useQuery({ queryKey: ['person', id], queryFn: () => api<PersonDetail>(`/people/${id}`), enabled: !!id });
+  useQuery({
+    queryKey: peopleKeys.person(id),
+    queryFn: () => api<PersonDetail>(`/people/${id}`),
+    enabled: !!id,
+  });
 
 export const PAGE_SIZE = 25;
 
-export const usePeople = (opts: { institutionId?: string; q?: string; limit?: number }) =>
+export const usePeople = (opts: PeopleFilter) =>
   useInfiniteQuery({
-    queryKey: ['people', opts],
+    queryKey: peopleKeys.peopleList(opts),
     queryFn: ({ pageParam }) =>
-      api<Page<PersonListItem>>('/people', {
+      api<Wire<typeof c.PersonPage>>('/people', {
         query: { ...opts, limit: opts.limit ?? PAGE_SIZE, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-
-export const useOutbox = () =>
-  useInfiniteQuery({
-    queryKey: ['outbox'],
-    queryFn: ({ pageParam }) =>
-      api<{ items: OutboxEmail[]; nextBefore: string | null }>('/outbox', {
-        query: { limit: 30, before: pageParam },
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 
 export function canOrganise(me: Me | null | undefined) {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../shared/constants';
 import { setLocale } from '../i18n';
 import { api } from './client';
-import type { Me } from './types';
+import { type Me, peopleKeys } from './queries';
 
 /** Set when the server reported an expired session; the sign-in page shows a notice. */
 let expired = false;
@@ -26,10 +26,10 @@ export function useChangeLocale() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (locale: Locale) => {
-      const me = qc.getQueryData<Me | null>(['me']);
+      const me = qc.getQueryData<Me | null>(peopleKeys.me);
       if (me) {
         const updated = await api<Me>('/me', { method: 'PATCH', body: { locale } });
-        qc.setQueryData(['me'], updated);
+        qc.setQueryData(peopleKeys.me, updated);
       }
       await setLocale(locale);
     },
@@ -46,8 +46,8 @@ export function useLogout() {
       await mutation.mutateAsync().catch(() => undefined);
       signingOut = true;
       then();
-      qc.setQueryData(['me'], null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.setQueryData(peopleKeys.me, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== peopleKeys.me[0] });
     },
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '../api/client';
 import { useModerationSummary } from '../api/discussion';
-import { canOrganise, useMe } from '../api/queries';
+import { canOrganise, peopleKeys, useMe } from '../api/queries';
 import { canSeeStatistics } from '../api/reflection';
 import { markSessionExpired, useLogout } from '../api/session';
 import { setLocale } from '../i18n';
@@ -74,7 +74,7 @@ export function Layout() {
     () =>
       onSessionExpired(() => {
         markSessionExpired();
-        qc.setQueryData(['me'], null);
+        qc.setQueryData(peopleKeys.me, null);
       }),
     [qc],
   );

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
-import { fetchMe } from '../api/queries';
+import { fetchMe, peopleKeys } from '../api/queries';
 import { clearSessionExpired } from '../api/session';
 import { Loading } from './Alert';
 import { SetPasswordForm } from './SetPasswordForm';
@@ -42,8 +42,8 @@ export function TokenPage({ kind }: { kind: 'invitation' | 'reset' }) {
   async function choose(password: string) {
     await api(`${base}/${encodeURIComponent(token)}`, { method: 'POST', body: { password } });
     clearSessionExpired();
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-    qc.setQueryData(['me'], await fetchMe());
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== peopleKeys.me[0] });
+    qc.setQueryData(peopleKeys.me, await fetchMe());
     navigate('/', { replace: true, state: { notice: t(`${prefix}.done`) } });
   }
 

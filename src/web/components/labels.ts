@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Grant } from '../api/types';
+import type { Grant } from '../api/queries';
 
 /** "Leder · Solsikkeskolen", "Forvaltning/læringspartner · Fjordby Kommune", "Administrator · hele Amongi". */
 export function grantScope(

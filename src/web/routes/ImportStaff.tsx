@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage } from '../api/client';
-import type { ImportResult } from '../api/types';
+import type { ImportResult } from '../api/imports';
+import { peopleKeys } from '../api/queries';
 import { ErrorAlert, Loading, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
 import { TextField } from '../components/Field';
@@ -43,7 +44,7 @@ export function ImportStaff() {
   const preview = useMutation({ mutationFn: (f: File) => runImport(f, true) });
   const commit = useMutation({
     mutationFn: (f: File) => runImport(f, false),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['people'] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: peopleKeys.people }),
   });
 
   function choose(f: File | null) {

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { fetchMe, useMe } from '../api/queries';
+import { fetchMe, peopleKeys, useMe } from '../api/queries';
 import { clearSessionExpired, doneSigningOut } from '../api/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
@@ -32,9 +32,9 @@ export function Login() {
     mutationFn: (body: { email: string; password: string }) => api('/auth/login', { method: 'POST', body }),
     onSuccess: async () => {
       clearSessionExpired();
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== peopleKeys.me[0] });
       const fresh = await fetchMe();
-      qc.setQueryData(['me'], fresh);
+      qc.setQueryData(peopleKeys.me, fresh);
       navigate(safeReturn(state?.from), { replace: true });
     },
     onError: (err) => form.failed(err),

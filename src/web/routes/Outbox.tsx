@@ -8,8 +8,7 @@ import {
   ModalOverlay,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useOutbox } from '../api/queries';
-import type { OutboxEmail } from '../api/types';
+import { type OutboxEmail, useOutbox } from '../api/outbox';
 import { Button } from '../components/Button';
 import { QueryView } from '../components/QueryView';
 import { TableWrap } from '../components/TableWrap';

@@ -3,9 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/constants';
 import { api } from '../api/client';
-import { useMe, useSessions } from '../api/queries';
+import { type Me, peopleKeys, useMe, useSessions } from '../api/queries';
 import { useChangeLocale } from '../api/session';
-import type { Me } from '../api/types';
 import { ErrorAlert, Notice, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
@@ -25,7 +24,7 @@ function DetailsForm({ me }: { me: Me }) {
   const save = useMutation({
     mutationFn: (name: string) => api<Me>('/me', { method: 'PATCH', body: { name } }),
     onSuccess: (updated) => {
-      qc.setQueryData(['me'], updated);
+      qc.setQueryData(peopleKeys.me, updated);
       setNotice(t('profile.saved'));
     },
     onError: (err) => form.failed(err),
@@ -124,7 +123,7 @@ function PasswordForm() {
         onSuccess: () => {
           el.reset();
           setNotice(t('profile.passwordChanged'));
-          void qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
+          void qc.invalidateQueries({ queryKey: peopleKeys.sessions });
         },
       },
     );
@@ -161,7 +160,7 @@ function Sessions() {
     mutationFn: () => api('/me/sessions', { method: 'DELETE' }),
     onSuccess: () => {
       setNotice(t('profile.othersSignedOut'));
-      void qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.sessions });
     },
   });
   return (

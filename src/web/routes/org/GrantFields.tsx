@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { INSTITUTION_ROLES, ROLES, type Role, roleScope } from '../../../shared/constants';
-import { useInstitutions, useKommuner } from '../../api/queries';
-import type { Me } from '../../api/types';
+import { type Me, useInstitutions, useKommuner } from '../../api/queries';
 import { SelectField } from '../../components/Field';
 import type { Errors } from '../../components/useForm';
 

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { INSTITUTION_TYPES, type InstitutionType } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { useInstitution, useMe } from '../../api/queries';
-import type { Institution } from '../../api/types';
+import { type Institution, peopleKeys, useInstitution, useMe } from '../../api/queries';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
@@ -30,9 +29,9 @@ function AdminActions({ institution }: { institution: Institution }) {
             method: 'PATCH',
             body: { name: String(d.get('name')).trim(), type: String(d.get('type')) as InstitutionType },
           });
-          await qc.invalidateQueries({ queryKey: ['institution', institution.id] });
-          void qc.invalidateQueries({ queryKey: ['institutions'] });
-          void qc.invalidateQueries({ queryKey: ['me'] });
+          await qc.invalidateQueries({ queryKey: peopleKeys.institution(institution.id) });
+          void qc.invalidateQueries({ queryKey: peopleKeys.institutions });
+          void qc.invalidateQueries({ queryKey: peopleKeys.me });
         }}
       >
         {(errors) => (
@@ -64,9 +63,9 @@ function AdminActions({ institution }: { institution: Institution }) {
         confirmLabel={t('org.deleteInstitutionConfirm')}
         onConfirm={async () => {
           await api(`/institutions/${institution.id}`, { method: 'DELETE' });
-          qc.removeQueries({ queryKey: ['institution', institution.id] });
-          void qc.invalidateQueries({ queryKey: ['institutions'] });
-          void qc.invalidateQueries({ queryKey: ['kommuner'] });
+          qc.removeQueries({ queryKey: peopleKeys.institution(institution.id) });
+          void qc.invalidateQueries({ queryKey: peopleKeys.institutions });
+          void qc.invalidateQueries({ queryKey: peopleKeys.kommuner });
           navigate('/organisation', {
             state: { notice: t('org.institutionDeleted', { name: institution.name }) },
           });

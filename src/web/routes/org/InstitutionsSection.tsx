@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { INSTITUTION_TYPES } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { useInstitutions, useKommuner } from '../../api/queries';
-import type { Institution } from '../../api/types';
+import { type Institution, peopleKeys, useInstitutions, useKommuner } from '../../api/queries';
 import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
@@ -48,8 +47,8 @@ function CreateInstitution() {
         el.reset();
         form.reset();
         setNotice({ id: i.id, name: i.name });
-        void qc.invalidateQueries({ queryKey: ['institutions'] });
-        void qc.invalidateQueries({ queryKey: ['kommuner'] });
+        void qc.invalidateQueries({ queryKey: peopleKeys.institutions });
+        void qc.invalidateQueries({ queryKey: peopleKeys.kommuner });
       },
     });
   }

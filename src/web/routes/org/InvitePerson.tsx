@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type Role, roleScope } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { useMe, useTeams } from '../../api/queries';
-import type { Me, PersonDetail } from '../../api/types';
+import { type Me, type PersonDetail, peopleKeys, useMe, useTeams } from '../../api/queries';
 import { ErrorAlert } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
@@ -55,8 +54,8 @@ function InviteForm({ me }: { me: Me }) {
   const invite = useMutation({
     mutationFn: (body: Body) => api<PersonDetail>('/people', { method: 'POST', body }),
     onSuccess: (p) => {
-      void qc.invalidateQueries({ queryKey: ['people'] });
-      void qc.invalidateQueries({ queryKey: ['teams'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.people });
+      void qc.invalidateQueries({ queryKey: peopleKeys.teams() });
       navigate(`/organisation/personer/${p.id}`, {
         state: { notice: t('people.invited', { email: p.email }) },
       });

@@ -3,8 +3,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useKommuner } from '../../api/queries';
-import type { Kommune } from '../../api/types';
+import { type Kommune, type KommuneListItem, peopleKeys, useKommuner } from '../../api/queries';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
@@ -47,7 +46,7 @@ function CreateKommune() {
           el.reset();
           form.reset();
           setNotice(t('org.kommuneCreated', { name: k.name }));
-          void qc.invalidateQueries({ queryKey: ['kommuner'] });
+          void qc.invalidateQueries({ queryKey: peopleKeys.kommuner });
         },
       },
     );
@@ -76,10 +75,10 @@ function CreateKommune() {
   );
 }
 
-function KommuneRow({ k }: { k: Kommune }) {
+function KommuneRow({ k }: { k: KommuneListItem }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['kommuner'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: peopleKeys.kommuner });
   return (
     <tr>
       <th scope="row">{k.name}</th>
@@ -103,7 +102,7 @@ function KommuneRow({ k }: { k: Kommune }) {
               body: { name: String(d.get('name')).trim(), code: code || null },
             });
             await refresh();
-            void qc.invalidateQueries({ queryKey: ['institutions'] });
+            void qc.invalidateQueries({ queryKey: peopleKeys.institutions });
           }}
         >
           {(errors) => (

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { INSTITUTION_ROLES, type Role, roleScope } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { useMe, usePerson } from '../../api/queries';
-import type { Grant, Me, PersonDetail } from '../../api/types';
+import { type Grant, type Me, type PersonDetail, peopleKeys, useMe, usePerson } from '../../api/queries';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
@@ -30,10 +29,10 @@ function canRevoke(me: Me, g: Grant) {
 function usePersonRefresh(id: string) {
   const qc = useQueryClient();
   return async (updated?: PersonDetail) => {
-    if (updated) qc.setQueryData(['person', id], updated);
-    else await qc.invalidateQueries({ queryKey: ['person', id] });
-    void qc.invalidateQueries({ queryKey: ['people'] });
-    void qc.invalidateQueries({ queryKey: ['team'] });
+    if (updated) qc.setQueryData(peopleKeys.person(id), updated);
+    else await qc.invalidateQueries({ queryKey: peopleKeys.person(id) });
+    void qc.invalidateQueries({ queryKey: peopleKeys.people });
+    void qc.invalidateQueries({ queryKey: peopleKeys.team() });
   };
 }
 

@@ -3,8 +3,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { useInstitution, usePeople, useTeam, useTeamMembers } from '../../api/queries';
-import type { Team, TeamMember } from '../../api/types';
+import {
+  peopleKeys,
+  type Team,
+  type TeamMember,
+  useInstitution,
+  usePeople,
+  useTeam,
+  useTeamMembers,
+} from '../../api/queries';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
@@ -20,9 +27,9 @@ function useMembershipRefresh(team: Team) {
   const qc = useQueryClient();
   return () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: ['team', team.id, 'members'] }),
-      qc.invalidateQueries({ queryKey: ['teams', team.institutionId] }),
-      qc.invalidateQueries({ queryKey: ['me'] }),
+      qc.invalidateQueries({ queryKey: peopleKeys.teamMembers(team.id) }),
+      qc.invalidateQueries({ queryKey: peopleKeys.teams(team.institutionId) }),
+      qc.invalidateQueries({ queryKey: peopleKeys.me }),
     ]);
 }
 

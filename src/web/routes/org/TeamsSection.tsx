@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TEAM_TYPES, type TeamType } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { useTeams } from '../../api/queries';
-import type { Institution, Team } from '../../api/types';
+import { type Institution, peopleKeys, type Team, useTeams } from '../../api/queries';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
@@ -45,9 +44,9 @@ export function EditTeamDialog({ team, onSaved }: { team: Team; onSaved?: () => 
           body: { name: String(d.get('name')).trim(), type: String(d.get('type')) as TeamType },
         });
         await Promise.all([
-          qc.invalidateQueries({ queryKey: ['teams', team.institutionId] }),
-          qc.invalidateQueries({ queryKey: ['team', team.id] }),
-          qc.invalidateQueries({ queryKey: ['me'] }),
+          qc.invalidateQueries({ queryKey: peopleKeys.teams(team.institutionId) }),
+          qc.invalidateQueries({ queryKey: peopleKeys.team(team.id) }),
+          qc.invalidateQueries({ queryKey: peopleKeys.me }),
         ]);
         await onSaved?.();
       }}
@@ -81,8 +80,8 @@ export function DeleteTeamDialog({ team, onDeleted }: { team: Team; onDeleted?: 
       onConfirm={async () => {
         await api(`/teams/${team.id}`, { method: 'DELETE' });
         await onDeleted?.();
-        await qc.invalidateQueries({ queryKey: ['teams', team.institutionId] });
-        void qc.invalidateQueries({ queryKey: ['me'] });
+        await qc.invalidateQueries({ queryKey: peopleKeys.teams(team.institutionId) });
+        void qc.invalidateQueries({ queryKey: peopleKeys.me });
       }}
     >
       <p>{t('org.deleteTeamText', { name: team.name })}</p>
@@ -122,8 +121,8 @@ function CreateTeam({ institution }: { institution: Institution }) {
           el.reset();
           form.reset();
           setNotice(t('org.teamCreated', { name: team.name }));
-          void qc.invalidateQueries({ queryKey: ['teams', institution.id] });
-          void qc.invalidateQueries({ queryKey: ['institutions'] });
+          void qc.invalidateQueries({ queryKey: peopleKeys.teams(institution.id) });
+          void qc.invalidateQueries({ queryKey: peopleKeys.institutions });
         },
       },
     );
