@@ -11,7 +11,9 @@ import { reply } from './schemas.js';
  * the shape), and the answer is serialized through that contract (so a field that is not in it never leaves).
  */
 
-type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: object }>;
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -36,14 +38,26 @@ describe('the OpenAPI document', () => {
       for (const [method, op] of Object.entries(ops)) {
         routes++;
         const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2/.test(code));
-        // 204 No Content has no body to describe; every other success answer has a schema.
+        // 204 No Content has no body to describe, nor has a protocol answer without body that documents its
+        // headers (tus: 201 with Location); every other success answer has a schema.
         const described = success.some(
-          ([code, r]) => code === '204' || Object.values(r.content ?? {}).some((c) => meaningful(c.schema)),
+          ([code, r]) =>
+            code === '204' ||
+            (!r.content && Object.keys(r.headers ?? {}).length > 0) ||
+            Object.values(r.content ?? {}).some((c) => meaningful(c.schema)),
         );
         if (!described) missing.push(`${method.toUpperCase()} ${path}`);
       }
     expect(routes).toBeGreaterThan(150);
     expect(missing).toEqual([]);
+  });
+
+  it('documents the tus upload answers by status and headers, without a body', async () => {
+    const doc = (await t.client().request('GET', '/api/openapi.json')).json();
+    const created = doc.paths['/api/v1/uploads'].post.responses['201'];
+    expect(created.content).toBeUndefined();
+    expect(Object.keys(created.headers)).toContain('Location');
+    expect(doc.paths['/api/v1/uploads/{id}'].patch.responses['204'].content).toBeUndefined();
   });
 
   it('shows a timestamp as an ISO date-time string', async () => {

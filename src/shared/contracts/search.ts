@@ -56,7 +56,6 @@ export const VideoSummary = z.object({
   readyAt: timestamp.nullable(),
   createdAt: timestamp,
 });
-export const FACET_NAMES = ['subject', 'ageBand', 'method', 'pillar'] as const;
 export const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 export const SearchAnswer = z.object({
   items: z.array(VideoSummary),

@@ -97,10 +97,12 @@ export const NewShare = z.object({ id, url: z.string(), expiresAt: timestamp.nul
 
 /**
  * tus answers (protocol 1.0.0) have no body: what they say is in the status and the headers. Documented as
- * such (OpenAPI: headers, no content); the bytes are written by the tus server, not serialized by Fastify.
+ * such (OpenAPI: headers, no content — `type: 'null'` tells @fastify/swagger there is no body, where the
+ * OpenAPI 3.0 form of z.null() would claim a JSON null); the tus server writes them, Fastify serializes nothing.
  */
 const tusAnswer = (description: string, headers: Record<string, string>) =>
   z.null().meta({
+    type: 'null',
     description,
     headers: Object.fromEntries(
       Object.entries(headers).map(([h, d]) => [h, { type: 'string', description: d }]),

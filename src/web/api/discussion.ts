@@ -1,58 +1,29 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/discussion';
 import { api } from './client';
 
 /** A comment as the API shows it; replies nested (see server comments/service.ts). */
-export type CommentView = {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  state: 'visible' | 'hidden' | 'deleted';
-  body: string | null;
-  author: { id: string; name: string } | null;
-  anchorSeconds: number | null;
-  createdAt: string;
-  editedAt: string | null;
-  reportedByMe: boolean;
-  openReports?: number;
-  canReply: boolean;
-  canEdit: boolean;
-  canDelete: boolean;
-  canReport: boolean;
-  canHide: boolean;
-  replies: CommentView[];
-};
+export type CommentView = Wire<typeof c.CommentView>;
+export type CommentPage = Wire<typeof c.CommentPage>;
+export type CommentSort = Wire<typeof c.CommentListQuery>['sort'] & string;
+export type NewComment = Wire<typeof c.CommentCreate>;
+export type ReportQueueItem = Wire<typeof c.ReportQueueItem>;
 
-export type CommentPage = {
-  items: CommentView[];
-  nextCursor: string | null;
-  total: number;
-  canComment: boolean;
-  canModerate: boolean;
-  maxDepth: number;
-  maxLength: number;
-};
-
-export type CommentSort = 'newest' | 'oldest';
-export type NewComment = { body: string; parentId?: string | null; anchorSeconds?: number | null };
-
-export type ReportQueueItem = {
-  comment: {
-    id: string;
-    parentId: string | null;
-    state: CommentView['state'];
-    body: string | null;
-    authorName: string | null;
-    anchorSeconds: number | null;
-    createdAt: string;
-    editedAt: string | null;
-  };
-  video: { id: string; title: string };
-  reports: { reason: string; createdAt: string }[];
+/** The query keys of the discussion: threads per video and sort, @mention candidates, the moderation queue. */
+export const discussionKeys = {
+  all: ['comments'] as const,
+  thread: (videoId: string) => [...discussionKeys.all, videoId] as const,
+  page: (videoId: string, sort: CommentSort) => [...discussionKeys.thread(videoId), sort] as const,
+  mentionable: (videoId: string, q: string) => ['mentionable', videoId, q] as const,
+  moderation: ['moderation'] as const,
+  moderationSummary: () => [...discussionKeys.moderation, 'summary'] as const,
+  moderationQueue: () => [...discussionKeys.moderation, 'queue'] as const,
 };
 
 export const useComments = (videoId: string, sort: CommentSort) =>
   useInfiniteQuery({
-    queryKey: ['comments', videoId, sort],
+    queryKey: discussionKeys.page(videoId, sort),
     queryFn: ({ pageParam }) =>
       api<CommentPage>(`/videos/${videoId}/comments`, { query: { sort, limit: 20, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
@@ -61,9 +32,8 @@ export const useComments = (videoId: string, sort: CommentSort) =>
 
 export const useMentionable = (videoId: string, q: string, enabled: boolean) =>
   useQuery({
-    queryKey: ['mentionable', videoId, q],
-    queryFn: () =>
-      api<{ items: { id: string; name: string }[] }>(`/videos/${videoId}/mentionable`, { query: { q } }),
+    queryKey: discussionKeys.mentionable(videoId, q),
+    queryFn: () => api<Wire<typeof c.Mentionable>>(`/videos/${videoId}/mentionable`, { query: { q } }),
     enabled,
     staleTime: 30_000,
   });
@@ -72,18 +42,18 @@ export const useMentionable = (videoId: string, q: string, enabled: boolean) =>
 export function useCommentActions(videoId: string) {
   const qc = useQueryClient();
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['comments', videoId] });
-    void qc.invalidateQueries({ queryKey: ['moderation'] });
+    void qc.invalidateQueries({ queryKey: discussionKeys.thread(videoId) });
+    void qc.invalidateQueries({ queryKey: discussionKeys.moderation });
   };
   const opts = { onSuccess: refresh };
   return {
     create: useMutation({
-      mutationFn: (c: NewComment) =>
-        api<{ id: string }>(`/videos/${videoId}/comments`, { method: 'POST', body: c }),
+      mutationFn: (body: NewComment) =>
+        api<Wire<typeof c.CommentCreated>>(`/videos/${videoId}/comments`, { method: 'POST', body }),
       ...opts,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...body }: { id: string; body: string; anchorSeconds?: number | null }) =>
+      mutationFn: ({ id, ...body }: { id: string } & Wire<typeof c.CommentUpdate>) =>
         api(`/comments/${id}`, { method: 'PATCH', body }),
       ...opts,
     }),
@@ -106,17 +76,17 @@ export function useCommentActions(videoId: string) {
 
 export const useModerationSummary = (enabled: boolean) =>
   useQuery({
-    queryKey: ['moderation', 'summary'],
-    queryFn: () => api<{ canModerate: boolean; openReports: number }>('/comment-reports/summary'),
+    queryKey: discussionKeys.moderationSummary(),
+    queryFn: () => api<Wire<typeof c.ModerationSummary>>('/comment-reports/summary'),
     enabled,
     staleTime: 60_000,
   });
 
 export const useReportQueue = () =>
   useInfiniteQuery({
-    queryKey: ['moderation', 'queue'],
+    queryKey: discussionKeys.moderationQueue(),
     queryFn: ({ pageParam }) =>
-      api<{ items: ReportQueueItem[]; nextCursor: string | null }>('/comment-reports', {
+      api<Wire<typeof c.ReportQueue>>('/comment-reports', {
         query: { limit: 20, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
@@ -127,8 +97,8 @@ export const useReportQueue = () =>
 export function useModerationActions() {
   const qc = useQueryClient();
   const onSuccess = () => {
-    void qc.invalidateQueries({ queryKey: ['moderation'] });
-    void qc.invalidateQueries({ queryKey: ['comments'] });
+    void qc.invalidateQueries({ queryKey: discussionKeys.moderation });
+    void qc.invalidateQueries({ queryKey: discussionKeys.all });
   };
   return {
     setHidden: useMutation({

@@ -2,7 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/packages';
 import { api } from './client';
-import type { Page } from './types';
+import type { SearchAnswer } from './search';
+import { videoKeys } from './videos';
 
 export type PackageVideo = Wire<typeof c.PackageVideo>;
 export type PackageItem = Wire<typeof c.PackageItem>;
@@ -52,7 +53,7 @@ export function usePackageMutation<A>(fn: (arg: A) => Promise<PackageDetail>) {
 /** Videos for the picker: the search (`q`) when given, else the newest the person may watch. */
 export const usePickerVideos = (q: string) =>
   useQuery({
-    queryKey: ['videos', 'picker', q],
-    queryFn: () => api<Page<PackageVideo>>('/videos', { query: { q: q || undefined, limit: 12 } }),
+    queryKey: videoKeys.picker(q),
+    queryFn: () => api<SearchAnswer>('/videos', { query: { q: q || undefined, limit: 12 } }),
     placeholderData: (prev) => prev,
   });

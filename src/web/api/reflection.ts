@@ -1,37 +1,22 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgeBand } from '../../shared/catalogue';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/reflection';
 import { api, csrfToken } from './client';
 import type { Me } from './types';
+import { videoKeys } from './videos';
 
 /** The person's own signal on a video. */
-export type MySignal = {
-  tried: boolean;
-  worked: boolean;
-  reflection: string | null;
-  reflectionShared: boolean;
-};
-export type SharedReflection = { author: { id: string; name: string }; reflection: string; at: string };
+export type MySignal = Wire<typeof c.MySignal>;
+export type SharedReflection = Wire<typeof c.SharedReflection>;
 /** Below this many who tried a video, how many say it worked is not shown (the server withholds it). */
 export const MIN_GROUP_SIZE = 3;
-export type Impact = {
-  tried: number;
-  /** How many of them say it worked; null when fewer than MIN_GROUP_SIZE (but someone) tried it. */
-  worked: number | null;
-  /** Of those who tried it, the share who say it worked (0–1); null when nobody tried or `worked` is null. */
-  workedShare: number | null;
-  mine: MySignal | null;
-  sharedReflections: SharedReflection[];
-  nextCursor: string | null;
-};
-export type SignalInput = {
-  tried: boolean;
-  worked: boolean;
-  reflection?: string;
-  reflectionShared?: boolean;
-};
-export type Note = { body: string; updatedAt: string | null };
+/** `worked` is null when fewer than MIN_GROUP_SIZE (but someone) tried it; `workedShare` then too. */
+export type Impact = Wire<typeof c.Impact>;
+export type SignalInput = Wire<typeof c.SignalSet>;
+export type Note = Wire<typeof c.Note>;
 
-const impactKey = (videoId: string) => ['video', videoId, 'impact'];
+const impactKey = (videoId: string) => videoKeys.impact(videoId);
 
 /** Impact figures, the own signal and the shared reflections (further pages on demand). */
 export const useImpact = (videoId: string) =>
@@ -80,7 +65,7 @@ export function useSetSignal(videoId: string) {
   const key = impactKey(videoId);
   return useMutation({
     mutationFn: (input: SignalInput) =>
-      api<Pick<Impact, 'tried' | 'worked' | 'workedShare' | 'mine'>>(`/videos/${videoId}/signal`, {
+      api<Wire<typeof c.SignalAnswer>>(`/videos/${videoId}/signal`, {
         method: 'PUT',
         body: input,
       }),
@@ -110,7 +95,7 @@ export function useSetSignal(videoId: string) {
   });
 }
 
-const noteKey = (videoId: string) => ['video', videoId, 'note'];
+const noteKey = (videoId: string) => videoKeys.note(videoId);
 
 export const useNote = (videoId: string) =>
   useQuery({
@@ -130,10 +115,13 @@ export function useSaveNote(videoId: string) {
 // ── View tracking: cheap calls that never bother the person when they fail. ──
 
 export const startView = (videoId: string) =>
-  api<{ viewId: string }>(`/videos/${videoId}/views`, { method: 'POST' });
+  api<Wire<typeof c.ViewStarted>>(`/videos/${videoId}/views`, { method: 'POST' });
 
 export const reportView = (videoId: string, viewId: string, watchedSeconds: number) =>
-  api(`/videos/${videoId}/views/${viewId}`, { method: 'PATCH', body: { watchedSeconds } });
+  api<Wire<typeof c.ViewProgress>>(`/videos/${videoId}/views/${viewId}`, {
+    method: 'PATCH',
+    body: { watchedSeconds },
+  });
 
 /**
  * The last report as the page goes away: fetch with keepalive survives the page (sendBeacon cannot send the

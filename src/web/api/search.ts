@@ -1,45 +1,18 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AgeBand, Pillar, SearchSort } from '../../shared/catalogue';
-import type { VideoStatus, Visibility } from '../../shared/constants';
+import type { SearchSort } from '../../shared/catalogue';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/search';
+import type { TermRef as TermRefContract } from '../../shared/contracts/videos';
 import { api } from './client';
+import { videoKeys } from './videos';
 
-export type TermRef = { id: string; label: string };
-
+export type TermRef = Wire<typeof TermRefContract>;
 /** A video as lists show it (search, home page, related, feeds): GET /videos items. */
-export type VideoSummary = {
-  id: string;
-  title: string;
-  description: string;
-  durationSeconds: number | null;
-  status: VideoStatus;
-  visibility: Visibility;
-  progress: number | null;
-  posterUrl: string | null;
-  owner: { id: string; name: string };
-  institution: { id: string; name: string };
-  subject: TermRef | null;
-  ageBand: AgeBand | null;
-  methods: TermRef[];
-  pillars: Pillar[];
-  curated: boolean;
-  triedCount: number;
-  workedCount: number | null;
-  viewCount: number;
-  readyAt: string | null;
-  createdAt: string;
-};
-
-export type FacetName = 'subject' | 'ageBand' | 'method' | 'pillar';
+export type VideoSummary = Wire<typeof c.VideoSummary>;
+export type FacetValue = Wire<typeof c.FacetValue>;
+export type SearchAnswer = Wire<typeof c.SearchAnswer>;
+export type FacetName = keyof SearchAnswer['facets'];
 export const FACETS: FacetName[] = ['subject', 'ageBand', 'method', 'pillar'];
-export type FacetValue = { value: string; label: string; count: number };
-
-export type SearchAnswer = {
-  items: VideoSummary[];
-  total: number;
-  sort: SearchSort;
-  facets: Record<FacetName, FacetValue[]>;
-  nextCursor: string | null;
-};
 
 export type SearchParams = {
   q: string;
@@ -62,7 +35,7 @@ export function searchQueryString(p: SearchParams, cursor?: string, limit = 24):
 /** Search results page by page ("Vis flere"); the previous answer stays while the next is fetched. */
 export const useSearch = (p: SearchParams) =>
   useInfiniteQuery({
-    queryKey: ['videos', 'search', p],
+    queryKey: videoKeys.search(p),
     queryFn: ({ pageParam }) => api<SearchAnswer>(`/videos?${searchQueryString(p, pageParam)}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -74,14 +47,11 @@ export const useSearch = (p: SearchParams) =>
         : false,
   });
 
-export type Suggestions = {
-  titles: { id: string; title: string }[];
-  terms: { id: string; kind: 'subject' | 'method'; label: string }[];
-};
+export type Suggestions = Wire<typeof c.Suggestions>;
 
 export const useSuggestions = (q: string) =>
   useQuery({
-    queryKey: ['videos', 'suggest', q],
+    queryKey: videoKeys.suggest(q),
     queryFn: () => api<Suggestions>('/videos/suggest', { query: { q } }),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
@@ -90,18 +60,11 @@ export const useSuggestions = (q: string) =>
 
 export const useRelated = (id: string) =>
   useQuery({
-    queryKey: ['video', id, 'related'],
-    queryFn: () => api<{ items: VideoSummary[] }>(`/videos/${id}/related`),
+    queryKey: videoKeys.related(id),
+    queryFn: () => api<Wire<typeof c.RelatedVideos>>(`/videos/${id}/related`),
   });
 
-export type HomeAnswer = {
-  newest: VideoSummary[];
-  popularInMyCommunities: VideoSummary[];
-  popularSource: 'communities' | 'everyone';
-  memberOfCommunities: boolean;
-  collections: { id: string; title: string; description: string; videos: VideoSummary[] }[];
-  tried: VideoSummary[];
-};
+export type HomeAnswer = Wire<typeof c.HomeAnswer>;
 
 export const useHome = () =>
-  useQuery({ queryKey: ['videos', 'home'], queryFn: () => api<HomeAnswer>('/home') });
+  useQuery({ queryKey: videoKeys.home(), queryFn: () => api<HomeAnswer>('/home') });

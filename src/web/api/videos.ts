@@ -1,62 +1,48 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ShareDuration, VideoStatus, Visibility } from '../../shared/constants';
-import type { VideoCatalogue } from './catalogue';
+import type { ShareDuration } from '../../shared/constants';
+import type { ok, Wire } from '../../shared/contracts/common';
+import type * as s from '../../shared/contracts/search';
+import type * as c from '../../shared/contracts/videos';
 import { api } from './client';
-import type { Page } from './types';
 
-export type Caption = { language: string; label: string; url: string };
-
-export type Consent = {
-  pupilsAppear: boolean;
-  consentLevel: Visibility | null;
-  collectedBy: string | null;
-  collectedOn: string | null;
-  withdrawnAt: string | null;
-};
-
+export type Caption = Wire<typeof c.Caption>;
+export type Consent = Wire<typeof c.Consent>;
 /** What the player needs; the shared page gets only this. */
-export type PlayableVideo = {
-  id: string;
-  title: string;
-  description: string | null;
-  durationSeconds: number | null;
-  playlistUrl: string | null;
-  posterUrl: string | null;
-  thumbnailsUrl: string | null;
-  captions?: Caption[];
-};
+export type PlayableVideo = Wire<typeof c.PlayableVideo>;
+export type VideoView = Wire<typeof c.VideoDetail>;
+export type Share = Wire<typeof c.Share>;
+export type NewShare = Wire<typeof c.NewShare>;
+export type VideoUpdate = Wire<typeof c.VideoUpdate>;
+export type ConsentInput = Wire<typeof c.ConsentSet>;
 
-export type VideoView = PlayableVideo & {
-  status: VideoStatus;
-  visibility: Visibility;
-  teamId: string | null;
-  institutionId: string;
-  width: number | null;
-  height: number | null;
-  progress: number | null;
-  failure: { code: string; message: string } | null;
-  owner: { id: string; name: string };
-  createdAt: string;
-  /** Catalogue metadata and editorial state (V1). */
-  catalogue: VideoCatalogue;
-  canEdit: boolean;
-  canDelete: boolean;
-  // The owner only:
-  originalFilename?: string;
-  consent?: Consent | null;
-  widestVisibility?: Visibility;
+/**
+ * The query keys of videos (search, lists and home page included). Lists live under `all` (['videos']), one
+ * video and what hangs on it (shares, related, impact, note…) under `one(id)` (['video', id]): invalidating the
+ * lists does not refetch every open video page.
+ */
+export const videoKeys = {
+  all: ['videos'] as const,
+  list: (f: { mine: boolean }) => [...videoKeys.all, f] as const,
+  search: (p: unknown) => [...videoKeys.all, 'search', p] as const,
+  suggest: (q: string) => [...videoKeys.all, 'suggest', q] as const,
+  picker: (q: string) => [...videoKeys.all, 'picker', q] as const,
+  home: () => [...videoKeys.all, 'home'] as const,
+  /** Every single video's entries (['video']). */
+  each: ['video'] as const,
+  one: (id: string | undefined) => [...videoKeys.each, id] as const,
+  shares: (id: string) => [...videoKeys.one(id), 'shares'] as const,
+  related: (id: string) => [...videoKeys.one(id), 'related'] as const,
+  impact: (id: string) => [...videoKeys.one(id), 'impact'] as const,
+  note: (id: string) => [...videoKeys.one(id), 'note'] as const,
 };
-
-export type Share = { id: string; createdAt: string; expiresAt: string | null; revokedAt: string | null };
-export type NewShare = { id: string; url: string; expiresAt: string | null };
 
 export const busy = (v: Pick<VideoView, 'status'>) => v.status === 'uploading' || v.status === 'processing';
 
 export const useVideos = (mine: boolean) =>
   useInfiniteQuery({
-    queryKey: ['videos', { mine }],
+    queryKey: videoKeys.list({ mine }),
     queryFn: ({ pageParam }) =>
-      api<Page<VideoView>>('/videos', { query: { mine, limit: 24, cursor: pageParam } }),
+      api<Wire<typeof s.SearchAnswer>>('/videos', { query: { mine, limit: 24, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While one of my videos is being processed, its badge follows along.
@@ -67,7 +53,7 @@ export const useVideos = (mine: boolean) =>
 /** One video; asked again every 2 s while it is uploading or being processed. */
 export const useVideo = (id: string | undefined) =>
   useQuery({
-    queryKey: ['video', id],
+    queryKey: videoKeys.one(id),
     queryFn: () => api<VideoView>(`/videos/${id}`),
     enabled: !!id,
     refetchInterval: (q) => (q.state.data && busy(q.state.data) ? 2000 : false),
@@ -75,8 +61,8 @@ export const useVideo = (id: string | undefined) =>
 
 export const useShares = (id: string, enabled: boolean) =>
   useQuery({
-    queryKey: ['video', id, 'shares'],
-    queryFn: () => api<{ items: Share[] }>(`/videos/${id}/shares`),
+    queryKey: videoKeys.shares(id),
+    queryFn: () => api<Wire<typeof c.ShareList>>(`/videos/${id}/shares`),
     enabled,
     retry: false,
   });
@@ -87,32 +73,23 @@ export function useVideoMutation<A>(id: string, fn: (arg: A) => Promise<VideoVie
   return useMutation({
     mutationFn: fn,
     onSuccess: (v) => {
-      qc.setQueryData(['video', id], v);
-      void qc.invalidateQueries({ queryKey: ['videos'] });
+      qc.setQueryData(videoKeys.one(id), v);
+      void qc.invalidateQueries({ queryKey: videoKeys.all });
       // A narrower visibility or consent ends share links (server videos/access.ts): show the list as it is now.
-      void qc.invalidateQueries({ queryKey: ['video', id, 'shares'] });
+      void qc.invalidateQueries({ queryKey: videoKeys.shares(id) });
     },
   });
 }
 
-export const updateVideo = (
-  id: string,
-  body: { title?: string; description?: string; visibility?: Visibility; teamId?: string | null },
-) => api<VideoView>(`/videos/${id}`, { method: 'PATCH', body });
+export const updateVideo = (id: string, body: VideoUpdate) =>
+  api<VideoView>(`/videos/${id}`, { method: 'PATCH', body });
 
 export const retryVideo = (id: string) => api<VideoView>(`/videos/${id}/retry`, { method: 'POST' });
 
 export const deleteVideo = (id: string) => api(`/videos/${id}`, { method: 'DELETE' });
 
-export const setConsent = (
-  id: string,
-  body: {
-    pupilsAppear: boolean;
-    consentLevel?: Visibility | null;
-    collectedBy?: string;
-    collectedOn?: string;
-  },
-) => api<VideoView>(`/videos/${id}/consent`, { method: 'PUT', body });
+export const setConsent = (id: string, body: ConsentInput) =>
+  api<VideoView>(`/videos/${id}/consent`, { method: 'PUT', body });
 
 export const withdrawConsent = (id: string) =>
   api<VideoView>(`/videos/${id}/consent/withdraw`, { method: 'POST' });
@@ -132,6 +109,6 @@ export const putCaption = (id: string, language: string, label: string, file: Bl
   });
 
 export const deleteCaption = (id: string, language: string) =>
-  api<VideoView | undefined>(`/videos/${id}/captions/${encodeURIComponent(language)}`, { method: 'DELETE' });
+  api<Wire<typeof ok>>(`/videos/${id}/captions/${encodeURIComponent(language)}`, { method: 'DELETE' });
 
 export const fetchShared = (token: string) => api<PlayableVideo>(`/shared/${encodeURIComponent(token)}`);

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { idParams, ok } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/discussion.js';
 import { requireActor } from '../../auth/session.js';
-import * as s from '../../http/schemas.js';
+import { created, reply } from '../../http/schemas.js';
 import type { CommentService } from './service.js';
 
 /** The signed-in person's display name (for notification texts). */
@@ -10,12 +11,8 @@ const nameOf = (req: { user: { name: string } | null }) => req.user?.name ?? '';
 export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['comments'];
-    const params = s.idParams;
-    const response = s.errors;
-    // The length rule is checked after trimming, with its own error code (comment.too_long), so the schema
-    // only bounds the type; the request body limit bounds the size.
-    const body = z.string();
-    const anchorSeconds = z.number().nullable().optional();
+    const params = idParams;
+    const response = reply(ok);
 
     app.get(
       '/videos/:id/comments',
@@ -25,12 +22,8 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           description:
             'The discussion of a video: top-level comments (newest or oldest first; `cursor` is the last top-level id seen) with their replies nested oldest first. Deleted comments with replies show as state "deleted" without text; hidden ones as state "hidden", with text only for those who can unhide them.',
           params,
-          querystring: z.strictObject({
-            sort: z.enum(['newest', 'oldest']).default('newest'),
-            cursor: s.id.optional(),
-            limit: z.coerce.number().int().min(1).max(50).default(20),
-          }),
-          response,
+          querystring: c.CommentListQuery,
+          response: reply(c.CommentPage),
         },
       },
       async (req) => comments.list(requireActor(req), req.params.id, req.query),
@@ -43,8 +36,8 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           description:
             'Comment on a video, or reply (`parentId`), optionally anchored to a time in it. Mentions are `@[Name](person-id)` tokens; the people mentioned are notified when they may see the video.',
           params,
-          body: z.strictObject({ body, parentId: s.id.nullable().optional(), anchorSeconds }),
-          response,
+          body: c.CommentCreate,
+          response: created(c.CommentCreated),
         },
       },
       async (req, reply) => {
@@ -60,8 +53,8 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           description:
             'People the signed-in person may @mention on this video (people they may see who may watch it).',
           params,
-          querystring: z.strictObject({ q: z.string().max(200).optional() }),
-          response,
+          querystring: c.MentionableQuery,
+          response: reply(c.Mentionable),
         },
       },
       async (req) => comments.mentionable(requireActor(req), req.params.id, req.query.q),
@@ -73,7 +66,7 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           tags,
           description: 'Edit your own comment (sets editedAt).',
           params,
-          body: z.strictObject({ body: body.optional(), anchorSeconds }),
+          body: c.CommentUpdate,
           response,
         },
       },
@@ -91,7 +84,7 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           tags,
           description: 'Report a comment to the moderators (once per person).',
           params,
-          body: z.strictObject({ reason: z.string().trim().max(1000).default('') }),
+          body: c.CommentReport,
           response,
         },
       },
@@ -132,11 +125,8 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           tags,
           description:
             'The moderation queue: reported comments the signed-in person may moderate, oldest first, with the reasons (reporters stay anonymous).',
-          querystring: z.strictObject({
-            cursor: s.id.optional(),
-            limit: z.coerce.number().int().min(1).max(50).default(20),
-          }),
-          response,
+          querystring: c.ReportQueueQuery,
+          response: reply(c.ReportQueue),
         },
       },
       async (req) => comments.reportQueue(requireActor(req), req.query),
@@ -147,7 +137,7 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
         schema: {
           tags,
           description: 'Whether the signed-in person moderates comments anywhere, and how many reports wait.',
-          response,
+          response: reply(c.ModerationSummary),
         },
       },
       async (req) => comments.moderationSummary(requireActor(req)),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGE_BANDS } from '../../../shared/catalogue.js';
+import { idParams, ok } from '../../../shared/contracts/common.js';
+import * as c from '../../../shared/contracts/reflection.js';
 import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
@@ -14,7 +16,8 @@ export function reflectionRoutes(
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['reflection'];
-    const params = s.idParams;
+    const params = idParams;
+    // The statistics routes below are converted with the statistics work (issue 14).
     const response = s.errors;
 
     app.get(
@@ -25,7 +28,7 @@ export function reflectionRoutes(
           description:
             "The signed-in person's private note on the video ({ body, updatedAt }; empty when none). Only its author ever sees a note: no role and no other endpoint reads it.",
           params,
-          response,
+          response: s.reply(c.Note),
         },
       },
       async (req) => reflection.getNote(requireActor(req), req.params.id),
@@ -38,13 +41,13 @@ export function reflectionRoutes(
           description: 'Saves the private note (at most 20,000 characters; an empty note is removed).',
           params,
           // The length is checked by the service, for a clear message (note.too_long).
-          body: z.strictObject({ body: z.string() }),
-          response,
+          body: c.NotePut,
+          response: s.reply(c.Note),
         },
       },
       async (req) => reflection.putNote(requireActor(req), req.params.id, req.body.body),
     );
-    app.delete('/videos/:id/note', { schema: { tags, params, response } }, async (req) => {
+    app.delete('/videos/:id/note', { schema: { tags, params, response: s.reply(ok) } }, async (req) => {
       await reflection.deleteNote(requireActor(req), req.params.id);
       return { ok: true as const };
     });
@@ -57,13 +60,8 @@ export function reflectionRoutes(
           description:
             '"Jeg har afprøvet det" / "Det virkede": worked implies tried; tried false removes the signal and its reflection. An omitted reflection or reflectionShared keeps the stored value. Answers with the new impact figures and the own signal.',
           params,
-          body: z.strictObject({
-            tried: z.boolean(),
-            worked: z.boolean(),
-            reflection: z.string().optional(),
-            reflectionShared: z.boolean().optional(),
-          }),
-          response,
+          body: c.SignalSet,
+          response: s.reply(c.SignalAnswer),
         },
       },
       async (req) => reflection.setSignal(requireActor(req), req.params.id, req.body),
@@ -76,11 +74,8 @@ export function reflectionRoutes(
           description:
             'Impact figures: how many tried it, how many of those say it worked (workedShare: 0–1, null when nobody tried), the own signal, and a page of shared reflections (newest first; nextCursor).',
           params,
-          querystring: z.strictObject({
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(50).default(10),
-          }),
-          response,
+          querystring: c.ImpactQuery,
+          response: s.reply(c.Impact),
         },
       },
       async (req) => reflection.impact(requireActor(req), req.params.id, req.query),
@@ -93,11 +88,10 @@ export function reflectionRoutes(
           tags,
           description: 'Starts a view of the video (counted once) and answers with its viewId.',
           params,
-          response,
+          response: s.created(c.ViewStarted),
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(await reflection.startView(requireActor(req), req.params.id)),
+      async (req, res) => res.status(201).send(await reflection.startView(requireActor(req), req.params.id)),
     );
     app.patch(
       '/videos/:id/views/:viewId',
@@ -106,9 +100,9 @@ export function reflectionRoutes(
           tags,
           description:
             'How many seconds of the own view were watched so far; completed once 90 % of the duration is watched.',
-          params: z.strictObject({ id: s.id, viewId: s.id }),
-          body: z.strictObject({ watchedSeconds: z.number().min(0).max(1_000_000) }),
-          response,
+          params: c.ViewParams,
+          body: c.ViewUpdate,
+          response: s.reply(c.ViewProgress),
         },
       },
       async (req) =>

@@ -40,7 +40,12 @@ function decodeCursor(c: string) {
 type Mine = Awaited<ReturnType<typeof repo.getSignal>>;
 const presentMine = (s: Mine | undefined) =>
   s
-    ? { tried: true, worked: s.worked, reflection: s.reflection, reflectionShared: s.reflectionShared }
+    ? {
+        tried: true as const,
+        worked: s.worked,
+        reflection: s.reflection,
+        reflectionShared: s.reflectionShared,
+      }
     : null;
 
 export type SignalInput = {

@@ -121,7 +121,9 @@ export async function searchFacets(
   s: Pick<SearchQuery, 'scope' | 'q' | 'filters'>,
 ): Promise<FacetRow[]> {
   const f = filterConditions(s.filters);
-  const res = await rows<FacetRow>(db, sql`
+  const res = await rows<FacetRow>(
+    db,
+    sql`
     with base as materialized (
       select ${videos.id} as id, ${videos.subjectId} as subject_id, ${videos.ageBand} as age_band,
         ${videos.pillars} as pillars,
@@ -147,7 +149,8 @@ export async function searchFacets(
       select 'total', null, count(*)::int from base b where b.fs and b.fa and b.fm and b.fp
     )
     select c.facet, c.value, c.count, t.label
-    from counts c left join taxonomy_terms t on c.facet in ('subject', 'method') and t.id::text = c.value`);
+    from counts c left join taxonomy_terms t on c.facet in ('subject', 'method') and t.id::text = c.value`,
+  );
   return res.map((r) => ({ ...r, count: Number(r.count) }));
 }
 

@@ -100,9 +100,7 @@ export function videoRoutes(
         },
       },
       async (req, res) =>
-        res
-          .status(201)
-          .send(await sharing.createShare(requireActor(req), req.params.id, req.body.duration)),
+        res.status(201).send(await sharing.createShare(requireActor(req), req.params.id, req.body.duration)),
     );
     app.delete(
       '/videos/:id/shares/:shareId',
@@ -117,7 +115,8 @@ export function videoRoutes(
       {
         schema: {
           tags,
-          description: 'The video behind an open share link (anyone holding the link): what the player needs.',
+          description:
+            'The video behind an open share link (anyone holding the link): what the player needs.',
           params: c.SharedParams,
           response: reply(c.PlayableVideo),
         },

@@ -145,7 +145,13 @@ export function Player({
           onClick={toggle}
         >
           {captions.map((c) => (
-            <track key={c.language} kind="captions" src={c.url} srcLang={c.language} label={c.label} />
+            <track
+              key={c.language}
+              kind="captions"
+              src={c.url ?? undefined}
+              srcLang={c.language}
+              label={c.label}
+            />
           ))}
         </video>
         {state.waiting && <span className="player-buffering spinner" aria-hidden="true" />}

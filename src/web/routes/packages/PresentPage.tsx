@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type PackageItem, usePackage } from '../../api/packages';
-import { useVideo } from '../../api/videos';
+import { useVideo, videoKeys } from '../../api/videos';
 import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Player } from '../../components/player/Player';
@@ -26,7 +26,7 @@ function PresentVideo({ item }: { item: PackageItem }) {
     <div className="present-player">
       <Player
         video={v}
-        onMediaExpired={() => void qc.invalidateQueries({ queryKey: ['video', v.id], exact: true })}
+        onMediaExpired={() => void qc.invalidateQueries({ queryKey: videoKeys.one(v.id), exact: true })}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteCaption, putCaption, useVideoMutation, type VideoView } from '../../api/videos';
+import { deleteCaption, putCaption, useVideoMutation, type VideoView, videoKeys } from '../../api/videos';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';
@@ -74,7 +74,7 @@ export function CaptionsSection({ video }: { video: VideoView }) {
                 confirmLabel={t('captions.deleteConfirm')}
                 onConfirm={async () => {
                   await deleteCaption(video.id, c.language);
-                  await qc.invalidateQueries({ queryKey: ['video', video.id], exact: true });
+                  await qc.invalidateQueries({ queryKey: videoKeys.one(video.id), exact: true });
                   setNotice(t('captions.deleted', { label: c.label }));
                 }}
               >

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIBILITIES, type Visibility } from '../../../shared/constants';
-import { setConsent, useVideoMutation, type VideoView, withdrawConsent } from '../../api/videos';
+import { setConsent, useVideoMutation, type VideoView, videoKeys, withdrawConsent } from '../../api/videos';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';
@@ -24,7 +24,7 @@ function Withdraw({ video, onDone }: { video: VideoView; onDone: (msg: string) =
       confirmLabel={t('consent.withdrawConfirm')}
       onConfirm={async () => {
         await withdraw.mutateAsync(undefined);
-        await qc.invalidateQueries({ queryKey: ['video', video.id, 'shares'] });
+        await qc.invalidateQueries({ queryKey: videoKeys.shares(video.id) });
         onDone(t('consent.withdrawn'));
       }}
     >

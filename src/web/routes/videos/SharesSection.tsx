@@ -9,6 +9,7 @@ import {
   type Share,
   useShares,
   type VideoView,
+  videoKeys,
 } from '../../api/videos';
 import { RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -66,8 +67,8 @@ function ShareRows({ video, items }: { video: VideoView; items: Share[] }) {
                         await revokeShare(video.id, s.id);
                         // Revoking renews the video's media addresses: fetch the video again too.
                         await Promise.all([
-                          qc.invalidateQueries({ queryKey: ['video', video.id, 'shares'] }),
-                          qc.invalidateQueries({ queryKey: ['video', video.id], exact: true }),
+                          qc.invalidateQueries({ queryKey: videoKeys.shares(video.id) }),
+                          qc.invalidateQueries({ queryKey: videoKeys.one(video.id), exact: true }),
                         ]);
                       }}
                     >
@@ -96,7 +97,7 @@ export function SharesSection({ video }: { video: VideoView }) {
     mutationFn: (d: ShareDuration) => createShare(video.id, d),
     onSuccess: (s) => {
       setMade(s);
-      void qc.invalidateQueries({ queryKey: ['video', video.id, 'shares'] });
+      void qc.invalidateQueries({ queryKey: videoKeys.shares(video.id) });
     },
   });
 

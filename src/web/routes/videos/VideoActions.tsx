@@ -1,7 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { deleteVideo, retryVideo, updateVideo, useVideoMutation, type VideoView } from '../../api/videos';
+import {
+  deleteVideo,
+  retryVideo,
+  updateVideo,
+  useVideoMutation,
+  type VideoView,
+  videoKeys,
+} from '../../api/videos';
 import { RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';
@@ -64,8 +71,8 @@ export function DeleteVideoButton({ video }: { video: Pick<VideoView, 'id' | 'ti
       confirmLabel={t('video.deleteConfirm')}
       onConfirm={async () => {
         await deleteVideo(video.id);
-        qc.removeQueries({ queryKey: ['video', video.id] });
-        await qc.invalidateQueries({ queryKey: ['videos'] });
+        qc.removeQueries({ queryKey: videoKeys.one(video.id) });
+        await qc.invalidateQueries({ queryKey: videoKeys.all });
         navigate('/videoer', { state: { notice: t('video.deleted', { title: video.title }) } });
       }}
     >

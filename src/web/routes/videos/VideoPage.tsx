@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { busy, useVideo, type VideoView } from '../../api/videos';
+import { busy, useVideo, type VideoView, videoKeys } from '../../api/videos';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Discussion } from '../../components/discussion/Discussion';
@@ -109,7 +109,7 @@ export function VideoPage() {
             <Player
               handle={player}
               video={v}
-              onMediaExpired={() => void qc.invalidateQueries({ queryKey: ['video', v.id], exact: true })}
+              onMediaExpired={() => void qc.invalidateQueries({ queryKey: videoKeys.one(v.id), exact: true })}
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
