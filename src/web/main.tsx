@@ -6,11 +6,11 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
+import { peopleKeys } from './api/queries';
 import './i18n';
 import { registerServiceWorker } from './offline/register';
 import { startBackgroundSync } from './offline/sync';
 import './styles.css';
-import { peopleKeys } from './api/queries';
 
 const queryClient = new QueryClient({
   defaultOptions: {
