@@ -1,136 +1,31 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { personRef, Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/training';
 import type { CourseState, EnrolmentStatus } from '../../shared/training';
 import { ApiError, api } from './client';
 import type { Me, Page } from './types';
 
 /** Demand-driven training (V7): asking for training in a method, the overview, courses and enrolment. */
 
-export type Ref = { id: string; name: string };
-export type MethodRef = { id: string; label: string };
-export type CourseRef = { id: string; state: CourseState; title: string };
-
+export type Ref = Wire<typeof personRef>;
+export type MethodRef = Wire<typeof c.MethodRef>;
+export type CourseRef = Wire<typeof c.CourseRef>;
 /** One method's demand as the asking person sees it. */
-export type MethodDemand = {
-  method: MethodRef;
-  count: number;
-  threshold: number;
-  missing: number;
-  mine: { asked: boolean; viaTeam: Ref | null; requestedByName: string | null };
-  /** My teams; `alreadyAsked`: how many of the team's members have asked already. */
-  teams: { id: string; name: string; memberCount: number; alreadyAsked: number }[];
-  course: CourseRef | null;
-};
-
-export type DocumentedCourse = {
-  courseId: string;
-  courseTitle: string;
-  methodLabel: string;
-  /** False when I may watch the documentation but not open the course itself. */
-  canOpenCourse?: boolean;
-  documentationVideo: { id: string; title: string } | null;
-};
-
-export type VideoTraining = { threshold: number; methods: MethodDemand[]; documented: DocumentedCourse[] };
-
-export type MyRequest = {
-  method: MethodRef;
-  video: { id: string; title: string } | null;
-  viaTeam: Ref | null;
-  requestedByName?: string | null;
-  createdAt: string;
-  course: CourseRef | null;
-};
-
-export type TrainingOverview = {
-  threshold: number;
-  canConfigure: boolean;
-  methods: {
-    method: MethodRef;
-    count: number;
-    missing: number;
-    institutions: number;
-    course: CourseRef | null;
-  }[];
-  courses: Record<CourseState, number>;
-  trained: { requesters: number; trained: number };
-};
-
-export type Coverage = { methods: (MethodRef & { covered: boolean })[] };
-
-export type CourseListItem = {
-  id: string;
-  title: string;
-  state: CourseState;
-  method: MethodRef;
-  capacity: number | null;
-  counts: { requests: number; enrolled: number; waiting: number };
-  nextSession: { startsAt: string } | null;
-  myStatus: EnrolmentStatus | null;
-  requester: boolean;
-};
-
-export type CourseSession = {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  place: string | null;
-  onlineUrl: string | null;
-};
-
-export type CourseDetail = {
-  id: string;
-  state: CourseState;
-  title: string;
-  description: string | null;
-  method: MethodRef;
-  capacity: number | null;
-  counts: { requests: number; enrolled: number; waiting: number; invited: number };
-  planner: Ref | null;
-  trainers: Ref[];
-  institutions: Ref[];
-  requestInstitutions: (Ref & { count: number })[];
-  sessions: CourseSession[];
-  sourceVideos: { id: string; title: string }[];
-  documentationVideo: { id: string; title: string } | null;
-  requesters?: {
-    id: string;
-    name: string;
-    institutionName: string | null;
-    viaTeam: boolean;
-    teamName: string | null;
-    videoTitle: string | null;
-  }[];
-  my: { requester: boolean; enrolment: EnrolmentStatus | null; waitingPosition: number | null };
-  can: { manage: boolean; enrol: boolean; requesters: boolean };
-  calendarUrl: string | null;
-  proposedAt?: string | null;
-  plannedAt?: string | null;
-  openedAt?: string | null;
-  startedAt?: string | null;
-  completedAt?: string | null;
-  documentedAt?: string | null;
-};
-
-export type Participant = {
-  id: string;
-  name: string;
-  status: EnrolmentStatus;
-  queuedAt: string | null;
-  requester: boolean;
-};
+export type MethodDemand = Wire<typeof c.MethodDemand>;
+export type DocumentedCourse = Wire<typeof c.DocumentedCourse>;
+export type VideoTraining = Wire<typeof c.VideoTraining>;
+export type MyRequest = Wire<typeof c.MyRequest>;
+export type TrainingOverview = Wire<typeof c.TrainingOverview>;
+export type Coverage = Wire<typeof c.Coverage>;
+export type CourseListItem = Wire<typeof c.CourseSummary>;
+export type CourseSession = Wire<typeof c.CourseSession>;
+export type CourseDetail = Wire<typeof c.CourseDetail>;
+export type Participant = Wire<typeof c.Participants>[number];
+export type CourseInput = Wire<typeof c.CourseUpdate>;
+export type SessionInput = Wire<typeof c.SessionInput>;
 
 /** My place in a course, as `my` of the course says it. */
 export type EnrolmentAnswer = { status: EnrolmentStatus | null; waitingPosition: number | null };
-
-export type CourseInput = {
-  title: string;
-  description: string;
-  capacity: number | null;
-  trainerIds: string[];
-  institutionIds: string[];
-};
-
-export type SessionInput = { startsAt: string; endsAt: string; place: string; onlineUrl?: string };
 
 /** Where to go next through the course's life, in order. */
 export const NEXT_STATE: Partial<Record<CourseState, 'planned' | 'open' | 'running' | 'completed'>> = {
@@ -150,8 +45,22 @@ export const absoluteUrl = (url: string) => (url.startsWith('/') ? `${window.loc
 
 // --- Asking -------------------------------------------------------------------------------------------------
 
-export const videoTrainingKey = (videoId: string) => ['video', videoId, 'training'];
-export const methodDemandKey = (methodId: string) => ['training', 'method', methodId];
+/** Every query key of training; `all` marks everything stale. A video's panel lives under the video's key. */
+export const trainingKeys = {
+  all: ['training'] as const,
+  method: (methodId: string) => ['training', 'method', methodId] as const,
+  mine: ['training', 'mine'] as const,
+  myRequests: ['training', 'mine', 'requests'] as const,
+  overview: ['training', 'overview'] as const,
+  coverage: ['training', 'coverage'] as const,
+  courseLists: ['training', 'courses'] as const,
+  courses: (filter: { state?: CourseState; mine?: boolean }) => ['training', 'courses', filter] as const,
+  course: (id: string) => ['training', 'course', id] as const,
+  participants: (id: string) => ['training', 'course', id, 'participants'] as const,
+  video: (videoId: string) => ['video', videoId, 'training'] as const,
+};
+export const videoTrainingKey = trainingKeys.video;
+export const methodDemandKey = trainingKeys.method;
 
 export const useVideoTraining = (videoId: string, enabled = true) =>
   useQuery({
@@ -187,16 +96,16 @@ export function useDemandUpdate() {
         methods: data.methods.map((m) => (m.method.id === d.method.id ? d : m)),
       });
     }
-    void qc.invalidateQueries({ queryKey: ['training', 'mine'] });
-    void qc.invalidateQueries({ queryKey: ['training', 'overview'] });
-    void qc.invalidateQueries({ queryKey: ['training', 'courses'] });
+    void qc.invalidateQueries({ queryKey: trainingKeys.mine });
+    void qc.invalidateQueries({ queryKey: trainingKeys.overview });
+    void qc.invalidateQueries({ queryKey: trainingKeys.courseLists });
   };
 }
 
 export const useMyRequests = () =>
   useQuery({
-    queryKey: ['training', 'mine', 'requests'],
-    queryFn: async () => (await api<{ items: MyRequest[] }>('/training/requests/mine')).items,
+    queryKey: trainingKeys.myRequests,
+    queryFn: async () => (await api<Wire<typeof c.MyRequests>>('/training/requests/mine')).items,
   });
 
 // --- Overview -----------------------------------------------------------------------------------------------
@@ -212,18 +121,18 @@ export const mayOverview = (me: Me | null | undefined) =>
 
 export const useTrainingOverview = (enabled: boolean) =>
   useQuery({
-    queryKey: ['training', 'overview'],
+    queryKey: trainingKeys.overview,
     queryFn: () => api<TrainingOverview>('/training/overview'),
     retry: (n, err) => !isForbidden(err) && n < 2,
     enabled,
   });
 
 export const saveThreshold = (threshold: number) =>
-  api<unknown>('/training/settings', { method: 'PUT', body: { threshold } });
+  api<Wire<typeof c.ThresholdResult>>('/training/settings', { method: 'PUT', body: { threshold } });
 
 export const useCoverage = (enabled: boolean) =>
   useQuery({
-    queryKey: ['training', 'coverage'],
+    queryKey: trainingKeys.coverage,
     queryFn: () => api<Coverage>('/training/coverage'),
     enabled,
     retry: (n, err) => !isForbidden(err) && n < 2,
@@ -236,9 +145,9 @@ export const saveCoverage = (methodIds: string[]) =>
 
 export const useCourses = (filter: { state?: CourseState; mine?: boolean }, enabled = true) =>
   useInfiniteQuery({
-    queryKey: ['training', 'courses', filter],
+    queryKey: trainingKeys.courses(filter),
     queryFn: ({ pageParam }) =>
-      api<Page<CourseListItem>>('/training/courses', {
+      api<Wire<typeof c.CoursePage>>('/training/courses', {
         query: { state: filter.state, mine: filter.mine ? 1 : undefined, limit: 20, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
@@ -246,7 +155,7 @@ export const useCourses = (filter: { state?: CourseState; mine?: boolean }, enab
     enabled,
   });
 
-export const courseKey = (id: string) => ['training', 'course', id];
+export const courseKey = trainingKeys.course;
 
 export const useCourse = (id: string | undefined) =>
   useQuery({
@@ -257,7 +166,7 @@ export const useCourse = (id: string | undefined) =>
 
 export const useParticipants = (id: string, enabled: boolean) =>
   useQuery({
-    queryKey: [...courseKey(id), 'participants'],
+    queryKey: trainingKeys.participants(id),
     queryFn: () => api<Participant[]>(`/training/courses/${id}/participants`),
     enabled,
   });
@@ -266,13 +175,13 @@ export const useParticipants = (id: string, enabled: boolean) =>
 export function useCourseRefresh(id: string) {
   const qc = useQueryClient();
   return async (answer?: unknown) => {
-    void qc.invalidateQueries({ queryKey: ['training', 'courses'] });
-    void qc.invalidateQueries({ queryKey: ['training', 'overview'] });
-    void qc.invalidateQueries({ queryKey: ['training', 'mine'] });
+    void qc.invalidateQueries({ queryKey: trainingKeys.courseLists });
+    void qc.invalidateQueries({ queryKey: trainingKeys.overview });
+    void qc.invalidateQueries({ queryKey: trainingKeys.mine });
     if (answer && typeof answer === 'object' && 'id' in answer && 'sessions' in answer) {
       // The answer is the course as it now is: show it at once; the participants are asked again.
       qc.setQueryData(courseKey(id), answer as CourseDetail);
-      void qc.invalidateQueries({ queryKey: [...courseKey(id), 'participants'] });
+      void qc.invalidateQueries({ queryKey: trainingKeys.participants(id) });
       return;
     }
     await qc.invalidateQueries({ queryKey: courseKey(id) });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ACTIVE_COURSE_STATES } from '../../../shared/training.js';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';

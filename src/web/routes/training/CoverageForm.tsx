@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Coverage, isForbidden, saveCoverage, useCoverage } from '../../api/training';
+import { type Coverage, isForbidden, saveCoverage, trainingKeys, useCoverage } from '../../api/training';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSingleFlight } from './useSingleFlight';
@@ -15,8 +15,8 @@ function Form({ coverage }: { coverage: Coverage }) {
     mutationFn: saveCoverage,
     onMutate: () => setNotice(null),
     onSuccess: (next) => {
-      if (next && Array.isArray(next.methods)) qc.setQueryData(['training', 'coverage'], next);
-      else void qc.invalidateQueries({ queryKey: ['training', 'coverage'] });
+      if (next && Array.isArray(next.methods)) qc.setQueryData(trainingKeys.coverage, next);
+      else void qc.invalidateQueries({ queryKey: trainingKeys.coverage });
       setNotice(t('training.coverage.saved'));
     },
   });

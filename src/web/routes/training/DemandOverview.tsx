@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COURSE_STATES, type CourseState, TRAINING_THRESHOLD_MAX } from '../../../shared/training';
-import { saveThreshold, type TrainingOverview } from '../../api/training';
+import { saveThreshold, type TrainingOverview, trainingKeys } from '../../api/training';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
@@ -26,7 +26,7 @@ function ThresholdForm({ threshold }: { threshold: number }) {
     onSuccess: async (_x, value) => {
       form.reset();
       setNotice(t('training.overview.thresholdSaved', { threshold: value }));
-      await qc.invalidateQueries({ queryKey: ['training'] });
+      await qc.invalidateQueries({ queryKey: trainingKeys.all });
       void qc.invalidateQueries({ queryKey: ['video'] });
     },
     onError: (err) => form.failed(err),
