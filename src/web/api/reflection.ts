@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { AgeBand } from '../../shared/catalogue';
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/reflection';
+import type * as st from '../../shared/contracts/statistics';
 import { api, csrfToken } from './client';
 import type { Me } from './types';
 import { videoKeys } from './videos';
@@ -140,30 +141,11 @@ export async function reportViewOnLeave(videoId: string, viewId: string, watched
 
 // ── Statistics (editors, forvaltning, administrators). ──
 
-export type StatFigure = 'views' | 'tried' | 'worked';
-export type StatRow = {
-  videos: number;
-  views: number | null;
-  completionRate: number | null;
-  tried: number | null;
-  worked: number | null;
-  workedShare: number | null;
-  suppressed: StatFigure[];
-};
-export type StatGroup = StatRow & { key: string | null; label: string };
-export type Statistics = {
-  period: { from: string; to: string };
-  scope: 'all' | 'kommune';
-  minGroupSize: number;
-  totals: StatRow;
-  bySubject: StatGroup[];
-  byAgeBand: StatGroup[];
-  topTried: { id: string; title: string; tried: number; worked: number | null; workedShare: number | null }[];
-  /** What the filters offer: every subject, every age band (with labels). */
-  subjects: { id: string; label: string }[];
-  ageBands: { key: AgeBand; label: string }[];
-};
-export type StatisticsQuery = { from?: string; to?: string; subject?: string; ageBand?: AgeBand };
+export type StatFigure = (typeof st.STAT_FIGURES)[number];
+export type StatRow = Wire<typeof st.StatRow>;
+export type StatGroup = Wire<typeof st.StatGroup>;
+export type Statistics = Wire<typeof st.Statistics>;
+export type StatisticsQuery = Wire<typeof st.StatisticsQuery>;
 
 export const useStatistics = (q: StatisticsQuery, enabled: boolean) =>
   useQuery({

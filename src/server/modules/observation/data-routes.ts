@@ -6,7 +6,7 @@ import * as c from '../../../shared/contracts/observation-data.js';
 import { requireActor } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { requestLocale } from '../../http/locale.js';
-import { reply } from '../../http/schemas.js';
+import { fileReply, reply } from '../../http/schemas.js';
 import { createDataService } from './data.js';
 import { csvFilename, dataCsv } from './data-csv.js';
 
@@ -15,11 +15,7 @@ const DATA =
 const CSV =
   'The same data as a CSV file for Danish Excel: UTF-8 with BOM, semicolon-separated, decimal comma, Danish header (Fokusområde; Spørgsmål; Type; group; Lærere; Besøg; Værdi; Svar; Bemærkning), one row per question × group plus totals; hidden figures are empty with “skjult (færre end N lærere)”. Served as an attachment observationsdata-<name>-<date>.csv.';
 
-/** The CSV routes answer text/csv (a string), not JSON; their errors are JSON like every route's. */
-const csvReply = {
-  ...reply(c.DataCsv),
-  200: { description: 'A CSV file', content: { 'text/csv': { schema: c.DataCsv } } },
-};
+const csvReply = fileReply('text/csv', c.DataCsv, 'A CSV file');
 
 function sendCsv(res: FastifyReply, data: z.output<typeof c.ObservationData>) {
   const date = new Date().toISOString().slice(0, 10);

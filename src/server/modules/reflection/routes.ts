@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGE_BANDS } from '../../../shared/catalogue.js';
 import { idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/reflection.js';
+import * as st from '../../../shared/contracts/statistics.js';
 import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
@@ -17,8 +18,6 @@ export function reflectionRoutes(
   return async (app) => {
     const tags = ['reflection'];
     const params = idParams;
-    // The statistics routes below are converted with the statistics work (issue 14).
-    const response = s.errors;
 
     app.get(
       '/videos/:id/note',
@@ -109,12 +108,6 @@ export function reflectionRoutes(
         reflection.updateView(requireActor(req), req.params.id, req.params.viewId, req.body.watchedSeconds),
     );
 
-    const statisticsQuery = z.strictObject({
-      from: dateOnly().optional(),
-      to: dateOnly().optional(),
-      subject: s.id.optional(),
-      ageBand: z.enum(AGE_BANDS).optional(),
-    });
     app.get(
       '/statistics',
       {
@@ -123,8 +116,8 @@ export function reflectionRoutes(
           tags,
           description:
             'Aggregated statistics for editors, forvaltning and administrators: views, completion, tried and worked in total, by subject and by age band, and the most tried videos, for a period (from/to, dates; default the last 12 months). Private videos never count; forvaltning sees its own kommune(s) and the published public catalogue. A figure fewer than 3 people stand behind is null and listed in `suppressed`.',
-          querystring: statisticsQuery,
-          response,
+          querystring: st.StatisticsQuery,
+          response: s.reply(st.Statistics),
         },
       },
       async (req) => statistics.get(requireActor(req), req.query, requestLocale(req)),
@@ -136,8 +129,8 @@ export function reflectionRoutes(
         schema: {
           tags,
           description: 'The same statistics as a CSV file (semicolon-separated, UTF-8 with BOM).',
-          querystring: statisticsQuery,
-          response,
+          querystring: st.StatisticsQuery,
+          response: s.fileReply('text/csv', st.StatisticsCsv, 'A CSV file'),
         },
       },
       async (req, reply) => {

@@ -1,3 +1,4 @@
+import { STAT_FIGURES } from '../../../shared/contracts/statistics.js';
 import { type Coarsening, nextToHide, shows } from '../../privacy/suppression.js';
 import type { RawFigures } from './statistics-repo.js';
 
@@ -11,7 +12,7 @@ import type { RawFigures } from './statistics-repo.js';
 /** A figure with fewer people than this behind it (but more than none) is not shown: "færre end 3". */
 export const MIN_GROUP_SIZE = 3;
 
-export const FIGURES = ['views', 'tried', 'worked'] as const;
+export const FIGURES = STAT_FIGURES;
 export type Figure = (typeof FIGURES)[number];
 
 /** How many distinct people stand behind each figure. */

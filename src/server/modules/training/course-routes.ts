@@ -2,14 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../../shared/contracts/training.js';
 import { requireActor } from '../../auth/session.js';
 import { AppError } from '../../http/errors.js';
-import { created, reply } from '../../http/schemas.js';
+import { created, fileReply, reply } from '../../http/schemas.js';
 import type { CourseService } from './courses.js';
 
-/** The .ics routes answer text/calendar (a string), not JSON; their errors are JSON like every route's. */
-const icsReply = {
-  ...reply(c.IcsFile),
-  200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: c.IcsFile } } },
-};
+const icsReply = fileReply('text/calendar', c.IcsFile, 'An iCalendar file');
 
 export function courseRoutes(courses: CourseService): FastifyPluginAsyncZod {
   return async (app) => {
