@@ -1,4 +1,11 @@
-import { decide, isForvaltningOf, isLederOf, isMemberOf, seesInstitution, seesKommune } from './rules.js';
+import {
+  decide,
+  isForvaltningOf,
+  isLederOf,
+  isMemberOf,
+  seesInstitution,
+  seesKommune,
+} from './predicates.js';
 import type { Action, Actor, Decision, ObservationResource, Resource, VisitResource } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { decide, isAdmin, isEditor, memberInstitutionIds, seesKommune, seesVideo } from './rules.js';
+import { decide, isAdmin, isEditor, memberInstitutionIds, seesKommune, seesVideo } from './predicates.js';
 import type { Action, Actor, Decision, PackageResource, Resource } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { decide, forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './rules.js';
+import { decide, forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './predicates.js';
 import type { Action, Actor, CourseResource, Decision, Resource } from './types.js';
 
 /** Rules for demand-driven training (V7). Pure like the rest of the policy; sql-training.ts has the list form. */

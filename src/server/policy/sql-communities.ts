@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { communities, communityMembers } from '../db/community-schema.js';
-import { isAdmin } from './rules.js';
+import { isAdmin } from './predicates.js';
 import type { Actor } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { comments, communityMembers, communityVideos } from '../db/community-schema.js';
 import { institutions, roleGrants, teamMemberships, users } from '../db/schema.js';
-import { isAdmin, isEditor } from './rules.js';
+import { isAdmin, isEditor } from './predicates.js';
 import { visibleVideos } from './sql.js';
 import type { Actor, VideoResource } from './types.js';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { observationVisitGuests, observationVisits } from '../db/observation-schema.js';
-import { institutionIdsWithRole } from './rules.js';
+import { institutionIdsWithRole } from './predicates.js';
 import type { Actor } from './types.js';
 
 const v = observationVisits;

@@ -1,6 +1,6 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import { learningPackages } from '../db/community-schema.js';
-import { isAdmin, memberInstitutionIds } from './rules.js';
+import { isAdmin, memberInstitutionIds } from './predicates.js';
 import type { Actor } from './types.js';
 
 const none = sql`false`;

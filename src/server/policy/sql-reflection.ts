@@ -2,7 +2,7 @@ import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { EditorialState } from '../../shared/catalogue.js';
 import type { Visibility } from '../../shared/constants.js';
 import { videos } from '../db/videos-schema.js';
-import { forvaltningKommuneIds, isAdmin, isEditor } from './rules.js';
+import { forvaltningKommuneIds, isAdmin, isEditor } from './predicates.js';
 import type { Actor } from './types.js';
 
 /*

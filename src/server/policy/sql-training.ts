@@ -7,7 +7,7 @@ import {
   trainingEnrolments,
   trainingRequests,
 } from '../db/training-schema.js';
-import { forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './rules.js';
+import { forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './predicates.js';
 import { resourceKommuneIds } from './rules-training.js';
 import type { Actor } from './types.js';
 

@@ -1,7 +1,7 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import { institutions, kommuner, roleGrants, users } from '../db/schema.js';
 import { videos } from '../db/videos-schema.js';
-import { forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './rules.js';
+import { forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './predicates.js';
 import type { Actor } from './types.js';
 
 const none = sql`false`;
