@@ -225,6 +225,28 @@ describe('observation visit on a phone, offline', () => {
     await expect
       .poll(() => page.locator('.obs-visit-status').first().textContent(), P)
       .toContain('Gennemført');
+    // Synced and completed: nothing about the visit stays on the device (a shared school tablet).
+    const onDevice = () =>
+      page.evaluate(async (visitId) => {
+        const d = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('amongi-observation');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const keys = await Promise.all(
+          ['visits', 'drafts', 'outbox'].map(
+            (store) =>
+              new Promise<string[]>((ok, fail) => {
+                const r = d.transaction(store).objectStore(store).getAllKeys();
+                r.onsuccess = () => ok(r.result.map(String));
+                r.onerror = () => fail(r.error);
+              }),
+          ),
+        );
+        d.close();
+        return keys.flat().filter((k) => k.endsWith(`:${visitId}`));
+      }, s.visitId);
+    await expect.poll(onDevice, P).toEqual([]);
     await context.close();
   });
 

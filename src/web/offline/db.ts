@@ -83,7 +83,12 @@ export function db(): Promise<IDBPDatabase<ObservationDb>> {
 export const localKey = (ownerId: string, visitId: string) => `${ownerId}:${visitId}`;
 export const answerKey = (itemKey: string, pupil: number) => `${itemKey}:${pupil}`;
 
+/** Keeps the visit for offline use; a finished (completed or cancelled) visit is removed from the device instead. */
 export async function saveVisit(ownerId: string, visit: VisitDetail): Promise<void> {
+  if (visit.status === 'completed' || visit.status === 'cancelled') {
+    await (await db()).delete('visits', localKey(ownerId, visit.id));
+    return;
+  }
   await (await db()).put('visits', {
     id: localKey(ownerId, visit.id),
     ownerId,
@@ -132,15 +137,38 @@ export async function unsyncedVisitIds(ownerId: string): Promise<string[]> {
   return [...ids];
 }
 
-/** A synced, completed visit needs no local copy any more. */
-export async function forgetVisit(ownerId: string, visitId: string): Promise<void> {
-  const d = await db();
-  const key = localKey(ownerId, visitId);
-  const tx = d.transaction(['visits', 'drafts', 'outbox'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('visits').delete(key),
-    tx.objectStore('drafts').delete(key),
-    tx.objectStore('outbox').delete(key),
-    tx.done,
-  ]);
+const syncedAndComplete = (d: Draft) => d.complete && d.rev <= d.syncedRev && !d.error;
+
+/**
+ * A completed visit the server has in full needs no copy on the device: on a shared school tablet the answers about
+ * pupils must not stay. Removes the visit, its draft and its batch in one transaction, and only if the draft is
+ * still complete and synced and no batch waits (a change made meanwhile keeps everything). Queued behind the draft
+ * writes, so a change saved just before cannot be overtaken.
+ */
+export function forgetIfSynced(ownerId: string, visitId: string): Promise<boolean> {
+  const next = writes.then(async () => {
+    const key = localKey(ownerId, visitId);
+    const tx = (await db()).transaction(['visits', 'drafts', 'outbox'], 'readwrite');
+    const [draft, batch] = await Promise.all([
+      tx.objectStore('drafts').get(key),
+      tx.objectStore('outbox').get(key),
+    ]);
+    const forget = !!draft && !batch && syncedAndComplete(draft);
+    if (forget)
+      await Promise.all([
+        tx.objectStore('visits').delete(key),
+        tx.objectStore('drafts').delete(key),
+        tx.objectStore('outbox').delete(key),
+      ]);
+    await tx.done;
+    return forget;
+  });
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/** Removes every completed and synced visit of this person from the device (also ones synced before this rule). */
+export async function forgetSyncedVisits(ownerId: string): Promise<void> {
+  const drafts = await (await db()).getAllFromIndex('drafts', 'byOwner', ownerId);
+  for (const d of drafts) if (syncedAndComplete(d)) await forgetIfSynced(ownerId, d.visitId);
 }

@@ -4,6 +4,8 @@ import { ApiError, api } from '../api/client';
 import {
   type Batch,
   type Draft,
+  forgetIfSynced,
+  forgetSyncedVisits,
   loadBatch,
   loadDraft,
   localKey,
@@ -20,6 +22,7 @@ type RecordResult = Wire<typeof c.RecordResult>;
  * Sends what a device has recorded about a visit to PUT /observation/visits/:id/record, exactly once: the batch is
  * stored with a fresh syncKey before it is sent; a retry (after a lost answer, a closed tab, no network) resends
  * the same batch with the same key, which the server answers as a replay; only a successful answer removes it.
+ * Once a completed visit is synced in full, the device forgets it (visit, draft, batch).
  * A refusal (400, 403, 404, 409) keeps everything on the device and shows the server's message.
  */
 
@@ -129,6 +132,8 @@ async function drain(ownerId: string, visitId: string): Promise<SyncState> {
       }
       state = { kind: 'synced', at: result.syncedAt };
       emit(visitId, state, result);
+      // A completed visit the server now has in full leaves the device.
+      if (draft?.complete && draft.syncedRev >= draft.rev) await forgetIfSynced(ownerId, visitId);
     } catch (err) {
       state = await failed(ownerId, visitId, err);
       emit(visitId, state);
@@ -154,6 +159,7 @@ async function failed(ownerId: string, visitId: string, err: unknown): Promise<S
 /** Syncs everything this person has recorded on the device and not yet synced. */
 export async function syncAll(ownerId: string): Promise<void> {
   for (const id of await unsyncedVisitIds(ownerId)) await syncVisit(ownerId, id);
+  await forgetSyncedVisits(ownerId);
 }
 
 /**
