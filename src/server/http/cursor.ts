@@ -21,7 +21,8 @@ export function isTimestampText(s: string): boolean {
   return h <= 23 && min <= 59 && sec <= 59 && offset <= 15;
 }
 
-const looksLikeDate = (s: string) => /^\d{4}-\d{2}-\d{2}/.test(s);
+/** Shaped like a date or timestamp from end to end; a name that merely starts with a date ("2024-01-15 møde") is text. */
+const looksLikeDate = (s: string) => /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?$/.test(s);
 
 /** The JSON inside a cursor, or an AppError (`code`, default request.invalid) when it is not safe to use. */
 export function readCursor(cursor: string, code: ErrorCode = 'request.invalid'): unknown {

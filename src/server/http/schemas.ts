@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { errorBody } from '../../shared/contracts/common.js';
 
-// Transitional: the request pieces moved to src/shared/contracts/common.ts; import them from there.
-export {
-  email,
-  errorBody,
-  id,
-  idParams,
-  institutionType,
-  locale,
-  name,
-  ok,
-  password,
-  role,
-  teamType,
-} from '../../shared/contracts/common.js';
-
 /** The error answers every route documents (the body is always `errorBody`). */
 const errorReplies = {
   400: errorBody,
@@ -45,6 +30,3 @@ export const answers = <T extends Record<number, z.ZodType>>(success: T) => ({ .
 
 /** A route that answers 204 No Content (no body). */
 export const noContent = () => ({ 204: z.null(), ...errorReplies });
-
-/** @deprecated Transitional, until every route declares its success contract with `reply` or `created`. */
-export const errors = { '2xx': z.unknown(), ...errorReplies };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../constants.js';
+import { dateOnly, dateTime } from '../text.js';
 
 /**
  * The pieces every area's contract is built from (docs/architecture.md, "Contracts"). A contract is the zod schema
@@ -31,13 +32,12 @@ export const pageQuery = {
  * A point in time: the server holds a Date (or an ISO string it already has), the wire carries the ISO string.
  * Anything else (a database's own text form) fails the answer rather than reaching the client in another shape.
  */
-export const timestamp = z.codec(
-  z.iso.datetime({ offset: true }),
-  z.union([z.date(), z.iso.datetime({ offset: true })]),
-  { decode: (s) => new Date(s), encode: (d) => (d instanceof Date ? d.toISOString() : d) },
-);
+export const timestamp = z.codec(dateTime(), z.union([z.instanceof(Date), dateTime()]), {
+  decode: (s) => new Date(s),
+  encode: (d) => (d instanceof Date ? d.toISOString() : d),
+});
 /** A calendar day, YYYY-MM-DD. */
-export const day = z.iso.date();
+export const day = dateOnly();
 export const ok = z.object({ ok: z.literal(true) });
 /** One page of a list; `nextCursor` is null on the last page. */
 export const page = <T extends z.ZodType>(item: T) =>

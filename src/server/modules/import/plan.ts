@@ -1,6 +1,6 @@
 import type { InstitutionRole, Locale, Role } from '../../../shared/constants.js';
 import { INSTITUTION_ROLES } from '../../../shared/constants.js';
-import { email as emailSchema } from '../../http/schemas.js';
+import { email as emailSchema } from '../../../shared/contracts/common.js';
 import type { RawRow } from './csv.js';
 import { columnLabel, type ErrorColumn, message, type RowErrorCode } from './messages.js';
 

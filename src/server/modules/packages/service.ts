@@ -5,7 +5,7 @@ import { cutText, isSafeDate } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { videos } from '../../db/videos-schema.js';
-import { readCursor } from '../../http/cursor.js';
+import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, type PackageResource, policySql } from '../../policy/index.js';
 import { ownedPackages, visiblePackages } from '../../policy/sql-packages.js';
@@ -60,8 +60,7 @@ export type PackageFields = {
   visibility?: PackageVisibility;
 };
 
-const encodeCursor = (r: { updatedAt: Date; id: string }) =>
-  Buffer.from(JSON.stringify([r.updatedAt.toISOString(), r.id])).toString('base64url');
+const encodeCursor = (r: { updatedAt: Date; id: string }) => writeCursor([r.updatedAt.toISOString(), r.id]);
 function decodeCursor(c: string) {
   try {
     const [at, id] = readCursor(c) as unknown[];

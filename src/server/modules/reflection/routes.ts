@@ -7,7 +7,7 @@ import * as st from '../../../shared/contracts/statistics.js';
 import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
-import * as s from '../../http/schemas.js';
+import { created, fileReply, reply } from '../../http/schemas.js';
 import type { ReflectionService } from './service.js';
 import { type StatisticsService, statisticsCsv } from './statistics.js';
 
@@ -27,7 +27,7 @@ export function reflectionRoutes(
           description:
             "The signed-in person's private note on the video ({ body, updatedAt }; empty when none). Only its author ever sees a note: no role and no other endpoint reads it.",
           params,
-          response: s.reply(c.Note),
+          response: reply(c.Note),
         },
       },
       async (req) => reflection.getNote(requireActor(req), req.params.id),
@@ -41,12 +41,12 @@ export function reflectionRoutes(
           params,
           // The length is checked by the service, for a clear message (note.too_long).
           body: c.NotePut,
-          response: s.reply(c.Note),
+          response: reply(c.Note),
         },
       },
       async (req) => reflection.putNote(requireActor(req), req.params.id, req.body.body),
     );
-    app.delete('/videos/:id/note', { schema: { tags, params, response: s.reply(ok) } }, async (req) => {
+    app.delete('/videos/:id/note', { schema: { tags, params, response: reply(ok) } }, async (req) => {
       await reflection.deleteNote(requireActor(req), req.params.id);
       return { ok: true as const };
     });
@@ -60,7 +60,7 @@ export function reflectionRoutes(
             '"Jeg har afprøvet det" / "Det virkede": worked implies tried; tried false removes the signal and its reflection. An omitted reflection or reflectionShared keeps the stored value. Answers with the new impact figures and the own signal.',
           params,
           body: c.SignalSet,
-          response: s.reply(c.SignalAnswer),
+          response: reply(c.SignalAnswer),
         },
       },
       async (req) => reflection.setSignal(requireActor(req), req.params.id, req.body),
@@ -74,7 +74,7 @@ export function reflectionRoutes(
             'Impact figures: how many tried it, how many of those say it worked (workedShare: 0–1, null when nobody tried), the own signal, and a page of shared reflections (newest first; nextCursor).',
           params,
           querystring: c.ImpactQuery,
-          response: s.reply(c.Impact),
+          response: reply(c.Impact),
         },
       },
       async (req) => reflection.impact(requireActor(req), req.params.id, req.query),
@@ -87,7 +87,7 @@ export function reflectionRoutes(
           tags,
           description: 'Starts a view of the video (counted once) and answers with its viewId.',
           params,
-          response: s.created(c.ViewStarted),
+          response: created(c.ViewStarted),
         },
       },
       async (req, res) => res.status(201).send(await reflection.startView(requireActor(req), req.params.id)),
@@ -101,7 +101,7 @@ export function reflectionRoutes(
             'How many seconds of the own view were watched so far; completed once 90 % of the duration is watched.',
           params: c.ViewParams,
           body: c.ViewUpdate,
-          response: s.reply(c.ViewProgress),
+          response: reply(c.ViewProgress),
         },
       },
       async (req) =>
@@ -117,7 +117,7 @@ export function reflectionRoutes(
           description:
             'Aggregated statistics for editors, forvaltning and administrators: views, completion, tried and worked in total, by subject and by age band, and the most tried videos, for a period (from/to, dates; default the last 12 months). Private videos never count; forvaltning sees its own kommune(s) and the published public catalogue. A figure fewer than 3 people stand behind is null and listed in `suppressed`.',
           querystring: st.StatisticsQuery,
-          response: s.reply(st.Statistics),
+          response: reply(st.Statistics),
         },
       },
       async (req) => statistics.get(requireActor(req), req.query, requestLocale(req)),
@@ -130,7 +130,7 @@ export function reflectionRoutes(
           tags,
           description: 'The same statistics as a CSV file (semicolon-separated, UTF-8 with BOM).',
           querystring: st.StatisticsQuery,
-          response: s.fileReply('text/csv', st.StatisticsCsv, 'A CSV file'),
+          response: fileReply('text/csv', st.StatisticsCsv, 'A CSV file'),
         },
       },
       async (req, reply) => {
