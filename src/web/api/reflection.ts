@@ -1,5 +1,4 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgeBand } from '../../shared/catalogue';
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/reflection';
 import type * as st from '../../shared/contracts/statistics';

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AGE_BANDS } from '../../../shared/catalogue.js';
 import { idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/reflection.js';
 import * as st from '../../../shared/contracts/statistics.js';
-import { dateOnly } from '../../../shared/text.js';
 import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
 import { created, fileReply, reply } from '../../http/schemas.js';
