@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { roleGrants } from './db/schema.js';
 import { insertVideo } from './testing/catalogue.js';
 import { demoIds } from './testing/fixtures.js';
 import { createTestApp, type TestApp, TestClient } from './testing/harness.js';
+import { rawPatch } from './testing/raw-patch.js';
 import { authHeaders } from './testing/upload.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -152,11 +152,10 @@ describe.skipIf(!url)('two processes on one PostgreSQL database (PostgreSQL only
     const id = created.headers.get('amongi-video-id') as string;
     const onDisk = async () => (await t.ctx.storage.stat(`originals/${id}`))?.size ?? 0;
 
-    const first = rawPatch(
-      `${baseA}/api/v1/uploads/${id}`,
-      { ...headers, 'upload-offset': '0' },
-      data.length,
-    );
+    const first = rawPatch(`${baseA}/api/v1/uploads/${id}`, { ...headers, 'upload-offset': '0' }, undefined, {
+      hold: true,
+      contentLength: data.length,
+    });
     first.req.on('error', () => {});
     first.req.write(data.subarray(0, 2 * MiB));
     for (let i = 0; i < 200 && (await onDisk()) < 2 * MiB; i++) await sleep(25);
@@ -166,7 +165,8 @@ describe.skipIf(!url)('two processes on one PostgreSQL database (PostgreSQL only
     const second = rawPatch(
       `${baseB}/api/v1/uploads/${id}`,
       { ...headers, 'upload-offset': String(2 * MiB) },
-      data.length - 2 * MiB,
+      undefined,
+      { hold: true, contentLength: data.length - 2 * MiB },
     );
     second.req.end(data.subarray(2 * MiB));
     const a = await first.answer;
@@ -181,29 +181,3 @@ describe.skipIf(!url)('two processes on one PostgreSQL database (PostgreSQL only
     expect(sha(await readFile(stored.path))).toBe(sha(data));
   }, 30_000);
 });
-
-function rawPatch(target: string, headers: Record<string, string>, length: number) {
-  const req = http.request(target, {
-    method: 'PATCH',
-    headers: {
-      'content-type': 'application/offset+octet-stream',
-      'content-length': String(length),
-      ...headers,
-    },
-  });
-  const answer = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-    (resolve, reject) => {
-      req.on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-    },
-  );
-  return { req, answer };
-}

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { createTestApp, secondApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { rawPatch } from '../../testing/raw-patch.js';
 import { authHeaders } from '../../testing/upload.js';
 
 /* The PATCH fast path on local disk: the tus protocol as @tus/server speaks it, straight into the file. */
@@ -50,43 +50,13 @@ async function head(id: string, who = 'medarbejder') {
   return { status: r.status, offset: Number(r.headers.get('upload-offset')) };
 }
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-/**
- * A PATCH over a raw HTTP connection, so that a test can hold the body back, cut it off, or keep writing after
- * the answer. `body` is sent at once unless `hold` is set; then the caller writes through `req`.
- */
-function patch(
+/** A PATCH of upload `id` over a raw HTTP connection (see rawPatch). */
+const patch = (
   id: string,
   headers: Record<string, string>,
   body?: Buffer,
-  opts: { hold?: boolean; contentLength?: number } = {},
-) {
-  const req = http.request(`${base}/api/v1/uploads/${id}`, {
-    method: 'PATCH',
-    headers: {
-      'content-type': 'application/offset+octet-stream',
-      ...(opts.contentLength !== undefined || body
-        ? { 'content-length': String(opts.contentLength ?? body?.length) }
-        : {}),
-      ...headers,
-    },
-  });
-  const answer = new Promise<Answer>((resolve, reject) => {
-    req.on('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => {
-        text += c;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-  if (body && !opts.hold) req.end(body);
-  return { req, answer };
-}
+  opts?: { hold?: boolean; contentLength?: number },
+) => rawPatch(`${base}/api/v1/uploads/${id}`, headers, body, opts);
 
 async function untilOnDisk(id: string, atLeast: number) {
   for (let i = 0; i < 200 && ((await onDisk(id)) ?? 0) < atLeast; i++) await sleep(25);
