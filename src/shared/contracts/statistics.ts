@@ -5,6 +5,9 @@ import { day, id } from './common.js';
 
 /** Statistics for editors, forvaltning and administrators (V6): requests and answers of /api/v1/statistics. */
 
+/** A figure about people (views, tried, worked) with fewer than this many behind it, but some, is not shown. */
+export const MIN_GROUP_SIZE = 3;
+
 /** The figures about people; each is null (and named in `suppressed`) when too few stand behind it. */
 export const STAT_FIGURES = ['views', 'tried', 'worked'] as const;
 

@@ -9,8 +9,11 @@ import { videoKeys } from './videos';
 /** The person's own signal on a video. */
 export type MySignal = Wire<typeof c.MySignal>;
 export type SharedReflection = Wire<typeof c.SharedReflection>;
+
 /** Below this many who tried a video, how many say it worked is not shown (the server withholds it). */
-export const MIN_GROUP_SIZE = 3;
+import { MIN_GROUP_SIZE } from '../../shared/contracts/statistics';
+
+export { MIN_GROUP_SIZE };
 /** `worked` is null when fewer than MIN_GROUP_SIZE (but someone) tried it; `workedShare` then too. */
 export type Impact = Wire<typeof c.Impact>;
 export type SignalInput = Wire<typeof c.SignalSet>;

@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
-import { MIN_GROUP_SIZE } from './suppression.js';
+import { tooFew } from './suppression.js';
 
 /** How long a private note and a signal's reflection may be (characters). */
 export const NOTE_MAX_LENGTH = 20_000;
@@ -21,7 +21,7 @@ export const workedShare = (tried: number, worked: number) => (tried > 0 ? worke
  * who they are, and to each of them about the other), so `worked` and `workedShare` are null (ADR 0009).
  */
 export function impactFigures(tried: number, worked: number) {
-  if (tried > 0 && tried < MIN_GROUP_SIZE) return { tried, worked: null, workedShare: null };
+  if (tooFew(tried)) return { tried, worked: null, workedShare: null };
   return { tried, worked, workedShare: workedShare(tried, worked) };
 }
 

@@ -1,4 +1,4 @@
-import { STAT_FIGURES } from '../../../shared/contracts/statistics.js';
+import { MIN_GROUP_SIZE, STAT_FIGURES } from '../../../shared/contracts/statistics.js';
 import { type Coarsening, nextToHide, shows } from '../../privacy/suppression.js';
 import type { RawFigures } from './statistics-repo.js';
 
@@ -9,8 +9,7 @@ import type { RawFigures } from './statistics-repo.js';
  * people; then, within the response, small figures are hidden with secondary suppression as before.
  */
 
-/** A figure with fewer people than this behind it (but more than none) is not shown: "færre end 3". */
-export const MIN_GROUP_SIZE = 3;
+export { MIN_GROUP_SIZE };
 
 export const FIGURES = STAT_FIGURES;
 export type Figure = (typeof FIGURES)[number];

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
-import { MIN_GROUP_SIZE } from '../reflection/suppression.js';
+import { tooFew } from '../reflection/suppression.js';
 import { signedMediaPrefix } from '../videos/signing.js';
 import { cachesFor } from './cache.js';
 
@@ -143,7 +143,7 @@ export function presentSummary(ctx: Pick<AppContext, 'secret'>, v: SummaryRow) {
     curated: v.editorialState === 'published',
     triedCount: v.triedCount,
     // With one or two who tried it, "worked" would tell each one's answer (ADR 0009; as on the video page).
-    workedCount: v.triedCount > 0 && v.triedCount < MIN_GROUP_SIZE ? null : v.workedCount,
+    workedCount: tooFew(v.triedCount) ? null : v.workedCount,
     viewCount: v.viewCount,
     readyAt: toIso(v.readyAt),
     createdAt: toIso(v.createdAt) as string,
