@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, VISIBILITIES } from '../../shared/constants.js';
 import { actorOf as toActor } from '../auth/session.js';
@@ -17,6 +17,7 @@ import {
   seesPerson,
   seesVideo,
 } from './index.js';
+import { classActor, ownVideos, searchableVideos, visibilityClass } from './sql-search.js';
 
 /*
  * The list endpoints filter with policy/sql.ts; single reads decide with policy/rules.ts. Both must agree for
@@ -314,5 +315,48 @@ describe('policy SQL agrees with the pure rules', () => {
     // Solsikkeskolen and Bakkeskolen; Fjordby and Bakkedal.
     expect((await count('teacher-and-leder')).slice(0, 2)).toEqual([2, 2]);
     expect((await count('medarbejder'))[2]).toBeLessThan(allP);
+  });
+});
+
+/*
+ * The search caches share one answer between every actor of a visibility class (sql-search.visibilityClass), and
+ * add each person's own videos on top. That is right only if the class holds everything the scope depends on.
+ */
+describe('the search visibility class agrees with the video scope', () => {
+  const ids = async (where: ReturnType<typeof searchableVideos>) =>
+    sorted((await db.select({ id: videos.id }).from(videos).where(where)).map((r) => r.id));
+
+  it.each(ACTORS)(
+    '%s: the class scope plus their own finished videos is exactly what they may find',
+    async (key) => {
+      const actor = await actorOf(key);
+      const own = await ids(
+        and(ownVideos(actor), eq(videos.status, 'ready')) as ReturnType<typeof searchableVideos>,
+      );
+      const shared = await ids(searchableVideos(classActor(actor)));
+      expect(sorted([...new Set([...shared, ...own])])).toEqual(await ids(searchableVideos(actor)));
+    },
+  );
+
+  it('actors of one class get one scope, whoever they are (over the demo roles and each one narrowed)', async () => {
+    const people = await Promise.all(ACTORS.map(actorOf));
+    // Every actor, the same grants and teams under another person's id, and each one without one of its grants
+    // or teams: the variations a class that forgot a field would confuse.
+    const family: Actor[] = people.flatMap((a, i) => [
+      a,
+      { ...a, id: people[(i + 1) % people.length].id },
+      ...a.grants.map((_, g) => ({ ...a, grants: a.grants.filter((_x, k) => k !== g) })),
+      ...(a.teamIds ?? []).map((t) => ({ ...a, teamIds: (a.teamIds ?? []).filter((x) => x !== t) })),
+    ]);
+    const scopeOf = new Map<string, string>();
+    for (const a of family) {
+      const scope = JSON.stringify(await ids(searchableVideos(classActor(a))));
+      const cls = visibilityClass(a);
+      if (scopeOf.has(cls)) expect(scope, cls).toBe(scopeOf.get(cls));
+      else scopeOf.set(cls, scope);
+    }
+    // Not vacuous: many classes with different scopes, and classes shared by several members of the family.
+    expect(family.length).toBeGreaterThan(scopeOf.size + 15);
+    expect(new Set(scopeOf.values()).size).toBeGreaterThan(8);
   });
 });

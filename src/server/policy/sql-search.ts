@@ -15,3 +15,18 @@ export const ownVideos = (a: Actor): SQL => ownedVideos(a);
 
 /** Finished videos the searcher may watch that are not their own ("Videoer du kan se"). */
 export const othersVideos = (a: Actor): SQL => sql`(${searchableVideos(a)} and not ${ownedVideos(a)})`;
+
+/**
+ * The search caches' key for what searchableVideos lets the actor see apart from their own videos: every grant
+ * (role, institution, kommune) and every team, sorted and without repeats. The cache shares one answer between
+ * all actors of a class, so the class must hold everything visibleVideos reads except the actor's id — the
+ * agreement test (sql-search.int.test.ts) proves that two actors of one class get one scope.
+ */
+export function visibilityClass(a: Actor): string {
+  const grants = [...new Set(a.grants.map((g) => `${g.role}/${g.institutionId ?? ''}/${g.kommuneId ?? ''}`))];
+  const teams = [...new Set(a.teamIds ?? [])];
+  return JSON.stringify([grants.sort(), teams.sort()]);
+}
+
+/** The actor's class without their own videos: the same grants and teams, no id. */
+export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });
