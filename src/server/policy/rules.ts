@@ -75,6 +75,13 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'video.read') return decide(seesVideo(a, r), true);
       if (action === 'video.update') return decide(seesVideo(a, r), owner);
       if (action === 'video.delete') return decide(seesVideo(a, r), owner || admin);
+      if (action === 'video.describe') {
+        const inWorkflow = !!r.editorialState && r.editorialState !== 'none';
+        return decide(
+          seesVideo(a, r),
+          owner || (inWorkflow && decidePractice(a, 'video.review', r) === 'allow'),
+        );
+      }
       return decidePractice(a, action, r);
     }
     case 'community':

@@ -163,6 +163,11 @@ export type Action =
   | 'video.submit'
   /** Editors: publish a submitted video to the catalogue or send it back with a comment. */
   | 'video.review'
+  /**
+   * Change a video's catalogue metadata (subject, age band, methods, pillars): its owner, and editors while the
+   * video is in the catalogue workflow.
+   */
+  | 'video.describe'
   | 'taxonomy.manage'
   | 'collection.manage'
   | 'catalogue.stats'
