@@ -93,25 +93,25 @@ const ObservationHome = lazy(() =>
   import('./routes/observation/ObservationHome').then((m) => ({ default: m.ObservationHome })),
 );
 const ObservationVisitPage = lazy(() =>
-  import('./routes/observation/VisitPage').then((m) => ({ default: m.VisitPage })),
+  import('./routes/observation/visits/VisitPage').then((m) => ({ default: m.VisitPage })),
 );
 const ObservationConductPage = lazy(() =>
-  import('./routes/observation/ConductPage').then((m) => ({ default: m.ConductPage })),
+  import('./routes/observation/conduct/ConductPage').then((m) => ({ default: m.ConductPage })),
 );
 const ObservationSelfObservationPage = lazy(() =>
-  import('./routes/observation/SelfObservationPage').then((m) => ({ default: m.SelfObservationPage })),
+  import('./routes/observation/self/SelfObservationPage').then((m) => ({ default: m.SelfObservationPage })),
 );
 const ObservationGuidePage = lazy(() =>
-  import('./routes/observation/GuidePage').then((m) => ({ default: m.GuidePage })),
+  import('./routes/observation/guide/GuidePage').then((m) => ({ default: m.GuidePage })),
 );
 const ObservationSetupPage = lazy(() =>
-  import('./routes/observation/SetupPage').then((m) => ({ default: m.SetupPage })),
+  import('./routes/observation/setup/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
 const ObservationPlanningPage = lazy(() =>
-  import('./routes/observation/PlanningPage').then((m) => ({ default: m.PlanningPage })),
+  import('./routes/observation/planning/PlanningPage').then((m) => ({ default: m.PlanningPage })),
 );
 const ObservationDataPage = lazy(() =>
-  import('./routes/observation/DataPage').then((m) => ({ default: m.DataPage })),
+  import('./routes/observation/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
 

@@ -4,8 +4,8 @@ import { useObservationMe, useVisits } from '../../api/observation';
 import { Loading, RequestError } from '../../components/Alert';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
-import { GuidePrompt } from './GuideView';
-import { VisitRow } from './VisitBits';
+import { GuidePrompt } from './guide/GuideView';
+import { VisitRow } from './visits/VisitBits';
 import './observation.css';
 
 /** /observation — the hub: visits to me, my self-observations, the visit guide; visits to conduct; leader links. */

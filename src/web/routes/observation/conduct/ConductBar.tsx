@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Draft } from '../../offline/db';
-import { elapsedMs, type SyncState } from '../../offline/sync';
+import type { Draft } from '../../../offline/db';
+import { elapsedMs, type SyncState } from '../../../offline/sync';
 import { clock } from './ConductSteps';
 
 /** Timer (start/pause, elapsed time) for the lesson. */

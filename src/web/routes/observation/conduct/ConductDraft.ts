@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Answer, RecordResult, VisitDetail } from '../../api/observation';
-import { answerKey, type Draft, loadDraft, localKey, saveDraft } from '../../offline/db';
-import { onSyncState, type SyncState, syncVisit } from '../../offline/sync';
+import type { Answer, RecordResult, VisitDetail } from '../../../api/observation';
+import { answerKey, type Draft, loadDraft, localKey, saveDraft } from '../../../offline/db';
+import { onSyncState, type SyncState, syncVisit } from '../../../offline/sync';
 
 /** A new draft, starting from what the server already has (another device, or an earlier sync). */
 function freshDraft(ownerId: string, visit: VisitDetail): Draft {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNT_MAX, type Indicator, type PupilItem, TEXT_ANSWER_MAX } from '../../../shared/observation';
-import type { Answer } from '../../api/observation';
+import { COUNT_MAX, type Indicator, type PupilItem, TEXT_ANSWER_MAX } from '../../../../shared/observation';
+import type { Answer } from '../../../api/observation';
 
 /** One item of the schema as a large touch control: scale, yes/no, count with steppers, or free text. */
 

@@ -1,20 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import { useVisitForConduct, type VisitDetail } from '../../api/observation';
-import { useMe } from '../../api/queries';
-import { Loading, RequestError } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { answerKey } from '../../offline/db';
+import { ApiError } from '../../../api/client';
+import { useVisitForConduct, type VisitDetail } from '../../../api/observation';
+import { useMe } from '../../../api/queries';
+import { Loading, RequestError } from '../../../components/Alert';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { answerKey } from '../../../offline/db';
+import { visitTitle } from '../visits/VisitBits';
 import { SyncStatus, Timer } from './ConductBar';
 import { useConductDraft } from './ConductDraft';
 import { ItemInput } from './ConductItems';
 import { PupilSetup, PupilStep } from './ConductPupils';
 import { pupilQuestions, type Step, stepsOf, visitAreas } from './ConductSteps';
 import { ConductSummary } from './ConductSummary';
-import { visitTitle } from './VisitBits';
-import './observation.css';
+import '../observation.css';
 
 /** /observation/besoeg/:id/gennemfoer — conduct a visit (or a self-observation) on a phone, also offline (O2). */
 export function ConductPage() {

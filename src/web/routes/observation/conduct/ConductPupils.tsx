@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLASS_SIZE_MAX, pickPupils } from '../../../shared/observation';
-import { answerKey, type Draft } from '../../offline/db';
+import { CLASS_SIZE_MAX, pickPupils } from '../../../../shared/observation';
+import { answerKey, type Draft } from '../../../offline/db';
 import { ItemInput } from './ConductItems';
 import { listOfNumbers, type PupilQuestion } from './ConductSteps';
 

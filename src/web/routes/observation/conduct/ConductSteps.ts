@@ -1,7 +1,7 @@
-import type { FocusArea, PupilItem } from '../../../shared/observation';
-import type { VisitDetail } from '../../api/observation';
-import type { Draft } from '../../offline/db';
-import { answerKey } from '../../offline/db';
+import type { FocusArea, PupilItem } from '../../../../shared/observation';
+import type { VisitDetail } from '../../../api/observation';
+import type { Draft } from '../../../offline/db';
+import { answerKey } from '../../../offline/db';
 
 /** The screens of a visit on a phone: one per focus area, the pupil interview (setup + one per pupil), summary. */
 export type Step =

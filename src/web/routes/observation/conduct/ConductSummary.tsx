@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { VisitDetail } from '../../api/observation';
-import { Button } from '../../components/Button';
-import type { Draft } from '../../offline/db';
-import { elapsedMs } from '../../offline/sync';
+import type { VisitDetail } from '../../../api/observation';
+import { Button } from '../../../components/Button';
+import type { Draft } from '../../../offline/db';
+import { elapsedMs } from '../../../offline/sync';
 import { clock, progressOf, type Step } from './ConductSteps';
 
 /** The last screen: what has an answer, what is missing (with a way back), and "Afslut besøget". */

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import type { DataBreakdown, IndicatorType, Scale } from '../../../shared/observation';
+import type { DataBreakdown, IndicatorType, Scale } from '../../../../shared/observation';
 
 export type ChartPoint = { label: string; value: number };
 

@@ -1,6 +1,6 @@
-import type { IndicatorType, Scale } from '../../../shared/observation';
-import type { DataCell } from '../../api/observation-lead';
-import { currentLocale, i18n } from '../../i18n';
+import type { IndicatorType, Scale } from '../../../../shared/observation';
+import type { DataCell } from '../../../api/observation-lead';
+import { currentLocale, i18n } from '../../../i18n';
 
 /** Formatting for the leader's observation pages: terms, grades, dates and data values. Pure apart from i18n. */
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DataCell, ObservationData } from '../../api/observation-lead';
-import { TableWrap } from '../../components/TableWrap';
+import type { DataCell, ObservationData } from '../../../api/observation-lead';
+import { TableWrap } from '../../../components/TableWrap';
 import { ChartIndicator } from './ChartIndicator';
 import { cellText, chartNumber, groupLabel, measureLabel } from './DataFormat';
 

@@ -1,21 +1,21 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DATA_BREAKDOWNS, type DataBreakdown } from '../../../shared/observation';
-import type { ObservationData } from '../../api/observation-lead';
+import { DATA_BREAKDOWNS, type DataBreakdown } from '../../../../shared/observation';
+import type { ObservationData } from '../../../api/observation-lead';
 import {
   type DataParams,
   type DataScope,
   dataCsvHref,
   useObservationData,
   useObservationMe,
-} from '../../api/observation-lead';
-import { Loading, RequestError } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
-import { usePageTitle } from '../../components/usePageTitle';
+} from '../../../api/observation-lead';
+import { Loading, RequestError } from '../../../components/Alert';
+import { SelectField } from '../../../components/Field';
+import { usePageTitle } from '../../../components/usePageTitle';
 import { DataFilters } from './DataFilters';
 import { DataIndicator } from './DataIndicator';
-import './observation-lead.css';
+import '../observation-lead.css';
 
 type ScopeOption = DataScope & { name: string };
 

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_MAX } from '../../../shared/observation';
-import type { VisitGuide } from '../../api/observation';
-import { saveGuide, useGuide, useLeadRefresh, useStarter } from '../../api/observation-lead';
-import { Loading, Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { TextAreaField } from '../../components/Field';
-import { formatDateTime } from '../../i18n';
+import { GUIDE_MAX } from '../../../../shared/observation';
+import type { VisitGuide } from '../../../api/observation';
+import { saveGuide, useGuide, useLeadRefresh, useStarter } from '../../../api/observation-lead';
+import { Loading, Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { TextAreaField } from '../../../components/Field';
+import { formatDateTime } from '../../../i18n';
 
 /** Plain text shown as paragraphs: a blank line starts a new one; single line breaks are kept. */
 export function GuideText({ body }: { body: string }) {

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import { useGuide, useMarkGuideRead, useObservationMe } from '../../api/observation';
-import { Loading, Notice, RequestError } from '../../components/Alert';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { Button } from '../../components/Button';
-import { usePageTitle } from '../../components/usePageTitle';
+import { ApiError } from '../../../api/client';
+import { useGuide, useMarkGuideRead, useObservationMe } from '../../../api/observation';
+import { Loading, Notice, RequestError } from '../../../components/Alert';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { Button } from '../../../components/Button';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { formatDay } from '../visits/VisitBits';
 import { GuideText } from './GuideView';
-import { formatDay } from './VisitBits';
-import './observation.css';
+import '../observation.css';
 
 /** /observation/guide/:institutionId — the institution's visit guide (O6), read before the first visit. */
 export function GuidePage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ObservationMe } from '../../api/observation';
+import type { ObservationMe } from '../../../api/observation';
 
 /** The visit guide as plain text: paragraphs split at blank lines, lines kept — never rendered as HTML. */
 export function GuideText({ body }: { body: string }) {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { VisitSummary } from '../../api/observation';
-import { useVisitsBetween } from '../../api/observation-lead';
-import { Loading, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { currentLocale } from '../../i18n';
-import { formatDate, gradeLabel } from './DataFormat';
+import type { VisitSummary } from '../../../api/observation';
+import { useVisitsBetween } from '../../../api/observation-lead';
+import { Loading, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { currentLocale } from '../../../i18n';
+import { formatDate, gradeLabel } from '../data/DataFormat';
 import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth } from './PlanningMonth';
 
 const locale = () => (currentLocale() === 'da' ? 'da-DK' : 'en-GB');

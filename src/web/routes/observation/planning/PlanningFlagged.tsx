@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { observationKeys, type VisitSummary } from '../../api/observation';
-import { leadKey, resolveFlag, useFlaggedVisits } from '../../api/observation-lead';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { QueryView } from '../../components/QueryView';
-import { formatDate } from './DataFormat';
+import { observationKeys, type VisitSummary } from '../../../api/observation';
+import { leadKey, resolveFlag, useFlaggedVisits } from '../../../api/observation-lead';
+import { Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { QueryView } from '../../../components/QueryView';
+import { formatDate } from '../data/DataFormat';
 
 type Decision = 'keep' | 'exclude';
 

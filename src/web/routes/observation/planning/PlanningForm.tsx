@@ -2,17 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client';
-import type { VisitSummary } from '../../api/observation';
-import { leadKey, planVisit, useObservers, useSchemaOverview } from '../../api/observation-lead';
-import { useMe, usePeople } from '../../api/queries';
-import { ErrorAlert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField } from '../../components/Field';
-import { PersonPicker } from '../../components/PersonPicker';
-import { formatDate } from './DataFormat';
-import { keepSearchInPlace } from './SetupObservers';
-import { readVisitFields, VISIT_FIELDS, VisitFields } from './VisitFields';
+import { ApiError, errorMessage } from '../../../api/client';
+import type { VisitSummary } from '../../../api/observation';
+import { leadKey, planVisit, useObservers, useSchemaOverview } from '../../../api/observation-lead';
+import { useMe, usePeople } from '../../../api/queries';
+import { ErrorAlert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/Field';
+import { PersonPicker } from '../../../components/PersonPicker';
+import { formatDate } from '../data/DataFormat';
+import { keepSearchInPlace } from '../setup/SetupObservers';
+import { readVisitFields, VISIT_FIELDS, VisitFields } from '../visits/VisitFields';
 
 const FIELDS: string[] = ['teacherId', 'observerId', ...VISIT_FIELDS];
 

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { TERM_PATTERN, termOf } from '../../../shared/observation';
-import { useNotVisited } from '../../api/observation-lead';
-import { Button } from '../../components/Button';
-import { QueryView } from '../../components/QueryView';
-import { formatDate, shiftTerm, termLabel } from './DataFormat';
+import { TERM_PATTERN, termOf } from '../../../../shared/observation';
+import { useNotVisited } from '../../../api/observation-lead';
+import { Button } from '../../../components/Button';
+import { QueryView } from '../../../components/QueryView';
+import { formatDate, shiftTerm, termLabel } from '../data/DataFormat';
 
 /** "Ikke besøgt i denne termin": staff without a visit in the chosen term, with their latest visit. */
 export function PlanningNotVisited({ institutionId }: { institutionId: string }) {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading, RequestError } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
+import { Loading, RequestError } from '../../../components/Alert';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { InstitutionChoice, useChosenInstitution } from '../setup/SetupInstitution';
 import { PlanningCalendar } from './PlanningCalendar';
 import { PlanningFlagged } from './PlanningFlagged';
 import { PlanningForm } from './PlanningForm';
 import { PlanningNotVisited } from './PlanningNotVisited';
-import { InstitutionChoice, useChosenInstitution } from './SetupInstitution';
-import './observation-lead.css';
+import '../observation-lead.css';
 
 /** /observation/planlaegning: plan visits, see them in a month, who has not been visited, flagged visits. */
 export function PlanningPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button';
-import { TextAreaField, TextField } from '../../components/Field';
+import { Button } from '../../../components/Button';
+import { TextAreaField, TextField } from '../../../components/Field';
 import {
   type DraftArea,
   type DraftErrors,

@@ -6,7 +6,7 @@ import {
   PUPIL_COUNT_MIN,
   PUPIL_ITEMS_PER_AREA_MAX,
   type SchemaDefinitionInput,
-} from '../../../shared/observation';
+} from '../../../../shared/observation';
 
 /**
  * The schema editor's working copy (O1): what the leader edits before saving a new version. Pure: no React.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaDefinitionInput } from '../../../shared/observation';
+import { schemaDefinitionInput } from '../../../../shared/observation';
 import { draftFrom, move, newArea, serverPaths, toInput, validateDraft } from './SchemaDraft';
 
 const KEY_A = '00000000-0000-4000-8000-00000000000a';

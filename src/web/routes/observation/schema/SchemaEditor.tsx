@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage } from '../../api/client';
-import type { SchemaOverview } from '../../api/observation';
-import { saveSchema, useLeadRefresh, useSchemaOverview, useStarter } from '../../api/observation-lead';
-import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { RadioGroupField } from '../../components/Field';
-import { formatDateTime } from '../../i18n';
+import { ApiError, errorMessage } from '../../../api/client';
+import type { SchemaOverview } from '../../../api/observation';
+import { saveSchema, useLeadRefresh, useSchemaOverview, useStarter } from '../../../api/observation-lead';
+import { ErrorAlert, Loading, Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { RadioGroupField } from '../../../components/Field';
+import { formatDateTime } from '../../../i18n';
 import { SchemaAreaEditor } from './SchemaAreaEditor';
 import {
   type Draft,

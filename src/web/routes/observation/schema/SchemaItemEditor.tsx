@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { INDICATOR_TYPES, type IndicatorType, PUPIL_ITEM_TYPES } from '../../../shared/observation';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { INDICATOR_TYPES, type IndicatorType, PUPIL_ITEM_TYPES } from '../../../../shared/observation';
+import { SelectField, TextAreaField, TextField } from '../../../components/Field';
 import type { DraftErrors, DraftItem, DraftScale, ItemList } from './SchemaDraft';
 import { SchemaMoveButtons } from './SchemaMoveButtons';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button';
+import { Button } from '../../../components/Button';
 
 /**
  * "Flyt op", "Flyt ned" and "Fjern" for one entry of a list. Ids are stable per entry so focus can follow the

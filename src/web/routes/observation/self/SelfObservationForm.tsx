@@ -1,21 +1,21 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { GUESTS_MAX } from '../../../shared/observation';
-import { fieldErrors } from '../../api/client';
+import { GUESTS_MAX } from '../../../../shared/observation';
+import { fieldErrors } from '../../../api/client';
 import {
   type ObservationMe,
   type PersonRef,
   useColleagues,
   useCreateSelfObservation,
   useSchemaOverview,
-} from '../../api/observation';
-import { useMe } from '../../api/queries';
-import { RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField } from '../../components/Field';
-import { PersonPicker } from '../../components/PersonPicker';
-import { readVisitFields, VISIT_FIELDS, VisitFields } from './VisitFields';
+} from '../../../api/observation';
+import { useMe } from '../../../api/queries';
+import { RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/Field';
+import { PersonPicker } from '../../../components/PersonPicker';
+import { readVisitFields, VISIT_FIELDS, VisitFields } from '../visits/VisitFields';
 
 /** A new self-observation: when, which class, which focus areas, and up to five invited colleagues. */
 export function SelfObservationForm({ institutions }: { institutions: ObservationMe['institutions'] }) {

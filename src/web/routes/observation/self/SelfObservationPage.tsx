@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useObservationMe, useVisits } from '../../api/observation';
-import { useMe } from '../../api/queries';
-import { Loading, RequestError } from '../../components/Alert';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { QueryView } from '../../components/QueryView';
-import { usePageTitle } from '../../components/usePageTitle';
+import { useObservationMe, useVisits } from '../../../api/observation';
+import { useMe } from '../../../api/queries';
+import { Loading, RequestError } from '../../../components/Alert';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { QueryView } from '../../../components/QueryView';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { VisitRow } from '../visits/VisitBits';
 import { SelfObservationForm } from './SelfObservationForm';
-import { VisitRow } from './VisitBits';
-import './observation.css';
+import '../observation.css';
 
 /** /observation/egen — self-observation (O5): mine, the ones I am invited to, and a new one. */
 export function SelfObservationPage() {

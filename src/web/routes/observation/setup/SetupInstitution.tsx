@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ObservationMe } from '../../api/observation';
-import { useObservationMe } from '../../api/observation-lead';
-import { SelectField } from '../../components/Field';
+import type { ObservationMe } from '../../../api/observation';
+import { useObservationMe } from '../../../api/observation-lead';
+import { SelectField } from '../../../components/Field';
 
 export type MeInstitution = ObservationMe['institutions'][number];
 type Ability = keyof MeInstitution['can'];

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addObserver, removeObserver, useLeadRefresh, useObservers } from '../../api/observation-lead';
-import { usePeople } from '../../api/queries';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { PersonPicker } from '../../components/PersonPicker';
-import { QueryView } from '../../components/QueryView';
-import { formatDate } from './DataFormat';
+import { addObserver, removeObserver, useLeadRefresh, useObservers } from '../../../api/observation-lead';
+import { usePeople } from '../../../api/queries';
+import { Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { PersonPicker } from '../../../components/PersonPicker';
+import { QueryView } from '../../../components/QueryView';
+import { formatDate } from '../data/DataFormat';
 
 /** Enter in the person search narrows the list; it must not submit the form. */
 export function keepSearchInPlace(e: KeyboardEvent<HTMLFormElement>) {

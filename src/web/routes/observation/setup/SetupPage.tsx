@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading, RequestError } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { GuideEditor } from './GuideEditor';
-import { SchemaEditor } from './SchemaEditor';
+import { Loading, RequestError } from '../../../components/Alert';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { GuideEditor } from '../guide/GuideEditor';
+import { SchemaEditor } from '../schema/SchemaEditor';
 import { InstitutionChoice, useChosenInstitution } from './SetupInstitution';
 import { SetupObservers } from './SetupObservers';
 import { SetupSettings } from './SetupSettings';
-import './observation-lead.css';
+import '../observation-lead.css';
 
 /** /observation/opsaetning: a leader sets up observation — learning focus and schema, visit guide, observers. */
 export function SetupPage() {

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../shared/observation';
-import { saveSettings, useLeadRefresh, useSettings } from '../../api/observation-lead';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
-import { QueryView } from '../../components/QueryView';
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../../shared/observation';
+import { saveSettings, useLeadRefresh, useSettings } from '../../../api/observation-lead';
+import { Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { TextField } from '../../../components/Field';
+import { QueryView } from '../../../components/QueryView';
 
 const MAX = 50;
 

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VisitSummary } from '../../api/observation';
-import { currentLocale } from '../../i18n';
-import { gradeLabel } from './DataFormat';
+import type { VisitSummary } from '../../../api/observation';
+import { currentLocale } from '../../../i18n';
+import { gradeLabel } from '../data/DataFormat';
 
 /** Small pieces shared by the observation pages for observers and teachers. */
 

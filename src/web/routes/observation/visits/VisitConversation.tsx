@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX } from '../../../shared/observation';
+import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX } from '../../../../shared/observation';
 import {
   useAgreeNextStep,
   useSaveConversation,
   useSaveReflection,
   type VisitDetail,
-} from '../../api/observation';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { TextAreaField } from '../../components/Field';
+} from '../../../api/observation';
+import { Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { TextAreaField } from '../../../components/Field';
 import { firstName, shortDay } from './VisitBits';
 
 /** The learning conversation (O3): the teacher's reflection, notes from the talk, and the agreed next step. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VisitDetail } from '../../api/observation';
+import type { VisitDetail } from '../../../api/observation';
 import { formatDay } from './VisitBits';
 
 /** Earlier visits to the same teacher with their next steps — first on a visit still to come ("Sidst aftalte I …"). */

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { type FocusArea, GRADE_MAX, GRADE_MIN } from '../../../shared/observation';
-import { SelectField, TextField } from '../../components/Field';
-import { gradeLabel } from './DataFormat';
-import './observation.css';
+import { type FocusArea, GRADE_MAX, GRADE_MIN } from '../../../../shared/observation';
+import { SelectField, TextField } from '../../../components/Field';
+import { gradeLabel } from '../data/DataFormat';
+import '../observation.css';
 
 /**
  * The fields every visit has — date, class, subject, grade and focus areas — for planning a visit (class and

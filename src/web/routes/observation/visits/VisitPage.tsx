@@ -1,18 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import { useObservationMe, useVisit, type VisitDetail } from '../../api/observation';
-import { useMe } from '../../api/queries';
-import { Loading, RequestError } from '../../components/Alert';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { usePageTitle } from '../../components/usePageTitle';
-import { gradeLabel } from './DataFormat';
-import { GuidePrompt } from './GuideView';
+import { ApiError } from '../../../api/client';
+import { useObservationMe, useVisit, type VisitDetail } from '../../../api/observation';
+import { useMe } from '../../../api/queries';
+import { Loading, RequestError } from '../../../components/Alert';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { gradeLabel } from '../data/DataFormat';
+import { GuidePrompt } from '../guide/GuideView';
 import { formatDay, StatusBadge, visitTitle } from './VisitBits';
 import { VisitConversation } from './VisitConversation';
 import { VisitEarlier } from './VisitEarlier';
 import { VisitRecording } from './VisitRecording';
-import './observation.css';
+import '../observation.css';
 
 /** /observation/besoeg/:id — a visit: what was recorded, earlier next steps, and the learning conversation (O2, O3). */
 export function VisitPage() {
