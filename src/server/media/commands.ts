@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { hasFpsMode } from './binaries.js';
 import { levelArg, outputFrameRate, type Rung } from './ladder.js';
-import type { ProbeResult } from './probe.js';
+import type { ProbeResult } from './probe-result.js';
 
 /** HLS segment length in seconds; keyframes are forced on this grid so every rendition cuts alike. */
 export const SEGMENT_SECONDS = 4;

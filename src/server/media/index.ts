@@ -29,7 +29,8 @@ export {
 } from './errors.js';
 export { avcCodecs, canRemux, h264Level, LADDER, planLadder, type Rung } from './ladder.js';
 export { type Bandwidth, masterPlaylist, measureBandwidth, spriteVtt, vttTime } from './playlists.js';
-export { type ProbeOptions, type ProbeResult, parseProbe, probe, type Rotation } from './probe.js';
+export { type ProbeOptions, parseProbe, probe } from './probe.js';
+export type { ProbeResult, Rotation } from './probe-result.js';
 export { ffmpegProgress, initialProgress, type ProgressState, progressFraction } from './progress.js';
 export {
   type HlsResult,

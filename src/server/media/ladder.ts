@@ -1,4 +1,4 @@
-import type { ProbeResult } from './probe.js';
+import type { ProbeResult } from './probe-result.js';
 
 /** One HLS rendition. Bit rates in bits per second. */
 export interface Rung {

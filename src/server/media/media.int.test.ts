@@ -18,7 +18,8 @@ import {
 import { bundledMedia, type MediaBinaries, resolveMedia } from './binaries.js';
 import { uploadInput } from './commands.js';
 import { MediaError, type MediaErrorCode } from './errors.js';
-import { type ProbeResult, probe } from './probe.js';
+import { probe } from './probe.js';
+import type { ProbeResult } from './probe-result.js';
 import { makePoster, makeSprite, runFfmpeg, transcodeToHls } from './run.js';
 
 let dir: string;

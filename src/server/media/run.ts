@@ -22,7 +22,7 @@ import {
   parseMediaPlaylist,
   spriteVtt,
 } from './playlists.js';
-import type { ProbeResult } from './probe.js';
+import type { ProbeResult } from './probe-result.js';
 import { ffmpegProgress, initialProgress, progressFraction } from './progress.js';
 
 export interface RunOptions {

@@ -1,5 +1,5 @@
 /** Hand-written ffprobe JSON and ProbeResults for the unit tests (shapes copied from ffprobe 5.1 output). */
-import type { ProbeResult } from './probe.js';
+import type { ProbeResult } from './probe-result.js';
 
 type Json = Record<string, unknown>;
 
