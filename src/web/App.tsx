@@ -79,7 +79,7 @@ const TrainingOverviewPage = lazy(() =>
   import('./routes/training/OverviewPage').then((m) => ({ default: m.OverviewPage })),
 );
 const CoursePage = lazy(() =>
-  import('./routes/training/CoursePage').then((m) => ({ default: m.CoursePage })),
+  import('./routes/training/courses/CoursePage').then((m) => ({ default: m.CoursePage })),
 );
 const NotificationSettingsPage = lazy(() =>
   import('./routes/discussion/NotificationSettingsPage').then((m) => ({

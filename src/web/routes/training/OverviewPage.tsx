@@ -17,10 +17,10 @@ import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
-import { CourseLink } from './CourseBits';
-import { CourseList } from './CourseList';
-import { CoverageSection } from './CoverageForm';
-import { DemandOverview } from './DemandOverview';
+import { CourseLink } from './courses/CourseBits';
+import { CourseList } from './courses/CourseList';
+import { CoverageSection } from './demand/CoverageForm';
+import { DemandOverview } from './demand/DemandOverview';
 import './training.css';
 import { useSingleFlight } from './useSingleFlight';
 

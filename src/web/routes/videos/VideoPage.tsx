@@ -14,7 +14,7 @@ import { formatDateTime } from '../../i18n';
 import { CatalogueSection } from '../catalogue/CatalogueSection';
 import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
-import { TrainingSection } from '../training/TrainingSection';
+import { TrainingSection } from '../training/demand/TrainingSection';
 import { RelatedVideos } from './RelatedVideos';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';

@@ -7,7 +7,7 @@ import { Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
-import { MethodTrainingAsk } from '../training/TrainingAsk';
+import { MethodTrainingAsk } from '../training/demand/TrainingAsk';
 import { SearchBox, type Suggestion } from './SearchBox';
 import { SearchFilters } from './SearchFilters';
 import { VideoCard } from './VideoCard';

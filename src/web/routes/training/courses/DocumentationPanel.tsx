@@ -2,12 +2,17 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api/client';
-import { type CourseDetail, setDocumentation, useCourseRefresh, useMyReadyVideos } from '../../api/training';
-import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField } from '../../components/Field';
-import { useSingleFlight } from './useSingleFlight';
+import { errorMessage } from '../../../api/client';
+import {
+  type CourseDetail,
+  setDocumentation,
+  useCourseRefresh,
+  useMyReadyVideos,
+} from '../../../api/training';
+import { ErrorAlert, Loading, Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/Field';
+import { useSingleFlight } from '../useSingleFlight';
 
 /**
  * When the course is completed: the manager links its documentation video, chosen among their own ready

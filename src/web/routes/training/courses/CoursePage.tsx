@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { COURSE_STATES } from '../../../shared/training';
-import { ApiError } from '../../api/client';
-import { type CourseDetail, useCourse } from '../../api/training';
-import { Loading, RequestError } from '../../components/Alert';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { usePageTitle } from '../../components/usePageTitle';
+import { COURSE_STATES } from '../../../../shared/training';
+import { ApiError } from '../../../api/client';
+import { type CourseDetail, useCourse } from '../../../api/training';
+import { Loading, RequestError } from '../../../components/Alert';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { usePageTitle } from '../../../components/usePageTitle';
 import { courseName } from './CourseBits';
 import { Participants, Requesters, StateActions } from './CourseManage';
 import { DocumentationPanel } from './DocumentationPanel';
@@ -13,7 +13,7 @@ import { EnrolPanel } from './EnrolPanel';
 import { PlanCourseForm } from './PlanCourseForm';
 import { SessionsEditor } from './SessionsEditor';
 import { CalendarFeed, SessionsList } from './SessionsList';
-import './training.css';
+import '../training.css';
 
 /** Foreslået → Planlagt → … → Dokumenteret, with the current step marked. */
 function StateSteps({ course: c }: { course: CourseDetail }) {

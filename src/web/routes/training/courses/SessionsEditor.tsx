@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SESSION_PLACE_MAX } from '../../../shared/training';
+import { SESSION_PLACE_MAX } from '../../../../shared/training';
 import {
   addSession,
   type CourseDetail,
@@ -10,16 +10,16 @@ import {
   type SessionInput,
   updateSession,
   useCourseRefresh,
-} from '../../api/training';
-import { ErrorAlert, Notice } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/Dialogs';
-import { TextField } from '../../components/Field';
-import { useForm } from '../../components/useForm';
+} from '../../../api/training';
+import { ErrorAlert, Notice } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/Dialogs';
+import { TextField } from '../../../components/Field';
+import { useForm } from '../../../components/useForm';
+import { useSingleFlight } from '../useSingleFlight';
 import { formatSessionTime } from './CourseBits';
 import { SessionItem, SessionsList } from './SessionsList';
 import { fromLocalParts, toLocalParts } from './time';
-import { useSingleFlight } from './useSingleFlight';
 
 const FIELDS = ['date', 'start', 'end', 'place', 'onlineUrl', 'startsAt', 'endsAt'] as const;
 

@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COURSE_CAPACITY_MAX, COURSE_DESCRIPTION_MAX, COURSE_TITLE_MAX } from '../../../shared/training';
-import { useInstitutions, useMe, usePeople } from '../../api/queries';
-import { type CourseDetail, type Ref, updateCourse, useCourseRefresh } from '../../api/training';
-import { ErrorAlert, Notice } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { PersonPicker } from '../../components/PersonPicker';
-import { useForm } from '../../components/useForm';
-import { useSingleFlight } from './useSingleFlight';
+import { COURSE_CAPACITY_MAX, COURSE_DESCRIPTION_MAX, COURSE_TITLE_MAX } from '../../../../shared/training';
+import { useInstitutions, useMe, usePeople } from '../../../api/queries';
+import { type CourseDetail, type Ref, updateCourse, useCourseRefresh } from '../../../api/training';
+import { ErrorAlert, Notice } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { PersonPicker } from '../../../components/PersonPicker';
+import { useForm } from '../../../components/useForm';
+import { useSingleFlight } from '../useSingleFlight';
 
 const FIELDS = ['title', 'description', 'capacity', 'trainerIds', 'institutionIds'] as const;
 

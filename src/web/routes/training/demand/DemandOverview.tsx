@@ -2,16 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { COURSE_STATES, type CourseState, TRAINING_THRESHOLD_MAX } from '../../../shared/training';
-import { saveThreshold, type TrainingOverview, trainingKeys } from '../../api/training';
-import { ErrorAlert, Notice } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
-import { TableWrap } from '../../components/TableWrap';
-import { useForm } from '../../components/useForm';
-import { CourseLink } from './CourseBits';
-import { CourseList } from './CourseList';
-import { useSingleFlight } from './useSingleFlight';
+import { COURSE_STATES, type CourseState, TRAINING_THRESHOLD_MAX } from '../../../../shared/training';
+import { saveThreshold, type TrainingOverview, trainingKeys } from '../../../api/training';
+import { ErrorAlert, Notice } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField, TextField } from '../../../components/Field';
+import { TableWrap } from '../../../components/TableWrap';
+import { useForm } from '../../../components/useForm';
+import { CourseLink } from '../courses/CourseBits';
+import { CourseList } from '../courses/CourseList';
+import { useSingleFlight } from '../useSingleFlight';
 
 /** Administrators: how many must ask before a course is proposed. */
 function ThresholdForm({ threshold }: { threshold: number }) {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type DocumentedCourse, useVideoTraining } from '../../api/training';
-import type { VideoView } from '../../api/videos';
-import { Loading, RequestError } from '../../components/Alert';
+import { type DocumentedCourse, useVideoTraining } from '../../../api/training';
+import type { VideoView } from '../../../api/videos';
+import { Loading, RequestError } from '../../../components/Alert';
 import { MethodAsk } from './TrainingAsk';
-import './training.css';
+import '../training.css';
 
 /** "Træningsforløb gennemført — se dokumentationen": the course that came of the asks, and its film. */
 function Documented({ d }: { d: DocumentedCourse }) {

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CourseState } from '../../../shared/training';
-import type { CourseRef, CourseSession } from '../../api/training';
-import { currentLocale } from '../../i18n';
+import type { CourseState } from '../../../../shared/training';
+import type { CourseRef, CourseSession } from '../../../api/training';
+import { currentLocale } from '../../../i18n';
 import { formatSessionTime as formatSpan } from './time';
 
 /** "Åben for tilmelding" as a badge; the state's name is read out with its label. */

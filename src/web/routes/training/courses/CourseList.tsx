@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CourseState } from '../../../shared/training';
-import { type CourseListItem, useCourses } from '../../api/training';
-import { Button } from '../../components/Button';
-import { QueryView } from '../../components/QueryView';
-import { formatDateTime } from '../../i18n';
+import type { CourseState } from '../../../../shared/training';
+import { type CourseListItem, useCourses } from '../../../api/training';
+import { Button } from '../../../components/Button';
+import { QueryView } from '../../../components/QueryView';
+import { formatDateTime } from '../../../i18n';
 import { courseName, StateBadge } from './CourseBits';
 
 function CourseRow({ c, showMine }: { c: CourseListItem; showMine: boolean }) {

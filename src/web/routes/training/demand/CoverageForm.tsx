@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Coverage, isForbidden, saveCoverage, trainingKeys, useCoverage } from '../../api/training';
-import { Loading, Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { useSingleFlight } from './useSingleFlight';
+import { type Coverage, isForbidden, saveCoverage, trainingKeys, useCoverage } from '../../../api/training';
+import { Loading, Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { useSingleFlight } from '../useSingleFlight';
 
 function Form({ coverage }: { coverage: Coverage }) {
   const { t } = useTranslation();

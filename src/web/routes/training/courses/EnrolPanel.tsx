@@ -8,11 +8,11 @@ import {
   type EnrolmentAnswer,
   enrol,
   useCourseRefresh,
-} from '../../api/training';
-import { RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/Dialogs';
-import { useSingleFlight } from './useSingleFlight';
+} from '../../../api/training';
+import { RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/Dialogs';
+import { useSingleFlight } from '../useSingleFlight';
 
 /** What my place is, in words. */
 function statusText(t: TFunction, a: EnrolmentAnswer) {

@@ -6,12 +6,12 @@ import {
   NEXT_STATE,
   useCourseRefresh,
   useParticipants,
-} from '../../api/training';
-import { Notice } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/Dialogs';
-import { QueryView } from '../../components/QueryView';
-import { TableWrap } from '../../components/TableWrap';
-import { formatDateTime } from '../../i18n';
+} from '../../../api/training';
+import { Notice } from '../../../components/Alert';
+import { ConfirmDialog } from '../../../components/Dialogs';
+import { QueryView } from '../../../components/QueryView';
+import { TableWrap } from '../../../components/TableWrap';
+import { formatDateTime } from '../../../i18n';
 
 /** The one next step of the course's life (Planlæg forløbet, Åbn for tilmelding, …), confirmed first. */
 export function StateActions({ course: c }: { course: CourseDetail }) {

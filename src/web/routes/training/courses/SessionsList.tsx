@@ -1,9 +1,9 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { absoluteUrl, type CourseSession, sessionIcsUrl } from '../../api/training';
-import { Notice } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
+import { absoluteUrl, type CourseSession, sessionIcsUrl } from '../../../api/training';
+import { Notice } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { TextField } from '../../../components/Field';
 import { formatSessionTime } from './CourseBits';
 
 /** One session: when, where (or the online link), and its .ics download; `children` adds the editor's buttons. */

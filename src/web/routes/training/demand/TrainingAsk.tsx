@@ -8,13 +8,13 @@ import {
   useDemandUpdate,
   useMethodDemand,
   withdrawTraining,
-} from '../../api/training';
-import { Notice, RequestError } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { SelectField } from '../../components/Field';
-import { CourseLink } from './CourseBits';
-import { useSingleFlight } from './useSingleFlight';
-import './training.css';
+} from '../../../api/training';
+import { Notice, RequestError } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/Field';
+import { CourseLink } from '../courses/CourseBits';
+import { useSingleFlight } from '../useSingleFlight';
+import '../training.css';
 
 /** "7 af 12 har bedt om det — der mangler 5" (or that the threshold is reached). */
 export function demandText(t: TFunction, d: Pick<MethodDemand, 'count' | 'threshold' | 'missing'>) {
