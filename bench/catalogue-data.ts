@@ -9,7 +9,7 @@ import { comments, videoMethods } from '../src/server/db/community-schema.js';
 import type { Db } from '../src/server/db/index.js';
 import { institutions, kommuner, roleGrants, users } from '../src/server/db/schema.js';
 import { taxonomyTerms, videoCaptions, videos } from '../src/server/db/videos-schema.js';
-import { refreshSearchDocuments } from '../src/server/modules/search/document.js';
+import { refreshSearchDocuments } from '../src/server/modules/search-documents/index.js';
 import { AGE_BANDS, PILLARS } from '../src/shared/catalogue.js';
 import { VISIBILITIES } from '../src/shared/constants.js';
 

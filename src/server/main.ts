@@ -13,7 +13,7 @@ import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
 import { sendDueDigests } from './modules/notifications/digest.js';
 import { sendDueNotificationEmails } from './modules/notifications/email.js';
-import { refreshMissingSearchDocuments } from './modules/search/document.js';
+import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
 import { sendDueReminders } from './modules/training/reminders.js';
 import { startVideoPipeline } from './modules/videos/pipeline.js';
 

@@ -1,6 +1,6 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Visibility } from '../../shared/constants.js';
-import { refreshSearchDocuments } from '../modules/search/document.js';
+import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 import { parseWebVtt } from '../modules/videos/webvtt.js';
 import type { Storage } from '../storage/index.js';
 import { videoMethods } from './community-schema.js';

@@ -5,7 +5,7 @@ import { videoMethods } from '../db/community-schema.js';
 import type { DbOrTx } from '../db/index.js';
 import { institutions } from '../db/schema.js';
 import { taxonomyTerms, videos } from '../db/videos-schema.js';
-import { refreshSearchDocuments } from '../modules/search/document.js';
+import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 
 export type VideoRowSpec = {
   ownerId: string;

@@ -5,7 +5,7 @@ import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { refreshSearchDocuments } from '../search/document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 import { accessOf, applyAccess } from '../videos/access.js';
 import { allowedVisibility } from '../videos/consent.js';
 import * as videoRepo from '../videos/repo.js';

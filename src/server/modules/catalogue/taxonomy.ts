@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { refreshSearchDocuments } from '../search/document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 import { lockMethod, methodHasTraining } from '../training/demand-repo.js';
 import { mergeMethodDemand } from '../training/propose.js';
 import * as repo from './repo.js';

@@ -4,7 +4,7 @@ import { videoCaptions, videos } from '../../db/videos-schema.js';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
-import { refreshMissingSearchDocuments, refreshSearchDocuments } from './document.js';
+import { refreshMissingSearchDocuments, refreshSearchDocuments } from './documents.js';
 
 describe('refreshSearchDocuments', () => {
   let t: TestApp;

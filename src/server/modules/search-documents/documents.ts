@@ -1,6 +1,26 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
-import { searchCacheChanged } from './cache.js';
+
+/**
+ * The search documents (`videos.search_document`, V3), kept by every module that changes their text (videos,
+ * captions, uploads, the catalogue and its taxonomy) in the same transaction as the change. Its own module so
+ * that those writers need not depend on search (which depends on them); search reads the documents and the
+ * generation below.
+ */
+
+let generation = 0;
+
+/**
+ * Bumps the search caches' generation in this process only (search/cache.ts reads it). Services publish
+ * `search.changed` (or a more precise event) instead, which reaches every process; this stays for writers
+ * without a context (search documents at seed).
+ */
+export function searchCacheChanged(): void {
+  generation++;
+}
+
+/** This process's generation of the search documents (see searchCacheChanged). */
+export const cacheGeneration = () => generation;
 
 /**
  * Rebuilds `videos.search_document` for the given videos in one statement: the weighted Danish

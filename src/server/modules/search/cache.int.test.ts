@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers } from '../reflection/testing.js';
-import { cachesFor } from './cache.js';
+import { addTeachers } from '../../testing/teachers.js';
+import { cachesFor } from './caches.js';
 
 type Item = { id: string };
 type Answer = {

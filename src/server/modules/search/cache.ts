@@ -1,9 +1,5 @@
-import type { AppContext } from '../../context.js';
-import type { EventBus } from '../../events/index.js';
 import type { Actor } from '../../policy/index.js';
-import type { HomePage, HomeShared } from './home.js';
-import type { ComputedSearch } from './service.js';
-import type { SummaryRow } from './summary.js';
+import { cacheGeneration } from '../search-documents/index.js';
 
 /**
  * Short-lived, bounded, in-process caches for search and the home page (issue 4's benchmarks): one search
@@ -25,36 +21,9 @@ import type { SummaryRow } from './summary.js';
  *   NOTIFY (milliseconds); when a process loses its LISTEN connection the generation is bumped too.
  *
  * Concurrent requests for the same key share one computation (no stampede on a miss).
+ *
+ * This file holds the cache itself and the visibility class; the caches of one app are in caches.ts.
  */
-
-let generation = 0;
-
-/**
- * Bumps the generation in this process only. Services publish `search.changed` (or a more precise event)
- * instead, which reaches every process; this stays for writers without a context (search documents at seed).
- */
-export function searchCacheChanged(): void {
-  generation++;
-}
-
-/**
- * The generation of one app's caches: this process's counter plus one bumped by the app's events (after which
- * search and the home page compute afresh) and by a lost LISTEN connection. Each app has its own, so two apps in
- * one test process see each other's changes only through the events, as two processes would.
- */
-function eventGeneration(events: EventBus): () => number {
-  let own = 0;
-  const bump = () => {
-    own++;
-  };
-  events.subscribe('video.access.changed', bump);
-  events.subscribe('catalogue.changed', bump);
-  events.subscribe('search.changed', bump);
-  events.onReset(bump);
-  return () => generation + own;
-}
-
-export const cacheGeneration = () => generation;
 
 export const CACHE_TTL_MS = 5_000;
 
@@ -159,43 +128,3 @@ export function visibilityClass(a: Actor): string {
 
 /** The actor's class without their own videos: the same grants and teams, no id. */
 export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });
-
-/** The caches of one app (tests run several apps in one process; each has its own). Sizes are entry caps. */
-function createCaches(gen: () => number) {
-  return {
-    /** Search answers per class (or per person for mine=true/false), with the raw rows for merging. */
-    search: new TtlCache<ComputedSearch>(500, CACHE_TTL_MS, gen),
-    /** Search over a person's own videos outside their class (the "extras"), per person and request. */
-    extras: new TtlCache<ComputedSearch>(1_000, CACHE_TTL_MS, gen),
-    /**
-     * Video summaries by id: what a card shows does not depend on who looks. Only ever asked for ids that a
-     * query in the viewer's scope has just chosen.
-     */
-    summaries: new TtlCache<SummaryRow | null>(5_000, CACHE_TTL_MS, gen),
-    /** Whether a search text has any lexemes (text alone decides; a minute). */
-    lexemes: new TtlCache<boolean>(2_000, 60_000, gen),
-    /** Whether a person owns finished videos their class would not show, per person and class. */
-    ownsExtras: new TtlCache<boolean>(5_000, CACHE_TTL_MS, gen),
-    /** Home page parts shared by a class: newest, popular among all, collections. */
-    homeShared: new TtlCache<HomeShared>(200, CACHE_TTL_MS, gen),
-    /** The whole home page per person. */
-    home: new TtlCache<HomePage>(2_000, CACHE_TTL_MS, gen),
-  };
-}
-export type SearchCaches = ReturnType<typeof createCaches>;
-
-const perApp = new WeakMap<AppContext, SearchCaches>();
-
-export function cachesFor(ctx: AppContext): SearchCaches {
-  let c = perApp.get(ctx);
-  if (!c) {
-    c = createCaches(eventGeneration(ctx.events));
-    perApp.set(ctx, c);
-  }
-  return c;
-}
-
-export function cacheStats(ctx: AppContext) {
-  const c = cachesFor(ctx);
-  return Object.fromEntries(Object.entries(c).map(([name, cache]) => [name, cache.stats()]));
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classActor, searchCacheChanged, TtlCache, visibilityClass } from './cache.js';
+import { searchCacheChanged } from '../search-documents/index.js';
+import { classActor, TtlCache, visibilityClass } from './cache.js';
 import type { FacetRow, SearchRow } from './repo.js';
 import { addFacets, mergeRows } from './service.js';
 

@@ -2,28 +2,15 @@ import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
 import { searchableVideos } from '../../policy/sql-search.js';
-import { cachesFor, classActor, visibilityClass } from './cache.js';
+import type { HomeCollection, HomePage, HomeShared } from './answers.js';
+import { classActor, visibilityClass } from './cache.js';
+import { cachedSummaries, cachesFor } from './caches.js';
 import * as repo from './home-repo.js';
 import { ownsVideosOutside } from './repo.js';
-import { cachedSummaries, presentSummary, type SummaryRow, type VideoSummary } from './summary.js';
+import { presentSummary, type SummaryRow } from './summary.js';
 
 const ROW = 8;
 const COLLECTIONS = 6;
-
-type HomeCollection = { id: string; title: string; description: string; videos: VideoSummary[] };
-
-/** The parts of the home page that depend only on what the viewer may see (shared by a visibility class). */
-export type HomeShared = { newest: VideoSummary[]; popular: VideoSummary[]; collections: HomeCollection[] };
-
-export type HomePage = {
-  newest: VideoSummary[];
-  popularInMyCommunities: VideoSummary[];
-  /** `communities`: from communities the person has joined; `everyone`: popular among all they may see. */
-  popularSource: 'communities' | 'everyone';
-  memberOfCommunities: boolean;
-  collections: HomeCollection[];
-  tried: VideoSummary[];
-};
 
 /**
  * The home page (V1): "what should I watch?" — the newest videos, what is popular in my communities (or

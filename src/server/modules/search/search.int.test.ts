@@ -4,7 +4,7 @@ import { videoCaptions, videos } from '../../db/videos-schema.js';
 import { insertVideo, type VideoRowSpec } from '../../testing/catalogue.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { refreshSearchDocuments } from './document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 
 type Item = { id: string; title: string; posterUrl: string | null; curated: boolean };
 type Facet = { value: string; label: string; count: number };

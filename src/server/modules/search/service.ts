@@ -5,11 +5,13 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
 import { othersVideos, ownVideos, searchableVideos } from '../../policy/sql-search.js';
 import type { VideoService } from '../videos/service.js';
-import { cacheStats, cachesFor, classActor, visibilityClass } from './cache.js';
+import type { ComputedSearch, Facet, Plan, SearchAnswer } from './answers.js';
+import { classActor, visibilityClass } from './cache.js';
+import { cachedSummaries, cacheStats, cachesFor } from './caches.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
 import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';
 import * as repo from './repo.js';
-import { cachedSummaries, presentSummary, type VideoSummary, videoSummaries } from './summary.js';
+import { presentSummary, videoSummaries } from './summary.js';
 
 /** The longest query searched; longer input is cut (a search box, not a document). */
 export const MAX_QUERY_LENGTH = 500;
@@ -42,26 +44,6 @@ export type SearchParams = {
   mine?: boolean;
   cursor?: string;
   limit: number;
-};
-
-type Facet = { value: string; label: string; count: number };
-
-export type SearchAnswer = {
-  items: VideoSummary[];
-  sort: repo.EffectiveSort;
-  total: number;
-  facets: Record<repo.FacetName, Facet[]>;
-  nextCursor: string | null;
-};
-
-/** What a search asks for, settled once per request key: the query with lexemes, the sort, the cursor. */
-type Plan = { q: string | null; sort: repo.EffectiveSort; after?: CursorKey };
-/** A search computed over one scope: the raw rows (for merging) and the answer as the API gives it. */
-export type ComputedSearch = {
-  plan: Plan;
-  rows: repo.SearchRow[];
-  facetRows: repo.FacetRow[];
-  answer: SearchAnswer;
 };
 
 /** The sort key of a row as a tuple, compared from the first element on, all descending (repo.searchVideos). */

@@ -7,7 +7,6 @@ import { institutions, users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
 import { tooFew } from '../reflection/suppression.js';
 import { signedMediaPrefix } from '../videos/signing.js';
-import { cachesFor } from './cache.js';
 
 /**
  * A video as lists show it (search results, home page, related videos, community feeds, packages): what a
@@ -87,35 +86,6 @@ export async function videoSummaries(db: DbOrTx, scope: SQL, ids: string[]): Pro
     .where(and(scope, inArray(videos.id, ids)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => !!r);
-}
-
-/**
- * Summaries by id through the app's summary cache (cache.ts): from the cache where it has them, one query for
- * the rest. What a card shows does not depend on who looks, but this does not check the viewer's scope: give it
- * only ids that a query in the viewer's scope has just chosen.
- */
-export function cachedSummaries(ctx: AppContext) {
-  const caches = cachesFor(ctx);
-  return async (ids: string[]): Promise<SummaryRow[]> => {
-    const missing: string[] = [];
-    let batch: Promise<Map<string, SummaryRow>> | undefined;
-    const load = () => {
-      // Started after every id below has asked (a microtask later), so one query reads all the missing ones.
-      batch ??= Promise.resolve().then(
-        async () => new Map((await videoSummaries(ctx.db, sql`true`, missing)).map((r) => [r.id, r])),
-      );
-      return batch;
-    };
-    const rows = await Promise.all(
-      ids.map((id) =>
-        caches.summaries.get(id, async () => {
-          missing.push(id);
-          return (await load()).get(id) ?? null;
-        }),
-      ),
-    );
-    return rows.filter((r): r is SummaryRow => r !== null);
-  };
 }
 
 const toIso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

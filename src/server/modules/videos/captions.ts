@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { refreshSearchDocuments } from '../search/document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 import * as repo from './repo.js';
 import { presentVideo, type VideoService } from './service.js';
 import * as shares from './shares-repo.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { presentCatalogue } from '../catalogue/present.js';
-import { refreshSearchDocuments } from '../search/document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 import { accessOf, applyAccess } from './access.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
 import { startProcessing } from './pipeline.js';

@@ -11,7 +11,7 @@ import { AppError } from '../../http/errors.js';
 import { answers } from '../../http/schemas.js';
 import { type Actor, authorize, type Grant } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { refreshSearchDocuments } from '../search/document.js';
+import { refreshSearchDocuments } from '../search-documents/index.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
