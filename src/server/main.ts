@@ -11,8 +11,11 @@ import { DEMO_TEACHERS } from './db/seed-demo-training.js';
 import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
-import { sendDueDigests } from './modules/notifications/digest.js';
-import { sendDueNotificationEmails } from './modules/notifications/email.js';
+import {
+  notificationMailHeaders,
+  sendDueDigests,
+  sendDueNotificationEmails,
+} from './modules/notifications/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
 import { sendDueReminders } from './modules/training/reminders.js';
 import { startVideoPipeline } from './modules/videos/pipeline.js';
@@ -73,7 +76,9 @@ async function main() {
   }
   await startup.release();
 
-  const stopMail = services.has('worker') ? startMailWorker(ctx) : async () => {};
+  const stopMail = services.has('worker')
+    ? startMailWorker(ctx, notificationMailHeaders(ctx))
+    : async () => {};
   // Scheduled work (I3): notification e-mails into the outbox, the daily digest, session reminders.
   const stopTicker = services.has('worker')
     ? startTicker(ctx, [

@@ -1,12 +1,22 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../context.js';
-import { listUnsubscribeHeaders } from '../modules/notifications/unsubscribe.js';
 import { claimDue, markAttemptFailed, markSent } from './outbox.js';
 
 const MAX_ATTEMPTS = 6;
 
+/**
+ * Headers an e-mail gets at send time, derived from the outbox row (the outbox keeps no headers): e.g. the
+ * notifications module's List-Unsubscribe. Mail itself knows nothing of what it sends.
+ */
+export type MailHeaders = (mail: { text: string }) => Record<string, string> | undefined;
+
 /** Sends due outbox e-mails over SMTP; returns how many were sent. Safe to run from several workers. */
-export async function deliverDueEmails(ctx: AppContext, transport: Transporter, batch = 20) {
+export async function deliverDueEmails(
+  ctx: AppContext,
+  transport: Transporter,
+  headers: MailHeaders,
+  batch = 20,
+) {
   let sent = 0;
   const due = await claimDue(ctx.db, batch);
   for (const mail of due) {
@@ -17,8 +27,7 @@ export async function deliverDueEmails(ctx: AppContext, transport: Transporter, 
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        // Notification e-mails: List-Unsubscribe (RFC 2369) and one-click (RFC 8058), from their own link.
-        headers: listUnsubscribeHeaders(ctx.config.publicUrl, ctx.secret, mail.text),
+        headers: headers(mail),
       });
       await markSent(ctx.db, mail.id);
       sent++;
@@ -31,14 +40,18 @@ export async function deliverDueEmails(ctx: AppContext, transport: Transporter, 
 }
 
 /** The worker's mail loop: polls the outbox every `intervalMs` while SMTP is configured. Returns a stop function. */
-export function startMailWorker(ctx: AppContext, intervalMs = 2000): () => Promise<void> {
+export function startMailWorker(
+  ctx: AppContext,
+  headers: MailHeaders,
+  intervalMs = 2000,
+): () => Promise<void> {
   if (!ctx.config.smtpUrl) return async () => {};
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
-    running = deliverDueEmails(ctx, transport).catch((err) =>
+    running = deliverDueEmails(ctx, transport, headers).catch((err) =>
       ctx.log.error({ err }, 'mail worker tick failed'),
     );
     await running;

@@ -7,6 +7,9 @@ import { createTestApp, type TestApp, type TestClient } from '../testing/harness
 import { startSmtpSink } from '../testing/smtp.js';
 import { deliverDueEmails, startMailWorker } from './deliver.js';
 
+/** These e-mails get no extra headers (List-Unsubscribe is the notifications module's, tested there). */
+const noHeaders = () => undefined;
+
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -31,7 +34,7 @@ beforeEach(() => {
 async function deliver() {
   const tr = transport();
   try {
-    return await deliverDueEmails(t.ctx, tr);
+    return await deliverDueEmails(t.ctx, tr, noHeaders);
   } finally {
     tr.close();
   }
@@ -214,7 +217,7 @@ describe('delivery failures', () => {
   });
 
   it('the mail worker delivers on its own and stops cleanly', async () => {
-    const stop = startMailWorker(t.ctx, 20);
+    const stop = startMailWorker(t.ctx, noHeaders, 20);
     try {
       await t.client().post('/api/v1/auth/password-reset', { email: 'medarbejder2@demo.amongi.dk' });
       await backgroundSettled(); // the e-mail is queued after the answer

@@ -19,7 +19,7 @@ import {
   peopleWhoSeeVideo,
 } from '../../policy/sql-discussion.js';
 import { audit } from '../audit.js';
-import { type NotificationPayload, notifyMany } from '../notifications/notify.js';
+import { type NotificationPayload, notifyMany } from '../notifications/index.js';
 import { videoResource } from '../videos/service.js';
 import * as repo from './repo.js';
 

@@ -7,7 +7,7 @@ import { type Actor, authorize, type CommunityResource, can, personResource } fr
 import { visibleCommunities } from '../../policy/sql-communities.js';
 import { audit } from '../audit.js';
 import { findUserById } from '../auth/repo.js';
-import { notify } from '../notifications/notify.js';
+import { notify } from '../notifications/index.js';
 import { personDetail } from '../people/repo.js';
 import { type VideoService, videoResource } from '../videos/service.js';
 import { decodeNameCursor, encodeNameCursor } from './cursor.js';

@@ -3,9 +3,9 @@ import type { Locale } from '../../../shared/constants.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/rows.js';
-import { digestEmail, type NotificationItem } from '../../mail/notification-templates.js';
 import { enqueueEmail } from '../../mail/outbox.js';
 import { linksFor } from './email.js';
+import { digestEmail, type NotificationItem } from './email-templates.js';
 import { isNotificationKind, type NotificationPayload } from './notify.js';
 import { digestCutoff } from './time.js';
 

@@ -3,8 +3,8 @@ import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
-import { notificationEmail } from '../../mail/notification-templates.js';
 import { enqueueEmail } from '../../mail/outbox.js';
+import { notificationEmail } from './email-templates.js';
 import { isNotificationKind, type NotificationPayload } from './notify.js';
 import { settingsUrl, unsubscribePageUrl, unsubscribeToken } from './unsubscribe.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/training.js';
-import { digestEmail, notificationEmail } from '../../mail/notification-templates.js';
-import { notificationPath, notificationSentence } from '../../mail/notification-text.js';
+import { digestEmail, notificationEmail } from './email-templates.js';
+import { notificationPath, notificationSentence } from './email-text.js';
 import { danishTime, digestCutoff } from './time.js';
 import { listUnsubscribeHeaders, readUnsubscribeToken, unsubscribeToken } from './unsubscribe.js';
 

@@ -7,6 +7,7 @@ import { rows } from '../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
 import type { ReceivedMail } from '../../testing/smtp.js';
 import { sendDueNotificationEmails } from './email.js';
+import { notificationMailHeaders } from './unsubscribe.js';
 
 /** Test helpers for notification delivery (I3). */
 
@@ -19,7 +20,7 @@ export async function runMailWorker(t: TestApp, smtpUrl: string) {
 export async function deliverOutbox(t: TestApp, smtpUrl: string) {
   const transport = nodemailer.createTransport(smtpUrl);
   try {
-    return await deliverDueEmails(t.ctx, transport);
+    return await deliverDueEmails(t.ctx, transport, notificationMailHeaders(t.ctx));
   } finally {
     transport.close();
   }

@@ -1,5 +1,6 @@
 import type { NotificationKind } from '../../../shared/training.js';
 import { signer } from '../../auth/crypto.js';
+import type { AppContext } from '../../context.js';
 import { isNotificationKind } from './notify.js';
 
 /** What an unsubscribe link stops: e-mail about one kind, or (from a digest's header) the whole daily digest. */
@@ -72,3 +73,12 @@ export function listUnsubscribeHeaders(
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
+
+/**
+ * The mail worker's headers (mail/deliver.ts `MailHeaders`): on notification e-mails List-Unsubscribe
+ * (RFC 2369) and one-click (RFC 8058), from their own link; nothing on other e-mails.
+ */
+export const notificationMailHeaders =
+  (ctx: Pick<AppContext, 'config' | 'secret'>) =>
+  (mail: { text: string }): Record<string, string> | undefined =>
+    listUnsubscribeHeaders(ctx.config.publicUrl, ctx.secret, mail.text);

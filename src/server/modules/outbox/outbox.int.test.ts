@@ -99,9 +99,9 @@ describe('outbox without SMTP', () => {
   it('kept e-mails are never handed to a transport, and the worker does not start', async () => {
     const sent: unknown[] = [];
     const fake = { sendMail: async (m: unknown) => sent.push(m) } as unknown as Transporter;
-    expect(await deliverDueEmails(t.ctx, fake)).toBe(0);
+    expect(await deliverDueEmails(t.ctx, fake, () => undefined)).toBe(0);
     expect(sent).toEqual([]);
-    await startMailWorker(t.ctx, 10)();
+    await startMailWorker(t.ctx, () => undefined, 10)();
     const items: OutboxItem[] = (await admin.get('/api/v1/outbox')).json().items;
     expect(items.every((i) => i.status === 'kept')).toBe(true);
   });

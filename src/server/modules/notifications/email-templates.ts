@@ -1,8 +1,8 @@
-import type { Locale } from '../../shared/constants.js';
-import type { NotificationKind } from '../../shared/training.js';
-import type { NotificationPayload } from '../modules/notifications/notify.js';
-import { kindLabel, notificationPath, notificationSentence, WORDS } from './notification-text.js';
-import { type EmailContent, escapeHtml } from './templates.js';
+import type { Locale } from '../../../shared/constants.js';
+import type { NotificationKind } from '../../../shared/training.js';
+import { type EmailContent, escapeHtml } from '../../mail/templates.js';
+import { kindLabel, notificationPath, notificationSentence, WORDS } from './email-text.js';
+import type { NotificationPayload } from './notify.js';
 
 /*
  * Notification e-mails (I3): one notification at once, or the daily digest. Plain text and HTML; every value

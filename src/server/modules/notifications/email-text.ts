@@ -1,8 +1,8 @@
-import type { Locale } from '../../shared/constants.js';
-import { type NotificationKind, TIME_ZONE } from '../../shared/training.js';
-import type { NotificationPayload } from '../modules/notifications/notify.js';
-import { danishDate, nextDate } from '../modules/notifications/time.js';
-import type { UnsubscribeKind } from '../modules/notifications/unsubscribe.js';
+import type { Locale } from '../../../shared/constants.js';
+import { type NotificationKind, TIME_ZONE } from '../../../shared/training.js';
+import type { NotificationPayload } from './notify.js';
+import { danishDate, nextDate } from './time.js';
+import type { UnsubscribeKind } from './unsubscribe.js';
 
 /*
  * What a notification says in an e-mail, in Danish and English. The web has the same sentences in
