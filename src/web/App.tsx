@@ -70,10 +70,10 @@ const StatisticsPage = lazy(() =>
   import('./routes/reflection/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
 const NotificationsPage = lazy(() =>
-  import('./routes/discussion/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+  import('./routes/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
 const ModerationPage = lazy(() =>
-  import('./routes/discussion/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+  import('./routes/comments/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
 const TrainingOverviewPage = lazy(() =>
   import('./routes/training/OverviewPage').then((m) => ({ default: m.OverviewPage })),
@@ -82,12 +82,12 @@ const CoursePage = lazy(() =>
   import('./routes/training/courses/CoursePage').then((m) => ({ default: m.CoursePage })),
 );
 const NotificationSettingsPage = lazy(() =>
-  import('./routes/discussion/NotificationSettingsPage').then((m) => ({
+  import('./routes/notifications/NotificationSettingsPage').then((m) => ({
     default: m.NotificationSettingsPage,
   })),
 );
 const UnsubscribePage = lazy(() =>
-  import('./routes/discussion/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
+  import('./routes/notifications/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
 );
 const ObservationHome = lazy(() =>
   import('./routes/observation/ObservationHome').then((m) => ({ default: m.ObservationHome })),

@@ -3,7 +3,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '../api/client';
-import { useModerationSummary } from '../api/discussion';
+import { useModerationSummary } from '../api/comments';
 import { canOrganise, peopleKeys, useMe } from '../api/queries';
 import { canSeeStatistics } from '../api/reflection';
 import { markSessionExpired, useLogout } from '../api/session';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useUnreadCount } from '../api/notifications';
-import './discussion/discussion.css';
+import './comments/comments.css';
 
 /** The bell in the header: a link to /notifikationer that says how many notifications are unread. */
 export function NotificationBell() {

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { busy, useVideo, type VideoView, videoKeys } from '../../api/videos';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { Discussion } from '../../components/discussion/Discussion';
+import { Discussion } from '../../components/comments/Discussion';
 import { formatTime } from '../../components/player/format';
 import { Player, type PlayerHandle } from '../../components/player/Player';
 import { usePageTitle } from '../../components/usePageTitle';

@@ -1,6 +1,6 @@
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentView, useCommentActions } from '../../api/discussion';
+import type { CommentView, useCommentActions } from '../../api/comments';
 import { formatDateTime } from '../../i18n';
 import { Button } from '../Button';
 import { ConfirmDialog, FormDialog } from '../Dialogs';

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
-import { type ReportQueueItem, useModerationActions, useReportQueue } from '../../api/discussion';
+import { type ReportQueueItem, useModerationActions, useReportQueue } from '../../api/comments';
 import { Loading, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { CommentBody } from '../../components/discussion/CommentBody';
+import { CommentBody } from '../../components/comments/CommentBody';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
-import '../../components/discussion/discussion.css';
+import '../../components/comments/comments.css';
 
 function ReportItem({ item }: { item: ReportQueueItem }) {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ import { Button } from '../../components/Button';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
 import { useNotificationText } from './notificationText';
-import '../../components/discussion/discussion.css';
+import '../../components/comments/comments.css';
 
 function NotificationItem({ n }: { n: Notification }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { mentionToken } from '../../../shared/comment-format';
 import { errorMessage } from '../../api/client';
-import { useMentionable } from '../../api/discussion';
+import { useMentionable } from '../../api/comments';
 import { Button } from '../Button';
 import { formatTime } from '../player/format';
 import type { PlayerHandle } from '../player/Player';

@@ -11,19 +11,19 @@ export type NewComment = Wire<typeof c.CommentCreate>;
 export type ReportQueueItem = Wire<typeof c.ReportQueueItem>;
 
 /** The query keys of the discussion: threads per video and sort, @mention candidates, the moderation queue. */
-export const discussionKeys = {
+export const commentKeys = {
   all: ['comments'] as const,
-  thread: (videoId: string) => [...discussionKeys.all, videoId] as const,
-  page: (videoId: string, sort: CommentSort) => [...discussionKeys.thread(videoId), sort] as const,
+  thread: (videoId: string) => [...commentKeys.all, videoId] as const,
+  page: (videoId: string, sort: CommentSort) => [...commentKeys.thread(videoId), sort] as const,
   mentionable: (videoId: string, q: string) => ['mentionable', videoId, q] as const,
   moderation: ['moderation'] as const,
-  moderationSummary: () => [...discussionKeys.moderation, 'summary'] as const,
-  moderationQueue: () => [...discussionKeys.moderation, 'queue'] as const,
+  moderationSummary: () => [...commentKeys.moderation, 'summary'] as const,
+  moderationQueue: () => [...commentKeys.moderation, 'queue'] as const,
 };
 
 export const useComments = (videoId: string, sort: CommentSort) =>
   useInfiniteQuery({
-    queryKey: discussionKeys.page(videoId, sort),
+    queryKey: commentKeys.page(videoId, sort),
     queryFn: ({ pageParam }) =>
       api<CommentPage>(`/videos/${videoId}/comments`, { query: { sort, limit: 20, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
@@ -32,7 +32,7 @@ export const useComments = (videoId: string, sort: CommentSort) =>
 
 export const useMentionable = (videoId: string, q: string, enabled: boolean) =>
   useQuery({
-    queryKey: discussionKeys.mentionable(videoId, q),
+    queryKey: commentKeys.mentionable(videoId, q),
     queryFn: () => api<Wire<typeof c.Mentionable>>(`/videos/${videoId}/mentionable`, { query: { q } }),
     enabled,
     staleTime: 30_000,
@@ -42,8 +42,8 @@ export const useMentionable = (videoId: string, q: string, enabled: boolean) =>
 export function useCommentActions(videoId: string) {
   const qc = useQueryClient();
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: discussionKeys.thread(videoId) });
-    void qc.invalidateQueries({ queryKey: discussionKeys.moderation });
+    void qc.invalidateQueries({ queryKey: commentKeys.thread(videoId) });
+    void qc.invalidateQueries({ queryKey: commentKeys.moderation });
   };
   const opts = { onSuccess: refresh };
   return {
@@ -76,7 +76,7 @@ export function useCommentActions(videoId: string) {
 
 export const useModerationSummary = (enabled: boolean) =>
   useQuery({
-    queryKey: discussionKeys.moderationSummary(),
+    queryKey: commentKeys.moderationSummary(),
     queryFn: () => api<Wire<typeof c.ModerationSummary>>('/comment-reports/summary'),
     enabled,
     staleTime: 60_000,
@@ -84,7 +84,7 @@ export const useModerationSummary = (enabled: boolean) =>
 
 export const useReportQueue = () =>
   useInfiniteQuery({
-    queryKey: discussionKeys.moderationQueue(),
+    queryKey: commentKeys.moderationQueue(),
     queryFn: ({ pageParam }) =>
       api<Wire<typeof c.ReportQueue>>('/comment-reports', {
         query: { limit: 20, cursor: pageParam },
@@ -97,8 +97,8 @@ export const useReportQueue = () =>
 export function useModerationActions() {
   const qc = useQueryClient();
   const onSuccess = () => {
-    void qc.invalidateQueries({ queryKey: discussionKeys.moderation });
-    void qc.invalidateQueries({ queryKey: discussionKeys.all });
+    void qc.invalidateQueries({ queryKey: commentKeys.moderation });
+    void qc.invalidateQueries({ queryKey: commentKeys.all });
   };
   return {
     setHidden: useMutation({

@@ -1,13 +1,13 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { type CommentSort, useCommentActions, useComments } from '../../api/discussion';
+import { type CommentSort, useCommentActions, useComments } from '../../api/comments';
 import { Loading, RequestError } from '../Alert';
 import { Button } from '../Button';
 import type { PlayerHandle } from '../player/Player';
 import { CommentItem } from './CommentItem';
 import { Composer } from './Composer';
-import './discussion.css';
+import './comments.css';
 
 /**
  * The discussion under a video (V4): a composer that can anchor the comment at the player's current time, and
