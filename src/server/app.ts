@@ -14,8 +14,7 @@ import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installCompression, serveWebApp } from './http/static.js';
 import { installSystemRoutes } from './http/system.js';
-import { authRoutes } from './modules/auth/routes.js';
-import { createAuthService } from './modules/auth/service.js';
+import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { createCollectionService } from './modules/catalogue/collections.js';
 import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { createCatalogueService } from './modules/catalogue/service.js';
@@ -25,21 +24,16 @@ import { createCommentService } from './modules/comments/service.js';
 import { createFeedService } from './modules/communities/feed.js';
 import { communityRoutes } from './modules/communities/routes.js';
 import { createCommunityService } from './modules/communities/service.js';
-import { importRoutes } from './modules/import/routes.js';
-import { createImportService } from './modules/import/service.js';
-import { notificationRoutes } from './modules/notifications/routes.js';
-import { createNotificationService } from './modules/notifications/service.js';
+import { createImportService, importRoutes } from './modules/import/index.js';
+import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { observationDataRoutes } from './modules/observation/data-routes.js';
 import { observationSetupRoutes } from './modules/observation/setup-routes.js';
 import { observationVisitRoutes } from './modules/observation/visit-routes.js';
-import { orgRoutes } from './modules/org/routes.js';
-import { createOrgService } from './modules/org/service.js';
-import { outboxRoutes } from './modules/outbox/routes.js';
-import { createOutboxService } from './modules/outbox/service.js';
+import { createOrgService, orgRoutes } from './modules/org/index.js';
+import { createOutboxService, outboxRoutes } from './modules/outbox/index.js';
 import { packageRoutes } from './modules/packages/routes.js';
 import { createPackageService } from './modules/packages/service.js';
-import { peopleRoutes } from './modules/people/routes.js';
-import { createPeopleService } from './modules/people/service.js';
+import { createPeopleService, peopleRoutes, personDetail } from './modules/people/index.js';
 import { reflectionRoutes } from './modules/reflection/routes.js';
 import { createReflectionService } from './modules/reflection/service.js';
 import { createStatisticsService } from './modules/reflection/statistics.js';
@@ -105,7 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   installErrorHandler(app);
   installSecurityHeaders(app, { publicUrl: opts.config.publicUrl });
   installSystemRoutes(app, ctx);
-  installSession(app, ctx);
+  installSession(app, ctx, personDetail);
   installHeavyReads(app, ctx);
 
   const auth = createAuthService(ctx);
@@ -122,7 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes(ctx, auth, people));
+      await api.register(authRoutes(ctx, auth));
       await api.register(orgRoutes(org));
       await api.register(peopleRoutes(people));
       await api.register(outboxRoutes(outbox));

@@ -6,7 +6,7 @@ import type { Db } from '../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../db/schema.js';
 import { seedDemo } from '../db/seed-demo.js';
 import { videos } from '../db/videos-schema.js';
-import { personDetail } from '../modules/people/repo.js';
+import { personDetail } from '../modules/people/index.js';
 import { createTestDatabase } from '../testing/harness.js';
 import {
   type Actor,

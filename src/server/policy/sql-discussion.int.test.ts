@@ -4,7 +4,7 @@ import { actorOf } from '../auth/session.js';
 import type { Db } from '../db/index.js';
 import { users } from '../db/schema.js';
 import { seedDemo } from '../db/seed-demo.js';
-import { personDetail } from '../modules/people/repo.js';
+import { personDetail } from '../modules/people/index.js';
 import { demoIds } from '../testing/fixtures.js';
 import { createTestDatabase } from '../testing/harness.js';
 import { seesVideo } from './index.js';

@@ -8,7 +8,7 @@ import { countsInStatistics, statisticsVideos } from '../../policy/sql-reflectio
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { personDetail } from '../people/repo.js';
+import { personDetail } from '../people/index.js';
 import { addTeachers } from './testing.js';
 
 let t: TestApp;
