@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
-import { peopleKeys } from './api/queries';
+import { peopleKeys } from './api/people';
 import './i18n';
 import { registerServiceWorker } from './offline/register';
 import { startBackgroundSync } from './offline/sync';

@@ -4,7 +4,7 @@ import type * as setup from '../../shared/contracts/observation-setup';
 import type * as c from '../../shared/contracts/observation-visits';
 import { loadVisit, saveVisit } from '../offline/db';
 import { ApiError, api } from './client';
-import { useMe } from './queries';
+import { useMe } from './people';
 
 /** Observation (O2, O3, O5, O6) for observers and teachers: where I take part, visits, the conversation, the guide. */
 

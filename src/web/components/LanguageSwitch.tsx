@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useChangeLocale } from '../api/session';
+import { useChangeLocale } from '../api/auth';
 import { Button } from './Button';
 
 /** One button that switches to the other language; its label is in that language. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { canOrganise, useMe } from '../api/queries';
-import { isSigningOut, sessionWasExpired } from '../api/session';
+import { isSigningOut, sessionWasExpired } from '../api/auth';
+import { canOrganise, useMe } from '../api/people';
 import { Loading, RequestError } from './Alert';
 import { usePageTitle } from './usePageTitle';
 

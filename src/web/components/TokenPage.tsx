@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { clearSessionExpired } from '../api/auth';
 import { api, errorMessage } from '../api/client';
-import { fetchMe, peopleKeys } from '../api/queries';
-import { clearSessionExpired } from '../api/session';
+import { fetchMe, peopleKeys } from '../api/people';
 import { Loading } from './Alert';
 import { SetPasswordForm } from './SetPasswordForm';
 import { usePageTitle } from './usePageTitle';

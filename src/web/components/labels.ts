@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Grant } from '../api/queries';
+import type { Grant } from '../api/people';
 
 /** "Leder · Solsikkeskolen", "Forvaltning/læringspartner · Fjordby Kommune", "Administrator · hele Amongi". */
 export function grantScope(

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMe } from '../api/queries';
+import { useMe } from '../api/people';
 import { useHome, type VideoSummary } from '../api/search';
 import { Notice } from '../components/Alert';
 import { QueryView } from '../components/QueryView';

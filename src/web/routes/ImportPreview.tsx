@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, ImportRow } from '../api/imports';
+import type { ImportResult, ImportRow } from '../api/import';
 import { TableWrap } from '../components/TableWrap';
 
 const COLUMNS = ['name', 'email', 'institution', 'team', 'role'] as const;

@@ -10,7 +10,7 @@ import {
   useCommunityMembers,
   useCommunityRefresh,
 } from '../../api/communities';
-import { usePeople } from '../../api/queries';
+import { usePeople } from '../../api/people';
 import { ErrorAlert, Notice, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialogs';

@@ -11,7 +11,7 @@ import {
   useCommunity,
   useCommunityRefresh,
 } from '../../api/communities';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { INSTITUTION_ROLES, ROLES, type Role, roleScope } from '../../../shared/constants';
-import { type Me, useInstitutions, useKommuner } from '../../api/queries';
+import { type Me, useInstitutions, useKommuner } from '../../api/people';
 import { SelectField } from '../../components/Field';
 import type { Errors } from '../../components/useForm';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { INSTITUTION_TYPES, type InstitutionType } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { type Institution, peopleKeys, useInstitution, useMe } from '../../api/queries';
+import { type Institution, peopleKeys, useInstitution, useMe } from '../../api/people';
 import { Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';

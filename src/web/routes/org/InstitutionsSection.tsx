@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { INSTITUTION_TYPES } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { type Institution, peopleKeys, useInstitutions, useKommuner } from '../../api/queries';
+import { type Institution, peopleKeys, useInstitutions, useKommuner } from '../../api/people';
 import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type Role, roleScope } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { type Me, type PersonDetail, peopleKeys, useMe, useTeams } from '../../api/queries';
+import { type Me, type PersonDetail, peopleKeys, useMe, useTeams } from '../../api/people';
 import { ErrorAlert } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { type Kommune, type KommuneListItem, peopleKeys, useKommuner } from '../../api/queries';
+import { type Kommune, type KommuneListItem, peopleKeys, useKommuner } from '../../api/people';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import { Notice } from '../../components/Alert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { InstitutionsSection } from './InstitutionsSection';

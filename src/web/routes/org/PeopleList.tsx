@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type PersonStatus, usePeople } from '../../api/queries';
+import { type PersonStatus, usePeople } from '../../api/people';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { QueryView } from '../../components/QueryView';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { INSTITUTION_ROLES, type Role, roleScope } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { type Grant, type Me, type PersonDetail, peopleKeys, useMe, usePerson } from '../../api/queries';
+import { type Grant, type Me, type PersonDetail, peopleKeys, useMe, usePerson } from '../../api/people';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';

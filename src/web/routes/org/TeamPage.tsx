@@ -11,7 +11,7 @@ import {
   usePeople,
   useTeam,
   useTeamMembers,
-} from '../../api/queries';
+} from '../../api/people';
 import { ErrorAlert, Loading, Notice, RequestError } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TEAM_TYPES, type TeamType } from '../../../shared/constants';
 import { api } from '../../api/client';
-import { type Institution, peopleKeys, type Team, useTeams } from '../../api/queries';
+import { type Institution, peopleKeys, type Team, useTeams } from '../../api/people';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../components/Dialogs';

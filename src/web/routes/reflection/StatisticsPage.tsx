@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AGE_BANDS, type AgeBand } from '../../../shared/catalogue';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import {
   canSeeStatistics,
   type StatGroup,

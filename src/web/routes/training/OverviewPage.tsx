@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import {
   isForbidden,
   type MyRequest,

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import { DEFAULT_MAX_BYTES, fetchMaxUploadBytes, formatBytes, useTusUpload } from '../../api/upload';
 import { ErrorAlert } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIBILITIES, type Visibility, widerThan } from '../../../shared/constants';
-import { useMe } from '../../api/queries';
+import { useMe } from '../../api/people';
 import { updateVideo, useVideoMutation, type VideoView } from '../../api/videos';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';

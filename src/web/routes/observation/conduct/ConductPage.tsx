@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useVisitForConduct, type VisitDetail } from '../../../api/observation';
-import { useMe } from '../../../api/queries';
+import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { answerKey } from '../../../offline/db';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import type { VisitSummary } from '../../../api/observation';
 import { leadKey, planVisit, useObservers, useSchemaOverview } from '../../../api/observation-lead';
-import { useMe, usePeople } from '../../../api/queries';
+import { useMe, usePeople } from '../../../api/people';
 import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/Field';

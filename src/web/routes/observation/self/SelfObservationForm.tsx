@@ -10,7 +10,7 @@ import {
   useCreateSelfObservation,
   useSchemaOverview,
 } from '../../../api/observation';
-import { useMe } from '../../../api/queries';
+import { useMe } from '../../../api/people';
 import { RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/Field';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useObservationMe, useVisits } from '../../../api/observation';
-import { useMe } from '../../../api/queries';
+import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { QueryView } from '../../../components/QueryView';

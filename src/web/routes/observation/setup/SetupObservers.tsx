@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addObserver, removeObserver, useLeadRefresh, useObservers } from '../../../api/observation-lead';
-import { usePeople } from '../../../api/queries';
+import { usePeople } from '../../../api/people';
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { PersonPicker } from '../../../components/PersonPicker';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useObservationMe, useVisit, type VisitDetail } from '../../../api/observation';
-import { useMe } from '../../../api/queries';
+import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { usePageTitle } from '../../../components/usePageTitle';

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COURSE_CAPACITY_MAX, COURSE_DESCRIPTION_MAX, COURSE_TITLE_MAX } from '../../../../shared/training';
-import { useInstitutions, useMe, usePeople } from '../../../api/queries';
+import { useInstitutions, useMe, usePeople } from '../../../api/people';
 import { type CourseDetail, type Ref, updateCourse, useCourseRefresh } from '../../../api/training';
 import { ErrorAlert, Notice } from '../../../components/Alert';
 import { Button } from '../../../components/Button';

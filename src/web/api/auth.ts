@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../shared/constants';
 import { setLocale } from '../i18n';
 import { api } from './client';
-import { type Me, peopleKeys } from './queries';
+import { type Me, peopleKeys } from './people';
 
 /** Set when the server reported an expired session; the sign-in page shows a notice. */
 let expired = false;
