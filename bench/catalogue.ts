@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
-import { seedDemo } from '../src/server/db/seed-demo.js';
+import { seedDemo } from '../src/server/demo/index.js';
 import { generateCatalogue, SIZES } from './catalogue-data.js';
 import {
   type LoadResult,

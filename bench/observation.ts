@@ -12,7 +12,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
-import { seedDemo } from '../src/server/db/seed-demo.js';
+import { seedDemo } from '../src/server/demo/index.js';
 import { createDataService, type DataQuery } from '../src/server/modules/observation/data.js';
 import { generateInstitutionYear } from '../src/server/modules/observation/data-testing.js';
 import type { Actor } from '../src/server/policy/index.js';

@@ -4,10 +4,17 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { buildContext, closeContext } from './context.js';
 import { openDatabase } from './db/index.js';
 import { instanceSecret } from './db/instance.js';
-import { DEMO_ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './db/seed-demo.js';
-import { seedDemoContent } from './db/seed-demo-content.js';
-import { defaultDemoCacheDir, startDemoMedia } from './db/seed-demo-media.js';
-import { DEMO_TEACHERS } from './db/seed-demo-training.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DOMAIN,
+  DEMO_PASSWORD,
+  DEMO_TEACHERS,
+  defaultDemoCacheDir,
+  disableDemoPasswords,
+  seedDemo,
+  seedDemoContent,
+  startDemoMedia,
+} from './demo/index.js';
 import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
 
-/** A published demo video (seed-demo-videos.ts), public, with "lærerne" in its title. */
+/** A published demo video (src/server/demo/videos.ts), public, with "lærerne" in its title. */
 const TEACHERS = 'Sådan samler lærerne op på dagens læringsmål';
 
 let browser: Browser;

@@ -11,27 +11,21 @@ import {
   videoNotes,
   videoSignals,
   videoViews,
-} from './community-schema.js';
-import type { DbOrTx } from './index.js';
-import type { DemoPeople } from './seed-demo-content.js';
-import { demoLook } from './seed-demo-look.js';
-import { DEMO_COLLECTIONS, DEMO_PACKAGES } from './seed-demo-packages.js';
-import {
-  DEMO_COMMUNITIES,
-  DEMO_DISCUSSIONS,
-  DEMO_NOTES,
-  DEMO_SIGNALS,
-  type DemoComment,
-} from './seed-demo-talk.js';
-import { DEMO_VIDEOS } from './seed-demo-videos.js';
-import { videos } from './videos-schema.js';
+} from '../db/community-schema.js';
+import type { DbOrTx } from '../db/index.js';
+import { videos } from '../db/videos-schema.js';
+import { demoLook } from './look.js';
+import { DEMO_COLLECTIONS, DEMO_PACKAGES } from './packages.js';
+import { DEMO_COMMUNITIES, DEMO_DISCUSSIONS, DEMO_NOTES, DEMO_SIGNALS, type DemoComment } from './talk.js';
+import type { DemoPeople } from './types.js';
+import { DEMO_VIDEOS } from './videos.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 /**
  * Inserts the communities, discussions, signals, notes, views, collections and learning packages of the demo
- * (seed-demo-talk.ts, seed-demo-packages.ts) with plain inserts, shaped as their services would write them:
+ * (talk.ts, packages.ts) with plain inserts, shaped as their services would write them:
  * the creator of a community is its moderator and joined at creation; replies are one level deeper than their
  * parent; tried/worked/view counters equal the rows they count. Anything that refers to a video that was not
  * seeded (a test seeding a subset) is left out.

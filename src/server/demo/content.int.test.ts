@@ -8,9 +8,9 @@ import { widerThan } from '../../shared/constants.js';
 import { allowedVisibility } from '../modules/videos/consent.js';
 import { rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { demoVideoIds, seedDemoContent } from './seed-demo-content.js';
-import { startDemoMedia } from './seed-demo-media.js';
-import { DEMO_VIDEOS } from './seed-demo-videos.js';
+import { demoVideoIds, seedDemoContent } from './content.js';
+import { startDemoMedia } from './media.js';
+import { DEMO_VIDEOS } from './videos.js';
 
 const count = async (t: TestApp, q: ReturnType<typeof sql>) =>
   (await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from (${q}) x`))[0].n;

@@ -1,19 +1,20 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Visibility } from '../../shared/constants.js';
+import { videoMethods } from '../db/community-schema.js';
+import type { Db, DbOrTx } from '../db/index.js';
+import { getSetting } from '../db/instance.js';
+import { instanceSettings, institutions, roleGrants, teams, users } from '../db/schema.js';
+import { taxonomyTerms, videoCaptions, videoConsents, videos } from '../db/videos-schema.js';
 import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 import { parseWebVtt } from '../modules/videos/webvtt.js';
 import type { Storage } from '../storage/index.js';
-import { videoMethods } from './community-schema.js';
-import type { Db, DbOrTx } from './index.js';
-import { getSetting } from './instance.js';
-import { instanceSettings, institutions, roleGrants, teams, users } from './schema.js';
-import { DEMO_DOMAIN } from './seed-demo.js';
-import { seedDemoCommunity } from './seed-demo-community.js';
-import { demoFilename } from './seed-demo-media.js';
-import { seedDemoObservation } from './seed-demo-observation.js';
-import { seedDemoTrainingDemand } from './seed-demo-training.js';
-import { DEMO_VIDEOS, type DemoVideo } from './seed-demo-videos.js';
-import { taxonomyTerms, videoCaptions, videoConsents, videos } from './videos-schema.js';
+import { seedDemoCommunity } from './community.js';
+import { DEMO_DOMAIN } from './constants.js';
+import { demoFilename } from './media.js';
+import { seedDemoObservation } from './observation.js';
+import { seedDemoTrainingDemand } from './training.js';
+import type { DemoPeople, DemoVideo } from './types.js';
+import { DEMO_VIDEOS } from './videos.js';
 
 const DAY = 24 * 3600_000;
 export const DEMO_CONTENT_SETTING = 'demo_content_seeded';
@@ -26,7 +27,7 @@ export function demoVtt(cues: [number, number, string][]): string {
 }
 
 /** Demo people by the local part of their e-mail, with the institution and kommune they work in. */
-async function demoPeople(db: DbOrTx) {
+async function demoPeople(db: DbOrTx): Promise<DemoPeople> {
   const rows = await db
     .select({
       id: users.id,
@@ -38,7 +39,7 @@ async function demoPeople(db: DbOrTx) {
     .leftJoin(roleGrants, eq(roleGrants.userId, users.id))
     .leftJoin(institutions, eq(institutions.id, roleGrants.institutionId))
     .where(like(users.email, `%@${DEMO_DOMAIN}`));
-  const people = new Map<string, { id: string; institutionId: string | null; kommuneId: string | null }>();
+  const people: DemoPeople = new Map();
   for (const r of rows) {
     const local = r.email.slice(0, r.email.indexOf('@'));
     const known = people.get(local);
@@ -47,8 +48,6 @@ async function demoPeople(db: DbOrTx) {
   }
   return people;
 }
-
-export type DemoPeople = Awaited<ReturnType<typeof demoPeople>>;
 
 /** Who collected the guardians' consent, by the kind of place. */
 const collector = (v: DemoVideo) =>
@@ -60,7 +59,7 @@ const collector = (v: DemoVideo) =>
 
 /**
  * Seeds the demo catalogue once (marked in instance_settings): the videos (waiting for their media, see
- * seed-demo-media.ts), their methods, consent records and captions, and the communities, discussions,
+ * media.ts), their methods, consent records and captions, and the communities, discussions,
  * signals, views, collections, learning packages and training demand around them. `only` limits the videos
  * (tests); data that refers to a video left out is skipped. Needs the demo organisation (seedDemo) first. True
  * when it seeded.

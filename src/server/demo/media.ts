@@ -15,6 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
+import { users } from '../db/schema.js';
+import { type VideoMedia, videos } from '../db/videos-schema.js';
 import {
   canRemux,
   hlsArgs,
@@ -35,17 +37,9 @@ import {
 } from '../media/index.js';
 import { startProcessing, startVideoPipeline } from '../modules/videos/pipeline.js';
 import type { Storage } from '../storage/index.js';
-import { users } from './schema.js';
-import { DEMO_DOMAIN } from './seed-demo.js';
-import {
-  type DemoLook,
-  demoLook,
-  demoTextSupport,
-  generateDemoVideo,
-  type TextSupport,
-} from './seed-demo-look.js';
-import { DEMO_VIDEOS } from './seed-demo-videos.js';
-import { type VideoMedia, videos } from './videos-schema.js';
+import { DEMO_DOMAIN } from './constants.js';
+import { type DemoLook, demoLook, demoTextSupport, generateDemoVideo, type TextSupport } from './look.js';
+import { DEMO_VIDEOS } from './videos.js';
 
 /** Bump when the generator changes in a way its inputs do not show. */
 const GENERATOR_VERSION = 1;

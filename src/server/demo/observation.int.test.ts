@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationData } from '../modules/observation/types.js';
 import { demoIds, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { seedDemoObservation } from './seed-demo-observation.js';
+import { seedDemoObservation } from './observation.js';
 
 let t: TestApp;
 const now = new Date('2026-11-20T10:00:00Z');

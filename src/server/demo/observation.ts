@@ -1,18 +1,12 @@
 import { inArray, like } from 'drizzle-orm';
 import { type SchemaDefinition, schemaDefinitionInput, termOf, termRange } from '../../shared/observation.js';
-import {
-  insertSchema,
-  insertVisits,
-  type TestAnswer,
-  type TestVisit,
-} from '../modules/observation/data-testing.js';
+import type { Db } from '../db/index.js';
+import { observationGuides, observationObservers } from '../db/observation-schema.js';
+import { instanceSettings, institutions, users } from '../db/schema.js';
 import { STARTER_GUIDE, STARTER_SCHEMA } from '../modules/observation/starter.js';
-import type { Answer } from '../modules/observation/types.js';
 import { assignKeys } from '../modules/observation/versioning.js';
-import type { Db } from './index.js';
-import { observationGuides, observationObservers } from './observation-schema.js';
-import { instanceSettings, institutions, users } from './schema.js';
-import { DEMO_DOMAIN } from './seed-demo.js';
+import { DEMO_DOMAIN } from './constants.js';
+import { type DemoAnswer, type DemoVisit, insertSchema, insertVisits } from './observation-rows.js';
 
 /**
  * Demo classroom observation (issue 6): Solsikkeskolen and Kildeskolen use the starter schema and publish the
@@ -78,14 +72,14 @@ const CONVERSATIONS = [
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Plausible answers to every item of the focus areas: mostly good, some room to grow, varied per teacher. */
-function answersFor(def: SchemaDefinition, rnd: () => number, lean: number): TestAnswer[] {
-  const out: TestAnswer[] = [];
+function answersFor(def: SchemaDefinition, rnd: () => number, lean: number): DemoAnswer[] {
+  const out: DemoAnswer[] = [];
   const scaled = (min: number, max: number) =>
     Math.max(min, Math.min(max, Math.round(min + (max - min) * (0.45 + lean * 0.35 + (rnd() - 0.5) * 0.5))));
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   for (const area of def.focusAreas) {
     for (const i of area.indicators) {
-      const value: Answer['value'] =
+      const value: DemoAnswer['value'] =
         i.type === 'scale' && i.scale
           ? scaled(i.scale.min, i.scale.max)
           : i.type === 'yesno'
@@ -158,7 +152,7 @@ export async function seedDemoObservation(db: Db, opts: { now?: Date } = {}): Pr
     const currentFrom = new Date(`${termRange(current).from}T12:00:00Z`).getTime();
     const previousDate = new Date(currentFrom - 75 * DAY);
     const areaKeys = definition.focusAreas.map((a) => a.key);
-    const visits: TestVisit[] = [];
+    const visits: DemoVisit[] = [];
     const locals = Object.keys(TEACHING);
     locals.forEach((local, n) => {
       const teaching = TEACHING[local];

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/crypto.js';
+import { users } from '../db/schema.js';
 import { err, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { users } from './schema.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, disableDemoPasswords, seedDemo } from './seed-demo.js';
+import { DEMO_PASSWORD } from './constants.js';
+import { DEMO_ACCOUNTS, disableDemoPasswords, seedDemo } from './organisation.js';
 
 /* Outside demo mode (main.ts calls disableDemoPasswords at start) no demo account may be used to sign in. */
 let t: TestApp;

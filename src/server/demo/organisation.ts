@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { InstitutionType, Role, TeamType } from '../../shared/constants.js';
 import { hashPassword } from '../auth/crypto.js';
-import type { Db, DbOrTx } from './index.js';
-import { getSetting, setSetting } from './instance.js';
-import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from './schema.js';
-import { DEMO_STAFF_SETTING, seedDemoStaff } from './seed-demo-training.js';
-
-export const DEMO_DOMAIN = 'demo.amongi.dk';
-export const DEMO_PASSWORD = 'demo1234';
+import type { Db, DbOrTx } from '../db/index.js';
+import { getSetting, setSetting } from '../db/instance.js';
+import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../db/schema.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from './constants.js';
+import { DEMO_STAFF_SETTING, seedDemoStaff } from './training.js';
 
 type DemoAccount = { email: string; name: string; role: Role; at?: string; teams?: string[] };
 
@@ -90,7 +88,7 @@ const COLLEAGUES: [string, string][] = [
 
 /**
  * Seeds the demo organisation once (marked in instance_settings), then the extra teachers for training
- * (seed-demo-training.ts; marked apart, so an instance seeded before them gets them too). True when it seeded.
+ * (training.ts; marked apart, so an instance seeded before them gets them too). True when it seeded.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
   const org = !(await getSetting(db, 'demo_seeded'));

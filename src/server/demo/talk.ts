@@ -1,7 +1,7 @@
 /**
  * What demo people say and do around the demo videos (written for this project): communities, discussions,
  * "afprøvet"/"virkede" signals with reflections, curated collections and learning packages. People are named
- * by the local part of their demo e-mail, videos by their slug (seed-demo-videos.ts).
+ * by the local part of their demo e-mail, videos by their slug (videos.ts).
  */
 
 export type DemoCommunity = {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { seedDemo } from './seed-demo.js';
-import { demoVideoIds, seedDemoContent } from './seed-demo-content.js';
+import { demoVideoIds, seedDemoContent } from './content.js';
+import { seedDemo } from './organisation.js';
 import {
   DEMO_COVERAGE,
   DEMO_SECOND_SCHOOL,
@@ -11,7 +11,7 @@ import {
   DEMO_TEACHERS,
   DEMO_TEAM,
   DEMO_TRAINING_DEMAND,
-} from './seed-demo-training.js';
+} from './training.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from './index.js';
-import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from './schema.js';
-import type { DemoPeople } from './seed-demo-content.js';
-import { trainingCoverage, trainingRequests } from './training-schema.js';
-import { taxonomyTerms } from './videos-schema.js';
+import type { DbOrTx } from '../db/index.js';
+import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../db/schema.js';
+import { trainingCoverage, trainingRequests } from '../db/training-schema.js';
+import { taxonomyTerms } from '../db/videos-schema.js';
+import { DEMO_DOMAIN } from './constants.js';
+import type { DemoPeople } from './types.js';
 
 /**
  * Demo staff and demand for demand-driven training (issue 5): enough teachers at two schools of one kommune
@@ -11,7 +12,6 @@ import { taxonomyTerms } from './videos-schema.js';
  * demand in the demo catalogue so a fresh start shows progress toward the threshold.
  */
 
-const DOMAIN = 'demo.amongi.dk';
 export const DEMO_STAFF_SETTING = 'demo_staff_seeded';
 
 /** The second school in Fjordby Kommune, beside Solsikkeskolen. */
@@ -37,7 +37,7 @@ export const DEMO_TEACHERS: { email: string; name: string; at: string; teams: st
     ['Jesper Kofoed', DEMO_SECOND_SCHOOL],
   ] as [string, string, string[]?][]
 ).map(([name, at, teamNames], i) => ({
-  email: `laerer${i + 1}@${DOMAIN}`,
+  email: `laerer${i + 1}@${DEMO_DOMAIN}`,
   name,
   at,
   teams: teamNames ?? [],
@@ -124,7 +124,7 @@ export async function seedDemoStaff(tx: DbOrTx, passwordHash: string): Promise<v
     const [person] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(eq(users.email, `${local}@${DOMAIN}`));
+      .where(eq(users.email, `${local}@${DEMO_DOMAIN}`));
     if (!person) throw new Error(`demo staff needs ${local} first`);
     await tx
       .insert(trainingCoverage)

@@ -1,6 +1,6 @@
-import type { DemoVideo } from './seed-demo-videos.js';
+import type { DemoVideo } from './types.js';
 
-/** Demo videos from dagtilbud and klub, and the contributed and private ones (see seed-demo-videos.ts). */
+/** Demo videos from dagtilbud and klub, and the contributed and private ones (see videos.ts). */
 export const DEMO_VIDEOS_MORE: DemoVideo[] = [
   {
     slug: 'garderoben',

@@ -1,6 +1,6 @@
-import type { DemoVideo } from './seed-demo-videos.js';
+import type { DemoVideo } from './types.js';
 
-/** More demo videos from schools, among them the team's own practice (see seed-demo-videos.ts). */
+/** More demo videos from schools, among them the team's own practice (see videos.ts). */
 export const DEMO_VIDEOS_SCHOOL: DemoVideo[] = [
   {
     slug: 'filosofisk-samtale',

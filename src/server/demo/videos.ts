@@ -1,39 +1,13 @@
-import type { AgeBand, Pillar } from '../../shared/catalogue.js';
-import type { Visibility } from '../../shared/constants.js';
-import { DEMO_VIDEOS_MORE } from './seed-demo-videos-more.js';
-import { DEMO_VIDEOS_SCHOOL } from './seed-demo-videos-school.js';
+import type { DemoVideo } from './types.js';
+import { DEMO_VIDEOS_MORE } from './videos-more.js';
+import { DEMO_VIDEOS_SCHOOL } from './videos-school.js';
 
 /**
  * The demo catalogue (issue 4, item 7): practice videos made from ffmpeg test pictures, with Danish titles and
  * descriptions written for this project. Every subject, age band, method and pillar is used at least twice by
  * the published videos. The picture of each video is derived from its place in DEMO_VIDEOS (see
- * seed-demo-media.ts), so keep the order stable: moving a video changes its picture and regenerates it once.
+ * media.ts), so keep the order stable: moving a video changes its picture and regenerates it once.
  */
-export type DemoVideo = {
-  /** Stable name: the original's file name is `demo-<slug>.mp4`, and other demo data refers to it. */
-  slug: string;
-  title: string;
-  description: string;
-  /** A subject label from the starting taxonomy (migration 0002). */
-  subject: string;
-  ageBand: AgeBand;
-  methods: string[];
-  pillars: Pillar[];
-  /** The owner: the local part of a demo e-mail address (account or colleague). */
-  owner: string;
-  /** published (curated catalogue, the default), contributed (not submitted), in_review, returned, private. */
-  kind?: 'published' | 'contributed' | 'in_review' | 'returned' | 'private';
-  /** Default: public for published videos. */
-  visibility?: Visibility;
-  /** Team name, for team visibility. */
-  team?: string;
-  editorialComment?: string;
-  /** Whether children or pupils appear (consent register); default true. */
-  pupils?: boolean;
-  /** Danish captions: [start seconds, end seconds, text]. */
-  captions?: [number, number, string][];
-};
-
 const school: DemoVideo[] = [
   {
     slug: 'opsamling-laeringsmaal',

@@ -1,7 +1,7 @@
 import { actorOf as toActor } from '../auth/session.js';
 import type { Db } from '../db/index.js';
 import { institutions, roleGrants, users } from '../db/schema.js';
-import { seedDemo } from '../db/seed-demo.js';
+import { seedDemo } from '../demo/index.js';
 import { personDetail } from '../modules/people/index.js';
 import { createTestDatabase } from '../testing/harness.js';
 import type { Actor } from './index.js';

@@ -4,8 +4,8 @@ import { type Role, VISIBILITIES } from '../../shared/constants.js';
 import { actorOf as toActor } from '../auth/session.js';
 import type { Db } from '../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../db/schema.js';
-import { seedDemo } from '../db/seed-demo.js';
 import { videos } from '../db/videos-schema.js';
+import { seedDemo } from '../demo/index.js';
 import { personDetail } from '../modules/people/index.js';
 import { createTestDatabase } from '../testing/harness.js';
 import {

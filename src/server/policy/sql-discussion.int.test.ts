@@ -3,7 +3,7 @@ import { VISIBILITIES } from '../../shared/constants.js';
 import { actorOf } from '../auth/session.js';
 import type { Db } from '../db/index.js';
 import { users } from '../db/schema.js';
-import { seedDemo } from '../db/seed-demo.js';
+import { seedDemo } from '../demo/index.js';
 import { personDetail } from '../modules/people/index.js';
 import { demoIds } from '../testing/fixtures.js';
 import { createTestDatabase } from '../testing/harness.js';

@@ -8,7 +8,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
-import { DEMO_PASSWORD, seedDemo } from '../db/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/index.js';
 import { type PipelineOptions, startVideoPipeline } from '../modules/videos/pipeline.js';
 
 /**

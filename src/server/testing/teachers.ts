@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/index.js';
-import { roleGrants, users } from '../../db/schema.js';
-import { DEMO_DOMAIN } from '../../db/seed-demo.js';
-import type { TestApp, TestClient } from '../../testing/harness.js';
+import type { DbOrTx } from '../db/index.js';
+import { roleGrants, users } from '../db/schema.js';
+import { DEMO_DOMAIN } from '../demo/index.js';
+import type { TestApp, TestClient } from './harness.js';
 
 /**
  * Extra teachers for tests that need many people (parallel signals, group sizes): medarbejdere of one

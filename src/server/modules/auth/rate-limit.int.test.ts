@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../db/seed-demo.js';
+import { DEMO_PASSWORD } from '../../demo/index.js';
 import { err } from '../../testing/fixtures.js';
 import { createTestApp, secondApp, type TestApp } from '../../testing/harness.js';
 

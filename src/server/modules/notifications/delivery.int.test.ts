@@ -9,7 +9,14 @@ import { startSmtpSink } from '../../testing/smtp.js';
 import { sendDueDigests } from './digest.js';
 import { sendDueNotificationEmails } from './email.js';
 import { notify } from './notify.js';
-import { deliverOutbox, mailTo, mention, runMailWorker, storedFor, unsubscribeTokens } from './testing.js';
+import {
+  deliverOutbox,
+  mailTo,
+  mention,
+  runMailWorker,
+  storedFor,
+  unsubscribeTokens,
+} from './notify.testing.js';
 import { danishDate, danishTime, nextDate } from './time.js';
 
 /*

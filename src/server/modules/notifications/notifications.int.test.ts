@@ -5,7 +5,7 @@ import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { sendDueNotificationEmails } from './email.js';
 import { notify, notifyMany } from './notify.js';
-import { storedFor } from './testing.js';
+import { storedFor } from './notify.testing.js';
 import { unsubscribeToken } from './unsubscribe.js';
 
 /*

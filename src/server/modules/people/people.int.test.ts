@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEACHERS } from '../../db/seed-demo-training.js';
+import { DEMO_TEACHERS } from '../../demo/index.js';
 import { demoIds, err, orgSnapshot } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 
@@ -36,7 +36,7 @@ describe('reading people', () => {
     return res.json().items.map((p: { email: string }) => p.email.split('@')[0]);
   };
 
-  // The demo teachers for training (seed-demo-training.ts), by school.
+  // The demo teachers for training (demo/training.ts), by school.
   const teachersAt = (school: string) =>
     DEMO_TEACHERS.filter((x) => x.at === school).map((x) => x.email.split('@')[0]);
 

@@ -5,7 +5,7 @@ import { videos } from '../../db/videos-schema.js';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from './testing.js';
+import { addTeachers, signInAll } from '../../testing/teachers.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

@@ -4,8 +4,8 @@ import { videoSignals, videoViews } from '../../db/community-schema.js';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
+import { addTeachers } from '../../testing/teachers.js';
 import { MIN_GROUP_SIZE } from './suppression.js';
-import { addTeachers } from './testing.js';
 
 /**
  * Differencing across requests in the reflection statistics (issue 13, ADR 0009): on generated videos, views and

@@ -3,9 +3,9 @@ import { videoSignals, videoViews } from '../../db/community-schema.js';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { addTeachers } from '../../testing/teachers.js';
 import { danishMidnight } from './statistics-period.js';
 import { MIN_GROUP_SIZE } from './suppression.js';
-import { addTeachers } from './testing.js';
 
 /**
  * Periods cannot be subtracted (issue 13 point 3, ADR 0009). On 1 April 2025, Danish time, exactly one person

@@ -8,8 +8,8 @@ import { countsInStatistics, statisticsVideos } from '../../policy/sql-reflectio
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { addTeachers } from '../../testing/teachers.js';
 import { personDetail } from '../people/index.js';
-import { addTeachers } from './testing.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

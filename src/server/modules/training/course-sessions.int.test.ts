@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers } from '../reflection/testing.js';
+import { addTeachers } from '../../testing/teachers.js';
 import { makeProposal, notificationsOf, planCourse, sessionAt } from './course-testing.js';
 
 /*

@@ -4,7 +4,7 @@ import { teamMemberships, users } from '../../db/schema.js';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { addTeachers, signInAll } from '../../testing/teachers.js';
 import {
   ask,
   coursesOf,

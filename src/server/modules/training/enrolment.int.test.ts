@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingEnrolments } from '../../db/training-schema.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll, signInTeachers } from '../reflection/testing.js';
+import { addTeachers, signInAll, signInTeachers } from '../../testing/teachers.js';
 import { makeProposal, notificationsOf, planCourse } from './course-testing.js';
 
 /*

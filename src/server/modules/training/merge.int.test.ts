@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVideo, termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { signInTeachers } from '../reflection/testing.js';
+import { signInTeachers } from '../../testing/teachers.js';
 import {
   ask,
   coursesOf,

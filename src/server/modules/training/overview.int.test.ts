@@ -4,7 +4,7 @@ import { roleGrants } from '../../db/schema.js';
 import { termId } from '../../testing/catalogue.js';
 import { demoIds, err } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../reflection/testing.js';
+import { addTeachers, signInAll } from '../../testing/teachers.js';
 import { ask, coursesOf, useThreshold } from './demand-testing.js';
 
 let t: TestApp;

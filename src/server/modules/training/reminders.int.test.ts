@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingSessions } from '../../db/training-schema.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { signInTeachers } from '../reflection/testing.js';
+import { signInTeachers } from '../../testing/teachers.js';
 import { makeProposal, notificationsOf, planCourse } from './course-testing.js';
 import { sendDueReminders } from './reminders.js';
 

@@ -4,7 +4,7 @@ import { roleGrants } from '../../db/schema.js';
 import { termId } from '../../testing/catalogue.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll, signInTeachers } from '../reflection/testing.js';
+import { addTeachers, signInAll, signInTeachers } from '../../testing/teachers.js';
 import {
   ask,
   coursesOf,
