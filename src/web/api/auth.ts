@@ -1,5 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../shared/constants';
+import type { Wire } from '../../shared/contracts/common';
+import type * as c from '../../shared/contracts/people';
 import { setLocale } from '../i18n';
 import { api } from './client';
 import { type Me, peopleKeys } from './people';
@@ -51,3 +53,22 @@ export function useLogout() {
     },
   };
 }
+
+type TokenKind = 'invitation' | 'reset';
+
+/** The query keys of sign-in links (invitation, password reset). */
+export const authKeys = {
+  token: (kind: TokenKind, token: string) => ['token', kind, token] as const,
+};
+
+/** The address of an invitation or password-reset link: GET tells whom it is for, POST sets the password. */
+export const tokenPath = (kind: TokenKind, token: string) =>
+  `${kind === 'invitation' ? '/auth/invitations' : '/auth/password-reset'}/${encodeURIComponent(token)}`;
+
+/** Whom an invitation or password-reset link is for (an unknown or used link is an error, not retried). */
+export const useTokenHolder = (kind: TokenKind, token: string) =>
+  useQuery({
+    queryKey: authKeys.token(kind, token),
+    queryFn: () => api<Wire<typeof c.TokenHolder>>(tokenPath(kind, token)),
+    retry: false,
+  });

@@ -4,6 +4,7 @@ import type * as c from '../../shared/contracts/catalogue';
 import type { Wire } from '../../shared/contracts/common';
 import type { VideoDetail } from '../../shared/contracts/videos';
 import { api } from './client';
+import { videoKeys } from './videos';
 
 export type TermRef = Wire<typeof c.TermRef>;
 /** The `catalogue` part of a video: metadata, where it is in the editorial workflow, and what I may do. */
@@ -44,7 +45,7 @@ export function useTaxonomyMutation<A>(fn: (arg: A) => Promise<unknown>) {
     mutationFn: fn,
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: catalogueKeys.taxonomy });
-      void qc.invalidateQueries({ queryKey: ['video'] });
+      void qc.invalidateQueries({ queryKey: videoKeys.each });
       void qc.invalidateQueries({ queryKey: catalogueKeys.editorial });
     },
   });

@@ -32,6 +32,9 @@ export const observationKeys = {
   visitLists: ['observation', 'visits'] as const,
   visits: (q: VisitListQuery) => [...observationKeys.visitLists, q] as const,
   visit: (id: string) => ['observation', 'visit', id] as const,
+  /** The visit as the conduct page holds it (server or device copy), per signed-in person. */
+  visitForConduct: (id: string, ownerId: string | undefined) =>
+    [...observationKeys.visit(id), 'conduct', ownerId] as const,
   guide: (institutionId: string) => ['observation', 'guide', institutionId] as const,
   schema: (institutionId: string | undefined) => ['observation', 'schema', institutionId] as const,
   schemaVersion: (schemaId: string | null) => ['observation', 'schemaVersion', schemaId] as const,
@@ -78,7 +81,7 @@ export function useVisitForConduct(id: string | undefined) {
   const { data: me } = useMe();
   const ownerId = me?.id;
   return useQuery({
-    queryKey: [...observationKeys.visit(id ?? ''), 'conduct', ownerId],
+    queryKey: observationKeys.visitForConduct(id ?? '', ownerId),
     enabled: !!id && !!ownerId,
     networkMode: 'always',
     retry: false,

@@ -13,9 +13,16 @@ export type PackageDetail = Wire<typeof c.PackageDetail>;
 export type ItemInput = Wire<typeof c.ItemInput>;
 export type PackageFields = Wire<typeof c.PackageCreate>;
 
+/** The query keys of packages: the lists under `all`, one package (with its items) under `one(id)`. */
+export const packageKeys = {
+  all: ['packages'] as const,
+  list: (f: { mine: boolean; q: string }) => [...packageKeys.all, f] as const,
+  one: (id: string | undefined) => ['package', id] as const,
+};
+
 export const usePackages = (mine: boolean, q: string) =>
   useInfiniteQuery({
-    queryKey: ['packages', { mine, q }],
+    queryKey: packageKeys.list({ mine, q }),
     queryFn: ({ pageParam }) =>
       api<Wire<typeof c.PackagePage>>('/packages', { query: { mine, q, limit: 24, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
@@ -24,7 +31,7 @@ export const usePackages = (mine: boolean, q: string) =>
 
 export const usePackage = (id: string | undefined) =>
   useQuery({
-    queryKey: ['package', id],
+    queryKey: packageKeys.one(id),
     queryFn: () => api<PackageDetail>(`/packages/${id}`),
     enabled: !!id,
   });
@@ -44,8 +51,8 @@ export function usePackageMutation<A>(fn: (arg: A) => Promise<PackageDetail>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (p) => {
-      qc.setQueryData(['package', p.id], p);
-      void qc.invalidateQueries({ queryKey: ['packages'] });
+      qc.setQueryData(packageKeys.one(p.id), p);
+      void qc.invalidateQueries({ queryKey: packageKeys.all });
     },
   });
 }

@@ -3,7 +3,7 @@ import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/reflection';
 import type * as st from '../../shared/contracts/statistics';
 import { api, csrfToken } from './client';
-import type { Me } from './types';
+import type { Me } from './people';
 import { videoKeys } from './videos';
 
 /** The person's own signal on a video. */
@@ -149,9 +149,14 @@ export type StatGroup = Wire<typeof st.StatGroup>;
 export type Statistics = Wire<typeof st.Statistics>;
 export type StatisticsQuery = Wire<typeof st.StatisticsQuery>;
 
+/** The statistics' query keys (one per filter); the video-bound ones (impact, note) are in videoKeys. */
+export const reflectionKeys = {
+  statistics: (q: StatisticsQuery) => ['statistics', q] as const,
+};
+
 export const useStatistics = (q: StatisticsQuery, enabled: boolean) =>
   useQuery({
-    queryKey: ['statistics', q],
+    queryKey: reflectionKeys.statistics(q),
     queryFn: () => api<Statistics>('/statistics', { query: q }),
     placeholderData: (previous) => previous,
     enabled,

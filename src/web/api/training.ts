@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { personRef, Wire } from '../../shared/contracts/common';
+import type * as s from '../../shared/contracts/search';
 import type * as c from '../../shared/contracts/training';
 import type { CourseState, EnrolmentStatus } from '../../shared/training';
 import { ApiError, api } from './client';
-import type { Me, Page } from './types';
+import type { Me } from './people';
+import { videoKeys } from './videos';
 
 /** Demand-driven training (V7): asking for training in a method, the overview, courses and enrolment. */
 
@@ -57,7 +59,7 @@ export const trainingKeys = {
   courses: (filter: { state?: CourseState; mine?: boolean }) => ['training', 'courses', filter] as const,
   course: (id: string) => ['training', 'course', id] as const,
   participants: (id: string) => ['training', 'course', id, 'participants'] as const,
-  video: (videoId: string) => ['video', videoId, 'training'] as const,
+  video: (videoId: string) => [...videoKeys.one(videoId), 'training'] as const,
 };
 export const videoTrainingKey = trainingKeys.video;
 export const methodDemandKey = trainingKeys.method;
@@ -88,7 +90,7 @@ export function useDemandUpdate() {
   const qc = useQueryClient();
   return (d: MethodDemand) => {
     qc.setQueryData(methodDemandKey(d.method.id), d);
-    for (const [key, data] of qc.getQueriesData<VideoTraining>({ queryKey: ['video'] })) {
+    for (const [key, data] of qc.getQueriesData<VideoTraining>({ queryKey: videoKeys.each })) {
       if (key[2] !== 'training' || !data) continue;
       if (!data.methods.some((m) => m.method.id === d.method.id)) continue;
       qc.setQueryData<VideoTraining>(key, {
@@ -216,12 +218,9 @@ export const cancelEnrolment = (id: string) =>
 /** My own ready videos, for choosing a course's documentation video. */
 export const useMyReadyVideos = (enabled: boolean) =>
   useQuery({
-    queryKey: ['videos', 'mine-ready'],
+    queryKey: videoKeys.mineReady(),
     queryFn: async () => {
-      const page = await api<Page<{ id: string; title: string; status: string; visibility: string }>>(
-        '/videos',
-        { query: { mine: true, limit: 50 } },
-      );
+      const page = await api<Wire<typeof s.SearchAnswer>>('/videos', { query: { mine: true, limit: 50 } });
       return page.items.filter((v) => v.status === 'ready');
     },
     enabled,

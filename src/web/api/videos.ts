@@ -27,6 +27,8 @@ export const videoKeys = {
   suggest: (q: string) => [...videoKeys.all, 'suggest', q] as const,
   picker: (q: string) => [...videoKeys.all, 'picker', q] as const,
   home: () => [...videoKeys.all, 'home'] as const,
+  /** My own ready videos (a course's documentation video is chosen among them). */
+  mineReady: () => [...videoKeys.all, 'mine-ready'] as const,
   /** Every single video's entries (['video']). */
   each: ['video'] as const,
   one: (id: string | undefined) => [...videoKeys.each, id] as const,
@@ -34,6 +36,12 @@ export const videoKeys = {
   related: (id: string) => [...videoKeys.one(id), 'related'] as const,
   impact: (id: string) => [...videoKeys.one(id), 'impact'] as const,
   note: (id: string) => [...videoKeys.one(id), 'note'] as const,
+  /** A video behind a share link (no session needed). */
+  shared: (token: string) => ['shared', token] as const,
+  /** The largest upload the server takes (tus OPTIONS). */
+  uploadMax: ['upload-max'] as const,
+  /** A video's seek previews (a WebVTT file). */
+  thumbnails: (url: string | null | undefined) => ['thumbnails', url] as const,
 };
 
 export const busy = (v: Pick<VideoView, 'status'>) => v.status === 'uploading' || v.status === 'processing';

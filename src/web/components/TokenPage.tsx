@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { clearSessionExpired } from '../api/auth';
+import { clearSessionExpired, tokenPath, useTokenHolder } from '../api/auth';
 import { api, errorMessage } from '../api/client';
 import { fetchMe, peopleKeys } from '../api/people';
 import { Loading } from './Alert';
@@ -14,13 +14,8 @@ export function TokenPage({ kind }: { kind: 'invitation' | 'reset' }) {
   const { token = '' } = useParams();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const base = kind === 'invitation' ? '/auth/invitations' : '/auth/password-reset';
   const prefix = kind === 'invitation' ? 'invitation' : 'reset';
-  const link = useQuery({
-    queryKey: ['token', kind, token],
-    queryFn: () => api<{ name: string; email: string }>(`${base}/${encodeURIComponent(token)}`),
-    retry: false,
-  });
+  const link = useTokenHolder(kind, token);
   usePageTitle(link.isError ? t('token.invalidTitle') : t(`${prefix}.title`));
 
   if (link.isPending) return <Loading />;
@@ -40,7 +35,7 @@ export function TokenPage({ kind }: { kind: 'invitation' | 'reset' }) {
     );
 
   async function choose(password: string) {
-    await api(`${base}/${encodeURIComponent(token)}`, { method: 'POST', body: { password } });
+    await api(tokenPath(kind, token), { method: 'POST', body: { password } });
     clearSessionExpired();
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== peopleKeys.me[0] });
     qc.setQueryData(peopleKeys.me, await fetchMe());

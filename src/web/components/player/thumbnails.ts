@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { videoKeys } from '../../api/videos';
 
 /** One seek preview: a crop of the sprite image for a span of the video. */
 export type Thumbnail = {
@@ -59,7 +60,7 @@ export function thumbnailAt(list: Thumbnail[], time: number): Thumbnail | undefi
 /** The seek previews of a video (empty while loading, or when there are none). */
 export function useThumbnails(url: string | null | undefined): Thumbnail[] {
   const q = useQuery({
-    queryKey: ['thumbnails', url],
+    queryKey: videoKeys.thumbnails(url),
     queryFn: async ({ signal }) => {
       const res = await fetch(url as string, { signal, credentials: 'same-origin' });
       if (!res.ok) throw new Error(`thumbnails ${res.status}`);

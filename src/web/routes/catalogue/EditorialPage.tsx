@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { EditorialState } from '../../../shared/catalogue';
 import { catalogueKeys, type EditorialItem, useEditorial, workflowStep } from '../../api/catalogue';
 import { errorMessage } from '../../api/client';
+import { videoKeys } from '../../api/videos';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
@@ -106,8 +107,8 @@ export function EditorialPage() {
   const done = (message: string) => {
     setNotice(message);
     void qc.invalidateQueries({ queryKey: catalogueKeys.editorial });
-    void qc.invalidateQueries({ queryKey: ['video'] });
-    void qc.invalidateQueries({ queryKey: ['videos'] });
+    void qc.invalidateQueries({ queryKey: videoKeys.each });
+    void qc.invalidateQueries({ queryKey: videoKeys.all });
   };
 
   return (

@@ -8,6 +8,7 @@ import {
   deletePackage,
   type PackageDetail,
   type PackageItem,
+  packageKeys,
   usePackage,
 } from '../../api/packages';
 import { Loading, Notice, RequestError } from '../../components/Alert';
@@ -105,8 +106,8 @@ function Actions({ pkg }: { pkg: PackageDetail }) {
     setError(null);
     try {
       const c = await copyPackage(pkg.id);
-      qc.setQueryData(['package', c.id], c);
-      void qc.invalidateQueries({ queryKey: ['packages'] });
+      qc.setQueryData(packageKeys.one(c.id), c);
+      void qc.invalidateQueries({ queryKey: packageKeys.all });
       navigate(`/pakker/${c.id}/rediger`, { state: { notice: t('packages.copied') } });
     } catch (err) {
       setError(err);
@@ -138,8 +139,8 @@ function Actions({ pkg }: { pkg: PackageDetail }) {
             confirmLabel={t('packages.deleteConfirm')}
             onConfirm={async () => {
               await deletePackage(pkg.id);
-              qc.removeQueries({ queryKey: ['package', pkg.id] });
-              await qc.invalidateQueries({ queryKey: ['packages'] });
+              qc.removeQueries({ queryKey: packageKeys.one(pkg.id) });
+              await qc.invalidateQueries({ queryKey: packageKeys.all });
               navigate('/pakker', { state: { notice: t('packages.deleted', { title: pkg.title }) } });
             }}
           >

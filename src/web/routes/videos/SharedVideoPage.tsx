@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
-import { fetchShared } from '../../api/videos';
+import { fetchShared, videoKeys } from '../../api/videos';
 import { Loading } from '../../components/Alert';
 import { Player } from '../../components/player/Player';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -11,7 +11,11 @@ import { usePageTitle } from '../../components/usePageTitle';
 export function SharedVideoPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const shared = useQuery({ queryKey: ['shared', token], queryFn: () => fetchShared(token), retry: false });
+  const shared = useQuery({
+    queryKey: videoKeys.shared(token),
+    queryFn: () => fetchShared(token),
+    retry: false,
+  });
   const gone = shared.error instanceof ApiError && shared.error.status === 404;
   usePageTitle(shared.data?.title ?? (shared.isError ? t('shared.goneTitle') : t('shared.title')));
 

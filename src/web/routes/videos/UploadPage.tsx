@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/people';
 import { DEFAULT_MAX_BYTES, fetchMaxUploadBytes, formatBytes, useTusUpload } from '../../api/upload';
+import { videoKeys } from '../../api/videos';
 import { ErrorAlert } from '../../components/Alert';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
@@ -26,7 +27,7 @@ export function UploadPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const max = useQuery({
-    queryKey: ['upload-max'],
+    queryKey: videoKeys.uploadMax,
     queryFn: fetchMaxUploadBytes,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COURSE_STATES, type CourseState, TRAINING_THRESHOLD_MAX } from '../../../../shared/training';
 import { saveThreshold, type TrainingOverview, trainingKeys } from '../../../api/training';
+import { videoKeys } from '../../../api/videos';
 import { ErrorAlert, Notice } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField, TextField } from '../../../components/Field';
@@ -27,7 +28,7 @@ function ThresholdForm({ threshold }: { threshold: number }) {
       form.reset();
       setNotice(t('training.overview.thresholdSaved', { threshold: value }));
       await qc.invalidateQueries({ queryKey: trainingKeys.all });
-      void qc.invalidateQueries({ queryKey: ['video'] });
+      void qc.invalidateQueries({ queryKey: videoKeys.each });
     },
     onError: (err) => form.failed(err),
   });
