@@ -1,5 +1,13 @@
+import type { z } from 'zod';
+import type { PersonDetail } from '../../shared/contracts/people.js';
 import type { Actor } from '../policy/index.js';
-import type { SessionUser } from './session.js';
+
+/**
+ * The signed-in person as /me shows them: roles with place names, and teams. Loaded by the people module
+ * (app.ts hands its loader to installSession); defined here, by its contract, so that neither this file nor
+ * session.ts imports a module.
+ */
+export type SessionUser = z.output<typeof PersonDetail>;
 
 export type CachedSession = {
   user: SessionUser;

@@ -3,18 +3,14 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
 import type { DomainEvent } from '../events/index.js';
 import { AppError } from '../http/errors.js';
-import * as repo from '../modules/auth/repo.js';
-import { type PersonDetail, personDetail } from '../modules/people/repo.js';
 import type { Actor } from '../policy/index.js';
 import { randomToken, sha256, signer } from './crypto.js';
-import type { CachedSession } from './session-cache.js';
+import type { CachedSession, SessionUser } from './session-cache.js';
+import * as repo from './session-repo.js';
 
 export const SESSION_COOKIE = 'amongi_session';
 export const CSRF_COOKIE = 'amongi_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-
-/** The signed-in person as /me shows them: roles with place names, and teams. */
-export type SessionUser = PersonDetail;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,7 +85,7 @@ function csrfValid(ctx: AppContext, req: FastifyRequest): boolean {
 }
 
 /** The policy's view of a person: their id and role grants. */
-export const actorOf = (person: PersonDetail): Actor => ({
+export const actorOf = (person: SessionUser): Actor => ({
   id: person.id,
   grants: person.grants.map((g) => ({
     role: g.role,
@@ -99,12 +95,20 @@ export const actorOf = (person: PersonDetail): Actor => ({
   teamIds: person.teams.map((t) => t.id),
 });
 
+/** Reads a person with their grants and teams (the people module's `personDetail`); undefined when gone. */
+export type LoadSessionUser = (db: DbOrTx, userId: string) => Promise<SessionUser | undefined>;
+
 /** Reads a session, its person and their grants from the database and caches it; undefined when unusable. */
-async function loadSession(ctx: AppContext, id: string, now: number): Promise<CachedSession | undefined> {
+async function loadSession(
+  ctx: AppContext,
+  loadUser: LoadSessionUser,
+  id: string,
+  now: number,
+): Promise<CachedSession | undefined> {
   const session = await repo.findSession(ctx.db, id);
   if (!session) return undefined;
   const stamp = checksStamp(ctx) ? await sessionStamp(ctx, id) : undefined;
-  const person = await personDetail(ctx.db, session.userId);
+  const person = await loadUser(ctx.db, session.userId);
   if (person?.status !== 'active') {
     await repo.deleteSession(ctx.db, id);
     return undefined;
@@ -180,8 +184,12 @@ async function cachedSession(ctx: AppContext, id: string, now: number): Promise<
   return undefined;
 }
 
-/** Loads the session (if any) into req.user / req.actor and checks CSRF on every state-changing API request. */
-export function installSession(app: FastifyInstance, ctx: AppContext) {
+/**
+ * Loads the session (if any) into req.user / req.actor and checks CSRF on every state-changing API request.
+ * `loadUser` reads the person behind a session: the people module's, handed in by app.ts, since infrastructure
+ * imports no module.
+ */
+export function installSession(app: FastifyInstance, ctx: AppContext, loadUser: LoadSessionUser) {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
@@ -192,7 +200,7 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
     if (token) {
       const id = sha256(token);
       const now = Date.now();
-      const s = (await cachedSession(ctx, id, now)) ?? (await loadSession(ctx, id, now));
+      const s = (await cachedSession(ctx, id, now)) ?? (await loadSession(ctx, loadUser, id, now));
       if (!s || s.expiresAt <= now) {
         req.sessionExpired = true;
         if (s) await revokeSession(ctx, ctx.db, id);

@@ -11,11 +11,11 @@ import {
 } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { reply } from '../../http/schemas.js';
-import type { PeopleService } from '../people/service.js';
 import * as repo from './repo.js';
 import type { AuthService } from './service.js';
 
-export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleService): FastifyPluginAsyncZod {
+/** Signing in and out, passwords and sessions. The profile (/me) is the people module's (people/routes.ts). */
+export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
 
@@ -45,25 +45,6 @@ export function authRoutes(ctx: AppContext, auth: AuthService, people: PeopleSer
       clearSessionCookie(req, res);
       return { ok: true as const };
     });
-
-    app.get('/me', { schema: { tags, response: reply(c.Me) } }, async (req) =>
-      people.me(requireActor(req), req.user as NonNullable<typeof req.user>),
-    );
-
-    app.patch(
-      '/me',
-      {
-        schema: {
-          tags,
-          body: c.MeUpdate,
-          response: reply(c.Me),
-        },
-      },
-      async (req) => {
-        const actor = requireActor(req);
-        return people.me(actor, await people.update(actor, actor.id, req.body));
-      },
-    );
 
     app.post(
       '/me/password',

@@ -11,8 +11,8 @@ import {
   users,
 } from '../../db/schema.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { createAuthService } from '../auth/service.js';
-import { createOrgService } from '../org/service.js';
+import { createAuthService } from '../auth/index.js';
+import { createOrgService } from '../org/index.js';
 import { createImportService } from './service.js';
 
 /** Commits: all or nothing, invitations through the outbox, idempotent re-imports. */

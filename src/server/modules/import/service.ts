@@ -5,9 +5,8 @@ import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, personResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { findUserById } from '../auth/repo.js';
-import type { AuthService } from '../auth/service.js';
-import type { OrgService } from '../org/service.js';
+import { type AuthService, findUserById } from '../auth/index.js';
+import type { OrgService } from '../org/index.js';
 import { type ParsedFile, parseStaffCsv } from './csv.js';
 import { linePath } from './messages.js';
 import {

@@ -10,6 +10,25 @@ export function peopleRoutes(people: PeopleService): FastifyPluginAsyncZod {
     const tags = ['people'];
     const params = idParams;
 
+    // The signed-in person's profile; tagged 'auth' in the API description, beside sign-in and sessions.
+    app.get('/me', { schema: { tags: ['auth'], response: reply(c.Me) } }, async (req) =>
+      people.me(requireActor(req), req.user as NonNullable<typeof req.user>),
+    );
+    app.patch(
+      '/me',
+      {
+        schema: {
+          tags: ['auth'],
+          body: c.MeUpdate,
+          response: reply(c.Me),
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        return people.me(actor, await people.update(actor, actor.id, req.body));
+      },
+    );
+
     app.get(
       '/people',
       {

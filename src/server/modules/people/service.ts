@@ -1,5 +1,6 @@
 import { type Role, roleScope } from '../../../shared/constants.js';
 import { revokeSessionsOfUser } from '../../auth/session.js';
+import type { SessionUser } from '../../auth/session-cache.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { isUniqueViolation } from '../../db/rows.js';
@@ -16,10 +17,8 @@ import {
   teamResource,
 } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import { findUserByEmail, findUserById } from '../auth/repo.js';
-import type { AuthService } from '../auth/service.js';
-import * as orgRepo from '../org/repo.js';
-import type { OrgService } from '../org/service.js';
+import { type AuthService, findUserByEmail, findUserById } from '../auth/index.js';
+import type { OrgService } from '../org/index.js';
 import * as repo from './repo.js';
 
 export type GrantInput = { role: Role; institutionId?: string | null; kommuneId?: string | null };
@@ -57,7 +56,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
 
   return {
     /** The signed-in person (as loaded with the session), with what the navigation may offer. */
-    me(actor: Actor, person: repo.PersonDetail) {
+    me(actor: Actor, person: SessionUser) {
       return {
         ...person,
         capabilities: {
@@ -93,9 +92,7 @@ export function createPeopleService(ctx: AppContext, org: OrgService, auth: Auth
         throw new AppError('team.member_not_in_institution');
       if (await findUserByEmail(db, v.email)) throw new AppError('person.email_taken');
       const inviter = await findUserById(db, actor.id);
-      const institution = grant.institutionId
-        ? await orgRepo.getInstitution(db, grant.institutionId)
-        : undefined;
+      const institution = grant.institutionId ? await org.institution(actor, grant.institutionId) : undefined;
       const id = await db.transaction(async (tx) => {
         const user = await repo.insertUser(tx, v).catch((err) => {
           if (isUniqueViolation(err)) throw new AppError('person.email_taken'); // a parallel invitation won

@@ -1,0 +1,7 @@
+/*
+ * The auth module's front door (issue 14): sign-in, password links and the sessions page. Sessions themselves
+ * (cookie, cache, CSRF) are infrastructure in src/server/auth. Everything else in this folder is internal.
+ */
+export { findUserByEmail, findUserById } from './repo.js';
+export { authRoutes } from './routes.js';
+export { type AuthService, createAuthService } from './service.js';
