@@ -1,6 +1,9 @@
+import type { errorBody, Wire } from '../../shared/contracts/common';
+import type { CsrfToken } from '../../shared/contracts/people';
 import { i18n } from '../i18n';
 
-export type ErrorDetail = { path: string; message: string };
+/** One field's problem in an error answer (contracts/common errorBody). */
+export type ErrorDetail = NonNullable<Wire<typeof errorBody>['error']['details']>[number];
 
 /** An error answer from the API ({ error: { code, message, details } }) or a network failure. */
 export class ApiError extends Error {
@@ -31,7 +34,7 @@ function fetchCsrf(): Promise<string> {
   csrf = fetch(`${BASE}/auth/csrf`, { credentials: 'same-origin' })
     .then((r) => {
       if (!r.ok) throw new Error('csrf');
-      return r.json() as Promise<{ token: string }>;
+      return r.json() as Promise<Wire<typeof CsrfToken>>;
     })
     .then((b) => b.token)
     .catch((err) => {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { personRef, Wire } from '../../shared/contracts/common';
 import type * as setup from '../../shared/contracts/observation-setup';
 import type * as c from '../../shared/contracts/observation-visits';
+import type * as people from '../../shared/contracts/people';
 import { loadVisit, saveVisit } from '../offline/db';
 import { ApiError, api } from './client';
 import { useMe } from './people';
@@ -162,7 +163,7 @@ export const useColleagues = (institutionId: string | undefined, q: string) =>
     queryKey: observationKeys.colleagues(institutionId, q),
     queryFn: async () =>
       (
-        await api<{ items: PersonRef[] }>('/people', {
+        await api<Wire<typeof people.PersonPage>>('/people', {
           query: { institutionId, q: q.trim() || undefined, limit: 20 },
         })
       ).items.map((p) => ({ id: p.id, name: p.name })),
