@@ -13,8 +13,8 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
 import { seedDemo } from '../src/server/demo/index.js';
-import { createDataService, type DataQuery } from '../src/server/modules/observation/data.js';
-import { generateInstitutionYear } from '../src/server/modules/observation/data-testing.js';
+import { generateInstitutionYear } from '../src/server/modules/observation/data/data.testing.js';
+import { createDataService, type DataQuery } from '../src/server/modules/observation/data/service.js';
 import type { Actor } from '../src/server/policy/index.js';
 import { load, loadAvg, round, signIn, startServer, writeResult } from './lib.js';
 

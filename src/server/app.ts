@@ -26,9 +26,11 @@ import { communityRoutes } from './modules/communities/routes.js';
 import { createCommunityService } from './modules/communities/service.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
-import { observationDataRoutes } from './modules/observation/data-routes.js';
-import { observationSetupRoutes } from './modules/observation/setup-routes.js';
-import { observationVisitRoutes } from './modules/observation/visit-routes.js';
+import {
+  observationDataRoutes,
+  observationSetupRoutes,
+  observationVisitRoutes,
+} from './modules/observation/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.js';
 import { packageRoutes } from './modules/packages/routes.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObservationData } from '../modules/observation/types.js';
+import type { ObservationData } from '../modules/observation/index.js';
 import { demoIds, rows } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
 import { seedDemoObservation } from './observation.js';

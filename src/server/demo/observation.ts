@@ -3,8 +3,7 @@ import { type SchemaDefinition, schemaDefinitionInput, termOf, termRange } from 
 import type { Db } from '../db/index.js';
 import { observationGuides, observationObservers } from '../db/observation-schema.js';
 import { instanceSettings, institutions, users } from '../db/schema.js';
-import { STARTER_GUIDE, STARTER_SCHEMA } from '../modules/observation/starter.js';
-import { assignKeys } from '../modules/observation/versioning.js';
+import { assignKeys, STARTER_GUIDE, STARTER_SCHEMA } from '../modules/observation/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { type DemoAnswer, type DemoVisit, insertSchema, insertVisits } from './observation-rows.js';
 

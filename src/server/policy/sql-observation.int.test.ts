@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { termOf, VISIT_STATUSES, type VisitKind } from '../../shared/observation.js';
 import type { Db } from '../db/index.js';
 import { observationVisitGuests, observationVisits } from '../db/observation-schema.js';
-import { makeSchema } from '../modules/observation/observation-testing.js';
+import { makeSchema } from '../modules/observation/observation.testing.js';
 import { loadVisitResource } from '../modules/observation/resource.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesVisit } from './index.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { VisitDetail } from '../../../shared/contracts/observation-visits.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
-import { fullAnswers, observationWorld, syncOf } from './observation-testing.js';
+import { fullAnswers, observationWorld, syncOf } from './observation.testing.js';
 
 /*
  * Issue 14: observation's answers leave through their contracts (src/shared/contracts/observation-*.ts): a visit

@@ -1,0 +1,82 @@
+import type { DataBreakdown, IndicatorType } from '../../../../shared/observation.js';
+import type { DataCell, ObservationData } from '../types.js';
+
+/**
+ * Institution data as a CSV file for Danish Excel (O4): UTF-8 with BOM, `;` between fields, decimal comma, a
+ * Danish header row, and one row per question × group (and the totals). A hidden figure is written as empty, with
+ * the reason in the last column. Pure.
+ */
+
+const GROUP_HEADER: Record<DataBreakdown, string> = {
+  term: 'Termin',
+  subject: 'Fag',
+  grade: 'Klassetrin',
+  institution: 'Institution',
+};
+const TYPE_LABEL: Record<IndicatorType, string> = {
+  scale: 'Skala (gennemsnit)',
+  yesno: 'Ja/nej (andel ja, 0–1)',
+  count: 'Antal (gennemsnit)',
+  text: 'Fritekst (antal svar)',
+};
+const ALL = 'I alt';
+
+/** One field: quoted when needed, and never read as a formula by a spreadsheet (titles and labels are user text). */
+export function csvField(value: string): string {
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const decimal = (n: number | null) =>
+  n === null ? '' : (Math.round(n * 100) / 100).toString().replace('.', ',');
+const whole = (n: number | null) => (n === null ? '' : String(n));
+
+export function dataCsv(data: ObservationData): string {
+  const hiddenNote = `skjult (færre end ${data.minGroupSize} lærere)`;
+  const figures = (c: DataCell) => [
+    whole(c.teachers),
+    whole(c.visits),
+    decimal(c.value),
+    whole(c.answers),
+    c.suppressed ? hiddenNote : '',
+  ];
+  const lines: string[][] = [
+    [
+      'Fokusområde',
+      'Spørgsmål',
+      'Type',
+      GROUP_HEADER[data.by],
+      'Lærere',
+      'Besøg',
+      'Værdi',
+      'Svar',
+      'Bemærkning',
+    ],
+    ['Alle besøg', '', '', ALL, ...figures(data.total)],
+    ...data.groups.map((g) => ['Alle besøg', '', '', g.label, ...figures(g.total)]),
+  ];
+  for (const area of data.areas)
+    for (const i of area.indicators) {
+      const type = TYPE_LABEL[i.type];
+      lines.push([area.title, i.text, type, ALL, ...figures(i.total)]);
+      data.groups.forEach((g, k) => {
+        lines.push([area.title, i.text, type, g.label, ...figures(i.cells[k])]);
+      });
+    }
+  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
+}
+
+/** observationsdata-<scope>-<date>.csv, in plain ASCII (æ ø å spelled out, anything else a dash). */
+export function csvFilename(scopeName: string, date: string): string {
+  const slug = scopeName
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `observationsdata-${slug || 'data'}-${date}.csv`;
+}
