@@ -32,7 +32,7 @@ function AnchorButton({ seconds, player }: { seconds: number; player: RefObject<
         el?.scrollIntoView({ block: 'nearest' });
       }}
     >
-      <span className="sr-only">{t('discussion.seekTo')} </span>
+      <span className="sr-only">{t('comments.seekTo')} </span>
       <span aria-hidden="true" className="comment-anchor-icon">
         ▶
       </span>
@@ -47,18 +47,18 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const { actions, announce } = ctx;
   const headingId = `kommentar-${c.id}-af`;
-  const who = c.author?.name ?? t('discussion.deletedAuthor');
+  const who = c.author?.name ?? t('comments.deletedAuthor');
 
   let content: React.ReactNode;
-  if (c.state === 'deleted') content = <p className="comment-placeholder">{t('discussion.deleted')}</p>;
+  if (c.state === 'deleted') content = <p className="comment-placeholder">{t('comments.deleted')}</p>;
   else if (c.state === 'hidden' && c.body === null)
-    content = <p className="comment-placeholder">{t('discussion.hidden')}</p>;
+    content = <p className="comment-placeholder">{t('comments.hidden')}</p>;
   else if (mode === 'edit')
     content = (
       <Composer
         videoId={ctx.videoId}
-        label={t('discussion.editLabel')}
-        submitLabel={t('discussion.save')}
+        label={t('comments.editLabel')}
+        submitLabel={t('comments.save')}
         initialBody={c.body ?? ''}
         initialAnchor={c.anchorSeconds}
         maxLength={ctx.maxLength}
@@ -67,14 +67,14 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
         onSubmit={async (body) => {
           await actions.update.mutateAsync({ id: c.id, body });
           setMode('read');
-          announce(t('discussion.saved'));
+          announce(t('comments.saved'));
         }}
       />
     );
   else
     content = (
       <>
-        {c.state === 'hidden' && <p className="comment-moderated">{t('discussion.hiddenForOthers')}</p>}
+        {c.state === 'hidden' && <p className="comment-moderated">{t('comments.hiddenForOthers')}</p>}
         <CommentBody body={c.body ?? ''} />
       </>
     );
@@ -93,7 +93,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
           </span>
           <span className="comment-time muted">
             {formatDateTime(c.createdAt)}
-            {c.editedAt && c.state !== 'deleted' && ` · ${t('discussion.edited')}`}
+            {c.editedAt && c.state !== 'deleted' && ` · ${t('comments.edited')}`}
           </span>
           {c.anchorSeconds !== null && c.state !== 'deleted' && (
             <AnchorButton seconds={c.anchorSeconds} player={ctx.player} />
@@ -104,47 +104,47 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
           <div className="comment-actions">
             {c.canReply && (
               <Button variant="link" onClick={() => setMode('reply')}>
-                {t('discussion.reply')}
-                <span className="sr-only"> {t('discussion.toName', { name: who })}</span>
+                {t('comments.reply')}
+                <span className="sr-only"> {t('comments.toName', { name: who })}</span>
               </Button>
             )}
             {c.canEdit && (
               <Button variant="link" onClick={() => setMode('edit')}>
-                {t('discussion.edit')}
+                {t('comments.edit')}
               </Button>
             )}
             {c.canDelete && (
               <ConfirmDialog
-                triggerLabel={t('discussion.delete')}
+                triggerLabel={t('comments.delete')}
                 triggerVariant="link"
-                title={t('discussion.deleteTitle')}
-                confirmLabel={t('discussion.delete')}
+                title={t('comments.deleteTitle')}
+                confirmLabel={t('comments.delete')}
                 onConfirm={async () => {
                   await actions.remove.mutateAsync(c.id);
-                  announce(t('discussion.deletedNotice'));
+                  announce(t('comments.deletedNotice'));
                 }}
               >
-                <p>{t('discussion.deleteText')}</p>
+                <p>{t('comments.deleteText')}</p>
               </ConfirmDialog>
             )}
             {c.canReport && (
               <FormDialog
-                triggerLabel={t('discussion.report')}
-                triggerContext={t('discussion.byName', { name: who })}
+                triggerLabel={t('comments.report')}
+                triggerContext={t('comments.byName', { name: who })}
                 triggerVariant="link"
-                title={t('discussion.reportTitle')}
-                submitLabel={t('discussion.reportSubmit')}
+                title={t('comments.reportTitle')}
+                submitLabel={t('comments.reportSubmit')}
                 fields={['reason'] as const}
                 onSubmit={async (data) => {
                   await actions.report.mutateAsync({ id: c.id, reason: String(data.get('reason') ?? '') });
-                  announce(t('discussion.reported'));
+                  announce(t('comments.reported'));
                 }}
               >
                 {(errors) => (
                   <TextAreaField
                     name="reason"
-                    label={t('discussion.reportReason')}
-                    hint={t('discussion.reportHint')}
+                    label={t('comments.reportReason')}
+                    hint={t('comments.reportHint')}
                     optional
                     maxLength={1000}
                     rows={3}
@@ -153,7 +153,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
                 )}
               </FormDialog>
             )}
-            {c.reportedByMe && <span className="muted comment-reported">{t('discussion.reportedByMe')}</span>}
+            {c.reportedByMe && <span className="muted comment-reported">{t('comments.reportedByMe')}</span>}
             {c.canHide && (
               <Button
                 variant="link"
@@ -161,37 +161,35 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
                 onClick={async () => {
                   const hidden = c.state !== 'hidden';
                   await actions.setHidden.mutateAsync({ id: c.id, hidden });
-                  announce(t(hidden ? 'discussion.hiddenNotice' : 'discussion.unhiddenNotice'));
+                  announce(t(hidden ? 'comments.hiddenNotice' : 'comments.unhiddenNotice'));
                 }}
               >
-                {t(c.state === 'hidden' ? 'discussion.unhide' : 'discussion.hide')}
+                {t(c.state === 'hidden' ? 'comments.unhide' : 'comments.hide')}
               </Button>
             )}
             {c.openReports ? (
-              <span className="badge badge-error">
-                {t('discussion.openReports', { count: c.openReports })}
-              </span>
+              <span className="badge badge-error">{t('comments.openReports', { count: c.openReports })}</span>
             ) : null}
           </div>
         )}
         {mode === 'reply' && (
           <Composer
             videoId={ctx.videoId}
-            label={t('discussion.replyLabel', { name: who })}
-            submitLabel={t('discussion.sendReply')}
+            label={t('comments.replyLabel', { name: who })}
+            submitLabel={t('comments.sendReply')}
             maxLength={ctx.maxLength}
             autoFocus
             onCancel={() => setMode('read')}
             onSubmit={async (body) => {
               await actions.create.mutateAsync({ body, parentId: c.id });
               setMode('read');
-              announce(t('discussion.sent'));
+              announce(t('comments.sent'));
             }}
           />
         )}
       </article>
       {c.replies.length > 0 && (
-        <ol className="comment-list comment-replies" aria-label={t('discussion.repliesTo', { name: who })}>
+        <ol className="comment-list comment-replies" aria-label={t('comments.repliesTo', { name: who })}>
           {c.replies.map((r) => (
             <CommentItem key={r.id} comment={r} ctx={ctx} />
           ))}

@@ -41,9 +41,9 @@ function MentionPicker({
   const items = people.data?.items ?? [];
   return (
     <div className="mention-picker">
-      <label htmlFor={`${id}-q`}>{t('discussion.mention.search')}</label>
+      <label htmlFor={`${id}-q`}>{t('comments.mention.search')}</label>
       <p id={`${id}-hint`} className="hint">
-        {t('discussion.mention.hint')}
+        {t('comments.mention.hint')}
       </p>
       <input
         ref={input}
@@ -60,9 +60,9 @@ function MentionPicker({
         }}
       />
       <p className="sr-only" role="status">
-        {people.isSuccess ? t('discussion.mention.count', { count: items.length }) : ''}
+        {people.isSuccess ? t('comments.mention.count', { count: items.length }) : ''}
       </p>
-      {people.isSuccess && items.length === 0 && <p className="muted">{t('discussion.mention.none')}</p>}
+      {people.isSuccess && items.length === 0 && <p className="muted">{t('comments.mention.none')}</p>}
       {items.length > 0 && (
         <ul className="mention-results">
           {items.map((p) => (
@@ -75,7 +75,7 @@ function MentionPicker({
         </ul>
       )}
       <Button variant="link" onClick={onClose}>
-        {t('discussion.mention.close')}
+        {t('comments.mention.close')}
       </Button>
     </div>
   );
@@ -126,12 +126,12 @@ export function Composer(p: Props) {
     if (busy) return;
     const text = body.trim();
     if (!text) {
-      setError(t('discussion.errors.empty'));
+      setError(t('comments.errors.empty'));
       area.current?.focus();
       return;
     }
     if (text.length > p.maxLength) {
-      setError(t('discussion.errors.tooLong', { max: p.maxLength.toLocaleString('da-DK') }));
+      setError(t('comments.errors.tooLong', { max: p.maxLength.toLocaleString('da-DK') }));
       area.current?.focus();
       return;
     }
@@ -155,7 +155,7 @@ export function Composer(p: Props) {
       <div className={`field${error ? ' has-error' : ''}`}>
         <label htmlFor={`${id}-body`}>{p.label}</label>
         <p id={`${id}-hint`} className="hint">
-          {t('discussion.formatHint')}
+          {t('comments.formatHint')}
         </p>
         <textarea
           ref={area}
@@ -196,7 +196,7 @@ export function Composer(p: Props) {
                 setAnchorOn(e.target.checked);
               }}
             />
-            <label htmlFor={`${id}-anchor`}>{t('discussion.anchorAt', { time: formatTime(anchor) })}</label>
+            <label htmlFor={`${id}-anchor`}>{t('comments.anchorAt', { time: formatTime(anchor) })}</label>
           </div>
         )}
         {!picking && (
@@ -206,7 +206,7 @@ export function Composer(p: Props) {
             className="btn btn-secondary"
             onClick={() => setPicking(true)}
           >
-            {t('discussion.mention.open')}
+            {t('comments.mention.open')}
           </button>
         )}
         <Button type="submit" busy={busy}>

@@ -44,7 +44,7 @@ export function Discussion({ videoId, player }: { videoId: string; player: RefOb
   return (
     <section className="discussion" aria-labelledby="discussion-title">
       <h2 id="discussion-title">
-        {t('discussion.title')}
+        {t('comments.title')}
         {first ? <span className="muted discussion-count"> ({first.total})</span> : null}
       </h2>
       <p role="status" className="sr-only">
@@ -55,33 +55,33 @@ export function Discussion({ videoId, player }: { videoId: string; player: RefOb
       {first?.canComment && (
         <Composer
           videoId={videoId}
-          label={t('discussion.newLabel')}
-          submitLabel={t('discussion.send')}
+          label={t('comments.newLabel')}
+          submitLabel={t('comments.send')}
           player={player}
           maxLength={ctx.maxLength}
           onSubmit={async (body, anchorSeconds) => {
             await actions.create.mutateAsync({ body, anchorSeconds });
-            announce(t('discussion.sent'));
+            announce(t('comments.sent'));
           }}
         />
       )}
       {first && (
         <>
           <div className="discussion-toolbar">
-            <label htmlFor="discussion-sort">{t('discussion.sort.label')}</label>
+            <label htmlFor="discussion-sort">{t('comments.sort.label')}</label>
             <select
               id="discussion-sort"
               value={sort}
               onChange={(e) => setSort(e.target.value as CommentSort)}
             >
-              <option value="newest">{t('discussion.sort.newest')}</option>
-              <option value="oldest">{t('discussion.sort.oldest')}</option>
+              <option value="newest">{t('comments.sort.newest')}</option>
+              <option value="oldest">{t('comments.sort.oldest')}</option>
             </select>
           </div>
           {items.length === 0 ? (
-            <p className="muted">{t('discussion.empty')}</p>
+            <p className="muted">{t('comments.empty')}</p>
           ) : (
-            <ol className="comment-list" aria-label={t('discussion.listLabel')}>
+            <ol className="comment-list" aria-label={t('comments.listLabel')}>
               {items.map((c) => (
                 <CommentItem key={c.id} comment={c} ctx={ctx} />
               ))}
@@ -93,7 +93,7 @@ export function Discussion({ videoId, player }: { videoId: string; player: RefOb
               busy={comments.isFetchingNextPage}
               onClick={() => comments.fetchNextPage()}
             >
-              {t('discussion.more')}
+              {t('comments.more')}
             </Button>
           )}
         </>

@@ -23,7 +23,7 @@ function ReportItem({ item }: { item: ReportQueueItem }) {
           </Link>
         </h2>
         <p className="muted">
-          {c.authorName ?? t('discussion.deletedAuthor')} · {formatDateTime(c.createdAt)}
+          {c.authorName ?? t('comments.deletedAuthor')} · {formatDateTime(c.createdAt)}
           {c.state === 'hidden' && (
             <>
               {' · '}
@@ -34,7 +34,7 @@ function ReportItem({ item }: { item: ReportQueueItem }) {
         {c.body !== null ? (
           <CommentBody body={c.body} />
         ) : (
-          <p className="comment-placeholder">{t('discussion.deleted')}</p>
+          <p className="comment-placeholder">{t('comments.deleted')}</p>
         )}
         <h3>{t('moderation.reports', { count: item.reports.length })}</h3>
         <ul className="report-reasons">
@@ -53,7 +53,7 @@ function ReportItem({ item }: { item: ReportQueueItem }) {
               busy={setHidden.isPending}
               onClick={() => setHidden.mutate({ id: c.id, hidden: c.state !== 'hidden' })}
             >
-              {t(c.state === 'hidden' ? 'discussion.unhide' : 'moderation.hide')}
+              {t(c.state === 'hidden' ? 'comments.unhide' : 'moderation.hide')}
             </Button>
           )}
           <Button variant="secondary" busy={resolve.isPending} onClick={() => resolve.mutate(c.id)}>
