@@ -61,19 +61,17 @@ export const trainingKeys = {
   participants: (id: string) => ['training', 'course', id, 'participants'] as const,
   video: (videoId: string) => [...videoKeys.one(videoId), 'training'] as const,
 };
-export const videoTrainingKey = trainingKeys.video;
-export const methodDemandKey = trainingKeys.method;
 
 export const useVideoTraining = (videoId: string, enabled = true) =>
   useQuery({
-    queryKey: videoTrainingKey(videoId),
+    queryKey: trainingKeys.video(videoId),
     queryFn: () => api<VideoTraining>(`/videos/${videoId}/training`),
     enabled,
   });
 
 export const useMethodDemand = (methodId: string | undefined) =>
   useQuery({
-    queryKey: methodDemandKey(methodId ?? ''),
+    queryKey: trainingKeys.method(methodId ?? ''),
     queryFn: () => api<MethodDemand>(`/training/methods/${methodId}/demand`),
     enabled: !!methodId,
     retry: false,
@@ -89,7 +87,7 @@ export const withdrawTraining = (methodId: string) =>
 export function useDemandUpdate() {
   const qc = useQueryClient();
   return (d: MethodDemand) => {
-    qc.setQueryData(methodDemandKey(d.method.id), d);
+    qc.setQueryData(trainingKeys.method(d.method.id), d);
     for (const [key, data] of qc.getQueriesData<VideoTraining>({ queryKey: videoKeys.each })) {
       if (key[2] !== 'training' || !data) continue;
       if (!data.methods.some((m) => m.method.id === d.method.id)) continue;
@@ -157,11 +155,9 @@ export const useCourses = (filter: { state?: CourseState; mine?: boolean }, enab
     enabled,
   });
 
-export const courseKey = trainingKeys.course;
-
 export const useCourse = (id: string | undefined) =>
   useQuery({
-    queryKey: courseKey(id ?? ''),
+    queryKey: trainingKeys.course(id ?? ''),
     queryFn: () => api<CourseDetail>(`/training/courses/${id}`),
     enabled: !!id,
   });
@@ -182,11 +178,11 @@ export function useCourseRefresh(id: string) {
     void qc.invalidateQueries({ queryKey: trainingKeys.mine });
     if (answer && typeof answer === 'object' && 'id' in answer && 'sessions' in answer) {
       // The answer is the course as it now is: show it at once; the participants are asked again.
-      qc.setQueryData(courseKey(id), answer as CourseDetail);
+      qc.setQueryData(trainingKeys.course(id), answer as CourseDetail);
       void qc.invalidateQueries({ queryKey: trainingKeys.participants(id) });
       return;
     }
-    await qc.invalidateQueries({ queryKey: courseKey(id) });
+    await qc.invalidateQueries({ queryKey: trainingKeys.course(id) });
   };
 }
 
