@@ -3,17 +3,19 @@ import { Route, Routes } from 'react-router';
 import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { RequireAuth, RequireCapability } from './components/RequireAuth';
-import { AcceptInvitation } from './routes/AcceptInvitation';
-import { ForgotPassword } from './routes/ForgotPassword';
+import { AcceptInvitation } from './routes/auth/AcceptInvitation';
+import { ForgotPassword } from './routes/auth/ForgotPassword';
+import { Login } from './routes/auth/Login';
+import { ResetPassword } from './routes/auth/ResetPassword';
 import { Home } from './routes/Home';
-import { Login } from './routes/Login';
 import { NotFound } from './routes/NotFound';
-import { ResetPassword } from './routes/ResetPassword';
 // The catalogue is where most visits start: in the first download (≈ 4 kB compressed) saves a round trip there.
 import { VideosPage } from './routes/videos/VideosPage';
 
 // Pages only some people use are loaded when first opened.
-const ImportStaff = lazy(() => import('./routes/ImportStaff').then((m) => ({ default: m.ImportStaff })));
+const ImportStaff = lazy(() =>
+  import('./routes/import/ImportStaff').then((m) => ({ default: m.ImportStaff })),
+);
 const InstitutionPage = lazy(() =>
   import('./routes/org/InstitutionPage').then((m) => ({ default: m.InstitutionPage })),
 );
@@ -50,7 +52,7 @@ const TaxonomyPage = lazy(() =>
 const CollectionsPage = lazy(() =>
   import('./routes/catalogue/CollectionsPage').then((m) => ({ default: m.CollectionsPage })),
 );
-const Outbox = lazy(() => import('./routes/Outbox').then((m) => ({ default: m.Outbox })));
+const Outbox = lazy(() => import('./routes/outbox/Outbox').then((m) => ({ default: m.Outbox })));
 const PackagesPage = lazy(() =>
   import('./routes/packages/PackagesPage').then((m) => ({ default: m.PackagesPage })),
 );

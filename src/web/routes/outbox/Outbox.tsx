@@ -8,12 +8,12 @@ import {
   ModalOverlay,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { type OutboxEmail, useOutbox } from '../api/outbox';
-import { Button } from '../components/Button';
-import { QueryView } from '../components/QueryView';
-import { TableWrap } from '../components/TableWrap';
-import { usePageTitle } from '../components/usePageTitle';
-import { formatDateTime } from '../i18n';
+import { type OutboxEmail, useOutbox } from '../../api/outbox';
+import { Button } from '../../components/Button';
+import { QueryView } from '../../components/QueryView';
+import { TableWrap } from '../../components/TableWrap';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatDateTime } from '../../i18n';
 
 /** Plain text with its web addresses as links (only http/https, rendered by React, so nothing else can run). */
 function LinkedText({ text }: { text: string }) {

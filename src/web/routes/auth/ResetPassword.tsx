@@ -1,4 +1,4 @@
-import { TokenPage } from '../components/TokenPage';
+import { TokenPage } from '../../components/TokenPage';
 
 export function ResetPassword() {
   return <TokenPage kind="reset" />;

@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { clearSessionExpired, doneSigningOut } from '../api/auth';
-import { api } from '../api/client';
-import { fetchMe, peopleKeys, useMe } from '../api/people';
-import { ErrorAlert, Loading, Notice } from '../components/Alert';
-import { Button } from '../components/Button';
-import { TextField } from '../components/Field';
-import { useForm } from '../components/useForm';
-import { usePageTitle } from '../components/usePageTitle';
+import { clearSessionExpired, doneSigningOut } from '../../api/auth';
+import { api } from '../../api/client';
+import { fetchMe, peopleKeys, useMe } from '../../api/people';
+import { ErrorAlert, Loading, Notice } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { useForm } from '../../components/useForm';
+import { usePageTitle } from '../../components/usePageTitle';
 
 type LoginState = { from?: string; expired?: boolean; loggedOut?: boolean; notice?: string } | null;
 

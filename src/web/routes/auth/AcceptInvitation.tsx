@@ -1,4 +1,4 @@
-import { TokenPage } from '../components/TokenPage';
+import { TokenPage } from '../../components/TokenPage';
 
 export function AcceptInvitation() {
   return <TokenPage kind="invitation" />;

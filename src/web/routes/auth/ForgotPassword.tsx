@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import { ErrorAlert } from '../components/Alert';
-import { Button } from '../components/Button';
-import { TextField } from '../components/Field';
-import { isEmail, useForm } from '../components/useForm';
-import { usePageTitle } from '../components/usePageTitle';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { isEmail, useForm } from '../../components/useForm';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function ForgotPassword() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, ImportRow } from '../api/import';
-import { TableWrap } from '../components/TableWrap';
+import type { ImportResult, ImportRow } from '../../api/import';
+import { TableWrap } from '../../components/TableWrap';
 
 const COLUMNS = ['name', 'email', 'institution', 'team', 'role'] as const;
 /** Error columns may use the Danish or the English header. */

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, errorMessage } from '../api/client';
-import type { ImportResult } from '../api/import';
-import { peopleKeys } from '../api/people';
-import { ErrorAlert, Loading, Notice } from '../components/Alert';
-import { Button } from '../components/Button';
-import { TextField } from '../components/Field';
-import { usePageTitle } from '../components/usePageTitle';
+import { ApiError, api, errorMessage } from '../../api/client';
+import type { ImportResult } from '../../api/import';
+import { peopleKeys } from '../../api/people';
+import { ErrorAlert, Loading, Notice } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ImportSummary, ImportTable } from './ImportPreview';
 
 /** Danish headers, semicolon-separated (what Excel uses in Denmark), UTF-8 with BOM so Excel reads æøå. */
