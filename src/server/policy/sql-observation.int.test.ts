@@ -1,12 +1,20 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { termOf, VISIT_STATUSES, type VisitKind } from '../../shared/observation.js';
+import {
+  termOf,
+  VISIT_FLAGS,
+  VISIT_KINDS,
+  VISIT_STATUSES,
+  type VisitKind,
+} from '../../shared/observation.js';
 import type { Db } from '../db/index.js';
-import { observationVisitGuests, observationVisits } from '../db/observation-schema.js';
+import { observationObservers, observationVisitGuests, observationVisits } from '../db/observation-schema.js';
+import { institutions } from '../db/schema.js';
 import { makeSchema } from '../modules/observation/observation.testing.js';
 import { loadVisitResource } from '../modules/observation/resource.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
-import { type Actor, ANONYMOUS, seesVisit } from './index.js';
-import { visibleVisits } from './sql-observation.js';
+import { type Actor, ANONYMOUS, mayObserve, seesVisit } from './index.js';
+import { countsTowardData, observesAt, visibleVisits } from './sql-observation.js';
 
 /*
  * Visit lists filter with sql-observation.visibleVisits; a single visit is decided by rules-observation.seesVisit
@@ -110,5 +118,77 @@ describe('visibleVisits agrees with seesVisit', () => {
     expect(med.filter((id) => selfIds.includes(id))).toHaveLength(2);
     expect(await count('nobody')).toHaveLength(1);
     expect((await count('cross')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('observesAt agrees with mayObserve', () => {
+  it('for every actor at every institution, delegated or not, with a role there or not', async () => {
+    // Delegations: where the person holds a role (counts), where they hold none (does not), and a leader's
+    // (counts anyway).
+    await db.insert(observationObservers).values([
+      { institutionId: inst.Solsikkeskolen, userId: userId.ressourceperson },
+      { institutionId: inst.Bakkeskolen, userId: userId.cross },
+      { institutionId: inst['Klub Lynet'], userId: userId.medarbejder2 },
+      { institutionId: inst.Solsikkeskolen, userId: userId.leder },
+    ]);
+    const delegations = await db.select().from(observationObservers);
+    const places = await db.select({ id: institutions.id }).from(institutions);
+    let allowed = 0;
+    for (const key of ACTORS) {
+      const actor = await actorOf(key);
+      for (const { id } of places) {
+        const delegated = delegations.some((d) => d.userId === actor.id && d.institutionId === id);
+        const [row] = (await db.execute(sql`select ${observesAt(actor.id, id)} as ok`)).rows as {
+          ok: boolean;
+        }[];
+        expect(row.ok, `${key} at ${id}`).toBe(mayObserve(actor, { institutionId: id, delegated }));
+        if (row.ok) allowed++;
+      }
+    }
+    // Not vacuous: the leaders, and the delegated ressourceperson and cross (who holds a role at Bakkeskolen).
+    expect(allowed).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('countsTowardData agrees with the data-cell triggers (drizzle/0005_data_cells.sql)', () => {
+  const countedBy = async (where: SQL, institutionId: string) =>
+    (
+      await db
+        .select({ id: observationVisits.id })
+        .from(observationVisits)
+        .where(and(where, eq(observationVisits.institutionId, institutionId)))
+    ).length;
+  const cellCount = async (institutionId: string) => {
+    const { rows } = (await db.execute(sql`select visits from observation_data_cells
+      where institution_id = ${institutionId} and dims = 0 and item_key is null and area_key is null`)) as unknown as {
+      rows: { visits: number }[];
+    };
+    return Number(rows[0]?.visits ?? 0);
+  };
+
+  it('a visit walked through every kind, status and flag counts in the cells exactly when countsTowardData says', async () => {
+    const place = inst.Solsikkeskolen;
+    const [visit] = await db
+      .select({ id: observationVisits.id })
+      .from(observationVisits)
+      .where(eq(observationVisits.institutionId, place))
+      .limit(1);
+    let counted = 0;
+    for (const kind of VISIT_KINDS)
+      for (const status of VISIT_STATUSES)
+        for (const flag of [null, ...VISIT_FLAGS]) {
+          await db
+            .update(observationVisits)
+            .set({ kind, status, flag })
+            .where(eq(observationVisits.id, visit.id));
+          const expected = await countedBy(countsTowardData, place);
+          expect(await cellCount(place), `${kind} ${status} ${flag}`).toBe(expected);
+          if (
+            (await countedBy(and(countsTowardData, eq(observationVisits.id, visit.id)) as SQL, place)) === 1
+          )
+            counted++;
+        }
+    // Exactly one combination counts: a completed, unflagged classroom visit.
+    expect(counted).toBe(1);
   });
 });
