@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../offline/db';
 import { elapsedMs, type SyncState } from '../../../offline/sync';
-import { clock } from './ConductSteps';
+import { clock } from './steps';
 
 /** Timer (start/pause, elapsed time) for the lesson. */
 export function Timer({ draft, onToggle }: { draft: Draft; onToggle: () => void }) {

@@ -9,11 +9,11 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { answerKey } from '../../../offline/db';
 import { visitTitle } from '../visits/VisitBits';
 import { SyncStatus, Timer } from './ConductBar';
-import { useConductDraft } from './ConductDraft';
 import { ItemInput } from './ConductItems';
 import { PupilSetup, PupilStep } from './ConductPupils';
-import { pupilQuestions, type Step, stepsOf, visitAreas } from './ConductSteps';
 import { ConductSummary } from './ConductSummary';
+import { useConductDraft } from './draft';
+import { pupilQuestions, type Step, stepsOf, visitAreas } from './steps';
 import '../observation.css';
 
 /** /observation/besoeg/:id/gennemfoer — conduct a visit (or a self-observation) on a phone, also offline (O2). */

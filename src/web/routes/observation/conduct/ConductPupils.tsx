@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLASS_SIZE_MAX, pickPupils } from '../../../../shared/observation';
 import { answerKey, type Draft } from '../../../offline/db';
 import { ItemInput } from './ConductItems';
-import { listOfNumbers, type PupilQuestion } from './ConductSteps';
+import { listOfNumbers, type PupilQuestion } from './steps';
 
 /** The pupil interview: the class size, then the app draws the pupils by number (the observer does not choose). */
 export function PupilSetup({

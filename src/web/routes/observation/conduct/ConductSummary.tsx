@@ -3,7 +3,7 @@ import type { VisitDetail } from '../../../api/observation';
 import { Button } from '../../../components/Button';
 import type { Draft } from '../../../offline/db';
 import { elapsedMs } from '../../../offline/sync';
-import { clock, progressOf, type Step } from './ConductSteps';
+import { clock, progressOf, type Step } from './steps';
 
 /** The last screen: what has an answer, what is missing (with a way back), and "Afslut besøget". */
 export function ConductSummary({

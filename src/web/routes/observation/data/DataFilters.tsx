@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataBreakdown } from '../../../../shared/observation';
 import type { DataParams, ObservationData } from '../../../api/observation-lead';
 import { SelectField } from '../../../components/Field';
-import { gradeLabel, termLabel } from './DataFormat';
+import { gradeLabel, termLabel } from './format';
 
 /** Filters and the breakdown; every change goes straight into the address (so it is kept and can be shared). */
 export function DataFilters({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataCell, ObservationData } from '../../../api/observation-lead';
 import { TableWrap } from '../../../components/TableWrap';
 import { ChartIndicator } from './ChartIndicator';
-import { cellText, chartNumber, groupLabel, measureLabel } from './DataFormat';
+import { cellText, chartNumber, groupLabel, measureLabel } from './format';
 
 type Indicator = ObservationData['areas'][number]['indicators'][number];
 

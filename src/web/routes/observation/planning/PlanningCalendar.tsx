@@ -5,8 +5,8 @@ import { useVisitsBetween } from '../../../api/observation-lead';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { currentLocale } from '../../../i18n';
-import { formatDate, gradeLabel } from '../data/DataFormat';
-import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth } from './PlanningMonth';
+import { formatDate, gradeLabel } from '../data/format';
+import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth } from './month';
 
 const locale = () => (currentLocale() === 'da' ? 'da-DK' : 'en-GB');
 const monthName = (month: string) =>

@@ -7,7 +7,7 @@ import { leadKey, resolveFlag, useFlaggedVisits } from '../../../api/observation
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { QueryView } from '../../../components/QueryView';
-import { formatDate } from '../data/DataFormat';
+import { formatDate } from '../data/format';
 
 type Decision = 'keep' | 'exclude';
 

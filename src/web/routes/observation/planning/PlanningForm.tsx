@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/Field';
 import { PersonPicker } from '../../../components/PersonPicker';
-import { formatDate } from '../data/DataFormat';
+import { formatDate } from '../data/format';
 import { keepSearchInPlace } from '../setup/SetupObservers';
 import { readVisitFields, VISIT_FIELDS, VisitFields } from '../visits/VisitFields';
 

@@ -4,7 +4,7 @@ import { TERM_PATTERN, termOf } from '../../../../shared/observation';
 import { useNotVisited } from '../../../api/observation-lead';
 import { Button } from '../../../components/Button';
 import { QueryView } from '../../../components/QueryView';
-import { formatDate, shiftTerm, termLabel } from '../data/DataFormat';
+import { formatDate, shiftTerm, termLabel } from '../data/format';
 
 /** "Ikke besøgt i denne termin": staff without a visit in the chosen term, with their latest visit. */
 export function PlanningNotVisited({ institutionId }: { institutionId: string }) {

@@ -9,7 +9,7 @@ import {
   MAX_PER_LIST,
   move,
   newItem,
-} from './SchemaDraft';
+} from './draft';
 import { SchemaItemEditor } from './SchemaItemEditor';
 import { focusAfterMove, SchemaMoveButtons } from './SchemaMoveButtons';
 

@@ -8,7 +8,6 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../../components/A
 import { Button } from '../../../components/Button';
 import { RadioGroupField } from '../../../components/Field';
 import { formatDateTime } from '../../../i18n';
-import { SchemaAreaEditor } from './SchemaAreaEditor';
 import {
   type Draft,
   type DraftErrors,
@@ -19,7 +18,8 @@ import {
   serverPaths,
   toInput,
   validateDraft,
-} from './SchemaDraft';
+} from './draft';
+import { SchemaAreaEditor } from './SchemaAreaEditor';
 import { focusAfterMove } from './SchemaMoveButtons';
 
 /** The version history: every saved version, newest first. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES, type IndicatorType, PUPIL_ITEM_TYPES } from '../../../../shared/observation';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
-import type { DraftErrors, DraftItem, DraftScale, ItemList } from './SchemaDraft';
+import type { DraftErrors, DraftItem, DraftScale, ItemList } from './draft';
 import { SchemaMoveButtons } from './SchemaMoveButtons';
 
 const SCALE_VALUES = Array.from({ length: 11 }, (_, i) => i);

@@ -7,7 +7,7 @@ import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { PersonPicker } from '../../../components/PersonPicker';
 import { QueryView } from '../../../components/QueryView';
-import { formatDate } from '../data/DataFormat';
+import { formatDate } from '../data/format';
 
 /** Enter in the person search narrows the list; it must not submit the form. */
 export function keepSearchInPlace(e: KeyboardEvent<HTMLFormElement>) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitSummary } from '../../../api/observation';
 import { currentLocale } from '../../../i18n';
-import { gradeLabel } from '../data/DataFormat';
+import { gradeLabel } from '../data/format';
 
 /** Small pieces shared by the observation pages for observers and teachers. */
 

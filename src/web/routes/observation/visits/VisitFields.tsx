@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type FocusArea, GRADE_MAX, GRADE_MIN } from '../../../../shared/observation';
 import { SelectField, TextField } from '../../../components/Field';
-import { gradeLabel } from '../data/DataFormat';
+import { gradeLabel } from '../data/format';
 import '../observation.css';
 
 /**

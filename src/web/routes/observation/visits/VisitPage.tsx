@@ -6,7 +6,7 @@ import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { usePageTitle } from '../../../components/usePageTitle';
-import { gradeLabel } from '../data/DataFormat';
+import { gradeLabel } from '../data/format';
 import { GuidePrompt } from '../guide/GuideView';
 import { formatDay, StatusBadge, visitTitle } from './VisitBits';
 import { VisitConversation } from './VisitConversation';

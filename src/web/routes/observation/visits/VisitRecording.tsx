@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Indicator, PupilItem } from '../../../../shared/observation';
 import type { Answer, VisitDetail } from '../../../api/observation';
-import { clock, listOfNumbers, pupilQuestions, visitAreas } from '../conduct/ConductSteps';
+import { clock, listOfNumbers, pupilQuestions, visitAreas } from '../conduct/steps';
 import { formatDay } from './VisitBits';
 
 /** Everything recorded about the lesson: answers per focus area, the pupil interview by pupil, notes, time. */

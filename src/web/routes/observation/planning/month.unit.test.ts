@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, monthRange, monthWeeks, shiftMonth } from './PlanningMonth';
+import { byDay, monthRange, monthWeeks, shiftMonth } from './month';
 
 describe('planning month', () => {
   it('shifts across years', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemaDefinitionInput } from '../../../../shared/observation';
-import { draftFrom, move, newArea, serverPaths, toInput, validateDraft } from './SchemaDraft';
+import { draftFrom, move, newArea, serverPaths, toInput, validateDraft } from './draft';
 
 const KEY_A = '00000000-0000-4000-8000-00000000000a';
 const KEY_I = '00000000-0000-4000-8000-000000000001';
