@@ -58,11 +58,3 @@ export async function useAuthToken(db: DbOrTx, id: string): Promise<boolean> {
 export async function setPassword(db: DbOrTx, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, status: 'active' }).where(eq(users.id, userId));
 }
-
-export async function setUserProfile(
-  db: DbOrTx,
-  userId: string,
-  values: Partial<{ name: string; locale: 'da' | 'en' }>,
-) {
-  await db.update(users).set(values).where(eq(users.id, userId));
-}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, teamMemberships, teams } from '../../db/schema.js';
@@ -118,16 +118,6 @@ export async function getTeam(db: DbOrTx, id: string) {
     .from(teams)
     .innerJoin(institutions, eq(institutions.id, teams.institutionId))
     .where(eq(teams.id, id));
-  return t;
-}
-
-export async function findTeamByName(db: DbOrTx, institutionId: string, name: string) {
-  const [t] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(
-      and(eq(teams.institutionId, institutionId), sql`lower(${teams.name}) = ${name.trim().toLowerCase()}`),
-    );
   return t;
 }
 

@@ -48,8 +48,6 @@ export async function listPeople(
 export type PersonGrant = z.output<typeof c.PersonGrant>;
 export type PersonTeam = z.output<typeof c.PersonTeam>;
 
-export type PersonDetail = NonNullable<Awaited<ReturnType<typeof personDetail>>>;
-
 /** A person with their grants (with place names) and teams, in one query. */
 export async function personDetail(db: DbOrTx, id: string) {
   const [row] = await db
