@@ -15,15 +15,14 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installCompression, serveWebApp } from './http/static.js';
 import { installSystemRoutes } from './http/system.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
-import { createCollectionService } from './modules/catalogue/collections.js';
-import { catalogueRoutes } from './modules/catalogue/routes.js';
-import { createCatalogueService } from './modules/catalogue/service.js';
-import { createTaxonomyService } from './modules/catalogue/taxonomy.js';
-import { commentRoutes } from './modules/comments/routes.js';
-import { createCommentService } from './modules/comments/service.js';
-import { createFeedService } from './modules/communities/feed.js';
-import { communityRoutes } from './modules/communities/routes.js';
-import { createCommunityService } from './modules/communities/service.js';
+import {
+  catalogueRoutes,
+  createCatalogueService,
+  createCollectionService,
+  createTaxonomyService,
+} from './modules/catalogue/index.js';
+import { commentRoutes, createCommentService } from './modules/comments/index.js';
+import { communityRoutes, createCommunityService, createFeedService } from './modules/communities/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
@@ -33,26 +32,27 @@ import {
 } from './modules/observation/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.js';
-import { packageRoutes } from './modules/packages/routes.js';
-import { createPackageService } from './modules/packages/service.js';
+import { createPackageService, packageRoutes } from './modules/packages/index.js';
 import { createPeopleService, peopleRoutes, personDetail } from './modules/people/index.js';
-import { reflectionRoutes } from './modules/reflection/routes.js';
-import { createReflectionService } from './modules/reflection/service.js';
-import { createStatisticsService } from './modules/reflection/statistics.js';
-import { createHomeService } from './modules/search/home.js';
-import { searchRoutes } from './modules/search/routes.js';
-import { createSearchService } from './modules/search/service.js';
+import {
+  createReflectionService,
+  createStatisticsService,
+  reflectionRoutes,
+} from './modules/reflection/index.js';
+import { createHomeService, createSearchService, searchRoutes } from './modules/search/index.js';
 import { courseRoutes } from './modules/training/course-routes.js';
 import { createCourseService } from './modules/training/courses.js';
 import { createDemandService } from './modules/training/demand.js';
 import { demandRoutes } from './modules/training/demand-routes.js';
-import { createCaptionService } from './modules/videos/captions.js';
-import { mediaRoutes } from './modules/videos/media-routes.js';
-import { withPreview } from './modules/videos/open-graph.js';
-import { videoRoutes } from './modules/videos/routes.js';
-import { createVideoService } from './modules/videos/service.js';
-import { createSharingService } from './modules/videos/sharing.js';
-import { uploadRoutes } from './modules/videos/uploads.js';
+import {
+  createCaptionService,
+  createSharingService,
+  createVideoService,
+  mediaRoutes,
+  uploadRoutes,
+  videoRoutes,
+  withPreview,
+} from './modules/videos/index.js';
 
 export type BuildOptions = {
   config: Config;

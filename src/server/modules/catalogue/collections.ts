@@ -5,8 +5,7 @@ import { videos } from '../../db/videos-schema.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
-import * as videoRepo from '../videos/repo.js';
-import { presentVideo, videoResource } from '../videos/service.js';
+import { getVideo, listVideos, presentVideo, videoResource } from '../videos/index.js';
 import * as repo from './collections-repo.js';
 
 /** How many collections the home page shows, and how many videos one collection holds. */
@@ -44,9 +43,7 @@ export function createCollectionService(ctx: AppContext) {
     const where: SQL[] = [inArray(videos.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])];
     where.push(policySql.visibleVideos(actor));
     if (!opts.manage) where.push(sql`${videos.editorialState} = 'published'`);
-    const found = ids.length
-      ? await videoRepo.listVideos(db, and(...where) as SQL, { limit: ids.length })
-      : [];
+    const found = ids.length ? await listVideos(db, and(...where) as SQL, { limit: ids.length }) : [];
     const byId = new Map(found.map((v) => [v.id, presentVideo(ctx, actor, v, locale)]));
     return {
       items: rows.map((c) => ({
@@ -120,7 +117,7 @@ export function createCollectionService(ctx: AppContext) {
     async addVideo(actor: Actor, id: string, videoId: string, locale: Locale) {
       authorize(actor, 'collection.manage', MANAGE);
       await load(id);
-      const v = await videoRepo.getVideo(db, videoId);
+      const v = await getVideo(db, videoId);
       if (!v) throw new AppError('video.not_found');
       authorize(actor, 'video.read', videoResource(v));
       if (v.editorialState !== 'published') throw new AppError('collection.video_not_published');

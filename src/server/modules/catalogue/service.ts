@@ -6,11 +6,16 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search-documents/index.js';
-import { accessOf, applyAccess } from '../videos/access.js';
-import { allowedVisibility } from '../videos/consent.js';
-import * as videoRepo from '../videos/repo.js';
-import { presentVideo, videoResource } from '../videos/service.js';
-import { authorizeDescribe } from './present.js';
+import {
+  accessOf,
+  allowedVisibility,
+  applyAccess,
+  authorizeDescribe,
+  getVideo,
+  presentVideo,
+  type VideoDetail,
+  videoResource,
+} from '../videos/index.js';
 import * as repo from './repo.js';
 
 export const MAX_METHODS = 10;
@@ -66,19 +71,19 @@ export function createCatalogueService(ctx: AppContext) {
 
   /** The video for a catalogue action: 404 when the actor may not know it, 403 when they may not act. */
   async function loadFor(actor: Actor, id: string, action: 'video.submit' | 'video.review') {
-    const v = await videoRepo.getVideo(db, id);
+    const v = await getVideo(db, id);
     if (!v) throw new AppError('video.not_found');
     authorize(actor, action, videoResource(v));
     return v;
   }
 
   const present = async (actor: Actor, id: string, locale: Locale) =>
-    presentVideo(ctx, actor, (await videoRepo.getVideo(db, id)) as videoRepo.VideoDetail, locale);
+    presentVideo(ctx, actor, (await getVideo(db, id)) as VideoDetail, locale);
 
   /** Runs a workflow step: from one of `from` to `to`, audit-logged; 409 when the state moved meanwhile. */
   async function step(
     actor: Actor,
-    v: videoRepo.VideoDetail,
+    v: VideoDetail,
     from: EditorialState[],
     to: EditorialState,
     extra: Parameters<typeof repo.transition>[4],
@@ -104,7 +109,7 @@ export function createCatalogueService(ctx: AppContext) {
 
   return {
     async setMetadata(actor: Actor, id: string, input: MetadataInput, locale: Locale) {
-      const v = await videoRepo.getVideo(db, id);
+      const v = await getVideo(db, id);
       if (!v) throw new AppError('video.not_found');
       authorizeDescribe(actor, videoResource(v));
       const methodIds = [...new Set(input.methodIds)];

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
-import { policyColumns } from '../videos/repo.js';
+import { policyColumns } from '../videos/index.js';
 
 /** The video fields the discussion needs: what the policy decides on, its length and title. */
 export async function getVideo(db: DbOrTx, id: string) {

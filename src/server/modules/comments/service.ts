@@ -20,7 +20,7 @@ import {
 } from '../../policy/sql-discussion.js';
 import { audit } from '../audit.js';
 import { type NotificationPayload, notifyMany } from '../notifications/index.js';
-import { videoResource } from '../videos/service.js';
+import { videoResource } from '../videos/index.js';
 import * as repo from './repo.js';
 
 /** At most this many people are notified from one comment (the rest of the @mentions stay plain text). */

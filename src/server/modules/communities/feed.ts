@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, policySql } from '../../policy/index.js';
-import { signedMediaPrefix } from '../videos/signing.js';
+import { signedMediaPrefix } from '../videos/index.js';
 import { decodeFeedCursor, encodeFeedCursor } from './cursor.js';
 import { communitySources, type FeedRow, feedPage, personalSources } from './feed-repo.js';
 import type { CommunityService } from './service.js';

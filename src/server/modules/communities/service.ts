@@ -9,7 +9,7 @@ import { audit } from '../audit.js';
 import { findUserById } from '../auth/index.js';
 import { notify } from '../notifications/index.js';
 import { personDetail } from '../people/index.js';
-import { type VideoService, videoResource } from '../videos/service.js';
+import { type VideoService, videoResource } from '../videos/index.js';
 import { decodeNameCursor, encodeNameCursor } from './cursor.js';
 import * as repo from './repo.js';
 

@@ -10,8 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, type PackageResource, policySql } from '../../policy/index.js';
 import { ownedPackages, visiblePackages } from '../../policy/sql-packages.js';
 import { audit } from '../audit.js';
-import { listVideos } from '../videos/repo.js';
-import { presentVideo } from '../videos/service.js';
+import { listVideos, presentVideo } from '../videos/index.js';
 import * as repo from './repo.js';
 
 export const packageResource = (pkg: repo.PackageRow): PackageResource => ({

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
-import { policyColumns } from '../videos/repo.js';
+import { policyColumns } from '../videos/index.js';
 
 /** What the policy needs of a video, and its counters. `lock` holds the row until the transaction ends. */
 export async function videoForEngagement(db: DbOrTx, id: string, lock = false) {

@@ -6,7 +6,8 @@ import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
 import { created, fileReply, reply } from '../../http/schemas.js';
 import type { ReflectionService } from './service.js';
-import { type StatisticsService, statisticsCsv } from './statistics.js';
+import type { StatisticsService } from './statistics.js';
+import { statisticsCsv } from './statistics-csv.js';
 
 export function reflectionRoutes(
   reflection: ReflectionService,

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/index.js';
 import { readCursor, writeCursor } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, policySql } from '../../policy/index.js';
-import { videoResource } from '../videos/service.js';
+import { videoResource } from '../videos/index.js';
 import * as repo from './repo.js';
 import { tooFew } from './suppression.js';
 

@@ -235,5 +235,3 @@ export function createStatisticsService(ctx: AppContext) {
 }
 
 export type StatisticsService = ReturnType<typeof createStatisticsService>;
-
-export { csvField, statisticsCsv } from './statistics-csv.js';

@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
 import { othersVideos, ownVideos, searchableVideos } from '../../policy/sql-search.js';
-import type { VideoService } from '../videos/service.js';
+import type { VideoService } from '../videos/index.js';
 import type { ComputedSearch, Facet, Plan, SearchAnswer } from './answers.js';
 import { classActor, visibilityClass } from './cache.js';
 import { cachedSummaries, cacheStats, cachesFor } from './caches.js';

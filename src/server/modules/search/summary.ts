@@ -5,8 +5,8 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
-import { tooFew } from '../reflection/suppression.js';
-import { signedMediaPrefix } from '../videos/signing.js';
+import { tooFew } from '../reflection/index.js';
+import { signedMediaPrefix } from '../videos/index.js';
 
 /**
  * A video as lists show it (search results, home page, related videos, community feeds, packages): what a

@@ -1,6 +1,10 @@
 import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
 import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
 
+// The catalogue part of every video answer (presentVideo in service.ts). It lives in videos, the bottom of the
+// content cluster, because every video answer carries it; the catalogue module builds on videos and uses
+// authorizeDescribe from here through videos/index.ts.
+
 /** The catalogue fields of a video row (videos/repo.ts videoColumns). */
 export type CatalogueFields = {
   ownerId: string;

@@ -1,0 +1,4 @@
+// The front door of the communities module (communities, members, feeds): what app.ts uses.
+export { createFeedService } from './feed.js';
+export { communityRoutes } from './routes.js';
+export { createCommunityService } from './service.js';
