@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/index.js';
 import {
   observationAnswers,
-  observationObservers,
   observationSchemas,
   observationSyncs,
   observationVisitGuests,
@@ -11,6 +10,7 @@ import {
 } from '../../../db/observation-schema.js';
 import { rows } from '../../../db/rows.js';
 import { institutions, roleGrants, users } from '../../../db/schema.js';
+import { observesAt } from '../../../policy/sql-observation.js';
 import type { RecordResult, VisitSummary } from '../types.js';
 import type { AnswerRow } from './answers.js';
 
@@ -242,19 +242,9 @@ export async function holdingRoleAt(db: DbOrTx, userIds: string[], institutionId
   return rows.map((r) => r.id);
 }
 
-/** Leads the institution, or was delegated visits there and still holds a role there (policy.mayObserve). */
+/** May this person observe at the institution? The rule is policy's (sql-observation.observesAt = mayObserve). */
 export async function mayObserveAt(db: DbOrTx, userId: string, institutionId: string): Promise<boolean> {
-  const res = await rows<{ ok: boolean }>(
-    db,
-    sql`select (
-      exists (select 1 from ${roleGrants} rg where rg.user_id = ${userId}
-              and rg.institution_id = ${institutionId} and rg.role = 'leder')
-      or (exists (select 1 from ${observationObservers} o where o.user_id = ${userId}
-                  and o.institution_id = ${institutionId})
-          and exists (select 1 from ${roleGrants} rg where rg.user_id = ${userId}
-                      and rg.institution_id = ${institutionId}))) as ok`,
-  );
-  const [row] = res;
+  const [row] = await rows<{ ok: boolean }>(db, sql`select ${observesAt(userId, institutionId)} as ok`);
   return !!row?.ok;
 }
 
