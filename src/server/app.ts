@@ -40,10 +40,12 @@ import {
   reflectionRoutes,
 } from './modules/reflection/index.js';
 import { createHomeService, createSearchService, searchRoutes } from './modules/search/index.js';
-import { courseRoutes } from './modules/training/course-routes.js';
-import { createCourseService } from './modules/training/courses.js';
-import { createDemandService } from './modules/training/demand.js';
-import { demandRoutes } from './modules/training/demand-routes.js';
+import {
+  courseRoutes,
+  createCourseService,
+  createDemandService,
+  demandRoutes,
+} from './modules/training/index.js';
 import {
   createCaptionService,
   createSharingService,

@@ -24,7 +24,7 @@ import {
   sendDueNotificationEmails,
 } from './modules/notifications/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
-import { sendDueReminders } from './modules/training/reminders.js';
+import { sendDueReminders } from './modules/training/index.js';
 import { startVideoPipeline } from './modules/videos/pipeline.js';
 
 function fail(message: string): never {

@@ -9,7 +9,7 @@ import {
   trainingEnrolments,
   trainingRequests,
 } from '../db/training-schema.js';
-import { loadCourseResource } from '../modules/training/resource.js';
+import { loadCourseResource } from '../modules/training/courses/resource.js';
 import { termId } from '../testing/catalogue.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesCourse } from './index.js';

@@ -6,8 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search-documents/index.js';
-import { lockMethod, methodHasTraining } from '../training/demand-repo.js';
-import { mergeMethodDemand } from '../training/propose.js';
+import { lockMethod, mergeMethodDemand, methodHasTraining } from '../training/index.js';
 import * as repo from './repo.js';
 
 /** The taxonomy is small; lists return it whole, up to this many terms. */

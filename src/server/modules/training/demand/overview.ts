@@ -1,6 +1,6 @@
-import { COURSE_STATES, type CourseState } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import { type Actor, authorize, can } from '../../policy/index.js';
+import { COURSE_STATES, type CourseState } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import { type Actor, authorize, can } from '../../../policy/index.js';
 import * as repo from './overview-repo.js';
 import { getThreshold } from './settings.js';
 

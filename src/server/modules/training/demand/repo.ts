@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ACTIVE_COURSE_STATES } from '../../../shared/training.js';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../db/rows.js';
-import { teamMemberships, teams, users } from '../../db/schema.js';
-import { trainingCourses, trainingCoverage, trainingRequests } from '../../db/training-schema.js';
-import { taxonomyTerms, videos } from '../../db/videos-schema.js';
-import { policyColumns } from '../videos/repo.js';
+import { ACTIVE_COURSE_STATES } from '../../../../shared/training.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../db/rows.js';
+import { teamMemberships, teams, users } from '../../../db/schema.js';
+import { trainingCourses, trainingCoverage, trainingRequests } from '../../../db/training-schema.js';
+import { taxonomyTerms, videos } from '../../../db/videos-schema.js';
+import { policyColumns } from '../../videos/index.js';
 
 /** The write side of asking for training (V7): requests, the per-method lock, proposals. SQL only. */
 

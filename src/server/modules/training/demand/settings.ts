@@ -1,7 +1,7 @@
-import { DEFAULT_TRAINING_THRESHOLD, TRAINING_THRESHOLD_MAX } from '../../../shared/training.js';
-import type { DbOrTx } from '../../db/index.js';
-import { getSetting, setSetting } from '../../db/instance.js';
-import { AppError } from '../../http/errors.js';
+import { DEFAULT_TRAINING_THRESHOLD, TRAINING_THRESHOLD_MAX } from '../../../../shared/training.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { getSetting, setSetting } from '../../../db/instance.js';
+import { AppError } from '../../../http/errors.js';
 
 /** instance_settings key of the number of requests that makes a proposal (V7). */
 export const THRESHOLD_KEY = 'training.threshold';

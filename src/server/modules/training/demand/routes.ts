@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from '../../../shared/contracts/common.js';
-import * as c from '../../../shared/contracts/training.js';
-import { requireActor } from '../../auth/session.js';
-import { reply } from '../../http/schemas.js';
-import type { DemandService } from './demand.js';
+import { idParams } from '../../../../shared/contracts/common.js';
+import * as c from '../../../../shared/contracts/training.js';
+import { requireActor } from '../../../auth/session.js';
+import { reply } from '../../../http/schemas.js';
+import type { DemandService } from './service.js';
 
 const methodParams = c.MethodParams;
 const DEMAND =

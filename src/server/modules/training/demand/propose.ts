@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../db/rows.js';
-import { AppError } from '../../http/errors.js';
-import { type NotificationPayload, notifyMany } from '../notifications/notify.js';
-import * as repo from './demand-repo.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../db/rows.js';
+import { AppError } from '../../../http/errors.js';
+import { type NotificationPayload, notifyMany } from '../../notifications/index.js';
+import * as repo from './repo.js';
 import { getThreshold } from './settings.js';
 
 /**
  * Threshold → proposal (V7). Every function here runs inside a transaction that holds the method's lock
- * (demand-repo.lockMethod), so counting and proposing happen one at a time per method.
+ * (repo.ts: lockMethod), so counting and proposing happen one at a time per method.
  */
 
 type Course = { id: string; title: string };
@@ -30,7 +30,7 @@ const payload = (
 /**
  * Makes the proposal when the method's waiting requests reach the threshold and it has no active course: the
  * course (state proposed), every waiting request attached to it, the videos they came from; then tells every
- * requester their request counted, and the people who can take it up (demand-repo.proposalRecipients) that it
+ * requester their request counted, and the people who can take it up (repo.ts: proposalRecipients) that it
  * was proposed. Returns the new course's id, or null when nothing was due.
  */
 export async function proposeIfDue(

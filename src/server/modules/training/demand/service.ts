@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import type * as c from '../../../shared/contracts/training.js';
-import { COVERAGE_MAX, type CourseState } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/index.js';
-import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, can, memberInstitutionIds, seesVideo } from '../../policy/index.js';
-import { audit } from '../audit.js';
-import { videoResource } from '../videos/service.js';
-import * as repo from './demand-repo.js';
-import * as view from './demand-view-repo.js';
+import type * as c from '../../../../shared/contracts/training.js';
+import { COVERAGE_MAX, type CourseState } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { AppError } from '../../../http/errors.js';
+import { type Actor, authorize, can, memberInstitutionIds, seesVideo } from '../../../policy/index.js';
+import { audit } from '../../audit.js';
+import { videoResource } from '../../videos/index.js';
 import { createOverviewService } from './overview.js';
 import { countedTowardCourse, proposeIfDue } from './propose.js';
+import * as repo from './repo.js';
 import { getThreshold, setThreshold } from './settings.js';
+import * as view from './view-repo.js';
 
 const INSTANCE = { type: 'instance' } as const;
 /** At most this many of a person's own requests are listed (one per method at most). */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { COURSE_STATES, type CourseState } from '../../../shared/training.js';
-import type { DbOrTx } from '../../db/index.js';
-import { institutions, teams, users } from '../../db/schema.js';
+import { COURSE_STATES, type CourseState } from '../../../../shared/training.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { institutions, teams, users } from '../../../db/schema.js';
 import {
   trainingCourseInstitutions,
   trainingCourses,
@@ -11,8 +11,8 @@ import {
   trainingEnrolments,
   trainingRequests,
   trainingSessions,
-} from '../../db/training-schema.js';
-import { taxonomyTerms, videos } from '../../db/videos-schema.js';
+} from '../../../db/training-schema.js';
+import { taxonomyTerms, videos } from '../../../db/videos-schema.js';
 
 /** SQL for training courses (V7): lists, the pieces of a course page, and plain writes. No policy here. */
 

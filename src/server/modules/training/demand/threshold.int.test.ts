@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleGrants } from '../../db/schema.js';
-import { termId } from '../../testing/catalogue.js';
-import { demoIds, err, rows } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll, signInTeachers } from '../../testing/teachers.js';
+import { roleGrants } from '../../../db/schema.js';
+import { termId } from '../../../testing/catalogue.js';
+import { demoIds, err, rows } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { addTeachers, signInAll, signInTeachers } from '../../../testing/teachers.js';
 import {
   ask,
   coursesOf,
@@ -13,7 +13,7 @@ import {
   recipients,
   requestsOf,
   useThreshold,
-} from './demand-testing.js';
+} from './demand.testing.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

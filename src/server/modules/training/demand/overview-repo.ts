@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../db/rows.js';
-import type { Actor } from '../../policy/index.js';
-import { visibleCourses } from '../../policy/sql-training.js';
-import { ACTIVE, current } from './demand-repo.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../db/rows.js';
+import type { Actor } from '../../../policy/index.js';
+import { visibleCourses } from '../../../policy/sql-training.js';
+import { ACTIVE, current } from './repo.js';
 
 /** The training overview's numbers (V7). Demand counts are everyone's (numbers only); courses as the actor sees them. */
 

@@ -1,17 +1,16 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import type { CourseState } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import { trainingEnrolments, trainingSessions } from '../../db/training-schema.js';
-import { videos } from '../../db/videos-schema.js';
-import { readCursor, writeCursor } from '../../http/cursor.js';
-import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, can, policySql } from '../../policy/index.js';
-import { visibleCourses } from '../../policy/sql-training.js';
-import { notifyMany } from '../notifications/notify.js';
-import { policyColumns } from '../videos/repo.js';
-import { videoResource } from '../videos/service.js';
-import * as repo from './courses-repo.js';
+import type { CourseState } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import { trainingEnrolments, trainingSessions } from '../../../db/training-schema.js';
+import { videos } from '../../../db/videos-schema.js';
+import { readCursor, writeCursor } from '../../../http/cursor.js';
+import { AppError } from '../../../http/errors.js';
+import { type Actor, authorize, can, policySql } from '../../../policy/index.js';
+import { visibleCourses } from '../../../policy/sql-training.js';
+import { notifyMany } from '../../notifications/index.js';
+import { policyColumns, videoResource } from '../../videos/index.js';
 import { createEnrolmentService, fillSeats, waitingPosition } from './enrolment.js';
+import * as repo from './repo.js';
 import { loadCourseResource } from './resource.js';
 import { createSessionService } from './sessions.js';
 

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleGrants } from '../../db/schema.js';
-import { termId } from '../../testing/catalogue.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers, signInAll } from '../../testing/teachers.js';
-import { ask, coursesOf, useThreshold } from './demand-testing.js';
+import { roleGrants } from '../../../db/schema.js';
+import { termId } from '../../../testing/catalogue.js';
+import { demoIds, err } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { addTeachers, signInAll } from '../../../testing/teachers.js';
+import { ask, coursesOf, useThreshold } from './demand.testing.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as c from '../../../shared/contracts/training.js';
-import { requireActor } from '../../auth/session.js';
-import { AppError } from '../../http/errors.js';
-import { created, fileReply, reply } from '../../http/schemas.js';
-import type { CourseService } from './courses.js';
+import * as c from '../../../../shared/contracts/training.js';
+import { requireActor } from '../../../auth/session.js';
+import { AppError } from '../../../http/errors.js';
+import { created, fileReply, reply } from '../../../http/schemas.js';
+import type { CourseService } from './service.js';
 
 const icsReply = fileReply('text/calendar', c.IcsFile, 'An iCalendar file');
 

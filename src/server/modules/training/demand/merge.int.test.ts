@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertVideo, termId } from '../../testing/catalogue.js';
-import { demoIds, err, rows } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { signInTeachers } from '../../testing/teachers.js';
+import { insertVideo, termId } from '../../../testing/catalogue.js';
+import { demoIds, err, rows } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { signInTeachers } from '../../../testing/teachers.js';
 import {
   ask,
   coursesOf,
@@ -12,7 +12,7 @@ import {
   recipients,
   requestsOf,
   useThreshold,
-} from './demand-testing.js';
+} from './demand.testing.js';
 
 /** Merging and deleting method terms (catalogue/taxonomy) keeps the training demand whole (V7). */
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbOrTx } from '../../db/index.js';
-import { insertVideo, termId } from '../../testing/catalogue.js';
-import { demoIds, err, rows } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { ask, type Demand, demandOf, useThreshold } from './demand-testing.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { insertVideo, termId } from '../../../testing/catalogue.js';
+import { demoIds, err, rows } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { ask, type Demand, demandOf, useThreshold } from './demand.testing.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

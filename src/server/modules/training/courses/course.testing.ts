@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { notifications } from '../../db/community-schema.js';
-import type { DbOrTx } from '../../db/index.js';
-import { roleGrants } from '../../db/schema.js';
+import { notifications } from '../../../db/community-schema.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { roleGrants } from '../../../db/schema.js';
 import {
   trainingCourses,
   trainingCourseVideos,
   trainingRequests,
   trainingSessions,
-} from '../../db/training-schema.js';
-import { termId } from '../../testing/catalogue.js';
-import type { TestClient } from '../../testing/harness.js';
+} from '../../../db/training-schema.js';
+import { termId } from '../../../testing/catalogue.js';
+import type { TestClient } from '../../../testing/harness.js';
 
-/** Test helpers for training courses: proposals made straight in the database (as demand.ts would). */
+/** Test helpers for training courses: proposals made straight in the database (as demand/service.ts would). */
 
 export type Ask = { userId: string; videoId?: string | null; teamId?: string | null };
 

@@ -1,11 +1,11 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { CourseState } from '../../../shared/training.js';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../db/rows.js';
-import type { Actor } from '../../policy/index.js';
-import { visibleCourses } from '../../policy/sql-training.js';
-import type { PolicyVideo } from '../videos/repo.js';
-import { ACTIVE, current, type Method } from './demand-repo.js';
+import type { CourseState } from '../../../../shared/training.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../db/rows.js';
+import type { Actor } from '../../../policy/index.js';
+import { visibleCourses } from '../../../policy/sql-training.js';
+import type { PolicyVideo } from '../../videos/index.js';
+import { ACTIVE, current, type Method } from './repo.js';
 
 /** The read side of asking for training: each function answers for many methods at once (no N+1). */
 

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { COURSE_SESSIONS_MAX } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/index.js';
-import { trainingCourses, trainingSessions } from '../../db/training-schema.js';
-import { AppError } from '../../http/errors.js';
-import { type Actor, authorize, type CourseResource, can } from '../../policy/index.js';
-import { courseByToken, getCourse, sessionCourseId, sessionsOf } from './courses-repo.js';
+import { COURSE_SESSIONS_MAX } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { trainingCourses, trainingSessions } from '../../../db/training-schema.js';
+import { AppError } from '../../../http/errors.js';
+import { type Actor, authorize, type CourseResource, can } from '../../../policy/index.js';
 import { asciiFileName, type IcsEvent, icsCalendar } from './ics.js';
+import { courseByToken, getCourse, sessionCourseId, sessionsOf } from './repo.js';
 import { loadCourseResource } from './resource.js';
 
 /** Sessions of a course (date, time, place or online link) and their calendars: a download and a feed (V7). */

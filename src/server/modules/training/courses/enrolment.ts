@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { EnrolmentStatus } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../db/rows.js';
-import { users } from '../../db/schema.js';
-import { trainingEnrolments, trainingRequests } from '../../db/training-schema.js';
-import { AppError } from '../../http/errors.js';
-import { type Actor, authorize } from '../../policy/index.js';
-import { notify, notifyMany } from '../notifications/notify.js';
-import { type Basics, courseBasics, coursePayload } from './courses-repo.js';
+import type { EnrolmentStatus } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../db/rows.js';
+import { users } from '../../../db/schema.js';
+import { trainingEnrolments, trainingRequests } from '../../../db/training-schema.js';
+import { AppError } from '../../../http/errors.js';
+import { type Actor, authorize } from '../../../policy/index.js';
+import { notify, notifyMany } from '../../notifications/index.js';
+import { type Basics, courseBasics, coursePayload } from './repo.js';
 import { loadCourseResource } from './resource.js';
 
 /**

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { DbOrTx } from '../../db/index.js';
-import { rows } from '../../testing/fixtures.js';
-import type { TestClient } from '../../testing/harness.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { rows } from '../../../testing/fixtures.js';
+import type { TestClient } from '../../../testing/harness.js';
 
 /** Helpers for the tests of asking for training and the overview. */
 

@@ -1,7 +1,7 @@
 import type ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { asciiFileName, escapeText, foldLine, icsCalendar, icsDate } from './ics.js';
-import { checkIcsLines, parseIcs } from './ics-testing.js';
+import { checkIcsLines, parseIcs } from './ics.testing.js';
 
 const stamp = new Date('2030-03-01T12:00:00.000Z');
 const event = (over: Partial<Parameters<typeof icsCalendar>[0]['events'][0]> = {}) => ({

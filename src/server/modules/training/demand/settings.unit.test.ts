@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TRAINING_THRESHOLD_MAX } from '../../../shared/training.js';
+import { TRAINING_THRESHOLD_MAX } from '../../../../shared/training.js';
 import { validThreshold } from './settings.js';
 
 describe('validThreshold', () => {

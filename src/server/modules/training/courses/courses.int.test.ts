@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainingCourses, trainingEnrolments } from '../../db/training-schema.js';
-import { insertVideo } from '../../testing/catalogue.js';
-import { demoIds, err } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { addTeachers } from '../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse, sessionAt } from './course-testing.js';
+import { trainingCourses, trainingEnrolments } from '../../../db/training-schema.js';
+import { insertVideo } from '../../../testing/catalogue.js';
+import { demoIds, err } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { addTeachers } from '../../../testing/teachers.js';
+import { makeProposal, notificationsOf, planCourse, sessionAt } from './course.testing.js';
 
 /*
  * Courses from proposal to documentation: who sees and runs them, the plan (fields, trainers, institutions,

@@ -1,11 +1,11 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { REMINDER_HOUR, TIME_ZONE } from '../../../shared/training.js';
-import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/index.js';
-import { trainingCourses, trainingEnrolments, trainingSessions } from '../../db/training-schema.js';
-import { taxonomyTerms } from '../../db/videos-schema.js';
-import { type NotificationPayload, notifyMany } from '../notifications/notify.js';
-import { coursePayload } from './courses-repo.js';
+import { REMINDER_HOUR, TIME_ZONE } from '../../../../shared/training.js';
+import type { AppContext } from '../../../context.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { trainingCourses, trainingEnrolments, trainingSessions } from '../../../db/training-schema.js';
+import { taxonomyTerms } from '../../../db/videos-schema.js';
+import { type NotificationPayload, notifyMany } from '../../notifications/index.js';
+import { coursePayload } from './repo.js';
 
 /**
  * Session reminders (I3): the day before a session, from REMINDER_HOUR Danish time, everyone enrolled is told.

@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/index.js';
-import { institutions } from '../../db/schema.js';
+import type { DbOrTx } from '../../../db/index.js';
+import { institutions } from '../../../db/schema.js';
 import {
   trainingCourseInstitutions,
   trainingCourses,
   trainingCourseTrainers,
   trainingEnrolments,
   trainingRequests,
-} from '../../db/training-schema.js';
-import { AppError } from '../../http/errors.js';
-import type { Actor, CourseResource } from '../../policy/index.js';
+} from '../../../db/training-schema.js';
+import { AppError } from '../../../http/errors.js';
+import type { Actor, CourseResource } from '../../../policy/index.js';
 
 /**
  * The one policy view of a course for this actor (see policy/types.CourseResource): kommuner involved, the

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainingSessions } from '../../db/training-schema.js';
-import { demoIds } from '../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
-import { signInTeachers } from '../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse } from './course-testing.js';
+import { trainingSessions } from '../../../db/training-schema.js';
+import { demoIds } from '../../../testing/fixtures.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { signInTeachers } from '../../../testing/teachers.js';
+import { makeProposal, notificationsOf, planCourse } from './course.testing.js';
 import { sendDueReminders } from './reminders.js';
 
 /*
