@@ -9,9 +9,10 @@ import { type SummaryRow, videoSummaries } from './summary.js';
 // The caches of one app (the rules that keep them correct and private: cache.ts).
 
 /**
- * The generation of one app's caches: this process's counter plus one bumped by the app's events (after which
- * search and the home page compute afresh) and by a lost LISTEN connection. Each app has its own, so two apps in
- * one test process see each other's changes only through the events, as two processes would.
+ * The generation of one app's caches: this process's counter (search-documents' cacheGeneration, bumped by
+ * writers without a context) plus one bumped by the app's events (after which search and the home page compute
+ * afresh) and by a lost LISTEN connection. Each app has its own, so two apps in one test process see each
+ * other's changes only through the events, as two processes would.
  */
 function eventGeneration(events: EventBus): () => number {
   let own = 0;
@@ -66,7 +67,7 @@ export function cacheStats(ctx: AppContext) {
 }
 
 /**
- * Summaries by id through the app's summary cache (cache.ts): from the cache where it has them, one query for
+ * Summaries by id through the app's summary cache (above): from the cache where it has them, one query for
  * the rest. What a card shows does not depend on who looks, but this does not check the viewer's scope: give it
  * only ids that a query in the viewer's scope has just chosen.
  */
