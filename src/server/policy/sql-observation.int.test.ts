@@ -9,6 +9,7 @@ import {
 } from '../../shared/observation.js';
 import type { Db } from '../db/index.js';
 import { observationObservers, observationVisitGuests, observationVisits } from '../db/observation-schema.js';
+import { rows } from '../db/rows.js';
 import { institutions } from '../db/schema.js';
 import { makeSchema } from '../modules/observation/observation.testing.js';
 import { loadVisitResource } from '../modules/observation/resource.js';
@@ -138,9 +139,7 @@ describe('observesAt agrees with mayObserve', () => {
       const actor = await actorOf(key);
       for (const { id } of places) {
         const delegated = delegations.some((d) => d.userId === actor.id && d.institutionId === id);
-        const [row] = (await db.execute(sql`select ${observesAt(actor.id, id)} as ok`)).rows as {
-          ok: boolean;
-        }[];
+        const [row] = await rows<{ ok: boolean }>(db, sql`select ${observesAt(actor.id, id)} as ok`);
         expect(row.ok, `${key} at ${id}`).toBe(mayObserve(actor, { institutionId: id, delegated }));
         if (row.ok) allowed++;
       }
@@ -159,11 +158,12 @@ describe('countsTowardData agrees with the data-cell triggers (drizzle/0005_data
         .where(and(where, eq(observationVisits.institutionId, institutionId)))
     ).length;
   const cellCount = async (institutionId: string) => {
-    const { rows } = (await db.execute(sql`select visits from observation_data_cells
-      where institution_id = ${institutionId} and dims = 0 and item_key is null and area_key is null`)) as unknown as {
-      rows: { visits: number }[];
-    };
-    return Number(rows[0]?.visits ?? 0);
+    const found = await rows<{ visits: number }>(
+      db,
+      sql`select visits from observation_data_cells
+      where institution_id = ${institutionId} and dims = 0 and item_key is null and area_key is null`,
+    );
+    return Number(found[0]?.visits ?? 0);
   };
 
   it('a visit walked through every kind, status and flag counts in the cells exactly when countsTowardData says', async () => {
