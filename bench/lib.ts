@@ -2,19 +2,38 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { signIn as signInOverHttp } from '../src/server/testing/upload.js';
 
-/** Starts `node --import tsx <args>` and resolves once its output satisfies `ready`. */
+/**
+ * The checkout whose server the benchmarks start: this one, or `BENCH_SERVER_ROOT` (another worktree, e.g. an
+ * older commit for a before/after comparison: `git worktree add /tmp/before <commit>`, link its node_modules) while
+ * the benchmark code, the bare servers and the results stay here.
+ */
+export const serverRoot = path.resolve(process.env.BENCH_SERVER_ROOT ?? '.');
+
+/** Which code the server ran: its checkout and commit (written into every result). */
+export async function serverSource() {
+  const commit = await execFileP('git', ['-C', serverRoot, 'rev-parse', '--short', 'HEAD']).then(
+    (out) => out.trim(),
+    () => 'unknown',
+  );
+  return { root: serverRoot, commit };
+}
+
+/** Starts `node --import tsx <args>` (in `cwd`) and resolves once its output satisfies `ready`. */
 export function startNode(
   args: string[],
   env: Record<string, string>,
   ready: (out: string) => boolean,
+  cwd = process.cwd(),
 ): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -46,8 +65,8 @@ export interface RealServer {
 }
 
 /**
- * The real server (`src/server/main.ts`) with the demo data, like production starts it: on a fresh data dir, or
- * on `dataDir` when a benchmark prepared one.
+ * The real server (`src/server/main.ts` of `serverRoot`) with the demo data, like production starts it: on a fresh
+ * data dir, or on `dataDir` when a benchmark prepared one.
  */
 export async function startServer(
   port: number,
@@ -70,6 +89,7 @@ export async function startServer(
       HEAVY_MAX_PER_MINUTE: '100000000',
     },
     (o) => o.includes('Amongi kører'),
+    serverRoot,
   ).catch((err: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
@@ -172,6 +192,18 @@ export const execFileP = (file: string, args: string[]) =>
     ),
   );
 
+/** A port nobody listens on now, chosen by the system (fixed ports collide with other work on a shared machine). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 export const loadAvg = () => os.loadavg().map((n) => round(n));
 
@@ -197,6 +229,7 @@ export async function writeResult(name: string, loadBefore: number[], body: Reco
   const report = {
     date,
     machine: await machine(),
+    server: await serverSource(),
     loadAverage: { before: loadBefore, after: loadAvg() },
     ...body,
   };

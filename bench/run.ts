@@ -6,11 +6,13 @@ import os from 'node:os';
 import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
 import { observationBench } from './observation.js';
+import { openapiBench } from './openapi.js';
 import { pageLoadBench } from './page-load.js';
 import { resetTimingBench } from './reset-timing.js';
 import { segmentsBench } from './segments.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
+import { workerStartBench } from './worker-start.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   api: apiBench,
@@ -21,6 +23,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   observation: observationBench,
   'page-load': pageLoadBench,
   'reset-timing': resetTimingBench,
+  'worker-start': workerStartBench,
+  openapi: openapiBench,
 };
 
 async function main() {
