@@ -10,7 +10,6 @@ import {
   accessOf,
   allowedVisibility,
   applyAccess,
-  authorizeDescribe,
   getVideo,
   presentVideo,
   type VideoDetail,
@@ -111,7 +110,7 @@ export function createCatalogueService(ctx: AppContext) {
     async setMetadata(actor: Actor, id: string, input: MetadataInput, locale: Locale) {
       const v = await getVideo(db, id);
       if (!v) throw new AppError('video.not_found');
-      authorizeDescribe(actor, videoResource(v));
+      authorize(actor, 'video.describe', videoResource(v));
       const methodIds = [...new Set(input.methodIds)];
       if (methodIds.length > MAX_METHODS) throw new AppError('catalogue.too_many_methods');
       const pillars = [...new Set(input.pillars)];

@@ -9,7 +9,8 @@ import { cacheGeneration } from '../search-documents/index.js';
  * - **Keyed by visibility class.** What search may show depends only on the actor's grants (role, kommune,
  *   institution) and teams (policy/sql.visibleVideos) — plus their own videos. Shared entries are computed for
  *   the class actor (`classActor`: the same grants and teams, no id, so no own videos) and keyed by the full,
- *   normalised grants and team ids (`visibilityClass`), never by something coarser. The actor's own videos
+ *   normalised grants and team ids (`visibilityClass`, a policy rule: policy/sql-search.ts, with its agreement
+ *   test), never by something coarser. The actor's own videos
  *   that the class would not show (private, or shared with a team they left) are added per person: see
  *   service.ts (search merges them in, the home page keys by person when there are any).
  * - **Per person what is personal.** "What I tried", my communities: cached per person id only.
@@ -115,16 +116,3 @@ export class TtlCache<V> {
     };
   }
 }
-
-/**
- * The key of what visibleVideos lets the actor see apart from their own videos: every grant (role, institution,
- * kommune) and every team, sorted and without repeats. Two actors with the same key get the same SQL scope.
- */
-export function visibilityClass(a: Actor): string {
-  const grants = [...new Set(a.grants.map((g) => `${g.role}/${g.institutionId ?? ''}/${g.kommuneId ?? ''}`))];
-  const teams = [...new Set(a.teamIds ?? [])];
-  return JSON.stringify([grants.sort(), teams.sort()]);
-}
-
-/** The actor's class without their own videos: the same grants and teams, no id. */
-export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { classActor, visibilityClass } from '../../policy/sql-search.js';
 import { searchCacheChanged } from '../search-documents/index.js';
-import { classActor, TtlCache, visibilityClass } from './cache.js';
+import { TtlCache } from './cache.js';
 import type { FacetRow, SearchRow } from './repo.js';
 import { addFacets, mergeRows } from './service.js';
 

@@ -1,9 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
-import { searchableVideos } from '../../policy/sql-search.js';
+import { classActor, searchableVideos, visibilityClass } from '../../policy/sql-search.js';
 import type { HomeCollection, HomePage, HomeShared } from './answers.js';
-import { classActor, visibilityClass } from './cache.js';
 import { cachedSummaries, cachesFor } from './caches.js';
 import * as repo from './home-repo.js';
 import { ownsVideosOutside } from './repo.js';

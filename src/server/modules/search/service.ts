@@ -3,10 +3,15 @@ import { AGE_BANDS, type AgeBand, PILLARS, type Pillar, type SearchSort } from '
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
-import { othersVideos, ownVideos, searchableVideos } from '../../policy/sql-search.js';
+import {
+  classActor,
+  othersVideos,
+  ownVideos,
+  searchableVideos,
+  visibilityClass,
+} from '../../policy/sql-search.js';
 import type { VideoService } from '../videos/index.js';
 import type { ComputedSearch, Facet, Plan, SearchAnswer } from './answers.js';
-import { classActor, visibilityClass } from './cache.js';
 import { cachedSummaries, cacheStats, cachesFor } from './caches.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
 import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';

@@ -1,9 +1,8 @@
 import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
-import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
+import { type Actor, can, type VideoResource } from '../../policy/index.js';
 
 // The catalogue part of every video answer (presentVideo in service.ts). It lives in videos, the bottom of the
-// content cluster, because every video answer carries it; the catalogue module builds on videos and uses
-// authorizeDescribe from here through videos/index.ts.
+// content cluster, because every video answer carries it. Who may describe a video is policy's 'video.describe'.
 
 /** The catalogue fields of a video row (videos/repo.ts videoColumns). */
 export type CatalogueFields = {
@@ -16,24 +15,6 @@ export type CatalogueFields = {
   editorialComment: string | null;
   publishedAt: Date | null;
 };
-
-/**
- * May the actor change the catalogue metadata (subject, age band, methods, pillars)? The owner (video.update),
- * and editors for a video in the catalogue workflow (video.review). Throws 404/403 like authorize.
- */
-export function authorizeDescribe(actor: Actor, r: VideoResource) {
-  if (r.editorialState && r.editorialState !== 'none' && can(actor, 'video.review', r)) return;
-  authorize(actor, 'video.update', r);
-}
-
-export function canDescribe(actor: Actor, r: VideoResource) {
-  try {
-    authorizeDescribe(actor, r);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The `catalogue` object of a video in the API: metadata, editorial state, and what the viewer may do. */
 export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResource) {
@@ -49,7 +30,7 @@ export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResou
     editorialComment: owner || reviews ? v.editorialComment : null,
     curated: v.editorialState === 'published',
     publishedAt: v.publishedAt,
-    canDescribe: canDescribe(actor, r),
+    canDescribe: can(actor, 'video.describe', r),
     canSubmit: can(actor, 'video.submit', r),
     canReview: reviews,
   };
