@@ -25,7 +25,7 @@ import {
 } from './modules/notifications/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
 import { sendDueReminders } from './modules/training/index.js';
-import { startVideoPipeline } from './modules/videos/pipeline.js';
+import { startVideoPipeline } from './modules/videos/index.js';
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);

@@ -4,13 +4,11 @@
  * Uses the same settings as the server (DATABASE_URL or DATA_DIR). Refuses while the server holds the data dir.
  */
 import { parseArgs } from 'node:util';
-import { randomToken, sha256 } from '../auth/crypto.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/index.js';
 import { acquireLock, LockError } from '../lockfile.js';
-import { findUserByEmail, insertAuthToken } from '../modules/auth/repo.js';
-import { INVITATION_DAYS } from '../modules/auth/service.js';
-import { insertGrant, insertUser } from '../modules/people/repo.js';
+import { INVITATION_DAYS } from '../modules/auth/index.js';
+import { createAdministrator } from '../modules/people/index.js';
 
 async function run() {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
@@ -23,22 +21,15 @@ async function run() {
   );
   try {
     await database.migrate();
-    if (await findUserByEmail(database.db, values.email))
-      throw new ConfigError(`${values.email} findes allerede.`);
-    const token = randomToken();
-    await database.db.transaction(async (tx) => {
-      const user = await insertUser(tx, { email: values.email as string, name: values.name as string });
-      await insertGrant(tx, { userId: user.id, role: 'administrator', kommuneId: null, institutionId: null });
-      await insertAuthToken(tx, {
-        id: sha256(token),
-        userId: user.id,
-        purpose: 'invitation',
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-      });
-    });
+    const link = await createAdministrator(
+      database.db,
+      { email: values.email, name: values.name },
+      config.publicUrl,
+    );
+    if (!link) throw new ConfigError(`${values.email} findes allerede.`);
     process.stdout.write(
       `Administrator oprettet. Åbn dette link inden ${INVITATION_DAYS} dage for at vælge adgangskode:\n` +
-        `${config.publicUrl}/invitation/${token}\n`,
+        `${link}\n`,
     );
   } finally {
     await database.close();

@@ -6,7 +6,7 @@ import { getSetting } from '../db/instance.js';
 import { instanceSettings, institutions, roleGrants, teams, users } from '../db/schema.js';
 import { taxonomyTerms, videoCaptions, videoConsents, videos } from '../db/videos-schema.js';
 import { refreshSearchDocuments } from '../modules/search-documents/index.js';
-import { parseWebVtt } from '../modules/videos/webvtt.js';
+import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';

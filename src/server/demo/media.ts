@@ -35,7 +35,7 @@ import {
   spriteVtt,
   transcodeToHls,
 } from '../media/index.js';
-import { startProcessing, startVideoPipeline } from '../modules/videos/pipeline.js';
+import { startProcessing, startVideoPipeline } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { type DemoLook, demoLook, demoTextSupport, generateDemoVideo, type TextSupport } from './look.js';

@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/index.js';
-import { type PipelineOptions, startVideoPipeline } from '../modules/videos/pipeline.js';
+import { type PipelineOptions, startVideoPipeline } from '../modules/videos/index.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new PostgreSQL database

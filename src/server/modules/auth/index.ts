@@ -4,4 +4,4 @@
  */
 export { findUserByEmail, findUserById } from './repo.js';
 export { authRoutes } from './routes.js';
-export { type AuthService, createAuthService } from './service.js';
+export { type AuthService, createAuthLink, createAuthService, INVITATION_DAYS } from './service.js';

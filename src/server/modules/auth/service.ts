@@ -13,6 +13,29 @@ import * as repo from './repo.js';
 export const INVITATION_DAYS = 14;
 export const RESET_MINUTES = 60;
 
+/**
+ * Creates a single-use link token for the user (retiring their earlier ones of that purpose) and returns the URL
+ * to put in the e-mail.
+ */
+export async function createAuthLink(
+  db: DbOrTx,
+  userId: string,
+  purpose: 'invitation' | 'reset',
+  publicUrl: string,
+) {
+  const token = randomToken();
+  const ms = purpose === 'invitation' ? INVITATION_DAYS * 86400_000 : RESET_MINUTES * 60_000;
+  await repo.retireAuthTokens(db, userId, purpose);
+  await repo.insertAuthToken(db, {
+    id: sha256(token),
+    userId,
+    purpose,
+    expiresAt: new Date(Date.now() + ms),
+  });
+  const page = purpose === 'invitation' ? 'invitation' : 'nulstil';
+  return `${publicUrl}/${page}/${token}`;
+}
+
 export function createAuthService(ctx: AppContext) {
   const { perAccount, perIp, windowSeconds } = ctx.config.loginLimits;
   // Shared by every process on PostgreSQL (see createLimiter), so more web processes do not mean more guesses.
@@ -43,20 +66,8 @@ export function createAuthService(ctx: AppContext) {
     return user.id;
   }
 
-  /** Creates a single-use link token for the user and returns the URL to put in the e-mail. */
-  async function createLink(db: DbOrTx, userId: string, purpose: 'invitation' | 'reset') {
-    const token = randomToken();
-    const ms = purpose === 'invitation' ? INVITATION_DAYS * 86400_000 : RESET_MINUTES * 60_000;
-    await repo.retireAuthTokens(db, userId, purpose);
-    await repo.insertAuthToken(db, {
-      id: sha256(token),
-      userId,
-      purpose,
-      expiresAt: new Date(Date.now() + ms),
-    });
-    const page = purpose === 'invitation' ? 'invitation' : 'nulstil';
-    return `${ctx.config.publicUrl}/${page}/${token}`;
-  }
+  const createLink = (db: DbOrTx, userId: string, purpose: 'invitation' | 'reset') =>
+    createAuthLink(db, userId, purpose, ctx.config.publicUrl);
 
   /** Sends an invitation e-mail (inside the caller's transaction). */
   async function sendInvitation(

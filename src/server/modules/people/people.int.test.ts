@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TEACHERS } from '../../demo/index.js';
 import { demoIds, err, orgSnapshot } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { createAdministrator } from './index.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -298,5 +299,34 @@ describe('the last administrator', () => {
     const res = await as.administrator.delete(`/api/v1/people/${ids.user.administrator}/grants/${g.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().grants).toEqual([]);
+  });
+});
+
+describe('the first administrator (npm run admin:create)', () => {
+  it('gets an account, the administrator role and an invitation link that works; an address in use is refused', async () => {
+    const link = await createAdministrator(
+      t.ctx.db,
+      { email: ' Anna@Kommune.dk ', name: ' Anna Jensen ' },
+      'https://amongi.example',
+    );
+    expect(link).toMatch(/^https:\/\/amongi\.example\/invitation\/[\w-]{20,}$/);
+    const token = (link as string).split('/').pop();
+    const c = t.client();
+    expect((await c.get(`/api/v1/auth/invitations/${token}`)).json()).toMatchObject({ name: 'Anna Jensen' });
+    expect(
+      (await c.post(`/api/v1/auth/invitations/${token}`, { password: 'en lang adgangskode' })).statusCode,
+    ).toBe(200);
+    const anna = t.client();
+    await anna.login('anna@kommune.dk', 'en lang adgangskode');
+    const me = await anna.get('/api/v1/me');
+    expect(me.json().grants).toEqual([
+      expect.objectContaining({ role: 'administrator', institutionId: null }),
+    ]);
+    // The same address again (any case): nothing is created, no second link.
+    const before = await orgSnapshot(t.ctx.db);
+    expect(
+      await createAdministrator(t.ctx.db, { email: 'ANNA@kommune.dk', name: 'Anden' }, 'https://x'),
+    ).toBeNull();
+    expect(await orgSnapshot(t.ctx.db)).toEqual(before);
   });
 });

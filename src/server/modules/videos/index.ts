@@ -3,13 +3,14 @@
 // it uses only search-documents of the other modules.
 export { accessOf, applyAccess } from './access.js';
 export { createCaptionService } from './captions.js';
-export { authorizeDescribe } from './catalogue-view.js';
 export { allowedVisibility } from './consent.js';
 export { mediaRoutes } from './media-routes.js';
 export { withPreview } from './open-graph.js';
+export { type PipelineOptions, startProcessing, startVideoPipeline } from './pipeline.js';
 export { getVideo, listVideos, type PolicyVideo, policyColumns, type VideoDetail } from './repo.js';
 export { videoRoutes } from './routes.js';
 export { createVideoService, presentVideo, type VideoService, videoResource } from './service.js';
 export { createSharingService } from './sharing.js';
 export { signedMediaPrefix } from './signing.js';
 export { uploadRoutes } from './uploads.js';
+export { parseWebVtt } from './webvtt.js';
