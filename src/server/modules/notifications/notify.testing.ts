@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { expect } from 'vitest';
 import { mentionToken } from '../../../shared/comment-format.js';
+import { notifications } from '../../db/community-schema.js';
+import type { DbOrTx } from '../../db/index.js';
 import { deliverDueEmails } from '../../mail/deliver.js';
 import { rows } from '../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../testing/harness.js';
@@ -55,3 +57,13 @@ export function unsubscribeTokens(text: string): string[] {
 
 export const mailTo = (received: ReceivedMail[], email: string) =>
   received.filter((m) => m.to.includes(email));
+
+/** The notifications of one kind a person got, oldest first (straight from the database). */
+export async function notificationsOf(db: DbOrTx, userId: string, kind?: string) {
+  const rows = await db
+    .select({ kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(notifications.createdAt);
+  return rows.filter((r) => !kind || r.kind === kind);
+}

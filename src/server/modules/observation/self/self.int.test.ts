@@ -4,7 +4,7 @@ import { observationVisits } from '../../../db/observation-schema.js';
 import { countsTowardData } from '../../../policy/sql-observation.js';
 import { type demoIds, err } from '../../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../../testing/harness.js';
-import { notificationsOf } from '../../training/courses/course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
 import { fullAnswers, K, observationWorld, syncOf } from '../observation.testing.js';
 import type { VisitDetail, VisitSummary } from '../types.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type demoIds, err } from '../../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../../testing/harness.js';
-import { notificationsOf } from '../../training/courses/course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
 import { answer, K, observationWorld, syncOf } from '../observation.testing.js';
 import type { VisitDetail, VisitSummary } from '../types.js';
 

@@ -5,7 +5,7 @@ import { termOf } from '../../../../shared/observation.js';
 import { observationVisits } from '../../../db/observation-schema.js';
 import { type demoIds, err } from '../../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../../testing/harness.js';
-import { notificationsOf } from '../../training/courses/course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
 import { K, observationWorld, syncOf } from '../observation.testing.js';
 import type { VisitSummary } from '../types.js';
 

@@ -5,7 +5,7 @@ import { roleGrants } from '../../../db/schema.js';
 import { countsTowardData } from '../../../policy/sql-observation.js';
 import { type demoIds, err } from '../../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../../testing/harness.js';
-import { notificationsOf } from '../../training/courses/course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
 import {
   answer,
   fullAnswers,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { notifications } from '../../../db/community-schema.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { roleGrants } from '../../../db/schema.js';
 import {
@@ -90,16 +89,6 @@ export async function planCourse(
   const opened = await planner.post(`${base}/state`, { to: 'open' });
   if (opened.statusCode !== 200) throw new Error(`plan: open ${opened.statusCode} ${opened.body}`);
   return opened.json();
-}
-
-/** The notifications of one kind a person got, oldest first (straight from the database). */
-export async function notificationsOf(db: DbOrTx, userId: string, kind?: string) {
-  const rows = await db
-    .select({ kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(notifications.createdAt);
-  return rows.filter((r) => !kind || r.kind === kind);
 }
 
 /** Moves a session into the past (the API refuses to make one). */

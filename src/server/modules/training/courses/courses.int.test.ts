@@ -5,7 +5,8 @@ import { insertVideo } from '../../../testing/catalogue.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { addTeachers } from '../../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse, sessionAt } from './course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
+import { makeProposal, planCourse, sessionAt } from './course.testing.js';
 
 /*
  * Courses from proposal to documentation: who sees and runs them, the plan (fields, trainers, institutions,

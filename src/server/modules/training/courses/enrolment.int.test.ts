@@ -4,7 +4,8 @@ import { trainingEnrolments } from '../../../db/training-schema.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { addTeachers, signInAll, signInTeachers } from '../../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse } from './course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
+import { makeProposal, planCourse } from './course.testing.js';
 
 /*
  * Enrolment and the waiting list: who may enrol when, seats and the queue, moving up, double clicks and

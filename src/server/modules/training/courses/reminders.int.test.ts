@@ -4,7 +4,8 @@ import { trainingSessions } from '../../../db/training-schema.js';
 import { demoIds } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { signInTeachers } from '../../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse } from './course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
+import { makeProposal, planCourse } from './course.testing.js';
 import { sendDueReminders } from './reminders.js';
 
 /*

@@ -3,7 +3,8 @@ import { insertVideo } from '../../../testing/catalogue.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { addTeachers } from '../../../testing/teachers.js';
-import { makeProposal, notificationsOf, planCourse, sessionAt } from './course.testing.js';
+import { notificationsOf } from '../../notifications/notify.testing.js';
+import { makeProposal, planCourse, sessionAt } from './course.testing.js';
 
 /*
  * A course's sessions (the checks on time, place and link; forged ids; the limit) and the documentation loop
