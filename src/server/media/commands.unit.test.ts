@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasFpsMode, parseFfmpegVersion } from './binaries.js';
 import { hlsArgs, posterArgs, posterSize, posterTime, spriteArgs, spritePlan } from './commands.js';
 import { planLadder } from './ladder.js';
-import { probeResult } from './test-fixtures.js';
+import { probeResult } from './media.testing.js';
 
 const ALLOWED = 'mov,matroska,avi,mpegts,mpeg,flv,asf,ogg,dv';
 const IN = ['-format_whitelist', ALLOWED, '-protocol_whitelist', 'file', '-i', 'file:/in/a.mp4'];

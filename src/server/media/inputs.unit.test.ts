@@ -11,7 +11,7 @@ import {
   uploadInput,
 } from './commands.js';
 import { planLadder } from './ladder.js';
-import { probeResult } from './test-fixtures.js';
+import { probeResult } from './media.testing.js';
 
 /*
  * Issue 13, point 2: no ffmpeg or ffprobe command may let an upload choose what is opened. Every input of an

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avcCodecs, canRemux, h264Level, levelArg, outputFrameRate, planLadder } from './ladder.js';
-import { probeResult } from './test-fixtures.js';
+import { probeResult } from './media.testing.js';
 
 const sizes = (p: ReturnType<typeof planLadder>) => p.map((r) => `${r.name}:${r.width}x${r.height}`);
 

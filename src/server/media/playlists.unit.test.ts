@@ -10,7 +10,7 @@ import {
   vttTime,
 } from './playlists.js';
 import { ffmpegProgress, initialProgress, progressFraction } from './progress.js';
-import { probeResult } from './test-fixtures.js';
+import { probeResult } from './media.testing.js';
 
 const MEDIA = `#EXTM3U
 #EXT-X-VERSION:6
