@@ -203,7 +203,3 @@ export type ErrorCode = keyof typeof ERRORS;
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   return ERRORS[code][locale];
 }
-
-export type ApiErrorBody = {
-  error: { code: ErrorCode; message: string; details?: { path: string; message: string }[] };
-};

@@ -117,7 +117,6 @@ export const answerInput = z.strictObject({
   /** When it was entered on the device: with two devices the newest answer wins. */
   answeredAt: dateTime(),
 });
-export type AnswerInput = z.input<typeof answerInput>;
 
 /**
  * What a device syncs for a visit (PUT /observation/visits/:id/record). `syncKey` makes it idempotent: the same
@@ -143,7 +142,6 @@ export const recordInput = z.strictObject({
   /** The observer finished the visit. */
   complete: z.boolean().default(false),
 });
-export type RecordInput = z.input<typeof recordInput>;
 
 /** Picks `count` distinct pupil numbers from 1…classSize, so the observer does not choose. */
 export function pickPupils(classSize: number, count: number, random: () => number = Math.random): number[] {

@@ -70,9 +70,6 @@ export function isSafeDate(d: Date): boolean {
   return !Number.isNaN(d.getTime()) && yearOk(d.getUTCFullYear());
 }
 
-/** Free text: refuses NUL and lone surrogates with request.invalid_text. */
-export const safeText = () => z.string().refine(isSafeText, EDGE_CODES.text);
-
 /** A calendar date `YYYY-MM-DD` (OpenAPI format `date`) that exists; else request.invalid_date. */
 export const dateOnly = () =>
   z.iso.date({ error: EDGE_CODES.date, abort: true }).refine(isRealDate, EDGE_CODES.date);
@@ -82,6 +79,3 @@ export const dateTime = () =>
   z.iso
     .datetime({ offset: true, error: EDGE_CODES.date, abort: true })
     .refine(isRealDateTime, EDGE_CODES.date);
-
-/** A JSON number a `real` column can hold (see isSafeNumber); else request.invalid_number. */
-export const safeNumber = () => z.number().refine(isSafeNumber, EDGE_CODES.number);

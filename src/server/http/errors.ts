@@ -12,8 +12,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: ErrorCode) => new AppError(code);
-
 /** A refusal the client may retry after `retryAfter` seconds (429, 503): answered with a `Retry-After` header. */
 export class RetryLaterError extends AppError {
   constructor(

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AgeBand, EditorialState, Pillar } from '../../shared/catalogue.js';
 import type { Visibility } from '../../shared/constants.js';
 import { videoMethods } from '../db/community-schema.js';
@@ -86,9 +86,4 @@ export async function insertVideo(db: DbOrTx, spec: VideoRowSpec): Promise<strin
   }
   await refreshSearchDocuments(db, [row.id]);
   return row.id;
-}
-
-/** Removes the given videos (tests that share one database clean up after themselves). */
-export async function deleteVideos(db: DbOrTx, ids: string[]) {
-  if (ids.length) await db.delete(videos).where(inArray(videos.id, ids));
 }

@@ -30,7 +30,6 @@ export async function getComment(db: DbOrTx, id: string) {
   const [c] = await db.select().from(comments).where(eq(comments.id, id));
   return c;
 }
-export type CommentRow = NonNullable<Awaited<ReturnType<typeof getComment>>>;
 
 /** Comment columns for a thread, with the author's name, whether the reader reported it and its open reports. */
 const threadColumns = (readerId: string) => ({

@@ -36,7 +36,6 @@ export function presentCommunity(actor: Actor, c: repo.CommunityRow) {
     },
   };
 }
-export type CommunityView = ReturnType<typeof presentCommunity>;
 
 const unique = <T>(p: Promise<T>) =>
   p.catch((err) => {

@@ -6,7 +6,7 @@ import type { UnsubscribeKind } from './unsubscribe.js';
 
 /*
  * What a notification says in an e-mail, in Danish and English. The web has the same sentences in
- * src/web/i18n/areas/community.*.json (notifications.kinds); keep them alike.
+ * src/web/i18n/areas/notifications.*.json (notifications.kinds); keep them alike.
  */
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));

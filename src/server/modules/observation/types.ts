@@ -17,6 +17,5 @@ export type VisitSummary = z.output<typeof visits.VisitSummary>;
 export type VisitDetail = z.output<typeof visits.VisitDetail>;
 export type Answer = z.output<typeof visits.Answer>;
 export type RecordResult = z.output<typeof visits.RecordResult>;
-export type NotVisited = z.output<typeof visits.NotVisited>;
 export type DataCell = z.output<typeof data.DataCell>;
 export type ObservationData = z.output<typeof data.ObservationData>;

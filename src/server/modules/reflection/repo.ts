@@ -19,7 +19,6 @@ export async function videoForEngagement(db: DbOrTx, id: string, lock = false) {
   const [v] = lock ? await q.for('update') : await q;
   return v;
 }
-export type EngagementVideo = NonNullable<Awaited<ReturnType<typeof videoForEngagement>>>;
 
 // ── Private notes: keyed by (video, author); nothing else ever reads them. ──
 

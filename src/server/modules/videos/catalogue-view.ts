@@ -35,4 +35,3 @@ export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResou
     canReview: reviews,
   };
 }
-export type CatalogueView = ReturnType<typeof presentCatalogue>;

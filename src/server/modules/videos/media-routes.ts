@@ -38,7 +38,6 @@ function accessCache(ctx: AppContext, ttlMs = 10_000) {
     clear: () => entries.clear(),
   };
 }
-export type AccessCache = ReturnType<typeof accessCache>;
 
 /** Parses a single `bytes=a-b` range against the size; undefined for none, null when unsatisfiable. */
 export function parseRange(

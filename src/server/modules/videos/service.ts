@@ -64,7 +64,6 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
     canDelete: can(actor, 'video.delete', videoResource(v)),
   };
 }
-export type VideoView = ReturnType<typeof presentVideo>;
 
 export function createVideoService(ctx: AppContext) {
   const { db, storage } = ctx;

@@ -238,4 +238,4 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
   };
 }
 
-export type DataService = ReturnType<typeof createDataService>;
+type DataService = ReturnType<typeof createDataService>;

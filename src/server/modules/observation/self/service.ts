@@ -78,5 +78,3 @@ export function createSelfService(ctx: AppContext) {
     },
   };
 }
-
-export type SelfService = ReturnType<typeof createSelfService>;

@@ -70,5 +70,3 @@ export function createConversationService(ctx: AppContext) {
     },
   };
 }
-
-export type ConversationService = ReturnType<typeof createConversationService>;

@@ -219,5 +219,3 @@ export function createVisitService(ctx: AppContext) {
     },
   };
 }
-
-export type VisitService = ReturnType<typeof createVisitService>;

@@ -96,5 +96,3 @@ export function createRecordService(ctx: AppContext) {
     },
   };
 }
-
-export type RecordService = ReturnType<typeof createRecordService>;

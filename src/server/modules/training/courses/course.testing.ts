@@ -2,12 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/index.js';
 import { roleGrants } from '../../../db/schema.js';
-import {
-  trainingCourses,
-  trainingCourseVideos,
-  trainingRequests,
-  trainingSessions,
-} from '../../../db/training-schema.js';
+import { trainingCourses, trainingCourseVideos, trainingRequests } from '../../../db/training-schema.js';
 import { termId } from '../../../testing/catalogue.js';
 import type { TestClient } from '../../../testing/harness.js';
 
@@ -89,12 +84,4 @@ export async function planCourse(
   const opened = await planner.post(`${base}/state`, { to: 'open' });
   if (opened.statusCode !== 200) throw new Error(`plan: open ${opened.statusCode} ${opened.body}`);
   return opened.json();
-}
-
-/** Moves a session into the past (the API refuses to make one). */
-export async function backdateSession(db: DbOrTx, sessionId: string, startsAt: Date) {
-  await db
-    .update(trainingSessions)
-    .set({ startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) })
-    .where(eq(trainingSessions.id, sessionId));
 }

@@ -156,5 +156,3 @@ export function createEnrolmentService(ctx: AppContext) {
     },
   };
 }
-
-export type EnrolmentService = ReturnType<typeof createEnrolmentService>;

@@ -164,5 +164,3 @@ export function createSessionService(ctx: AppContext) {
     },
   };
 }
-
-export type SessionService = ReturnType<typeof createSessionService>;
