@@ -6,11 +6,9 @@ import type { VideoDetail } from '../../shared/contracts/videos';
 import { api } from './client';
 import { videoKeys } from './videos';
 
-export type TermRef = Wire<typeof c.TermRef>;
 /** The `catalogue` part of a video: metadata, where it is in the editorial workflow, and what I may do. */
 export type VideoCatalogue = Wire<typeof c.VideoCatalogue>;
 export type Term = Wire<typeof c.Term>;
-export type ConsentStatus = Wire<typeof c.ConsentStatus>;
 export type EditorialItem = Wire<typeof c.EditorialItem>;
 export type Collection = Wire<typeof c.Collection>;
 export type MetadataBody = Wire<typeof c.CatalogueMetadata>;

@@ -4,7 +4,6 @@ import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/communities';
 import { api } from './client';
 
-export type Membership = Wire<typeof c.Membership>;
 export type Community = Wire<typeof c.Community>;
 export type CommunityMember = Wire<typeof c.CommunityMember>;
 export type FeedItem = Wire<typeof c.FeedItem>;
@@ -89,5 +88,3 @@ export const removeCommunityMember = (id: string, personId: string) =>
   api(`/communities/${id}/members/${personId}`, { method: 'DELETE' });
 export const shareToCommunity = (id: string, videoId: string) =>
   api(`/communities/${id}/videos`, { method: 'POST', body: { videoId } });
-export const unshareFromCommunity = (id: string, videoId: string) =>
-  api(`/communities/${id}/videos/${videoId}`, { method: 'DELETE' });

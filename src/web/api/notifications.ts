@@ -5,7 +5,6 @@ import { api } from './client';
 
 /** A notification as the API shows it (see server modules/notifications). Payload values: strings, numbers, null. */
 export type Notification = Wire<typeof c.Notification>;
-export type Preference = Wire<typeof c.Preference>;
 export type Preferences = Wire<typeof c.Preferences>;
 /** What an unsubscribe link stops: one kind, or the whole daily digest. */
 export type UnsubscribeKind = Wire<typeof c.UnsubscribeState>['kind'];

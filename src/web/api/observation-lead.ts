@@ -47,14 +47,6 @@ export const useStarter = (enabled: boolean) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export const useSchemaVersion = (schemaId: string | null) =>
-  useQuery({
-    queryKey: observationKeys.schemaVersion(schemaId),
-    queryFn: () => api<SchemaVersion>(`/observation/schemas/${schemaId}`),
-    enabled: !!schemaId,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-
 export const saveSchema = (institutionId: string, body: SchemaDefinitionInput) =>
   api<SchemaVersion>(`${inst(institutionId)}/schema`, { method: 'POST', body });
 

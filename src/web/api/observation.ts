@@ -18,7 +18,6 @@ export type VisitSummary = Wire<typeof c.VisitSummary>;
 export type VisitDetail = Wire<typeof c.VisitDetail>;
 export type VisitPage = Wire<typeof c.VisitPage>;
 export type Answer = Wire<typeof c.Answer>;
-export type RecordInput = Wire<typeof c.RecordInput>;
 export type RecordResult = Wire<typeof c.RecordResult>;
 export type VisitListQuery = Omit<Wire<typeof c.VisitListQuery>, 'cursor' | 'flagged' | 'limit'> & {
   limit?: number;
@@ -146,7 +145,6 @@ export const useSaveReflection = (id: string) =>
 export const useSaveConversation = (id: string) =>
   useVisitChange<Wire<typeof c.ConversationUpdate>>(id, '/conversation', 'PUT');
 export const useAgreeNextStep = (id: string) => useVisitChange<undefined>(id, '/next-step/agree', 'POST');
-export const useSetGuests = (id: string) => useVisitChange<Wire<typeof c.GuestsUpdate>>(id, '/guests', 'PUT');
 
 export function useCreateSelfObservation() {
   const qc = useQueryClient();

@@ -7,18 +7,13 @@ import { ApiError, api } from './client';
 
 export type PersonStatus = Wire<typeof c.PersonDetail>['status'];
 export type Grant = Wire<typeof c.PersonGrant>;
-export type TeamRef = Wire<typeof c.PersonTeam>;
 export type PersonDetail = Wire<typeof c.PersonDetail>;
 export type Me = Wire<typeof c.Me>;
-export type Session = Wire<typeof c.Session>;
 export type Kommune = Wire<typeof c.Kommune>;
 export type KommuneListItem = Wire<typeof c.KommuneListItem>;
 export type Institution = Wire<typeof c.Institution>;
-export type InstitutionListItem = Wire<typeof c.InstitutionListItem>;
 export type Team = Wire<typeof c.Team>;
-export type TeamListItem = Wire<typeof c.TeamListItem>;
 export type TeamMember = Wire<typeof c.TeamMember>;
-export type PersonListItem = Wire<typeof c.PersonListItem>;
 
 type PeopleFilter = { institutionId?: string; q?: string; limit?: number };
 

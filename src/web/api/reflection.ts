@@ -8,7 +8,6 @@ import { videoKeys } from './videos';
 
 /** The person's own signal on a video. */
 export type MySignal = Wire<typeof c.MySignal>;
-export type SharedReflection = Wire<typeof c.SharedReflection>;
 
 /** Below this many who tried a video, how many say it worked is not shown (the server withholds it). */
 import { MIN_GROUP_SIZE } from '../../shared/contracts/statistics';
@@ -143,7 +142,6 @@ export async function reportViewOnLeave(videoId: string, viewId: string, watched
 
 // ── Statistics (editors, forvaltning, administrators). ──
 
-export type StatFigure = (typeof st.STAT_FIGURES)[number];
 export type StatRow = Wire<typeof st.StatRow>;
 export type StatGroup = Wire<typeof st.StatGroup>;
 export type Statistics = Wire<typeof st.Statistics>;

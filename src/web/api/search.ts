@@ -2,11 +2,9 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import type { SearchSort } from '../../shared/catalogue';
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/search';
-import type { TermRef as TermRefContract } from '../../shared/contracts/videos';
 import { api } from './client';
 import { videoKeys } from './videos';
 
-export type TermRef = Wire<typeof TermRefContract>;
 /** A video as lists show it (search, home page, related, feeds): GET /videos items. */
 export type VideoSummary = Wire<typeof c.VideoSummary>;
 export type FacetValue = Wire<typeof c.FacetValue>;

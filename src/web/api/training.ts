@@ -10,7 +10,6 @@ import { videoKeys } from './videos';
 /** Demand-driven training (V7): asking for training in a method, the overview, courses and enrolment. */
 
 export type Ref = Wire<typeof personRef>;
-export type MethodRef = Wire<typeof c.MethodRef>;
 export type CourseRef = Wire<typeof c.CourseRef>;
 /** One method's demand as the asking person sees it. */
 export type MethodDemand = Wire<typeof c.MethodDemand>;

@@ -1,12 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ShareDuration } from '../../shared/constants';
 import type { ok, Wire } from '../../shared/contracts/common';
-import type * as s from '../../shared/contracts/search';
 import type * as c from '../../shared/contracts/videos';
 import { api } from './client';
 
 export type Caption = Wire<typeof c.Caption>;
-export type Consent = Wire<typeof c.Consent>;
 /** What the player needs; the shared page gets only this. */
 export type PlayableVideo = Wire<typeof c.PlayableVideo>;
 export type VideoView = Wire<typeof c.VideoDetail>;
@@ -22,7 +20,6 @@ export type ConsentInput = Wire<typeof c.ConsentSet>;
  */
 export const videoKeys = {
   all: ['videos'] as const,
-  list: (f: { mine: boolean }) => [...videoKeys.all, f] as const,
   search: (p: unknown) => [...videoKeys.all, 'search', p] as const,
   suggest: (q: string) => [...videoKeys.all, 'suggest', q] as const,
   picker: (q: string) => [...videoKeys.all, 'picker', q] as const,
@@ -45,18 +42,6 @@ export const videoKeys = {
 };
 
 export const busy = (v: Pick<VideoView, 'status'>) => v.status === 'uploading' || v.status === 'processing';
-
-export const useVideos = (mine: boolean) =>
-  useInfiniteQuery({
-    queryKey: videoKeys.list({ mine }),
-    queryFn: ({ pageParam }) =>
-      api<Wire<typeof s.SearchAnswer>>('/videos', { query: { mine, limit: 24, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // While one of my videos is being processed, its badge follows along.
-    refetchInterval: (q) =>
-      mine && q.state.data?.pages.some((p) => p.items.some((v) => v.status === 'processing')) ? 5000 : false,
-  });
 
 /** One video; asked again every 2 s while it is uploading or being processed. */
 export const useVideo = (id: string | undefined) =>
