@@ -17,7 +17,7 @@ import {
   moderatesAnything,
   moderatesVideo,
   peopleWhoSeeVideo,
-} from '../../policy/sql-discussion.js';
+} from '../../policy/sql-comments.js';
 import { audit } from '../audit.js';
 import { type NotificationPayload, notifyMany } from '../notifications/index.js';
 import { videoResource } from '../videos/index.js';

@@ -8,7 +8,7 @@ import { personDetail } from '../modules/people/index.js';
 import { demoIds } from '../testing/fixtures.js';
 import { createTestDatabase } from '../testing/harness.js';
 import { seesVideo } from './index.js';
-import { peopleWhoSeeVideo } from './sql-discussion.js';
+import { peopleWhoSeeVideo } from './sql-comments.js';
 import type { Actor, VideoResource } from './types.js';
 
 /*
