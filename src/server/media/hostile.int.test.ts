@@ -14,9 +14,9 @@ import { makeVideo } from '../testing/videos.js';
 import { bundledMedia, type MediaBinaries, resolveMedia } from './binaries.js';
 import { generatedInput } from './commands.js';
 import { MediaError } from './errors.js';
+import { probeResult } from './media.testing.js';
 import { probe } from './probe.js';
 import { makePoster, makeSprite, transcodeToHls } from './run.js';
-import { probeResult } from './media.testing.js';
 
 /*
  * Issue 13, point 2: an upload must never make ffprobe or ffmpeg read another file. The hostile files sit in

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spritePlan } from './commands.js';
 import { planLadder } from './ladder.js';
+import { probeResult } from './media.testing.js';
 import {
   estimateBandwidth,
   masterPlaylist,
@@ -10,7 +11,6 @@ import {
   vttTime,
 } from './playlists.js';
 import { ffmpegProgress, initialProgress, progressFraction } from './progress.js';
-import { probeResult } from './media.testing.js';
 
 const MEDIA = `#EXTM3U
 #EXT-X-VERSION:6

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../shared/errors.js';
 import { probeArgs } from './commands.js';
 import { MEDIA_ERROR_CODES, MediaError, type MediaErrorCode } from './errors.js';
-import { looksLikeVideoContainer, parseProbe, parseRational, rotationOf } from './probe.js';
 import { aacStream, h264Stream, mp4Format, probeJson } from './media.testing.js';
+import { looksLikeVideoContainer, parseProbe, parseRational, rotationOf } from './probe.js';
 
 function codeOf(fn: () => unknown): MediaErrorCode | undefined {
   try {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/comments';
+import type { Wire } from '../../shared/contracts/common';
 import { api } from './client';
 
 /** A comment as the API shows it; replies nested (see server comments/service.ts). */

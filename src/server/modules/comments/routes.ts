@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/comments.js';
+import { idParams, ok } from '../../../shared/contracts/common.js';
 import { requireActor } from '../../auth/session.js';
 import { created, reply } from '../../http/schemas.js';
 import type { CommentService } from './service.js';

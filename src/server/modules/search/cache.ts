@@ -1,4 +1,3 @@
-import type { Actor } from '../../policy/index.js';
 import { cacheGeneration } from '../search-documents/index.js';
 
 /**
