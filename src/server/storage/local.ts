@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Dirent, constants as fsConstants } from 'node:fs';
+import { type Dirent, constants as fsConstants, mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -129,10 +129,14 @@ export class LocalStorage implements Storage {
   }
 
   tusStore(): DataStore {
-    this.tus ??= new FileStore({
-      directory: path.join(this.root, 'originals'),
-      configstore: this.uploadInfo,
-    });
+    if (!this.tus) {
+      // FileStore's constructor creates its directory with a callback that throws outside any promise: an uncaught
+      // exception (a crashed process when the data dir is not writable; a stray error when a test's directory is
+      // removed meanwhile). Created here first, synchronously, its own mkdir finds it there.
+      const directory = path.join(this.root, 'originals');
+      mkdirSync(directory, { recursive: true });
+      this.tus = new FileStore({ directory, configstore: this.uploadInfo });
+    }
     return this.tus;
   }
 

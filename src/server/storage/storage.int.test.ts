@@ -202,3 +202,23 @@ describe('local storage temp files', () => {
     }
   });
 });
+
+describe('local storage for uploads (tus)', () => {
+  it('creates the originals folder at once, and a folder it cannot create is an error where it is asked for', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'amongi-media-'));
+    try {
+      new LocalStorage(root).tusStore();
+      expect((await fs.stat(path.join(root, 'originals'))).isDirectory()).toBe(true);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+    // Not an uncaught exception from inside the tus library, which would end the process.
+    const file = path.join(os.tmpdir(), `amongi-not-a-dir-${process.pid}`);
+    await fs.writeFile(file, 'x');
+    try {
+      expect(() => new LocalStorage(file).tusStore()).toThrow(/ENOTDIR|EEXIST/);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  });
+});
