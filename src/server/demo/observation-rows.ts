@@ -15,7 +15,7 @@ import { rows } from '../db/rows.js';
  * Observation data written straight into the tables (no API, so the demo does not depend on the visit and schema
  * services): schema versions, visits of any kind and state, and their answers. Production code (the demo seed),
  * so it lives here and not among the observation module's test helpers (modules/observation/data/data.testing.ts
- * has the same two functions with test defaults; it may import these instead).
+ * wraps these two with test defaults).
  */
 
 /** Inserts a schema version (the next one unless `version` is given); its id. */
