@@ -86,7 +86,6 @@ export const insertSchema = (
   opts: { version?: number; createdBy?: string | null } = {},
 ) => insertDemoSchema(db, institutionId, definition, opts);
 
-export type TestAnswer = DemoAnswer;
 /** A visit for insertVisits: the demo's, its schema defaulting to the test schema. */
 export type TestVisit = Omit<DemoVisit, 'definition'> & { definition?: SchemaDefinition };
 
