@@ -20,6 +20,17 @@ import {
 } from './storage.js';
 import { UploadInfoStore } from './upload-info.js';
 
+/**
+ * The tus FileStore with its directory created synchronously. Its own constructor starts an `fs.mkdir` whose callback
+ * throws outside any promise: an uncaught exception later (a crashed process when the data dir is not writable; a
+ * stray error in a test whose folder is removed before the callback runs). Here it throws from the constructor.
+ */
+class SyncDirFileStore extends FileStore {
+  override checkOrCreateDirectory() {
+    mkdirSync(this.directory, { mode: 0o777, recursive: true });
+  }
+}
+
 const TMP = '.tmp'; // under the root; no key can start with '.', so it never shows as a key
 
 const isMissing = (err: unknown) => {
@@ -130,12 +141,8 @@ export class LocalStorage implements Storage {
 
   tusStore(): DataStore {
     if (!this.tus) {
-      // FileStore's constructor creates its directory with a callback that throws outside any promise: an uncaught
-      // exception (a crashed process when the data dir is not writable; a stray error when a test's directory is
-      // removed meanwhile). Created here first, synchronously, its own mkdir finds it there.
       const directory = path.join(this.root, 'originals');
-      mkdirSync(directory, { recursive: true });
-      this.tus = new FileStore({ directory, configstore: this.uploadInfo });
+      this.tus = new SyncDirFileStore({ directory, configstore: this.uploadInfo });
     }
     return this.tus;
   }

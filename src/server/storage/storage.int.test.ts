@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import callbackFs from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Backend, backends } from './backends.testing.js';
 import { LocalStorage } from './local.js';
 import { type Storage, StorageError } from './storage.js';
@@ -206,10 +207,14 @@ describe('local storage temp files', () => {
 describe('local storage for uploads (tus)', () => {
   it('creates the originals folder at once, and a folder it cannot create is an error where it is asked for', async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'amongi-media-'));
+    // The library's own mkdir runs with a callback that throws outside any promise; it must not run at all.
+    const asyncMkdir = vi.spyOn(callbackFs, 'mkdir');
     try {
       new LocalStorage(root).tusStore();
       expect((await fs.stat(path.join(root, 'originals'))).isDirectory()).toBe(true);
+      expect(asyncMkdir).not.toHaveBeenCalled();
     } finally {
+      asyncMkdir.mockRestore();
       await fs.rm(root, { recursive: true, force: true });
     }
     // Not an uncaught exception from inside the tus library, which would end the process.
