@@ -434,7 +434,14 @@ const TABLE: Row[] = [
   // The video community (issue 4): catalogue work, communities, comments, learning packages.
   ['taxonomy.manage', 'instance', instance, 'A A F F F F F'],
   ['collection.manage', 'instance', instance, 'A A F F F F F'],
-  ['catalogue.stats', 'instance', instance, 'A A A F F F F'],
+  ['catalogue.stats', 'instance (leders: their own institution)', instance, 'A A A A F F F'],
+  // Issue 15: a leder sees their own institution's statistics and staff demand — never another's.
+  ['institution.stats', 'own institution', institution(I1), 'A H A A F F H'],
+  ['institution.stats', 'other institution, same kommune', institution(I2), 'A H A H H H H'],
+  ['institution.stats', 'institution in other kommune', institution(I3), 'A H H H H H H'],
+  ['training.staff', 'own institution', institution(I1), 'A H A A F F H'],
+  ['training.staff', 'other institution, same kommune', institution(I2), 'A H A H H H H'],
+  ['training.staff', 'institution in other kommune', institution(I3), 'A H H H H H H'],
   ['community.create', 'instance', instance, 'A A A A A A A'],
   ['package.create', 'instance', instance, 'A A A A A A A'],
   ['video.engage', 'public video', V.public, 'A A A A A A A'],
@@ -671,6 +678,8 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'catalogue.stats': true,
       'community.create': true,
       'community.read': true,
+      'institution.stats': true,
+      'training.staff': true,
       'community.join': true,
       'community.post': true,
       'community.moderate': true,
@@ -725,6 +734,21 @@ describe('actors with several roles', () => {
   it('forvaltning in one kommune and medarbejder in another sees exactly the union', () => {
     expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I1))).toBe('allow');
     expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I2))).toBe('hidden');
+  it('a leder elsewhere sees the staff demand and statistics of the institution they lead, not where they teach', () => {
+    for (const action of ['training.staff', 'institution.stats'] as const) {
+      expect(decideAccess(lederElsewhere, action, institution(I2)), action).toBe('allow');
+      expect(decideAccess(lederElsewhere, action, institution(I1)), action).toBe('forbidden');
+      expect(decideAccess(lederElsewhere, action, institution(I3)), action).toBe('hidden');
+      // A forged resource: I2's id claimed to lie in another kommune changes nothing for the leder.
+      expect(decideAccess(lederElsewhere, action, { type: 'institution', id: I2.id, kommuneId: K2 })).toBe(
+        'allow',
+      );
+      expect(
+        decideAccess(ACTORS.forvaltning, action, { type: 'institution', id: I3.id, kommuneId: K2 }),
+      ).toBe('hidden');
+    }
+  });
+
     expect(decideAccess(forvaltningAndTeacher, 'institution.read', institution(I3))).toBe('allow');
     expect(decideAccess(forvaltningAndTeacher, 'kommune.read', kommune(K1))).toBe('allow');
     expect(decideAccess(forvaltningAndTeacher, 'team.update', team(I3))).toBe('forbidden');

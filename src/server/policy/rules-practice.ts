@@ -29,7 +29,11 @@ export function decidePractice(a: Actor, action: Action, r: Resource): Decision 
         case 'video.review':
           return decide(true, curates(a));
         case 'catalogue.stats':
-          return decide(true, curates(a) || a.grants.some((g) => g.role === 'forvaltning'));
+          // Leders: their own institution's figures (sql-reflection.statisticsScope).
+          return decide(
+            true,
+            curates(a) || a.grants.some((g) => g.role === 'forvaltning' || g.role === 'leder'),
+          );
         case 'community.create':
         case 'package.create':
           return decide(true, signedIn(a));

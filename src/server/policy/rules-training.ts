@@ -1,4 +1,13 @@
-import { decide, forvaltningKommuneIds, isAdmin, isEditor, memberInstitutionIds } from './predicates.js';
+import {
+  decide,
+  forvaltningKommuneIds,
+  isAdmin,
+  isEditor,
+  isForvaltningOf,
+  isLederOf,
+  memberInstitutionIds,
+  seesInstitution,
+} from './predicates.js';
 import type { Action, Actor, CourseResource, Decision, Resource } from './types.js';
 
 /** Rules for demand-driven training (V7). Pure like the rest of the policy; sql-training.ts has the list form. */
@@ -52,6 +61,11 @@ export function decideTraining(a: Actor, action: Action, r: Resource): Decision 
       default:
         return 'forbidden';
     }
+  if (r.type === 'institution') {
+    // Who asked for what at one institution (names): its leders, forvaltning of its kommune, administrators.
+    if (action !== 'training.staff') return decide(seesInstitution(a, r), false);
+    return decide(seesInstitution(a, r), isAdmin(a) || isLederOf(a, r.id) || isForvaltningOf(a, r.kommuneId));
+  }
   if (r.type !== 'course') return 'forbidden';
   const visible = seesCourse(a, r);
   switch (action) {

@@ -2,6 +2,7 @@ import { roleScope } from '../../shared/constants.js';
 import {
   decide,
   isAdmin,
+  isForvaltningOf,
   isLederOf,
   managesPerson,
   memberInstitutionIds,
@@ -56,6 +57,11 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       }
     }
     case 'team': {
+        // The institution's own numbers: its leders, and those who see the whole kommune.
+        case 'institution.stats':
+          return decide(visible, manages || isForvaltningOf(a, r.kommuneId));
+        case 'training.staff':
+          return decideTraining(a, action, r);
       const visible = seesInstitution(a, { id: r.institutionId, kommuneId: r.kommuneId });
       if (action === 'team.read') return decide(visible, true);
       if (action === 'team.update' || action === 'team.delete')

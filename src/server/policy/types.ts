@@ -173,6 +173,8 @@ export type Action =
   | 'catalogue.stats'
   | 'community.create'
   | 'community.read'
+  /** On an institution: the usage statistics of its videos (its leders, forvaltning of its kommune, administrators). */
+  | 'institution.stats'
   | 'community.join'
   | 'community.post'
   | 'community.moderate'
@@ -197,6 +199,11 @@ export type Action =
   /** See who asked (names): the people who could plan it, and forvaltning of the kommuner involved. */
   | 'course.requesters'
   /** Plan the course, change its state, sessions, trainers and documentation. */
+  /**
+   * On an institution: its staff's training demand by method, with who asked (names). The institution's
+   * leders, forvaltning of its kommune, administrators.
+   */
+  | 'training.staff'
   | 'course.manage'
   | 'course.enrol'
   /** Observation: the learning focus areas, schema, visit guide, delegated observers and the group-size setting (leaders). */

@@ -3,7 +3,7 @@ import { AGE_BANDS } from '../catalogue.js';
 import { dateOnly } from '../text.js';
 import { day, id } from './common.js';
 
-/** Statistics for editors, forvaltning and administrators (V6): requests and answers of /api/v1/statistics. */
+/** Statistics for editors, forvaltning, leders and administrators (V6): requests and answers of /api/v1/statistics. */
 
 /** A figure about people (views, tried, worked) with fewer than this many behind it, but some, is not shown. */
 export const MIN_GROUP_SIZE = 3;
@@ -16,6 +16,8 @@ export const StatisticsQuery = z.strictObject({
   to: dateOnly().optional(),
   subject: id.optional(),
   ageBand: z.enum(AGE_BANDS).optional(),
+  /** One institution only (its leders, forvaltning of its kommune, administrators). */
+  institution: id.optional(),
 });
 
 export const StatRow = z.object({
@@ -31,7 +33,9 @@ export const StatGroup = StatRow.extend({ key: z.string().nullable(), label: z.s
 export const Statistics = z.object({
   /** The period used: whole months in Danish time (ADR 0009), first day of the first to last day of the last. */
   period: z.object({ from: day, to: day }),
-  scope: z.enum(['all', 'kommune']),
+  scope: z.enum(['all', 'kommune', 'institution']),
+  /** The institutions the figures are about, when the scope is 'institution' (by name). */
+  institutions: z.array(z.object({ id, name: z.string() })),
   minGroupSize: z.number().int(),
   totals: StatRow,
   bySubject: z.array(StatGroup),

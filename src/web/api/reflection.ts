@@ -168,6 +168,9 @@ export function statisticsCsvUrl(q: StatisticsQuery) {
   return `/api/v1/statistics.csv${qs ? `?${qs}` : ''}`;
 }
 
-/** Editors, forvaltning and administrators see the statistics (the server's catalogue.stats rule). */
+/** Editors, forvaltning, leders and administrators see the statistics (the server's catalogue.stats rule). */
 export const canSeeStatistics = (me: Me | null | undefined) =>
-  !!me?.grants.some((g) => g.role === 'administrator' || g.role === 'redaktoer' || g.role === 'forvaltning');
+  !!me?.grants.some(
+    (g) =>
+      g.role === 'administrator' || g.role === 'redaktoer' || g.role === 'forvaltning' || g.role === 'leder',
+  );

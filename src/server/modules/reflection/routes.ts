@@ -113,7 +113,7 @@ export function reflectionRoutes(
         schema: {
           tags,
           description:
-            'Aggregated statistics for editors, forvaltning and administrators: views, completion, tried and worked in total, by subject and by age band, and the most tried videos, for a period (from/to, dates; default the last 12 months). Private videos never count; forvaltning sees its own kommune(s) and the published public catalogue. A figure fewer than 3 people stand behind is null and listed in `suppressed`.',
+            'Aggregated statistics for editors, forvaltning, leders and administrators: views, completion, tried and worked in total, by subject and by age band, and the most tried videos, for a period (from/to, dates; default the last 12 months). Private videos never count; forvaltning sees its own kommune(s) and the published public catalogue; a leder sees the videos of the institution(s) they lead. `institution` narrows to one institution (its leders, forvaltning of its kommune, administrators; else institution.not_found or policy.forbidden). A figure fewer than 3 people stand behind is null and listed in `suppressed`.',
           querystring: st.StatisticsQuery,
           response: reply(st.Statistics),
         },

@@ -1,7 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { AgeBand } from '../../../shared/catalogue.js';
 import { videoSignals, videoViews } from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
+import { institutions } from '../../db/schema.js';
 import { taxonomyTerms, videos } from '../../db/videos-schema.js';
 
 /** Counts behind one row of the statistics, with how many distinct people stand behind each figure. */
@@ -192,4 +193,14 @@ export async function subjects(db: DbOrTx) {
     .from(taxonomyTerms)
     .where(sql`${taxonomyTerms.kind} = 'subject'`)
     .orderBy(taxonomyTerms.label);
+}
+
+/** Institutions by id, with their kommune (for the policy) and name; by name. */
+export async function institutionsByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: institutions.id, name: institutions.name, kommuneId: institutions.kommuneId })
+    .from(institutions)
+    .where(inArray(institutions.id, ids))
+    .orderBy(institutions.name);
 }

@@ -127,11 +127,53 @@ const stats = async (who: string, query = '') => {
 const byLabel = (list: Row[], label: string) => list.find((r) => r.label === label);
 
 describe('statistics: who may see what', () => {
-  it('editors, forvaltning and administrators only', async () => {
-    for (const r of ['leder', 'medarbejder'])
-      expect(err(await as[r].get('/api/v1/statistics')), r).toEqual([403, 'policy.forbidden']);
+  it('editors, forvaltning, leders and administrators only', async () => {
+    expect(err(await as.medarbejder.get('/api/v1/statistics'))).toEqual([403, 'policy.forbidden']);
     expect(err(await t.client().get('/api/v1/statistics'))).toEqual([401, 'auth.required']);
-    expect(err(await as.leder.get('/api/v1/statistics.csv'))).toEqual([403, 'policy.forbidden']);
+    expect(err(await as.medarbejder.get('/api/v1/statistics.csv'))).toEqual([403, 'policy.forbidden']);
+    const own = ids.institution.Solsikkeskolen;
+    expect(err(await as.medarbejder.get(`/api/v1/statistics?institution=${own}`))).toEqual([
+      403,
+      'policy.forbidden',
+    ]);
+  });
+
+  it('a leder: the videos of their own institution only, the same suppression', async () => {
+    const s = await stats('leder');
+    expect(s.scope).toBe('institution');
+    expect((s as unknown as { institutions: { name: string }[] }).institutions.map((i) => i.name)).toEqual([
+      'Solsikkeskolen',
+    ]);
+    // A and E (Solsikkeskolen's non-private videos) — not Bakkedal's C, not the catalogue's D, never B.
+    expect(s.totals).toMatchObject({ videos: 2, tried: 6, worked: 5 });
+    // Idræt's two triers are fewer than three: withheld, as for everyone else.
+    expect(byLabel(s.bySubject, 'Idræt')).toMatchObject({ tried: null, worked: null });
+    const body = JSON.stringify(s);
+    for (const title of ['Bakkedals læsebånd', 'Fælles katalogvideo', 'Privat matematik'])
+      expect(body).not.toContain(title);
+    // Asking for one's own institution by id gives the same figures.
+    const own = await stats('leder', `?institution=${ids.institution.Solsikkeskolen}`);
+    expect(own.totals).toEqual(s.totals);
+  });
+
+  it("a leder cannot ask for another institution's statistics, nor a forged one", async () => {
+    // Another institution in the same kommune, or in another kommune: not found for a leder.
+    for (const other of [ids.institution['Børnehuset Mælkebøtten'], ids.institution.Bakkeskolen])
+      for (const path of ['/api/v1/statistics', '/api/v1/statistics.csv'])
+        expect(err(await as.leder.get(`${path}?institution=${other}`)), path).toEqual([
+          404,
+          'institution.not_found',
+        ]);
+    expect(
+      err(await as.leder.get('/api/v1/statistics?institution=00000000-0000-4000-8000-000000000000')),
+    ).toEqual([404, 'institution.not_found']);
+    expect(err(await as.leder.get('/api/v1/statistics?institution=x'))).toEqual([400, 'request.invalid']);
+    // Forvaltning may narrow to an institution of its kommune, not to one elsewhere.
+    const fv = await stats('forvaltning', `?institution=${ids.institution.Solsikkeskolen}`);
+    expect(fv.totals).toMatchObject({ videos: 2, tried: 6 });
+    expect(
+      err(await as.forvaltning.get(`/api/v1/statistics?institution=${ids.institution.Bakkeskolen}`)),
+    ).toEqual([404, 'institution.not_found']);
   });
 
   it('administrators: every non-private video, by subject and age band, small groups suppressed', async () => {
@@ -183,7 +225,7 @@ describe('statistics: who may see what', () => {
 
   it('never a person: no user id, name, reflection or note in any answer', async () => {
     const people = await t.ctx.db.select({ id: users.id, name: users.name }).from(users);
-    for (const who of ['administrator', 'redaktoer', 'forvaltning'])
+    for (const who of ['administrator', 'redaktoer', 'forvaltning', 'leder'])
       for (const path of [
         '/api/v1/statistics',
         '/api/v1/statistics.csv',
@@ -274,6 +316,7 @@ describe('who counts: the SQL form agrees with the rule', () => {
         visibility: videos.visibility,
         status: videos.status,
         kommuneId: videos.kommuneId,
+        institutionId: videos.institutionId,
         editorialState: videos.editorialState,
       })
       .from(videos);
@@ -286,7 +329,19 @@ describe('who counts: the SQL form agrees with the rule', () => {
       );
       const byRule = all.filter((x) => countsInStatistics(actor, { ...x, ready: x.status === 'ready' }));
       expect(bySql.map((r) => r.id).sort(), who).toEqual(byRule.map((r) => r.id).sort());
-      if (who === 'leder' || who === 'medarbejder') expect(byRule).toEqual([]);
+      if (who === 'medarbejder') expect(byRule).toEqual([]);
+      if (who === 'leder') expect(byRule.length).toBeGreaterThan(0);
+      // One institution asked for: only its videos, for every role's rule and SQL alike.
+      const one = ids.institution.Bakkeskolen;
+      const narrowed = await rows<{ id: string }>(
+        t.ctx.db,
+        sql`select ${videos.id} as id from ${videos} where ${statisticsVideos(actor, one)}`,
+      );
+      const narrowedRule = all.filter((x) =>
+        countsInStatistics(actor, { ...x, ready: x.status === 'ready' }, one),
+      );
+      expect(narrowed.map((r) => r.id).sort(), who).toEqual(narrowedRule.map((r) => r.id).sort());
+      expect(narrowedRule.every((x) => x.institutionId === one)).toBe(true);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { AGE_BANDS, type AgeBand } from '../../../shared/catalogue.js';
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
-import { type Actor, authorize, policySql } from '../../policy/index.js';
+import { AppError } from '../../http/errors.js';
+import { type Actor, authorize, institutionIdsWithRole, policySql } from '../../policy/index.js';
 import { statisticsScope, statisticsVideos } from '../../policy/sql-reflection.js';
 import { coarsen, shows } from '../../privacy/suppression.js';
 import { wholeMonths } from './statistics-period.js';
@@ -39,12 +40,20 @@ const AGE_BAND_LABELS: Record<Locale, Record<AgeBand | 'none', string>> = {
 };
 const NO_SUBJECT: Record<Locale, string> = { da: 'Uden fag', en: 'No subject' };
 
-export type StatisticsQuery = { from?: string; to?: string; subject?: string; ageBand?: AgeBand };
+export type StatisticsQuery = {
+  from?: string;
+  to?: string;
+  subject?: string;
+  ageBand?: AgeBand;
+  institution?: string;
+};
 export type GroupRow = StatRow & { key: string | null; label: string };
 export type Statistics = {
   /** The period used: whole months in Danish time, from the first day of the first to the last day of the last. */
   period: { from: string; to: string };
-  scope: 'all' | 'kommune';
+  scope: 'all' | 'kommune' | 'institution';
+  /** The institutions the figures are about, when the scope is 'institution'. */
+  institutions: { id: string; name: string }[];
   minGroupSize: number;
   totals: StatRow;
   bySubject: GroupRow[];
@@ -127,7 +136,7 @@ function monthHidden(rows: repo.RawGroup[], c: Coarsenings, fixed: [number, stri
 }
 
 /**
- * Statistics for editors, forvaltning and administrators (V6): views, completion, tried and worked — in
+ * Statistics for editors, forvaltning, leders and administrators (V6): views, completion, tried and worked — in
  * total, by subject and by age band, plus the most tried videos. Aggregated only: no row is about a person.
  *
  * The period is whole Danish months (statistics-period.ts), and every month is a population of its own: its
@@ -140,10 +149,20 @@ export function createStatisticsService(ctx: AppContext) {
 
   return {
     async get(actor: Actor, q: StatisticsQuery, locale: Locale): Promise<Statistics> {
-      authorize(actor, 'catalogue.stats', { type: 'instance' });
+      // One institution: its leders, forvaltning of its kommune, administrators (a forged id is not found).
+      if (q.institution) {
+        const [inst] = await repo.institutionsByIds(db, [q.institution]);
+        if (!inst) throw new AppError('institution.not_found');
+        authorize(actor, 'institution.stats', {
+          type: 'institution',
+          id: inst.id,
+          kommuneId: inst.kommuneId,
+        });
+      } else authorize(actor, 'catalogue.stats', { type: 'instance' });
+      const scope = statisticsScope(actor, q.institution);
       const period = wholeMonths(q);
       const filter: repo.StatisticsFilter = {
-        scope: statisticsVideos(actor),
+        scope: statisticsVideos(actor, q.institution),
         from: period.start,
         to: period.end,
         subjectId: q.subject,
@@ -212,10 +231,17 @@ export function createStatisticsService(ctx: AppContext) {
             (a.ageBand ? AGE_BANDS.indexOf(a.ageBand) : AGE_BANDS.length) -
             (b.ageBand ? AGE_BANDS.indexOf(b.ageBand) : AGE_BANDS.length),
         );
-      const scope = statisticsScope(actor);
+      const named =
+        scope === 'institution'
+          ? await repo.institutionsByIds(
+              db,
+              q.institution ? [q.institution] : institutionIdsWithRole(actor, 'leder'),
+            )
+          : [];
       return {
         period: { from: period.from, to: period.to },
-        scope: scope === 'all' ? 'all' : 'kommune',
+        scope: scope === 'all' ? 'all' : scope === 'institution' ? 'institution' : 'kommune',
+        institutions: named.map(({ id, name }) => ({ id, name })),
         minGroupSize: MIN_GROUP_SIZE,
         totals: presentRow(totalRaw, totalHidden),
         bySubject: breakdown(0, subjects, (r) => r.subjectLabel ?? NO_SUBJECT[locale]),

@@ -262,7 +262,14 @@ export function StatisticsPage() {
         <>
           <p className="lead">{t('statistics.lead')}</p>
           <p>
-            {s && (s.scope === 'all' ? t('statistics.scopeAll') : t('statistics.scopeKommune'))}{' '}
+            {s &&
+              (s.scope === 'all'
+                ? t('statistics.scopeAll')
+                : s.scope === 'institution'
+                  ? t('statistics.scopeInstitution', {
+                      institutions: s.institutions.map((i) => i.name).join(', '),
+                    })
+                  : t('statistics.scopeKommune'))}{' '}
             {t('statistics.privacy', { min: 3 })}
           </p>
           <form className="stats-filters" onSubmit={submit} aria-label={t('statistics.filters')}>
