@@ -31,6 +31,13 @@ export const widerThan = (a: Visibility, b: Visibility) => VISIBILITIES.indexOf(
 export const VIDEO_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
 export type VideoStatus = (typeof VIDEO_STATUSES)[number];
 
+/**
+ * The owner's walk-through after an upload ("Gør videoen klar"): open until they finish or dismiss it; null for
+ * videos that never had one (from before it existed, the demo, imports).
+ */
+export const SETUP_STATES = ['open', 'finished', 'dismissed'] as const;
+export type SetupState = (typeof SETUP_STATES)[number];
+
 /** Share links (V5): how long a new link lives; `never` only for public videos. */
 export const SHARE_DURATIONS = ['1d', '7d', '30d', 'never'] as const;
 export type ShareDuration = (typeof SHARE_DURATIONS)[number];

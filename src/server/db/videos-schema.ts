@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { AGE_BANDS, EDITORIAL_STATES, type Pillar } from '../../shared/catalogue.js';
-import { VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
+import { SETUP_STATES, VIDEO_STATUSES, VISIBILITIES } from '../../shared/constants.js';
 import { at, id, inList, institutions, kommuner, teams, users } from './schema.js';
 
 /** PostgreSQL's tsvector, for full-text search (V3). */
@@ -82,6 +82,8 @@ export const videos = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     readyAt: at('ready_at'),
+    /** The owner's walk-through ("Gør videoen klar"): open after an upload until finished or dismissed. */
+    setupState: text('setup_state', { enum: SETUP_STATES }),
     // Catalogue metadata (V1).
     subjectId: uuid('subject_id').references(() => taxonomyTerms.id, { onDelete: 'set null' }),
     ageBand: text('age_band', { enum: AGE_BANDS }),
@@ -113,6 +115,7 @@ export const videos = pgTable(
     check('videos_age_band_check', inList('age_band', AGE_BANDS)),
     check('videos_editorial_check', inList('editorial_state', EDITORIAL_STATES)),
     check('videos_visibility_check', inList('visibility', VISIBILITIES)),
+    check('videos_setup_state_check', inList('setup_state', SETUP_STATES)),
   ],
 );
 

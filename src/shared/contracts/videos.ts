@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS, EDITORIAL_STATES, PILLARS } from '../catalogue.js';
-import { SHARE_DURATIONS, VIDEO_STATUSES, VISIBILITIES } from '../constants.js';
+import { SETUP_STATES, SHARE_DURATIONS, VIDEO_STATUSES, VISIBILITIES } from '../constants.js';
 import { dateOnly } from '../text.js';
 import { id, name, personRef, timestamp } from './common.js';
 
@@ -22,6 +22,8 @@ export const ConsentSet = z.strictObject({
   collectedBy: z.string().trim().max(200).optional(),
   collectedOn: dateOnly().optional(),
 });
+/** The owner's walk-through after an upload: `finished` or `dismissed` ends it, `open` shows it again. */
+export const SetupSet = z.strictObject({ state: z.enum(SETUP_STATES) });
 export const ShareCreate = z.strictObject({ duration: z.enum(SHARE_DURATIONS) });
 export const ShareParams = z.strictObject({ id, shareId: id });
 export const SharedParams = z.strictObject({ token: z.string().min(1).max(200) });
@@ -44,6 +46,13 @@ export const VideoCatalogue = z.object({
   canDescribe: z.boolean(),
   canSubmit: z.boolean(),
   canReview: z.boolean(),
+  /**
+   * Why "Udgiv" would be refused now (editors, while in review; else null): not processed yet, subject or age
+   * band missing, no consent record, or consent for less than public (a withdrawal makes the video private).
+   */
+  publishBlocked: z
+    .enum(['not_ready', 'metadata_incomplete', 'consent_missing', 'consent_not_public'])
+    .nullable(),
 });
 /** A caption file; `url` is signed, null while the video is not ready. */
 export const Caption = z.object({ language: z.string(), label: z.string(), url: z.string().nullable() });
@@ -84,6 +93,8 @@ export const VideoDetail = PlayableVideo.extend({
   originalFilename: z.string().optional(),
   consent: Consent.nullable().optional(),
   widestVisibility: z.enum(VISIBILITIES).optional(),
+  /** The walk-through "Gør videoen klar": open, finished, dismissed; null when the video never had one. */
+  setup: z.enum(SETUP_STATES).nullable().optional(),
 });
 export const Share = z.object({
   id,

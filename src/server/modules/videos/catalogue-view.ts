@@ -1,5 +1,7 @@
 import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
+import type { VideoStatus } from '../../../shared/constants.js';
 import { type Actor, can, type VideoResource } from '../../policy/index.js';
+import { allowedVisibility, type Consent } from './consent.js';
 
 // The catalogue part of every video answer (presentVideo in service.ts). It lives in videos, the bottom of the
 // content cluster, because every video answer carries it. Who may describe a video is policy's 'video.describe'.
@@ -14,7 +16,18 @@ export type CatalogueFields = {
   editorialState: EditorialState;
   editorialComment: string | null;
   publishedAt: Date | null;
+  status: VideoStatus;
+  consent: Consent;
 };
+
+/** Why publishing would be refused now (catalogue/service.ts publish checks the same, in the same order). */
+function publishBlocked(v: CatalogueFields) {
+  if (v.status !== 'ready') return 'not_ready' as const;
+  if (!v.subject || !v.ageBand) return 'metadata_incomplete' as const;
+  const c = v.consent?.pupilsAppear === undefined || v.consent.pupilsAppear === null ? null : v.consent;
+  if (allowedVisibility(c) === 'public') return null;
+  return c ? ('consent_not_public' as const) : ('consent_missing' as const);
+}
 
 /** The `catalogue` object of a video in the API: metadata, editorial state, and what the viewer may do. */
 export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResource) {
@@ -33,5 +46,6 @@ export function presentCatalogue(actor: Actor, v: CatalogueFields, r: VideoResou
     canDescribe: can(actor, 'video.describe', r),
     canSubmit: can(actor, 'video.submit', r),
     canReview: reviews,
+    publishBlocked: reviews && v.editorialState === 'in_review' ? publishBlocked(v) : null,
   };
 }

@@ -54,6 +54,7 @@ const videoColumns = {
   accessVersion: videos.accessVersion,
   createdAt: videos.createdAt,
   readyAt: videos.readyAt,
+  setupState: videos.setupState,
   captions: sql<{ language: string; label: string }[]>`coalesce((
     select json_agg(json_build_object('language', c.language, 'label', c.label) order by c.language)
     from video_captions c where c.video_id = "videos"."id"), '[]'::json)`,

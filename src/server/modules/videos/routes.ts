@@ -84,6 +84,21 @@ export function videoRoutes(
       async (req) => sharing.withdrawConsent(requireActor(req), req.params.id, requestLocale(req)),
     );
 
+    app.put(
+      '/videos/:id/setup',
+      {
+        schema: {
+          tags,
+          description:
+            'The owner\'s walk-through after an upload ("Gør videoen klar"): finished or dismissed hides it on every device, open shows it again. Each step saves through its own endpoint (PATCH, consent, metadata, submit).',
+          params,
+          body: c.SetupSet,
+          response: detail,
+        },
+      },
+      async (req) => videos.setSetup(requireActor(req), req.params.id, req.body.state, requestLocale(req)),
+    );
+
     app.get('/videos/:id/shares', { schema: { tags, params, response: reply(c.ShareList) } }, async (req) =>
       sharing.listShares(requireActor(req), req.params.id),
     );

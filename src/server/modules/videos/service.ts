@@ -1,4 +1,4 @@
-import type { Visibility } from '../../../shared/constants.js';
+import type { SetupState, Visibility } from '../../../shared/constants.js';
 import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -57,6 +57,7 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
           originalFilename: v.originalFilename,
           consent,
           widestVisibility: allowedVisibility(consent),
+          setup: v.setupState,
         }
       : {}),
     catalogue: presentCatalogue(actor, v, videoResource(v)),
@@ -130,6 +131,20 @@ export function createVideoService(ctx: AppContext) {
         await audit(tx, actor, 'video.delete', 'video', id, { title: v.title, owner: v.ownerId });
       });
       ctx.events.publish({ type: 'video.access.changed', videoId: id });
+    },
+
+    /**
+     * The owner's walk-through ("Gør videoen klar"): finished or dismissed it goes away (on every device), open
+     * brings it back. Only the owner: it changes nothing others see, but it is theirs.
+     */
+    async setSetup(actor: Actor, id: string, state: SetupState, locale: 'da' | 'en') {
+      const video = await load(actor, id, 'video.update');
+      if (video.setupState !== state)
+        await db.transaction(async (tx) => {
+          await repo.updateVideo(tx, id, { setupState: state });
+          await audit(tx, actor, 'video.setup', 'video', id, { from: video.setupState, to: state });
+        });
+      return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 
     /** Runs the processing again from the start, for a video whose processing failed. */

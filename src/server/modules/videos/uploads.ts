@@ -132,6 +132,8 @@ export function uploadRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         title: titleFrom(meta.title, filename),
         originalFilename: filename,
         originalSize: size,
+        // The owner is walked through title, consent, visibility and description ("Gør videoen klar").
+        setupState: 'open',
       });
       await refreshSearchDocuments(tx, [row.id]);
       await audit(tx, actor, 'video.upload', 'video', row.id, { filename, size });
