@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'integration',
           include: ['src/**/*.int.test.ts'],
           environment: 'node',
+          // One migrated and one seeded database per run; each test file starts from a copy (testing/templates.ts).
+          globalSetup: ['src/server/testing/templates.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -43,6 +43,8 @@ export interface Database {
   connectDedicated?: () => Promise<pg.Client>;
   /** PGlite only: the short line in front of its one connection (limits from DB_QUEUE_MAX, DB_QUEUE_WAIT_MS). */
   queue?: QueryQueue;
+  /** PGlite only: the whole cluster as a tar file, for `openDatabase({ from })` (tests start from a seeded copy). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -54,8 +56,11 @@ export const STARTUP_LOCKS = { startup: 0x616d6f01, jobs: 0x616d6f02 } as const;
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-/** Opens the embedded PGlite in `dir` (or in memory when dir is undefined), or PostgreSQL when `url` is set. */
-export async function openDatabase(opts: { url?: string; dir?: string }): Promise<Database> {
+/**
+ * Opens the embedded PGlite in `dir` (or in memory when dir is undefined; `from` a dump of another, when given), or
+ * PostgreSQL when `url` is set.
+ */
+export async function openDatabase(opts: { url?: string; dir?: string; from?: Blob }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     pool.on('error', () => {
@@ -104,7 +109,7 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
     };
   }
   if (opts.dir) fs.mkdirSync(opts.dir, { recursive: true });
-  const client = await PGlite.create(opts.dir);
+  const client = await PGlite.create(opts.dir, opts.from ? { loadDataDir: opts.from } : {});
   const queue = new QueryQueue({ maxWaiting: 64, maxWaitMs: 10_000 });
   const unqueued = queueClient(client, queue);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -123,6 +128,7 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
       return { rows: r?.rows ?? [], rowCount: r?.affectedRows ?? r?.rows.length ?? 0 };
     },
     lock: async () => ({ release: async () => {} }),
+    dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -11,31 +12,64 @@ import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/index.js';
 import { type PipelineOptions, startVideoPipeline } from '../modules/videos/index.js';
 
+/** The run's template databases (testing/templates.ts), or none outside a Vitest run that made them. */
+function templates() {
+  try {
+    return inject('databaseTemplates');
+  } catch {
+    return undefined;
+  }
+}
+
+const dumps = new Map<string, Promise<Blob>>();
+const dumpAt = (file: string) => {
+  if (!dumps.has(file))
+    dumps.set(
+      file,
+      fs.promises.readFile(file).then((bytes) => new Blob([bytes])),
+    );
+  return dumps.get(file) as Promise<Blob>;
+};
+
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new PostgreSQL database
- * (created and dropped here) when TEST_DATABASE_URL is set.
+ * A fresh, migrated database for one test file (with the demo organisation when `seeded`): in-memory PGlite by
+ * default, or a new PostgreSQL database (created and dropped here) when TEST_DATABASE_URL is set. Copied from the
+ * run's templates when there are some; else migrated (and seeded) here.
  */
-export async function createTestDatabase(): Promise<{
+export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promise<{
   database: Database;
   url?: string;
   drop: () => Promise<void>;
 }> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) {
-    const database = await openDatabase({});
+  const template = templates();
+  const from = template?.[opts.seeded ? 'seeded' : 'migrated'];
+  const prepare = async (database: Database) => {
+    if (from) return;
     await database.migrate();
+    if (opts.seeded) await seedDemo(database.db);
+  };
+  if (!base) {
+    const database = await openDatabase(
+      template?.kind === 'pglite' && from ? { from: await dumpAt(from) } : {},
+    );
+    await prepare(database);
     // Closing twice is fine: a test may close the database itself (e.g. to see /healthz fail).
     return { database, drop: () => database.close().catch(() => {}) };
   }
   const name = `amongi_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(
+    template?.kind === 'postgres' && from
+      ? `create database ${name} template ${from}`
+      : `create database ${name}`,
+  );
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  await database.migrate();
+  await prepare(database);
   return {
     database,
     url: url.toString(),
@@ -66,7 +100,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
   opts: { pipeline?: PipelineOptions } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop } = await createTestDatabase({ seeded: true });
   // Media and work files go to a fresh folder that is removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-test-'));
   const config = loadConfig({
@@ -78,7 +112,6 @@ export async function createTestApp(
     HEAVY_MAX_PER_MINUTE: '100000',
     ...env,
   });
-  await seedDemo(database.db);
   const { app, ctx } = await buildApp({
     config,
     database,
