@@ -33,7 +33,12 @@ import {
 import { createOrgService, orgRoutes } from './modules/org/index.js';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.js';
 import { createPackageService, packageRoutes } from './modules/packages/index.js';
-import { createPeopleService, peopleRoutes, personDetail } from './modules/people/index.js';
+import {
+  createInterestsService,
+  createPeopleService,
+  peopleRoutes,
+  personDetail,
+} from './modules/people/index.js';
 import {
   createReflectionService,
   createStatisticsService,
@@ -110,6 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.addHook('onClose', backgroundSettled); // e.g. reset e-mails still being queued, before the database closes
   const org = createOrgService(ctx);
   const people = createPeopleService(ctx, org, auth);
+  const interests = createInterestsService(ctx);
   const outbox = createOutboxService(ctx);
   const imports = createImportService(ctx, org, auth);
   const media = mediaRoutes(ctx, ctx.storage);
@@ -122,7 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     async (api) => {
       await api.register(authRoutes(ctx, auth));
       await api.register(orgRoutes(org));
-      await api.register(peopleRoutes(people));
+      await api.register(peopleRoutes(people, interests));
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
@@ -130,7 +136,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
         catalogueRoutes(catalogue, createTaxonomyService(ctx), createCollectionService(ctx)),
       );
       await api.register(uploadRoutes(ctx));
-      await api.register(searchRoutes(createSearchService(ctx, { videos }), createHomeService(ctx)));
+      await api.register(
+        searchRoutes(
+          createSearchService(ctx, { videos }),
+          createHomeService(ctx, { interestsOf: (p) => interests.get(p) }),
+        ),
+      );
       await api.register(commentRoutes(createCommentService(ctx)));
       await api.register(notificationRoutes(createNotificationService(ctx)));
       await api.register(reflectionRoutes(createReflectionService(ctx), createStatisticsService(ctx)));

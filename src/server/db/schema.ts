@@ -139,6 +139,21 @@ export const teamMemberships = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_memberships_user_idx').on(t.userId)],
 );
 
+/**
+ * What a person works with (issue 15): age bands, subjects/themes and methods; the front page narrows to them.
+ * No row: never saved (suggested from their institution type and teams). Term ids without foreign keys: a
+ * deleted or merged term simply matches nothing any more.
+ */
+export const personInterests = pgTable('person_interests', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  ageBands: text('age_bands').array().notNull().default(sql`'{}'`),
+  subjectIds: uuid('subject_ids').array().notNull().default(sql`'{}'`),
+  methodIds: uuid('method_ids').array().notNull().default(sql`'{}'`),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {

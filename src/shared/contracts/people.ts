@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_BANDS } from '../catalogue.js';
 import {
   email,
   id,
@@ -30,6 +31,16 @@ export const PasswordResetRequest = z.strictObject({ email: z.string().max(254) 
 export const PasswordSet = z.strictObject({ password });
 export const PasswordChange = z.strictObject({ currentPassword: password, newPassword: password });
 export const MeUpdate = z.strictObject({ name: name.optional(), locale: locale.optional() });
+
+/**
+ * What the person works with (issue 15): the front page narrows to these. Empty lists narrow nothing; ids are
+ * taxonomy terms (subjects and methods).
+ */
+export const InterestsSet = z.strictObject({
+  ageBands: z.array(z.enum(AGE_BANDS)).max(AGE_BANDS.length),
+  subjectIds: z.array(id).max(200),
+  methodIds: z.array(id).max(200),
+});
 
 // Requests: people
 export const PeopleListQuery = z.strictObject({
@@ -111,6 +122,13 @@ export const Me = PersonDetail.extend({
     curate: z.boolean(),
     manageInstitutionIds: z.array(id),
   }),
+});
+/** The person's interests; `suggested`: never saved, pre-filled from their institution type and teams. */
+export const Interests = z.object({
+  ageBands: z.array(z.enum(AGE_BANDS)),
+  subjectIds: z.array(id),
+  methodIds: z.array(id),
+  suggested: z.boolean(),
 });
 /** A signed-in device; `id` is a prefix of the session's hash, enough to tell them apart. */
 export const Session = z.object({

@@ -89,4 +89,6 @@ export const HomeAnswer = z.object({
   memberOfCommunities: z.boolean(),
   collections: z.array(HomeCollection),
   tried: z.array(VideoSummary),
+  /** The newest, popular-among-all and collections are narrowed to the person's interests (profile). */
+  personal: z.boolean(),
 });

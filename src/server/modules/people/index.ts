@@ -3,6 +3,7 @@
  * `personDetail` is also what app.ts hands to installSession to load the person behind a session.
  */
 export { createAdministrator } from './first-admin.js';
+export { createInterestsService, type Interests, type InterestsService } from './interests.js';
 export { personDetail } from './repo.js';
 export { peopleRoutes } from './routes.js';
 export { createPeopleService } from './service.js';

@@ -3,9 +3,10 @@ import { idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/people.js';
 import { requireActor } from '../../auth/session.js';
 import { created, reply } from '../../http/schemas.js';
+import type { InterestsService } from './interests.js';
 import type { PeopleService } from './service.js';
 
-export function peopleRoutes(people: PeopleService): FastifyPluginAsyncZod {
+export function peopleRoutes(people: PeopleService, interests: InterestsService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['people'];
     const params = idParams;
@@ -26,6 +27,37 @@ export function peopleRoutes(people: PeopleService): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         return people.me(actor, await people.update(actor, actor.id, req.body));
+      },
+    );
+
+    app.get(
+      '/me/interests',
+      {
+        schema: {
+          tags: ['auth'],
+          description:
+            'What the signed-in person works with (age bands, subjects/themes, methods); the home page narrows to it. Never saved: `suggested` is true and the lists come from their institution type and teams.',
+          response: reply(c.Interests),
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return interests.get(req.user as NonNullable<typeof req.user>);
+      },
+    );
+    app.put(
+      '/me/interests',
+      {
+        schema: {
+          tags: ['auth'],
+          description: 'Saves the signed-in person’s interests; empty lists narrow nothing.',
+          body: c.InterestsSet,
+          response: reply(c.Interests),
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return interests.set(req.user as NonNullable<typeof req.user>, req.body);
       },
     );
 

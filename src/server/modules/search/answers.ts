@@ -37,4 +37,6 @@ export type HomePage = {
   memberOfCommunities: boolean;
   collections: HomeCollection[];
   tried: VideoSummary[];
+  /** The newest, popular-among-all and collections are narrowed to the person's interests. */
+  personal: boolean;
 };

@@ -147,7 +147,13 @@ describe('home page API', () => {
     expect(idsOf(owner.popularInMyCommunities)[0]).toBe(v.private);
   });
 
-  it('needs a signed-in person', async () => {
-    expect((await t.client().get('/api/v1/home')).statusCode).toBe(401);
+  it('shows someone not signed in the public videos only, none of these (issue 15)', async () => {
+    const res = await t.client().get('/api/v1/home');
+    expect(res.statusCode).toBe(200);
+    const h = res.json() as Home;
+    const shown = [...h.newest, ...h.popularInMyCommunities, ...h.collections.flatMap((c) => c.videos)];
+    for (const id of Object.values(v)) expect(idsOf(shown)).not.toContain(id);
+    expect(h.tried).toEqual([]);
+    expect(h.memberOfCommunities).toBe(false);
   });
 });
