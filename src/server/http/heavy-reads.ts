@@ -10,6 +10,11 @@ declare module 'fastify' {
      * HEAVY_MAX_CONCURRENT of them at once (a few more wait for a turn) and HEAVY_MAX_PER_MINUTE a minute.
      */
     heavy?: boolean;
+    /**
+     * `true`: counted as a heavy read (the same limits, per address) only for someone not signed in — the
+     * public catalogue's search and front page, which anyone on the internet can call.
+     */
+    heavyWhenAnonymous?: boolean;
   }
 }
 
@@ -68,7 +73,10 @@ export class HeavyReadLimiter {
 
 const turns = new WeakMap<FastifyRequest, () => void>();
 
-/** Enforces the per-person limits on every route with `config: { heavy: true }` (429 request.rate_limited). */
+/**
+ * Enforces the per-person limits on every route with `config: { heavy: true }`, and per address on routes with
+ * `heavyWhenAnonymous` when nobody is signed in (429 request.rate_limited).
+ */
 export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
   const { perMinute } = ctx.config.heavyReads;
   const limiter = new HeavyReadLimiter(
@@ -76,7 +84,8 @@ export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
     createLimiter(ctx.database, 'heavy', perMinute, 60_000),
   );
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.routeOptions.config?.heavy) return;
+    const config = req.routeOptions.config;
+    if (!config?.heavy && !(config?.heavyWhenAnonymous && !req.user)) return;
     const turn = await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);
     if ('retryAfter' in turn) throw new RetryLaterError('request.rate_limited', turn.retryAfter);
     turns.set(req, turn.release);

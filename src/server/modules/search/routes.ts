@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/search.js';
-import { requireActor } from '../../auth/session.js';
 import { requestLocale } from '../../http/locale.js';
 import { reply } from '../../http/schemas.js';
+import { ANONYMOUS } from '../../policy/index.js';
 import type { HomeService } from './home.js';
 import type { SearchService } from './service.js';
 
@@ -34,7 +34,7 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
         schema: {
           tags: ['videos', ...tags],
           description: [
-            'Search and list videos the signed-in person may watch (V3). `q` is Danish full text in websearch',
+            'Search and list videos the person may watch (V3; not signed in: public videos only). `q` is Danish full text in websearch',
             'syntax ("quotes", OR, -minus) over title > tags > description > captions. Filters may repeat and',
             'combine (any value within a filter, all filters together). `sort`: relevance (default with q),',
             'newest (default without), tried. Answers `{ items, facets: { subject, ageBand, method, pillar:',
@@ -44,13 +44,15 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           querystring: c.SearchQuery,
           response: reply(c.SearchAnswer),
         },
+        config: { heavyWhenAnonymous: true },
       },
+      // Someone not signed in searches the public videos only (the anonymous actor, through the same policy).
       async (req, res) =>
         sendJson(
           res,
           c.SearchAnswer,
           await search.search(
-            requireActor(req),
+            req.actor ?? ANONYMOUS,
             { ...req.query, mine: req.query.mine === undefined ? undefined : req.query.mine === 'true' },
             requestLocale(req),
           ),
@@ -67,8 +69,9 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           querystring: c.SuggestQuery,
           response: reply(c.Suggestions),
         },
+        config: { heavyWhenAnonymous: true },
       },
-      async (req) => search.suggest(requireActor(req), req.query.q),
+      async (req) => search.suggest(req.actor ?? ANONYMOUS, req.query.q),
     );
 
     app.get(
@@ -81,8 +84,9 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
           params: idParams,
           response: reply(c.RelatedVideos),
         },
+        config: { heavyWhenAnonymous: true },
       },
-      async (req) => search.related(requireActor(req), req.params.id),
+      async (req) => search.related(req.actor ?? ANONYMOUS, req.params.id),
     );
 
     app.get(
@@ -91,11 +95,12 @@ export function searchRoutes(search: SearchService, home: HomeService): FastifyP
         schema: {
           tags,
           description:
-            'The home page: newest videos, popular in my communities (popularSource says whether it fell back to everyone), curated collections and what I tried lately.',
+            'The home page: newest videos, popular in my communities (popularSource says whether it fell back to everyone), curated collections and what I tried lately. The newest, popular and collections narrow to the person’s interests (`personal`). Not signed in: the public videos only.',
           response: reply(c.HomeAnswer),
         },
+        config: { heavyWhenAnonymous: true },
       },
-      async (req, res) => sendJson(res, c.HomeAnswer, await home.home(requireActor(req))),
+      async (req, res) => sendJson(res, c.HomeAnswer, await home.home(req.actor ?? ANONYMOUS, req.user)),
     );
 
     // Hit and miss counts of the caches, for the catalogue benchmark only (never on unless asked for).
