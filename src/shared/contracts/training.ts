@@ -106,7 +106,30 @@ export const TrainingOverview = z.object({
     z.object({ method: MethodRef, count, missing: count, institutions: count, course: CourseRef.nullable() }),
   ),
   courses: z.record(z.enum(COURSE_STATES), count),
-  trained: z.object({ requesters: count, trained: count }),
+  /**
+   * Over the completed and documented courses one may see: their requesters and how many of them took part;
+   * `asking`: the requests that count now (waiting, or toward an active course), everyone's.
+   */
+  trained: z.object({ requesters: count, trained: count, asking: count }),
+});
+/** One institution's staff demand (its leders, forvaltning of its kommune, administrators): who asked for what. */
+export const StaffDemand = z.object({
+  institution: personRef,
+  threshold: count,
+  methods: z.array(
+    z.object({
+      method: MethodRef,
+      /** How many of the institution's staff asked. */
+      count,
+      /** How many asked in all (what the threshold counts), and how many are still missing. */
+      total: count,
+      missing: count,
+      course: CourseRef.nullable(),
+      requesters: z.array(
+        z.object({ id, name: z.string(), viaTeam: personRef.nullable(), askedAt: timestamp }),
+      ),
+    }),
+  ),
 });
 export const TrainingSettings = z.object({ threshold: count });
 export const ThresholdResult = z.object({ threshold: count, proposed: count });

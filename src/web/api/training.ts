@@ -17,6 +17,7 @@ export type DocumentedCourse = Wire<typeof c.DocumentedCourse>;
 export type VideoTraining = Wire<typeof c.VideoTraining>;
 export type MyRequest = Wire<typeof c.MyRequest>;
 export type TrainingOverview = Wire<typeof c.TrainingOverview>;
+export type StaffDemand = Wire<typeof c.StaffDemand>;
 export type Coverage = Wire<typeof c.Coverage>;
 export type CourseListItem = Wire<typeof c.CourseSummary>;
 export type CourseSession = Wire<typeof c.CourseSession>;
@@ -53,6 +54,7 @@ export const trainingKeys = {
   mine: ['training', 'mine'] as const,
   myRequests: ['training', 'mine', 'requests'] as const,
   overview: ['training', 'overview'] as const,
+  staff: (institutionId: string) => ['training', 'staff', institutionId] as const,
   coverage: ['training', 'coverage'] as const,
   courseLists: ['training', 'courses'] as const,
   courses: (filter: { state?: CourseState; mine?: boolean }) => ['training', 'courses', filter] as const,
@@ -124,6 +126,22 @@ export const useTrainingOverview = (enabled: boolean) =>
     queryFn: () => api<TrainingOverview>('/training/overview'),
     retry: (n, err) => !isForbidden(err) && n < 2,
     enabled,
+  });
+
+/** The institutions whose staff demand the person sees as their leder (the server's training.staff rule). */
+export const ledInstitutions = (me: Me | null | undefined) => [
+  ...new Map(
+    (me?.grants ?? []).flatMap((g): [string, string][] =>
+      g.role === 'leder' && g.institutionId ? [[g.institutionId, g.institutionName ?? '']] : [],
+    ),
+  ),
+];
+
+export const useStaffDemand = (institutionId: string) =>
+  useQuery({
+    queryKey: trainingKeys.staff(institutionId),
+    queryFn: () => api<StaffDemand>(`/training/institutions/${institutionId}/demand`),
+    retry: (n, err) => !isForbidden(err) && n < 2,
   });
 
 export const saveThreshold = (threshold: number) =>

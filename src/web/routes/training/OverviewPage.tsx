@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../api/people';
 import {
   isForbidden,
+  ledInstitutions,
   type MyRequest,
   mayOverview,
   useDemandUpdate,
@@ -21,6 +22,7 @@ import { CourseLink } from './courses/CourseBits';
 import { CourseList } from './courses/CourseList';
 import { CoverageSection } from './demand/CoverageForm';
 import { DemandOverview } from './demand/DemandOverview';
+import { StaffDemandSection } from './demand/StaffDemand';
 import './training.css';
 import { useSingleFlight } from './useSingleFlight';
 
@@ -107,7 +109,10 @@ function MyRequests() {
   );
 }
 
-/** /traening: my requests and courses; for those who plan or follow training also demand and proposals. */
+/**
+ * /traening: my requests and courses; for a leder their own staff's demand; for those who plan or follow
+ * training also demand and proposals.
+ */
 export function OverviewPage() {
   const { t } = useTranslation();
   usePageTitle(t('training.title'));
@@ -129,6 +134,9 @@ export function OverviewPage() {
           />
         </section>
       </div>
+      {ledInstitutions(me).map(([id, name]) => (
+        <StaffDemandSection key={id} institutionId={id} name={name} />
+      ))}
       {!mayOverview(me) ? null : overview.isPending ? (
         <Loading />
       ) : overview.isError ? (

@@ -48,16 +48,26 @@ export async function coursesByState(db: DbOrTx, actor: Actor) {
   return new Map(found.map((r) => [r.state, r.n]));
 }
 
-/** Over the completed and documented courses the actor may see: their requesters, and how many of them enrolled. */
+/**
+ * Over the completed and documented courses the actor may see: their requesters, and how many of them enrolled;
+ * and how many requests count now (everyone's, a number like the demand counts) — so that "0 of 0 trained" is
+ * never all the page says while people are asking.
+ */
 export async function trained(db: DbOrTx, actor: Actor) {
-  const [row] = await rows<{ requesters: number; trained: number }>(
-    db,
-    sql`select count(*)::int as requesters, count(e.user_id)::int as trained
-        from training_courses
-        join training_requests q on q.course_id = training_courses.id
-        left join training_enrolments e on e.course_id = training_courses.id and e.user_id = q.user_id
-                                       and e.status = 'enrolled'
-        where training_courses.state in ('completed', 'documented') and ${visibleCourses(actor)}`,
-  );
-  return { requesters: row?.requesters ?? 0, trained: row?.trained ?? 0 };
+  const [[row], [now]] = await Promise.all([
+    rows<{ requesters: number; trained: number }>(
+      db,
+      sql`select count(*)::int as requesters, count(e.user_id)::int as trained
+          from training_courses
+          join training_requests q on q.course_id = training_courses.id
+          left join training_enrolments e on e.course_id = training_courses.id and e.user_id = q.user_id
+                                         and e.status = 'enrolled'
+          where training_courses.state in ('completed', 'documented') and ${visibleCourses(actor)}`,
+    ),
+    rows<{ asking: number }>(
+      db,
+      sql`select count(*)::int as asking from training_requests r where ${current('r')}`,
+    ),
+  ]);
+  return { requesters: row?.requesters ?? 0, trained: row?.trained ?? 0, asking: now?.asking ?? 0 };
 }

@@ -24,7 +24,7 @@ type Overview = {
     course: { id: string; state: string; title: string } | null;
   }[];
   courses: Record<string, number>;
-  trained: { requesters: number; trained: number };
+  trained: { requesters: number; trained: number; asking: number };
 };
 
 beforeAll(async () => {
@@ -117,19 +117,20 @@ describe('the training overview', () => {
     expect(courseOf(fjordby, m.high)).toEqual({ id: course.high, state: 'proposed', title: '' });
     expect(courseOf(fjordby, m.bakke)).toBeNull();
     expect(fjordby.courses).toEqual({ ...zero, proposed: 1, completed: 1 });
-    expect(fjordby.trained).toEqual({ requesters: 3, trained: 2 });
+    // asking: the requests that count now, everyone's (Højtlæsning 3, Bakkemetoden 3, Mellemtrinnets 1).
+    expect(fjordby.trained).toEqual({ requesters: 3, trained: 2, asking: 7 });
 
     // Forvaltning of another kommune sees none of Fjordby's courses, nor their numbers.
     const bakkedal = await overview(c.bakkedalForvaltning);
     expect(courseOf(bakkedal, m.high)).toBeNull();
     expect(courseOf(bakkedal, m.bakke)).toEqual({ id: course.bakke, state: 'proposed', title: '' });
     expect(bakkedal.courses).toEqual({ ...zero, proposed: 1 });
-    expect(bakkedal.trained).toEqual({ requesters: 0, trained: 0 });
+    expect(bakkedal.trained).toEqual({ requesters: 0, trained: 0, asking: 7 });
 
     expect((await overview(c.ressourceperson)).courses).toEqual({ ...zero, proposed: 1, completed: 1 });
     const editor = await overview(c.redaktoer);
     expect(editor.courses).toEqual({ ...zero, proposed: 2, completed: 1 });
-    expect(editor.trained).toEqual({ requesters: 3, trained: 2 });
+    expect(editor.trained).toEqual({ requesters: 3, trained: 2, asking: 7 });
     const admin = await overview(c.administrator);
     expect(admin.canConfigure).toBe(true);
     expect(admin.courses).toEqual({ ...zero, proposed: 2, completed: 1 });

@@ -88,6 +88,20 @@ export function demandRoutes(demand: DemandService): FastifyPluginAsyncZod {
       async (req) => demand.overview(requireActor(req)),
     );
     app.get(
+      '/training/institutions/:id/demand',
+      {
+        config: { heavy: true },
+        schema: {
+          tags,
+          description:
+            'One institution’s staff demand, for its leders, forvaltning of its kommune and administrators: { institution, threshold, methods: [{ method, count (its staff), total (everyone), missing, course, requesters: [{ id, name, viaTeam, askedAt }] }] }, most asked first. Only requests that count now, made from the institution by people who still work there. Another institution: institution.not_found (or policy.forbidden where one may see it).',
+          params: idParams,
+          response: reply(c.StaffDemand),
+        },
+      },
+      async (req) => demand.staffDemand(requireActor(req), req.params.id),
+    );
+    app.get(
       '/training/settings',
       {
         schema: {

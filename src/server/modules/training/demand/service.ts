@@ -11,11 +11,14 @@ import { createOverviewService } from './overview.js';
 import { countedTowardCourse, proposeIfDue } from './propose.js';
 import * as repo from './repo.js';
 import { getThreshold, setThreshold } from './settings.js';
+import * as staff from './staff-repo.js';
 import * as view from './view-repo.js';
 
 const INSTANCE = { type: 'instance' } as const;
 /** At most this many of a person's own requests are listed (one per method at most). */
 const MY_REQUESTS_MAX = 500;
+/** At most this many requests are listed for one institution's staff. */
+const STAFF_REQUESTS_MAX = 2000;
 
 /** How a method's demand looks to one person (the "Vi vil gerne trænes i denne metode" panel). */
 export type MethodDemand = z.output<typeof c.MethodDemand>;
@@ -201,6 +204,52 @@ export function createDemandService(ctx: AppContext) {
           };
         }),
       };
+    },
+
+    /**
+     * One institution's staff demand (issue 15): per method, who of its people asked (names, via which team,
+     * when), how many that is, and how far the method is from the threshold in all. Its leders, forvaltning of
+     * its kommune and administrators; an institution one may not know is not found.
+     */
+    async staffDemand(actor: Actor, institutionId: string) {
+      const inst = await staff.institution(db, institutionId);
+      if (!inst) throw new AppError('institution.not_found');
+      authorize(actor, 'training.staff', { type: 'institution', id: inst.id, kommuneId: inst.kommuneId });
+      const [threshold, found] = await Promise.all([
+        getThreshold(db),
+        staff.staffRequests(db, inst.id, STAFF_REQUESTS_MAX),
+      ]);
+      const byMethod = new Map<string, { label: string; rows: staff.StaffRequestRow[] }>();
+      for (const r of found) {
+        const m = byMethod.get(r.methodId) ?? { label: r.methodLabel, rows: [] };
+        m.rows.push(r);
+        byMethod.set(r.methodId, m);
+      }
+      const ids = [...byMethod.keys()];
+      const [counts, courses] = await Promise.all([
+        view.counts(db, ids),
+        view.visibleActiveCourses(db, actor, ids),
+      ]);
+      const methods = ids.map((id) => {
+        const m = byMethod.get(id) as { label: string; rows: staff.StaffRequestRow[] };
+        const total = counts.get(id)?.count ?? m.rows.length;
+        return {
+          method: { id, label: m.label },
+          count: m.rows.length,
+          total,
+          missing: Math.max(0, threshold - total),
+          course: courses.get(id) ?? null,
+          requesters: m.rows.map((r) => ({
+            id: r.userId,
+            name: r.userName,
+            viaTeam: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
+            askedAt: new Date(r.createdAt),
+          })),
+        };
+      });
+      // Most asked first, then by label.
+      methods.sort((a, b) => b.count - a.count || a.method.label.localeCompare(b.method.label, 'da'));
+      return { institution: { id: inst.id, name: inst.name }, threshold, methods };
     },
 
     async settings(actor: Actor) {

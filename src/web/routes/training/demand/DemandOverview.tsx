@@ -171,7 +171,7 @@ function CoursesByState({ o }: { o: TrainingOverview }) {
 /** For resource persons, editors, forvaltning and administrators: demand, proposals and courses. */
 export function DemandOverview({ o }: { o: TrainingOverview }) {
   const { t } = useTranslation();
-  const { requesters, trained } = o.trained;
+  const { requesters, trained, asking } = o.trained;
   return (
     <>
       <section className="card training-card" aria-labelledby="training-demand">
@@ -179,7 +179,12 @@ export function DemandOverview({ o }: { o: TrainingOverview }) {
         <p>{t('training.overview.threshold', { count: o.threshold })}</p>
         {o.canConfigure && <ThresholdForm threshold={o.threshold} />}
         <p className="training-trained">
-          <strong>{t('training.overview.trained', { trained, requesters })}</strong>
+          <strong>
+            {requesters > 0
+              ? t('training.overview.trained', { trained, requesters })
+              : t('training.overview.notTrainedYet')}
+          </strong>{' '}
+          {asking > 0 && t('training.overview.asking', { count: asking })}
         </p>
         <h3 id="training-methods">{t('training.overview.methodsHeading')}</h3>
         <MethodsTable o={o} />

@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,13 +14,7 @@ import { SelectField } from '../../../components/Field';
 import { CourseLink } from '../courses/CourseBits';
 import { useSingleFlight } from '../useSingleFlight';
 import '../training.css';
-
-/** "7 af 12 har bedt om det — der mangler 5" (or that the threshold is reached). */
-export function demandText(t: TFunction, d: Pick<MethodDemand, 'count' | 'threshold' | 'missing'>) {
-  return d.missing > 0
-    ? t('training.ask.progress', { count: d.count, threshold: d.threshold, missing: d.missing })
-    : t('training.ask.progressReached', { count: d.count, threshold: d.threshold });
-}
+import { demandText } from './wording';
 
 /** A labelled bar of how many have asked toward the threshold. */
 export function DemandProgress({ d }: { d: Pick<MethodDemand, 'count' | 'threshold' | 'missing'> }) {
