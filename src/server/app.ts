@@ -7,6 +7,7 @@ import { installSession } from './auth/session.js';
 import type { Config } from './config.js';
 import { type AppContext, buildContext, closeContext } from './context.js';
 import type { Database } from './db/index.js';
+import { demoRoutes } from './demo/index.js';
 import { backgroundSettled } from './http/background.js';
 import { installEdgeValidation } from './http/edge-validation.js';
 import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
@@ -160,6 +161,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The web app; client-side routes get the app shell — for a shared or public video with its link preview
+      await api.register(demoRoutes(ctx));
   // (Open Graph) in the head, since chat apps do not run JavaScript.
   await serveWebApp(app, async (shell, pagePath) => {
     const preview = await sharing.preview(pagePath).catch(() => null);

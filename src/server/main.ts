@@ -10,7 +10,9 @@ import {
   DEMO_PASSWORD,
   DEMO_TEACHERS,
   defaultDemoCacheDir,
+  demoMediaProgress,
   disableDemoPasswords,
+  progressLine,
   seedDemo,
   seedDemoContent,
   startDemoMedia,
@@ -108,6 +110,19 @@ async function main() {
           .catch((err) => log.warn({ err }, 'demo media failed'));
       })
       .catch((err) => log.warn({ err }, 'demo media failed'));
+    // "23 af 63 demovideoer klar" while they are being made (whatever makes them), then once that all are.
+    let said = '';
+    const sayProgress = async () => {
+      const p = await demoMediaProgress(database.db);
+      const line = progressLine(p);
+      if (line !== said && p.total > 0) log.info(p, line);
+      said = line;
+      if (p.done) clearInterval(progressTimer);
+    };
+    const progressTimer = setInterval(() => sayProgress().catch(() => {}), 10_000);
+    progressTimer.unref();
+    demoMedia.signal.addEventListener('abort', () => clearInterval(progressTimer));
+    await sayProgress().catch(() => {});
   }
   // A worker-only process has no listening socket; keep it alive until it is told to stop.
   const keepAlive = app ? undefined : setInterval(() => {}, 1 << 30);

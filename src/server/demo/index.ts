@@ -9,4 +9,6 @@ export { DEMO_DOMAIN, DEMO_PASSWORD } from './constants.js';
 export { seedDemoContent } from './content.js';
 export { defaultDemoCacheDir, startDemoMedia } from './media.js';
 export { DEMO_ACCOUNTS, disableDemoPasswords, seedDemo } from './organisation.js';
+export { demoMediaProgress, progressLine } from './progress.js';
+export { demoRoutes } from './routes.js';
 export { DEMO_TEACHERS } from './training.js';

@@ -282,6 +282,7 @@ type Row = [Action, string, Resource | ((a: Actor) => Resource), string];
 const TABLE: Row[] = [
   ['kommune.create', 'instance', instance, 'A F F F F F F'],
   ['outbox.read', 'instance', instance, 'A F F F F F F'],
+  ['demo.status', 'instance', instance, 'A F F F F F F'],
   ['audit.read', 'instance', instance, 'A F F F F F F'],
   ['person.list', 'instance', instance, 'A A A A A A A'],
   ['kommune.delete', 'instance (wrong resource)', instance, 'F F F F F F F'],
@@ -665,6 +666,7 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'role.grant': true,
       'outbox.read': true,
       'audit.read': true,
+      'demo.status': true,
       'video.create': true,
       'video.read': true,
       'video.update': true,

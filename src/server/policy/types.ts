@@ -153,6 +153,8 @@ export type Action =
   | 'role.grant'
   | 'outbox.read'
   | 'audit.read'
+  /** Administrators: how far the demo catalogue's media is (a banner while it is being made). */
+  | 'demo.status'
   | 'video.create'
   | 'video.read'
   | 'video.update'

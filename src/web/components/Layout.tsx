@@ -10,6 +10,7 @@ import { canSeeStatistics } from '../api/reflection';
 import { setLocale } from '../i18n';
 import { Loading } from './Alert';
 import { Button } from './Button';
+import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -162,5 +163,6 @@ export function Layout() {
         </p>
       </footer>
     </>
+        <DemoBanner />
   );
 }

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { clearSessionExpired, doneSigningOut } from '../../api/auth';
 import { api } from '../../api/client';
+import { useDemoAccounts } from '../../api/demo';
 import { fetchMe, peopleKeys, useMe } from '../../api/people';
 import { ErrorAlert, Loading, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
+import './demo.css';
 
 type LoginState = { from?: string; expired?: boolean; loggedOut?: boolean; notice?: string } | null;
 
@@ -26,6 +28,7 @@ export function Login() {
   const state = useLocation().state as LoginState;
   const { data: me, isPending } = useMe();
   const form = useForm(['email', 'password'] as const);
+  const demo = useDemoAccounts();
   useEffect(doneSigningOut, []);
 
   const login = useMutation({
@@ -98,6 +101,30 @@ export function Login() {
           <Link to="/glemt-adgangskode">{t('login.forgot')}</Link>
         </p>
       </div>
+      {demo.data?.password && demo.data.accounts.length > 0 && (
+        <section className="card auth-card demo-accounts" aria-labelledby="demo-accounts-title">
+          <h2 id="demo-accounts-title">{t('demo.accounts.title')}</h2>
+          <p className="muted">{t('demo.accounts.intro')}</p>
+          <ul className="demo-account-list">
+            {demo.data.accounts.map((a) => (
+              <li key={a.email}>
+                <Button
+                  variant="secondary"
+                  className="btn-block demo-account"
+                  busy={login.isPending && login.variables?.email === a.email}
+                  onClick={() => login.mutate({ email: a.email, password: demo.data?.password ?? '' })}
+                >
+                  <span className="demo-account-name">{a.name}</span>
+                  <span className="demo-account-role">
+                    {t(`demo.accounts.role.${a.role}`, { defaultValue: a.role })}
+                    {a.at ? ` · ${a.at}` : ''}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
