@@ -49,13 +49,14 @@ describe('videos: upload, playback, consent and visibility, share links', () => 
     await page.getByRole('link', { name: 'Upload video' }).click();
     await page.getByRole('heading', { level: 1, name: 'Upload video' }).waitFor();
 
-    // The title is filled in from the file name; a file that is not a video is refused before anything is sent.
+    // The title is not the file name (the walk-through asks for one); a file that is not a video is refused
+    // before anything is sent.
     const notVideo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-notvideo-')), 'noter.txt');
     fs.writeFileSync(notVideo, 'ikke en video');
     await page.getByLabel('Videofil').setInputFiles(notVideo);
     await page.getByText('Filen ser ikke ud til at være en video').first().waitFor();
     await page.getByLabel('Videofil').setInputFiles(file);
-    expect(await page.getByLabel('Titel').inputValue()).toBe('klasserumsvideo');
+    expect(await page.getByLabel('Titel').inputValue()).toBe('');
     await page.getByLabel('Titel').fill('Brøker med pizzastykker');
 
     // Slow upload: the progress bar shows, the upload pauses, the connection drops, and it still finishes.
@@ -95,6 +96,10 @@ describe('videos: upload, playback, consent and visibility, share links', () => 
     await page.keyboard.press('End');
     expect(await seek.getAttribute('aria-valuetext')).toMatch(/^0:0[23] af 0:0[23]$/);
 
+    // The walk-through "Gør videoen klar" is closed here (upload-walkthrough.e2e.test.ts goes through it):
+    // consent and visibility are then under the video's settings.
+    await page.getByRole('button', { name: 'Luk vejledningen' }).click();
+    await page.getByRole('heading', { name: 'Vejledningen er lukket' }).waitFor();
     // Only private until the consent register says who is in the video.
     const visibility = page.getByRole('group', { name: 'Synlighed' });
     expect(await visibility.getByLabel('Institution').isDisabled()).toBe(true);

@@ -77,6 +77,10 @@ export function useVideoMutation<A>(id: string, fn: (arg: A) => Promise<VideoVie
 export const updateVideo = (id: string, body: VideoUpdate) =>
   api<VideoView>(`/videos/${id}`, { method: 'PATCH', body });
 
+/** The owner's walk-through "Gør videoen klar": finished or dismissed ends it on every device, open shows it again. */
+export const setSetup = (id: string, state: Wire<typeof c.SetupSet>['state']) =>
+  api<VideoView>(`/videos/${id}/setup`, { method: 'PUT', body: { state } });
+
 export const retryVideo = (id: string) => api<VideoView>(`/videos/${id}/retry`, { method: 'POST' });
 
 export const deleteVideo = (id: string) => api(`/videos/${id}`, { method: 'DELETE' });

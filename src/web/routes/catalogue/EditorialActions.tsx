@@ -132,8 +132,11 @@ export function EditorialActions({ video }: { video: VideoView }) {
         )}
         {c.canReview && state === 'in_review' && (
           <>
+            {/* Refused by the server while consent or metadata do not allow it: disabled, with the reason. */}
             <Button
               busy={step.isPending && step.variables === 'publish'}
+              disabled={!!c.publishBlocked}
+              aria-describedby={c.publishBlocked ? `publish-blocked-${video.id}` : undefined}
               onClick={() => run('publish', t('editorial.publishedNotice', { title: video.title }))}
             >
               {t('editorial.publish')}
@@ -153,6 +156,11 @@ export function EditorialActions({ video }: { video: VideoView }) {
           />
         )}
       </div>
+      {c.canReview && state === 'in_review' && c.publishBlocked && (
+        <p id={`publish-blocked-${video.id}`} className="hint">
+          {t(`publishBlocked.${c.publishBlocked}`)}
+        </p>
+      )}
       {c.canSubmit && canEnter && video.visibility === 'private' && (
         <p className="hint">{t('catalogue.privateHint')}</p>
       )}

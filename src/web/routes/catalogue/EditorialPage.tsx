@@ -33,8 +33,17 @@ function ConsentLine({ item }: { item: EditorialItem }) {
   );
 }
 
+/** Why "Udgiv" would be refused (as the server's publish checks), or null. */
+function publishBlocked(item: EditorialItem) {
+  if (item.status !== 'ready') return 'not_ready';
+  if (!item.subject || !item.ageBand) return 'metadata_incomplete';
+  if (item.consent.allowsPublic) return null;
+  return item.consent.state === 'missing' ? 'consent_missing' : 'consent_not_public';
+}
+
 function ReviewItem({ item, onDone }: { item: EditorialItem; onDone: (message: string) => void }) {
   const { t } = useTranslation();
+  const blocked = publishBlocked(item);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function publish() {
@@ -66,10 +75,20 @@ function ReviewItem({ item, onDone }: { item: EditorialItem; onDone: (message: s
         </p>
       )}
       <ErrorAlert message={error} />
+      {item.editorialState === 'in_review' && blocked && (
+        <p id={`publish-blocked-${item.id}`} className="hint">
+          {t(`publishBlocked.${blocked}`)}
+        </p>
+      )}
       <div className="button-row">
         {item.editorialState === 'in_review' && (
           <>
-            <Button busy={busy} onClick={publish}>
+            <Button
+              busy={busy}
+              disabled={!!blocked}
+              aria-describedby={blocked ? `publish-blocked-${item.id}` : undefined}
+              onClick={publish}
+            >
               {t('editorial.publish')}
               <span className="sr-only"> {item.title}</span>
             </Button>

@@ -100,9 +100,12 @@ function ReflectionForm({ videoId, mine }: { videoId: string; mine: MySignal }) 
 export function ReflectionPanel({
   videoId,
   player,
+  signals = true,
 }: {
   videoId: string;
   player: RefObject<PlayerHandle | null>;
+  /** False on one's own private video: nobody else can try it, so only the note is shown. */
+  signals?: boolean;
 }) {
   const { t } = useTranslation();
   const impact = useImpact(videoId);
@@ -117,7 +120,9 @@ export function ReflectionPanel({
   return (
     <section className="reflection-panel card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('reflection.heading')}</h2>
-      {impact.isPending ? (
+      {!signals ? (
+        <p className="muted">{t('walkthrough.triedPrivate')}</p>
+      ) : impact.isPending ? (
         <Loading />
       ) : impact.isError || !first ? (
         <RequestError error={impact.error} />

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/Dialogs';
 import { RadioGroupField, SelectField, TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { formatDateTime } from '../../i18n';
+import type { StepMode } from './step';
 
 type Answer = 'yes' | 'no';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -33,8 +34,11 @@ function Withdraw({ video, onDone }: { video: VideoView; onDone: (msg: string) =
   );
 }
 
-/** The consent register for one video (I5): are there children in it, and what did their guardians allow. */
-export function ConsentForm({ video }: { video: VideoView }) {
+/**
+ * The consent register for one video (I5): are there children in it, and what did their guardians allow. A card
+ * of its own, or (with `step`) a step of the walk-through "Gør videoen klar", which gives the heading.
+ */
+export function ConsentForm({ video, step }: { video: VideoView; step?: StepMode }) {
   const { t } = useTranslation();
   const c = video.consent ?? null;
   const saved: Answer | null = c ? (c.pupilsAppear ? 'yes' : 'no') : null;
@@ -65,16 +69,17 @@ export function ConsentForm({ video }: { video: VideoView }) {
         ? { pupilsAppear: true, consentLevel: level || null, collectedBy: by, collectedOn: on }
         : { pupilsAppear: false },
       {
-        onSuccess: (v) =>
-          setNotice(t('consent.saved', { level: t(`visibility.${v.widestVisibility ?? 'private'}`) })),
+        onSuccess: (v) => {
+          if (step) return step.onSaved(v);
+          setNotice(t('consent.saved', { level: t(`visibility.${v.widestVisibility ?? 'private'}`) }));
+        },
         onError: (err) => form.failed(err),
       },
     );
   }
 
-  return (
-    <section className="card" aria-labelledby="consent-heading">
-      <h2 id="consent-heading">{t('consent.title')}</h2>
+  const body = (
+    <>
       <p className="hint">{t('consent.intro')}</p>
       {c?.withdrawnAt && (
         <p className="alert alert-warning">
@@ -136,11 +141,19 @@ export function ConsentForm({ video }: { video: VideoView }) {
         )}
         <div className="form-actions">
           <Button type="submit" busy={save.isPending}>
-            {t('consent.save')}
+            {step ? step.submitLabel : t('consent.save')}
           </Button>
-          {c?.pupilsAppear && !c.withdrawnAt && <Withdraw video={video} onDone={setNotice} />}
+          {step?.actions}
+          {!step && c?.pupilsAppear && !c.withdrawnAt && <Withdraw video={video} onDone={setNotice} />}
         </div>
       </form>
+    </>
+  );
+  if (step) return body;
+  return (
+    <section className="card" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">{t('consent.title')}</h2>
+      {body}
     </section>
   );
 }

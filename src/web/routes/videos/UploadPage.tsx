@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/people';
@@ -14,13 +14,11 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { UploadProgress } from './UploadProgress';
 
 const VIDEO_NAME = /\.(mp4|m4v|mov|qt|mkv|webm|avi|wmv|3gp|3g2|mts|m2ts|mpe?g|ogv|flv|dv)$/i;
-const titleFromName = (name: string) =>
-  name
-    .replace(/\.[^.]{1,10}$/, '')
-    .replace(/[_]+/g, ' ')
-    .trim();
 
-/** /videoer/ny: choose a video (on a phone: record or pick one), give it a title, upload it resumably. */
+/**
+ * /videoer/ny: choose a video (on a phone: record or pick one), upload it resumably. A title is optional here:
+ * the video page's walk-through "Gør videoen klar" asks for one (not the file's name) and the rest.
+ */
 export function UploadPage() {
   const { t } = useTranslation();
   usePageTitle(t('upload.title'));
@@ -36,7 +34,6 @@ export function UploadPage() {
   const form = useForm(['file', 'title'] as const);
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
-  const autoTitle = useRef('');
   const { phase, videoId } = upload.state;
   const active = phase === 'starting' || phase === 'uploading' || phase === 'paused' || phase === 'offline';
 
@@ -66,19 +63,12 @@ export function UploadPage() {
     form.reset();
     const problem = f ? fileProblem(f) : undefined;
     if (problem) form.invalid({ file: problem });
-    if (f && (!title || title === autoTitle.current)) {
-      autoTitle.current = titleFromName(f.name);
-      setTitle(autoTitle.current);
-    }
   }
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (active) return;
-    const errors = {
-      file: fileProblem(file),
-      title: title.trim() ? undefined : t('upload.titleMissing'),
-    };
+    const errors = { file: fileProblem(file) };
     if (form.invalid(errors) || !file) return;
     void upload.start(file, title.trim());
   }
@@ -116,6 +106,7 @@ export function UploadPage() {
           label={t('upload.titleLabel')}
           hint={t('upload.titleHint')}
           name="title"
+          optional
           maxLength={200}
           value={title}
           disabled={active}

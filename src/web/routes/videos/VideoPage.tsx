@@ -16,6 +16,7 @@ import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
 import { TrainingSection } from '../training/demand/TrainingSection';
 import { RelatedVideos } from './RelatedVideos';
+import { SetupWizard } from './SetupWizard';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
 import { VideoProgressPanel } from './VideoProgressPanel';
@@ -103,6 +104,10 @@ export function VideoPage() {
           </div>
         )}
       </div>
+      {/* "Gør videoen klar": the owner's walk-through after an upload, also while it is processed. */}
+      {v.setup !== undefined && (v.status === 'ready' || v.status === 'processing') && (
+        <SetupWizard video={v} />
+      )}
       {v.status === 'ready' ? (
         <>
           <div className="video-player-wrap">
@@ -115,11 +120,16 @@ export function VideoPage() {
           {v.description && <p className="video-description">{v.description}</p>}
           <CatalogueSection video={v} />
           <TrainingSection video={v} />
-          <ReflectionPanel videoId={v.id} player={player} />
+          {/* Nobody else can try out one's own private video: no tried/worked box there. */}
+          <ReflectionPanel
+            videoId={v.id}
+            player={player}
+            signals={!(v.canEdit && v.visibility === 'private')}
+          />
           <ShareToCommunity video={v} />
+          {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           <Discussion videoId={v.id} player={player} />
           <RelatedVideos videoId={v.id} />
-          {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           {v.canDelete && (
             <div className="video-danger">
               <DeleteVideoButton video={v} />

@@ -7,6 +7,7 @@ import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { RadioGroupField, SelectField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
+import type { StepMode } from './step';
 
 /** Why a level cannot be chosen: no consent record yet, consent withdrawn, or consent for less. */
 function limitReason(video: VideoView): string {
@@ -16,8 +17,11 @@ function limitReason(video: VideoView): string {
   return 'visibility.beyondConsent';
 }
 
-/** Who may watch: the five levels, those beyond what the consent allows disabled with the reason. */
-export function VisibilityForm({ video }: { video: VideoView }) {
+/**
+ * Who may watch: the five levels, those beyond what the consent allows disabled with the reason. A card of its
+ * own, or (with `step`) a step of the walk-through "Gør videoen klar", which gives the heading.
+ */
+export function VisibilityForm({ video, step }: { video: VideoView; step?: StepMode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [value, setValue] = useState<Visibility>(video.visibility);
@@ -55,15 +59,17 @@ export function VisibilityForm({ video }: { video: VideoView }) {
     save.mutate(
       { visibility: value, teamId: value === 'team' ? teamId : null },
       {
-        onSuccess: () => setNotice(t('visibility.saved', { level: t(`visibility.${value}`) })),
+        onSuccess: (v) => {
+          if (step) return step.onSaved(v);
+          setNotice(t('visibility.saved', { level: t(`visibility.${value}`) }));
+        },
         onError: (err) => form.failed(err),
       },
     );
   }
 
-  return (
-    <section className="card" aria-labelledby="visibility-heading">
-      <h2 id="visibility-heading">{t('visibility.title')}</h2>
+  const body = (
+    <>
       {widest !== 'public' && <p className="hint">{t('visibility.limitedBy')}</p>}
       <form ref={form.formRef} noValidate onSubmit={submit}>
         <ErrorAlert message={form.summary} />
@@ -97,10 +103,20 @@ export function VisibilityForm({ video }: { video: VideoView }) {
             ))}
           </SelectField>
         )}
-        <Button type="submit" busy={save.isPending}>
-          {t('visibility.save')}
-        </Button>
+        <div className="form-actions">
+          <Button type="submit" busy={save.isPending}>
+            {step ? step.submitLabel : t('visibility.save')}
+          </Button>
+          {step?.actions}
+        </div>
       </form>
+    </>
+  );
+  if (step) return body;
+  return (
+    <section className="card" aria-labelledby="visibility-heading">
+      <h2 id="visibility-heading">{t('visibility.title')}</h2>
+      {body}
     </section>
   );
 }
