@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { RequireAuth, RequireCapability } from './components/RequireAuth';
+import { SignedInOr } from './components/SignedInOr';
 import { AcceptInvitation } from './routes/auth/AcceptInvitation';
 import { ForgotPassword } from './routes/auth/ForgotPassword';
 import { Login } from './routes/auth/Login';
@@ -10,7 +11,7 @@ import { ResetPassword } from './routes/auth/ResetPassword';
 import { Home } from './routes/Home';
 import { NotFound } from './routes/NotFound';
 // The catalogue is where most visits start: in the first download (≈ 4 kB compressed) saves a round trip there.
-import { VideosPage } from './routes/videos/VideosPage';
+import { PublicVideosPage, VideosPage } from './routes/videos/VideosPage';
 
 // Pages only some people use are loaded when first opened.
 const ImportStaff = lazy(() =>
@@ -30,6 +31,11 @@ const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ d
 const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
 const UploadPage = lazy(() => import('./routes/videos/UploadPage').then((m) => ({ default: m.UploadPage })));
 const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ default: m.VideoPage })));
+// Someone not signed in (issue 15): the public front page and a public video.
+const PublicHome = lazy(() => import('./routes/public/PublicHome').then((m) => ({ default: m.PublicHome })));
+const PublicVideoPage = lazy(() =>
+  import('./routes/public/PublicVideoPage').then((m) => ({ default: m.PublicVideoPage })),
+);
 const SharedVideoPage = lazy(() =>
   import('./routes/videos/SharedVideoPage').then((m) => ({ default: m.SharedVideoPage })),
 );
@@ -138,12 +144,19 @@ export function App() {
         <Route path="/nulstil/:token" element={<ResetPassword />} />
         <Route path="/del/:token" element={<SharedVideoPage />} />
         <Route path="/afmeld/:token" element={<UnsubscribePage />} />
+        {/* The front page, the catalogue and a video have a public form: public videos only (issue 15). */}
+        <Route index element={<SignedInOr signedIn={<Home />} anonymous={<PublicHome />} />} />
+        <Route
+          path="/videoer"
+          element={<SignedInOr signedIn={<VideosPage />} anonymous={<PublicVideosPage />} />}
+        />
+        <Route
+          path="/videoer/:id"
+          element={<SignedInOr signedIn={<VideoPage />} anonymous={<PublicVideoPage />} />}
+        />
         <Route element={<RequireAuth />}>
-          <Route index element={<Home />} />
           <Route path="/profil" element={<Profile />} />
-          <Route path="/videoer" element={<VideosPage />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
-          <Route path="/videoer/:id" element={<VideoPage />} />
           <Route path="/pakker" element={<PackagesPage />} />
           <Route path="/pakker/ny" element={<PackageNewPage />} />
           <Route path="/pakker/:id" element={<PackagePage />} />

@@ -14,6 +14,7 @@ export type KommuneListItem = Wire<typeof c.KommuneListItem>;
 export type Institution = Wire<typeof c.Institution>;
 export type Team = Wire<typeof c.Team>;
 export type TeamMember = Wire<typeof c.TeamMember>;
+export type Interests = Wire<typeof c.Interests>;
 
 type PeopleFilter = { institutionId?: string; q?: string; limit?: number };
 
@@ -24,6 +25,8 @@ type PeopleFilter = { institutionId?: string; q?: string; limit?: number };
 export const peopleKeys = {
   me: ['me'] as const,
   sessions: ['me', 'sessions'] as const,
+  /** What the signed-in person works with (the home page narrows to it). */
+  interests: ['me', 'interests'] as const,
   kommuner: ['kommuner'] as const,
   institutions: ['institutions'] as const,
   institution: (id: string | undefined) => ['institution', id] as const,
@@ -58,6 +61,9 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export const useMe = () => useQuery({ queryKey: peopleKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+
+export const useInterests = (enabled = true) =>
+  useQuery({ queryKey: peopleKeys.interests, queryFn: () => api<Interests>('/me/interests'), enabled });
 
 export const useSessions = () =>
   useQuery({ queryKey: peopleKeys.sessions, queryFn: () => api<Wire<typeof c.SessionList>>('/me/sessions') });

@@ -64,5 +64,9 @@ export const useRelated = (id: string) =>
 
 export type HomeAnswer = Wire<typeof c.HomeAnswer>;
 
-export const useHome = () =>
-  useQuery({ queryKey: videoKeys.home(), queryFn: () => api<HomeAnswer>('/home') });
+/** The home page; `publicView`: someone not signed in (public videos only), kept apart from a person's page. */
+export const useHome = (publicView = false) =>
+  useQuery({
+    queryKey: publicView ? [...videoKeys.home(), 'public'] : videoKeys.home(),
+    queryFn: () => api<HomeAnswer>('/home'),
+  });

@@ -148,6 +148,16 @@ export function Layout() {
             </button>
           )}
           <MainNav open={menuOpen} onClose={() => setMenuOpen(false)} />
+          {/* Someone not signed in on a public page (issue 15): the way in, always in view. */}
+          {!me && location.pathname !== '/log-ind' && (
+            <Link
+              to="/log-ind"
+              state={{ from: location.pathname }}
+              className="btn btn-secondary header-sign-in"
+            >
+              {t('publicHome.signIn')}
+            </Link>
+          )}
           {me && <NotificationBell />}
           <LanguageSwitch />
         </div>

@@ -1,15 +1,24 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMe } from '../api/people';
+import { useInterests, useMe } from '../api/people';
 import { useHome, type VideoSummary } from '../api/search';
 import { Notice } from '../components/Alert';
 import { QueryView } from '../components/QueryView';
 import { usePageTitle } from '../components/usePageTitle';
 import { SearchBox, type Suggestion } from './videos/SearchBox';
 import { VideoCard } from './videos/VideoCard';
+import './public.css';
 
-function Row({ items, headingId, level = 3 }: { items: VideoSummary[]; headingId: string; level?: 3 | 4 }) {
+export function Row({
+  items,
+  headingId,
+  level = 3,
+}: {
+  items: VideoSummary[];
+  headingId: string;
+  level?: 3 | 4;
+}) {
   return (
     <ul className="video-grid" aria-labelledby={headingId}>
       {items.map((v) => (
@@ -19,7 +28,7 @@ function Row({ items, headingId, level = 3 }: { items: VideoSummary[]; headingId
   );
 }
 
-function Section({
+export function Section({
   id,
   title,
   more,
@@ -51,6 +60,7 @@ export function Home() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const home = useHome();
+  const interests = useInterests(!!home.data?.personal);
   const state = useLocation().state as { notice?: string } | null;
   const pick = (s: Suggestion) =>
     navigate(s.kind === 'video' ? `/videoer/${s.id}` : `/videoer?${s.kind}=${encodeURIComponent(s.id)}`);
@@ -67,6 +77,13 @@ export function Home() {
           onSearch={(q) => navigate(q ? `/videoer?q=${encodeURIComponent(q)}` : '/videoer')}
           onPick={pick}
         />
+        {home.data?.personal && (
+          <p className="home-personal">
+            <span>{interests.data?.suggested ? t('home.personalSuggested') : t('home.personal')}</span>
+            <Link to="/profil">{t('home.editInterests')}</Link>
+            <Link to="/videoer">{t('home.seeEverything')}</Link>
+          </p>
+        )}
       </div>
       <QueryView query={home}>
         {(h) => (
@@ -79,7 +96,7 @@ export function Home() {
               {h.newest.length ? (
                 <Row items={h.newest} headingId="home-newest" />
               ) : (
-                <p className="muted">{t('home.noVideos')}</p>
+                <p className="muted">{h.personal ? t('home.noneForYou') : t('home.noVideos')}</p>
               )}
             </Section>
             {h.popularInMyCommunities.length > 0 && (

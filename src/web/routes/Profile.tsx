@@ -15,6 +15,7 @@ import { TableWrap } from '../components/TableWrap';
 import { useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
+import { InterestsForm } from './InterestsForm';
 
 function DetailsForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -214,6 +215,9 @@ export function Profile() {
   return (
     <div className="page">
       <h1>{t('profile.title')}</h1>
+      <div className="card profile-interests">
+        <InterestsForm />
+      </div>
       <div className="card-grid card-grid-2">
         <div className="card">
           <DetailsForm me={me} />

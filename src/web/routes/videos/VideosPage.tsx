@@ -68,7 +68,7 @@ function MyVideos() {
   );
 }
 
-function Search() {
+function Search({ publicView = false }: { publicView?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [routerUrl, setUrl] = useSearchParams();
@@ -137,7 +137,7 @@ function Search() {
         </div>
       </div>
       {/* Filtered to exactly one method: ask for training in it right here. */}
-      {params.method.length === 1 && <MethodTrainingAsk methodId={params.method[0]} />}
+      {!publicView && params.method.length === 1 && <MethodTrainingAsk methodId={params.method[0]} />}
       <div className="search-layout">
         <div>
           <Button
@@ -234,6 +234,23 @@ export function VideosPage() {
         </ul>
       </nav>
       {mine ? <MyVideos /> : <Search />}
+    </div>
+  );
+}
+
+/** /videoer for someone not signed in (issue 15): search the public videos (the server answers those only). */
+export function PublicVideosPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('publicVideos.title'));
+  return (
+    <div className="page">
+      <div className="page-head videos-head">
+        <div>
+          <h1>{t('publicVideos.title')}</h1>
+          <p className="lead">{t('publicVideos.intro')}</p>
+        </div>
+      </div>
+      <Search publicView />
     </div>
   );
 }
