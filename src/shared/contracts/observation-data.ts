@@ -7,6 +7,7 @@ import {
   scale,
   TERM_PATTERN,
 } from '../observation.js';
+import { WORD_KINDS } from '../vocabulary.js';
 import { id } from './common.js';
 
 /**
@@ -41,7 +42,14 @@ export const DataCell = z.object({
   suppressed: z.boolean(),
 });
 export const ObservationData = z.object({
-  scope: z.object({ kind: z.enum(['institution', 'kommune']), id, name: z.string() }),
+  /** `words`: whose words the figures speak (src/shared/vocabulary.ts): the institution's, or the kommune's when all
+   * of its institutions are of one kind, else the school's. */
+  scope: z.object({
+    kind: z.enum(['institution', 'kommune']),
+    id,
+    name: z.string(),
+    words: z.enum(WORD_KINDS),
+  }),
   minGroupSize: z.number().int(),
   filters: z.object({
     term: z.string().nullable(),

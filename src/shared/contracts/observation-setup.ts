@@ -7,6 +7,7 @@ import {
   schemaDefinition,
   schemaDefinitionInput,
 } from '../observation.js';
+import { WORD_KINDS } from '../vocabulary.js';
 import { id, personRef, timestamp } from './common.js';
 
 /** Observation setup (O1, O6): requests and answers of /api/v1/observation/{me,starter,schemas,institutions/…}. */
@@ -15,6 +16,8 @@ import { id, personRef, timestamp } from './common.js';
 /** A new version of the institution's schema (items keep their key while unchanged). */
 export const SchemaDefinitionInput = schemaDefinitionInput;
 export const GuideUpdate = z.strictObject({ body: z.string().trim().max(GUIDE_MAX), publish: z.boolean() });
+/** Which starter: the school's (default), a dagtilbud's or a klub's. */
+export const StarterQuery = z.strictObject({ kind: z.enum(WORD_KINDS).optional() });
 export const ObserverParams = z.strictObject({ id, userId: id });
 /** The range (3–50) is checked by the service, with its own error codes. */
 export const SettingsUpdate = z.strictObject({ minGroupSize: z.number().int() });

@@ -3,6 +3,7 @@ import type { Wire } from '../../shared/contracts/common';
 import type * as d from '../../shared/contracts/observation-data';
 import type * as setup from '../../shared/contracts/observation-setup';
 import type * as c from '../../shared/contracts/observation-visits';
+import type { WordKind } from '../../shared/vocabulary';
 import { api } from './client';
 import {
   observationKeys,
@@ -39,10 +40,11 @@ export const useSchemaOverview = (institutionId: string) =>
     queryFn: () => api<SchemaOverview>(`${inst(institutionId)}/schema`),
   });
 
-export const useStarter = (enabled: boolean) =>
+/** The starter for the kind of institution (a dagtilbud's and a klub's are their own). */
+export const useStarter = (enabled: boolean, kind: WordKind) =>
   useQuery({
-    queryKey: observationKeys.starter,
-    queryFn: () => api<ObservationStarter>('/observation/starter'),
+    queryKey: [...observationKeys.starter, kind],
+    queryFn: () => api<ObservationStarter>(`/observation/starter?kind=${kind}`),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/constants.js';
 import { type NotificationKind, TIME_ZONE } from '../../../shared/training.js';
+import { WORD_KINDS, words } from '../../../shared/vocabulary.js';
 import type { NotificationPayload } from './notify.js';
 import { danishDate, nextDate } from './time.js';
 import type { UnsubscribeKind } from './unsubscribe.js';
@@ -46,6 +47,10 @@ export function whenText(locale: Locale, iso: string, now: Date): string {
   return locale === 'en' ? `${dayText} at ${time}` : `${dayText} kl. ${time}`;
 }
 
+/** Where a visit took place, in the words of the visit's institution (payload `words`, vocabulary.ts). */
+const place = (p: NotificationPayload, locale: Locale) =>
+  words(WORD_KINDS.find((k) => k === p.words) ?? 'skole', locale).visitPlace;
+
 type Sentence = (p: NotificationPayload, q: (s: string) => string, now: Date) => string;
 
 const course = (p: NotificationPayload) => str(p.courseTitle) || str(p.methodLabel);
@@ -76,9 +81,9 @@ const DA: Record<NotificationKind, Sentence> = {
   'training.session_reminder': (p, q, now) =>
     `Påmindelse: ${q(course(p))} ${whenText('da', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
   'training.documented': (p, q) => `Træningsforløbet ${q(course(p))} er dokumenteret — se videoen`,
-  'observation.visit_planned': (p) => `${str(p.authorName)} har planlagt et besøg i din undervisning`,
+  'observation.visit_planned': (p) => `${str(p.authorName)} har planlagt et besøg i ${place(p, 'da')}`,
   'observation.visit_recorded': (p) =>
-    `${str(p.authorName)} har afsluttet besøget i din undervisning — du kan læse det og skrive din refleksion`,
+    `${str(p.authorName)} har afsluttet besøget i ${place(p, 'da')} — du kan læse det og skrive din refleksion`,
   'observation.next_step': (p) =>
     `${str(p.authorName)} har skrevet eller sagt ja til jeres prøvehandling efter besøget`,
   'observation.self_invited': (p) => `${str(p.authorName)} har inviteret dig med i en selvobservation`,
@@ -104,9 +109,9 @@ const EN: Record<NotificationKind, Sentence> = {
   'training.session_reminder': (p, q, now) =>
     `Reminder: ${q(course(p))} ${whenText('en', str(p.startsAt), now)}${p.place ? `, ${str(p.place)}` : ''}`,
   'training.documented': (p, q) => `The training course ${q(course(p))} is documented — watch the video`,
-  'observation.visit_planned': (p) => `${str(p.authorName)} planned a visit to your lesson`,
+  'observation.visit_planned': (p) => `${str(p.authorName)} planned a visit to ${place(p, 'en')}`,
   'observation.visit_recorded': (p) =>
-    `${str(p.authorName)} finished the visit to your lesson — you can read it and add your reflection`,
+    `${str(p.authorName)} finished the visit to ${place(p, 'en')} — you can read it and add your reflection`,
   'observation.next_step': (p) => `${str(p.authorName)} wrote or agreed to your next step after the visit`,
   'observation.self_invited': (p) => `${str(p.authorName)} invited you to join a self-observation`,
 };

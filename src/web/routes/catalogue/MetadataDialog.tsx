@@ -5,6 +5,7 @@ import { useVideoMutation, type VideoView } from '../../api/videos';
 import { Loading, RequestError } from '../../components/Alert';
 import { FormDialog } from '../../components/Dialogs';
 import { SelectField } from '../../components/Field';
+import { useWords } from '../../i18n/words';
 
 export const MAX_METHODS = 10;
 
@@ -91,6 +92,8 @@ export function MetadataFields({
   errors: Partial<Record<'subjectId' | 'ageBand' | 'methodIds' | 'pillars', string>>;
 }) {
   const { t } = useTranslation();
+  // "Fag" in a school's video, "Læreplanstema" in a dagtilbud's (vocabulary.ts).
+  const words = useWords(video.institutionId);
   const terms = useTaxonomy();
   const c = video.catalogue;
   const subjects = terms.data?.items.filter((i) => i.kind === 'subject') ?? [];
@@ -100,7 +103,7 @@ export function MetadataFields({
   return (
     <>
       <SelectField
-        label={t('catalogue.fields.subject')}
+        label={words.t('catalogue.fields.subject')}
         name="subjectId"
         optional
         defaultValue={c.subject?.id ?? ''}
@@ -139,7 +142,7 @@ export function MetadataFields({
         legend={t('catalogue.fields.pillars')}
         name="pillars"
         error={errors.pillars}
-        choices={PILLARS.map((p) => ({ value: p, label: t(`catalogue.pillar.${p}`) }))}
+        choices={PILLARS.map((p) => ({ value: p, label: pillarLabel(p) }))}
         checked={c.pillars}
       />
     </>

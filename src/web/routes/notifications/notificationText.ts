@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_KINDS, TIME_ZONE } from '../../../shared/training';
+import { WORD_KINDS, wordContext } from '../../../shared/vocabulary';
 import type { Notification } from '../../api/notifications';
 import { currentLocale } from '../../i18n';
 
@@ -60,3 +61,5 @@ export function useNotificationText() {
     });
   };
 }
+      // A visit's sentence in the words of its institution (vocabulary.ts): "dit læringsmiljø" in a dagtilbud.
+      context: wordContext(WORD_KINDS.find((k) => k === p.words) ?? 'skole'),

@@ -1,16 +1,16 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useObservationMe, useVisits } from '../../api/observation';
 import { Loading, RequestError } from '../../components/Alert';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useWords } from '../../i18n/words';
 import { GuidePrompt } from './guide/GuideView';
 import { VisitRow } from './visits/VisitBits';
 import './observation.css';
 
 /** /observation — the hub: visits to me, my self-observations, the visit guide; visits to conduct; leader links. */
 export function ObservationHome() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   usePageTitle(t('observation.nav'));
   const me = useObservationMe();
   const institutions = me.data?.institutions ?? [];

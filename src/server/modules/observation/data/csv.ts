@@ -1,4 +1,5 @@
 import type { DataBreakdown, IndicatorType } from '../../../../shared/observation.js';
+import { type Words, words } from '../../../../shared/vocabulary.js';
 import type { DataCell, ObservationData } from '../types.js';
 
 /**
@@ -7,12 +8,10 @@ import type { DataCell, ObservationData } from '../types.js';
  * the reason in the last column. Pure.
  */
 
-const GROUP_HEADER: Record<DataBreakdown, string> = {
-  term: 'Termin',
-  subject: 'Fag',
-  grade: 'Klassetrin',
-  institution: 'Institution',
-};
+/** The group column's header; subject and grade in the scope's words (Læreplanstema in a dagtilbud). */
+const groupHeader = (by: DataBreakdown, w: Words): string =>
+  ({ term: 'Termin', subject: w.subject, grade: w.grade, institution: 'Institution' })[by];
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const TYPE_LABEL: Record<IndicatorType, string> = {
   scale: 'Skala (gennemsnit)',
   yesno: 'Ja/nej (andel ja, 0–1)',
@@ -32,7 +31,8 @@ const decimal = (n: number | null) =>
 const whole = (n: number | null) => (n === null ? '' : String(n));
 
 export function dataCsv(data: ObservationData): string {
-  const hiddenNote = `skjult (færre end ${data.minGroupSize} lærere)`;
+  const w = words(data.scope.words);
+  const hiddenNote = `skjult (færre end ${data.minGroupSize} ${w.staffPlural})`;
   const figures = (c: DataCell) => [
     whole(c.teachers),
     whole(c.visits),
@@ -45,8 +45,8 @@ export function dataCsv(data: ObservationData): string {
       'Fokusområde',
       'Spørgsmål',
       'Type',
-      GROUP_HEADER[data.by],
-      'Lærere',
+      groupHeader(data.by, w),
+      capital(w.staffPlural),
       'Besøg',
       'Værdi',
       'Svar',

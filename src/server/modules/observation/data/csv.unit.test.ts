@@ -12,7 +12,7 @@ const shown = (teachers: number, value: number | null): DataCell => ({
 const hidden: DataCell = { teachers: null, visits: null, value: null, answers: null, suppressed: true };
 
 const data: ObservationData = {
-  scope: { kind: 'institution', id: 'x', name: 'Solsikkeskolen' },
+  scope: { kind: 'institution', id: 'x', name: 'Solsikkeskolen', words: 'skole' },
   minGroupSize: 5,
   filters: { term: null, subject: null, grade: null, focusArea: null },
   by: 'subject',
@@ -79,3 +79,15 @@ describe('observation data as CSV', () => {
     expect(csvFilename('"";', '2026-12-02')).toBe('observationsdata-data-2026-12-02.csv');
   });
 });
+  it('speaks a dagtilbud\'s words: læreplanstema and pædagoger, not fag and lærere', () => {
+    const dag = dataCsv({ ...data, scope: { ...data.scope, name: 'Børnehuset Mælkebøtten', words: 'dagtilbud' } });
+    const rows = dag.slice(1).split('\r\n');
+    expect(rows[0]).toBe('Fokusområde;Spørgsmål;Type;Læreplanstema;Pædagoger;Besøg;Værdi;Svar;Bemærkning');
+    expect(rows[3]).toBe('Alle besøg;;;Tysk;;;;;skjult (færre end 5 pædagoger)');
+    expect(dag).not.toMatch(/lærer|Fag;/i);
+    const klub = dataCsv({ ...data, by: 'grade', scope: { ...data.scope, words: 'klub' } });
+    expect(klub.slice(1).split('\r\n')[0]).toBe(
+      'Fokusområde;Spørgsmål;Type;Aldersgruppe;Pædagoger;Besøg;Værdi;Svar;Bemærkning',
+    );
+  });
+

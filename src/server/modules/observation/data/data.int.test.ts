@@ -71,7 +71,7 @@ describe('institution data: the numbers', () => {
   // (all but the scale) show only where nothing is fixed. Before, subject=Dansk showed 5 of the 6 teachers.
   it('means, yes-share, counts, free text and pupil answers on a known data set', async () => {
     const d = await data(`/observation/institutions/${sol}/data`);
-    expect(d.scope).toEqual({ kind: 'institution', id: sol, name: 'Solsikkeskolen' });
+    expect(d.scope).toEqual({ kind: 'institution', id: sol, name: 'Solsikkeskolen', words: 'skole' });
     expect(d.minGroupSize).toBe(5);
     expect(d.by).toBe('term');
     expect(d.groups.map((g) => [g.key, g.label])).toEqual([['2026-1', 'Forår 2026']]);

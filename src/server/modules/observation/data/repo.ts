@@ -1,3 +1,4 @@
+import type { InstitutionType } from '../../../../shared/constants.js';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import {
   type DataBreakdown,
@@ -19,7 +20,7 @@ import { countsTowardData } from '../../../policy/sql-observation.js';
 const v = observationVisits;
 
 export type DataFilters = { term: string | null; subject: string | null; grade: number | null };
-export type ScopeInstitution = { id: string; name: string; minGroupSize: number };
+export type ScopeInstitution = { id: string; name: string; type: InstitutionType; minGroupSize: number };
 
 /** A PostgreSQL array literal of uuids or integers (values we made or validated, never free text). */
 export const arrayLiteral = (values: (string | number)[]) => `{${values.join(',')}}`;
@@ -33,6 +34,7 @@ export async function scopeInstitutions(
     .select({
       id: institutions.id,
       name: institutions.name,
+      type: institutions.type,
       minGroupSize: sql<number>`coalesce(${observationSettings.minGroupSize}, ${DEFAULT_MIN_GROUP_SIZE})::int`,
     })
     .from(institutions)

@@ -13,7 +13,7 @@ import { csvFilename, dataCsv } from './csv.js';
 const DATA =
   'Each figure is a DataCell: value is the mean for scale and count, the share answered yes (0–1) for yes/no, null for free text. Only completed classroom visits that wait for no leader count — never self-observations. A figure with fewer observed teachers behind it than minGroupSize (the institution’s setting, default 5; the strictest of the kommune’s institutions) is null and suppressed, and one more figure of the same breakdown is hidden with it so the first cannot be worked out from the total. Filters: term (YYYY-1 forår, YYYY-2 efterår), subject, grade (0–10), focusArea (an area key; else observation.focus_area_unknown). options lists the values with counted data, unfiltered, without counts.';
 const CSV =
-  'The same data as a CSV file for Danish Excel: UTF-8 with BOM, semicolon-separated, decimal comma, Danish header (Fokusområde; Spørgsmål; Type; group; Lærere; Besøg; Værdi; Svar; Bemærkning), one row per question × group plus totals; hidden figures are empty with “skjult (færre end N lærere)”. Served as an attachment observationsdata-<name>-<date>.csv.';
+  'The same data as a CSV file for Danish Excel: UTF-8 with BOM, semicolon-separated, decimal comma, Danish header (Fokusområde; Spørgsmål; Type; group; Lærere; Besøg; Værdi; Svar; Bemærkning — group, Lærere and the note in the scope’s words: Læreplanstema and Pædagoger in a dagtilbud), one row per question × group plus totals; hidden figures are empty with “skjult (færre end N lærere)”. Served as an attachment observationsdata-<name>-<date>.csv.';
 
 const csvReply = fileReply('text/csv', c.DataCsv, 'A CSV file');
 

@@ -1,3 +1,4 @@
+import { type WordKind, wordKind, words } from '../../../../shared/vocabulary.js';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../../shared/constants.js';
 import { type DataBreakdown, DEFAULT_MIN_GROUP_SIZE } from '../../../../shared/observation.js';
@@ -29,37 +30,40 @@ export type DataQuery = {
 
 const LABELS: Record<
   Locale,
-  { spring: string; autumn: string; noSubject: string; noGrade: string; grade: (g: string) => string }
+  { spring: string; autumn: string; grade: (g: string) => string }
 > = {
   da: {
     spring: 'Forår',
     autumn: 'Efterår',
-    noSubject: 'Uden fag',
-    noGrade: 'Uden klassetrin',
     grade: (g) => `${g}. klasse`,
   },
   en: {
     spring: 'Spring',
     autumn: 'Autumn',
-    noSubject: 'No subject',
-    noGrade: 'No grade',
     grade: (g) => `Grade ${g}`,
   },
 };
 
 /** How a group is named, and the order groups come in. */
-function groupLabels(by: DataBreakdown, keys: string[], locale: Locale, names: Map<string, string>) {
+function groupLabels(
+  by: DataBreakdown,
+  keys: string[],
+  locale: Locale,
+  names: Map<string, string>,
+  kind: WordKind,
+) {
   const t = LABELS[locale];
   const label = (k: string) => {
+  const w = words(kind, locale);
     switch (by) {
       case 'term': {
         const [year, half] = k.split('-');
         return `${half === '1' ? t.spring : t.autumn} ${year}`;
       }
       case 'subject':
-        return k === '' ? t.noSubject : k;
+        return k === '' ? w.noSubject : k;
       case 'grade':
-        return k === '' ? t.noGrade : t.grade(k);
+        return k === '' ? w.noGrade : t.grade(k);
       case 'institution':
         return names.get(k) ?? k;
     }
@@ -115,6 +119,8 @@ async function compute(
           const counted = await repo.groupVisits(tx, input);
           return {
             rows: all.filter((r) => ok(r.item, r.group)),
+  const kinds = new Set(scope.institutions.map((i) => wordKind(i.type)));
+  const scopeWords: WordKind = kinds.size === 1 ? [...kinds][0] : 'skole';
             visits: counted.filter((r) => ok(null, r.group)),
           };
         })();
@@ -152,6 +158,7 @@ async function compute(
   };
   // The kommune view uses the strictest setting of its institutions.
   const min = scope.institutions.length
+    scopeWords,
     ? Math.max(...scope.institutions.map((i) => i.minGroupSize))
     : DEFAULT_MIN_GROUP_SIZE;
   const hidden = suppressGrid(grid, min);
@@ -162,7 +169,7 @@ async function compute(
   const cellsOf = (r: number): DataCell[] => grid.cells[r].map((c, g) => present(c, hidden.cells[r][g]));
 
   return {
-    scope: { kind: scope.kind, id: scope.id, name: scope.name },
+    scope: { kind: scope.kind, id: scope.id, name: scope.name, words: scopeWords },
     minGroupSize: min,
     filters: { ...filters, focusArea: q.focusArea ?? null },
     by,

@@ -40,13 +40,14 @@ export function observationSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           description:
-            'A Danish starter a leader may adopt and edit: a schema definition (four learning focus areas with indicators and pupil-interview items, no keys yet) and a visit guide template (plain text).',
+            'A Danish starter a leader may adopt and edit: a schema definition (four learning focus areas with indicators and pupil-interview items, no keys yet) and a visit guide template (plain text). `kind`: skole (default), dagtilbud (the learning environment, the six læreplanstemaer, short interviews of the oldest children) or klub.',
+          querystring: c.StarterQuery,
           response: reply(c.ObservationStarter),
         },
       },
       async (req) => {
         requireActor(req);
-        return schemas.starter();
+        return schemas.starter(req.query.kind);
       },
     );
     app.get(

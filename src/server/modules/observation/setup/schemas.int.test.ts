@@ -1,6 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SchemaDefinition, SchemaDefinitionInput } from '../../../../shared/observation.js';
+import {
+  type SchemaDefinition,
+  type SchemaDefinitionInput,
+  schemaDefinitionInput,
+} from '../../../../shared/observation.js';
 import { auditLog } from '../../../db/schema.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
@@ -37,6 +41,40 @@ describe('starter', () => {
     expect(body.schema.focusAreas.map((a) => a.title)).toContain('Feedback og elevernes læring');
     expect(body.guide).toContain('Hvad sker der med data?');
     expect(err(await t.client().get('/api/v1/observation/starter'))[0]).toBe(401);
+  });
+
+  it('gives a dagtilbud the learning environment starter and a klub its own; a school the school one', async () => {
+    const leder2 = await t.as('leder2');
+    const get = async (kind?: string) => {
+      const res = await leder2.get(`/api/v1/observation/starter${kind ? `?kind=${kind}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as ObservationStarter;
+    };
+    const text = (s: ObservationStarter) =>
+      JSON.stringify(s.schema.focusAreas.map((a) => [a.title, a.description, a.indicators, a.pupilItems]));
+    const dag = await get('dagtilbud');
+    expect(dag.schema.focusAreas.map((a) => a.title)).toEqual([
+      'Læringsmiljøet hele dagen',
+      'Leg og børnefællesskaber',
+      'Relationer og børneperspektivet',
+      'De seks læreplanstemaer i praksis',
+    ]);
+    // The school's words never reach a dagtilbud: no pupils, teachers, lessons or blackboard.
+    expect(text(dag)).not.toMatch(/elev|lærer|lektion|timen|tavle|klasse/i);
+    expect(dag.guide).toContain('de ældste børn');
+    expect(dag.guide).not.toMatch(/elev|lærer|undervisning/i);
+    // The pupil interview is a short interview of the oldest children, on five-step scales a child can answer.
+    expect(dag.schema.focusAreas.every((a) => a.pupilItems.length > 0)).toBe(true);
+    const klub = await get('klub');
+    expect(klub.schema.focusAreas.map((a) => a.title)).toContain('De unges medbestemmelse');
+    expect(text(klub)).not.toMatch(/elev|lærer|lektion|tavle/i);
+    expect(klub.guide).toContain('klubben');
+    const school = await get();
+    expect(school.schema.focusAreas.map((a) => a.title)).toContain('Feedback og elevernes læring');
+    expect((await get('skole')).schema).toEqual(school.schema);
+    expect(err(await leder2.get('/api/v1/observation/starter?kind=vuggestue'))[0]).toBe(400);
+    // Every starter is a valid schema as it stands.
+    for (const st of [dag, klub]) expect(schemaDefinitionInput.safeParse(st.schema).success).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { schemaDefinitionInput } from '../../../../shared/observation.js';
+import type { WordKind } from '../../../../shared/vocabulary.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize, can } from '../../../policy/index.js';
@@ -7,7 +8,7 @@ import { audit } from '../../audit.js';
 import { loadObservationScope } from '../resource.js';
 import type { ObservationStarter, SchemaOverview, SchemaVersion } from '../types.js';
 import * as repo from './schemas-repo.js';
-import { STARTER_GUIDE, STARTER_SCHEMA } from './starter.js';
+import { starterFor } from './starter.js';
 import { assignKeys } from './versioning.js';
 
 /** The version list of GET /observation/institutions/:id/schema holds at most this many (newest first). */
@@ -35,8 +36,10 @@ export function createSchemaService(ctx: AppContext) {
   }
 
   return {
-    starter(): ObservationStarter {
-      return { schema: schemaDefinitionInput.parse(STARTER_SCHEMA), guide: STARTER_GUIDE };
+    /** The starter for a kind of institution (the school's when none is named). */
+    starter(kind: WordKind = 'skole'): ObservationStarter {
+      const { schema, guide } = starterFor(kind);
+      return { schema: schemaDefinitionInput.parse(schema), guide };
     },
 
     async overview(actor: Actor, institutionId: string): Promise<SchemaOverview> {

@@ -1,4 +1,11 @@
 import type { Scale, SchemaDefinitionInput } from '../../../../shared/observation.js';
+import type { WordKind } from '../../../../shared/vocabulary.js';
+import {
+  STARTER_GUIDE_DAGTILBUD,
+  STARTER_GUIDE_KLUB,
+  STARTER_SCHEMA_DAGTILBUD,
+  STARTER_SCHEMA_KLUB,
+} from './starter-dagtilbud.js';
 
 /**
  * The starter a leader may adopt and edit (GET /observation/starter): four learning focus areas common in Danish
@@ -149,3 +156,15 @@ Du kan også observere din egen undervisning med det samme værktøj. Det, du re
 
 Spørgsmål:
 Er du i tvivl om noget, så spørg din leder. Vi vil hellere tale om det én gang for meget end én gang for lidt.`;
+
+/** The starter for a kind of institution: a school's, a dagtilbud's (starter-dagtilbud.ts) or a klub's. */
+export function starterFor(kind: WordKind): { schema: SchemaDefinitionInput; guide: string } {
+  switch (kind) {
+    case 'dagtilbud':
+      return { schema: STARTER_SCHEMA_DAGTILBUD, guide: STARTER_GUIDE_DAGTILBUD };
+    case 'klub':
+      return { schema: STARTER_SCHEMA_KLUB, guide: STARTER_GUIDE_KLUB };
+    default:
+      return { schema: STARTER_SCHEMA, guide: STARTER_GUIDE };
+  }
+}

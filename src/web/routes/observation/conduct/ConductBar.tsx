@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../../../i18n/words';
 import type { Draft } from '../../../offline/db';
 import { elapsedMs, type SyncState } from '../../../offline/sync';
 import { clock } from './steps';
 
 /** Timer (start/pause, elapsed time) for the lesson. */
 export function Timer({ draft, onToggle }: { draft: Draft; onToggle: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [, tick] = useState(0);
   useEffect(() => {
     if (!draft.runningSince) return;
@@ -41,7 +41,7 @@ const timeOfDay = (iso: string | null) =>
 
 /** Where the answers are: on the device, on their way, synced — announced politely to screen readers. */
 export function SyncStatus({ state, onRetry }: { state: SyncState; onRetry: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const text = (() => {
     switch (state.kind) {
       case 'syncing':

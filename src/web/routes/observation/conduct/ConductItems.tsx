@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { COUNT_MAX, type Indicator, type PupilItem, TEXT_ANSWER_MAX } from '../../../../shared/observation';
 import type { Answer } from '../../../api/observation';
+import { useWords } from '../../../i18n/words';
 
 /** One item of the schema as a large touch control: scale, yes/no, count with steppers, or free text. */
 
@@ -28,7 +28,7 @@ export function ItemInput(props: Props) {
 }
 
 function Clear({ show, onClear, text }: { show: boolean; onClear: () => void; text: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (!show) return null;
   return (
     <button type="button" className="btn btn-link obs-clear" onClick={onClear}>
@@ -71,7 +71,7 @@ function Choices({
 }
 
 function ScaleItem(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const id = useId();
   const scale = props.item.scale ?? { min: 1, max: 5, minLabel: '', maxLabel: '' };
   const choices = [];
@@ -103,7 +103,7 @@ function ScaleItem(props: Props) {
 }
 
 function YesNoItem(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <fieldset className="obs-item">
       <legend className="obs-item-text">{props.item.text}</legend>
@@ -125,7 +125,7 @@ function YesNoItem(props: Props) {
 }
 
 function CountItem({ item, value, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const id = useId();
   const n = typeof value === 'number' ? value : null;
   const set = (v: number) => onChange(Math.max(0, Math.min(COUNT_MAX, v)));

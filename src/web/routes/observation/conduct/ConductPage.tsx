@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useVisitForConduct, type VisitDetail } from '../../../api/observation';
 import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { answerKey } from '../../../offline/db';
 import { visitTitle } from '../visits/VisitBits';
 import { SyncStatus, Timer } from './ConductBar';
@@ -18,10 +18,10 @@ import '../observation.css';
 
 /** /observation/besoeg/:id/gennemfoer — conduct a visit (or a self-observation) on a phone, also offline (O2). */
 export function ConductPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const { data: me } = useMe();
   const query = useVisitForConduct(id);
+  const { t } = useWords(query.data?.visit.institution.id);
   const title = query.data ? visitTitle(t, query.data.visit) : t('observation.conduct.title');
   usePageTitle(title);
   if (query.isPending || !me) return <Loading />;
@@ -87,7 +87,7 @@ function ConductView({
   fromDevice: boolean;
   title: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const navigate = useNavigate();
   const c = useConductDraft(ownerId, visit);
   const heading = useRef<HTMLHeadingElement>(null);

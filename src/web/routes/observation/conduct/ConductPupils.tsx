@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CLASS_SIZE_MAX, pickPupils } from '../../../../shared/observation';
+import { useWords } from '../../../i18n/words';
 import { answerKey, type Draft } from '../../../offline/db';
 import { ItemInput } from './ConductItems';
 import { listOfNumbers, type PupilQuestion } from './steps';
@@ -15,7 +15,7 @@ export function PupilSetup({
   pupilCount: number;
   onPick: (classSize: number, numbers: number[]) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useWords();
   const [size, setSize] = useState(draft.classSize ? String(draft.classSize) : '');
   const [error, setError] = useState('');
   const hasPupilAnswers = Object.values(draft.answers).some((a) => a.pupil > 0 && a.value !== null);
@@ -84,7 +84,7 @@ export function PupilStep({
   questions: PupilQuestion[];
   onAnswer: (itemKey: string, pupil: number, value: string | number | boolean | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (!draft.pupilNumbers.length)
     return <p className="alert alert-info">{t('observation.pupils.drawFirst')}</p>;
   const areas = [...new Set(questions.map((q) => q.area))];

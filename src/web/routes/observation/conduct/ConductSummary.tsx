@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { VisitDetail } from '../../../api/observation';
 import { Button } from '../../../components/Button';
+import { useWords } from '../../../i18n/words';
 import type { Draft } from '../../../offline/db';
 import { elapsedMs } from '../../../offline/sync';
 import { clock, progressOf, type Step } from './steps';
@@ -19,7 +19,7 @@ export function ConductSummary({
   onGoTo: (step: number) => void;
   onFinish: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const p = progressOf(visit, draft);
   const stepOfArea = (key: string) => steps.findIndex((s) => s.kind === 'area' && s.area.key === key);
   const pupilsStep = steps.findIndex((s) => s.kind === 'pupils');

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../../../i18n/words';
 import type { DataBreakdown } from '../../../../shared/observation';
 import type { DataParams, ObservationData } from '../../../api/observation-lead';
 import { SelectField } from '../../../components/Field';
@@ -19,7 +19,7 @@ export function DataFilters({
   areas: { key: string; title: string }[];
   kommune: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords(data?.scope.kind === 'institution' ? data.scope.id : null);
   const options = data?.options ?? { terms: [], subjects: [], grades: [] };
   const keep = <T,>(list: T[], value: T | undefined) =>
     value !== undefined && !list.includes(value) ? [value, ...list] : list;

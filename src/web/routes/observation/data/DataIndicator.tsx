@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../../../i18n/words';
 import type { DataCell, ObservationData } from '../../../api/observation-lead';
 import { TableWrap } from '../../../components/TableWrap';
 import { ChartIndicator } from './ChartIndicator';
@@ -20,7 +20,7 @@ function Row({
   minGroupSize: number;
   total?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <tr className={`${total ? 'obsl-total' : ''}${cell.suppressed ? ' obsl-suppressed' : ''}`}>
       <th scope="row">{label}</th>
@@ -41,7 +41,7 @@ function Row({
 
 /** One indicator: what the figure means, a chart (for sighted readers) and the table with the same figures. */
 export function DataIndicator({ data, indicator }: { data: ObservationData; indicator: Indicator }) {
-  const { t } = useTranslation();
+  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
   const measure = measureLabel(indicator.type, indicator.scale);
   const points = useMemo(
     () =>

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../../../i18n/words';
 import { Link, useSearchParams } from 'react-router';
 import { DATA_BREAKDOWNS, type DataBreakdown } from '../../../../shared/observation';
 import type { ObservationData } from '../../../api/observation-lead';
@@ -32,7 +32,7 @@ function useScopes() {
 }
 
 function Overview({ data }: { data: ObservationData }) {
-  const { t } = useTranslation();
+  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
   const total = data.total;
   return (
     <p className="obsl-overview">
@@ -45,7 +45,7 @@ function Overview({ data }: { data: ObservationData }) {
 
 /** /observation/data: institution data (O4) by focus area and indicator, filtered and broken down. */
 export function DataPage() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   usePageTitle(t('observationLead.data.title'));
   const { me, options } = useScopes();
   const [search, setSearch] = useSearchParams();

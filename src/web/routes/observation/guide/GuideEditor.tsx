@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { GUIDE_MAX } from '../../../../shared/observation';
 import type { VisitGuide } from '../../../api/observation';
 import { saveGuide, useGuide, useLeadRefresh, useStarter } from '../../../api/observation-lead';
@@ -8,6 +7,7 @@ import { Loading, Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { TextAreaField } from '../../../components/Field';
 import { formatDateTime } from '../../../i18n';
+import { useWords } from '../../../i18n/words';
 
 /** Plain text shown as paragraphs: a blank line starts a new one; single line breaks are kept. */
 export function GuideText({ body }: { body: string }) {
@@ -28,9 +28,9 @@ export function GuideText({ body }: { body: string }) {
 }
 
 function GuideForm({ institutionId, guide }: { institutionId: string; guide: VisitGuide }) {
-  const { t } = useTranslation();
+  const { t, kind } = useWords(institutionId);
   const refresh = useLeadRefresh(institutionId);
-  const starter = useStarter(!guide.body);
+  const starter = useStarter(!guide.body, kind);
   const [body, setBody] = useState(guide.body);
   const [notice, setNotice] = useState<string | null>(null);
   const [tooLong, setTooLong] = useState(false);
@@ -119,7 +119,7 @@ function GuideForm({ institutionId, guide }: { institutionId: string; guide: Vis
 
 /** O6: the institution's visit guide — how visits work and why — written, previewed and published. */
 export function GuideEditor({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const guide = useGuide(institutionId);
   return (
     <section className="card obsl-section" aria-labelledby="obsl-guide">

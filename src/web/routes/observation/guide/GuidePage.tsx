@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useGuide, useMarkGuideRead, useObservationMe } from '../../../api/observation';
@@ -6,13 +5,14 @@ import { Loading, Notice, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { Button } from '../../../components/Button';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { formatDay } from '../visits/VisitBits';
 import { GuideText } from './GuideView';
 import '../observation.css';
 
 /** /observation/guide/:institutionId — the institution's visit guide (O6), read before the first visit. */
 export function GuidePage() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { institutionId } = useParams();
   const guide = useGuide(institutionId);
   const me = useObservationMe();

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObservationMe } from '../../../api/observation';
+import { useWords } from '../../../i18n/words';
 
 /** The visit guide as plain text: paragraphs split at blank lines, lines kept — never rendered as HTML. */
 export function GuideText({ body }: { body: string }) {
@@ -35,7 +35,7 @@ export function GuidePrompt({
   /** Only this institution (on a visit page). */
   only?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const unread = institutions.filter((i) => i.guide.published && !i.guide.read && (!only || i.id === only));
   if (!unread.length) return null;
   return (

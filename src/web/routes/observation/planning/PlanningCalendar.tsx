@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { VisitSummary } from '../../../api/observation';
 import { useVisitsBetween } from '../../../api/observation-lead';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { currentLocale } from '../../../i18n';
+import { useWords } from '../../../i18n/words';
 import { formatDate, gradeLabel } from '../data/format';
 import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth } from './month';
 
@@ -21,7 +21,7 @@ const weekdayNames = (style: 'short' | 'long') =>
 
 /** The status in words (never colour alone). */
 export function VisitStatus({ visit }: { visit: VisitSummary }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <span className={`badge obsl-status obsl-status-${visit.status}`}>
       {t(`observationLead.status.${visit.status}`)}
@@ -31,7 +31,7 @@ export function VisitStatus({ visit }: { visit: VisitSummary }) {
 }
 
 function VisitLink({ visit, compact }: { visit: VisitSummary; compact?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <div className="obsl-visit">
       <Link to={`/observation/besoeg/${visit.id}`} className="break">
@@ -61,7 +61,7 @@ const SHOWN_PER_DAY = 3;
 
 /** A day's visits in the month grid: the first few, the rest behind a "more" disclosure so rows stay short. */
 function DayVisits({ visits }: { visits: VisitSummary[] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const rest = visits.slice(SHOWN_PER_DAY);
   return (
     <>
@@ -82,7 +82,7 @@ function DayVisits({ visits }: { visits: VisitSummary[] }) {
 
 /** A month of visits: a grid on wide screens, a list grouped by day on phones; previous/next month. */
 export function PlanningCalendar({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const [params, setParams] = useSearchParams();
   const wanted = params.get('month') ?? '';
   const month = MONTH_PATTERN.test(wanted) ? wanted : monthOf(new Date());

@@ -1,19 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { observationKeys, type VisitSummary } from '../../../api/observation';
 import { leadKey, resolveFlag, useFlaggedVisits } from '../../../api/observation-lead';
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { QueryView } from '../../../components/QueryView';
+import { useWords } from '../../../i18n/words';
 import { formatDate } from '../data/format';
 
 type Decision = 'keep' | 'exclude';
 
 /** Visits synced after the observer lost the role: the leader keeps them in the data or leaves them out. */
 export function PlanningFlagged({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const qc = useQueryClient();
   const flagged = useFlaggedVisits(institutionId, true);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import type { VisitSummary } from '../../../api/observation';
@@ -10,6 +9,7 @@ import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/Field';
 import { PersonPicker } from '../../../components/PersonPicker';
+import { useWords } from '../../../i18n/words';
 import { formatDate } from '../data/format';
 import { keepSearchInPlace } from '../setup/SetupObservers';
 import { readVisitFields, VISIT_FIELDS, VisitFields } from '../visits/VisitFields';
@@ -18,7 +18,7 @@ const FIELDS: string[] = ['teacherId', 'observerId', ...VISIT_FIELDS];
 
 /** Plan a visit: who is visited, who observes, when, the class, subject, grade and the focus areas. */
 export function PlanningForm({ institutionId, leader }: { institutionId: string; leader: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const qc = useQueryClient();
   const { data: me } = useMe();
   const schema = useSchemaOverview(institutionId);
@@ -161,7 +161,12 @@ export function PlanningForm({ institutionId, leader }: { institutionId: string;
             </option>
           ))}
         </SelectField>
-        <VisitFields areas={current?.definition.focusAreas ?? []} required errors={errors} />
+        <VisitFields
+          institutionId={institutionId}
+          areas={current?.definition.focusAreas ?? []}
+          required
+          errors={errors}
+        />
         <div className="form-actions">
           <Button type="submit" busy={plan.isPending}>
             {t('observationLead.plan.submit')}

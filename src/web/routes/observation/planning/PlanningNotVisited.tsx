@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { TERM_PATTERN, termOf } from '../../../../shared/observation';
 import { useNotVisited } from '../../../api/observation-lead';
 import { Button } from '../../../components/Button';
 import { QueryView } from '../../../components/QueryView';
+import { useWords } from '../../../i18n/words';
 import { formatDate, shiftTerm, termLabel } from '../data/format';
 
 /** "Ikke besøgt i denne termin": staff without a visit in the chosen term, with their latest visit. */
 export function PlanningNotVisited({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const [params, setParams] = useSearchParams();
   const wanted = params.get('term') ?? '';
   const term = TERM_PATTERN.test(wanted) ? wanted : termOf(new Date());

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, RequestError } from '../../../components/Alert';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { InstitutionChoice, useChosenInstitution } from '../setup/SetupInstitution';
 import { PlanningCalendar } from './PlanningCalendar';
 import { PlanningFlagged } from './PlanningFlagged';
@@ -11,9 +11,9 @@ import '../observation-lead.css';
 
 /** /observation/planlaegning: plan visits, see them in a month, who has not been visited, flagged visits. */
 export function PlanningPage() {
-  const { t } = useTranslation();
-  usePageTitle(t('observationLead.planning.title'));
   const { me, options, chosen, choose } = useChosenInstitution('observe');
+  const { t } = useWords(chosen?.id);
+  usePageTitle(t('observationLead.planning.title'));
   const leader = !!chosen?.can.configure;
   return (
     <div className="page obsl-lead-page">

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { TextAreaField, TextField } from '../../../components/Field';
+import { useWords } from '../../../i18n/words';
 import {
   type DraftArea,
   type DraftErrors,
@@ -33,7 +33,7 @@ export function SchemaAreaEditor({
   onRemove: () => void;
   announce: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const path = `focusAreas.${index}`;
   const err = (field: string) => {
     const k = errors[`${path}.${field}`];

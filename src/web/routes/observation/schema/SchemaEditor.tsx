@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../api/client';
 import type { SchemaOverview } from '../../../api/observation';
 import { saveSchema, useLeadRefresh, useSchemaOverview, useStarter } from '../../../api/observation-lead';
@@ -8,6 +7,7 @@ import { ErrorAlert, Loading, Notice, RequestError } from '../../../components/A
 import { Button } from '../../../components/Button';
 import { RadioGroupField } from '../../../components/Field';
 import { formatDateTime } from '../../../i18n';
+import { useWords } from '../../../i18n/words';
 import {
   type Draft,
   type DraftErrors,
@@ -24,7 +24,7 @@ import { focusAfterMove } from './SchemaMoveButtons';
 
 /** The version history: every saved version, newest first. */
 function SchemaHistory({ overview }: { overview: SchemaOverview }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (!overview.versions.length) return null;
   const versions = [...overview.versions].sort((a, b) => b.version - a.version);
   return (
@@ -67,7 +67,7 @@ function SchemaForm({
   onCancel?: () => void;
   onSaved: (version: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const refresh = useLeadRefresh(institutionId);
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -187,10 +187,10 @@ function SchemaForm({
 
 /** O1: the learning focus and observation schema of one institution, versioned. */
 export function SchemaEditor({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t, kind } = useWords(institutionId);
   const overview = useSchemaOverview(institutionId);
   const empty = overview.isSuccess && !overview.data.current;
-  const starter = useStarter(empty);
+  const starter = useStarter(empty, kind);
   const [start, setStart] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const currentRef = useRef<HTMLParagraphElement>(null);

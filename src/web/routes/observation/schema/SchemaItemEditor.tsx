@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES, type IndicatorType, PUPIL_ITEM_TYPES } from '../../../../shared/observation';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { useWords } from '../../../i18n/words';
 import type { DraftErrors, DraftItem, DraftScale, ItemList } from './draft';
 import { SchemaMoveButtons } from './SchemaMoveButtons';
 
@@ -29,7 +29,7 @@ export function SchemaItemEditor({
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const err = (field: string) => {
     const k = errors[`${path}.${field}`];
     return k ? t(`observationLead.schema.errors.${k}`) : undefined;

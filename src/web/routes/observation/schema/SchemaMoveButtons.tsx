@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
+import { useWords } from '../../../i18n/words';
 
 /**
  * "Flyt op", "Flyt ned" and "Fjern" for one entry of a list. Ids are stable per entry so focus can follow the
@@ -25,7 +25,7 @@ export function SchemaMoveButtons({
   removeLabel: string;
   canRemove?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <div className="obsl-move">
       <Button id={`${id}-up`} variant="secondary" disabled={index === 0} onClick={() => onMove(-1)}>

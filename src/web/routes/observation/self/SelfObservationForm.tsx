@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { GUESTS_MAX } from '../../../../shared/observation';
 import { fieldErrors } from '../../../api/client';
@@ -15,14 +14,15 @@ import { RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/Field';
 import { PersonPicker } from '../../../components/PersonPicker';
+import { useWords } from '../../../i18n/words';
 import { readVisitFields, VISIT_FIELDS, VisitFields } from '../visits/VisitFields';
 
 /** A new self-observation: when, which class, which focus areas, and up to five invited colleagues. */
 export function SelfObservationForm({ institutions }: { institutions: ObservationMe['institutions'] }) {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [institutionId, setInstitutionId] = useState(institutions[0]?.id ?? '');
+  const { t } = useWords(institutionId);
   const [guests, setGuests] = useState<PersonRef[]>([]);
   const [q, setQ] = useState('');
   const schema = useSchemaOverview(institutionId);
@@ -63,7 +63,13 @@ export function SelfObservationForm({ institutions }: { institutions: Observatio
           ))}
         </SelectField>
       )}
-      <VisitFields key={institutionId} areas={areas} required={false} errors={errors} />
+      <VisitFields
+        key={institutionId}
+        institutionId={institutionId}
+        areas={areas}
+        required={false}
+        errors={errors}
+      />
       {schema.isError && <p className="muted">{t('observation.self.focusAll')}</p>}
       <fieldset className="field obs-guests">
         <legend>{t('observation.self.invite')}</legend>

@@ -1,17 +1,17 @@
-import { useTranslation } from 'react-i18next';
 import { useObservationMe, useVisits } from '../../../api/observation';
 import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { QueryView } from '../../../components/QueryView';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { VisitRow } from '../visits/VisitBits';
 import { SelfObservationForm } from './SelfObservationForm';
 import '../observation.css';
 
 /** /observation/egen — self-observation (O5): mine, the ones I am invited to, and a new one. */
 export function SelfObservationPage() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   usePageTitle(t('observation.self.title'));
   const { data: me } = useMe();
   const obsMe = useObservationMe();

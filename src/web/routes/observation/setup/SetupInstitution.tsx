@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ObservationMe } from '../../../api/observation';
 import { useObservationMe } from '../../../api/observation-lead';
 import { SelectField } from '../../../components/Field';
+import { useWords } from '../../../i18n/words';
 
 export type MeInstitution = ObservationMe['institutions'][number];
 type Ability = keyof MeInstitution['can'];
@@ -39,7 +39,7 @@ export function InstitutionChoice({
   chosen: MeInstitution | null;
   choose: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (options.length < 2 || !chosen) return null;
   return (
     <div className="obsl-institution-choice">

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { addObserver, removeObserver, useLeadRefresh, useObservers } from '../../../api/observation-lead';
 import { usePeople } from '../../../api/people';
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { PersonPicker } from '../../../components/PersonPicker';
 import { QueryView } from '../../../components/QueryView';
+import { useWords } from '../../../i18n/words';
 import { formatDate } from '../data/format';
 
 /** Enter in the person search narrows the list; it must not submit the form. */
@@ -16,7 +16,7 @@ export function keepSearchInPlace(e: KeyboardEvent<HTMLFormElement>) {
 
 /** Learning guides delegated visits: the list, add a person of the institution, remove. */
 export function SetupObservers({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const observers = useObservers(institutionId);
   const refresh = useLeadRefresh(institutionId);
   const [q, setQ] = useState('');

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, RequestError } from '../../../components/Alert';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { GuideEditor } from '../guide/GuideEditor';
 import { SchemaEditor } from '../schema/SchemaEditor';
 import { InstitutionChoice, useChosenInstitution } from './SetupInstitution';
@@ -11,9 +11,9 @@ import '../observation-lead.css';
 
 /** /observation/opsaetning: a leader sets up observation — learning focus and schema, visit guide, observers. */
 export function SetupPage() {
-  const { t } = useTranslation();
-  usePageTitle(t('observationLead.setup.title'));
   const { me, options, chosen, choose } = useChosenInstitution('configure');
+  const { t } = useWords(chosen?.id);
+  usePageTitle(t('observationLead.setup.title'));
   return (
     <div className="page obsl-lead-page">
       <div className="page-head">

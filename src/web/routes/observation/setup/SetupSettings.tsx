@@ -1,18 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../../shared/observation';
 import { saveSettings, useLeadRefresh, useSettings } from '../../../api/observation-lead';
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
 import { QueryView } from '../../../components/QueryView';
+import { useWords } from '../../../i18n/words';
 
 const MAX = 50;
 
 /** The minimum group size for institution data (≥ 3, default 5), with why it matters. */
 export function SetupSettings({ institutionId }: { institutionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(institutionId);
   const settings = useSettings(institutionId);
   const refresh = useLeadRefresh(institutionId);
   const [error, setError] = useState<string | undefined>();

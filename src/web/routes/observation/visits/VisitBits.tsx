@@ -1,8 +1,7 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitSummary } from '../../../api/observation';
 import { currentLocale } from '../../../i18n';
+import { useWords, type WordsT } from '../../../i18n/words';
 import { gradeLabel } from '../data/format';
 
 /** Small pieces shared by the observation pages for observers and teachers. */
@@ -23,14 +22,14 @@ export function shortDay(iso: string): string {
 
 export const firstName = (name: string) => name.split(' ')[0] ?? name;
 
-export function visitTitle(t: TFunction, v: Pick<VisitSummary, 'kind' | 'teacher' | 'plannedFor'>): string {
+export function visitTitle(t: WordsT, v: Pick<VisitSummary, 'kind' | 'teacher' | 'plannedFor'>): string {
   return v.kind === 'self'
     ? t('observation.visit.selfTitle', { date: formatDay(v.plannedFor) })
     : t('observation.visit.title', { name: v.teacher.name, date: formatDay(v.plannedFor) });
 }
 
 export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'flag'> }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <>
       <span className={`badge obs-badge-${visit.status}`}>{t(`observation.status.${visit.status}`)}</span>
@@ -41,7 +40,7 @@ export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'f
 
 /** One visit in a list: who, when, class and subject, status — and what the person can do next. */
 export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to: string; label: string } }) {
-  const { t } = useTranslation();
+  const { t } = useWords(visit.institution.id);
   return (
     <li className="obs-visit-row">
       <div>

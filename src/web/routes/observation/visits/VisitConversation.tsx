@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { NEXT_STEP_MAX, NOTES_MAX, REFLECTION_MAX } from '../../../../shared/observation';
 import {
   useAgreeNextStep,
@@ -10,6 +9,7 @@ import {
 import { Notice, RequestError } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { TextAreaField } from '../../../components/Field';
+import { useWords } from '../../../i18n/words';
 import { firstName, shortDay } from './VisitBits';
 
 /** The learning conversation (O3): the teacher's reflection, notes from the talk, and the agreed next step. */
@@ -37,7 +37,7 @@ function EditableText({
   save: (text: string) => Promise<unknown>;
   saveLabel: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [text, setText] = useState(value);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -87,7 +87,7 @@ function EditableText({
 }
 
 function Agreement({ visit, meId }: { visit: VisitDetail; meId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(visit.institution.id);
   const agree = useAgreeNextStep(visit.id);
   const teacherAt = visit.nextStepTeacherAgreedAt;
   const observerAt = visit.nextStepObserverAgreedAt;
@@ -125,7 +125,7 @@ function Agreement({ visit, meId }: { visit: VisitDetail; meId: string }) {
 }
 
 export function VisitConversation({ visit, meId }: { visit: VisitDetail; meId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords(visit.institution.id);
   const reflection = useSaveReflection(visit.id);
   const conversation = useSaveConversation(visit.id);
   const self = visit.kind === 'self';

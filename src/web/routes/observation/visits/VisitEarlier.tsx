@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitDetail } from '../../../api/observation';
+import { useWords } from '../../../i18n/words';
 import { formatDay } from './VisitBits';
 
 /** Earlier visits to the same teacher with their next steps — first on a visit still to come ("Sidst aftalte I …"). */
 export function VisitEarlier({ visit, first }: { visit: VisitDetail; first?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords(visit.institution.id);
   if (!visit.earlier.length) return null;
   return (
     <section

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { type FocusArea, GRADE_MAX, GRADE_MIN } from '../../../../shared/observation';
 import { SelectField, TextField } from '../../../components/Field';
+import { useWords } from '../../../i18n/words';
 import { gradeLabel } from '../data/format';
 import '../observation.css';
 
@@ -42,16 +42,19 @@ export function readVisitFields(data: FormData): VisitFieldValues {
 }
 
 export function VisitFields({
+  institutionId,
   areas,
   required,
   errors,
 }: {
+  /** Whose words the fields speak (a dagtilbud has læreplanstemaer and no klassetrin). */
+  institutionId: string;
   areas: FocusArea[];
   /** Planning: class and grade must be given (grade may be "no grade"). */
   required: boolean;
   errors: Partial<Record<(typeof VISIT_FIELDS)[number], string>>;
 }) {
-  const { t } = useTranslation();
+  const { t, kind } = useWords(institutionId);
   return (
     <>
       <div className="form-row">
@@ -81,23 +84,28 @@ export function VisitFields({
           maxLength={SUBJECT_MAX}
           error={errors.subject}
         />
-        <SelectField
-          label={t('observation.fields.grade')}
-          name="grade"
-          optional={!required}
-          defaultValue=""
-          error={errors.grade}
-        >
-          <option value="" disabled={required}>
-            {required ? t('common.choose') : gradeLabel(null)}
-          </option>
-          {GRADES.map((g) => (
-            <option key={g} value={g}>
-              {gradeLabel(g)}
+        {kind !== 'skole' ? (
+          // Klassetrin are a school's: a dagtilbud's or a klub's visit has none.
+          <input type="hidden" name="grade" value={NO_GRADE} />
+        ) : (
+          <SelectField
+            label={t('observation.fields.grade')}
+            name="grade"
+            optional={!required}
+            defaultValue=""
+            error={errors.grade}
+          >
+            <option value="" disabled={required}>
+              {required ? t('common.choose') : gradeLabel(null)}
             </option>
-          ))}
-          {required && <option value={NO_GRADE}>{gradeLabel(null)}</option>}
-        </SelectField>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {gradeLabel(g)}
+              </option>
+            ))}
+            {required && <option value={NO_GRADE}>{gradeLabel(null)}</option>}
+          </SelectField>
+        )}
       </div>
       {areas.length > 0 && (
         <fieldset className="checkbox-group obs-fieldset">

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useObservationMe, useVisit, type VisitDetail } from '../../../api/observation';
@@ -6,6 +5,7 @@ import { useMe } from '../../../api/people';
 import { Loading, RequestError } from '../../../components/Alert';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useWords } from '../../../i18n/words';
 import { gradeLabel } from '../data/format';
 import { GuidePrompt } from '../guide/GuideView';
 import { formatDay, StatusBadge, visitTitle } from './VisitBits';
@@ -16,9 +16,9 @@ import '../observation.css';
 
 /** /observation/besoeg/:id — a visit: what was recorded, earlier next steps, and the learning conversation (O2, O3). */
 export function VisitPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const query = useVisit(id);
+  const { t } = useWords(query.data?.institution.id);
   const { data: me } = useMe();
   const obsMe = useObservationMe();
   const title = query.data ? visitTitle(t, query.data) : t('observation.visit.heading');
@@ -74,7 +74,7 @@ export function VisitPage() {
 }
 
 function Facts({ visit: v }: { visit: VisitDetail }) {
-  const { t } = useTranslation();
+  const { t } = useWords(v.institution.id);
   return (
     <>
       <p className="obs-visit-status">

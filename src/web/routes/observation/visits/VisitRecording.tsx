@@ -1,13 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import type { Indicator, PupilItem } from '../../../../shared/observation';
 import type { Answer, VisitDetail } from '../../../api/observation';
+import { useWords } from '../../../i18n/words';
 import { clock, listOfNumbers, pupilQuestions, visitAreas } from '../conduct/steps';
 import { formatDay } from './VisitBits';
 
 /** Everything recorded about the lesson: answers per focus area, the pupil interview by pupil, notes, time. */
 
 function AnswerText({ item, answer }: { item: Indicator | PupilItem; answer: Answer | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const v = answer?.value;
   if (v === undefined || v === null || v === '')
     return <span className="muted">{t('observation.answer.none')}</span>;
@@ -25,7 +25,7 @@ function AnswerText({ item, answer }: { item: Indicator | PupilItem; answer: Ans
 }
 
 export function VisitRecording({ visit }: { visit: VisitDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useWords(visit.institution.id);
   const byKey = new Map(visit.answers.map((a) => [`${a.itemKey}:${a.pupil}`, a]));
   const areas = visitAreas(visit);
   const questions = pupilQuestions(areas);

@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type WordKind, wordContext, wordKind } from '../../shared/vocabulary';
+import { useMe } from '../api/people';
+
+/**
+ * The words of the institution in view (src/shared/vocabulary.ts has the rule): the kind of `institutionId` as the
+ * signed-in person's grants name it, else of the person's first institution, else the school's. `t` passes the
+ * kind to i18next as context, so `observation.visit.teacher` reads `observation.visit.teacher_dagtilbud`
+ * ("Pædagog") in a dagtilbud and the plain key ("Lærer") in a school. Use it instead of useTranslation wherever a
+ * text speaks of pupils, teachers, subjects, grades or lessons.
+ */
+/** A `t` that speaks an institution's words. */
+export type WordsT = (key: string, options?: Record<string, unknown>) => string;
+
+export function useWords(institutionId?: string | null) {
+  const { t, i18n } = useTranslation();
+  const grants = useMe().data?.grants ?? [];
+  const grant =
+    (institutionId ? grants.find((g) => g.institutionId === institutionId) : undefined) ??
+    grants.find((g) => g.institutionType);
+  const kind: WordKind = wordKind(grant?.institutionType);
+  const context = wordContext(kind);
+  const wt: WordsT = useCallback((key, options) => t(key, { context, ...options }) as string, [t, context]);
+  return { t: wt, kind, i18n };
+}
