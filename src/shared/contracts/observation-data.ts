@@ -41,6 +41,17 @@ export const DataCell = z.object({
   answers: z.number().int().nullable(),
   suppressed: z.boolean(),
 });
+/** An indicator named in the summary: where it belongs, its value and where that lies on its scale (0–1). */
+const SummaryIndicator = z.object({
+  areaKey: z.string(),
+  areaTitle: z.string(),
+  key: z.string(),
+  text: z.string(),
+  type: z.enum(INDICATOR_TYPES),
+  scale: scale.nullable(),
+  value: z.number(),
+  position: z.number(),
+});
 export const ObservationData = z.object({
   /** `words`: whose words the figures speak (src/shared/vocabulary.ts): the institution's, or the kommune's when all
    * of its institutions are of one kind, else the school's. */
@@ -77,6 +88,33 @@ export const ObservationData = z.object({
       ),
     }),
   ),
+  /**
+   * Which breakdowns can show anything here: per breakdown how many of its groups (values with visits) can be
+   * shown; `available` when at least two can and no more than three in four are withheld. The web offers only
+   * those, and says why the others are left out.
+   */
+  breakdowns: z.array(
+    z.object({
+      by: z.enum(DATA_BREAKDOWNS),
+      shown: z.number().int(),
+      groups: z.number().int(),
+      available: z.boolean(),
+    }),
+  ),
+  /**
+   * What stands out, from figures this answer and the same answer broken down by term show (never more): the
+   * strongest and weakest indicators of the selection (scale and yes/no, by where the value lies on its scale),
+   * the biggest changes between the last two terms that can be shown apart, and the visits behind it.
+   */
+  summary: z.object({
+    visits: z.number().int().nullable(),
+    teachers: z.number().int().nullable(),
+    strongest: z.array(SummaryIndicator),
+    weakest: z.array(SummaryIndicator),
+    terms: z.object({ latest: z.string(), previous: z.string() }).nullable(),
+    changes: z.array(SummaryIndicator.extend({ previous: z.number(), change: z.number() })),
+    withheld: z.number().int(),
+  }),
   /** Values to filter by (only those with data), without counts. */
   options: z.object({
     terms: z.array(z.string()),

@@ -38,6 +38,16 @@ const data: ObservationData = {
     },
   ],
   options: { terms: [], subjects: [], grades: [] },
+  breakdowns: [],
+  summary: {
+    visits: 16,
+    teachers: 8,
+    strongest: [],
+    weakest: [],
+    terms: null,
+    changes: [],
+    withheld: 0,
+  },
 };
 
 describe('observation data as CSV', () => {
@@ -69,16 +79,6 @@ describe('observation data as CSV', () => {
     expect(csvField('plain')).toBe('plain');
   });
 
-  it('names the file in plain ASCII', () => {
-    expect(csvFilename('Børnehuset Mælkebøtten', '2026-12-02')).toBe(
-      'observationsdata-boernehuset-maelkeboetten-2026-12-02.csv',
-    );
-    expect(csvFilename('Café "Ådalen"/Øst', '2026-12-02')).toBe(
-      'observationsdata-cafe-aadalen-oest-2026-12-02.csv',
-    );
-    expect(csvFilename('"";', '2026-12-02')).toBe('observationsdata-data-2026-12-02.csv');
-  });
-});
   it('speaks a dagtilbud\'s words: læreplanstema and pædagoger, not fag and lærere', () => {
     const dag = dataCsv({ ...data, scope: { ...data.scope, name: 'Børnehuset Mælkebøtten', words: 'dagtilbud' } });
     const rows = dag.slice(1).split('\r\n');
@@ -91,3 +91,13 @@ describe('observation data as CSV', () => {
     );
   });
 
+  it('names the file in plain ASCII', () => {
+    expect(csvFilename('Børnehuset Mælkebøtten', '2026-12-02')).toBe(
+      'observationsdata-boernehuset-maelkeboetten-2026-12-02.csv',
+    );
+    expect(csvFilename('Café "Ådalen"/Øst', '2026-12-02')).toBe(
+      'observationsdata-cafe-aadalen-oest-2026-12-02.csv',
+    );
+    expect(csvFilename('"";', '2026-12-02')).toBe('observationsdata-data-2026-12-02.csv');
+  });
+});

@@ -188,3 +188,31 @@ export function keptOptions(rules: DataRules) {
   }
   return { terms: [...terms], subjects: [...subjects], grades: [...grades] };
 }
+
+/**
+ * Which breakdowns can show anything for the institutions in view (issue 15): per breakdown, how many of its
+ * groups (values with counted visits) the coarsening keeps, and whether that is worth offering — at least two
+ * groups to compare, and no more than three in four of them withheld. Read from the rules alone (never from the
+ * request), so it says nothing the figures themselves would not.
+ */
+export function breakdownsOf(rules: DataRules, kommune: boolean) {
+  // Institutions with counted visits that may be shown (one without visits has nothing to show).
+  const live = [...rules.values()].filter((r) => !r.coarsening.withheld && r.coarsening.seen[0].size > 0);
+  const count = (pick: (r: InstitutionRules) => Set<string>, of: InstitutionRules[]) =>
+    new Set(of.flatMap((r) => [...pick(r)])).size;
+  const all = [...rules.values()];
+  const dims = DIMENSIONS.map((by) => ({
+    by,
+    shown: count((r) => r.coarsening.kept[DIM_INDEX[by]], live),
+    groups: count((r) => r.coarsening.seen[DIM_INDEX[by]], all),
+  }));
+  const institutions = {
+    by: 'institution' as const,
+    shown: live.filter((r) => r.totals !== 'none').length,
+    groups: all.filter((r) => r.coarsening.seen[0].size > 0).length,
+  };
+  return [...(kommune ? [institutions] : []), ...dims].map((b) => ({
+    ...b,
+    available: b.shown >= 2 && b.shown * 4 >= b.groups,
+  }));
+}

@@ -9,7 +9,8 @@ import { type Actor, authorize } from '../../../policy/index.js';
 import * as cells from './cells-repo.js';
 import { buildCatalog, institutionsWithSharedUnits } from './items.js';
 import * as repo from './repo.js';
-import { allows, cellRules, keptOptions, loadRules } from './rules.js';
+import { allows, breakdownsOf, cellRules, keptOptions, loadRules } from './rules.js';
+import { summarize } from './summary.js';
 import { EMPTY_CELL, type Grid, present, type RawCell, suppressGrid } from './suppression.js';
 import { loadObservationScope } from '../resource.js';
 import type { DataCell, ObservationData } from '../types.js';
@@ -53,8 +54,8 @@ function groupLabels(
   kind: WordKind,
 ) {
   const t = LABELS[locale];
-  const label = (k: string) => {
   const w = words(kind, locale);
+  const label = (k: string) => {
     switch (by) {
       case 'term': {
         const [year, half] = k.split('-');
@@ -86,6 +87,29 @@ type Scope = {
   institutions: repo.ScopeInstitution[];
 };
 
+type Figures = Omit<ObservationData, 'summary'>;
+
+/**
+ * The figures of a scope with their summary: the summary reads this answer and the same selection broken down by
+ * term (without a term filter), both suppressed as they would be on their own.
+ */
+async function withSummary(
+  tx: DbOrTx,
+  scope: Scope,
+  q: DataQuery,
+  by: DataBreakdown,
+  locale: Locale,
+): Promise<ObservationData> {
+  const data = await compute(tx, scope, q, by, locale);
+  const termView = data.breakdowns.find((b) => b.by === 'term');
+  const byTerm = !termView?.available
+    ? null
+    : by === 'term' && !q.term
+      ? data
+      : await compute(tx, scope, { ...q, term: undefined }, 'term', locale);
+  return { ...data, summary: summarize(data, byTerm) };
+}
+
 /** The figures of a scope, in one read-only snapshot: four statements, none per group or item. */
 async function compute(
   tx: DbOrTx,
@@ -93,7 +117,7 @@ async function compute(
   q: DataQuery,
   by: DataBreakdown,
   locale: Locale,
-): Promise<ObservationData> {
+): Promise<Figures> {
   const ids = scope.institutions.map((i) => i.id);
   const filters: repo.DataFilters = {
     term: q.term ?? null,
@@ -190,6 +214,7 @@ async function compute(
         };
       }),
     })),
+    breakdowns: breakdownsOf(rules, scope.kind === 'kommune'),
     options: {
       terms: options.terms.sort(),
       subjects: options.subjects.sort((a, b) => a.localeCompare(b, 'da')),
@@ -225,7 +250,7 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
         const institutions = await repo.scopeInstitutions(tx, { institutionId });
         const name = institutions[0]?.name ?? '';
         const scope: Scope = { kind: 'institution', id: institutionId, name, institutions };
-        return compute(tx, scope, q, q.by ?? 'term', locale);
+        return withSummary(tx, scope, q, q.by ?? 'term', locale);
       });
     },
 
@@ -239,7 +264,7 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
         ]);
         if (name === undefined) throw new AppError('kommune.not_found');
         const scope: Scope = { kind: 'kommune', id: kommuneId, name, institutions };
-        return compute(tx, scope, q, q.by ?? 'institution', locale);
+        return withSummary(tx, scope, q, q.by ?? 'institution', locale);
       });
     },
   };
