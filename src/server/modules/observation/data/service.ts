@@ -119,6 +119,8 @@ async function compute(
   locale: Locale,
 ): Promise<Figures> {
   const ids = scope.institutions.map((i) => i.id);
+  const kinds = new Set(scope.institutions.map((i) => wordKind(i.type)));
+  const scopeWords: WordKind = kinds.size === 1 ? [...kinds][0] : 'skole';
   const filters: repo.DataFilters = {
     term: q.term ?? null,
     subject: q.subject ?? null,
@@ -143,8 +145,6 @@ async function compute(
           const counted = await repo.groupVisits(tx, input);
           return {
             rows: all.filter((r) => ok(r.item, r.group)),
-  const kinds = new Set(scope.institutions.map((i) => wordKind(i.type)));
-  const scopeWords: WordKind = kinds.size === 1 ? [...kinds][0] : 'skole';
             visits: counted.filter((r) => ok(null, r.group)),
           };
         })();
@@ -158,6 +158,7 @@ async function compute(
     [...new Set(rows.filter((r) => r.group !== null).map((r) => r.group as string))],
     locale,
     new Map(scope.institutions.map((i) => [i.id, i.name])),
+    scopeWords,
   );
   const shownAreas = catalog.areas
     .map((a) => ({
@@ -182,7 +183,6 @@ async function compute(
   };
   // The kommune view uses the strictest setting of its institutions.
   const min = scope.institutions.length
-    scopeWords,
     ? Math.max(...scope.institutions.map((i) => i.minGroupSize))
     : DEFAULT_MIN_GROUP_SIZE;
   const hidden = suppressGrid(grid, min);
