@@ -57,16 +57,16 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
         case 'person.invite':
         case 'person.import':
           return decide(visible, manages);
-        default:
-          return decide(visible, false);
-      }
-    }
-    case 'team': {
         // The institution's own numbers: its leders, and those who see the whole kommune.
         case 'institution.stats':
           return decide(visible, manages || isForvaltningOf(a, r.kommuneId));
         case 'training.staff':
           return decideTraining(a, action, r);
+        default:
+          return decide(visible, false);
+      }
+    }
+    case 'team': {
       const visible = seesInstitution(a, { id: r.institutionId, kommuneId: r.kommuneId });
       if (action === 'team.read') return decide(visible, true);
       if (action === 'team.update' || action === 'team.delete')

@@ -197,15 +197,15 @@ export type Action =
   | 'training.configure'
   /** On the instance: say which methods one can train in (resource persons). */
   | 'training.cover'
-  | 'course.read'
-  /** See who asked (names): the people who could plan it, and forvaltning of the kommuner involved. */
-  | 'course.requesters'
-  /** Plan the course, change its state, sessions, trainers and documentation. */
   /**
    * On an institution: its staff's training demand by method, with who asked (names). The institution's
    * leders, forvaltning of its kommune, administrators.
    */
   | 'training.staff'
+  | 'course.read'
+  /** See who asked (names): the people who could plan it, and forvaltning of the kommuner involved. */
+  | 'course.requesters'
+  /** Plan the course, change its state, sessions, trainers and documentation. */
   | 'course.manage'
   | 'course.enrol'
   /** Observation: the learning focus areas, schema, visit guide, delegated observers and the group-size setting (leaders). */
