@@ -374,7 +374,6 @@ export function SetupWizard({ video }: { video: VideoView }) {
           >
             <span className="setup-count">
               {t('walkthrough.progress', { step: i + 1, count: STEPS.length })}
-              <span className="sr-only">:</span>
             </span>{' '}
             {t(`walkthrough.headings.${s}`)}
           </h3>
