@@ -11,8 +11,8 @@ declare module 'fastify' {
      */
     heavy?: boolean;
     /**
-     * `true`: counted as a heavy read (the same limits, per address) only for someone not signed in — the
-     * public catalogue's search and front page, which anyone on the internet can call.
+     * `true`: limited only for someone not signed in, per address — the public catalogue's search and front
+     * page, which anyone on the internet can call (PUBLIC_SHARE times a person's heavy-read limits).
      */
     heavyWhenAnonymous?: boolean;
   }
@@ -73,9 +73,12 @@ export class HeavyReadLimiter {
 
 const turns = new WeakMap<FastifyRequest, () => void>();
 
+/** How many people's heavy-read limits one address gets on the public catalogue (heavyWhenAnonymous). */
+const PUBLIC_SHARE = 5;
+
 /**
  * Enforces the per-person limits on every route with `config: { heavy: true }`, and per address on routes with
- * `heavyWhenAnonymous` when nobody is signed in (429 request.rate_limited).
+ * `heavyWhenAnonymous` when nobody is signed in (PUBLIC_SHARE times as many; 429 request.rate_limited).
  */
 export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
   const { perMinute } = ctx.config.heavyReads;
@@ -83,10 +86,23 @@ export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
     ctx.config.heavyReads,
     createLimiter(ctx.database, 'heavy', perMinute, 60_000),
   );
+  // The public catalogue counts apart: one address there is often a school's, a library's or a mobile
+  // network's, shared by several curious visitors, so it gets a few people's worth.
+  const publicLimits = {
+    concurrent: ctx.config.heavyReads.concurrent * 2,
+    perMinute: perMinute * PUBLIC_SHARE,
+  };
+  const publicLimiter = new HeavyReadLimiter(
+    publicLimits,
+    createLimiter(ctx.database, 'public', publicLimits.perMinute, 60_000),
+  );
   app.addHook('preHandler', async (req, reply) => {
     const config = req.routeOptions.config;
-    if (!config?.heavy && !(config?.heavyWhenAnonymous && !req.user)) return;
-    const turn = await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);
+    const publicRead = !config?.heavy && !!config?.heavyWhenAnonymous && !req.user;
+    if (!config?.heavy && !publicRead) return;
+    const turn = publicRead
+      ? await publicLimiter.take(`ip:${req.ip}`)
+      : await limiter.take(req.user ? `user:${req.user.id}` : `ip:${req.ip}`);
     if ('retryAfter' in turn) throw new RetryLaterError('request.rate_limited', turn.retryAfter);
     turns.set(req, turn.release);
     // The turn ends when the answer is sent or the client goes away, whichever comes first.
