@@ -1,9 +1,10 @@
 import { inArray, like } from 'drizzle-orm';
 import { type SchemaDefinition, schemaDefinitionInput, termOf, termRange } from '../../shared/observation.js';
-import type { Db } from '../db/index.js';
+import type { WordKind } from '../../shared/vocabulary.js';
+import type { Db, DbOrTx } from '../db/index.js';
 import { observationGuides, observationObservers } from '../db/observation-schema.js';
-import { instanceSettings, institutions, users } from '../db/schema.js';
-import { assignKeys, STARTER_GUIDE, STARTER_SCHEMA } from '../modules/observation/index.js';
+import { instanceSettings, institutions, roleGrants, users } from '../db/schema.js';
+import { assignKeys, starterFor } from '../modules/observation/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { type DemoAnswer, type DemoVisit, insertSchema, insertVisits } from './observation-rows.js';
 
@@ -13,7 +14,11 @@ import { type DemoAnswer, type DemoVisit, insertSchema, insertVisits } from './o
  * laerer1–7 and Mette (medarbejder) in the previous and the current term — with learning conversations on some
  * — so the leader's dashboard shows real figures for the larger groups and hidden ones for small groups (Tysk is
  * taught by two teachers only); a few planned visits in the coming weeks (one to Mette by Rasmus); and Mette's own
- * self-observation, which never counts. Seeded once (its own flag), a few statements.
+ * self-observation, which never counts. Børnehuset Mælkebøtten uses the dagtilbud starter: Lise Frandsen (leder2)
+ * has visited the learning environment of its five pædagoger in both terms, with learning conversations, and
+ * has one visit planned; Klub Lynet uses the klub starter with two visits by its leader. Every written answer fits
+ * its place: a pupil in a maths lesson answers about maths, a child in the børnehave about play. Seeded once (its
+ * own flag), a few statements.
  */
 
 export const DEMO_OBSERVATION_SETTING = 'demo_observation_seeded';
@@ -42,6 +47,15 @@ const TEACHING: Record<string, { subject: string; grade: number; classLabel: str
   medarbejder: { subject: 'Matematik', grade: 3, classLabel: '3.A' },
 };
 
+/** The words written into a visit: notes, free-text indicators, what the pupils/children/young people said. */
+type DemoTexts = {
+  notes: string[];
+  indicator: string[];
+  /** The answers to a free-text item asked of the pupils, by the item's text (and the lesson's subject). */
+  pupil: (itemText: string, subject: string) => string[];
+  conversations: { reflection: string; conversationNotes: string; nextStep: string }[];
+};
+
 const NOTES = [
   'Rolig start: målet stod på tavlen, og eleverne gik hurtigt i gang.',
   'God brug af makkerpar. Et par elever ved vinduet ventede længe på hjælp.',
@@ -54,7 +68,114 @@ const TEXTS = [
   'Læreren samlede op på tavlen med elevernes egne eksempler.',
   'Overgangen til gruppearbejdet tog lidt tid.',
 ];
-const PUPIL_TEXTS = ['At finde hovedpersonen', 'Brøker', 'Jeg skal øve mig på at forklare', 'Ved ikke helt'];
+/** What a pupil says they learn today, and their next step, by subject: a maths lesson is answered with maths. */
+const PUPIL_TEXTS: Record<string, { today: string[]; next: string[] }> = {
+  Dansk: {
+    today: [
+      'At finde hovedpersonen i fortællingen',
+      'At skrive en indledning, der fanger',
+      'At læse med betoning',
+    ],
+    next: [
+      'Jeg skal bruge flere tillægsord',
+      'Læse min tekst højt for min makker',
+      'Sætte punktum de rigtige steder',
+    ],
+  },
+  Matematik: {
+    today: ['Brøker – hvilken er størst', 'At forklare, hvordan jeg regnede', 'Gange med tocifrede tal'],
+    next: ['Jeg skal øve mig på at forklare', 'Tjekke mit facit med en tegning', 'Lære 7-tabellen udenad'],
+  },
+  Tysk: {
+    today: ['At præsentere mig selv på tysk', 'Verberne i nutid', 'Ord om familien'],
+    next: ['Sige sætningerne på tysk uden at kigge', 'Lære gloserne til fredag', 'Spørge min makker på tysk'],
+  },
+};
+const SCHOOL: DemoTexts = {
+  notes: NOTES,
+  indicator: TEXTS,
+  pupil: (item, subject) => {
+    const by = PUPIL_TEXTS[subject] ?? PUPIL_TEXTS.Dansk;
+    return [...(item.includes('næste skridt') ? by.next : by.today), 'Ved ikke helt'];
+  },
+  conversations: [],
+};
+
+const DAGTILBUD: DemoTexts = {
+  notes: [
+    'Rolig garderobe: børnene klarede selv det meste, og de voksne satte ord på.',
+    'Lang samling – de yngste mistede fokus efter ti minutter. Godt med sang til sidst.',
+    'Legen ved sandkassen fik lov at køre. To børn blev hjulpet ind i den.',
+    'Frokosten blev brugt til samtale om weekenden; alle børn kom til orde.',
+  ],
+  indicator: [
+    'En voksen satte ord på, hvad børnene gjorde i garderoben.',
+    'To børn blev hjulpet ind i legen ved sandkassen med en rolle hver.',
+    'Børnene foreslog selv at lede efter regnorme efter regnen.',
+    'Overgangen fra leg til frokost var forberedt med en sang.',
+  ],
+  pupil: (item) =>
+    ({
+      'Hvad kan du bedst lide at lave her?': ['Lege i sandkassen', 'Bygge huler', 'Tegne med Sara', 'Cykle'],
+      'Hvem leger du med?': [
+        'Noah og Ella',
+        'Min bedste ven Aisha',
+        'Dem fra Mariehønsene',
+        'Nogle gange ingen',
+      ],
+      'Hvad gør de voksne, når du er ked af det?': [
+        'De giver mig et kram',
+        'Mads sætter sig ved mig',
+        'De spørger, hvad der er sket',
+      ],
+      'Hvad har du fundet ud af eller lært i dag?': [
+        'At regnorme kan lide vand',
+        'At tælle til tyve',
+        'Et nyt ord: vandpyt',
+      ],
+    })[item] ?? ['Det ved jeg ikke'],
+  conversations: [
+    {
+      reflection:
+        'Jeg kunne godt mærke, at samlingen blev for lang for de yngste. Godt at få det set udefra.',
+      conversationNotes: 'Vi talte om at dele samlingen i to grupper, så de ældste kan fortælle mere.',
+      nextStep: 'Samlingen deles i to grupper i tre uger, og de ældste fortæller om dagens leg.',
+    },
+    {
+      reflection: 'Jeg går ofte ind og styrer legen. Børnene kan mere selv, end jeg giver dem plads til.',
+      conversationNotes:
+        'Idé: vente et øjeblik, før vi går ind i legen, og gå ind med en rolle i stedet for regler.',
+      nextStep: 'Jeg venter to minutter, før jeg går ind i en leg, der går i stå, og går ind med en rolle.',
+    },
+  ],
+};
+
+const KLUB: DemoTexts = {
+  notes: [
+    'Mange unge ved bordtennisbordet; en konflikt blev løst roligt, og de unge fandt selv en regel.',
+    'Madklubben planlagt af de unge selv – tre nye var med for første gang.',
+  ],
+  indicator: [
+    'De unge lavede selv en ny regel for ventetid ved bordet.',
+    'En voksen spurgte en ny dreng, om han ville være med i madklubben.',
+  ],
+  pupil: (item) =>
+    ({
+      'Hvem er du mest sammen med her?': ['Mine venner fra 5.B', 'Dem fra bordtennis', 'Dem i musiklokalet'],
+      'Hvad er du blevet bedre til, siden du begyndte i klubben?': [
+        'Bordtennis',
+        'At lave mad til mange',
+        'At sige fra, når noget er uretfærdigt',
+      ],
+    })[item] ?? ['Ved ikke'],
+  conversations: [
+    {
+      reflection: 'Jeg blandede mig for hurtigt i konflikten. De unge havde faktisk selv et forslag.',
+      conversationNotes: 'Vi talte om at spørge de unge først, før vi foreslår en løsning.',
+      nextStep: 'Ved næste konflikt spørger jeg de unge, hvad de selv foreslår, før jeg siger noget.',
+    },
+  ],
+};
 const CONVERSATIONS = [
   {
     reflection: 'Jeg kunne selv mærke, at overgangen tog tid. Det var rart at få det bekræftet.',
@@ -71,7 +192,13 @@ const CONVERSATIONS = [
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Plausible answers to every item of the focus areas: mostly good, some room to grow, varied per teacher. */
-function answersFor(def: SchemaDefinition, rnd: () => number, lean: number): DemoAnswer[] {
+function answersFor(
+  def: SchemaDefinition,
+  rnd: () => number,
+  lean: number,
+  texts: DemoTexts,
+  subject: string,
+): DemoAnswer[] {
   const out: DemoAnswer[] = [];
   const scaled = (min: number, max: number) =>
     Math.max(min, Math.min(max, Math.round(min + (max - min) * (0.45 + lean * 0.35 + (rnd() - 0.5) * 0.5))));
@@ -85,7 +212,7 @@ function answersFor(def: SchemaDefinition, rnd: () => number, lean: number): Dem
             ? rnd() < 0.45 + lean * 0.4
             : i.type === 'count'
               ? Math.round(2 + rnd() * 8)
-              : pick(TEXTS);
+              : pick(texts.indicator);
       out.push({ key: i.key, value });
     }
     for (const i of area.pupilItems)
@@ -98,7 +225,7 @@ function answersFor(def: SchemaDefinition, rnd: () => number, lean: number): Dem
               ? scaled(i.scale.min, i.scale.max)
               : i.type === 'yesno'
                 ? rnd() < 0.6
-                : pick(PUPIL_TEXTS),
+                : pick(texts.pupil(i.text, subject)),
         });
   }
   return out;
@@ -135,14 +262,15 @@ export async function seedDemoObservation(db: Db, opts: { now?: Date } = {}): Pr
     const leder = need('leder');
     const rasmus = need('ressourceperson');
 
-    const definition = assignKeys(schemaDefinitionInput.parse(STARTER_SCHEMA), null);
+    const starter = starterFor('skole');
+    const definition = assignKeys(schemaDefinitionInput.parse(starter.schema), null);
     const solSchema = await insertSchema(tx, sol, definition, { version: 1, createdBy: leder });
-    await insertSchema(tx, kilde, assignKeys(schemaDefinitionInput.parse(STARTER_SCHEMA), null), {
+    await insertSchema(tx, kilde, assignKeys(schemaDefinitionInput.parse(starter.schema), null), {
       version: 1,
     });
     await tx.insert(observationGuides).values([
-      { institutionId: sol, body: STARTER_GUIDE, publishedAt: now, updatedBy: leder },
-      { institutionId: kilde, body: STARTER_GUIDE, publishedAt: now },
+      { institutionId: sol, body: starter.guide, publishedAt: now, updatedBy: leder },
+      { institutionId: kilde, body: starter.guide, publishedAt: now },
     ]);
     await tx.insert(observationObservers).values({ institutionId: sol, userId: rasmus, grantedBy: leder });
 
@@ -169,7 +297,7 @@ export async function seedDemoObservation(db: Db, opts: { now?: Date } = {}): Pr
         focusAreaKeys: areaKeys,
         observerId: leder,
         plannedFor: day(new Date(previousDate.getTime() + n * 3 * DAY)),
-        answers: answersFor(definition, rnd, lean),
+        answers: answersFor(definition, rnd, lean, SCHOOL, teaching.subject),
         notes: NOTES[n % NOTES.length],
         ...(n % 3 === 0 ? { ...CONVERSATIONS[n % 2], nextStepAgreed: true } : {}),
       });
@@ -181,7 +309,7 @@ export async function seedDemoObservation(db: Db, opts: { now?: Date } = {}): Pr
         focusAreaKeys: areaKeys,
         observerId: n % 2 ? rasmus : leder,
         plannedFor: day(new Date(Math.min(currentFrom + ((n * 5) % span) * DAY, now.getTime() - DAY))),
-        answers: answersFor(definition, rnd, lean + 0.15),
+        answers: answersFor(definition, rnd, lean + 0.15, SCHOOL, teaching.subject),
         notes: NOTES[(n + 1) % NOTES.length],
         ...(n % 3 === 1 ? { ...CONVERSATIONS[(n + 1) % 2], nextStepAgreed: n !== 4 } : {}),
       });
@@ -214,11 +342,148 @@ export async function seedDemoObservation(db: Db, opts: { now?: Date } = {}): Pr
       kind: 'self',
       plannedFor: day(new Date(now.getTime() - 2 * DAY)),
       ...TEACHING.medarbejder,
-      answers: answersFor(definition, rnd, 0),
+      answers: answersFor(definition, rnd, 0, SCHOOL, TEACHING.medarbejder.subject),
       notes: 'Jeg filmede timen og så den igen: målet var tydeligt, men jeg talte meget selv.',
       reflection: 'Næste gang lader jeg eleverne forklare målet for hinanden først.',
     });
     await insertVisits(tx, visits);
+    await seedPlaces(tx, now, rnd, need);
     return true;
   });
+}
+
+/** Pædagoger without sign-in, so a børnehus and a klub have a staff to visit: name, place, role. */
+const PLACE_STAFF: [string, string, 'leder' | 'medarbejder'][] = [
+  ['Pernille Holm', 'Børnehuset Mælkebøtten', 'medarbejder'],
+  ['Ahmed Nasser', 'Børnehuset Mælkebøtten', 'medarbejder'],
+  ['Signe Kjeldsen', 'Børnehuset Mælkebøtten', 'medarbejder'],
+  ['Karim Said', 'Klub Lynet', 'leder'],
+  ['Line Bach', 'Klub Lynet', 'medarbejder'],
+];
+const localOf = (name: string) =>
+  name.toLowerCase().replace(/\s+/g, '.').replace(/ø/g, 'oe').replace(/æ/g, 'ae').replace(/å/g, 'aa');
+
+/** Who works where in the børnehus and the klub, and what a visit there is about (læreplanstema, group). */
+const PLACES: {
+  name: string;
+  kind: WordKind;
+  leader: string;
+  texts: DemoTexts;
+  staff: { local: string; subject: string; classLabel: string }[];
+}[] = [
+  {
+    name: 'Børnehuset Mælkebøtten',
+    kind: 'dagtilbud',
+    leader: 'leder2',
+    texts: DAGTILBUD,
+    staff: [
+      { local: 'medarbejder2', subject: 'Krop, sanser og bevægelse', classLabel: 'Vuggestuen' },
+      { local: 'emma.krogh', subject: 'Social udvikling', classLabel: 'Mariehønsene' },
+      { local: 'pernille.holm', subject: 'Kommunikation og sprog', classLabel: 'Mariehønsene' },
+      { local: 'ahmed.nasser', subject: 'Natur, udeliv og science', classLabel: 'Skovgruppen' },
+      { local: 'signe.kjeldsen', subject: 'Alsidig personlig udvikling', classLabel: 'Vuggestuen' },
+    ],
+  },
+  {
+    name: 'Klub Lynet',
+    kind: 'klub',
+    leader: 'karim.said',
+    texts: KLUB,
+    staff: [
+      { local: 'jonas.vestergaard', subject: 'Fællesskab', classLabel: '4.–6. klasse' },
+      { local: 'line.bach', subject: 'Medbestemmelse', classLabel: 'Madklubben' },
+    ],
+  },
+];
+
+/**
+ * Børnehuset Mælkebøtten and Klub Lynet: their own starter schema and guide, completed visits with learning
+ * conversations in both terms (the klub's in this term only), and one planned visit at Mælkebøtten.
+ */
+async function seedPlaces(tx: DbOrTx, now: Date, rnd: () => number, need: (local: string) => string) {
+  const places = await tx
+    .select({ id: institutions.id, name: institutions.name })
+    .from(institutions)
+    .where(
+      inArray(
+        institutions.name,
+        PLACES.map((p) => p.name),
+      ),
+    );
+  const placeId = new Map(places.map((p) => [p.name, p.id]));
+  const made = new Map<string, string>();
+  for (const [name, at, role] of PLACE_STAFF) {
+    const institutionId = placeId.get(at);
+    if (!institutionId) throw new Error(`demo observation needs ${at} first`);
+    const [u] = await tx
+      .insert(users)
+      .values({ email: `${localOf(name)}@${DEMO_DOMAIN}`, name, status: 'invited' })
+      .returning({ id: users.id });
+    await tx.insert(roleGrants).values({ userId: u.id, role, institutionId });
+    made.set(localOf(name), u.id);
+  }
+  const who = (local: string) => made.get(local) ?? need(local);
+  const current = termOf(now);
+  const currentFrom = new Date(`${termRange(current).from}T12:00:00Z`).getTime();
+  const previousFrom = currentFrom - 90 * DAY;
+  const span = Math.max(1, Math.floor((now.getTime() - DAY - currentFrom) / DAY));
+  const visits: DemoVisit[] = [];
+  for (const place of PLACES) {
+    const institutionId = placeId.get(place.name) as string;
+    const leader = who(place.leader);
+    const starter = starterFor(place.kind);
+    const definition = assignKeys(schemaDefinitionInput.parse(starter.schema), null);
+    const schemaId = await insertSchema(tx, institutionId, definition, { version: 1, createdBy: leader });
+    await tx
+      .insert(observationGuides)
+      .values({ institutionId, body: starter.guide, publishedAt: now, updatedBy: leader });
+    const areaKeys = definition.focusAreas.map((a) => a.key);
+    const { texts } = place;
+    place.staff.forEach((st, n) => {
+      const base = {
+        institutionId,
+        schemaId,
+        definition,
+        teacherId: who(st.local),
+        observerId: leader,
+        subject: st.subject,
+        classLabel: st.classLabel,
+        grade: null,
+        focusAreaKeys: areaKeys,
+      };
+      const lean = (n % 3) / 3 - 0.1;
+      const talk = texts.conversations[n % texts.conversations.length];
+      if (place.kind === 'dagtilbud')
+        visits.push({
+          ...base,
+          plannedFor: day(new Date(previousFrom + n * 4 * DAY)),
+          answers: answersFor(definition, rnd, lean, texts, st.subject),
+          notes: texts.notes[n % texts.notes.length],
+          ...(n % 2 === 0 ? { ...talk, nextStepAgreed: true } : {}),
+        });
+      visits.push({
+        ...base,
+        plannedFor: day(new Date(Math.min(currentFrom + ((n * 6 + 3) % span) * DAY, now.getTime() - DAY))),
+        answers: answersFor(definition, rnd, lean + 0.15, texts, st.subject),
+        notes: texts.notes[(n + 1) % texts.notes.length],
+        ...(n % 2 === 1 || place.kind === 'klub' ? { ...talk, nextStepAgreed: n !== 3 } : {}),
+      });
+    });
+    // Mælkebøtten: the next visit to Mads is planned (he sees it on his observation page).
+    if (place.kind === 'dagtilbud')
+      visits.push({
+        institutionId,
+        schemaId,
+        definition,
+        teacherId: need('medarbejder2'),
+        observerId: leader,
+        status: 'planned',
+        focusAreaKeys: areaKeys.slice(1, 3),
+        plannedFor: day(new Date(now.getTime() + 8 * DAY)),
+        subject: 'Social udvikling',
+        classLabel: 'Vuggestuen',
+        grade: null,
+      });
+  }
+  await insertVisits(tx, visits);
 }

@@ -4,7 +4,7 @@
 
 export { observationDataRoutes } from './data/routes.js';
 export { observationSetupRoutes } from './setup/routes.js';
-export { STARTER_GUIDE, STARTER_SCHEMA } from './setup/starter.js';
+export { starterFor } from './setup/starter.js';
 export { assignKeys } from './setup/versioning.js';
 export type { ObservationData } from './types.js';
 export { observationVisitRoutes } from './visits/routes.js';
