@@ -164,6 +164,12 @@ describe('what phones, camcorders and browsers make is still accepted', () => {
           (err, _, stderr) => (err ? fail(new Error(stderr)) : done()),
         ),
       );
+      if (binaries.system.source === 'bundled' && format === 'mpegts') {
+        // No system ffmpeg on this machine: the npm ffprobe crashes on every MPEG-TS file, so such an upload is
+        // refused as unreadable (docs/operations.md), not taken in half-read.
+        expect(await codeOf(probe(file, { media: binaries.system }))).toBe('video.unreadable');
+        return;
+      }
       const p = await probe(file, { media: binaries.system });
       expect(p.formatName).toBe(format);
       // The npm ffprobe (a 2023 static build) crashes on every MPEG-TS file, with or without the allow-lists.

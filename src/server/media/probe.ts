@@ -180,7 +180,8 @@ export function looksLikeVideoContainer(head: Uint8Array): boolean {
   if (ascii(0, 3) === 'FLV' || ascii(0, 4) === 'OggS') return true;
   if (head[0] === 0x30 && head[1] === 0x26 && head[2] === 0xb2 && head[3] === 0x75) return true; // ASF
   if (head[0] === 0 && head[1] === 0 && head[2] === 1 && (head[3] === 0xba || head[3] === 0xb3)) return true;
-  return head[0] === 0x47 && (head.length < 189 || head[188] === 0x47); // MPEG-TS
+  if (head[0] === 0x47 && (head.length < 189 || head[188] === 0x47)) return true; // MPEG-TS (.mts)
+  return head[4] === 0x47 && (head.length < 197 || head[196] === 0x47); // BDAV MPEG-TS (.m2ts): 4-byte time code
 }
 
 function execProbe(bin: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {

@@ -228,6 +228,15 @@ describe('probe helpers', () => {
     expect(looksLikeVideoContainer(bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f]))).toBe(true);
     expect(looksLikeVideoContainer(bytes('RIFF', [0, 0, 0, 0], 'AVI LIST'))).toBe(true);
     expect(looksLikeVideoContainer(bytes([0, 0, 1, 0xba, 0x44]))).toBe(true);
+    const ts = (offset: number, packet: number) => {
+      const head = new Uint8Array(200);
+      head[offset] = 0x47;
+      if (offset + packet < head.length) head[offset + packet] = 0x47;
+      return head;
+    };
+    expect(looksLikeVideoContainer(ts(0, 188))).toBe(true); // .mts
+    expect(looksLikeVideoContainer(ts(4, 192))).toBe(true); // .m2ts
+    expect(looksLikeVideoContainer(ts(4, 100))).toBe(false);
     expect(looksLikeVideoContainer(bytes('Dette er ikke en video'))).toBe(false);
     expect(looksLikeVideoContainer(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe(false);
     expect(looksLikeVideoContainer(new Uint8Array())).toBe(false);
