@@ -173,7 +173,10 @@ function EditorsStep({
             legend={t('walkthrough.editorsLegend')}
             name="send"
             value={answer}
-            onChange={setAnswer}
+            onChange={(v) => {
+              setAnswer(v);
+              form.reset();
+            }}
             error={form.errors.send}
             choices={[
               {
