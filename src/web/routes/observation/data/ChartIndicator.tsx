@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
 import type { DataBreakdown, IndicatorType, Scale } from '../../../../shared/observation';
+import { currentLocale } from '../../../i18n';
+import { tickText, valueDomain } from './chart';
 
 export type ChartPoint = { label: string; value: number };
 
@@ -30,20 +32,29 @@ export function ChartIndicator({
     const width = Math.max(280, Math.min(640, el.clientWidth || 640));
     const percent = type === 'yesno';
     const data = points.map((p) => ({ label: p.label, value: percent ? p.value * 100 : p.value }));
-    const domain: [number, number] | undefined =
-      type === 'scale' && scale ? [scale.min, scale.max] : percent ? [0, 100] : undefined;
+    // The axis starts at the scale's minimum (1 on 1–7) and ends at its maximum: nothing is cut off.
+    const domain = valueDomain(
+      type,
+      scale,
+      data.map((d) => d.value),
+    );
+    const tick = tickText(currentLocale() === 'en' ? 'en' : 'da');
     const valueLabel = percent ? '% ja' : null;
+    const longest = Math.max(...data.map((d) => d.label.length));
     const chart =
       by === 'term' && points.length > 1
         ? Plot.plot({
             width,
             height: 220,
-            marginLeft: 40,
+            marginTop: 28,
+            marginLeft: 44,
+            marginRight: 36,
             marginBottom: 40,
             style: { fontSize: '13px', color: '#1b2733' },
             x: { label: null, domain: data.map((d) => d.label), padding: 0.3 },
-            y: { domain, grid: true, label: valueLabel, nice: !domain },
+            y: { domain, grid: true, label: valueLabel, tickFormat: tick },
             marks: [
+              Plot.ruleY([domain[0]]),
               Plot.lineY(data, { x: 'label', y: 'value', stroke: '#0b5cad', strokeWidth: 2.5 }),
               Plot.dot(data, { x: 'label', y: 'value', fill: '#0b5cad', r: 4 }),
               Plot.text(data, {
@@ -57,14 +68,15 @@ export function ChartIndicator({
           })
         : Plot.plot({
             width,
-            height: 36 + data.length * 34,
-            marginLeft: Math.min(200, 20 + Math.max(...data.map((d) => d.label.length)) * 7),
-            marginRight: 40,
+            height: 44 + data.length * 34,
+            marginLeft: Math.min(Math.round(width * 0.45), 16 + longest * 7.5),
+            marginRight: 48,
+            marginBottom: 32,
             style: { fontSize: '13px', color: '#1b2733' },
-            x: { domain, grid: true, label: valueLabel, nice: !domain },
+            x: { domain, grid: true, label: valueLabel, tickFormat: tick },
             y: { label: null, domain: data.map((d) => d.label) },
             marks: [
-              Plot.barX(data, { x1: domain ? domain[0] : 0, x2: 'value', y: 'label', fill: '#0b5cad' }),
+              Plot.barX(data, { x1: domain[0], x2: 'value', y: 'label', fill: '#0b5cad' }),
               Plot.text(data, {
                 x: 'value',
                 y: 'label',
@@ -73,7 +85,7 @@ export function ChartIndicator({
                 textAnchor: 'start',
                 fill: '#1b2733',
               }),
-              Plot.ruleX(domain ? [domain[0]] : [0]),
+              Plot.ruleX([domain[0]]),
             ],
           });
     chart.setAttribute('aria-hidden', 'true');

@@ -9,23 +9,23 @@ export function DataFilters({
   params,
   set,
   data,
-  areas,
   kommune,
 }: {
   params: DataParams;
   set: (key: keyof DataParams, value: string) => void;
   data: ObservationData | undefined;
-  /** Focus areas to filter by (kept from the unfiltered answer). */
-  areas: { key: string; title: string }[];
   kommune: boolean;
 }) {
   const { t } = useWords(data?.scope.kind === 'institution' ? data.scope.id : null);
   const options = data?.options ?? { terms: [], subjects: [], grades: [] };
   const keep = <T,>(list: T[], value: T | undefined) =>
     value !== undefined && !list.includes(value) ? [value, ...list] : list;
-  const breakdowns: DataBreakdown[] = kommune
-    ? ['institution', 'term', 'subject', 'grade']
-    : ['term', 'subject', 'grade'];
+  const all: DataBreakdown[] = kommune ? ['institution', 'term', 'subject', 'grade'] : ['term', 'subject', 'grade'];
+  // Only the breakdowns that can show something here (and the one in use, so the choice reads right).
+  const offered = data
+    ? all.filter((b) => b === params.by || data.breakdowns.some((x) => x.by === b && x.available))
+    : all;
+  const leftOut = (data?.breakdowns ?? []).filter((b) => !b.available && b.groups > 1);
   return (
     <form
       className="obsl-filters"
@@ -41,7 +41,7 @@ export function DataFilters({
           value={params.by}
           onChange={(e) => set('by', e.target.value)}
         >
-          {breakdowns.map((b) => (
+          {offered.map((b) => (
             <option key={b} value={b}>
               {t(`observationLead.data.by.${b}`)}
             </option>
@@ -86,20 +86,16 @@ export function DataFilters({
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t('observationLead.data.focusArea')}
-          optional
-          value={params.focusArea ?? ''}
-          onChange={(e) => set('focusArea', e.target.value)}
-        >
-          <option value="">{t('observationLead.data.allAreas')}</option>
-          {areas.map((a) => (
-            <option key={a.key} value={a.key}>
-              {a.title}
-            </option>
-          ))}
-        </SelectField>
       </div>
+      {leftOut.map((b) => (
+        <p key={b.by} className="hint obsl-left-out">
+          {t('observationLead.data.leftOut', {
+            by: t(`observationLead.data.by.${b.by}`).toLocaleLowerCase(),
+            shown: b.shown,
+            groups: b.groups,
+          })}
+        </p>
+      ))}
     </form>
   );
 }

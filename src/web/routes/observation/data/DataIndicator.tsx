@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useWords } from '../../../i18n/words';
 import type { DataCell, ObservationData } from '../../../api/observation-lead';
 import { TableWrap } from '../../../components/TableWrap';
+import { sentence } from './chart';
 import { ChartIndicator } from './ChartIndicator';
 import { cellText, chartNumber, groupLabel, measureLabel } from './format';
 
@@ -75,7 +76,7 @@ export function DataIndicator({ data, indicator }: { data: ObservationData; indi
       <TableWrap label={indicator.text}>
         <table className="obsl-data-table">
           <caption>
-            <span className="sr-only">{indicator.text}. </span>
+            <span className="sr-only">{sentence(indicator.text)} </span>
             {t('observationLead.data.tableCaption', { by: t(`observationLead.data.by.${data.by}`) })}
           </caption>
           <thead>
@@ -115,5 +116,42 @@ export function DataIndicator({ data, indicator }: { data: ObservationData; indi
         </table>
       </TableWrap>
     </article>
+  );
+}
+
+/** One focus area's indicators in total only, when no breakdown can be shown (issue 15): one short table. */
+export function TotalsTable({ data, area }: { data: ObservationData; area: ObservationData['areas'][number] }) {
+  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
+  return (
+    <TableWrap label={area.title}>
+      <table className="obsl-data-table">
+        <caption className="sr-only">{area.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('observationLead.data.indicatorCol')}</th>
+            <th scope="col" className="num">
+              {t('observationLead.data.total')}
+            </th>
+            <th scope="col" className="num">
+              {t('observationLead.data.answersHead')}
+            </th>
+            <th scope="col" className="num">
+              {t('observationLead.data.teachersHead')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {area.indicators.map((ind) => (
+            <Row
+              key={ind.key}
+              label={ind.text}
+              cell={ind.total}
+              indicator={{ ...ind, type: ind.type === 'text' ? 'count' : ind.type }}
+              minGroupSize={data.minGroupSize}
+            />
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect } from 'react';
 import { useWords } from '../../../i18n/words';
 import { Link, useSearchParams } from 'react-router';
 import { DATA_BREAKDOWNS, type DataBreakdown } from '../../../../shared/observation';
@@ -14,7 +14,8 @@ import { Loading, RequestError } from '../../../components/Alert';
 import { SelectField } from '../../../components/Field';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DataFilters } from './DataFilters';
-import { DataIndicator } from './DataIndicator';
+import { DataIndicator, TotalsTable } from './DataIndicator';
+import { DataSummary } from './DataSummary';
 import '../observation-lead.css';
 
 type ScopeOption = DataScope & { name: string };
@@ -29,18 +30,6 @@ function useScopes() {
     ...(me.data?.kommuner ?? []).map((k) => ({ kind: 'kommune' as const, id: k.id, name: k.name })),
   ];
   return { me, options };
-}
-
-function Overview({ data }: { data: ObservationData }) {
-  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
-  const total = data.total;
-  return (
-    <p className="obsl-overview">
-      {total.suppressed
-        ? t('observationLead.data.totalSuppressed', { n: data.minGroupSize })
-        : t('observationLead.data.totalLine', { visits: total.visits ?? 0, teachers: total.teachers ?? 0 })}
-    </p>
-  );
 }
 
 /** /observation/data: institution data (O4) by focus area and indicator, filtered and broken down. */
@@ -66,27 +55,29 @@ export function DataPage() {
     term: search.get('term') || undefined,
     subject: search.get('subject') || undefined,
     grade: search.get('grade') || undefined,
-    focusArea: search.get('focusArea') || undefined,
     by,
   };
   const data = useObservationData(scope, params);
-  // The focus areas to choose among: remembered from an answer without the focus-area filter.
-  const areasRef = useRef<{ scope: string; areas: { key: string; title: string }[] }>({
-    scope: '',
-    areas: [],
+  const shown = data.data;
+  // Only breakdowns that can show something are offered; without a chosen one, the first that can is used.
+  const canShow = (b: DataBreakdown) => !!shown?.breakdowns.find((x) => x.by === b)?.available;
+  const firstAvailable = shown?.breakdowns.find((b) => b.available)?.by;
+  const explicitBy = !!search.get('by');
+  useEffect(() => {
+    if (!explicitBy && shown && !data.isPlaceholderData && !canShow(by) && firstAvailable)
+      setSearch(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set('by', firstAvailable);
+          return next;
+        },
+        { replace: true },
+      );
   });
-  const scopeKey = scope ? `${scope.kind}:${scope.id}` : '';
-  if (data.data && !params.focusArea && !data.isPlaceholderData)
-    areasRef.current = {
-      scope: scopeKey,
-      areas: data.data.areas.map((a) => ({ key: a.key, title: a.title })),
-    };
-  const areas =
-    areasRef.current.scope === scopeKey
-      ? areasRef.current.areas
-      : (data.data?.areas ?? []).map((a) => ({ key: a.key, title: a.title }));
+  const areaKey = search.get('omraade');
+  const area = shown?.areas.find((a) => a.key === areaKey) ?? shown?.areas[0];
 
-  const set = (key: keyof DataParams, value: string) =>
+  const set = (key: keyof DataParams | 'omraade', value: string) =>
     setSearch(
       (p) => {
         const next = new URLSearchParams(p);
@@ -103,7 +94,6 @@ export function DataPage() {
       next.set(kind, id);
       return next;
     });
-  const shown = data.data;
   return (
     <div className="page obsl-lead-page">
       <div className="page-head">
@@ -151,7 +141,7 @@ export function DataPage() {
               </SelectField>
             </div>
           )}
-          <DataFilters params={params} set={set} data={shown} areas={areas} kommune={kommune} />
+          <DataFilters params={params} set={set} data={shown} kommune={kommune} />
           <p>
             <a href={dataCsvHref(scope, params)} download>
               {t('observationLead.data.csv')}
@@ -170,24 +160,44 @@ export function DataPage() {
             <RequestError error={data.error} />
           ) : shown ? (
             <div className="obsl-results" aria-busy={data.isFetching || undefined}>
-              <Overview data={shown} />
-              {by === 'term' && <p className="hint">{t('observationLead.data.overTime')}</p>}
-              {shown.areas.length === 0 ? (
-                <p className="muted">{t('observationLead.data.empty')}</p>
-              ) : (
-                shown.areas.map((area) => (
-                  <section
-                    key={area.key}
-                    className="card obsl-area-data"
-                    aria-labelledby={`obsl-data-${area.key}`}
-                  >
-                    <h2 id={`obsl-data-${area.key}`}>{area.title}</h2>
-                    {area.indicators.map((ind) => (
-                      <DataIndicator key={ind.key} data={shown} indicator={ind} />
-                    ))}
-                  </section>
-                ))
-              )}
+              <DataSummary data={shown} />
+              <section className="card obsl-area-data" aria-labelledby="obsl-details-heading">
+                <h2 id="obsl-details-heading">{t('observationLead.data.detailsHeading')}</h2>
+                {!area ? (
+                  <p className="muted">{t('observationLead.data.empty')}</p>
+                ) : (
+                  <>
+                    <p className="hint">{t('observationLead.data.detailsHint')}</p>
+                    <div className="obsl-area-choice">
+                      <SelectField
+                        label={t('observationLead.data.areaChoice')}
+                        value={area.key}
+                        onChange={(e) => set('omraade', e.target.value)}
+                      >
+                        {shown.areas.map((a) => (
+                          <option key={a.key} value={a.key}>
+                            {a.title}
+                          </option>
+                        ))}
+                      </SelectField>
+                    </div>
+                    <h3 className="obsl-area-title">{area.title}</h3>
+                    {canShow(by) ? (
+                      <>
+                        {by === 'term' && <p className="hint">{t('observationLead.data.overTime')}</p>}
+                        {area.indicators.map((ind) => (
+                          <DataIndicator key={ind.key} data={shown} indicator={ind} />
+                        ))}
+                      </>
+                    ) : (
+                      <>
+                        <p className="hint">{t('observationLead.data.noBreakdown')}</p>
+                        <TotalsTable data={shown} area={area} />
+                      </>
+                    )}
+                  </>
+                )}
+              </section>
             </div>
           ) : null}
         </>
