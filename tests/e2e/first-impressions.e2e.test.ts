@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE } from './browser.js';
+import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
 
 /* A newcomer's first minutes in demo mode (issue 15): the sign-in page offers the demo accounts with one click
    (the e2e server is demo mode on 127.0.0.1, so this browser is on "this machine"); the server side, and that
@@ -56,5 +56,38 @@ describe('demo mode sign-in', () => {
         .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shots, 'admin-demo-banner-desktop.png') });
     await context.close();
+  });
+});
+
+describe("the PLF pillars in the kommune's own words", () => {
+  it('forvaltning renames a pillar on its profile page; a teacher in the kommune reads it in the search filters', async () => {
+    const f = await newPage(browser, PHONE);
+    await signIn(f.page, 'forvaltning');
+    await f.page.goto('/profil');
+    const editor = f.page.getByRole('region', { name: 'PLF-søjlernes navne i Fjordby Kommune' });
+    const second = editor.getByLabel('Søjle 2');
+    // The demo's Fjordby follows its own house (seed 002), not the defaults.
+    expect(await second.inputValue()).toBe('Børn og unges læring og udvikling i centrum');
+    expect(await axeViolations(f.page)).toEqual([]);
+    await second.scrollIntoViewIfNeeded();
+    await f.page.screenshot({ path: path.join(shots, 'profile-pillars-phone.png'), fullPage: true });
+    await second.fill('Læring og trivsel for alle børn og unge');
+    await editor.getByRole('button', { name: 'Gem navnene' }).click();
+    await editor.getByText('Søjlernes navne er gemt.').waitFor();
+
+    const m = await newPage(browser, DESKTOP);
+    await signIn(m.page, 'medarbejder');
+    await m.page.goto('/videoer');
+    const group = m.page.getByRole('group', { name: 'PLF-søjle' });
+    await group.getByText('Læring og trivsel for alle børn og unge').first().waitFor();
+    await group.getByText('Reflekterende dialoger').first().waitFor();
+    await m.page.screenshot({ path: path.join(shots, 'videos-pillars-desktop.png'), fullPage: true });
+
+    // Back as the demo had it (other test files share this server).
+    await second.fill('Børn og unges læring og udvikling i centrum');
+    await editor.getByRole('button', { name: 'Gem navnene' }).click();
+    await editor.getByText('Søjlernes navne er gemt.').waitFor();
+    await f.context.close();
+    await m.context.close();
   });
 });

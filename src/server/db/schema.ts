@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Pillar } from '../../shared/catalogue.js';
 import { INSTITUTION_TYPES, LOCALES, ROLES, TEAM_TYPES } from '../../shared/constants.js';
 
 /** The uuid primary key every table uses. */
@@ -40,6 +41,8 @@ export const kommuner = pgTable(
     id: id(),
     name: text('name').notNull(),
     code: text('code'),
+    /** The kommune's own names for the five PLF pillars (all five), or null for the defaults (src/shared/pillars.ts). */
+    pillarLabels: jsonb('pillar_labels').$type<Record<Pillar, string>>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('kommuner_name_key').on(sql`lower(${t.name})`)],

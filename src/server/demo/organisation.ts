@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Pillar } from '../../shared/catalogue.js';
 import type { InstitutionType, Role, TeamType } from '../../shared/constants.js';
 import { hashPassword } from '../auth/crypto.js';
 import type { Db, DbOrTx } from '../db/index.js';
@@ -39,8 +40,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'leder2', name: 'Lise Frandsen', role: 'leder', at: 'Børnehuset Mælkebøtten' },
 ].map((a) => ({ ...a, email: `${a.email}@${DEMO_DOMAIN}` }) as DemoAccount);
 
+/**
+ * Fjordby names the PLF pillars in its own words, after the house an Aarhus-like kommune builds on (seed 002);
+ * Bakkedal keeps the defaults (src/shared/pillars.ts).
+ */
+const FJORDBY_PILLARS: Record<Pillar, string> = {
+  vision: 'Fælles værdier og vision',
+  laering: 'Børn og unges læring og udvikling i centrum',
+  samarbejde: 'Samarbejde om opgaven',
+  dialog: 'Reflekterende dialoger',
+  deprivatisering: 'En stærkere professionel dømmekraft',
+};
 const KOMMUNER = [
-  { name: 'Fjordby Kommune', code: '901' },
+  { name: 'Fjordby Kommune', code: '901', pillarLabels: FJORDBY_PILLARS },
   { name: 'Bakkedal Kommune', code: '902' },
 ];
 const INSTITUTIONS: { name: string; type: InstitutionType; kommune: string; teams: [string, TeamType][] }[] =

@@ -39,6 +39,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'observation.data') return decideObservation(a, action, r);
       const visible = seesKommune(a, r.id);
       if (action === 'kommune.read') return decide(visible, true);
+      if (action === 'kommune.pillars') return decide(visible, admin || isForvaltningOf(a, r.id));
       if (action === 'kommune.update' || action === 'kommune.delete' || action === 'institution.create')
         return decide(visible, admin);
       return decide(visible, false);

@@ -135,6 +135,8 @@ export type Action =
   | 'kommune.read'
   | 'kommune.create'
   | 'kommune.update'
+  /** Name the PLF pillars in the kommune's own words: its forvaltning and administrators. */
+  | 'kommune.pillars'
   | 'kommune.delete'
   | 'institution.read'
   | 'institution.create'

@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/constants';
 import { useChangeLocale } from '../api/auth';
 import { api } from '../api/client';
 import { type Me, peopleKeys, useMe, useSessions } from '../api/people';
+import { useMyPillars } from '../api/pillars';
 import { ErrorAlert, Notice, RequestError } from '../components/Alert';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
@@ -16,6 +17,7 @@ import { useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../i18n';
 import { InterestsForm } from './InterestsForm';
+import { PillarsEditor } from './org/PillarsEditor';
 
 function DetailsForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -207,6 +209,17 @@ function Sessions() {
   );
 }
 
+/** Forvaltning: the PLF pillars' names in its kommune (administrators have them under Organisation). */
+function KommunePillars() {
+  const { data } = useMyPillars();
+  if (!data?.mayEdit || !data.kommune) return null;
+  return (
+    <div className="card">
+      <PillarsEditor kommuneId={data.kommune.id} />
+    </div>
+  );
+}
+
 export function Profile() {
   const { t } = useTranslation();
   usePageTitle(t('profile.title'));
@@ -232,6 +245,7 @@ export function Profile() {
           <Sessions />
         </div>
       </div>
+      <KommunePillars />
     </div>
   );
 }

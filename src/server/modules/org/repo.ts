@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
+import type { Pillar } from '../../../shared/catalogue.js';
 import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, teamMemberships, teams } from '../../db/schema.js';
@@ -133,4 +134,8 @@ export async function updateTeam(db: DbOrTx, id: string, v: { name?: string; typ
 
 export async function deleteTeam(db: DbOrTx, id: string) {
   await db.delete(teams).where(eq(teams.id, id));
+}
+
+export async function setPillarLabels(db: DbOrTx, id: string, labels: Record<Pillar, string> | null) {
+  await db.update(kommuner).set({ pillarLabels: labels }).where(eq(kommuner.id, id));
 }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/people.js';
+import * as p from '../../../shared/contracts/pillars.js';
 import { requireActor } from '../../auth/session.js';
 import { created, reply } from '../../http/schemas.js';
+import { ANONYMOUS } from '../../policy/index.js';
 import type { OrgService } from './service.js';
 
 export function orgRoutes(org: OrgService): FastifyPluginAsyncZod {
@@ -44,6 +46,38 @@ export function orgRoutes(org: OrgService): FastifyPluginAsyncZod {
       await org.deleteKommune(requireActor(req), req.params.id);
       return { ok: true as const };
     });
+
+    app.get(
+      '/pillars',
+      {
+        schema: {
+          tags,
+          description:
+            "The PLF pillars' names in the signed-in person's kommune (null: the defaults; anonymous: the defaults).",
+          response: reply(p.PillarLabels),
+        },
+      },
+      async (req) => org.pillarLabels(req.actor ?? ANONYMOUS),
+    );
+    app.get(
+      '/kommuner/:id/pillars',
+      { schema: { tags, params, response: reply(p.PillarLabels) } },
+      async (req) => org.kommunePillars(requireActor(req), req.params.id),
+    );
+    app.put(
+      '/kommuner/:id/pillars',
+      {
+        schema: {
+          tags,
+          description:
+            "Name the five PLF pillars in the kommune's own words (all five), or null for the defaults: the kommune's forvaltning and administrators.",
+          params,
+          body: p.PillarLabelsUpdate,
+          response: reply(p.PillarLabels),
+        },
+      },
+      async (req) => org.setKommunePillars(requireActor(req), req.params.id, req.body.labels),
+    );
 
     app.get(
       '/institutions',

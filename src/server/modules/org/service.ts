@@ -1,3 +1,4 @@
+import type { Pillar } from '../../../shared/catalogue.js';
 import type { InstitutionType, TeamType } from '../../../shared/constants.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
@@ -65,10 +66,40 @@ export function createOrgService(ctx: AppContext) {
     return t;
   }
 
+  /** A kommune's names for the PLF pillars (null: the defaults) and whether this person may change them. */
+  async function pillarsOf(actor: Actor, id: string) {
+    const k = await kommune(actor, id);
+    return {
+      kommune: { id: k.id, name: k.name },
+      labels: k.pillarLabels ?? null,
+      mayEdit: can(actor, 'kommune.pillars', { type: 'kommune', id }),
+    };
+  }
+
   return {
     kommune,
     institution,
     team,
+
+    /**
+     * The PLF pillars' names as this person should read them: the words of the kommune they work in (the first
+     * one they hold a role in), or null for the defaults (no kommune: administrators, editors, anonymous).
+     */
+    async pillarLabels(actor: Actor) {
+      const kommuneId = actor.grants.find((g) => g.kommuneId)?.kommuneId;
+      if (!kommuneId) return { kommune: null, labels: null, mayEdit: false };
+      return pillarsOf(actor, kommuneId);
+    },
+    kommunePillars: pillarsOf,
+    async setKommunePillars(actor: Actor, id: string, labels: Record<Pillar, string> | null) {
+      await kommune(actor, id);
+      authorize(actor, 'kommune.pillars', { type: 'kommune', id });
+      await db.transaction(async (tx) => {
+        await repo.setPillarLabels(tx, id, labels);
+        await audit(tx, actor, 'kommune.pillars', 'kommune', id, { labels });
+      });
+      return pillarsOf(actor, id);
+    },
 
     async listKommuner(actor: Actor) {
       const { kommuner } = await directory.get();

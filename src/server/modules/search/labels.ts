@@ -1,5 +1,6 @@
-import type { AgeBand, Pillar } from '../../../shared/catalogue.js';
+import type { AgeBand } from '../../../shared/catalogue.js';
 import type { Locale } from '../../../shared/constants.js';
+import { DEFAULT_PILLAR_LABELS } from '../../../shared/pillars.js';
 
 /**
  * Facet labels for the fixed vocabularies, so that the search API's `{ value, label, count }` is readable on
@@ -24,19 +25,5 @@ export const AGE_BAND_LABELS: Record<Locale, Record<AgeBand, string>> = {
   },
 };
 
-export const PILLAR_LABELS: Record<Locale, Record<Pillar, string>> = {
-  da: {
-    vision: 'Fælles vision og værdier',
-    laering: 'Fokus på elevernes læring',
-    samarbejde: 'Samarbejde',
-    dialog: 'Reflekterende dialog',
-    deprivatisering: 'Deprivatiseret praksis',
-  },
-  en: {
-    vision: 'Shared vision and values',
-    laering: 'Focus on pupils’ learning',
-    samarbejde: 'Collaboration',
-    dialog: 'Reflective dialogue',
-    deprivatisering: 'Deprivatised practice',
-  },
-};
+/** The pillars' default names (a kommune's own words are the web's to show: src/shared/pillars.ts). */
+export const PILLAR_LABELS = DEFAULT_PILLAR_LABELS;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VideoCatalogue } from '../../api/catalogue';
+import { usePillarLabel } from '../../api/pillars';
 import type { VideoView } from '../../api/videos';
 import { EditorialActions } from './EditorialActions';
 import { MetadataDialog } from './MetadataDialog';
@@ -18,6 +19,7 @@ export function CatalogueFacts({
   c: Pick<VideoCatalogue, 'subject' | 'ageBand' | 'methods' | 'pillars'>;
 }) {
   const { t } = useTranslation();
+  const pillarLabel = usePillarLabel();
   const none = <span className="muted">{t('catalogue.notSet')}</span>;
   return (
     <dl className="catalogue-facts">
@@ -52,7 +54,7 @@ export function CatalogueFacts({
             <ul className="tag-list">
               {c.pillars.map((p) => (
                 <li key={p} className="tag tag-pillar">
-                  {t(`catalogue.pillar.${p}`)}
+                  {pillarLabel(p)}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, type AgeBand, PILLARS, type Pillar } from '../../../shared/catalogue';
 import { setMetadata, useTaxonomy } from '../../api/catalogue';
+import { usePillarLabel } from '../../api/pillars';
 import { useVideoMutation, type VideoView } from '../../api/videos';
 import { Loading, RequestError } from '../../components/Alert';
 import { FormDialog } from '../../components/Dialogs';
@@ -92,6 +93,7 @@ export function MetadataFields({
   errors: Partial<Record<'subjectId' | 'ageBand' | 'methodIds' | 'pillars', string>>;
 }) {
   const { t } = useTranslation();
+  const pillarLabel = usePillarLabel();
   // "Fag" in a school's video, "Læreplanstema" in a dagtilbud's (vocabulary.ts).
   const words = useWords(video.institutionId);
   const terms = useTaxonomy();

@@ -11,6 +11,7 @@ import { TextField } from '../../components/Field';
 import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
+import { PillarsEditor } from './PillarsEditor';
 
 const codeOk = (code: string) => code === '' || /^\d{3}$/.test(code);
 
@@ -137,6 +138,20 @@ function KommuneRow({ k }: { k: KommuneListItem }) {
   );
 }
 
+/** A kommune's PLF pillar names, folded away until opened (its editor loads then). */
+function KommunePillarsDetails({ k }: { k: KommuneListItem }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="pillars-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {t('pillars.edit')}: {k.name}
+      </summary>
+      {open && <PillarsEditor kommuneId={k.id} headingLevel={3} />}
+    </details>
+  );
+}
+
 /** Administrators: every kommune, create, rename, delete (only when it has no institutions). */
 export function KommunerSection() {
   const { t } = useTranslation();
@@ -170,6 +185,15 @@ export function KommunerSection() {
               </tbody>
             </table>
           </TableWrap>
+        )}
+      </QueryView>
+      <QueryView query={kommuner}>
+        {(data) => (
+          <>
+            {data.items.map((k) => (
+              <KommunePillarsDetails key={k.id} k={k} />
+            ))}
+          </>
         )}
       </QueryView>
       <CreateKommune />

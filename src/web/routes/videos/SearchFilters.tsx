@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Pillar } from '../../../shared/catalogue';
+import { usePillarLabel } from '../../api/pillars';
 import { FACETS, type FacetName, type FacetValue } from '../../api/search';
 
 const SHOWN = 8;
@@ -19,6 +21,8 @@ function FacetGroup({
   const { t } = useTranslation();
   const id = useId();
   const [all, setAll] = useState(false);
+  // The pillars in the person's kommune's words (the search API gives the defaults).
+  const pillarLabel = usePillarLabel();
   // The chosen ones always stay in view.
   const shown = all ? values : values.filter((v, i) => i < SHOWN || chosen.includes(v.value));
   return (
@@ -38,7 +42,7 @@ function FacetGroup({
                 onChange={(e) => onToggle(name, v.value, e.target.checked)}
               />
               <label htmlFor={inputId}>
-                {v.label}{' '}
+                {name === 'pillar' ? pillarLabel(v.value as Pillar) : v.label}{' '}
                 <span className="facet-count">
                   <span aria-hidden="true">({v.count})</span>
                   <span className="sr-only">{t('search.facet.count', { count: v.count })}</span>

@@ -1,0 +1,1 @@
+ALTER TABLE "kommuner" ADD COLUMN "pillar_labels" jsonb;
