@@ -23,7 +23,13 @@ import {
   createTaxonomyService,
 } from './modules/catalogue/index.js';
 import { commentRoutes, createCommentService } from './modules/comments/index.js';
-import { communityRoutes, createCommunityService, createFeedService } from './modules/communities/index.js';
+import {
+  communityRoutes,
+  createCommunityService,
+  createFeedService,
+  createPostService,
+  postRoutes,
+} from './modules/communities/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
@@ -148,12 +154,14 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(reflectionRoutes(createReflectionService(ctx), createStatisticsService(ctx)));
       const communities = createCommunityService(ctx, videos);
       await api.register(communityRoutes(communities, createFeedService(ctx, communities)));
+      await api.register(postRoutes(createPostService(ctx, communities)));
       await api.register(packageRoutes(createPackageService(ctx)));
       await api.register(demandRoutes(createDemandService(ctx)));
       await api.register(courseRoutes(createCourseService(ctx)));
       await api.register(observationSetupRoutes(ctx));
       await api.register(observationVisitRoutes(ctx));
       await api.register(observationDataRoutes(ctx));
+      await api.register(demoRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
@@ -161,7 +169,6 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The web app; client-side routes get the app shell — for a shared or public video with its link preview
-      await api.register(demoRoutes(ctx));
   // (Open Graph) in the head, since chat apps do not run JavaScript.
   await serveWebApp(app, async (shell, pagePath) => {
     const preview = await sharing.preview(pagePath).catch(() => null);

@@ -28,6 +28,9 @@ export const COMMUNITY_ACCESS = ['open', 'invite'] as const;
 export type CommunityAccess = (typeof COMMUNITY_ACCESS)[number];
 export const COMMUNITY_ROLES = ['member', 'moderator'] as const;
 export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
+/** What a member posts in a community (issue 15); an event's details live beside its post. */
+export const COMMUNITY_POST_KINDS = ['question', 'tip', 'link', 'file', 'event'] as const;
+export type CommunityPostKind = (typeof COMMUNITY_POST_KINDS)[number];
 
 /** Comments (V4): how deep replies may nest (a top-level comment has depth 0), and how long a body may be. */
 export const COMMENT_MAX_DEPTH = 4;

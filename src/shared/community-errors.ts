@@ -42,6 +42,52 @@ export const COMMUNITY_ERRORS = {
     da: 'Videoen er ikke delt i fællesskabet.',
     en: 'The video is not shared in the community.',
   },
+  // Posts and events in a community (issue 15).
+  'community.post_not_found': {
+    status: 404,
+    da: 'Opslaget findes ikke.',
+    en: 'The post does not exist.',
+  },
+  'community.post_empty': {
+    status: 400,
+    da: 'Skriv noget i opslaget.',
+    en: 'Write something in the post.',
+  },
+  'community.post_too_long': {
+    status: 400,
+    da: 'Opslaget er for langt (højst 10.000 tegn).',
+    en: 'The post is too long (at most 10,000 characters).',
+  },
+  'community.link_invalid': {
+    status: 400,
+    da: 'Linket skal være en hel adresse, der begynder med https:// eller http://.',
+    en: 'The link must be a full address starting with https:// or http://.',
+  },
+  'community.file_missing': {
+    status: 400,
+    da: 'Vælg en fil at dele.',
+    en: 'Choose a file to share.',
+  },
+  'community.file_type': {
+    status: 415,
+    da: 'Filen kan ikke deles her. Del en PDF, et billede (PNG, JPEG, GIF, WebP), et Word-, Excel- eller PowerPoint-dokument eller en tekstfil.',
+    en: 'The file cannot be shared here. Share a PDF, an image (PNG, JPEG, GIF, WebP), a Word, Excel or PowerPoint document, or a text file.',
+  },
+  'community.file_too_large': {
+    status: 413,
+    da: 'Filen er for stor (højst 10 MB).',
+    en: 'The file is too large (at most 10 MB).',
+  },
+  'community.event_times': {
+    status: 400,
+    da: 'Begivenheden skal slutte efter, den begynder.',
+    en: 'The event must end after it starts.',
+  },
+  'community.event_place': {
+    status: 400,
+    da: 'Skriv et sted eller et link til det online møde.',
+    en: 'Give a place or a link to the online meeting.',
+  },
   // Discussion (comments, reports, moderation) and notifications.
   'comment.empty': { status: 400, da: 'Skriv en kommentar.', en: 'Write a comment.' },
   'comment.too_long': {

@@ -45,6 +45,7 @@ const CommunitiesPage = lazy(() =>
 const NewCommunityPage = lazy(() =>
   import('./routes/communities/CommunityForm').then((m) => ({ default: m.NewCommunityPage })),
 );
+const PostPage = lazy(() => import('./routes/communities/PostPage').then((m) => ({ default: m.PostPage })));
 const CommunityPage = lazy(() =>
   import('./routes/communities/CommunityPage').then((m) => ({ default: m.CommunityPage })),
 );
@@ -165,6 +166,7 @@ export function App() {
           <Route path="/faellesskaber" element={<CommunitiesPage />} />
           <Route path="/faellesskaber/ny" element={<NewCommunityPage />} />
           <Route path="/faellesskaber/:id" element={<CommunityPage />} />
+          <Route path="/faellesskaber/:id/opslag/:postId" element={<PostPage />} />
           <Route path="/nyt" element={<FeedPage />} />
           <Route element={<RequireCapability need="organise" />}>
             <Route path="/organisation" element={<OrganisationPage />} />

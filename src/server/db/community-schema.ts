@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   COMMUNITY_ACCESS,
+  COMMUNITY_POST_KINDS,
   COMMUNITY_ROLES,
   PACKAGE_ITEM_KINDS,
   PACKAGE_VISIBILITIES,
@@ -129,12 +130,67 @@ export const communityVideos = pgTable(
   ],
 );
 
-/** Threaded comments on a video (V4), optionally anchored to a time in it. */
+/**
+ * A member's post in a community (issue 15): a question, a tip, a link, a file, or an event (its details in
+ * community_events). Only joined members read and write them; replies are comments with post_id.
+ */
+export const communityPosts = pgTable(
+  'community_posts',
+  {
+    id: id(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    authorId: userRef('author_id'),
+    kind: text('kind', { enum: COMMUNITY_POST_KINDS }).notNull(),
+    /** The text as written (the comment format); rendered safely, never as HTML. */
+    body: text('body').notNull().default(''),
+    /** A link post's address (http or https only). */
+    url: text('url'),
+    /** A file post's file: storage key, the name it was uploaded with, its sniffed type and size. */
+    fileKey: text('file_key'),
+    fileName: text('file_name'),
+    fileType: text('file_type'),
+    fileSize: integer('file_size'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    editedAt: at('edited_at'),
+  },
+  (t) => [
+    index('community_posts_feed_idx').on(t.communityId, t.createdAt),
+    index('community_posts_author_idx').on(t.authorId),
+    check('community_posts_kind_check', inList('kind', COMMUNITY_POST_KINDS)),
+  ],
+);
+
+/** An event in a community (a meeting, a learning day): the post of kind 'event' it belongs to. */
+export const communityEvents = pgTable(
+  'community_events',
+  {
+    postId: uuid('post_id')
+      .primaryKey()
+      .references(() => communityPosts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    place: text('place').notNull().default(''),
+    onlineUrl: text('online_url'),
+  },
+  (t) => [
+    index('community_events_starts_idx').on(t.startsAt),
+    check('community_events_order_check', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+/**
+ * Threaded comments (V4): on a video, optionally anchored to a time in it, or (issue 15) replies to a
+ * community post. Exactly one of video_id and post_id is set.
+ */
 export const comments = pgTable(
   'comments',
   {
     id: id(),
-    videoId: videoRef(),
+    videoId: uuid('video_id').references(() => videos.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references((): AnyPgColumn => communityPosts.id, { onDelete: 'cascade' }),
     authorId: userRef('author_id'),
     parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     /** 0 for a top-level comment; replies nest up to COMMENT_MAX_DEPTH. */
@@ -155,6 +211,8 @@ export const comments = pgTable(
     index('comments_parent_idx').on(t.parentId),
     index('comments_hidden_by_idx').on(t.hiddenBy),
     index('comments_created_idx').on(t.createdAt),
+    index('comments_post_idx').on(t.postId, t.createdAt),
+    check('comments_subject_check', sql`(${t.videoId} is null) <> (${t.postId} is null)`),
   ],
 );
 

@@ -56,6 +56,7 @@ export function decidePractice(a: Actor, action: Action, r: Resource): Decision 
         case 'community.join':
           return decide(visible, signedIn(a) && (r.access === 'open' || m !== null));
         case 'community.post':
+        case 'community.discuss':
           return decide(visible, !!m?.joined);
         case 'community.moderate':
           return decide(visible, isAdmin(a) || (m?.role === 'moderator' && m.joined));
@@ -64,7 +65,8 @@ export function decidePractice(a: Actor, action: Action, r: Resource): Decision 
       }
     }
     case 'comment': {
-      const visible = seesVideo(a, r.video);
+      // A reply to a community post: the community's joined members see it; a comment on a video: its viewers.
+      const visible = r.community ? !!r.community.membership?.joined : seesVideo(a, r.video);
       const author = signedIn(a) && a.id === r.authorId;
       switch (action) {
         case 'comment.update':
@@ -73,7 +75,7 @@ export function decidePractice(a: Actor, action: Action, r: Resource): Decision 
         case 'comment.report':
           return decide(visible, signedIn(a) && !author);
         case 'comment.hide':
-          return decide(visible, r.moderates || curates(a));
+          return decide(visible, r.moderates || (!r.community && curates(a)));
         default:
           return decide(visible, false);
       }

@@ -37,16 +37,16 @@ export type CommunityResource = {
 };
 
 /**
- * A comment on a video. `moderates`: the actor moderates a community the video is shared in (the service
- * looks it up); the video decides who may see the comment at all.
+ * A comment on a video, or a reply to a community post (issue 15). `moderates`: the actor moderates a
+ * community the video is shared in, or the post's community (the service looks it up). The video decides who
+ * may see a comment on it; a post's community (its joined members) who may see a reply to the post.
  */
 export type CommentResource = {
   type: 'comment';
   id: string;
   authorId: string;
-  video: VideoResource;
   moderates: boolean;
-};
+} & ({ video: VideoResource; community?: undefined } | { video?: undefined; community: CommunityResource });
 
 /** A learning package (V8): its owner, where it belongs and who may use it. */
 export type PackageResource = {
@@ -175,12 +175,14 @@ export type Action =
   | 'taxonomy.manage'
   | 'collection.manage'
   | 'catalogue.stats'
-  | 'community.create'
-  | 'community.read'
   /** On an institution: the usage statistics of its videos (its leders, forvaltning of its kommune, administrators). */
   | 'institution.stats'
+  | 'community.create'
+  | 'community.read'
   | 'community.join'
   | 'community.post'
+  /** Read the members' posts, events and replies in a community: joined members only (issue 15). */
+  | 'community.discuss'
   | 'community.moderate'
   | 'comment.update'
   | 'comment.delete'

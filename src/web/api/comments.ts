@@ -10,46 +10,57 @@ export type CommentSort = Wire<typeof c.CommentListQuery>['sort'] & string;
 export type NewComment = Wire<typeof c.CommentCreate>;
 export type ReportQueueItem = Wire<typeof c.ReportQueueItem>;
 
-/** The query keys of the discussion: threads per video and sort, @mention candidates, the moderation queue. */
+/**
+ * A discussion's place in the API: a video's (`/videos/<id>`) or a community post's replies
+ * (`/community-posts/<id>`); both answer the same contracts under `…/comments` and `…/mentionable`.
+ */
+export const videoThread = (videoId: string) => `/videos/${videoId}`;
+export const postThread = (postId: string) => `/community-posts/${postId}`;
+
+/** The query keys of the discussion: threads per subject and sort, @mention candidates, the moderation queue. */
 export const commentKeys = {
   all: ['comments'] as const,
-  thread: (videoId: string) => [...commentKeys.all, videoId] as const,
-  page: (videoId: string, sort: CommentSort) => [...commentKeys.thread(videoId), sort] as const,
-  mentionable: (videoId: string, q: string) => ['mentionable', videoId, q] as const,
+  thread: (thread: string) => [...commentKeys.all, thread] as const,
+  page: (thread: string, sort: CommentSort) => [...commentKeys.thread(thread), sort] as const,
+  mentionable: (thread: string, q: string) => ['mentionable', thread, q] as const,
   moderation: ['moderation'] as const,
   moderationSummary: () => [...commentKeys.moderation, 'summary'] as const,
   moderationQueue: () => [...commentKeys.moderation, 'queue'] as const,
 };
 
-export const useComments = (videoId: string, sort: CommentSort) =>
+export const useComments = (thread: string, sort: CommentSort) =>
   useInfiniteQuery({
-    queryKey: commentKeys.page(videoId, sort),
+    queryKey: commentKeys.page(thread, sort),
     queryFn: ({ pageParam }) =>
-      api<CommentPage>(`/videos/${videoId}/comments`, { query: { sort, limit: 20, cursor: pageParam } }),
+      api<CommentPage>(`${thread}/comments`, { query: { sort, limit: 20, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const useMentionable = (videoId: string, q: string, enabled: boolean) =>
+export const useMentionable = (thread: string, q: string, enabled: boolean) =>
   useQuery({
-    queryKey: commentKeys.mentionable(videoId, q),
-    queryFn: () => api<Wire<typeof c.Mentionable>>(`/videos/${videoId}/mentionable`, { query: { q } }),
+    queryKey: commentKeys.mentionable(thread, q),
+    queryFn: () => api<Wire<typeof c.Mentionable>>(`${thread}/mentionable`, { query: { q } }),
     enabled,
     staleTime: 30_000,
   });
 
-/** The write actions on a video's discussion; each refreshes the thread (and the moderation queue). */
-export function useCommentActions(videoId: string) {
+/**
+ * The write actions on a discussion; each refreshes the thread (and the moderation queue, and a post's reply
+ * count in the community's feed).
+ */
+export function useCommentActions(thread: string) {
   const qc = useQueryClient();
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: commentKeys.thread(videoId) });
+    void qc.invalidateQueries({ queryKey: commentKeys.thread(thread) });
     void qc.invalidateQueries({ queryKey: commentKeys.moderation });
+    if (thread.startsWith('/community-posts/')) void qc.invalidateQueries({ queryKey: ['communities'] });
   };
   const opts = { onSuccess: refresh };
   return {
     create: useMutation({
       mutationFn: (body: NewComment) =>
-        api<Wire<typeof c.CommentCreated>>(`/videos/${videoId}/comments`, { method: 'POST', body }),
+        api<Wire<typeof c.CommentCreated>>(`${thread}/comments`, { method: 'POST', body }),
       ...opts,
     }),
     update: useMutation({

@@ -88,3 +88,45 @@ export const removeCommunityMember = (id: string, personId: string) =>
   api(`/communities/${id}/members/${personId}`, { method: 'DELETE' });
 export const shareToCommunity = (id: string, videoId: string) =>
   api(`/communities/${id}/videos`, { method: 'POST', body: { videoId } });
+/** Removes a shared video from the community (whoever shared it, or a moderator). */
+export const unshareFromCommunity = (id: string, videoId: string) =>
+  api(`/communities/${id}/videos/${videoId}`, { method: 'DELETE' });
+
+// Posts, files and events (issue 15): members only.
+export type CommunityPost = Wire<typeof c.CommunityPost>;
+export type NewPost = Wire<typeof c.PostCreate>;
+export type NewEvent = Wire<typeof c.EventCreate>;
+
+export const postKeys = {
+  detail: (id: string | undefined) => ['communities', 'post', id] as const,
+  events: (communityId: string) => ['communities', 'detail', communityId, 'events'] as const,
+};
+
+export const useCommunityPost = (id: string | undefined) =>
+  useQuery({
+    queryKey: postKeys.detail(id),
+    queryFn: () => api<CommunityPost>(`/community-posts/${id}`),
+    enabled: !!id,
+    retry: false,
+  });
+
+export const useUpcomingEvents = (communityId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: postKeys.events(communityId),
+    queryFn: () =>
+      api<Wire<typeof c.EventList>>(`/communities/${communityId}/events`, { query: { limit: 5 } }),
+    enabled,
+  });
+
+export const createPost = (communityId: string, body: NewPost) =>
+  api<CommunityPost>(`/communities/${communityId}/posts`, { method: 'POST', body });
+export const createFilePost = (communityId: string, file: File, text: string) =>
+  api<CommunityPost>(`/communities/${communityId}/posts/file`, {
+    method: 'POST',
+    body: file,
+    contentType: 'application/octet-stream',
+    query: { name: file.name, body: text },
+  });
+export const createEvent = (communityId: string, body: NewEvent) =>
+  api<CommunityPost>(`/communities/${communityId}/events`, { method: 'POST', body });
+export const deletePost = (id: string) => api(`/community-posts/${id}`, { method: 'DELETE' });

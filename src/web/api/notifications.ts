@@ -92,6 +92,8 @@ const str = (v: string | number | null | undefined) => (v === null || v === unde
 /** Where a notification leads: a comment opens its video at the comment; training goes to the course; observation to the visit. */
 export function notificationLink(n: Notification): string | null {
   const p = n.payload;
+  if (p.postId && p.communityId && (n.kind.startsWith('comment.') || n.kind === 'community.event'))
+    return `/faellesskaber/${str(p.communityId)}/opslag/${str(p.postId)}${p.commentId ? `#kommentar-${str(p.commentId)}` : ''}`;
   if ((n.kind === 'comment.mention' || n.kind === 'comment.reply') && p.videoId)
     return `/videoer/${str(p.videoId)}${p.commentId ? `#kommentar-${str(p.commentId)}` : ''}`;
   if (n.kind === 'community.invited' && p.communityId) return `/faellesskaber/${str(p.communityId)}`;

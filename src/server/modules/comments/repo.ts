@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
-import { commentReports, comments } from '../../db/community-schema.js';
+import {
+  commentReports,
+  comments,
+  communities,
+  communityEvents,
+  communityMembers,
+  communityPosts,
+} from '../../db/community-schema.js';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
 import { users } from '../../db/schema.js';
@@ -19,6 +26,38 @@ export async function getVideo(db: DbOrTx, id: string) {
   return v;
 }
 export type DiscussionVideo = NonNullable<Awaited<ReturnType<typeof getVideo>>>;
+
+/** A community post with its community and the reader's membership there: what the policy decides replies on. */
+export async function getPost(db: DbOrTx, id: string, readerId: string) {
+  const [p] = await db
+    .select({
+      id: communityPosts.id,
+      authorId: communityPosts.authorId,
+      kind: communityPosts.kind,
+      body: communityPosts.body,
+      eventTitle: communityEvents.title,
+      communityId: communities.id,
+      communityName: communities.name,
+      access: communities.access,
+      role: communityMembers.role,
+      joinedAt: communityMembers.joinedAt,
+    })
+    .from(communityPosts)
+    .innerJoin(communities, eq(communities.id, communityPosts.communityId))
+    .leftJoin(communityEvents, eq(communityEvents.postId, communityPosts.id))
+    .leftJoin(
+      communityMembers,
+      and(eq(communityMembers.communityId, communities.id), eq(communityMembers.userId, readerId)),
+    )
+    .where(eq(communityPosts.id, id));
+  return p;
+}
+export type DiscussionPost = NonNullable<Awaited<ReturnType<typeof getPost>>>;
+
+/** What a discussion hangs on: a video, or a community post. */
+export type SubjectKey = { videoId: string; postId?: undefined } | { postId: string; videoId?: undefined };
+const onSubject = (k: SubjectKey) =>
+  k.videoId ? eq(comments.videoId, k.videoId) : eq(comments.postId, k.postId as string);
 
 /** One boolean SQL expression, evaluated. */
 export async function holds(db: DbOrTx, condition: SQL): Promise<boolean> {
@@ -61,7 +100,7 @@ const cursorRow = (afterId: string) =>
  */
 export async function listTopLevel(
   db: DbOrTx,
-  videoId: string,
+  subject: SubjectKey,
   readerId: string,
   page: { sort: 'newest' | 'oldest'; afterId?: string; limit: number },
 ) {
@@ -77,7 +116,7 @@ export async function listTopLevel(
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(
       and(
-        eq(comments.videoId, videoId),
+        onSubject(subject),
         isNull(comments.parentId),
         sql`(${comments.deletedAt} is null or exists (select 1 from ${comments} ch where ch.parent_id = ${comments.id}))`,
         after,
@@ -114,12 +153,12 @@ export async function listReplies(db: DbOrTx, rootIds: string[], readerId: strin
     .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
-/** Comments on the video that everyone can read (not deleted, not hidden). */
-export async function countVisible(db: DbOrTx, videoId: string) {
+/** Comments on the video or post that everyone can read (not deleted, not hidden). */
+export async function countVisible(db: DbOrTx, subject: SubjectKey) {
   const [row] = await db
     .select({ n: count() })
     .from(comments)
-    .where(and(eq(comments.videoId, videoId), isNull(comments.deletedAt), isNull(comments.hiddenAt)));
+    .where(and(onSubject(subject), isNull(comments.deletedAt), isNull(comments.hiddenAt)));
   return row.n;
 }
 
@@ -177,7 +216,7 @@ export async function listReportQueue(db: DbOrTx, moderated: SQL, page: { afterI
   return db
     .select({
       id: comments.id,
-      videoId: comments.videoId,
+      videoId: videos.id,
       videoTitle: videos.title,
       parentId: comments.parentId,
       body: comments.body,

@@ -26,7 +26,7 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           response: reply(c.CommentPage),
         },
       },
-      async (req) => comments.list(requireActor(req), req.params.id, req.query),
+      async (req) => comments.list(requireActor(req), { videoId: req.params.id }, req.query),
     );
     app.post(
       '/videos/:id/comments',
@@ -41,7 +41,12 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const made = await comments.create(requireActor(req), req.params.id, req.body, nameOf(req));
+        const made = await comments.create(
+          requireActor(req),
+          { videoId: req.params.id },
+          req.body,
+          nameOf(req),
+        );
         return reply.status(201).send(made);
       },
     );
@@ -57,7 +62,56 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           response: reply(c.Mentionable),
         },
       },
-      async (req) => comments.mentionable(requireActor(req), req.params.id, req.query.q),
+      async (req) => comments.mentionable(requireActor(req), { videoId: req.params.id }, req.query.q),
+    );
+    app.get(
+      '/community-posts/:id/comments',
+      {
+        schema: {
+          tags,
+          description:
+            'The replies to a community post, as the discussion of a video (without times). Only the community’s joined members.',
+          params,
+          querystring: c.CommentListQuery,
+          response: reply(c.CommentPage),
+        },
+      },
+      async (req) => comments.list(requireActor(req), { postId: req.params.id }, req.query),
+    );
+    app.post(
+      '/community-posts/:id/comments',
+      {
+        schema: {
+          tags,
+          description:
+            'Reply to a community post, or to a reply (`parentId`). The post’s author (or the parent’s) is notified (comment.reply), and members mentioned (comment.mention), as their settings say.',
+          params,
+          body: c.CommentCreate,
+          response: created(c.CommentCreated),
+        },
+      },
+      async (req, reply) => {
+        const made = await comments.create(
+          requireActor(req),
+          { postId: req.params.id },
+          req.body,
+          nameOf(req),
+        );
+        return reply.status(201).send(made);
+      },
+    );
+    app.get(
+      '/community-posts/:id/mentionable',
+      {
+        schema: {
+          tags,
+          description: 'Members of the post’s community the signed-in person may @mention.',
+          params,
+          querystring: c.MentionableQuery,
+          response: reply(c.Mentionable),
+        },
+      },
+      async (req) => comments.mentionable(requireActor(req), { postId: req.params.id }, req.query.q),
     );
     app.patch(
       '/comments/:id',

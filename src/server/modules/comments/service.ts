@@ -9,6 +9,7 @@ import {
   type Actor,
   authorize,
   type CommentResource,
+  type CommunityResource,
   can,
   policySql,
 } from '../../policy/index.js';
@@ -18,6 +19,7 @@ import {
   moderatesVideo,
   peopleWhoSeeVideo,
 } from '../../policy/sql-comments.js';
+import { communityDiscussants } from '../../policy/sql-communities.js';
 import { audit } from '../audit.js';
 import { type NotificationPayload, notifyMany } from '../notifications/index.js';
 import { videoResource } from '../videos/index.js';
@@ -62,6 +64,27 @@ export type CommentView = {
   replies: CommentView[];
 };
 
+/**
+ * What a discussion hangs on: a video (V4), or a community post (issue 15) whose replies only the community's
+ * joined members read and write.
+ */
+type Subject =
+  | { type: 'video'; id: string; video: repo.DiscussionVideo }
+  | { type: 'post'; id: string; post: repo.DiscussionPost };
+
+const keyOf = (s: Subject): repo.SubjectKey => (s.type === 'video' ? { videoId: s.id } : { postId: s.id });
+
+/** The policy resource of a post's community, with the reader's membership. */
+const postCommunity = (p: repo.DiscussionPost): CommunityResource => ({
+  type: 'community',
+  id: p.communityId,
+  access: p.access,
+  membership: p.role ? { role: p.role, joined: p.joinedAt !== null } : null,
+});
+
+/** What a reply to a post is called in notifications: the event's title, or the post's first words. */
+const postTitle = (p: repo.DiscussionPost) => p.eventTitle ?? plainText(p.body, 80);
+
 export function createCommentService(ctx: AppContext) {
   const { db } = ctx;
 
@@ -73,45 +96,97 @@ export function createCommentService(ctx: AppContext) {
     return v;
   }
 
-  async function commentResource(actor: Actor, c: { id: string; authorId: string }, v: repo.DiscussionVideo) {
-    const res: CommentResource = {
-      type: 'comment',
-      id: c.id,
-      authorId: c.authorId,
-      video: videoResource(v),
-      moderates: await repo.holds(db, moderatesVideo(actor, v.id)),
-    };
-    return res;
+  /** The post, when the actor is a joined member of its community (404/403 otherwise). */
+  async function loadPost(actor: Actor, id: string) {
+    const p = await repo.getPost(db, id, actor.id);
+    if (!p) throw new AppError('community.post_not_found');
+    authorize(actor, 'community.discuss', postCommunity(p));
+    return p;
   }
 
-  /** The comment and its video, when the actor may `action` it (404 when the video is not theirs to see). */
+  /** The subject of a discussion, when the actor may read it (`write`: and take part in it). */
+  async function loadSubject(actor: Actor, key: repo.SubjectKey, write: boolean): Promise<Subject> {
+    if (key.postId !== undefined)
+      return { type: 'post', id: key.postId, post: await loadPost(actor, key.postId) };
+    const video = await loadVideo(actor, key.videoId, write ? 'video.engage' : 'video.read');
+    return { type: 'video', id: video.id, video };
+  }
+
+  /** The policy resource of a comment on this subject. */
+  async function resourceOn(actor: Actor, s: Subject, c: { id: string; authorId: string }) {
+    const base = { type: 'comment' as const, id: c.id, authorId: c.authorId };
+    if (s.type === 'post') {
+      const community = postCommunity(s.post);
+      const m = community.membership;
+      return { ...base, community, moderates: m?.role === 'moderator' && m.joined } satisfies CommentResource;
+    }
+    return {
+      ...base,
+      video: videoResource(s.video),
+      moderates: await repo.holds(db, moderatesVideo(actor, s.video.id)),
+    } satisfies CommentResource;
+  }
+
+  /** May the actor write in this discussion? */
+  const mayWrite = (actor: Actor, s: Subject) =>
+    s.type === 'post'
+      ? can(actor, 'community.discuss', postCommunity(s.post))
+      : can(actor, 'video.engage', videoResource(s.video));
+
+  /** The people who may read this discussion, over the users table (for @mentions and notifications). */
+  const readers = (s: Subject): SQL =>
+    s.type === 'post' ? communityDiscussants(s.post.communityId) : peopleWhoSeeVideo(videoResource(s.video));
+
+  /** An anchor in time only on a video, and within its length. */
+  function checkSubjectAnchor(s: Subject, anchor: number | null | undefined) {
+    if (s.type === 'video') return checkAnchor(s.video, anchor);
+    if (anchor !== null && anchor !== undefined) throw new AppError('comment.anchor_invalid');
+  }
+
+  /** The comment and its subject, when the actor may `action` it (404 when the subject is not theirs to see). */
   async function loadComment(actor: Actor, id: string, action: Action) {
     const c = await repo.getComment(db, id);
     if (!c) throw new AppError('comment.not_found');
-    const v = await repo.getVideo(db, c.videoId);
-    if (!v) throw new AppError('comment.not_found');
-    const resource = await commentResource(actor, c, v);
+    let s: Subject | undefined;
+    if (c.postId) {
+      const post = await repo.getPost(db, c.postId, actor.id);
+      if (post) s = { type: 'post', id: post.id, post };
+    } else if (c.videoId) {
+      const video = await repo.getVideo(db, c.videoId);
+      if (video) s = { type: 'video', id: video.id, video };
+    }
+    if (!s) throw new AppError('comment.not_found');
+    const resource = await resourceOn(actor, s, c);
     authorize(actor, action, resource);
-    return { c, v, resource };
+    return { c, s, resource };
   }
 
   /**
-   * Notifies the people mentioned (whom the author may see and who may watch the video) and, for a reply, the
-   * parent's author. Never the author themself; each person once.
+   * Notifies the people mentioned (whom the author may see and who may read the discussion) and, for a reply,
+   * the parent's author (or, for a reply to a post, the post's author). Never the author themself; each person
+   * once.
    */
   async function notifyPeople(
     tx: DbOrTx,
     actor: Actor,
-    v: repo.DiscussionVideo,
+    s: Subject,
     comment: { id: string; body: string },
     opts: { mentions: string[]; parentAuthorId?: string | null; authorName: string },
   ) {
-    const mayKnow: SQL = and(policySql.visiblePeople(actor), peopleWhoSeeVideo(videoResource(v))) as SQL;
+    const mayKnow: SQL = and(policySql.visiblePeople(actor), readers(s)) as SQL;
     const mentioned = opts.mentions.filter((id) => id !== actor.id).slice(0, MAX_MENTIONS);
     const allowedMentions = await repo.filterPeople(tx, mentioned, mayKnow);
+    const where: NotificationPayload =
+      s.type === 'video'
+        ? { videoId: s.video.id, videoTitle: s.video.title }
+        : {
+            communityId: s.post.communityId,
+            communityName: s.post.communityName,
+            postId: s.post.id,
+            postTitle: postTitle(s.post),
+          };
     const payload: NotificationPayload = {
-      videoId: v.id,
-      videoTitle: v.title,
+      ...where,
       commentId: comment.id,
       authorName: opts.authorName,
       excerpt: plainText(comment.body, 140),
@@ -119,27 +194,22 @@ export function createCommentService(ctx: AppContext) {
     const items = allowedMentions.map((userId) => ({ userId, kind: 'comment.mention', payload }));
     const parent = opts.parentAuthorId;
     if (parent && parent !== actor.id && !allowedMentions.includes(parent)) {
-      // The parent's author wrote on this video, but its visibility may have narrowed since.
-      const [sees] = await repo.filterPeople(tx, [parent], peopleWhoSeeVideo(videoResource(v)));
+      // The parent's author wrote here, but the video's visibility (or their membership) may have narrowed since.
+      const [sees] = await repo.filterPeople(tx, [parent], readers(s));
       if (sees) items.push({ userId: parent, kind: 'comment.reply', payload });
     }
     await notifyMany(tx, items);
   }
 
   /** Builds the nested view of a page of top-level comments and all their replies. */
-  function present(actor: Actor, v: repo.DiscussionVideo, rows: repo.ThreadRow[], moderator: boolean) {
-    const video = videoResource(v);
+  async function present(actor: Actor, s: Subject, rows: repo.ThreadRow[], moderator: boolean) {
+    const write = mayWrite(actor, s);
+    const template = await resourceOn(actor, s, { id: '', authorId: '' });
     const views = new Map<string, CommentView>();
     for (const r of rows) {
       const state = r.deletedAt ? 'deleted' : r.hiddenAt ? 'hidden' : 'visible';
       const own = actor.id === r.authorId;
-      const resource: CommentResource = {
-        type: 'comment',
-        id: r.id,
-        authorId: r.authorId,
-        video,
-        moderates: moderator,
-      };
+      const resource: CommentResource = { ...template, id: r.id, authorId: r.authorId, moderates: moderator };
       views.set(r.id, {
         id: r.id,
         parentId: r.parentId,
@@ -152,7 +222,7 @@ export function createCommentService(ctx: AppContext) {
         editedAt: r.editedAt,
         reportedByMe: r.reportedByMe,
         ...(moderator ? { openReports: r.openReports } : {}),
-        canReply: state === 'visible' && r.depth < COMMENT_MAX_DEPTH && can(actor, 'video.engage', video),
+        canReply: state === 'visible' && r.depth < COMMENT_MAX_DEPTH && write,
         canEdit: state === 'visible' && own,
         canDelete: state !== 'deleted' && own,
         canReport: state === 'visible' && !r.reportedByMe && can(actor, 'comment.report', resource),
@@ -176,21 +246,16 @@ export function createCommentService(ctx: AppContext) {
   }
 
   return {
+    /** The discussion of a video, or of a community post (`{ postId }`). */
     async list(
       actor: Actor,
-      videoId: string,
+      key: repo.SubjectKey,
       opts: { sort: 'newest' | 'oldest'; cursor?: string; limit: number },
     ) {
-      const v = await loadVideo(actor, videoId, 'video.read');
-      const video = videoResource(v);
-      const moderator = can(actor, 'comment.hide', {
-        type: 'comment',
-        id: '',
-        authorId: '',
-        video,
-        moderates: await repo.holds(db, moderatesVideo(actor, v.id)),
-      });
-      const top = await repo.listTopLevel(db, v.id, actor.id, {
+      const s = await loadSubject(actor, key, false);
+      const template = await resourceOn(actor, s, { id: '', authorId: '' });
+      const moderator = can(actor, 'comment.hide', template);
+      const top = await repo.listTopLevel(db, keyOf(s), actor.id, {
         sort: opts.sort,
         afterId: opts.cursor,
         limit: opts.limit + 1,
@@ -202,30 +267,34 @@ export function createCommentService(ctx: AppContext) {
         actor.id,
       );
       return {
-        items: present(actor, v, [...page, ...replies], moderator),
+        items: await present(actor, s, [...page, ...replies], moderator),
         nextCursor: top.length > opts.limit ? (page.at(-1)?.id ?? null) : null,
-        total: await repo.countVisible(db, v.id),
-        canComment: can(actor, 'video.engage', video),
+        total: await repo.countVisible(db, keyOf(s)),
+        canComment: mayWrite(actor, s),
         canModerate: moderator,
         maxDepth: COMMENT_MAX_DEPTH,
         maxLength: COMMENT_MAX_LENGTH,
       };
     },
 
+    /** Comments on a video, or replies to a community post (`{ postId }`). */
     async create(
       actor: Actor,
-      videoId: string,
+      key: repo.SubjectKey,
       input: { body: string; parentId?: string | null; anchorSeconds?: number | null },
       authorName: string,
     ) {
-      const v = await loadVideo(actor, videoId, 'video.engage');
+      const s = await loadSubject(actor, key, true);
+      if (!mayWrite(actor, s)) throw new AppError('policy.forbidden');
       const body = cleanBody(input.body);
-      checkAnchor(v, input.anchorSeconds);
+      checkSubjectAnchor(s, input.anchorSeconds);
       let depth = 0;
-      let parentAuthorId: string | null = null;
+      // A top-level reply to a post tells the post's author.
+      let parentAuthorId: string | null = s.type === 'post' ? s.post.authorId : null;
       if (input.parentId) {
         const parent = await repo.getComment(db, input.parentId);
-        if (!parent || parent.videoId !== v.id || parent.deletedAt || parent.hiddenAt)
+        const sameSubject = s.type === 'video' ? parent?.videoId === s.id : parent?.postId === s.id;
+        if (!parent || !sameSubject || parent.deletedAt || parent.hiddenAt)
           throw new AppError('comment.parent_not_found');
         if (parent.depth >= COMMENT_MAX_DEPTH) throw new AppError('comment.too_deep');
         depth = parent.depth + 1;
@@ -233,14 +302,14 @@ export function createCommentService(ctx: AppContext) {
       }
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertComment(tx, {
-          videoId: v.id,
+          ...(s.type === 'video' ? { videoId: s.id } : { postId: s.id }),
           authorId: actor.id,
           parentId: input.parentId ?? null,
           depth,
           body,
           anchorSeconds: input.anchorSeconds ?? null,
         });
-        await notifyPeople(tx, actor, v, row, { mentions: mentionedIds(body), parentAuthorId, authorName });
+        await notifyPeople(tx, actor, s, row, { mentions: mentionedIds(body), parentAuthorId, authorName });
         return row.id;
       });
       return { id };
@@ -252,11 +321,11 @@ export function createCommentService(ctx: AppContext) {
       input: { body?: string; anchorSeconds?: number | null },
       authorName: string,
     ) {
-      const { c, v } = await loadComment(actor, id, 'comment.update');
+      const { c, s } = await loadComment(actor, id, 'comment.update');
       if (c.deletedAt) throw new AppError('comment.deleted');
       if (c.hiddenAt) throw new AppError('policy.forbidden');
       const body = input.body === undefined ? c.body : cleanBody(input.body);
-      if (input.anchorSeconds !== undefined) checkAnchor(v, input.anchorSeconds);
+      if (input.anchorSeconds !== undefined) checkSubjectAnchor(s, input.anchorSeconds);
       await db.transaction(async (tx) => {
         await repo.updateComment(tx, id, {
           body,
@@ -266,7 +335,7 @@ export function createCommentService(ctx: AppContext) {
         // Only people newly mentioned by the edit hear about it.
         const before = new Set(mentionedIds(c.body));
         const added = mentionedIds(body).filter((m) => !before.has(m));
-        await notifyPeople(tx, actor, v, { id, body }, { mentions: added, authorName });
+        await notifyPeople(tx, actor, s, { id, body }, { mentions: added, authorName });
       });
       return { ok: true as const };
     },
@@ -361,10 +430,10 @@ export function createCommentService(ctx: AppContext) {
       };
     },
 
-    /** People the author may @mention on this video: people they may see who may also watch it. */
-    async mentionable(actor: Actor, videoId: string, q: string | undefined) {
-      const v = await loadVideo(actor, videoId, 'video.engage');
-      const where = and(policySql.visiblePeople(actor), peopleWhoSeeVideo(videoResource(v))) as SQL;
+    /** People the author may @mention on this video or post: people they may see who may also read it. */
+    async mentionable(actor: Actor, key: repo.SubjectKey, q: string | undefined) {
+      const s = await loadSubject(actor, key, true);
+      const where = and(policySql.visiblePeople(actor), readers(s)) as SQL;
       return { items: await repo.listMentionable(db, where, { q: q?.trim(), exclude: actor.id, limit: 8 }) };
     },
   };

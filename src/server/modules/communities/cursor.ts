@@ -23,7 +23,7 @@ export function decodeFeedCursor(c: string): FeedCursor {
     Array.isArray(v) &&
     typeof v[0] === 'string' &&
     /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v[0]) &&
-    (v[1] === 'video' || v[1] === 'comment') &&
+    (v[1] === 'video' || v[1] === 'comment' || v[1] === 'post') &&
     typeof v[2] === 'string' &&
     UUID.test(v[2])
   )

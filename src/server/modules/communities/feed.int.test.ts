@@ -210,6 +210,8 @@ describe('the personal feed', () => {
     const other = (await as.ressourceperson.post(`${API}/communities`, { name: 'Andet fællesskab' })).json()
       .id;
     await share(as.ressourceperson, v.team, other);
+    // The comments below are told from this community: their author is a member there.
+    expect((await as.medarbejder.post(`${API}/communities/${other}/join`)).statusCode).toBe(200);
   });
 
   it('gathers my communities and my teams, each video once, saying where it came from', async () => {

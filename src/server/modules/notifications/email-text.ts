@@ -62,12 +62,20 @@ const counted = (p: NotificationPayload, da: boolean) =>
       : ` (${p.count} requests, the threshold is ${str(p.threshold)})`;
 
 const DA: Record<NotificationKind, Sentence> = {
-  'comment.mention': (p, q) => `${str(p.authorName)} nævnte dig i en kommentar til ${q(str(p.videoTitle))}`,
-  'comment.reply': (p, q) => `${str(p.authorName)} svarede på din kommentar til ${q(str(p.videoTitle))}`,
+  'comment.mention': (p, q) =>
+    p.postId
+      ? `${str(p.authorName)} nævnte dig i et svar på ${q(str(p.postTitle))} i fællesskabet ${q(str(p.communityName))}`
+      : `${str(p.authorName)} nævnte dig i en kommentar til ${q(str(p.videoTitle))}`,
+  'comment.reply': (p, q) =>
+    p.postId
+      ? `${str(p.authorName)} svarede på ${q(str(p.postTitle))} i fællesskabet ${q(str(p.communityName))}`
+      : `${str(p.authorName)} svarede på din kommentar til ${q(str(p.videoTitle))}`,
   'community.invited': (p, q) =>
     p.invitedByName
       ? `${str(p.invitedByName)} har inviteret dig til fællesskabet ${q(str(p.communityName))}`
       : `Du er inviteret til fællesskabet ${q(str(p.communityName))}`,
+  'community.event': (p, q, now) =>
+    `${str(p.authorName)} har oprettet begivenheden ${q(str(p.eventTitle))} ${whenText('da', str(p.startsAt), now)} i fællesskabet ${q(str(p.communityName))}`,
   'training.request_counted': (p) =>
     `Dit ønske om træning i ${str(p.methodLabel)} er talt med i et forslag til et træningsforløb${counted(p, true)}`,
   'training.proposed': (p) =>
@@ -90,12 +98,20 @@ const DA: Record<NotificationKind, Sentence> = {
 };
 
 const EN: Record<NotificationKind, Sentence> = {
-  'comment.mention': (p, q) => `${str(p.authorName)} mentioned you in a comment on ${q(str(p.videoTitle))}`,
-  'comment.reply': (p, q) => `${str(p.authorName)} replied to your comment on ${q(str(p.videoTitle))}`,
+  'comment.mention': (p, q) =>
+    p.postId
+      ? `${str(p.authorName)} mentioned you in a reply to ${q(str(p.postTitle))} in the community ${q(str(p.communityName))}`
+      : `${str(p.authorName)} mentioned you in a comment on ${q(str(p.videoTitle))}`,
+  'comment.reply': (p, q) =>
+    p.postId
+      ? `${str(p.authorName)} replied to ${q(str(p.postTitle))} in the community ${q(str(p.communityName))}`
+      : `${str(p.authorName)} replied to your comment on ${q(str(p.videoTitle))}`,
   'community.invited': (p, q) =>
     p.invitedByName
       ? `${str(p.invitedByName)} invited you to the community ${q(str(p.communityName))}`
       : `You are invited to the community ${q(str(p.communityName))}`,
+  'community.event': (p, q, now) =>
+    `${str(p.authorName)} created the event ${q(str(p.eventTitle))} ${whenText('en', str(p.startsAt), now)} in the community ${q(str(p.communityName))}`,
   'training.request_counted': (p) =>
     `Your request for training in ${str(p.methodLabel)} was counted toward a proposed training course${counted(p, false)}`,
   'training.proposed': (p) =>
@@ -129,6 +145,8 @@ export function notificationSentence(
 /** Where a notification leads in the web app (the same places as the web's notificationLink). */
 export function notificationPath(kind: NotificationKind, p: NotificationPayload): string | null {
   const id = (v: unknown) => encodeURIComponent(str(v as string));
+  if (p.postId && p.communityId && (kind.startsWith('comment.') || kind === 'community.event'))
+    return `/faellesskaber/${id(p.communityId)}/opslag/${id(p.postId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
   if (kind.startsWith('comment.') && p.videoId)
     return `/videoer/${id(p.videoId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
   if (kind === 'community.invited' && p.communityId) return `/faellesskaber/${id(p.communityId)}`;
@@ -140,8 +158,9 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
 /** A kind's name, for digest headings, unsubscribe lines and the settings page. */
 const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
   'comment.mention': { da: 'Nævnt i en kommentar', en: 'Mentions in comments' },
-  'comment.reply': { da: 'Svar på dine kommentarer', en: 'Replies to your comments' },
+  'comment.reply': { da: 'Svar på dine kommentarer og opslag', en: 'Replies to your comments and posts' },
   'community.invited': { da: 'Invitationer til fællesskaber', en: 'Invitations to communities' },
+  'community.event': { da: 'Nye begivenheder i dine fællesskaber', en: 'New events in your communities' },
   'training.request_counted': { da: 'Dit ønske om træning er talt med', en: 'Your training request counted' },
   'training.proposed': { da: 'Nye forslag til træningsforløb', en: 'New training course proposals' },
   'training.planned': { da: 'Træningsforløb er planlagt', en: 'Training course planned' },

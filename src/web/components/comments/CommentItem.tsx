@@ -11,8 +11,9 @@ import { CommentBody } from './CommentBody';
 import { Composer } from './Composer';
 
 type Ctx = {
-  videoId: string;
-  player: RefObject<PlayerHandle | null>;
+  thread: string;
+  /** The video's player, for a comment's time (none on a community post). */
+  player?: RefObject<PlayerHandle | null>;
   maxLength: number;
   actions: ReturnType<typeof useCommentActions>;
   announce: (message: string) => void;
@@ -56,7 +57,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
   else if (mode === 'edit')
     content = (
       <Composer
-        videoId={ctx.videoId}
+        thread={ctx.thread}
         label={t('comments.editLabel')}
         submitLabel={t('comments.save')}
         initialBody={c.body ?? ''}
@@ -95,7 +96,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
             {formatDateTime(c.createdAt)}
             {c.editedAt && c.state !== 'deleted' && ` · ${t('comments.edited')}`}
           </span>
-          {c.anchorSeconds !== null && c.state !== 'deleted' && (
+          {c.anchorSeconds !== null && c.state !== 'deleted' && ctx.player && (
             <AnchorButton seconds={c.anchorSeconds} player={ctx.player} />
           )}
         </header>
@@ -174,7 +175,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Ct
         )}
         {mode === 'reply' && (
           <Composer
-            videoId={ctx.videoId}
+            thread={ctx.thread}
             label={t('comments.replyLabel', { name: who })}
             submitLabel={t('comments.sendReply')}
             maxLength={ctx.maxLength}

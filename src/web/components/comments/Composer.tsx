@@ -8,7 +8,8 @@ import { formatTime } from '../player/format';
 import type { PlayerHandle } from '../player/Player';
 
 type Props = {
-  videoId: string;
+  /** The discussion's place in the API (api/comments videoThread / postThread). */
+  thread: string;
   /** Label of the text field ("Skriv en kommentar", "Dit svar", "Ret kommentaren"). */
   label: string;
   submitLabel: string;
@@ -24,17 +25,17 @@ type Props = {
 
 /** Finds people to @mention: a search field and a list of buttons; choosing one inserts a mention token. */
 function MentionPicker({
-  videoId,
+  thread,
   onPick,
   onClose,
 }: {
-  videoId: string;
+  thread: string;
   onPick: (p: { id: string; name: string }) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const people = useMentionable(videoId, q.trim(), true);
+  const people = useMentionable(thread, q.trim(), true);
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -176,7 +177,7 @@ export function Composer(p: Props) {
       </div>
       {picking && (
         <MentionPicker
-          videoId={p.videoId}
+          thread={p.thread}
           onPick={insertMention}
           onClose={() => {
             setPicking(false);

@@ -1,7 +1,13 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { type CommentSort, useCommentActions, useComments } from '../../api/comments';
+import {
+  type CommentSort,
+  postThread,
+  useCommentActions,
+  useComments,
+  videoThread,
+} from '../../api/comments';
 import { Loading, RequestError } from '../Alert';
 import { Button } from '../Button';
 import type { PlayerHandle } from '../player/Player';
@@ -11,13 +17,19 @@ import './comments.css';
 
 /**
  * The discussion under a video (V4): a composer that can anchor the comment at the player's current time, and
- * the threaded comments. Opened with #kommentar-<id> (from a notification) it scrolls to that comment.
+ * the threaded comments. Opened with #kommentar-<id> (from a notification) it scrolls to that comment. The same
+ * discussion holds the replies to a community post (`postId`, issue 15), without times, oldest first.
  */
-export function Discussion({ videoId, player }: { videoId: string; player: RefObject<PlayerHandle | null> }) {
+export function Discussion(
+  props: { videoId: string; player: RefObject<PlayerHandle | null> } | { postId: string; player?: undefined },
+) {
   const { t } = useTranslation();
-  const [sort, setSort] = useState<CommentSort>('newest');
-  const comments = useComments(videoId, sort);
-  const actions = useCommentActions(videoId);
+  const onPost = 'postId' in props;
+  const thread = onPost ? postThread(props.postId) : videoThread(props.videoId);
+  const player = props.player;
+  const [sort, setSort] = useState<CommentSort>(onPost ? 'oldest' : 'newest');
+  const comments = useComments(thread, sort);
+  const actions = useCommentActions(thread);
   const [status, setStatus] = useState('');
   const { hash } = useLocation();
   const scrolledTo = useRef<string | null>(null);
@@ -39,12 +51,12 @@ export function Discussion({ videoId, player }: { videoId: string; player: RefOb
     setStatus('');
     requestAnimationFrame(() => setStatus(message));
   };
-  const ctx = { videoId, player, maxLength: first?.maxLength ?? 10_000, actions, announce };
+  const ctx = { thread, player, maxLength: first?.maxLength ?? 10_000, actions, announce };
 
   return (
     <section className="discussion" aria-labelledby="discussion-title">
       <h2 id="discussion-title">
-        {t('comments.title')}
+        {t(onPost ? 'comments.repliesTitle' : 'comments.title')}
         {first ? <span className="muted discussion-count"> ({first.total})</span> : null}
       </h2>
       <p role="status" className="sr-only">
@@ -54,9 +66,9 @@ export function Discussion({ videoId, player }: { videoId: string; player: RefOb
       {comments.isError && <RequestError error={comments.error} />}
       {first?.canComment && (
         <Composer
-          videoId={videoId}
-          label={t('comments.newLabel')}
-          submitLabel={t('comments.send')}
+          thread={thread}
+          label={t(onPost ? 'comments.replyToPostLabel' : 'comments.newLabel')}
+          submitLabel={t(onPost ? 'comments.replyToPost' : 'comments.send')}
           player={player}
           maxLength={ctx.maxLength}
           onSubmit={async (body, anchorSeconds) => {

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -21,6 +22,8 @@ import { CommunityFacts } from './CommunityCard';
 import { CommunityFields, readCommunityFields } from './CommunityForm';
 import { CommunityMembers } from './CommunityMembers';
 import { FeedList } from './FeedList';
+import { PostComposer } from './PostComposer';
+import { UpcomingEvents } from './Posts';
 import './communities.css';
 
 /** Join / accept / decline / leave, as fits the person's membership. */
@@ -135,6 +138,7 @@ export function CommunityPage() {
   const community = useCommunity(id);
   const { data: me } = useMe();
   const state = useLocation().state as { notice?: string } | null;
+  const [posted, setPosted] = useState<string | null>(null);
   usePageTitle(community.data?.name ?? t('communities.title'));
 
   if (community.isPending) return <Loading />;
@@ -153,13 +157,30 @@ export function CommunityPage() {
       </div>
       {c.description && <p className="community-about">{c.description}</p>}
       <MembershipActions community={c} />
+      <Notice message={posted} />
       <div className="community-layout">
-        <section aria-labelledby="community-feed">
-          <h2 id="community-feed">{t('communities.feed')}</h2>
-          {c.can.post && <p className="hint">{t('communities.shareHint')}</p>}
-          <FeedList communityId={c.id} headingId="community-feed" empty={t('communities.feedEmpty')} />
-        </section>
-        <CommunityMembers community={c} meId={me?.id ?? ''} />
+        <div className="community-main">
+          {c.can.post && <PostComposer communityId={c.id} onPosted={setPosted} />}
+          <section aria-labelledby="community-feed">
+            <h2 id="community-feed">{t('communities.feed')}</h2>
+            {c.can.post ? (
+              <p className="hint">{t('communities.shareHint')}</p>
+            ) : (
+              <p className="hint">{t('communities.posts.membersOnly')}</p>
+            )}
+            <FeedList
+              communityId={c.id}
+              headingId="community-feed"
+              empty={t('communities.feedEmpty')}
+              meId={me?.id}
+              moderate={c.can.moderate}
+            />
+          </section>
+        </div>
+        <div className="community-side">
+          {c.can.post && <UpcomingEvents communityId={c.id} />}
+          <CommunityMembers community={c} meId={me?.id ?? ''} />
+        </div>
       </div>
     </div>
   );

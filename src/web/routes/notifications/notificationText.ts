@@ -45,21 +45,25 @@ export function useNotificationText() {
   return (n: Notification) => {
     const p = n.payload;
     if (!isKnown(n.kind)) return t('notifications.kinds.unknown');
+    const onPost = !!p.postId && n.kind.startsWith('comment.');
     const key =
-      n.kind === 'community.invited' && !p.invitedByName ? 'community_invited_anonymous' : kindKey(n.kind);
+      n.kind === 'community.invited' && !p.invitedByName
+        ? 'community_invited_anonymous'
+        : `${kindKey(n.kind)}${onPost ? '_post' : ''}`;
     return t(`notifications.kinds.${key}`, {
       author: str(p.authorName),
-      title: str(p.videoTitle),
+      title: str(p.videoTitle) || str(p.postTitle) || str(p.eventTitle),
       community: str(p.communityName),
       invitedBy: str(p.invitedByName),
       method: str(p.methodLabel),
       course: str(p.courseTitle) || str(p.methodLabel),
       count: str(p.count),
       threshold: str(p.threshold),
-      when: n.kind === 'training.session_reminder' ? when(str(p.startsAt)) : '',
+      when:
+        n.kind === 'training.session_reminder' || n.kind === 'community.event' ? when(str(p.startsAt)) : '',
       place: p.place ? `, ${str(p.place)}` : '',
+      // A visit's sentence in the words of its institution (vocabulary.ts): "dit læringsmiljø" in a dagtilbud.
+      context: wordContext(WORD_KINDS.find((k) => k === p.words) ?? 'skole'),
     });
   };
 }
-      // A visit's sentence in the words of its institution (vocabulary.ts): "dit læringsmiljø" in a dagtilbud.
-      context: wordContext(WORD_KINDS.find((k) => k === p.words) ?? 'skole'),
