@@ -49,6 +49,8 @@ export const VideoSummary = z.object({
   methods: z.array(TermRef),
   pillars: z.array(z.enum(PILLARS)),
   curated: z.boolean(),
+  /** In one of the editors' collections: the card says "Udvalgt" (not every catalogue video). */
+  featured: z.boolean(),
   triedCount: z.number().int(),
   /** Null while one or two tried it (their answers would show, ADR 0009). */
   workedCount: z.number().int().nullable(),

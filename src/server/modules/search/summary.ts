@@ -36,6 +36,8 @@ export const summaryColumns = {
     select json_agg(json_build_object('id', t.id, 'label', t.label) order by t.label)
     from video_methods vm join taxonomy_terms t on t.id = vm.term_id where vm.video_id = ${videos.id}), '[]'::json)`,
   editorialState: videos.editorialState,
+  /** In an editors' collection (the home page's "Udvalgte samlinger"): what a card marks "Udvalgt". */
+  featured: sql<boolean>`exists(select 1 from collection_videos cv where cv.video_id = ${videos.id})`,
   triedCount: videos.triedCount,
   workedCount: videos.workedCount,
   viewCount: videos.viewCount,
@@ -62,6 +64,7 @@ export type SummaryRow = {
   pillars: Pillar[];
   methods: { id: string; label: string }[];
   editorialState: EditorialState;
+  featured: boolean;
   triedCount: number;
   workedCount: number;
   viewCount: number;
@@ -111,6 +114,7 @@ export function presentSummary(ctx: Pick<AppContext, 'secret'>, v: SummaryRow) {
     methods: v.methods,
     pillars: v.pillars,
     curated: v.editorialState === 'published',
+    featured: v.editorialState === 'published' && v.featured,
     triedCount: v.triedCount,
     // With one or two who tried it, "worked" would tell each one's answer (ADR 0009; as on the video page).
     workedCount: tooFew(v.triedCount) ? null : v.workedCount,

@@ -23,7 +23,7 @@ export type CardVideo = Pick<VideoSummary, 'id' | 'title' | 'durationSeconds' | 
   Partial<Omit<VideoSummary, 'id' | 'title' | 'durationSeconds' | 'posterUrl'>>;
 
 /**
- * A video in a list: poster with duration (and "Udvalgt" when curated), the title as the link, subject and
+ * A video in a list: poster with duration (and "Udvalgt" when in an editors' collection), the title as the link, subject and
  * age band, who made it, and how many have tried it. `showStatus` (my own videos): processing state and
  * visibility instead of the author. `headingLevel` follows the list's heading (default h3).
  */
@@ -49,7 +49,7 @@ export function VideoCard({
         ) : (
           <span className="video-thumb-empty" aria-hidden="true" />
         )}
-        {video.curated ? <span className="video-curated">{t('search.card.curated')}</span> : null}
+        {video.featured ? <span className="video-curated">{t('search.card.curated')}</span> : null}
         {video.durationSeconds ? (
           <span className="video-duration">
             <span className="sr-only">{t('videos.duration')} </span>
