@@ -91,3 +91,23 @@ describe("the PLF pillars in the kommune's own words", () => {
     await m.context.close();
   });
 });
+
+describe('small things a newcomer meets', () => {
+  it('the packages page opens on "Alle jeg kan se" for someone without packages of their own', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, 'laerer9');
+    await page.goto('/pakker');
+    const tabs = page.getByRole('navigation', { name: 'Vis læringspakker' });
+    await expect
+      .poll(() => tabs.getByRole('link', { name: 'Alle jeg kan se' }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.locator('.pkg-card').first().waitFor();
+    // "Mine" is still one click away, and then shows mine (none).
+    await tabs.getByRole('link', { name: 'Mine' }).click();
+    await expect
+      .poll(() => tabs.getByRole('link', { name: 'Mine' }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.screenshot({ path: path.join(shots, 'packages-mine-empty-phone.png'), fullPage: true });
+    await context.close();
+  });
+});

@@ -144,6 +144,28 @@ export async function seedDemoCommunity(
   }
   if (views.length) await tx.insert(videoViews).values(views);
 
+  // Whoever was answered has a notification about it, as if the replies had been written in the app: the newer
+  // ones (the last three days) unread, so the bell has something to show; no e-mails for the past.
+  const discussed = Object.keys(DEMO_DISCUSSIONS)
+    .map(vid)
+    .filter((id): id is string => !!id);
+  if (discussed.length)
+    await tx.execute(sql`
+      insert into notifications (user_id, kind, payload, created_at, read_at)
+      select p.author_id, 'comment.reply',
+             jsonb_build_object('videoId', v.id, 'videoTitle', v.title, 'commentId', c.id,
+                                'authorName', u.name, 'excerpt', left(c.body, 140)),
+             c.created_at,
+             case when c.created_at < ${ago(3 * DAY)} then c.created_at + interval '2 hours' end
+      from comments c
+      join comments p on p.id = c.parent_id
+      join videos v on v.id = c.video_id
+      join users u on u.id = c.author_id
+      where c.video_id in (${sql.join(
+        discussed.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+        and p.author_id is not null and c.author_id <> p.author_id`);
   const editor = who('redaktoer');
   for (const [position, c] of DEMO_COLLECTIONS.entries()) {
     const [row] = await tx

@@ -71,12 +71,15 @@ export function PackagesPage() {
   const { t } = useTranslation();
   usePageTitle(t('packages.title'));
   const [params, setParams] = useSearchParams();
-  const mine = params.get('vis') !== 'alle';
+  // Without a choice in the address, open on "Mine" only when I have packages: else on all I can see.
+  const vis = params.get('vis');
+  const minePage = usePackages(true, '').data?.pages[0];
+  const mine = vis === 'mine' || (vis !== 'alle' && !(minePage && minePage.items.length === 0));
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebounced(text.trim());
   const state = useLocation().state as { notice?: string } | null;
   const tabs: [boolean, string, string][] = [
-    [true, '/pakker', t('packages.tabMine')],
+    [true, '/pakker?vis=mine', t('packages.tabMine')],
     [false, '/pakker?vis=alle', t('packages.tabAll')],
   ];
   return (
