@@ -190,7 +190,7 @@ describe('demand-driven training, from the first ask to the documentation', () =
     const box = methodBox(page);
     await box.getByText('11 af 12 har bedt om det — der mangler 1').waitFor();
     await box.getByRole('button', { name: `Vi vil gerne trænes i denne metode (${s.method.label})` }).click();
-    await box.getByText('12 af 12 har bedt om det — nok til et træningsforløb').waitFor();
+    await box.getByText('12 har bedt om det — grænsen på 12 er nået, så et træningsforløb kan blive til').waitFor();
     // The proposal exists now and is linked from the method's box.
     const proposal = box.getByRole('link', { name: `Forslag til træningsforløb i ${s.method.label}` });
     await proposal.waitFor();
@@ -228,7 +228,7 @@ describe('demand-driven training, from the first ask to the documentation', () =
     // The overview lists it too.
     await page.goto('/traening');
     await page.getByRole('heading', { level: 1, name: 'Træning' }).waitFor();
-    await page.getByText('12 af 12 — grænsen er nået').first().waitFor();
+    await page.getByText('12 — grænsen på 12 er nået').first().waitFor();
     await expectAxeClean(page, 'training-overview');
     await page
       .getByRole('link', { name: `Forslag til træningsforløb i ${s.method.label}` })
