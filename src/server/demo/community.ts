@@ -4,7 +4,9 @@ import {
   collectionVideos,
   comments,
   communities,
+  communityEvents,
   communityMembers,
+  communityPosts,
   communityVideos,
   learningPackages,
   packageItems,
@@ -14,6 +16,7 @@ import {
 } from '../db/community-schema.js';
 import type { DbOrTx } from '../db/index.js';
 import { videos } from '../db/videos-schema.js';
+import { copenhagenInstant } from '../modules/communities/index.js';
 import { demoLook } from './look.js';
 import { DEMO_COLLECTIONS, DEMO_PACKAGES } from './packages.js';
 import { DEMO_COMMUNITIES, DEMO_DISCUSSIONS, DEMO_NOTES, DEMO_SIGNALS, type DemoComment } from './talk.js';
@@ -75,15 +78,57 @@ export async function seedDemoCommunity(
         addedAt: ago((c.daysAgo / (i + 2)) * DAY),
       }));
     if (shared.length) await tx.insert(communityVideos).values(shared);
+
+    // Members' posts, with replies, and coming events (issue 15).
+    for (const p of c.posts ?? []) {
+      const [post] = await tx
+        .insert(communityPosts)
+        .values({
+          communityId: row.id,
+          authorId: who(p.by),
+          kind: p.kind,
+          body: p.text,
+          url: p.url ?? null,
+          createdAt: ago(p.hoursAgo * HOUR),
+        })
+        .returning({ id: communityPosts.id });
+      if (p.replies) await thread({ postId: post.id }, p.replies, null, 0);
+    }
+    for (const e of c.events ?? []) {
+      const day = new Date(d.now.getTime() + e.inDays * DAY).toISOString().slice(0, 10);
+      const [post] = await tx
+        .insert(communityPosts)
+        .values({
+          communityId: row.id,
+          authorId: who(e.by),
+          kind: 'event',
+          body: e.text,
+          createdAt: ago(e.hoursAgo * HOUR),
+        })
+        .returning({ id: communityPosts.id });
+      await tx.insert(communityEvents).values({
+        postId: post.id,
+        title: e.title,
+        startsAt: copenhagenInstant(day, e.start) as Date,
+        endsAt: copenhagenInstant(day, e.end) as Date,
+        place: e.place,
+        onlineUrl: e.onlineUrl ?? null,
+      });
+    }
   }
 
-  // Threads: each reply one level deeper than its parent, and written after it.
-  async function thread(videoId: string, list: DemoComment[], parentId: string | null, depth: number) {
+  // Threads (on a video or a post): each reply one level deeper than its parent, and written after it.
+  async function thread(
+    on: { videoId: string } | { postId: string },
+    list: DemoComment[],
+    parentId: string | null,
+    depth: number,
+  ) {
     for (const c of list) {
       const [row] = await tx
         .insert(comments)
         .values({
-          videoId,
+          ...on,
           authorId: who(c.by),
           parentId,
           depth,
@@ -92,13 +137,35 @@ export async function seedDemoCommunity(
           createdAt: ago(c.hoursAgo * HOUR),
         })
         .returning({ id: comments.id });
-      if (c.replies) await thread(videoId, c.replies, row.id, depth + 1);
+      if (c.replies) await thread(on, c.replies, row.id, depth + 1);
     }
   }
   for (const [slug, list] of Object.entries(DEMO_DISCUSSIONS)) {
     const id = vid(slug);
-    if (id) await thread(id, list, null, 0);
+    if (id) await thread({ videoId: id }, list, null, 0);
   }
+  // Whoever was answered has a notification about it, as if the replies had been written in the app: the newer
+  // ones (the last three days) unread, so the bell has something to show; no e-mails for the past.
+  const discussed = Object.keys(DEMO_DISCUSSIONS)
+    .map(vid)
+    .filter((id): id is string => !!id);
+  if (discussed.length)
+    await tx.execute(sql`
+      insert into notifications (user_id, kind, payload, created_at, read_at)
+      select p.author_id, 'comment.reply',
+             jsonb_build_object('videoId', v.id, 'videoTitle', v.title, 'commentId', c.id,
+                                'authorName', u.name, 'excerpt', left(c.body, 140)),
+             c.created_at,
+             case when c.created_at < ${ago(3 * DAY)} then c.created_at + interval '2 hours' end
+      from comments c
+      join comments p on p.id = c.parent_id
+      join videos v on v.id = c.video_id
+      join users u on u.id = c.author_id
+      where c.video_id in (${sql.join(
+        discussed.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+        and p.author_id is not null and c.author_id <> p.author_id`);
 
   const signals = DEMO_SIGNALS.filter(([slug]) => vid(slug)).map(
     ([slug, by, worked, reflection, shared], i) => {
@@ -144,28 +211,6 @@ export async function seedDemoCommunity(
   }
   if (views.length) await tx.insert(videoViews).values(views);
 
-  // Whoever was answered has a notification about it, as if the replies had been written in the app: the newer
-  // ones (the last three days) unread, so the bell has something to show; no e-mails for the past.
-  const discussed = Object.keys(DEMO_DISCUSSIONS)
-    .map(vid)
-    .filter((id): id is string => !!id);
-  if (discussed.length)
-    await tx.execute(sql`
-      insert into notifications (user_id, kind, payload, created_at, read_at)
-      select p.author_id, 'comment.reply',
-             jsonb_build_object('videoId', v.id, 'videoTitle', v.title, 'commentId', c.id,
-                                'authorName', u.name, 'excerpt', left(c.body, 140)),
-             c.created_at,
-             case when c.created_at < ${ago(3 * DAY)} then c.created_at + interval '2 hours' end
-      from comments c
-      join comments p on p.id = c.parent_id
-      join videos v on v.id = c.video_id
-      join users u on u.id = c.author_id
-      where c.video_id in (${sql.join(
-        discussed.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-        and p.author_id is not null and c.author_id <> p.author_id`);
   const editor = who('redaktoer');
   for (const [position, c] of DEMO_COLLECTIONS.entries()) {
     const [row] = await tx

@@ -17,6 +17,31 @@ export type DemoCommunity = {
   invited?: string[];
   /** [video, shared by]. */
   videos: [string, string][];
+  /** What members wrote there (issue 15): questions, tips and links, with replies. */
+  posts?: DemoPost[];
+  /** Coming events: in how many days, Danish local times. */
+  events?: DemoEvent[];
+};
+
+export type DemoPost = {
+  by: string;
+  kind: 'question' | 'tip' | 'link';
+  text: string;
+  url?: string;
+  hoursAgo: number;
+  replies?: DemoComment[];
+};
+
+export type DemoEvent = {
+  by: string;
+  title: string;
+  inDays: number;
+  start: string;
+  end: string;
+  place: string;
+  onlineUrl?: string;
+  text: string;
+  hoursAgo: number;
 };
 
 export const DEMO_COMMUNITIES: DemoCommunity[] = [
@@ -64,6 +89,53 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
       ['broeker-papirstrimler', 'ressourceperson'],
       ['hvad-flyder', 'anders.lund'],
       ['laeringsmakkere', 'medarbejder'],
+    ],
+    posts: [
+      {
+        by: 'ressourceperson',
+        kind: 'question',
+        text: 'Hvordan får I de stille børn til at sige noget i talsnakken? Hos os er det altid de samme tre, der byder ind.',
+        hoursAgo: 30,
+        replies: [
+          {
+            by: 'medarbejder',
+            text: 'Vi giver et halvt minut til at tænke og lader dem først fortælle makkeren det. Så har alle noget at sige, når vi samler op.',
+            hoursAgo: 26,
+            replies: [
+              {
+                by: 'ressourceperson',
+                text: 'Godt råd — det prøver jeg i morgen og fortæller, hvordan det gik.',
+                hoursAgo: 20,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        by: 'anders.lund',
+        kind: 'tip',
+        text: 'Lav en fast plads på tavlen til »strategier vi har set i dag«. Børnene begynder selv at bede om at få deres strategi skrevet op.',
+        hoursAgo: 72,
+      },
+      {
+        by: 'medarbejder',
+        kind: 'link',
+        text: 'Kort og god artikel om at tale matematik med de yngste — den kan bruges som oplæg på et teammøde.',
+        url: 'https://www.emu.dk/grundskole/matematik',
+        hoursAgo: 120,
+      },
+    ],
+    events: [
+      {
+        by: 'medarbejder',
+        title: 'Netværksmøde: talsnak i praksis',
+        inDays: 9,
+        start: '14:30',
+        end: '16:00',
+        place: 'Solsikkeskolen, personalerummet',
+        text: 'Tag et kort klip eller et billede fra din egen talsnak med. Vi ser på dem sammen og aftaler hver en ting at prøve.',
+        hoursAgo: 50,
+      },
     ],
   },
   {

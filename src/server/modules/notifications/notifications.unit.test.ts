@@ -89,6 +89,27 @@ describe('notification sentences', () => {
     expect(notificationPath('training.documented', course)).toBe(`/traening/forloeb/${course.courseId}`);
   });
 
+  it('a reply to a community post and a new event lead to the post, and say where they happened', () => {
+    const onPost = {
+      communityId: 'f1',
+      communityName: 'Læsning',
+      postId: 'p1',
+      postTitle: 'Hvordan starter I?',
+      commentId: 'k9',
+      authorName: 'Rasmus',
+    };
+    const now = new Date('2026-03-11T09:00:00Z');
+    expect(notificationSentence('da', 'comment.reply', onPost, now)).toBe(
+      'Rasmus svarede på »Hvordan starter I?« i fællesskabet »Læsning«',
+    );
+    expect(notificationPath('comment.reply', onPost)).toBe('/faellesskaber/f1/opslag/p1#kommentar-k9');
+    const event = payloads['community.event'];
+    expect(notificationSentence('da', 'community.event', event, new Date('2027-03-01T12:00:00Z'))).toBe(
+      'Lene har oprettet begivenheden »Læringsdag« onsdag den 10. marts kl. 09.00 i fællesskabet »Læsning«',
+    );
+    expect(notificationPath('community.event', event)).toBe('/faellesskaber/f1/opslag/p1');
+  });
+
   it('a reminder says "i morgen kl. 14.00" the day before, else the weekday and date (Danish time)', () => {
     const p = payloads['training.session_reminder'];
     const dayBefore = danishTime('2026-03-11', 8);
