@@ -6,7 +6,7 @@ import { observationVisits } from '../../../db/observation-schema.js';
 import { type demoIds, err } from '../../../testing/fixtures.js';
 import type { TestApp, TestClient } from '../../../testing/harness.js';
 import { notificationsOf } from '../../notifications/notify.testing.js';
-import { K, observationWorld, syncOf } from '../observation.testing.js';
+import { K, makeSchema, observationWorld, syncOf } from '../observation.testing.js';
 import type { VisitSummary } from '../types.js';
 
 /*
@@ -77,8 +77,14 @@ describe('planning a visit', () => {
     const got = await notificationsOf(t.ctx.db, ids.user.medarbejder, 'observation.visit_planned');
     const mine = got.filter((n) => (n.payload as { visitId: string }).visitId === v.id);
     expect(mine).toHaveLength(1);
-    // Names, date and the link only: nothing about the lesson.
-    expect(Object.keys(mine[0].payload as object).sort()).toEqual(['authorName', 'plannedFor', 'visitId']);
+    // Names, date, the link and the institution's words only: nothing about the lesson.
+    expect(Object.keys(mine[0].payload as object).sort()).toEqual([
+      'authorName',
+      'plannedFor',
+      'visitId',
+      'words',
+    ]);
+    expect((mine[0].payload as { words: string }).words).toBe('skole');
   });
 
   it('a delegated guide plans too; an autumn date lands in the autumn term; no focus areas means all', async () => {
@@ -127,6 +133,25 @@ describe('planning a visit', () => {
       ),
     ).toEqual([409, 'observation.no_schema']);
     expect((await t.ctx.db.select().from(observationVisits)).length).toBe(before);
+  });
+});
+
+describe('words of the place', () => {
+  it('a visit in a dagtilbud tells the pædagog in a dagtilbud’s words (the notification names its kind)', async () => {
+    const mb = ids.institution['Børnehuset Mælkebøtten'];
+    await makeSchema(t.ctx.db, mb);
+    const v = await plan('leder2', {
+      institutionId: mb,
+      teacherId: ids.user.medarbejder2,
+      observerId: ids.user.leder2,
+      classLabel: 'Vuggestuen',
+      subject: 'Krop, sanser og bevægelse',
+      grade: null,
+      focusAreaKeys: [],
+    });
+    const got = await notificationsOf(t.ctx.db, ids.user.medarbejder2, 'observation.visit_planned');
+    const mine = got.filter((n) => (n.payload as { visitId: string }).visitId === v.id);
+    expect(mine.map((n) => (n.payload as { words: string }).words)).toEqual(['dagtilbud']);
   });
 });
 
