@@ -221,7 +221,8 @@ describe('who sees institution data', () => {
   it('forvaltning sees its institutions by institution, the same questions merged across their keys', async () => {
     const fjordby = ids.kommune['Fjordby Kommune'];
     const d = await data(`/observation/kommuner/${fjordby}/data`, 'forvaltning');
-    expect(d.scope).toEqual({ kind: 'kommune', id: fjordby, name: 'Fjordby Kommune' });
+    // A kommune with schools, a børnehus and a klub speaks the school's words.
+    expect(d.scope).toEqual({ kind: 'kommune', id: fjordby, name: 'Fjordby Kommune', words: 'skole' });
     expect(d.by).toBe('institution');
     expect(d.groups.map((g) => [g.key, g.label])).toEqual([
       [kilde, 'Kildeskolen'],
