@@ -159,7 +159,9 @@ function ConductView({
         {step.kind === 'area'
           ? step.area.title
           : step.kind === 'pupil'
-            ? t('observation.pupils.pupilTitle', { number: draft.pupilNumbers[step.slot - 1] ?? '?' })
+            ? draft.pupilNumbers[step.slot - 1] === undefined
+              ? t('observation.pupils.pupilNotDrawn') // the draw comes first: the body says so
+              : t('observation.pupils.pupilTitle', { number: draft.pupilNumbers[step.slot - 1] })
             : step.kind === 'pupils'
               ? t('observation.pupils.setupTitle')
               : t('observation.summary.title')}

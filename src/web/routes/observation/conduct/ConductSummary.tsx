@@ -1,9 +1,10 @@
 import type { VisitDetail } from '../../../api/observation';
 import { Button } from '../../../components/Button';
+import { currentLocale } from '../../../i18n';
 import { useWords } from '../../../i18n/words';
 import type { Draft } from '../../../offline/db';
 import { elapsedMs } from '../../../offline/sync';
-import { clock, progressOf, type Step } from './steps';
+import { minutes, progressOf, type Step } from './steps';
 
 /** The last screen: what has an answer, what is missing (with a way back), and "Afslut besøget". */
 export function ConductSummary({
@@ -61,7 +62,9 @@ export function ConductSummary({
       <dl className="meta-list">
         <div>
           <dt>{t('observation.summary.duration')}</dt>
-          <dd>{draft.startedAt ? clock(elapsedMs(draft)) : t('observation.summary.noTimer')}</dd>
+          <dd>
+            {draft.startedAt ? minutes(elapsedMs(draft), currentLocale()) : t('observation.summary.noTimer')}
+          </dd>
         </div>
       </dl>
       {draft.complete ? (

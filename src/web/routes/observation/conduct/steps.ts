@@ -64,7 +64,18 @@ export function listOfNumbers(numbers: number[], locale: string): string {
   );
 }
 
-/** 0:00, 12:03, 1:02:09 */
+/**
+ * A finished visit's length in whole minutes — "45 min." (Danish) / "45 min" — not as a clock, which reads as
+ * a time of day. Under half a minute: "under 1 min.".
+ */
+export function minutes(ms: number, locale: string): string {
+  const m = Math.round(ms / 60_000);
+  const en = locale === 'en';
+  if (m < 1) return en ? 'under 1 min' : 'under 1 min.';
+  return `${m} ${en ? 'min' : 'min.'}`;
+}
+
+/** The running stopwatch: 0:00, 12:03, 1:02:09 */
 export function clock(ms: number): string {
   const s = Math.floor(ms / 1000);
   const h = Math.floor(s / 3600);

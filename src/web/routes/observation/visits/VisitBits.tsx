@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { VisitSummary } from '../../../api/observation';
+import { useMe } from '../../../api/people';
 import { currentLocale } from '../../../i18n';
 import { useWords, type WordsT } from '../../../i18n/words';
 import { gradeLabel } from '../data/format';
@@ -22,10 +23,16 @@ export function shortDay(iso: string): string {
 
 export const firstName = (name: string) => name.split(' ')[0] ?? name;
 
-export function visitTitle(t: WordsT, v: Pick<VisitSummary, 'kind' | 'teacher' | 'plannedFor'>): string {
-  return v.kind === 'self'
-    ? t('observation.visit.selfTitle', { date: formatDay(v.plannedFor) })
-    : t('observation.visit.title', { name: v.teacher.name, date: formatDay(v.plannedFor) });
+/** "Besøg hos Mette Nørgaard, 3. december 2026" — or "Dit besøg, …" when `meId` is the one visited. */
+export function visitTitle(
+  t: WordsT,
+  v: Pick<VisitSummary, 'kind' | 'teacher' | 'plannedFor'>,
+  meId?: string,
+): string {
+  const date = formatDay(v.plannedFor);
+  if (v.kind === 'self') return t('observation.visit.selfTitle', { date });
+  if (meId && v.teacher.id === meId) return t('observation.visit.titleMine', { date });
+  return t('observation.visit.title', { name: v.teacher.name, date });
 }
 
 export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'flag'> }) {
@@ -41,11 +48,12 @@ export function StatusBadge({ visit }: { visit: Pick<VisitSummary, 'status' | 'f
 /** One visit in a list: who, when, class and subject, status — and what the person can do next. */
 export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to: string; label: string } }) {
   const { t } = useWords(visit.institution.id);
+  const meId = useMe().data?.id;
   return (
     <li className="obs-visit-row">
       <div>
         <Link to={`/observation/besoeg/${visit.id}`} className="obs-visit-link">
-          {visitTitle(t, visit)}
+          {visitTitle(t, visit, meId)}
         </Link>
         <p className="muted obs-visit-meta">
           {[
@@ -69,7 +77,7 @@ export function VisitRow({ visit, action }: { visit: VisitSummary; action?: { to
       {action && (
         <Link to={action.to} className="btn btn-secondary obs-row-action">
           {action.label}
-          <span className="sr-only">: {visitTitle(t, visit)}</span>
+          <span className="sr-only">: {visitTitle(t, visit, meId)}</span>
         </Link>
       )}
     </li>

@@ -21,7 +21,7 @@ export function VisitPage() {
   const { t } = useWords(query.data?.institution.id);
   const { data: me } = useMe();
   const obsMe = useObservationMe();
-  const title = query.data ? visitTitle(t, query.data) : t('observation.visit.heading');
+  const title = query.data ? visitTitle(t, query.data, me?.id) : t('observation.visit.heading');
   usePageTitle(query.isError ? t('observation.visit.notFound') : title);
   if (query.isPending || !me) return <Loading />;
   if (query.isError) {

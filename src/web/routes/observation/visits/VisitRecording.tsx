@@ -1,7 +1,8 @@
 import type { Indicator, PupilItem } from '../../../../shared/observation';
 import type { Answer, VisitDetail } from '../../../api/observation';
+import { currentLocale } from '../../../i18n';
 import { useWords } from '../../../i18n/words';
-import { clock, listOfNumbers, pupilQuestions, visitAreas } from '../conduct/steps';
+import { listOfNumbers, minutes, pupilQuestions, visitAreas } from '../conduct/steps';
 import { formatDay } from './VisitBits';
 
 /** Everything recorded about the lesson: answers per focus area, the pupil interview by pupil, notes, time. */
@@ -43,7 +44,7 @@ export function VisitRecording({ visit }: { visit: VisitDetail }) {
           <dt>{t('observation.summary.duration')}</dt>
           <dd>
             {visit.durationSeconds !== null
-              ? clock(visit.durationSeconds * 1000)
+              ? minutes(visit.durationSeconds * 1000, currentLocale())
               : t('observation.summary.noTimer')}
           </dd>
         </div>
@@ -75,10 +76,12 @@ export function VisitRecording({ visit }: { visit: VisitDetail }) {
           ) : (
             <>
               <p className="muted">
-                {t('observation.pupils.pickedFrom', {
-                  list: listOfNumbers(visit.pupilNumbers, i18n.language),
-                  size: visit.classSize ?? '?',
-                })}
+                {visit.classSize === null
+                  ? t('observation.pupils.picked', { list: listOfNumbers(visit.pupilNumbers, i18n.language) })
+                  : t('observation.pupils.pickedFrom', {
+                      list: listOfNumbers(visit.pupilNumbers, i18n.language),
+                      size: visit.classSize,
+                    })}
               </p>
               {visit.pupilNumbers.map((number, i) => (
                 <div key={number} className="obs-rec-pupil">
