@@ -5,7 +5,8 @@ import { useMe } from '../api/people';
 
 /**
  * The words of the institution in view (src/shared/vocabulary.ts has the rule): the kind of `institutionId` as the
- * signed-in person's grants name it, else of the person's first institution, else the school's. `t` passes the
+ * signed-in person's grants name it (or `known`, when the answer names it), else of the person's first
+ * institution, else the school's. `t` passes the
  * kind to i18next as context, so `observation.visit.teacher` reads `observation.visit.teacher_dagtilbud`
  * ("Pædagog") in a dagtilbud and the plain key ("Lærer") in a school. Use it instead of useTranslation wherever a
  * text speaks of pupils, teachers, subjects, grades or lessons.
@@ -13,13 +14,14 @@ import { useMe } from '../api/people';
 /** A `t` that speaks an institution's words. */
 export type WordsT = (key: string, options?: Record<string, unknown>) => string;
 
-export function useWords(institutionId?: string | null) {
+export function useWords(institutionId?: string | null, known?: WordKind) {
   const { t, i18n } = useTranslation();
   const grants = useMe().data?.grants ?? [];
   const grant =
     (institutionId ? grants.find((g) => g.institutionId === institutionId) : undefined) ??
     grants.find((g) => g.institutionType);
-  const kind: WordKind = wordKind(grant?.institutionType);
+  // `known`: the kind an answer already names (the observation data's scope.words), e.g. for forvaltning.
+  const kind: WordKind = known ?? wordKind(grant?.institutionType);
   const context = wordContext(kind);
   const wt: WordsT = useCallback((key, options) => t(key, { context, ...options }) as string, [t, context]);
   return { t: wt, kind, i18n };

@@ -16,7 +16,7 @@ export function DataFilters({
   data: ObservationData | undefined;
   kommune: boolean;
 }) {
-  const { t } = useWords(data?.scope.kind === 'institution' ? data.scope.id : null);
+  const { t } = useWords(null, data?.scope.words);
   const options = data?.options ?? { terms: [], subjects: [], grades: [] };
   const keep = <T,>(list: T[], value: T | undefined) =>
     value !== undefined && !list.includes(value) ? [value, ...list] : list;

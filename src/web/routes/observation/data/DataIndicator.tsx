@@ -42,7 +42,7 @@ function Row({
 
 /** One indicator: what the figure means, a chart (for sighted readers) and the table with the same figures. */
 export function DataIndicator({ data, indicator }: { data: ObservationData; indicator: Indicator }) {
-  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
+  const { t } = useWords(null, data.scope.words);
   const measure = measureLabel(indicator.type, indicator.scale);
   const points = useMemo(
     () =>
@@ -121,7 +121,7 @@ export function DataIndicator({ data, indicator }: { data: ObservationData; indi
 
 /** One focus area's indicators in total only, when no breakdown can be shown (issue 15): one short table. */
 export function TotalsTable({ data, area }: { data: ObservationData; area: ObservationData['areas'][number] }) {
-  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
+  const { t } = useWords(null, data.scope.words);
   return (
     <TableWrap label={area.title}>
       <table className="obsl-data-table">

@@ -32,7 +32,7 @@ function NamedList({ items, t }: { items: Named[]; t: WordsT }) {
 
 /** The top of the data page: what stands out, in a few lines, before any chart (issue 15). */
 export function DataSummary({ data }: { data: ObservationData }) {
-  const { t } = useWords(data.scope.kind === 'institution' ? data.scope.id : null);
+  const { t } = useWords(null, data.scope.words);
   const s = data.summary;
   const total = data.total;
   const nothing = s.strongest.length === 0 && s.weakest.length === 0;
