@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   NOTIFICATION_DELIVERIES,
   type NotificationDelivery,
@@ -12,6 +11,7 @@ import { Button } from '../../components/Button';
 import { RadioGroupField } from '../../components/Field';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useWords } from '../../i18n/words';
 import { kindKey } from './notificationText';
 import './notification-settings.css';
 
@@ -24,7 +24,8 @@ const GROUPS: { id: 'discussion' | 'communities' | 'training' | 'observation'; p
 ];
 
 function SettingsForm({ prefs }: { prefs: Preferences }) {
-  const { t } = useTranslation();
+  // A kind's label in the person's words ("Et besøg i dit læringsmiljø" for a pædagog).
+  const { t } = useWords();
   const save = useSavePreferences();
   const [chosen, setChosen] = useState<Record<string, NotificationDelivery>>(() =>
     Object.fromEntries(prefs.items.map((i) => [i.kind, i.delivery])),
@@ -85,7 +86,7 @@ function SettingsForm({ prefs }: { prefs: Preferences }) {
 
 /** /notifikationer/indstillinger: per kind, off / in the app only / e-mail at once / daily digest. */
 export function NotificationSettingsPage() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   usePageTitle(t('notifications.settings.title'));
   const prefs = usePreferences();
   return (

@@ -12,8 +12,8 @@ import '../observation.css';
 
 /** /observation/guide/:institutionId — the institution's visit guide (O6), read before the first visit. */
 export function GuidePage() {
-  const { t } = useWords();
   const { institutionId } = useParams();
+  const { t } = useWords(institutionId);
   const guide = useGuide(institutionId);
   const me = useObservationMe();
   const read = useMarkGuideRead(institutionId ?? '');
