@@ -17,6 +17,15 @@ export function wordKind(type: InstitutionType | null | undefined): WordKind {
   return type === 'dagtilbud' || type === 'klub' ? type : 'skole';
 }
 
+/**
+ * The kind a video's facts speak, from its age band (0–2 and 3–5 years: a dagtilbud's; klub: a klub's; the
+ * classes: a school's); undefined without an age band (then the person's own words).
+ */
+export function ageBandKind(ageBand: string | null | undefined): WordKind | undefined {
+  if (!ageBand) return undefined;
+  return ageBand === '0-2' || ageBand === '3-5' ? 'dagtilbud' : ageBand === 'klub' ? 'klub' : 'skole';
+}
+
 /** The i18next context of a kind: none for a school, whose words are the plain keys. */
 export function wordContext(kind: WordKind): 'dagtilbud' | 'klub' | undefined {
   return kind === 'skole' ? undefined : kind;

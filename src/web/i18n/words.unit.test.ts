@@ -3,7 +3,7 @@ import path from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INSTITUTION_TYPES } from '../../shared/constants';
-import { WORD_KINDS, wordContext, wordKind, words } from '../../shared/vocabulary';
+import { ageBandKind, WORD_KINDS, wordContext, wordKind, words } from '../../shared/vocabulary';
 
 /** The vocabulary (src/shared/vocabulary.ts): the web's i18next context and the server's words, per institution type. */
 
@@ -69,6 +69,17 @@ describe('words follow the institution type', () => {
     expect(as('dagtilbud', 'observationLead.data.by.subject')).toBe('Læreplanstema');
     expect(as('dagtilbud', 'catalogue.fields.subject')).toBe('Læreplanstema');
     expect(as('skole', 'catalogue.fields.subject')).toBe('Fag');
+  });
+
+  it('a video’s facts follow its age band: Læreplanstema on a børnehus video, Fag on a school’s', () => {
+    expect(ageBandKind('3-5')).toBe('dagtilbud');
+    expect(ageBandKind('0-2')).toBe('dagtilbud');
+    expect(ageBandKind('klub')).toBe('klub');
+    expect(ageBandKind('kl4-6')).toBe('skole');
+    expect(ageBandKind(null)).toBeUndefined();
+    expect(i18n.t('catalogue.fields.subject', { context: wordContext(ageBandKind('3-5') ?? 'skole') })).toBe(
+      'Læreplanstema',
+    );
   });
 
   it('a key without a variant reads the same everywhere', () => {

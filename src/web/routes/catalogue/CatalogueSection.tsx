@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { ageBandKind } from '../../../shared/vocabulary';
 import type { VideoCatalogue } from '../../api/catalogue';
 import { usePillarLabel } from '../../api/pillars';
 import type { VideoView } from '../../api/videos';
+import { useWords } from '../../i18n/words';
 import { EditorialActions } from './EditorialActions';
 import { MetadataDialog } from './MetadataDialog';
 import './catalogue.css';
@@ -19,12 +21,14 @@ export function CatalogueFacts({
   c: Pick<VideoCatalogue, 'subject' | 'ageBand' | 'methods' | 'pillars'>;
 }) {
   const { t } = useTranslation();
+  // "Læreplanstema" on a børnehus video, "Fag" on a school's (vocabulary.ts).
+  const words = useWords(null, ageBandKind(c.ageBand));
   const pillarLabel = usePillarLabel();
   const none = <span className="muted">{t('catalogue.notSet')}</span>;
   return (
     <dl className="catalogue-facts">
       <div>
-        <dt>{t('catalogue.fields.subject')}</dt>
+        <dt>{words.t('catalogue.fields.subject')}</dt>
         <dd>{c.subject?.label ?? none}</dd>
       </div>
       <div>
