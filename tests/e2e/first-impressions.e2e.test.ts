@@ -111,3 +111,29 @@ describe('small things a newcomer meets', () => {
     await context.close();
   });
 });
+
+describe('observation: whose visit, and what to follow up', () => {
+  it('an observer sees the visits they carried out to follow up, not only the planned ones', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'ressourceperson');
+    await page.goto('/observation');
+    const follow = page.getByRole('region', { name: 'Besøg, du skal følge op på' });
+    await follow.getByRole('listitem').first().waitFor();
+    expect(await follow.getByRole('link', { name: /^(Følg op|Åbn):/ }).count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'observation-observer-desktop.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('the person visited reads "Dit besøg", not their own name', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, 'medarbejder');
+    await page.goto('/observation');
+    const toMe = page.getByRole('region', { name: 'Besøg i min undervisning' });
+    await toMe.getByRole('listitem').first().waitFor();
+    expect(await toMe.getByRole('link', { name: /^Dit besøg, / }).count()).toBeGreaterThan(0);
+    expect(await toMe.getByText('Mette Nørgaard').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'observation-mine-phone.png'), fullPage: true });
+    await context.close();
+  });
+});

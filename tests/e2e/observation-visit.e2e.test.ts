@@ -192,12 +192,15 @@ describe('observation visit on a phone, offline', () => {
     expect(await page.getByLabel('Noter').inputValue()).toBe('Rolig start. Eleverne kendte målet.');
     expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
     await expectAxeClean(page, 'conduct-summary-offline');
+    // Opened from the device: the page says so while the connection is away (and not after, below).
+    expect(await page.locator('.obs-from-device').isVisible()).toBe(true);
 
     // The network returns: one sync carries every answer.
     await context.setOffline(false);
     await expect
       .poll(() => syncStatus(page).textContent(), { timeout: 30_000 })
       .toMatch(/^Synkroniseret kl\. /);
+    await expect.poll(() => page.locator('.obs-from-device').count(), P).toBe(0);
     const rp = await apiAs(browser, 'ressourceperson');
     try {
       const visit = (await rp.call('GET', `/observation/visits/${s.visitId}`)).json as unknown as VisitDetail;

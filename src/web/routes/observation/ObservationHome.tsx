@@ -27,6 +27,10 @@ export function ObservationHome() {
     toConduct.data?.items.filter(
       (v) => v.kind === 'visit' && (v.status === 'planned' || v.status === 'in_progress'),
     ) ?? [];
+  // Visits I observed and finished: the learning conversation and next step follow (not yet agreed first).
+  const followUp = (toConduct.data?.items.filter((v) => v.kind === 'visit' && v.status === 'completed') ?? [])
+    .sort((a, b) => Number(a.nextStepAgreed) - Number(b.nextStepAgreed))
+    .slice(0, 10);
   const published = institutions.filter((i) => i.guide.published);
 
   return (
@@ -83,6 +87,25 @@ export function ObservationHome() {
               </ul>
             )}
           </QueryView>
+        </section>
+      )}
+
+      {observes && followUp.length > 0 && (
+        <section className="card" aria-labelledby="obs-followup-title">
+          <h2 id="obs-followup-title">{t('observation.home.followUp')}</h2>
+          <p className="muted">{t('observation.home.followUpHelp')}</p>
+          <ul className="plain-list obs-visit-list">
+            {followUp.map((v) => (
+              <VisitRow
+                key={v.id}
+                visit={v}
+                action={{
+                  to: `/observation/besoeg/${v.id}`,
+                  label: v.nextStepAgreed ? t('observation.home.open') : t('observation.home.followUpAction'),
+                }}
+              />
+            ))}
+          </ul>
         </section>
       )}
 

@@ -146,7 +146,11 @@ function ConductView({
         <p className="muted obs-conduct-meta">
           {[visit.classLabel, visit.subject].filter(Boolean).join(' · ')}
         </p>
-        {fromDevice && <p className="obs-from-device">{t('observation.conduct.fromDevice')}</p>}
+        {/* Opened from the device without a connection: said until the connection is back (a sync reached
+            Amongi, or the device is online and nothing waits). */}
+        {fromDevice && !c.lastResult && !(c.sync.kind === 'synced' && navigator.onLine) && (
+          <p className="obs-from-device">{t('observation.conduct.fromDevice')}</p>
+        )}
         {c.storageError && <p className="alert alert-error">{t('observation.conduct.storageError')}</p>}
       </header>
       <div className="obs-conduct-bar">

@@ -6,17 +6,12 @@ import { Button } from '../../../components/Button';
 import { currentLocale } from '../../../i18n';
 import { useWords } from '../../../i18n/words';
 import { formatDate, gradeLabel } from '../data/format';
-import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth } from './month';
+import { byDay, MONTH_PATTERN, monthOf, monthRange, monthWeeks, shiftMonth, weekdayNames } from './month';
 
 const locale = () => (currentLocale() === 'da' ? 'da-DK' : 'en-GB');
 const monthName = (month: string) =>
   new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(
     new Date(`${month}-15T12:00:00`),
-  );
-const weekdayNames = (style: 'short' | 'long') =>
-  // 2027-03-01 is a Monday.
-  Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale(), { weekday: style }).format(new Date(`2027-03-0${i + 1}T12:00:00`)),
   );
 
 /** The status in words (never colour alone). */
@@ -100,8 +95,8 @@ export function PlanningCalendar({ institutionId }: { institutionId: string }) {
   const days = new Map(byDay(visits.data ?? []));
   const today = new Date();
   const todayIso = `${monthOf(today)}-${String(today.getDate()).padStart(2, '0')}`;
-  const short = weekdayNames('short');
-  const long = weekdayNames('long');
+  const short = weekdayNames('short', currentLocale());
+  const long = weekdayNames('long', currentLocale());
   return (
     <section className="card obsl-section" aria-labelledby="obsl-calendar">
       <div className="section-head">

@@ -43,3 +43,18 @@ export function byDay<T extends { plannedFor: string }>(items: T[]): [string, T[
   }
   return [...map.entries()];
 }
+
+/**
+ * Weekday names Monday first. Danish short names in Dansk Sprognævn's style ("man., tirs., ons., tors., fre.,
+ * lør., søn."), fixed here: browsers' own data disagree (some say "tir."/"tor."), so every browser shows the same.
+ */
+const DA_SHORT = ['man.', 'tirs.', 'ons.', 'tors.', 'fre.', 'lør.', 'søn.'];
+export function weekdayNames(style: 'short' | 'long', locale: 'da' | 'en'): string[] {
+  if (style === 'short' && locale === 'da') return DA_SHORT;
+  // 2027-03-01 is a Monday.
+  return Array.from({ length: 7 }, (_, i) =>
+    new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { weekday: style }).format(
+      new Date(`2027-03-0${i + 1}T12:00:00`),
+    ),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, monthRange, monthWeeks, shiftMonth } from './month';
+import { byDay, monthRange, monthWeeks, shiftMonth, weekdayNames } from './month';
 
 describe('planning month', () => {
   it('shifts across years', () => {
@@ -35,5 +35,16 @@ describe('planning month', () => {
       ['2027-03-02', 1],
       ['2027-03-05', 2],
     ]);
+  });
+});
+
+describe('weekday names (issue 15: "tir." and "tor." in one browser, "tirs." in another)', () => {
+  it('Danish short names are Dansk Sprognævn’s, whatever the browser’s data say', () => {
+    expect(weekdayNames('short', 'da')).toEqual(['man.', 'tirs.', 'ons.', 'tors.', 'fre.', 'lør.', 'søn.']);
+  });
+  it('long names and English come from the browser, Monday first', () => {
+    expect(weekdayNames('long', 'da')[0]).toBe('mandag');
+    expect(weekdayNames('long', 'en')[6]).toBe('Sunday');
+    expect(weekdayNames('short', 'en')[1]).toBe('Tue');
   });
 });
