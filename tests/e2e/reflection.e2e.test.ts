@@ -77,8 +77,16 @@ describe('reflection and impact on the video page', () => {
     await panel(page).getByText('Rollekortene gav de stille elever en tydelig opgave.').last().waitFor();
 
     // The private note saves itself and is announced.
-    const note = panel(page).getByLabel('Private noter');
-    await panel(page).getByText('Kun du kan se dine noter.').waitFor();
+    const note = panel(page).getByLabel('Din note');
+    await panel(page)
+      .getByText('Kun du kan se dine noter – ingen andre, heller ikke ledere eller administratorer.')
+      .waitFor();
+    // Said once (issue 15: the label, the line and the hint each said it).
+    expect(
+      await panel(page)
+        .getByText(/Kun du kan se/)
+        .count(),
+    ).toBe(1);
     await note.fill('Prøv med 4.b på torsdag – husk rollekort i to farver.');
     await panel(page)
       .getByText(/^Noten er gemt kl\. \d\d[.:]\d\d\.$/)
@@ -104,7 +112,7 @@ describe('reflection and impact on the video page', () => {
     await expect.poll(() => figures(page).textContent()).toBe(FEW);
     await panel(page).getByText('Rollekortene gav de stille elever en tydelig opgave.').waitFor();
     await panel(page).getByText('Rasmus Kjær', { exact: false }).waitFor();
-    expect(await panel(page).getByLabel('Private noter').inputValue()).toBe('');
+    expect(await panel(page).getByLabel('Din note').inputValue()).toBe('');
     expect(await page.content()).not.toContain('husk rollekort i to farver');
 
     // The server refuses: the button and the figures go back, and the person is told.

@@ -74,7 +74,7 @@ function Editor({ videoId, initial }: { videoId: string; initial: string }) {
         rows={5}
         value={text}
         maxLength={MAX}
-        aria-describedby={`${id}-hint ${id}-status`}
+        aria-describedby={`note-private-${videoId} ${id}-hint ${id}-status`}
         onChange={(e) => onChange(e.target.value)}
         onBlur={() => void flush()}
       />
@@ -112,7 +112,7 @@ export function NoteEditor({ videoId }: { videoId: string }) {
   return (
     <section className="note-editor" aria-labelledby={`note-heading-${videoId}`}>
       <h3 id={`note-heading-${videoId}`}>{t('reflection.noteHeading')}</h3>
-      <p className="note-private">
+      <p className="note-private" id={`note-private-${videoId}`}>
         <span className="lock-icon" aria-hidden="true" /> {t('reflection.notePrivate')}
       </p>
       {note.isPending ? (
