@@ -171,7 +171,7 @@ describe('talking in a community (issue 15)', () => {
       .getByRole('list', { name: 'Nyt i fællesskabet' })
       .getByRole('link', { name: QUESTION, exact: true })
       .click();
-    await mette.page.getByRole('heading', { level: 1, name: 'Spørgsmål' }).waitFor();
+    await mette.page.getByRole('heading', { level: 1, name: 'Spørgsmål fra Rasmus Kjær' }).waitFor();
     await mette.page.getByText(QUESTION).waitFor();
     const replies = mette.page.getByRole('region', { name: 'Svar' });
     await replies.getByLabel('Skriv et svar').fill('Vi lader dem læse for en bamse først.');
@@ -224,7 +224,7 @@ describe('talking in a community (issue 15)', () => {
         await mette.page.waitForLoadState('networkidle');
         await mette.page.screenshot({ path: `${SHOTS}/community-${w}.png`, fullPage: true });
         await mette.page.goto(`/faellesskaber/${ids.open}/opslag/${ids.post}`);
-        await mette.page.getByRole('region', { name: 'Svar' }).waitFor();
+        await mette.page.getByText('Vi lader dem læse for en bamse først.').waitFor();
         await mette.page.screenshot({ path: `${SHOTS}/post-${w}.png`, fullPage: true });
         await mette.page.goto(`/faellesskaber/${ids.open}`);
         await mette.page.getByRole('region', { name: 'Kommende begivenheder' }).waitFor();

@@ -124,6 +124,8 @@ export const CommunityPost = z.object({
   can: z.object({ delete: z.boolean() }),
 });
 export const EventList = z.object({ items: z.array(CommunityPost) });
+/** A file post's file: its bytes, with the type it was checked to be (Content-Type) and its name. */
+export const SharedFile = z.string().meta({ format: 'binary' });
 
 /**
  * A feed item: a video shared into a community or posted to a team (`sharedBy`), a new top-level comment on

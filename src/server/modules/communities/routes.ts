@@ -191,7 +191,7 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
         schema: {
           tags,
           description:
-            'Newest first: videos shared into the community and new top-level comments on them, only those the viewer may see; each item says where it came from.',
+            'Newest first: videos shared into the community and new top-level comments by its members on them, only those the viewer may see, and — for joined members — the members’ posts and events; each item says where it came from.',
           params,
           querystring: c.FeedQuery,
           response: reply(c.FeedPage),
@@ -205,7 +205,7 @@ export function communityRoutes(communities: CommunityService, feeds: FeedServic
         schema: {
           tags,
           description:
-            'The personal feed: videos shared into my communities and videos of my teams, and new comments on them; each item says where it came from. Same items as a community feed.',
+            'The personal feed: videos shared into my communities and videos of my teams, new comments on them, and the posts and events of the communities I have joined; each item says where it came from. Same items as a community feed.',
           querystring: c.FeedQuery,
           response: reply(c.FeedPage),
         },

@@ -160,6 +160,8 @@ export function CommunityPage() {
       <Notice message={posted} />
       <div className="community-layout">
         <div className="community-main">
+          {/* On a phone the coming events come first; on a wide screen they sit beside the feed. */}
+          {c.can.post && <UpcomingEvents communityId={c.id} className="only-narrow" />}
           {c.can.post && <PostComposer communityId={c.id} onPosted={setPosted} />}
           <section aria-labelledby="community-feed">
             <h2 id="community-feed">{t('communities.feed')}</h2>
@@ -178,7 +180,7 @@ export function CommunityPage() {
           </section>
         </div>
         <div className="community-side">
-          {c.can.post && <UpcomingEvents communityId={c.id} />}
+          {c.can.post && <UpcomingEvents communityId={c.id} className="only-wide" />}
           <CommunityMembers community={c} meId={me?.id ?? ''} />
         </div>
       </div>

@@ -30,7 +30,10 @@ export function PostPage() {
   const when = useEventWhen();
   const p = post.data;
   const title =
-    p?.event?.title ?? (p ? t(`communities.posts.kinds.${p.kind}`) : t('communities.posts.title'));
+    p?.event?.title ??
+    (p
+      ? t(`communities.posts.headings.${p.kind}`, { name: p.author?.name ?? t('feed.someone') })
+      : t('communities.posts.title'));
   usePageTitle(title);
 
   if (post.isPending) return <Loading />;
@@ -61,7 +64,7 @@ export function PostPage() {
         <p className="post-meta">
           <KindBadge kind={p.kind} />{' '}
           <span>
-            {t('communities.posts.by', { name: p.author?.name ?? t('feed.someone') })} ·{' '}
+            {p.event && `${t('communities.posts.by', { name: p.author?.name ?? t('feed.someone') })} · `}
             <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
           </span>
         </p>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { CommunityPostKind } from '../../../shared/catalogue';
 import { TIME_ZONE } from '../../../shared/training';
 import { type FeedItem, useUpcomingEvents } from '../../api/communities';
-import { currentLocale } from '../../i18n';
+import { currentLocale, formatDateTime } from '../../i18n';
 
 /** "onsdag den 10. marts 2027, kl. 09.00–15.30", always in Danish time (where the event happens). */
 export function useEventWhen() {
@@ -64,9 +64,7 @@ export function PostEntry({ item, showSource }: { item: FeedItem; showSource: bo
         {p.event && p.excerpt && <p className="feed-excerpt">{p.excerpt}</p>}
         {p.fileName && p.excerpt && <p className="muted">{p.fileName}</p>}
         <p className="feed-when muted">
-          <time dateTime={item.at}>
-            {new Date(item.at).toLocaleDateString(currentLocale() === 'en' ? 'en-GB' : 'da-DK')}
-          </time>
+          <time dateTime={item.at}>{formatDateTime(item.at)}</time>
           {' · '}
           <Link
             to={to}
@@ -84,15 +82,15 @@ export function PostEntry({ item, showSource }: { item: FeedItem; showSource: bo
 }
 
 /** The community's coming events, soonest first, each with its calendar file. */
-export function UpcomingEvents({ communityId }: { communityId: string }) {
+export function UpcomingEvents({ communityId, className }: { communityId: string; className: string }) {
   const { t } = useTranslation();
   const when = useEventWhen();
   const events = useUpcomingEvents(communityId, true);
   const items = events.data?.items ?? [];
   if (items.length === 0) return null;
   return (
-    <section className="card upcoming-events" aria-labelledby="upcoming-events">
-      <h2 id="upcoming-events">{t('communities.posts.upcoming')}</h2>
+    <section className={`card upcoming-events ${className}`} aria-labelledby={`upcoming-events-${className}`}>
+      <h2 id={`upcoming-events-${className}`}>{t('communities.posts.upcoming')}</h2>
       <ul>
         {items.map((p) =>
           p.event ? (
