@@ -71,6 +71,7 @@ describe("the PLF pillars in the kommune's own words", () => {
     expect(await axeViolations(f.page)).toEqual([]);
     await second.scrollIntoViewIfNeeded();
     await f.page.screenshot({ path: path.join(shots, 'profile-pillars-phone.png'), fullPage: true });
+    await editor.screenshot({ path: path.join(shots, 'profile-pillars-editor-phone.png') });
     await second.fill('Læring og trivsel for alle børn og unge');
     await editor.getByRole('button', { name: 'Gem navnene' }).click();
     await editor.getByText('Søjlernes navne er gemt.').waitFor();
@@ -89,6 +90,22 @@ describe("the PLF pillars in the kommune's own words", () => {
     await editor.getByText('Søjlernes navne er gemt.').waitFor();
     await f.context.close();
     await m.context.close();
+  });
+});
+
+describe('pillars for an administrator', () => {
+  it("an administrator opens a kommune's pillar names under Organisation", async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'administrator');
+    await page.goto('/organisation');
+    await page.getByText('PLF-søjler: Bakkedal Kommune').click();
+    const editor = page.getByRole('region', { name: 'PLF-søjlernes navne i Bakkedal Kommune' });
+    // Bakkedal keeps the defaults: the fields show them, and there is nothing to reset.
+    expect(await editor.getByLabel('Søjle 5').inputValue()).toBe('Åben praksis');
+    expect(await editor.getByRole('button', { name: 'Brug standardnavnene' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await editor.screenshot({ path: path.join(shots, 'organisation-pillars-desktop.png') });
+    await context.close();
   });
 });
 
