@@ -152,7 +152,7 @@ describe('search (V3)', () => {
     ]);
     expect(all.facets.pillar).toEqual([
       { value: 'vision', label: 'Fælles vision og værdier', count: 1 },
-      { value: 'samarbejde', label: 'Samarbejde', count: 1 },
+      { value: 'samarbejde', label: 'Samarbejde og fælles ansvar', count: 1 },
       { value: 'dialog', label: 'Reflekterende dialog', count: 2 },
     ]);
 
