@@ -163,6 +163,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <DemoBanner />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
@@ -173,6 +174,5 @@ export function Layout() {
         </p>
       </footer>
     </>
-        <DemoBanner />
   );
 }
