@@ -91,7 +91,7 @@ export function Discussion(
             </select>
           </div>
           {items.length === 0 ? (
-            <p className="muted">{t('comments.empty')}</p>
+            <p className="muted">{t(onPost ? 'comments.repliesEmpty' : 'comments.empty')}</p>
           ) : (
             <ol className="comment-list" aria-label={t('comments.listLabel')}>
               {items.map((c) => (

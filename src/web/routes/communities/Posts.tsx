@@ -41,10 +41,7 @@ export function PostEntry({ item, showSource }: { item: FeedItem; showSource: bo
     <li className="feed-item feed-post">
       <div className="feed-body">
         <p className="feed-what">
-          <KindBadge kind={p.kind} />{' '}
-          {t(p.kind === 'event' ? 'communities.posts.createdEvent' : 'communities.posts.wrote', {
-            name: who,
-          })}
+          <KindBadge kind={p.kind} /> {t(`communities.posts.did.${p.kind}`, { name: who })}
           {showSource && (
             <>
               {' '}
