@@ -4,6 +4,9 @@
  * the type is never taken from the browser's word or the name alone. Pure: no I/O.
  */
 
+/** Where a community's shared files are stored (one folder per community, removed with it). */
+export const communityFilesPrefix = (communityId: string) => `community-files/${communityId}/`;
+
 /** Files in a community are at most this big. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 

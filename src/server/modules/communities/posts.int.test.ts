@@ -254,6 +254,15 @@ describe('files', () => {
     expect(err(await as.far.get(url))).toEqual([403, 'policy.forbidden']);
   });
 
+  it('a deleted community takes its files with it', async () => {
+    const gone = (await as.leder.post(`${API}/communities`, { name: 'Kortvarig' })).json().id;
+    const res = await upload(as.leder, gone, 'plan.pdf', pdf);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await t.ctx.storage.list(`community-files/${gone}/`)).toHaveLength(1);
+    expect((await as.leder.request('DELETE', `${API}/communities/${gone}`)).statusCode).toBe(200);
+    expect(await t.ctx.storage.list(`community-files/${gone}/`)).toEqual([]);
+  });
+
   it('refuses wrong, disguised, truncated, empty and too large files', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     const cases: [string, Buffer, [number, string]][] = [

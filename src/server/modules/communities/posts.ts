@@ -11,7 +11,7 @@ import { communityDiscussants } from '../../policy/sql-communities.js';
 import { audit } from '../audit.js';
 import { notifyMany } from '../notifications/index.js';
 import { asciiFileName, icsCalendar } from '../training/index.js';
-import { MAX_FILE_BYTES, sniffFileType } from './file-type.js';
+import { communityFilesPrefix, MAX_FILE_BYTES, sniffFileType } from './file-type.js';
 import * as repo from './posts-repo.js';
 import { type CommunityService, communityResource } from './service.js';
 
@@ -138,7 +138,7 @@ export function createPostService(ctx: AppContext, communities: CommunityService
       const type = sniffFileType(v.name, v.bytes);
       if (!type) throw new AppError('community.file_type');
       const body = cleanBody(v.body, false);
-      const fileKey = `community-files/${communityId}/${randomUUID()}`;
+      const fileKey = `${communityFilesPrefix(communityId)}${randomUUID()}`;
       await ctx.storage.putBytes(fileKey, v.bytes, type);
       const id = await db
         .transaction(async (tx) => {

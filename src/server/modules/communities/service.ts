@@ -11,6 +11,7 @@ import { notify } from '../notifications/index.js';
 import { personDetail } from '../people/index.js';
 import { type VideoService, videoResource } from '../videos/index.js';
 import { decodeNameCursor, encodeNameCursor } from './cursor.js';
+import { communityFilesPrefix } from './file-type.js';
 import * as repo from './repo.js';
 
 export const communityResource = (c: { id: string; access: CommunityAccess; membership: repo.Membership }) =>
@@ -136,6 +137,8 @@ export function createCommunityService(ctx: AppContext, videos: VideoService) {
         await repo.deleteCommunity(tx, id);
         await audit(tx, actor, 'community.delete', 'community', id, { name: c.name });
       });
+      // The files shared there go with it (their posts went with the community's rows).
+      await ctx.storage.deletePrefix(communityFilesPrefix(id)).catch(() => 0);
     },
 
     /** Joins an open community, or accepts an invitation. Joining again changes nothing. */
