@@ -1,11 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ageBandKind } from '../../../shared/vocabulary';
 import { setMetadata, workflowStep } from '../../api/catalogue';
 import { setSetup, updateVideo, useVideoMutation, type VideoView } from '../../api/videos';
 import { ErrorAlert, RequestError } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { RadioGroupField, TextAreaField, TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
+import { useWords } from '../../i18n/words';
 import { MetadataFields, metadataBody, useMetadataCheck } from '../catalogue/MetadataDialog';
 import { ConsentForm } from './ConsentForm';
 import type { StepMode } from './step';
@@ -210,6 +212,8 @@ function EditorsStep({
 function Summary({ video }: { video: VideoView }) {
   const { t } = useTranslation();
   const c = video.catalogue;
+  // "Læreplanstema" for a video for the youngest, "Fag" for a school's (vocabulary.ts).
+  const words = useWords(null, ageBandKind(c.ageBand));
   const none = t('walkthrough.notSet');
   const consent = !video.consent
     ? none
@@ -233,7 +237,7 @@ function Summary({ video }: { video: VideoView }) {
           <dd>{t(`visibility.short.${video.visibility}`)}</dd>
         </div>
         <div>
-          <dt>{t('catalogue.fields.subject')}</dt>
+          <dt>{words.t('catalogue.fields.subject')}</dt>
           <dd>{c.subject?.label ?? none}</dd>
         </div>
         <div>
