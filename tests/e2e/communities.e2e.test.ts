@@ -77,6 +77,8 @@ describe('communities', () => {
     await feed.getByRole('link', { name: TITLE }).waitFor();
     expect(await feed.getByText('Mette Nørgaard delte en video').count()).toBe(1);
     const members = page.getByRole('list', { name: 'Medlemmer' });
+    // The member list refreshes after the count; wait for it before reading it.
+    await members.getByText('Rasmus Kjær').waitFor();
     expect(await members.getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringMatching(/^Mette Nørgaard\s*Moderator/),
       expect.stringMatching(/^Rasmus Kjær/),
