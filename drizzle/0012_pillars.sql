@@ -1,1 +1,0 @@
-ALTER TABLE "kommuner" ADD COLUMN "pillar_labels" jsonb;
