@@ -190,7 +190,9 @@ describe('demand-driven training, from the first ask to the documentation', () =
     const box = methodBox(page);
     await box.getByText('11 af 12 har bedt om det — der mangler 1').waitFor();
     await box.getByRole('button', { name: `Vi vil gerne trænes i denne metode (${s.method.label})` }).click();
-    await box.getByText('12 har bedt om det — grænsen på 12 er nået, så et træningsforløb kan blive til').waitFor();
+    await box
+      .getByText('12 har bedt om det — grænsen på 12 er nået, så et træningsforløb kan blive til')
+      .waitFor();
     // The proposal exists now and is linked from the method's box.
     const proposal = box.getByRole('link', { name: `Forslag til træningsforløb i ${s.method.label}` });
     await proposal.waitFor();
