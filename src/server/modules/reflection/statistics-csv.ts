@@ -15,7 +15,8 @@ const CSV_TEXT: Record<Locale, Record<string, string>> = {
     worked: 'Virkede',
     workedShare: 'Virkede (% af afprøvet)',
     total: 'I alt',
-    subject: 'Fag',
+    // The catalogue mixes schools' subjects and dagtilbud's læreplanstemaer (vocabulary.ts).
+    subject: 'Fag / læreplanstema',
     ageBand: 'Aldersgruppe',
     top: 'Mest afprøvet',
     fewer: `færre end ${MIN_GROUP_SIZE}`,
@@ -30,7 +31,7 @@ const CSV_TEXT: Record<Locale, Record<string, string>> = {
     worked: 'Worked',
     workedShare: 'Worked (% of tried)',
     total: 'Total',
-    subject: 'Subject',
+    subject: 'Subject / curriculum theme',
     ageBand: 'Age band',
     top: 'Most tried',
     fewer: `fewer than ${MIN_GROUP_SIZE}`,

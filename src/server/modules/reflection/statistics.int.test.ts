@@ -300,7 +300,7 @@ describe('statistics: filters, period and CSV', () => {
       'Gruppe;Værdi;Videoer;Visninger;Set til ende (%);Afprøvet;Virkede;Virkede (% af afprøvet)',
     );
     expect(lines[1]).toMatch(/^I alt;\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d;4;9;78;14;10;71$/);
-    expect(lines).toContain('Fag;Idræt;1;0;;færre end 3;færre end 3;');
+    expect(lines).toContain('Fag / læreplanstema;Idræt;1;0;;færre end 3;færre end 3;');
     expect(lines).toContain("Mest afprøvet;'=1+1 Brøker;;;;4;3;75");
     expect(res.body).not.toContain('Privat matematik');
     const forvaltning = (await as.forvaltning.get('/api/v1/statistics.csv')).body;
