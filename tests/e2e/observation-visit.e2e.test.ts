@@ -223,11 +223,10 @@ describe('observation visit on a phone, offline', () => {
 
     await page.getByRole('button', { name: 'Afslut besøget' }).click();
     await page.waitForURL((u) => u.pathname === `/observation/besoeg/${s.visitId}`, { timeout: 30_000 });
-    await page.waitForTimeout(3000);
-    await page.screenshot({ path: path.join(shots, 'after-finish-phone.png'), fullPage: true });
     await expect
       .poll(() => page.locator('.obs-visit-status').first().textContent(), P)
       .toContain('Gennemført');
+    await page.screenshot({ path: path.join(shots, 'after-finish-phone.png'), fullPage: true });
     // Synced and completed: nothing about the visit stays on the device (a shared school tablet).
     const onDevice = () =>
       page.evaluate(async (visitId) => {
