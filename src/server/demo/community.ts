@@ -16,7 +16,7 @@ import {
 } from '../db/community-schema.js';
 import type { DbOrTx } from '../db/index.js';
 import { videos } from '../db/videos-schema.js';
-import { copenhagenInstant } from '../modules/communities/index.js';
+import { copenhagenInstant } from '../modules/notifications/index.js';
 import { demoLook } from './look.js';
 import { DEMO_COLLECTIONS, DEMO_PACKAGES } from './packages.js';
 import { DEMO_COMMUNITIES, DEMO_DISCUSSIONS, DEMO_NOTES, DEMO_SIGNALS, type DemoComment } from './talk.js';

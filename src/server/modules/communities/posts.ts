@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, ne } from 'drizzle-orm';
 import { COMMENT_MAX_LENGTH } from '../../../shared/catalogue.js';
 import { safeHref } from '../../../shared/comment-format.js';
-import { TIME_ZONE } from '../../../shared/training.js';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, can } from '../../policy/index.js';
 import { communityDiscussants } from '../../policy/sql-communities.js';
 import { audit } from '../audit.js';
-import { notifyMany } from '../notifications/index.js';
+import { copenhagenInstant, notifyMany } from '../notifications/index.js';
 import { asciiFileName, icsCalendar } from '../training/index.js';
 import { communityFilesPrefix, MAX_FILE_BYTES, sniffFileType } from './file-type.js';
 import * as repo from './posts-repo.js';
@@ -28,33 +27,6 @@ function httpLink(raw: string | undefined) {
   const href = raw ? safeHref(raw) : null;
   if (!href || !/^https?:/i.test(href)) throw new AppError('community.link_invalid');
   return href;
-}
-
-/** Copenhagen's offset from UTC at an instant, in milliseconds. */
-function offsetAt(ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(ms));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return (
-    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - Math.floor(ms / 60_000) * 60_000
-  );
-}
-
-/** The instant a Danish wall-clock time (YYYY-MM-DD, HH:mm) names; null for a day that does not exist. */
-export function copenhagenInstant(date: string, clock: string): Date | null {
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, mi] = clock.split(':').map(Number);
-  const guess = Date.UTC(y, m - 1, d, h, mi);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  return new Date(guess - offsetAt(guess - offsetAt(guess)));
 }
 
 /** Posts, files and events in a community (issue 15): only its joined members read and write them. */

@@ -7,4 +7,5 @@ export { sendDueNotificationEmails } from './email.js';
 export { type NotificationPayload, notify, notifyMany } from './notify.js';
 export { notificationRoutes } from './routes.js';
 export { createNotificationService } from './service.js';
+export { copenhagenInstant } from './time.js';
 export { notificationMailHeaders } from './unsubscribe.js';

@@ -26,12 +26,18 @@ export function nextDate(date: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** The instant it is `hour`:00 in Copenhagen on a YYYY-MM-DD day (no DST switch happens at the hours we use). */
-export function danishTime(date: string, hour: number): Date {
+/** The instant a Danish wall-clock time (YYYY-MM-DD, HH:mm) names; null for a day that does not exist. */
+export function copenhagenInstant(date: string, clock: string): Date | null {
   const [y, m, d] = date.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d, hour);
+  const [h, mi] = clock.split(':').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+  const guess = Date.UTC(y, m - 1, d, h, mi);
   return new Date(guess - offsetAt(guess - offsetAt(guess)));
 }
+
+/** The instant it is `hour`:00 in Copenhagen on a YYYY-MM-DD day (no DST switch happens at the hours we use). */
+export const danishTime = (date: string, hour: number): Date => copenhagenInstant(date, `${hour}:00`) as Date;
 
 /**
  * The digest's cut-off: the latest DIGEST_HOUR o'clock, Danish time, at or before `now`. Notifications made
