@@ -21,16 +21,6 @@ function templates() {
   }
 }
 
-const dumps = new Map<string, Promise<Blob>>();
-const dumpAt = (file: string) => {
-  if (!dumps.has(file))
-    dumps.set(
-      file,
-      fs.promises.readFile(file).then((bytes) => new Blob([bytes])),
-    );
-  return dumps.get(file) as Promise<Blob>;
-};
-
 /**
  * A fresh, migrated database for one test file (with the demo organisation when `seeded`): in-memory PGlite by
  * default, or a new PostgreSQL database (created and dropped here) when TEST_DATABASE_URL is set. Copied from the
@@ -51,7 +41,7 @@ export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promi
   };
   if (!base) {
     const database = await openDatabase(
-      template?.kind === 'pglite' && from ? { from: await dumpAt(from) } : {},
+      template?.kind === 'pglite' && from ? { from: new Blob([await fs.promises.readFile(from)]) } : {},
     );
     await prepare(database);
     // Closing twice is fine: a test may close the database itself (e.g. to see /healthz fail).

@@ -12,9 +12,12 @@ import { seedDemo } from '../demo/index.js';
  * PGlite: dump files (a fresh PGlite cluster costs 1–3 s of CPU to create, a load from a dump a fraction of that,
  * and migrating and seeding are skipped). PostgreSQL: template databases (`create database … template …`).
  */
-export type DatabaseTemplates =
-  | { kind: 'pglite'; migrated: string; seeded: string }
-  | { kind: 'postgres'; migrated: string; seeded: string };
+export type DatabaseTemplates = {
+  kind: 'pglite' | 'postgres';
+  /** PGlite: a dump file's path; PostgreSQL: a template database's name. */
+  migrated: string;
+  seeded: string;
+};
 
 declare module 'vitest' {
   export interface ProvidedContext {
