@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { comments, communityMembers, communityVideos } from '../db/community-schema.js';
+import { comments, communityMembers, communityPosts, communityVideos } from '../db/community-schema.js';
 import { institutions, roleGrants, teamMemberships, users } from '../db/schema.js';
 import { isAdmin, isEditor } from './predicates.js';
 import { visibleVideos } from './sql.js';
@@ -54,13 +54,19 @@ export function moderatesVideo(a: Actor, videoId: SQL | string): SQL {
 }
 
 /**
- * Comments (joined with their video) the actor may hide: the video is visible to them and they are an
- * administrator or editor, or moderate a community it is shared into. Same rule as rules-practice 'comment.hide'.
+ * Comments the actor may hide, the same rule as rules-practice 'comment.hide' read over the comments table
+ * (left-joined with their video): on a video, the video is visible to them and they are an administrator or
+ * editor, or moderate a community it is shared into; a reply to a community post, they are a joined moderator
+ * of the post's community.
  */
 export function moderatedComments(a: Actor): SQL {
   if (!a.id) return none;
   const wide = isAdmin(a) || isEditor(a);
-  return sql`(${visibleVideos(a)} and ${wide ? all : moderatesVideo(a, sql`${comments.videoId}`)})`;
+  const onVideo = sql`${comments.videoId} is not null and ${visibleVideos(a)} and ${wide ? all : moderatesVideo(a, sql`${comments.videoId}`)}`;
+  const onPost = sql`${comments.postId} is not null and exists (select 1 from ${communityPosts} p
+    join ${communityMembers} cm on cm.community_id = p.community_id
+    where p.id = ${comments.postId} and cm.user_id = ${a.id} and cm.role = 'moderator' and cm.joined_at is not null)`;
+  return sql`((${onVideo}) or (${onPost}))`;
 }
 
 /** May the actor hide comments anywhere at all? (Shows the moderation page and its link.) */

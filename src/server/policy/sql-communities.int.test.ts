@@ -1,10 +1,13 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityRole } from '../../shared/catalogue.js';
-import { communities, communityMembers } from '../db/community-schema.js';
+import { comments, communities, communityMembers, communityPosts } from '../db/community-schema.js';
 import type { Db } from '../db/index.js';
 import { users } from '../db/schema.js';
+import { videos } from '../db/videos-schema.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
-import { type CommunityResource, can } from './index.js';
+import { type CommentResource, type CommunityResource, can } from './index.js';
+import { moderatedComments } from './sql-comments.js';
 import { communityDiscussants } from './sql-communities.js';
 
 /*
@@ -20,6 +23,8 @@ type Place = {
   id: string;
   access: 'open' | 'invite';
   members: Map<string, { role: CommunityRole; joined: boolean }>;
+  /** A reply to a post there, written by `nobody`. */
+  replyId: string;
 };
 const places: Place[] = [];
 
@@ -55,7 +60,15 @@ beforeAll(async () => {
             joinedAt: m.joined ? new Date() : null,
           })),
         );
-      places.push({ id: c.id, access, members });
+      const [p] = await db
+        .insert(communityPosts)
+        .values({ communityId: c.id, authorId: userId.nobody, kind: 'question', body: 'Hvordan?' })
+        .returning();
+      const [reply] = await db
+        .insert(comments)
+        .values({ postId: p.id, authorId: userId.nobody, body: 'Sådan.' })
+        .returning();
+      places.push({ id: c.id, access, members, replyId: reply.id });
     }
 });
 afterAll(() => drop?.());
@@ -84,5 +97,32 @@ describe('communityDiscussants agrees with community.discuss', () => {
         ).toBe(can(actor, 'community.discuss', resource));
       }
     }
+  });
+});
+
+describe('moderatedComments agrees with comment.hide on replies to community posts', () => {
+  it('for every actor and every kind of membership', async () => {
+    let allowed = 0;
+    for (const place of places)
+      for (const key of AGREEMENT_ACTORS) {
+        const actor = await actorFor(db, userId[key]);
+        const membership = place.members.get(actor.id) ?? null;
+        const resource: CommentResource = {
+          type: 'comment',
+          id: place.replyId,
+          authorId: userId.nobody,
+          moderates: membership?.role === 'moderator' && membership.joined,
+          community: { type: 'community', id: place.id, access: place.access, membership },
+        };
+        const rows = await db
+          .select({ id: comments.id })
+          .from(comments)
+          .leftJoin(videos, eq(videos.id, comments.videoId))
+          .where(and(eq(comments.id, place.replyId), moderatedComments(actor)));
+        const may = can(actor, 'comment.hide', resource);
+        if (may) allowed++;
+        expect(rows.length === 1, `${key} in ${place.access} ${JSON.stringify(membership)}`).toBe(may);
+      }
+    expect(allowed).toBeGreaterThan(0);
   });
 });

@@ -73,7 +73,9 @@ export const ReportQueueItem = z.object({
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
   }),
-  video: z.object({ id, title: z.string() }),
+  /** Where the comment was written: a video, or a post in a community (exactly one of the two is set). */
+  video: z.object({ id, title: z.string() }).nullable(),
+  post: z.object({ id, communityId: id, communityName: z.string() }).nullable(),
   /** The open reports' reasons, oldest first (never who reported). */
   reports: z.array(z.object({ reason: z.string(), createdAt: timestamp })),
 });

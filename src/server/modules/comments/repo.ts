@@ -218,6 +218,9 @@ export async function listReportQueue(db: DbOrTx, moderated: SQL, page: { afterI
       id: comments.id,
       videoId: videos.id,
       videoTitle: videos.title,
+      postId: communityPosts.id,
+      communityId: communities.id,
+      communityName: communities.name,
       parentId: comments.parentId,
       body: comments.body,
       anchorSeconds: comments.anchorSeconds,
@@ -231,7 +234,9 @@ export async function listReportQueue(db: DbOrTx, moderated: SQL, page: { afterI
         from ${commentReports} r where r.comment_id = ${comments.id} and r.resolved_at is null)`,
     })
     .from(comments)
-    .innerJoin(videos, eq(videos.id, comments.videoId))
+    .leftJoin(videos, eq(videos.id, comments.videoId))
+    .leftJoin(communityPosts, eq(communityPosts.id, comments.postId))
+    .leftJoin(communities, eq(communities.id, communityPosts.communityId))
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(
       and(
@@ -249,7 +254,7 @@ export async function countOpenReports(db: DbOrTx, moderated: SQL) {
   const [row] = await db
     .select({ n: count() })
     .from(comments)
-    .innerJoin(videos, eq(videos.id, comments.videoId))
+    .leftJoin(videos, eq(videos.id, comments.videoId))
     .where(
       and(
         moderated,

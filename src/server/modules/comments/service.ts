@@ -416,7 +416,11 @@ export function createCommentService(ctx: AppContext) {
           createdAt: r.createdAt,
           editedAt: r.editedAt,
         },
-        video: { id: r.videoId, title: r.videoTitle },
+        video: r.videoId && r.videoTitle !== null ? { id: r.videoId, title: r.videoTitle } : null,
+        post:
+          r.postId && r.communityId && r.communityName !== null
+            ? { id: r.postId, communityId: r.communityId, communityName: r.communityName }
+            : null,
         reports: r.reports ?? [],
       }));
       return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.comment.id ?? null) : null };

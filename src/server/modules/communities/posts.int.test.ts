@@ -232,6 +232,29 @@ describe('replies (the discussion of a post)', () => {
       200,
     );
   });
+
+  it('a reported reply waits in its community moderators’ queue, and only theirs', async () => {
+    const top = (await as.medarbejder2.get(`${API}/community-posts/${question}/comments?sort=oldest`)).json()
+      .items[0];
+    // medarbejder2 reported it in the test before.
+    const queue = (await as.medarbejder.get(`${API}/comment-reports`)).json();
+    const item = queue.items.find((i: { comment: { id: string } }) => i.comment.id === top.id);
+    expect(item).toMatchObject({
+      video: null,
+      post: { id: question, communityId: open, communityName: 'Matematik sammen' },
+      reports: [{ reason: 'x' }],
+    });
+    const summary = (await as.medarbejder.get(`${API}/comment-reports/summary`)).json();
+    expect(summary.openReports).toBeGreaterThanOrEqual(1);
+    // A plain member does not moderate; an administrator outside the community cannot read its replies.
+    expect(err(await as.leder.get(`${API}/comment-reports`))).toEqual([403, 'policy.forbidden']);
+    const admin = (await as.administrator.get(`${API}/comment-reports`)).json();
+    expect(admin.items.map((i: { comment: { id: string } }) => i.comment.id)).not.toContain(top.id);
+    // The moderator closes the report: it leaves the queue.
+    expect((await as.medarbejder.post(`${API}/comments/${top.id}/resolve`)).statusCode).toBe(200);
+    const after = (await as.medarbejder.get(`${API}/comment-reports`)).json();
+    expect(after.items.map((i: { comment: { id: string } }) => i.comment.id)).not.toContain(top.id);
+  });
 });
 
 describe('files', () => {

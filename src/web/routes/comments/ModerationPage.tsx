@@ -18,9 +18,17 @@ function ReportItem({ item }: { item: ReportQueueItem }) {
     <li className="report-item">
       <article aria-labelledby={headingId}>
         <h2 id={headingId}>
-          <Link to={`/videoer/${item.video.id}#kommentar-${c.id}`}>
-            {t('moderation.commentOn', { title: item.video.title })}
-          </Link>
+          {item.post ? (
+            <Link to={`/faellesskaber/${item.post.communityId}/opslag/${item.post.id}#kommentar-${c.id}`}>
+              {t('moderation.replyIn', { name: item.post.communityName })}
+            </Link>
+          ) : (
+            item.video && (
+              <Link to={`/videoer/${item.video.id}#kommentar-${c.id}`}>
+                {t('moderation.commentOn', { title: item.video.title })}
+              </Link>
+            )
+          )}
         </h2>
         <p className="muted">
           {c.authorName ?? t('comments.deletedAuthor')} · {formatDateTime(c.createdAt)}
@@ -65,7 +73,7 @@ function ReportItem({ item }: { item: ReportQueueItem }) {
   );
 }
 
-/** /moderation: reported comments on videos I moderate (community moderators, editors, administrators). */
+/** /moderation: reported comments on videos and community posts I moderate (community moderators, editors, administrators). */
 export function ModerationPage() {
   const { t } = useTranslation();
   usePageTitle(t('moderation.title'));
