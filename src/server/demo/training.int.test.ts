@@ -126,13 +126,46 @@ describe('demo training demand (demo content)', () => {
         same: true,
       })),
     ).sort((a, b) => a.email.localeCompare(b.email));
-    expect(got).toEqual(want);
-    expect(got.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(got.map((r) => r.video)).size).toBe(2);
+    expect(
+      [...got].sort((a, b) => a.email.localeCompare(b.email) || a.method.localeCompare(b.method)),
+    ).toEqual(want.sort((a, b) => a.email.localeCompare(b.email) || a.method.localeCompare(b.method)));
+    expect(got.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(got.map((r) => r.video)).size).toBe(6);
+    // Below the threshold: no method reaches it, so no course is proposed from demo demand.
+    const per = await rows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from training_requests group by method_id order by 1 desc limit 1`,
+    );
+    expect(per[0].n).toBeLessThan(12);
+    expect(await rows(t.ctx.db, sql`select count(*)::int as n from training_courses`)).toEqual([{ n: 0 }]);
     // Seeding the content again adds no demand.
     expect(await seedDemoContent(t.ctx, { only })).toBe(false);
     expect(await rows(t.ctx.db, sql`select count(*)::int as n from training_requests`)).toEqual([
       { n: got.length },
     ]);
+  });
+  it('Mælkebøtten’s leder sees the house’s demand by method, with the pædagoger who asked', async () => {
+    // Runs after the test above, which seeded the demand.
+    const ids = await demoIds(t.ctx.db);
+    const maelk = ids.institution['Børnehuset Mælkebøtten'];
+    const leder2 = await t.as('leder2');
+    const res = await leder2.get(`/api/v1/training/institutions/${maelk}/demand`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as {
+      methods: { method: { label: string }; count: number; requesters: { name: string }[] }[];
+    };
+    const byMethod = Object.fromEntries(
+      body.methods.map((m) => [m.method.label, m.requesters.map((r) => r.name).sort()]),
+    );
+    expect(byMethod).toEqual({
+      Relationskompetence: ['Emma Krogh', 'Mads Østergaard', 'Pernille Holm', 'Signe Kjeldsen'],
+      'Psykologisk tryghed': ['Ahmed Nasser', 'Pernille Holm'],
+      Inklusion: ['Ahmed Nasser'],
+    });
+    expect(body.methods[0].method.label).toBe('Relationskompetence');
+    // The school's leder does not see the børnehus's demand; and Mælkebøtten's lists none of the school's.
+    expect(
+      (await (await t.as('leder')).get(`/api/v1/training/institutions/${maelk}/demand`)).statusCode,
+    ).not.toBe(200);
   });
 });

@@ -57,6 +57,16 @@ export const DEMO_TRAINING_DEMAND: { method: string; video: string; people: stri
     daysAgo: 9,
   },
   { method: 'Klasseledelse', video: 'tydelige-overgange', people: ['laerer9', 'laerer13'], daysAgo: 4 },
+  // Børnehuset Mælkebøtten's pædagoger, from the dagtilbud videos, so its leder (leder2) sees the house's demand.
+  {
+    method: 'Relationskompetence',
+    video: 'putteritual',
+    people: ['medarbejder2', 'signe.kjeldsen', 'emma.krogh'],
+    daysAgo: 12,
+  },
+  { method: 'Relationskompetence', video: 'garderoben', people: ['pernille.holm'], daysAgo: 6 },
+  { method: 'Psykologisk tryghed', video: 'sige-fra', people: ['pernille.holm', 'ahmed.nasser'], daysAgo: 8 },
+  { method: 'Inklusion', video: 'legegrupper', people: ['ahmed.nasser'], daysAgo: 3 },
 ];
 
 async function methodIds(tx: DbOrTx, labels: string[]): Promise<Map<string, string>> {
