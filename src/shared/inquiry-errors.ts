@@ -1,0 +1,59 @@
+/** Errors of team spaces and inquiry cycles (issue 16). */
+export const INQUIRY_ERRORS = {
+  'inquiry.cycle_not_found': {
+    status: 404,
+    da: 'Forløbet findes ikke.',
+    en: 'The inquiry cycle does not exist.',
+  },
+  'inquiry.template_not_found': {
+    status: 404,
+    da: 'Skabelonen findes ikke.',
+    en: 'The template does not exist.',
+  },
+  'inquiry.item_not_found': {
+    status: 404,
+    da: 'Det findes ikke i forløbet.',
+    en: 'It does not exist in the inquiry cycle.',
+  },
+  'inquiry.stale': {
+    status: 409,
+    da: 'En anden har gemt en ændring imens. Se deres ændring herunder, og gem dit igen oven på den.',
+    en: 'Someone else saved a change meanwhile. See their change below and save yours again on top of it.',
+  },
+  'inquiry.not_team_member': {
+    status: 409,
+    da: 'Personen er ikke medlem af teamet.',
+    en: 'The person is not a member of the team.',
+  },
+  'inquiry.evidence_unavailable': {
+    status: 409,
+    da: 'Du kan kun knytte besøg og videoer til forløbet, som du selv må se.',
+    en: 'You can only link visits and videos you may see yourself.',
+  },
+  'inquiry.file_type': {
+    status: 415,
+    da: 'Filen kan ikke bruges: den skal være en PDF, et billede (PNG, JPEG, GIF, WebP), et Office-dokument (Word, Excel, PowerPoint) eller en tekstfil, og dens navn skal passe til indholdet.',
+    en: 'The file cannot be used: it must be a PDF, an image (PNG, JPEG, GIF, WebP), an Office document (Word, Excel, PowerPoint) or a text file, and its name must match its content.',
+  },
+  'inquiry.file_too_large': {
+    status: 413,
+    da: 'Filen er for stor. Den må højst fylde 20 MB.',
+    en: 'The file is too large. It may be at most 20 MB.',
+  },
+  'inquiry.file_empty': { status: 400, da: 'Filen er tom.', en: 'The file is empty.' },
+  'inquiry.finished': {
+    status: 409,
+    da: 'Forløbet er afsluttet. Start en ny runde for at arbejde videre.',
+    en: 'The cycle is finished. Start a new loop to carry on.',
+  },
+  'inquiry.too_many_tasks': {
+    status: 409,
+    da: 'Forløbet har nået grænsen for opgaver.',
+    en: 'The cycle has reached its limit of tasks.',
+  },
+  'inquiry.invalid_content': {
+    status: 400,
+    da: 'Svarene passer ikke til forløbets faser.',
+    en: 'The answers do not fit the cycle’s phases.',
+  },
+} as const;
