@@ -8,6 +8,7 @@ export default defineConfig({
     './src/server/db/community-schema.ts',
     './src/server/db/training-schema.ts',
     './src/server/db/observation-schema.ts',
+    './src/server/db/inquiry-schema.ts',
   ],
   out: './drizzle',
 });

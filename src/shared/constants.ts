@@ -1,7 +1,8 @@
 export const INSTITUTION_TYPES = ['skole', 'dagtilbud', 'klub', 'faellesfunktion'] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
-export const TEAM_TYPES = ['fagteam', 'aargangsteam', 'afdeling', 'ledelsesteam'] as const;
+/** Team kinds: a school's fagteam, årgangsteam, afdeling, ledelsesteam; in dagtilbud also a stue or a gruppe. */
+export const TEAM_TYPES = ['fagteam', 'aargangsteam', 'afdeling', 'ledelsesteam', 'stue', 'gruppe'] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];
 
 /** Roles that belong to one institution. */

@@ -1,6 +1,7 @@
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
+import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
@@ -193,6 +194,7 @@ export const ERRORS = {
   ...VIDEO_ERRORS,
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,
+  ...INQUIRY_ERRORS,
   ...REFLECTION_ERRORS,
   ...TRAINING_ERRORS,
   ...OBSERVATION_ERRORS,

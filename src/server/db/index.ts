@@ -9,13 +9,21 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as communitySchema from './community-schema.js';
+import * as inquirySchema from './inquiry-schema.js';
 import * as observationSchema from './observation-schema.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as coreSchema from './schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
 
-const schema = { ...coreSchema, ...videoSchema, ...communitySchema, ...trainingSchema, ...observationSchema };
+const schema = {
+  ...coreSchema,
+  ...videoSchema,
+  ...communitySchema,
+  ...trainingSchema,
+  ...observationSchema,
+  ...inquirySchema,
+};
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

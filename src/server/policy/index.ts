@@ -4,6 +4,7 @@ import { decideAccess } from './rules.js';
 import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
+export { inTeam, seesCycle } from './rules-inquiry.js';
 export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
 export { decideTraining, seesCourse } from './rules-training.js';
@@ -14,6 +15,7 @@ export type {
   CommentResource,
   CommunityResource,
   CourseResource,
+  CycleResource,
   Decision,
   Grant,
   ObservationResource,
@@ -67,6 +69,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   course: 'training.course_not_found',
   observation: 'institution.not_found',
   visit: 'observation.visit_not_found',
+  cycle: 'inquiry.cycle_not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

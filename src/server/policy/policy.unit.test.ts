@@ -72,6 +72,15 @@ const team = (i: typeof I1): Resource => ({
   institutionId: i.id,
   kommuneId: i.kommuneId,
 });
+const matTeam: Resource = { type: 'team', id: T_MAT, institutionId: I1.id, kommuneId: I1.kommuneId };
+const cycle = (teamId: string, i: typeof I1, sharedWithLeaders: boolean): Resource => ({
+  type: 'cycle',
+  id: `c-${teamId}-${i.id}`,
+  teamId,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  sharedWithLeaders,
+});
 const person = (id: string, institutions: (typeof I1)[], holdsWideRole = false): Resource => ({
   type: 'person',
   id,
@@ -658,6 +667,21 @@ const TABLE: Row[] = [
   ['visit.reflect', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
   ['visit.manage', 'my self-observation', VI.ownSelf, 'A A A A A A A'],
   ['visit.converse', 'my self-observation', VI.ownSelf, 'F F F F F F F'],
+  // Team spaces and inquiry cycles (issue 16): the team's members; leaders read what is shared with them.
+  ['team.space', 'my team', matTeam, 'F H F A F A H'],
+  ['team.space', 'another team at my institution', team(I1), 'F H F A F F H'],
+  ['team.space', 'team of other institution, same kommune', team(I2), 'F H F H H H H'],
+  ['team.space', 'team in other kommune', team(I3), 'F H H H H H H'],
+  ['team.work', 'my team', matTeam, 'F H F F F A H'],
+  ['team.work', 'another team at my institution', team(I1), 'F H F F F F H'],
+  ['inquiry.templates', 'own kommune', kommune(K1), 'A H A F F F H'],
+  ['inquiry.templates', 'other kommune', kommune(K2), 'A H H H H H H'],
+  ['cycle.read', "my team's cycle, not shared", cycle(T_MAT, I1, false), 'H H H H H A H'],
+  ['cycle.read', "my team's cycle, shared with leaders", cycle(T_MAT, I1, true), 'H H H A H A H'],
+  ['cycle.read', 'another team at my institution, not shared', cycle('t-other', I1, false), 'H H H H H H H'],
+  ['cycle.read', 'team at another institution, shared', cycle('t-other', I2, true), 'H H H H H H H'],
+  ['cycle.write', "my team's cycle, shared with leaders", cycle(T_MAT, I1, true), 'H H H F H A H'],
+  ['cycle.write', "my team's cycle, not shared", cycle(T_MAT, I1, false), 'H H H H H A H'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -689,6 +713,11 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'team.create': true,
       'team.update': true,
       'team.delete': true,
+      'team.space': true,
+      'team.work': true,
+      'inquiry.templates': true,
+      'cycle.read': true,
+      'cycle.write': true,
       'person.read': true,
       'person.list': true,
       'person.invite': true,

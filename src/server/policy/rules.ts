@@ -11,6 +11,7 @@ import {
   seesPerson,
   seesVideo,
 } from './predicates.js';
+import { decideInquiry } from './rules-inquiry.js';
 import { decideObservation } from './rules-observation.js';
 import { decidePractice } from './rules-practice.js';
 import { decideTraining } from './rules-training.js';
@@ -37,6 +38,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       return decidePractice(a, action, r);
     case 'kommune': {
       if (action === 'observation.data') return decideObservation(a, action, r);
+      if (action === 'inquiry.templates') return decideInquiry(a, action, r);
       const visible = seesKommune(a, r.id);
       if (action === 'kommune.read') return decide(visible, true);
       if (action === 'kommune.pillars') return decide(visible, admin || isForvaltningOf(a, r.id));
@@ -70,6 +72,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'team': {
       const visible = seesInstitution(a, { id: r.institutionId, kommuneId: r.kommuneId });
       if (action === 'team.read') return decide(visible, true);
+      if (action === 'team.space' || action === 'team.work') return decideInquiry(a, action, r);
       if (action === 'team.update' || action === 'team.delete')
         return decide(visible, admin || isLederOf(a, r.institutionId));
       return decide(visible, false);
@@ -105,6 +108,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'observation':
     case 'visit':
       return decideObservation(a, action, r);
+    case 'cycle':
+      return decideInquiry(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

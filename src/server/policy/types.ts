@@ -106,6 +106,19 @@ export type VisitResource = {
   observerMayObserve: boolean;
 };
 
+/**
+ * An inquiry cycle (issue 16): it belongs to its team. `sharedWithLeaders`: the team shares it with the
+ * institution's leaders (off by default). Build it with inquiry's cycleResource.
+ */
+export type CycleResource = {
+  type: 'cycle';
+  id: string;
+  teamId: string;
+  institutionId: string;
+  kommuneId: string;
+  sharedWithLeaders: boolean;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -129,7 +142,8 @@ export type Resource =
   | PackageResource
   | CourseResource
   | ObservationResource
-  | VisitResource;
+  | VisitResource
+  | CycleResource;
 
 export type Action =
   | 'kommune.read'
@@ -146,6 +160,16 @@ export type Action =
   | 'team.create'
   | 'team.update'
   | 'team.delete'
+  /** On a team: its space (members, agreement, cycles): the team's members, and its institution's leaders. */
+  | 'team.space'
+  /** On a team: write in its space (agreement, cycles, meetings, tasks): the team's members only. */
+  | 'team.work'
+  /** On an institution's kommune: write a kommune inquiry template (its forvaltning, administrators). */
+  | 'inquiry.templates'
+  /** A cycle: its team's members; the institution's leaders when the team shares it with leadership. */
+  | 'cycle.read'
+  /** Write in a cycle (plan, evidence, analysis, tasks): its team's members only. */
+  | 'cycle.write'
   | 'person.read'
   | 'person.list'
   | 'person.invite'

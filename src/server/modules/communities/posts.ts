@@ -7,10 +7,11 @@ import { users } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, can } from '../../policy/index.js';
 import { communityDiscussants } from '../../policy/sql-communities.js';
+import { sniffFileType } from '../../storage/file-type.js';
 import { audit } from '../audit.js';
 import { copenhagenInstant, notifyMany } from '../notifications/index.js';
 import { asciiFileName, icsCalendar } from '../training/index.js';
-import { communityFilesPrefix, MAX_FILE_BYTES, sniffFileType } from './file-type.js';
+import { communityFilesPrefix, MAX_FILE_BYTES } from './file-type.js';
 import * as repo from './posts-repo.js';
 import { type CommunityService, communityResource } from './service.js';
 
