@@ -31,6 +31,7 @@ import {
   postRoutes,
 } from './modules/communities/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
+import { inquiryRoutes } from './modules/inquiry/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
   observationDataRoutes,
@@ -161,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(observationSetupRoutes(ctx));
       await api.register(observationVisitRoutes(ctx));
       await api.register(observationDataRoutes(ctx));
+      await api.register(inquiryRoutes(ctx));
       await api.register(demoRoutes(ctx));
     },
     { prefix: '/api/v1' },

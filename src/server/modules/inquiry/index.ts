@@ -1,0 +1,5 @@
+// The inquiry module's front door (issue 16: team spaces, inquiry cycles, meetings, practice stories): what app.ts,
+// the worker (main.ts) and other modules may use. Everything else in this folder is the module's own. Sub-folders
+// by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/ (and stories/ to come).
+
+export { inquiryRoutes } from './routes.js';
