@@ -56,4 +56,39 @@ export const INQUIRY_ERRORS = {
     da: 'Svarene passer ikke til forløbets faser.',
     en: 'The answers do not fit the cycle’s phases.',
   },
+  'inquiry.meeting_not_found': {
+    status: 404,
+    da: 'Mødet findes ikke.',
+    en: 'The meeting does not exist.',
+  },
+  'inquiry.round_not_found': {
+    status: 404,
+    da: 'Runden findes ikke.',
+    en: 'The round does not exist.',
+  },
+  'inquiry.not_facilitator': {
+    status: 403,
+    da: 'Kun mødets facilitator kan styre mødet.',
+    en: 'Only the meeting’s facilitator can run the meeting.',
+  },
+  'inquiry.meeting_not_running': {
+    status: 409,
+    da: 'Mødet er ikke i gang.',
+    en: 'The meeting is not running.',
+  },
+  'inquiry.meeting_ended': {
+    status: 409,
+    da: 'Mødet er slut.',
+    en: 'The meeting has ended.',
+  },
+  'inquiry.round_ended': {
+    status: 409,
+    da: 'Runden er slut. Dit bidrag blev ikke gemt.',
+    en: 'The round has ended. Your contribution was not saved.',
+  },
+  'inquiry.meeting_full': {
+    status: 409,
+    da: 'Mødet har nået grænsen for runder, bidrag, beslutninger eller opgaver.',
+    en: 'The meeting has reached its limit of rounds, contributions, decisions or action items.',
+  },
 } as const;

@@ -21,7 +21,9 @@ export type DomainEvent =
   /** A place or team was renamed or removed: every session carries such names, so all are reloaded. */
   | { type: 'directory.renamed' }
   /** Another process wants the lock on an upload: its holder here lets go (tus "request release"). */
-  | { type: 'upload.release'; uploadId: string };
+  | { type: 'upload.release'; uploadId: string }
+  /** A team meeting changed (plan, roles, rounds, turns, contributions, decisions): its live streams resend it. */
+  | { type: 'meeting.changed'; meetingId: string };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
@@ -36,6 +38,7 @@ const TYPES: Record<EventType, true> = {
   'directory.changed': true,
   'directory.renamed': true,
   'upload.release': true,
+  'meeting.changed': true,
 };
 
 /** A received payload as an event, or null when it is not one this version knows (e.g. during a rolling update). */
@@ -43,7 +46,7 @@ export function parseEvent(value: unknown): DomainEvent | null {
   if (!value || typeof value !== 'object') return null;
   const e = value as Record<string, unknown>;
   if (typeof e.type !== 'string' || !(e.type in TYPES)) return null;
-  for (const key of ['videoId', 'userId', 'sessionId', 'uploadId'])
+  for (const key of ['videoId', 'userId', 'sessionId', 'uploadId', 'meetingId'])
     if (key in e && typeof e[key] !== 'string') return null;
   return e as DomainEvent;
 }
