@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
 
@@ -39,6 +39,57 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('the public front page (issue 15): Amongi without signing in', () => {
+  it('an anonymous visit to / makes no failing request and logs no console error; signing in and out still works', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    const errors: string[] = [];
+    const failed: string[] = [];
+    const asked: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Each request counts for the visit it was made in: one the previous page left in flight is not this visit's.
+    let visit = 0;
+    const madeIn = new WeakMap<Request, number>();
+    page.on('request', (r) => {
+      madeIn.set(r, visit);
+      asked.push(new URL(r.url()).pathname);
+    });
+    page.on('requestfailed', (r) => {
+      if (madeIn.get(r) === visit) failed.push(`${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && madeIn.get(r.request()) === visit) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto('/');
+    await page.getByRole('list', { name: 'Nyeste offentlige videoer' }).getByRole('link').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(asked).not.toContain('/api/v1/me');
+
+    // Signed in, the hint cookie is there and the app asks who it is; signed out, it is gone again.
+    await signIn(page, 'medarbejder');
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+    const hint = async () => (await context.cookies()).find((c) => c.name === 'amongi_signed_in');
+    expect((await hint())?.httpOnly).toBe(false);
+    expect(asked).toContain('/api/v1/me');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL('**/log-ind**');
+    expect(await hint()).toBeUndefined();
+    // Back on the front page after signing out: again no /me and nothing red.
+    // (What the signed-in page still had in flight as one signed out is not part of this visit.)
+    visit = 1;
+    for (const list of [asked, errors, failed]) list.length = 0;
+    await page.goto('/');
+    await page.getByRole('list', { name: 'Nyeste offentlige videoer' }).getByRole('link').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked).not.toContain('/api/v1/me');
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await context.close();
+  });
+
   it('explains Amongi, searches the public catalogue and plays a public video; axe clean', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await page.goto('/');

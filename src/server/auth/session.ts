@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SIGNED_IN_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
 import type { DomainEvent } from '../events/index.js';
@@ -52,11 +53,13 @@ export async function startSession(
     userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
   });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req, true), maxAge });
+  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookieOptions(req, false), maxAge });
   return id;
 }
 
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(req, true));
+  reply.clearCookie(SIGNED_IN_HINT_COOKIE, cookieOptions(req, false));
 }
 
 /**
@@ -195,7 +198,7 @@ export function installSession(app: FastifyInstance, ctx: AppContext, loadUser: 
   app.decorateRequest('sessionId', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const id = sha256(token);
@@ -215,6 +218,10 @@ export function installSession(app: FastifyInstance, ctx: AppContext, loadUser: 
         }
       }
     }
+    // The signed-in hint (SIGNED_IN_HINT_COOKIE) goes with the session: an expired or missing one clears it, so
+    // the app stops asking /me once this answer (e.g. the 401 auth.session_expired that sends it to sign-in) is in.
+    if (!req.user && req.cookies[SIGNED_IN_HINT_COOKIE])
+      reply.clearCookie(SIGNED_IN_HINT_COOKIE, cookieOptions(req, false));
     // The matched route, not the raw URL: '/%61pi/v1/…' routes to '/api/v1/…' but does not start with '/api/'.
     const path = req.routeOptions.url ?? req.url;
     const exempt = req.routeOptions.config?.csrf === false;

@@ -23,7 +23,7 @@ beforeAll(async () => {
   fs.writeFileSync(`${file}.gz`, zlib.gzipSync(script));
   fs.writeFileSync(
     path.join(dist, 'index.html'),
-    '<!doctype html><title>Amongi</title><div id="root"></div>',
+    '<!doctype html><title>Amongi</title><link rel="preload" href="/api/v1/me" as="fetch" crossorigin="anonymous" /><div id="root"></div>',
   );
   fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
   // The app reads the build's folder when it is loaded.
@@ -71,6 +71,19 @@ describe('built files', () => {
       const r = await get(url, 'br');
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+});
+
+describe('the early /me request in the shell', () => {
+  it('is left out without the signed-in hint cookie (no 401 for a visitor), kept with it; Vary: Cookie', async () => {
+    for (const url of ['/', '/videoer']) {
+      const anonymous = await get(url);
+      expect(anonymous.body, url).toContain('<div id="root">');
+      expect(anonymous.body, url).not.toContain('/api/v1/me');
+      expect(String(anonymous.headers.vary), url).toMatch(/cookie/i);
+      const hinted = await t.app.inject({ method: 'GET', url, headers: { cookie: 'amongi_signed_in=1' } });
+      expect(hinted.body, url).toContain('<link rel="preload" href="/api/v1/me"');
     }
   });
 });

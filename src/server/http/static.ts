@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { SIGNED_IN_HINT_COOKIE } from '../../shared/session-hint.js';
 import { sendNotFound } from './error-handler.js';
 
 /** The built web app; WEB_DIST_DIR (a build-time setting shared with vite.config.ts) lets parallel checkouts build apart. */
@@ -36,10 +37,15 @@ export async function installCompression(app: FastifyInstance) {
   });
 }
 
+/** The shell's early GET /api/v1/me (index.html), left out for a visitor not signed in: it would only answer 401. */
+const withoutMePreload = (shell: string) =>
+  shell.replace(/<link rel="preload" href="\/api\/v1\/me"[^>]*>\s*/, '');
+
 /**
  * The built web app: files from the build with their brotli/gzip twins chosen by Accept-Encoding, hashed assets
  * cached for a year, the shell revalidated; and for client-side routes (a non-API GET that is not a file) the app
- * shell, as `shellFor(shell, pagePath)` makes it (with a shared or public video's link preview in the head).
+ * shell, as `shellFor(shell, pagePath)` makes it (with a shared or public video's link preview in the head), and
+ * without its early /me request when the signed-in hint cookie is absent (so `Vary: Cookie`).
  */
 export async function serveWebApp(
   app: FastifyInstance,
@@ -51,6 +57,8 @@ export async function serveWebApp(
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
+      // '/' is a client route like the others: the shell below, not the file as built.
+      index: false,
       preCompressed: true,
       // The .br/.gz twins are not routes of their own; preCompressed finds them next to the file.
       globIgnore: ['**/*.br', '**/*.gz'],
@@ -65,9 +73,11 @@ export async function serveWebApp(
     const pagePath = req.url.split('?')[0];
     if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/') || path.extname(pagePath))
       return sendNotFound(req, reply);
+    const page = await shellFor(shell, pagePath);
     return reply
       .header('cache-control', REVALIDATE)
+      .header('vary', 'Cookie')
       .type('text/html; charset=utf-8')
-      .send(await shellFor(shell, pagePath));
+      .send(req.cookies[SIGNED_IN_HINT_COOKIE] ? page : withoutMePreload(page));
   });
 }

@@ -49,7 +49,8 @@ export function useLogout() {
       signingOut = true;
       then();
       qc.setQueryData(peopleKeys.me, null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== peopleKeys.me[0] });
+      // Everything but the answer "nobody" itself, the person's own ['me', …] queries too (interests, sessions).
+      qc.removeQueries({ predicate: (q) => q.queryKey.length > 1 || q.queryKey[0] !== peopleKeys.me[0] });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/people';
+import { SIGNED_IN_HINT_COOKIE } from '../../shared/session-hint';
 import { ApiError, api } from './client';
 
 /** People and organisation: the signed-in person, people, kommuner, institutions and teams. */
@@ -44,8 +45,20 @@ export const peopleKeys = {
 /** index.html preloads GET /api/v1/me; the first fetchMe takes that answer (same URL, mode and headers). */
 let preloadedMe = true;
 
-/** The signed-in person, or null when nobody is signed in. */
+/** Whether the server's signed-in hint cookie is there (src/shared/session-hint.ts); without it nobody is signed in. */
+const signedInHint = () =>
+  typeof document === 'undefined' ||
+  document.cookie.split(';').some((c) => c.trim().startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
+
+/**
+ * The signed-in person, or null when nobody is signed in: without the hint cookie at once, with no request (an
+ * anonymous visit shows no failed request); with it, a 401 (e.g. the session expired) is handled as always.
+ */
 export async function fetchMe(): Promise<Me | null> {
+  if (!signedInHint()) {
+    preloadedMe = false; // the shell left its preload out too
+    return null;
+  }
   if (preloadedMe) {
     preloadedMe = false;
     const res = await fetch('/api/v1/me', { credentials: 'same-origin' }).catch(() => null);

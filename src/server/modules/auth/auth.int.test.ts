@@ -71,6 +71,54 @@ describe('sign-in', () => {
   });
 });
 
+describe('the signed-in hint cookie (no /me request for an anonymous visitor)', () => {
+  const hintHeader = (res: { headers: Record<string, unknown> }) =>
+    String(res.headers['set-cookie'])
+      .split(/,(?=\s*amongi)/)
+      .find((h) => h.includes('amongi_signed_in='));
+
+  it('comes with the session at sign-in, readable by the page and holding no secret; goes at sign-out', async () => {
+    const c = t.client();
+    const res = await c.login('leder@demo.amongi.dk', 'demo1234');
+    const hint = hintHeader(res);
+    expect(hint).toMatch(/^amongi_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/Max-Age=\d+/);
+    // It grants nothing alone: the hint without the session is anonymous (and the answer clears the hint).
+    const alone = t.client();
+    alone.cookies.set('amongi_signed_in', '1');
+    const me = await alone.get('/api/v1/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('auth.required');
+    expect(alone.cookies.has('amongi_signed_in')).toBe(false);
+
+    expect(c.cookies.get('amongi_signed_in')).toBe('1');
+    await c.post('/api/v1/auth/logout');
+    expect(c.cookies.has('amongi_signed_in')).toBe(false);
+  });
+
+  it('an expired session still answers 401 auth.session_expired (the app sends one to sign in), and the hint goes', async () => {
+    const c = await t.as('medarbejder');
+    expect(c.cookies.get('amongi_signed_in')).toBe('1');
+    const token = c.cookies.get('amongi_session') as string;
+    await c.post('/api/v1/auth/logout');
+    c.cookies.set('amongi_session', token);
+    c.cookies.set('amongi_signed_in', '1');
+    const me = await c.get('/api/v1/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('auth.session_expired');
+    expect(c.cookies.has('amongi_signed_in')).toBe(false);
+  });
+
+  it('a signed-in request keeps the hint', async () => {
+    const c = await t.as('medarbejder');
+    const me = await c.get('/api/v1/me');
+    expect(me.statusCode).toBe(200);
+    expect(hintHeader(me)).toBeUndefined();
+    expect(c.cookies.get('amongi_signed_in')).toBe('1');
+  });
+});
+
 describe('health', () => {
   it('reports ok when the database answers', async () => {
     const res = await t.client().get('/healthz');

@@ -28,6 +28,8 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
       {
         schema: {
           tags,
+          description:
+            'Signs in: sets the HttpOnly session cookie, and beside it the readable, non-secret hint `amongi_signed_in=1` (it grants nothing; the web app asks GET /me only when it is there). Sign-out, and any request without a usable session, clear the hint.',
           body: c.Login,
           response: reply(ok),
         },
