@@ -26,6 +26,22 @@ export function ageBandKind(ageBand: string | null | undefined): WordKind | unde
   return ageBand === '0-2' || ageBand === '3-5' ? 'dagtilbud' : ageBand === 'klub' ? 'klub' : 'skole';
 }
 
+/**
+ * The i18next context of a list that may hold several kinds' videos (the search facets, the usage statistics):
+ * the kind of the age bands it is narrowed to, `mixed` when they speak several (a key's `_mixed` variant: "Fag /
+ * læreplanstema", as the statistics CSV says), and `otherwise` when it is not narrowed to an age band — the
+ * viewer's own kind for one institution's figures, `mixed` for the catalogue or a kommune.
+ */
+export function listContext(
+  ageBands: readonly (string | null | undefined)[],
+  otherwise: WordKind | 'mixed',
+): 'dagtilbud' | 'klub' | 'mixed' | undefined {
+  const kinds = new Set(ageBands.map(ageBandKind).filter((k) => k !== undefined));
+  if (kinds.size > 1 || (kinds.size === 0 && otherwise === 'mixed')) return 'mixed';
+  const [kind] = kinds.size === 1 ? [...kinds] : [otherwise as WordKind];
+  return wordContext(kind);
+}
+
 /** The i18next context of a kind: none for a school, whose words are the plain keys. */
 export function wordContext(kind: WordKind): 'dagtilbud' | 'klub' | undefined {
   return kind === 'skole' ? undefined : kind;

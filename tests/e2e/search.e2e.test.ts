@@ -27,11 +27,13 @@ const results = (page: Page) => page.getByRole('list', { name: 'Søgeresultater'
 const summary = (page: Page) => page.locator('.search-summary [role="status"]');
 const total = async (page: Page) => Number((await summary(page).textContent())?.match(/\d+/)?.[0]);
 const facet = (page: Page, group: string, name: RegExp) =>
-  page.getByRole('group', { name: group }).getByRole('checkbox', { name });
+  page.getByRole('group', { name: group, exact: true }).getByRole('checkbox', { name });
+/** The subject facet across the catalogue, which holds schools' subjects and dagtilbud's læreplanstemaer. */
+const SUBJECTS = 'Fag / læreplanstema';
 /** The count a facet option shows, e.g. "Dansk (5)" → 5. */
 const countOf = async (page: Page, group: string, label: string) => {
   const option = page
-    .getByRole('group', { name: group })
+    .getByRole('group', { name: group, exact: true })
     .locator('.facet-option', { hasText: label })
     .first();
   return Number((await option.locator('[aria-hidden="true"]').textContent())?.replace(/\D/g, ''));
@@ -52,13 +54,13 @@ describe('search (V3) and the home page', () => {
       .getByText(/videoer matcher »lærer«/)
       .waitFor();
     const before = await total(page);
-    const danskBefore = await countOf(page, 'Fag', 'Dansk');
+    const danskBefore = await countOf(page, SUBJECTS, 'Dansk');
     const ageBefore = await countOf(page, 'Aldersgruppe', '4.–6. klasse');
     expect(danskBefore).toBeGreaterThan(0);
     expect(danskBefore).toBeLessThan(before);
 
     // Narrow to the subject Dansk: fewer results, every one of them Dansk, and the other facets recount.
-    await facet(page, 'Fag', /^Dansk\b/).check();
+    await facet(page, SUBJECTS, /^Dansk\b/).check();
     await page.waitForURL(/subject=/);
     await page.waitForFunction(
       (n) =>
@@ -74,14 +76,21 @@ describe('search (V3) and the home page', () => {
     await results(page).getByRole('link', { name: TEACHERS }).waitFor();
     // The filter is in the URL: a reload (or a shared link) shows the same.
     await page.reload();
-    await facet(page, 'Fag', /^Dansk\b/).waitFor();
-    expect(await facet(page, 'Fag', /^Dansk\b/).isChecked()).toBe(true);
+    await facet(page, SUBJECTS, /^Dansk\b/).waitFor();
+    expect(await facet(page, SUBJECTS, /^Dansk\b/).isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Fag', exact: true }).count()).toBe(0);
     await page.waitForFunction(
       (n) =>
         Number(document.querySelector('.search-summary [role="status"]')?.textContent?.match(/\d+/)?.[0]) ===
         n,
       danskBefore,
     );
+    // Narrowed to a school's age band, the subject facet speaks the school's word.
+    await facet(page, 'Aldersgruppe', /^4\.–6\. klasse/).check();
+    await page.waitForURL(/ageBand=/);
+    await facet(page, 'Fag', /^Dansk\b/).waitFor();
+    expect(await facet(page, 'Fag', /^Dansk\b/).isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: SUBJECTS, exact: true }).count()).toBe(0);
 
     // Suggestions while typing: pick the video with the keyboard and land on its page with related videos.
     const box = page.getByRole('combobox', { name: 'Søg efter videoer' });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type WordKind, wordContext, wordKind } from '../../shared/vocabulary';
+import { listContext, type WordKind, wordContext, wordKind } from '../../shared/vocabulary';
 import { useMe } from '../api/people';
 
 /**
@@ -25,4 +25,21 @@ export function useWords(institutionId?: string | null, known?: WordKind) {
   const context = wordContext(kind);
   const wt: WordsT = useCallback((key, options) => t(key, { context, ...options }) as string, [t, context]);
   return { t: wt, kind, i18n };
+}
+
+/**
+ * The words of a list that may mix schools' and dagtilbud's videos (a search facet, a statistics table), by
+ * `listContext`: narrowed to age bands, theirs ("Fag", "Læreplanstema"; both: "Fag / læreplanstema", the keys'
+ * `_mixed` variant); else `otherwise` — `'mixed'` across the catalogue or a kommune, or an institution's id for
+ * its figures (then the words of that institution, as `useWords` finds them).
+ */
+export function useListWords(
+  ageBands: readonly (string | null | undefined)[],
+  otherwise: 'mixed' | { institutionId?: string },
+) {
+  const { t } = useTranslation();
+  const { kind } = useWords(otherwise === 'mixed' ? undefined : otherwise.institutionId);
+  const context = listContext(ageBands, otherwise === 'mixed' ? 'mixed' : kind);
+  const wt: WordsT = useCallback((key, options) => t(key, { context, ...options }) as string, [t, context]);
+  return { t: wt, context };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INSTITUTION_TYPES } from '../../shared/constants';
-import { ageBandKind, WORD_KINDS, wordContext, wordKind, words } from '../../shared/vocabulary';
+import { ageBandKind, listContext, WORD_KINDS, wordContext, wordKind, words } from '../../shared/vocabulary';
 
 /** The vocabulary (src/shared/vocabulary.ts): the web's i18next context and the server's words, per institution type. */
 
@@ -69,6 +69,23 @@ describe('words follow the institution type', () => {
     expect(as('dagtilbud', 'observationLead.data.by.subject')).toBe('Læreplanstema');
     expect(as('dagtilbud', 'catalogue.fields.subject')).toBe('Læreplanstema');
     expect(as('skole', 'catalogue.fields.subject')).toBe('Fag');
+  });
+
+  it('a list that may mix both (search facets, statistics): Fag / læreplanstema unless narrowed to one kind', () => {
+    const list = (bands: string[], otherwise: Parameters<typeof listContext>[1], key: string) =>
+      i18n.t(key, { context: listContext(bands, otherwise) }) as string;
+    // The catalogue, not narrowed: both; narrowed to a school's or a dagtilbud's age bands: theirs.
+    expect(list([], 'mixed', 'search.facet.subject')).toBe('Fag / læreplanstema');
+    expect(list(['kl4-6'], 'mixed', 'search.facet.subject')).toBe('Fag');
+    expect(list(['0-2', '3-5'], 'mixed', 'search.facet.subject')).toBe('Læreplanstema');
+    expect(list(['3-5', 'kl0-3'], 'mixed', 'search.facet.subject')).toBe('Fag / læreplanstema');
+    expect(list(['klub'], 'mixed', 'search.facet.subject')).toBe('Tema');
+    // One institution's figures, not narrowed: the viewer's words; a kommune's: both (as the CSV says).
+    expect(list([], 'skole', 'statistics.col.subject')).toBe('Fag');
+    expect(list([], 'dagtilbud', 'statistics.col.subject')).toBe('Læreplanstema');
+    expect(list([], 'mixed', 'statistics.col.subject')).toBe('Fag / læreplanstema');
+    expect(list(['kl0-3'], 'dagtilbud', 'statistics.bySubjectHeading')).toBe('Efter fag');
+    expect(list([], 'dagtilbud', 'statistics.allSubjects')).toBe('Alle læreplanstemaer');
   });
 
   it('a video’s facts follow its age band: Læreplanstema on a børnehus video, Fag on a school’s', () => {

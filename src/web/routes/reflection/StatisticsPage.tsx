@@ -17,6 +17,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { TableWrap } from '../../components/TableWrap';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useListWords } from '../../i18n/words';
 import { formatDate, formatLongDate, formatNumber, formatShare } from './format';
 import './reflection.css';
 
@@ -133,8 +134,23 @@ function GroupTable({ rows, caption, first }: { rows: StatGroup[]; caption: stri
   );
 }
 
-function Report({ s }: { s: Statistics }) {
+/**
+ * "Fag", "Læreplanstema" or "Fag / læreplanstema" for the figures' subject column: one institution's figures in
+ * its words, the catalogue's or a kommune's mixed — unless narrowed to an age band.
+ */
+function useStatisticsWords(s: Statistics | undefined, ageBand?: string) {
+  const bands = ageBand ? [ageBand] : [];
+  return useListWords(
+    bands,
+    s?.scope === 'institution' && s.institutions.length === 1
+      ? { institutionId: s.institutions[0].id }
+      : 'mixed',
+  );
+}
+
+function Report({ s, ageBand }: { s: Statistics; ageBand?: string }) {
   const { t } = useTranslation();
+  const { t: lt } = useStatisticsWords(s, ageBand);
   const period = { from: formatDate(s.period.from), to: formatDate(s.period.to) };
   return (
     <>
@@ -154,12 +170,12 @@ function Report({ s }: { s: Statistics }) {
         </TableWrap>
       </section>
       <section className="stats-section" aria-labelledby="stats-subject">
-        <h2 id="stats-subject">{t('statistics.bySubjectHeading')}</h2>
+        <h2 id="stats-subject">{lt('statistics.bySubjectHeading')}</h2>
         <Bars rows={s.bySubject} />
         <GroupTable
           rows={s.bySubject}
-          caption={t('statistics.captionSubject', period)}
-          first={t('statistics.col.subject')}
+          caption={lt('statistics.captionSubject', period)}
+          first={lt('statistics.col.subject')}
         />
       </section>
       <section className="stats-section" aria-labelledby="stats-age">
@@ -237,6 +253,7 @@ export function StatisticsPage() {
   const stats = useStatistics(applied, allowed);
   const [form, setForm] = useState(applied);
   const s = stats.data;
+  const { t: lt } = useStatisticsWords(s, applied.ageBand);
   // The date fields show the period in effect (whole months; by default the last 12) once it is known.
   const period = s?.period;
   useEffect(() => {
@@ -290,12 +307,12 @@ export function StatisticsPage() {
               onChange={(e) => setForm({ ...form, to: e.target.value })}
             />
             <SelectField
-              label={t('statistics.col.subject')}
+              label={lt('statistics.col.subject')}
               optional
               value={form.subject ?? ''}
               onChange={(e) => setForm({ ...form, subject: e.target.value || undefined })}
             >
-              <option value="">{t('statistics.allSubjects')}</option>
+              <option value="">{lt('statistics.allSubjects')}</option>
               {(s?.subjects ?? []).map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.label}
@@ -339,7 +356,7 @@ export function StatisticsPage() {
           ) : stats.isError ? (
             <RequestError error={stats.error} />
           ) : (
-            s && <Report s={s} />
+            s && <Report s={s} ageBand={applied.ageBand} />
           )}
         </>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pillar } from '../../../shared/catalogue';
 import { usePillarLabel } from '../../api/pillars';
 import { FACETS, type FacetName, type FacetValue } from '../../api/search';
+import { useListWords } from '../../i18n/words';
 
 const SHOWN = 8;
 
@@ -12,11 +13,13 @@ function FacetGroup({
   values,
   chosen,
   onToggle,
+  legend,
 }: {
   name: FacetName;
   values: FacetValue[];
   chosen: string[];
   onToggle: (name: FacetName, value: string, on: boolean) => void;
+  legend: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -27,7 +30,7 @@ function FacetGroup({
   const shown = all ? values : values.filter((v, i) => i < SHOWN || chosen.includes(v.value));
   return (
     <fieldset>
-      <legend>{t(`search.facet.${name}`)}</legend>
+      <legend>{legend}</legend>
       {values.length === 0 ? (
         <p className="facet-empty">{t('search.facet.none')}</p>
       ) : (
@@ -78,12 +81,22 @@ export function SearchFilters({
   id: string;
 }) {
   const { t } = useTranslation();
+  // The catalogue holds schools' subjects and dagtilbud's læreplanstemaer: "Fag / læreplanstema", unless the
+  // search is narrowed to age bands of one kind ("Fag" for 4.–6. klasse, "Læreplanstema" for 0–2 år).
+  const { t: lt } = useListWords(chosen.ageBand, 'mixed');
   const any = FACETS.some((f) => chosen[f].length > 0);
   return (
     <section className="search-filters" id={id} data-open={open} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('search.filters')}</h2>
       {FACETS.map((f) => (
-        <FacetGroup key={f} name={f} values={facets[f]} chosen={chosen[f]} onToggle={onToggle} />
+        <FacetGroup
+          key={f}
+          name={f}
+          legend={lt(`search.facet.${f}`)}
+          values={facets[f]}
+          chosen={chosen[f]}
+          onToggle={onToggle}
+        />
       ))}
       {any && (
         <button type="button" className="btn btn-secondary" onClick={onClear}>
