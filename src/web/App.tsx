@@ -123,6 +123,22 @@ const ObservationDataPage = lazy(() =>
   import('./routes/observation/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
+// Team spaces and inquiry cycles (issue 16).
+const MyTeamsPage = lazy(() =>
+  import('./routes/inquiry/space/MyTeamsPage').then((m) => ({ default: m.MyTeamsPage })),
+);
+const TeamSpacePage = lazy(() =>
+  import('./routes/inquiry/space/TeamSpacePage').then((m) => ({ default: m.TeamSpacePage })),
+);
+const NewCyclePage = lazy(() =>
+  import('./routes/inquiry/space/NewCyclePage').then((m) => ({ default: m.NewCyclePage })),
+);
+const CyclePage = lazy(() =>
+  import('./routes/inquiry/cycles/CyclePage').then((m) => ({ default: m.CyclePage })),
+);
+const MyTasksPage = lazy(() =>
+  import('./routes/inquiry/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })),
+);
 
 export function App() {
   return (
@@ -190,6 +206,11 @@ export function App() {
           <Route path="/observation/data" element={<ObservationDataPage />} />
           <Route path="/traening/forloeb/:id" element={<CoursePage />} />
           <Route path="/moderation" element={<ModerationPage />} />
+          <Route path="/team" element={<MyTeamsPage />} />
+          <Route path="/team/:id" element={<TeamSpacePage />} />
+          <Route path="/team/:id/nyt-forloeb" element={<NewCyclePage />} />
+          <Route path="/forloeb/:id" element={<CyclePage />} />
+          <Route path="/opgaver" element={<MyTasksPage />} />
           <Route element={<RequireCapability need="curate" />}>
             <Route path="/redaktion" element={<EditorialPage />} />
             <Route path="/redaktion/emneord" element={<TaxonomyPage />} />

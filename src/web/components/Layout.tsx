@@ -28,6 +28,7 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
     ['/pakker', t('packages.nav')],
     ['/traening', t('training.nav')],
   ];
+  if (me.teams.length > 0) links.splice(1, 0, ['/team', t('inquiry.nav')]);
   if (me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
     links.push(['/observation', t('observation.nav')]);
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
