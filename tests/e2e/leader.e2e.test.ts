@@ -125,7 +125,7 @@ describe('the observation data page says something', () => {
       await summary.getByRole('heading', { name: 'Svagest' }).waitFor();
       // Values in Danish: "4,6 af 7" (a comma), never "4.6".
       const text = await summary.innerText();
-      expect(text).toMatch(/\d,\d af 7|\d+ % ja/);
+      expect(text).toMatch(/\d,\d af 7|\d+\s% ja/);
       expect(text).not.toMatch(/\d\.\d af/);
       expect(text).not.toMatch(/\.\./);
 
