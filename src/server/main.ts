@@ -20,6 +20,7 @@ import {
 import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
+import { sendDueTaskReminders } from './modules/inquiry/index.js';
 import {
   notificationMailHeaders,
   sendDueDigests,
@@ -88,12 +89,13 @@ async function main() {
   const stopMail = services.has('worker')
     ? startMailWorker(ctx, notificationMailHeaders(ctx))
     : async () => {};
-  // Scheduled work (I3): notification e-mails into the outbox, the daily digest, session reminders.
+  // Scheduled work (I3): notification e-mails into the outbox, the daily digest, session and task reminders.
   const stopTicker = services.has('worker')
     ? startTicker(ctx, [
         { name: 'notification-emails', everyMs: 3000, run: (now) => sendDueNotificationEmails(ctx, now) },
         { name: 'notification-digests', everyMs: 60_000, run: (now) => sendDueDigests(ctx, now) },
         { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
+        { name: 'inquiry-task-reminders', everyMs: 60_000, run: (now) => sendDueTaskReminders(ctx, now) },
         expiredSessionsTask(ctx),
       ])
     : async () => {};

@@ -45,6 +45,8 @@ export const NOTIFICATION_KINDS = [
   'observation.visit_recorded',
   'observation.next_step',
   'observation.self_invited',
+  'inquiry.task_assigned',
+  'inquiry.task_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -71,6 +73,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'observation.visit_recorded': 'email',
   'observation.next_step': 'email',
   'observation.self_invited': 'email',
+  'inquiry.task_assigned': 'email',
+  'inquiry.task_reminder': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -99,5 +99,6 @@ export function notificationLink(n: Notification): string | null {
   if (n.kind === 'community.invited' && p.communityId) return `/faellesskaber/${str(p.communityId)}`;
   if (n.kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${str(p.courseId)}`;
   if (n.kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${str(p.visitId)}`;
+  if (n.kind.startsWith('inquiry.task_')) return '/opgaver';
   return null;
 }

@@ -3,3 +3,12 @@
 // by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/ (and stories/ to come).
 
 export { inquiryRoutes } from './routes.js';
+export {
+  addTask,
+  listCycleTasks,
+  listMeetingTasks,
+  listOpenTeamTasks,
+  sendDueTaskReminders,
+  type TaskInput,
+  type TaskScope,
+} from './tasks/service.js';

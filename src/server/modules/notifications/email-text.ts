@@ -61,6 +61,13 @@ const counted = (p: NotificationPayload, da: boolean) =>
       ? ` (${p.count} ønsker, grænsen er ${str(p.threshold)})`
       : ` (${p.count} requests, the threshold is ${str(p.threshold)})`;
 
+/** A task's due day, "torsdag den 12. marts" (a YYYY-MM-DD day, read at noon Danish time). */
+const dueDay = (locale: Locale, p: NotificationPayload) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(str(p.dueOn)) ? longDate(locale, new Date(`${str(p.dueOn)}T12:00:00Z`)) : '';
+/** Where a task belongs: the cycle, else the team. */
+const taskPlace = (p: NotificationPayload, q: (s: string) => string) =>
+  p.cycleTitle ? q(str(p.cycleTitle)) : q(str(p.teamName));
+
 const DA: Record<NotificationKind, Sentence> = {
   'comment.mention': (p, q) =>
     p.postId
@@ -95,6 +102,10 @@ const DA: Record<NotificationKind, Sentence> = {
   'observation.next_step': (p) =>
     `${str(p.authorName)} har skrevet eller sagt ja til jeres prøvehandling efter besøget`,
   'observation.self_invited': (p) => `${str(p.authorName)} har inviteret dig med i en selvobservation`,
+  'inquiry.task_assigned': (p, q) =>
+    `${str(p.authorName)} har givet dig opgaven ${q(str(p.taskTitle))} i ${taskPlace(p, q)}${p.dueOn ? ` — senest ${dueDay('da', p)}` : ''}`,
+  'inquiry.task_reminder': (p, q) =>
+    `Påmindelse: opgaven ${q(str(p.taskTitle))} i ${taskPlace(p, q)} skal være klar senest ${dueDay('da', p)}`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -130,6 +141,10 @@ const EN: Record<NotificationKind, Sentence> = {
     `${str(p.authorName)} finished the visit to ${place(p, 'en')} — you can read it and add your reflection`,
   'observation.next_step': (p) => `${str(p.authorName)} wrote or agreed to your next step after the visit`,
   'observation.self_invited': (p) => `${str(p.authorName)} invited you to join a self-observation`,
+  'inquiry.task_assigned': (p, q) =>
+    `${str(p.authorName)} gave you the task ${q(str(p.taskTitle))} in ${taskPlace(p, q)}${p.dueOn ? ` — due ${dueDay('en', p)}` : ''}`,
+  'inquiry.task_reminder': (p, q) =>
+    `Reminder: the task ${q(str(p.taskTitle))} in ${taskPlace(p, q)} is due ${dueDay('en', p)}`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -152,6 +167,7 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
   if (kind === 'community.invited' && p.communityId) return `/faellesskaber/${id(p.communityId)}`;
   if (kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${id(p.courseId)}`;
   if (kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${id(p.visitId)}`;
+  if (kind.startsWith('inquiry.task_')) return '/opgaver';
   return null;
 }
 
@@ -185,6 +201,11 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
   'observation.self_invited': {
     da: 'Invitationer til selvobservation',
     en: 'Invitations to self-observation',
+  },
+  'inquiry.task_assigned': { da: 'Du får en opgave i dit team', en: 'You are given a task in your team' },
+  'inquiry.task_reminder': {
+    da: 'Påmindelse før en opgave skal være klar',
+    en: 'Reminder before a task is due',
   },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };

@@ -64,6 +64,27 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
   'observation.visit_recorded': visit,
   'observation.next_step': visit,
   'observation.self_invited': visit,
+  'inquiry.task_assigned': {
+    taskId: 't1',
+    taskTitle: 'Elevinterview i 4.b',
+    teamId: 'team1',
+    teamName: 'Matematikteamet',
+    cycleId: 'c1',
+    cycleTitle: 'Hvordan taler eleverne om matematik?',
+    meetingId: null,
+    dueOn: '2026-03-12',
+    authorName: 'Lene',
+  },
+  'inquiry.task_reminder': {
+    taskId: 't1',
+    taskTitle: 'Elevinterview i 4.b',
+    teamId: 'team1',
+    teamName: 'Matematikteamet',
+    cycleId: null,
+    cycleTitle: null,
+    meetingId: 'm1',
+    dueOn: '2026-03-12',
+  },
 };
 
 describe('notification sentences', () => {
@@ -74,7 +95,7 @@ describe('notification sentences', () => {
         const s = notificationSentence(locale, kind, payloads[kind], now);
         expect(s, `${kind} ${locale}`).not.toMatch(/undefined|null|»«|“”|NaN/);
         expect(notificationPath(kind, payloads[kind]), kind).toMatch(
-          /^\/(videoer|faellesskaber|traening|observation\/besoeg)\//,
+          /^\/(videoer\/|faellesskaber\/|traening\/|observation\/besoeg\/|opgaver$)/,
         );
       }
     expect(
@@ -84,6 +105,12 @@ describe('notification sentences', () => {
     );
     expect(notificationSentence('da', 'training.planned', course, now)).toBe(
       'Træningsforløbet »Makkerlæsning i 2. klasse« er planlagt — du kan tilmelde dig først',
+    );
+    expect(notificationSentence('da', 'inquiry.task_assigned', payloads['inquiry.task_assigned'], now)).toBe(
+      'Lene har givet dig opgaven »Elevinterview i 4.b« i »Hvordan taler eleverne om matematik?« — senest torsdag den 12. marts',
+    );
+    expect(notificationSentence('en', 'inquiry.task_reminder', payloads['inquiry.task_reminder'], now)).toBe(
+      'Reminder: the task “Elevinterview i 4.b” in “Matematikteamet” is due Thursday 12 March',
     );
     expect(notificationPath('comment.reply', payloads['comment.reply'])).toBe('/videoer/v1#kommentar-k2');
     expect(notificationPath('training.documented', course)).toBe(`/traening/forloeb/${course.courseId}`);

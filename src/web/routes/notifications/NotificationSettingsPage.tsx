@@ -16,11 +16,15 @@ import { kindKey } from './notificationText';
 import './notification-settings.css';
 
 /** The kinds in the order and groups the page shows them. */
-const GROUPS: { id: 'discussion' | 'communities' | 'training' | 'observation'; prefix: string }[] = [
+const GROUPS: {
+  id: 'discussion' | 'communities' | 'training' | 'observation' | 'teams';
+  prefix: string;
+}[] = [
   { id: 'discussion', prefix: 'comment.' },
   { id: 'communities', prefix: 'community.' },
   { id: 'training', prefix: 'training.' },
   { id: 'observation', prefix: 'observation.' },
+  { id: 'teams', prefix: 'inquiry.' },
 ];
 
 function SettingsForm({ prefs }: { prefs: Preferences }) {

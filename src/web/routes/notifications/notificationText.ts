@@ -38,6 +38,19 @@ function useWhen() {
   };
 }
 
+/** "torsdag den 12. marts" / "Thursday 12 March": a task's due day (YYYY-MM-DD, read at noon Danish time). */
+function dueDate(day: string) {
+  const at = new Date(`${day}T12:00:00Z`);
+  const fmt = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'da-DK', {
+      timeZone: TIME_ZONE,
+      ...o,
+    }).format(at);
+  const weekday = fmt({ weekday: 'long' });
+  const date = fmt({ day: 'numeric', month: 'long' });
+  return currentLocale() === 'en' ? `${weekday} ${date}` : `${weekday} den ${date}`;
+}
+
 /** The sentence for a notification, from its kind and payload (the same sentences as the e-mails). */
 export function useNotificationText() {
   const { t } = useTranslation();
@@ -61,7 +74,17 @@ export function useNotificationText() {
       threshold: str(p.threshold),
       when:
         n.kind === 'training.session_reminder' || n.kind === 'community.event' ? when(str(p.startsAt)) : '',
-      place: p.place ? `, ${str(p.place)}` : '',
+      place: n.kind.startsWith('inquiry.task_')
+        ? str(p.cycleTitle) || str(p.teamName)
+        : p.place
+          ? `, ${str(p.place)}`
+          : '',
+      task: str(p.taskTitle),
+      due: /^\d{4}-\d{2}-\d{2}$/.test(str(p.dueOn))
+        ? t(`notifications.due.${n.kind === 'inquiry.task_reminder' ? 'reminder' : 'assigned'}`, {
+            date: dueDate(str(p.dueOn)),
+          })
+        : '',
       // A visit's sentence in the words of its institution (vocabulary.ts): "dit læringsmiljø" in a dagtilbud.
       context: wordContext(WORD_KINDS.find((k) => k === p.words) ?? 'skole'),
     });
