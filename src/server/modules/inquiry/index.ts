@@ -12,3 +12,8 @@ export {
   type TaskInput,
   type TaskScope,
 } from './tasks/service.js';
+export {
+  cycleFilesPrefix,
+  listCycleEvidence,
+  teamFilesPrefix,
+} from './evidence/service.js';

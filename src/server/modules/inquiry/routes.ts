@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
+import { evidenceRoutes } from './evidence/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 
 /**
@@ -9,6 +10,7 @@ import { taskRoutes } from './tasks/routes.js';
 export function inquiryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(taskRoutes(ctx));
+    await app.register(evidenceRoutes(ctx));
     // Sub-folders register here, e.g.: await app.register(spaceRoutes(ctx));
   };
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/rows.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, teamResource } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { teamFilesPrefix } from '../inquiry/index.js';
 import { createDirectory } from './directory.js';
 import * as repo from './repo.js';
 
@@ -43,6 +44,11 @@ export function createOrgService(ctx: AppContext) {
     const result = await changed(work);
     ctx.events.publish({ type: 'directory.renamed' });
     return result;
+  }
+
+  /** Removes the stored files of the teams' inquiry cycles (evidence files: one folder per team). */
+  async function removeTeamFiles(teamIds: string[]) {
+    for (const teamId of teamIds) await ctx.storage.deletePrefix(teamFilesPrefix(teamId)).catch(() => 0);
   }
 
   async function kommune(actor: Actor, id: string) {
@@ -177,12 +183,16 @@ export function createOrgService(ctx: AppContext) {
     async deleteInstitution(actor: Actor, id: string) {
       const i = await institution(actor, id);
       authorize(actor, 'institution.delete', { type: 'institution', id, kommuneId: i.kommuneId });
-      await renamedOrRemoved(
+      const teamIds = await renamedOrRemoved(
         db.transaction(async (tx) => {
+          const teams = await repo.listTeams(tx, id);
           await repo.deleteInstitution(tx, id);
           await audit(tx, actor, 'institution.delete', 'institution', id, { name: i.name });
+          return teams.map((t) => t.id);
         }),
       );
+      // The files of its teams' inquiry cycles go with them (their rows went with the teams).
+      await removeTeamFiles(teamIds);
     },
 
     async listTeams(actor: Actor, institutionId: string) {
@@ -224,6 +234,8 @@ export function createOrgService(ctx: AppContext) {
           await audit(tx, actor, 'team.delete', 'team', id, { name: t.name });
         }),
       );
+      // The files of the team's inquiry cycles go with it (their rows went with the team).
+      await removeTeamFiles([id]);
     },
   };
 }

@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody, idParams, ok } from '../../../../shared/contracts/common.js';
+import * as c from '../../../../shared/contracts/inquiry.js';
+import { INQUIRY_LIMITS } from '../../../../shared/inquiry.js';
+import { requireActor } from '../../../auth/session.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../http/errors.js';
+import { created, fileReply, reply } from '../../../http/schemas.js';
+import { asciiFileName } from '../../training/index.js';
+import { createEvidenceService } from './service.js';
+
+/** The body of a file upload: the file's bytes as they are. */
+const FILE_CONTENT_TYPES = ['application/octet-stream'];
+
+/** RFC 6266: an ASCII fallback and the real name in UTF-8 (RFC 5987). */
+function attachment(name: string) {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).replace(/[^A-Za-z0-9]/g, '') : '';
+  const fallback = `${asciiFileName(dot > 0 ? name.slice(0, dot) : name, 'fil')}${ext ? `.${ext}` : ''}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** A cycle's evidence (issue 16): links, files, tables, quotes and notes. */
+export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const evidence = createEvidenceService(ctx);
+  return async (app) => {
+    const tags = ['inquiry'];
+    // Encapsulated in this plugin: a file's bytes as a Buffer. One byte over the limit still arrives, so the
+    // service answers inquiry.file_too_large; anything bigger is request.too_large.
+    app.addContentTypeParser(
+      FILE_CONTENT_TYPES,
+      { parseAs: 'buffer', bodyLimit: INQUIRY_LIMITS.fileBytes + 1 },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/cycles/:id/evidence',
+      {
+        schema: {
+          tags,
+          description:
+            'A member of the cycle’s team adds evidence: a link to a visit or self-observation or a video they may see themselves (else 409 inquiry.evidence_unavailable; each reader still sees it only under its own rules), a small number table, a pupil/child quote (never names) or a note. None in a finished cycle (409 inquiry.finished).',
+          params: c.CycleParams,
+          body: c.EvidenceCreate,
+          response: created(c.Evidence),
+        },
+      },
+      async (req, res) =>
+        res.status(201).send(await evidence.create(requireActor(req), req.params.id, req.body)),
+    );
+
+    app.post(
+      '/cycles/:id/evidence/file',
+      {
+        bodyLimit: INQUIRY_LIMITS.fileBytes + 1,
+        schema: {
+          tags,
+          description:
+            'A member adds a file (the body is the file, application/octet-stream; at most 20 MB; name and title in the query). Its type is read from its content and must agree with its name: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX or UTF-8 text. Empty (400 inquiry.file_empty), too large (413 inquiry.file_too_large), cut-off or other files (415 inquiry.file_type) are refused.',
+          consumes: FILE_CONTENT_TYPES,
+          params: c.CycleParams,
+          querystring: c.EvidenceFileQuery,
+          body: z.unknown(),
+          response: { ...created(c.Evidence), 413: errorBody, 415: errorBody },
+        },
+      },
+      async (req, res) => {
+        const body: unknown = req.body ?? Buffer.alloc(0);
+        if (!Buffer.isBuffer(body)) throw new AppError('request.unsupported_type');
+        const piece = await evidence.createFile(requireActor(req), req.params.id, {
+          name: req.query.name,
+          title: req.query.title,
+          bytes: body,
+        });
+        return res.status(201).send(piece);
+      },
+    );
+
+    app.get(
+      '/evidence/:id/file',
+      {
+        schema: {
+          tags,
+          description: 'A file of a cycle’s evidence, as a download (whoever may read the cycle).',
+          params: idParams,
+          response: fileReply('application/octet-stream', z.string(), 'The file'),
+        },
+      },
+      async (req, res) => {
+        const f = await evidence.file(requireActor(req), req.params.id);
+        return (
+          res
+            .header('content-type', f.type)
+            .header('content-length', String(f.size))
+            .header('content-disposition', attachment(f.name))
+            .header('x-content-type-options', 'nosniff')
+            .header('cache-control', 'private, no-store')
+            // A stream bypasses the serializer; the contract documents the bytes as a binary string.
+            .send(f.stream as unknown as string)
+        );
+      },
+    );
+
+    app.delete(
+      '/evidence/:id',
+      {
+        schema: {
+          tags,
+          description:
+            'A member of the team (the one who added it or another) removes a piece of evidence and its file.',
+          params: idParams,
+          response: reply(ok),
+        },
+      },
+      async (req) => evidence.remove(requireActor(req), req.params.id),
+    );
+  };
+}
