@@ -320,7 +320,7 @@ export function CyclePage() {
   usePageTitle(query.data?.title ?? t('inquiry.cycle.title'));
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404)
+    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403))
       return <NotThere back="/team" backLabel={t('inquiry.myTeams.back')} />;
     return <RequestError error={query.error} />;
   }

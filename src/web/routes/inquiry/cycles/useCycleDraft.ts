@@ -56,11 +56,11 @@ export function useCycleDraft(cycle: CycleDetail) {
     setBaseVersion((b) => b ?? cycle.version);
   };
 
-  function body(on: CycleDetail, version: number, extra: Partial<CycleChange>): CycleChange {
+  /** The patch: only what the person changed (the server merges answers one by one). */
+  function body(version: number, extra: Partial<CycleChange>): CycleChange {
     const out: CycleChange = { version, ...extra };
     const content: Record<string, Record<string, string>> = {};
     let answers = false;
-    for (const [phase, fields] of Object.entries(on.content)) content[phase] = { ...fields };
     for (const [key, e] of Object.entries(edits)) {
       if (e.value === e.base) continue;
       if (key === 'title') out.title = e.value;
@@ -76,7 +76,7 @@ export function useCycleDraft(cycle: CycleDetail) {
   }
 
   async function send(on: CycleDetail, version: number, extra: Partial<CycleChange>) {
-    const res = await updateCycle(on.id, body(on, version, extra));
+    const res = await updateCycle(on.id, body(version, extra));
     if (res && typeof res === 'object' && 'phases' in res) qc.setQueryData(inquiryKeys.cycle(on.id), res);
     setEdits({});
     setBaseVersion(null);

@@ -36,7 +36,10 @@ export function NewCyclePage() {
 
   if (space.isPending) return <Loading />;
   if (space.isError || !space.data.member) {
-    if (space.isSuccess || (space.error instanceof ApiError && space.error.status === 404))
+    if (
+      space.isSuccess ||
+      (space.error instanceof ApiError && (space.error.status === 404 || space.error.status === 403))
+    )
       return <NotThere back="/team" backLabel={t('inquiry.myTeams.back')} />;
     return <RequestError error={space.error} />;
   }
