@@ -82,16 +82,17 @@ export function DraftField({
 
 function Phase({ phase, draft, readOnly }: { phase: InquiryPhase; draft: CycleDraft; readOnly: boolean }) {
   const { t } = useTranslation();
+  const prompts = phase.prompts ?? [];
   const headingId = `phase-${phase.key}`;
   return (
     <section className="inquiry-phase" aria-labelledby={headingId}>
       <h3 id={headingId}>{phase.title}</h3>
       {phase.intro && <p>{phase.intro}</p>}
-      {phase.prompts.length > 0 && (
+      {prompts.length > 0 && (
         <div className="inquiry-prompts">
           <p className="label-like">{t('inquiry.cycle.prompts')}</p>
           <ul>
-            {phase.prompts.map((p) => (
+            {prompts.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
