@@ -51,6 +51,11 @@ export const INQUIRY_ERRORS = {
     da: 'Forløbet har nået grænsen for opgaver.',
     en: 'The cycle has reached its limit of tasks.',
   },
+  'inquiry.too_much_evidence': {
+    status: 409,
+    da: 'Forløbet har nået grænsen for data og materialer. Slet noget, før du tilføjer mere.',
+    en: 'The cycle has reached its limit of evidence. Remove something before adding more.',
+  },
   'inquiry.invalid_content': {
     status: 400,
     da: 'Svarene passer ikke til forløbets faser.',

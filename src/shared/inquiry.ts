@@ -48,4 +48,5 @@ export const INQUIRY_LIMITS = {
   cell: 200,
   fileBytes: 20 * 1024 * 1024,
   tasksPerCycle: 100,
+  evidencePerCycle: 300,
 } as const;

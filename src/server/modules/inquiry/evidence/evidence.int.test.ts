@@ -261,6 +261,34 @@ describe('files', () => {
     expect((await t.ctx.storage.list(cycleFilesPrefix(math, cycle))).length).toBe(1);
   });
 
+  it('a cycle takes at most the limit of evidence', async () => {
+    const full = await makeCycle(t.ctx.db, math);
+    await t.ctx.db.insert(inquiryEvidence).values(
+      Array.from({ length: INQUIRY_LIMITS.evidencePerCycle }, (_, i) => ({
+        cycleId: full,
+        kind: 'note' as const,
+        body: `Note ${i}`,
+      })),
+    );
+    expect(
+      err(await c.medarbejder.post(`${API}/cycles/${full}/evidence`, { kind: 'note', body: 'En til' })),
+    ).toEqual([409, 'inquiry.too_much_evidence']);
+    expect(err(await upload('medarbejder', full, 'rapport.pdf', PDF))).toEqual([
+      409,
+      'inquiry.too_much_evidence',
+    ]);
+  });
+
+  it('a deleted institution takes its teams’ cycle files with it', async () => {
+    const bakke = ids.institution.Bakkeskolen;
+    const team = ids.team.Naturfagsteamet;
+    const gone = await makeCycle(t.ctx.db, team);
+    await t.ctx.storage.putBytes(`${cycleFilesPrefix(team, gone)}y`, PDF, 'application/pdf');
+    const res = await c.administrator.delete(`${API}/institutions/${bakke}`);
+    expect(res.statusCode).toBe(200);
+    expect(await t.ctx.storage.list(teamFilesPrefix(team))).toHaveLength(0);
+  });
+
   it('a deleted team takes its cycles’ files with it', async () => {
     const team = ids.team.Udskolingen;
     const gone = await makeCycle(t.ctx.db, team);

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/index.js';
 import { inquiryEvidence } from '../../../db/inquiry-schema.js';
 import { observationVisits } from '../../../db/observation-schema.js';
@@ -66,6 +66,11 @@ export async function seesVideoById(db: DbOrTx, actor: Actor, videoId: string) {
     .from(videos)
     .where(and(eq(videos.id, videoId), policySql.visibleVideos(actor)));
   return !!row;
+}
+
+export async function countEvidence(db: DbOrTx, cycleId: string) {
+  const [row] = await db.select({ n: count() }).from(e).where(eq(e.cycleId, cycleId));
+  return row?.n ?? 0;
 }
 
 export async function insertEvidence(db: DbOrTx, v: typeof inquiryEvidence.$inferInsert): Promise<string> {

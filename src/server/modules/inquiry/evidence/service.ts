@@ -84,10 +84,15 @@ export function createEvidenceService(ctx: AppContext) {
     }
   }
 
-  /** The cycle, for a member adding to it; a finished cycle takes nothing more. */
-  async function writableCycle(dbx: DbOrTx, actor: Actor, cycleId: string) {
-    const { cycle } = await loadCycle(dbx, actor, cycleId, 'cycle.write');
+  /**
+   * The cycle, for a member adding to it (locked inside a transaction, so the limit holds under concurrent adds);
+   * a finished cycle or one at its limit takes nothing more.
+   */
+  async function writableCycle(dbx: DbOrTx, actor: Actor, cycleId: string, forUpdate = false) {
+    const { cycle } = await loadCycle(dbx, actor, cycleId, 'cycle.write', { forUpdate });
     if (cycle.state === 'afsluttet') throw new AppError('inquiry.finished');
+    if ((await repo.countEvidence(dbx, cycle.id)) >= INQUIRY_LIMITS.evidencePerCycle)
+      throw new AppError('inquiry.too_much_evidence');
     return cycle;
   }
 
@@ -100,6 +105,7 @@ export function createEvidenceService(ctx: AppContext) {
       if (v.kind === 'video' && !(await repo.seesVideoById(db, actor, v.videoId)))
         throw new AppError('inquiry.evidence_unavailable');
       return db.transaction(async (tx) => {
+        await writableCycle(tx, actor, cycle.id, true);
         const id = await repo.insertEvidence(tx, {
           cycleId: cycle.id,
           kind: v.kind,
@@ -130,6 +136,7 @@ export function createEvidenceService(ctx: AppContext) {
       await storage.putBytes(fileKey, v.bytes, type);
       return db
         .transaction(async (tx) => {
+          await writableCycle(tx, actor, cycle.id, true);
           const id = await repo.insertEvidence(tx, {
             cycleId: cycle.id,
             kind: 'file',

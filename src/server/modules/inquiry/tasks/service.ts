@@ -269,8 +269,6 @@ export function createTaskService(ctx: AppContext) {
   };
 }
 
-export type TaskService = ReturnType<typeof createTaskService>;
-
 /**
  * Sends every task reminder due at `now` (the worker's ticker, every minute): claims the tasks and notifies their
  * owners in one transaction (a failure leaves them unclaimed for the next tick). Done tasks, tasks past due and
