@@ -20,7 +20,7 @@ import {
 import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
-import { sendDueTaskReminders } from './modules/inquiry/index.js';
+import { sendDueTaskReminders, syncBuiltinTemplates } from './modules/inquiry/index.js';
 import {
   notificationMailHeaders,
   sendDueDigests,
@@ -76,6 +76,8 @@ async function main() {
   const log = ctx.log;
   // Videos from before search existed get their full-text document (a no-op once every video has one).
   await refreshMissingSearchDocuments(database.db);
+  // The built-in inquiry cycle templates follow their data file (issue 16).
+  await syncBuiltinTemplates(database.db);
 
   if (config.demo) {
     if (await seedDemo(database.db)) log.info('demo data seeded');

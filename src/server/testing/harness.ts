@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/index.js';
+import { syncBuiltinTemplates } from '../modules/inquiry/index.js';
 import { type PipelineOptions, startVideoPipeline } from '../modules/videos/index.js';
 
 /** The run's template databases (testing/templates.ts), or none outside a Vitest run that made them. */
@@ -37,6 +38,7 @@ export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promi
   const prepare = async (database: Database) => {
     if (from) return;
     await database.migrate();
+    await syncBuiltinTemplates(database.db);
     if (opts.seeded) await seedDemo(database.db);
   };
   if (!base) {

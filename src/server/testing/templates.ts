@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type Database, openDatabase } from '../db/index.js';
 import { seedDemo } from '../demo/index.js';
+import { syncBuiltinTemplates } from '../modules/inquiry/index.js';
 
 /**
  * Where each test file's database comes from: a migrated one and a migrated-and-seeded one, made once per run.
@@ -49,6 +50,7 @@ export default async function setup(project: TestProject) {
     const files = { migrated: path.join(dir, 'migrated.tar'), seeded: path.join(dir, 'seeded.tar') };
     const database = await openDatabase({});
     await database.migrate();
+    await syncBuiltinTemplates(database.db);
     await writeDump(database, files.migrated);
     await seedDemo(database.db);
     await writeDump(database, files.seeded);
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject) {
   await adminQuery(base, `create database ${names.migrated}`);
   const migrated = await openDatabase({ url: urlOf(names.migrated) });
   await migrated.migrate();
+  await syncBuiltinTemplates(migrated.db);
   await migrated.close();
   await adminQuery(base, `create database ${names.seeded} template ${names.migrated}`);
   const seeded = await openDatabase({ url: urlOf(names.seeded) });

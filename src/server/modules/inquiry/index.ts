@@ -2,6 +2,11 @@
 // the worker (main.ts) and other modules may use. Everything else in this folder is the module's own. Sub-folders
 // by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/ (and stories/ to come).
 
+export {
+  cycleFilesPrefix,
+  listCycleEvidence,
+  teamFilesPrefix,
+} from './evidence/service.js';
 export { inquiryRoutes } from './routes.js';
 export {
   addTask,
@@ -12,8 +17,4 @@ export {
   type TaskInput,
   type TaskScope,
 } from './tasks/service.js';
-export {
-  cycleFilesPrefix,
-  listCycleEvidence,
-  teamFilesPrefix,
-} from './evidence/service.js';
+export { syncBuiltinTemplates } from './templates/sync.js';
