@@ -84,6 +84,16 @@ export function Home() {
             <Link to="/videoer">{t('home.seeEverything')}</Link>
           </p>
         )}
+        {/* Team members (issue 16): the way to the team's cycles and one's own tasks. */}
+        {me && me.teams.length > 0 && (
+          <p className="home-personal">
+            <span>{t('inquiry.homeText')}</span>
+            <Link to={me.teams.length === 1 ? `/team/${me.teams[0].id}` : '/team'}>
+              {t('inquiry.homeLink')}
+            </Link>
+            <Link to="/opgaver">{t('inquiry.homeTasks')}</Link>
+          </p>
+        )}
       </div>
       <QueryView query={home}>
         {(h) => (
