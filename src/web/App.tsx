@@ -139,6 +139,21 @@ const CyclePage = lazy(() =>
 const MyTasksPage = lazy(() =>
   import('./routes/inquiry/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })),
 );
+const MeetingsPage = lazy(() =>
+  import('./routes/inquiry/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./routes/inquiry/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const MeetingScreenPage = lazy(() =>
+  import('./routes/inquiry/meetings/MeetingMode').then((m) => ({ default: m.ScreenPage })),
+);
+const MeetingPhonePage = lazy(() =>
+  import('./routes/inquiry/meetings/MeetingMode').then((m) => ({ default: m.PhonePage })),
+);
+const MinutesPage = lazy(() =>
+  import('./routes/inquiry/meetings/MinutesPage').then((m) => ({ default: m.MinutesPage })),
+);
 
 export function App() {
   return (
@@ -211,6 +226,11 @@ export function App() {
           <Route path="/team/:id/nyt-forloeb" element={<NewCyclePage />} />
           <Route path="/forloeb/:id" element={<CyclePage />} />
           <Route path="/opgaver" element={<MyTasksPage />} />
+          <Route path="/team/:teamId/moeder" element={<MeetingsPage />} />
+          <Route path="/moede/:id" element={<MeetingPage />} />
+          <Route path="/moede/:id/skaerm" element={<MeetingScreenPage />} />
+          <Route path="/moede/:id/telefon" element={<MeetingPhonePage />} />
+          <Route path="/moede/:id/referat" element={<MinutesPage />} />
           <Route element={<RequireCapability need="curate" />}>
             <Route path="/redaktion" element={<EditorialPage />} />
             <Route path="/redaktion/emneord" element={<TaxonomyPage />} />
