@@ -234,6 +234,19 @@ describe('editing the plan', () => {
     });
   });
 
+  it('the cycle shows its evidence (through the evidence sub-module): a note a member added', async () => {
+    const res = await c.ressourceperson.post(`${API}/cycles/${cycle}/evidence`, {
+      kind: 'note',
+      title: 'Fra 4.b',
+      body: 'Tre elever begrundede uden at blive spurgt.',
+    });
+    expect(res.statusCode).toBe(201);
+    const d = (await detail()) as Detail & { evidence: { kind: string; body: string; available: boolean }[] };
+    expect(d.evidence.map((e) => [e.kind, e.body, e.available])).toEqual([
+      ['note', 'Tre elever begrundede uden at blive spurgt.', true],
+    ]);
+  });
+
   it('each member writes their own reflection', async () => {
     const res = await c.ressourceperson.put(`${API}/cycles/${cycle}/reflection`, {
       body: 'Jeg stiller færre lukkede spørgsmål.',

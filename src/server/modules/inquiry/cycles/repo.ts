@@ -1,24 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/index.js';
-import {
-  inquiryCycles,
-  inquiryEvidence,
-  inquiryReflections,
-  inquiryTasks,
-} from '../../../db/inquiry-schema.js';
-import { observationVisits } from '../../../db/observation-schema.js';
+import { inquiryCycles, inquiryReflections, inquiryTasks } from '../../../db/inquiry-schema.js';
 import { rows } from '../../../db/rows.js';
 import { teamMemberships, users } from '../../../db/schema.js';
-import { videos } from '../../../db/videos-schema.js';
-import { type Actor, policySql } from '../../../policy/index.js';
-import { visibleVisits } from '../../../policy/sql-observation.js';
 
 /** Inquiry cycles: SQL only. */
 
 /** Loops of one series shown at most (a team starts a handful). */
-export const LOOPS_MAX = 100;
-/** Evidence items shown on a cycle at most (the newest). */
-export const EVIDENCE_MAX = 500;
+const LOOPS_MAX = 100;
 
 export type CycleInsert = typeof inquiryCycles.$inferInsert;
 
@@ -121,39 +110,4 @@ export async function deleteReflection(db: DbOrTx, cycleId: string, userId: stri
   await db
     .delete(inquiryReflections)
     .where(and(eq(inquiryReflections.cycleId, cycleId), eq(inquiryReflections.userId, userId)));
-}
-
-/**
- * The cycle's evidence, newest first, with whether the reader may see each linked video or visit (their own
- * rules: policySql.visibleVideos, visibleVisits) — one query, no N+1.
- */
-export function evidence(db: DbOrTx, actor: Actor, cycleId: string) {
-  return db
-    .select({
-      id: inquiryEvidence.id,
-      kind: inquiryEvidence.kind,
-      title: inquiryEvidence.title,
-      body: inquiryEvidence.body,
-      visitId: inquiryEvidence.visitId,
-      videoId: inquiryEvidence.videoId,
-      visitOk: sql<boolean>`(${observationVisits.id} is not null and ${visibleVisits(actor)})`,
-      visitKind: observationVisits.kind,
-      visitDate: observationVisits.plannedFor,
-      videoOk: sql<boolean>`(${videos.id} is not null and ${policySql.visibleVideos(actor)})`,
-      videoTitle: videos.title,
-      fileName: inquiryEvidence.fileName,
-      fileType: inquiryEvidence.fileType,
-      fileSize: inquiryEvidence.fileSize,
-      data: inquiryEvidence.data,
-      addedById: inquiryEvidence.addedBy,
-      addedByName: users.name,
-      createdAt: inquiryEvidence.createdAt,
-    })
-    .from(inquiryEvidence)
-    .leftJoin(observationVisits, eq(observationVisits.id, inquiryEvidence.visitId))
-    .leftJoin(videos, eq(videos.id, inquiryEvidence.videoId))
-    .leftJoin(users, eq(users.id, inquiryEvidence.addedBy))
-    .where(eq(inquiryEvidence.cycleId, cycleId))
-    .orderBy(sql`${inquiryEvidence.createdAt} desc`, sql`${inquiryEvidence.id} desc`)
-    .limit(EVIDENCE_MAX);
 }

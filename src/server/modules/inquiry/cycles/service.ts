@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../../db/index.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, type CycleResource, can } from '../../../policy/index.js';
 import { audit } from '../../audit.js';
+import { listCycleEvidence } from '../evidence/service.js';
 import { type CycleRow, loadCycle, loadTeam } from '../resource.js';
 import { teamMembers } from '../space/repo.js';
 import { staleError } from '../space/service.js';
@@ -55,7 +56,7 @@ export function createCycleService(ctx: AppContext) {
     const [members, tasks, evidence, reflections, loops, createdBy] = await Promise.all([
       teamMembers(dbx, cycle.teamId),
       listCycleTasks(dbx, cycle.id),
-      repo.evidence(dbx, actor, cycle.id),
+      listCycleEvidence(dbx, actor, cycle.id),
       repo.reflections(dbx, cycle.id),
       repo.loops(dbx, cycle.seriesId),
       repo.personName(dbx, cycle.createdBy),
@@ -79,27 +80,7 @@ export function createCycleService(ctx: AppContext) {
       canWrite: can(actor, 'cycle.write', resource),
       members,
       tasks,
-      evidence: evidence.map((e) => {
-        const available = e.kind === 'visit' ? !!e.visitOk : e.kind === 'video' ? !!e.videoOk : true;
-        const hidden = !available;
-        return {
-          id: e.id,
-          kind: e.kind,
-          title: hidden ? '' : e.title,
-          body: hidden ? '' : e.body,
-          available,
-          visit:
-            e.visitId && e.visitOk ? { id: e.visitId, kind: e.visitKind ?? '', date: e.visitDate } : null,
-          video: e.videoId && e.videoOk ? { id: e.videoId, title: e.videoTitle ?? '' } : null,
-          file:
-            e.kind === 'file' && e.fileName
-              ? { name: e.fileName, type: e.fileType ?? '', size: e.fileSize ?? 0 }
-              : null,
-          data: e.data ?? null,
-          addedBy: e.addedById && e.addedByName !== null ? { id: e.addedById, name: e.addedByName } : null,
-          createdAt: e.createdAt,
-        };
-      }),
+      evidence,
       reflections: reflections.map((r) => ({
         person: { id: r.userId, name: r.name },
         body: r.body,
