@@ -155,6 +155,68 @@ describe('team space and inquiry cycle', () => {
     await context.close();
   });
 
+  it('a stale save of an answer shows the other’s text beside one’s own, and saves on top of it', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'medarbejder');
+    await page.goto(cycleUrl);
+    const question = page.getByLabel('Forløbets spørgsmål');
+    await question.waitFor();
+    const mine = `Hvordan begrunder eleverne, når de arbejder i makkerpar? ${run}`;
+    await question.fill(mine);
+    await page.getByText('Du har ændringer, der ikke er gemt.').waitFor();
+    // Rasmus changes the question meanwhile.
+    const other = await newPage(browser, DESKTOP);
+    await signIn(other.page, 'ressourceperson');
+    const api = `/api/v1${cycleUrl.replace('/forloeb/', '/cycles/')}`;
+    const current = await (await other.page.request.get(api)).json();
+    const theirs = `Hvornår begrunder eleverne uden at blive spurgt? ${run}`;
+    const patch = await other.page.request.patch(api, {
+      headers: { 'X-CSRF-Token': await csrfToken(other.page) },
+      data: { version: current.version, question: theirs },
+    });
+    expect(patch.status()).toBe(200);
+    await other.context.close();
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/En anden har gemt en ændring imens/)
+      .waitFor();
+    await page.getByText(theirs).waitFor();
+    expect(await question.inputValue()).toBe(mine);
+    await page.getByRole('button', { name: /Brug deres tekst/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gem oven på deres ændring' }).click();
+    await page.getByText('Gemt.').waitFor();
+    const saved = await (await page.request.get(api)).json();
+    expect(saved.question).toBe(mine);
+    await context.close();
+  });
+
+  it('"Del med ledelsen": the school leader reads the cycle while it is shared, and not after', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'medarbejder');
+    await page.goto(cycleUrl);
+    const share = page.getByRole('switch', { name: 'Del med ledelsen' });
+    await share.check();
+    await page.getByText('Forløbet er nu delt med ledelsen.').waitFor();
+    const leader = await newPage(browser, DESKTOP);
+    await signIn(leader.page, 'leder');
+    await leader.page.goto(cycleUrl);
+    await leader.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await leader.page.getByText(/Du læser forløbet, fordi teamet har delt det med ledelsen/).waitFor();
+    // Read only: no fields, no state buttons, no switch.
+    expect(await leader.page.getByRole('textbox').count()).toBe(0);
+    expect(await leader.page.getByRole('switch').count()).toBe(0);
+    expect(await leader.page.getByRole('button', { name: /Gå videre til/ }).count()).toBe(0);
+    expect(await axeViolations(leader.page)).toEqual([]);
+    await share.uncheck();
+    await page.getByText('Forløbet er ikke længere delt med ledelsen.').waitFor();
+    await leader.page.reload();
+    await leader.page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
+    await leader.context.close();
+    await context.close();
+  });
+
   it('every page works on a phone (360 px): no sideways scrolling, axe clean', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, 'medarbejder');

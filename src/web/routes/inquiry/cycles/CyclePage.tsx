@@ -114,6 +114,9 @@ function ShareSwitch({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  // The switch moves at once; it goes back if the save fails.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const on = pending ?? cycle.sharedWithLeaders;
   return (
     <section className="card inquiry-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('inquiry.share.heading')}</h2>
@@ -124,15 +127,16 @@ function ShareSwitch({
               id={id}
               type="checkbox"
               role="switch"
-              aria-checked={cycle.sharedWithLeaders}
-              checked={cycle.sharedWithLeaders}
+              aria-checked={on}
+              checked={on}
               disabled={draft.busy}
               aria-describedby={`${id}-hint`}
               onChange={(e) => {
-                const on = e.target.checked;
+                const next = e.target.checked;
+                setPending(next);
                 void act('share', () =>
-                  draft.save({ sharedWithLeaders: on }, t(on ? 'inquiry.share.on' : 'inquiry.share.off')),
-                );
+                  draft.save({ sharedWithLeaders: next }, t(next ? 'inquiry.share.on' : 'inquiry.share.off')),
+                ).finally(() => setPending(null));
               }}
             />
             <label htmlFor={id}>{t('inquiry.share.label')}</label>
