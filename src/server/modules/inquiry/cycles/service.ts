@@ -226,4 +226,3 @@ export function createCycleService(ctx: AppContext) {
     },
   };
 }
-export type CycleService = ReturnType<typeof createCycleService>;

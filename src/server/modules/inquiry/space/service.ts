@@ -110,4 +110,3 @@ export function createSpaceService(ctx: AppContext) {
     },
   };
 }
-export type SpaceService = ReturnType<typeof createSpaceService>;

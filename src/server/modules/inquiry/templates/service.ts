@@ -10,7 +10,7 @@ import * as repo from './repo.js';
 
 type Template = z.output<typeof c.InquiryTemplate>;
 
-export const templateView = (t: repo.TemplateRow): Template => ({
+const templateView = (t: repo.TemplateRow): Template => ({
   id: t.id,
   key: t.key,
   kommuneId: t.kommuneId,
@@ -86,4 +86,3 @@ export function createTemplateService(ctx: AppContext) {
     },
   };
 }
-export type TemplateService = ReturnType<typeof createTemplateService>;
