@@ -11,6 +11,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDateTime } from '../../../i18n';
 import { formatDay, NotThere } from '../common';
 import { localInput } from './MeetingsPage';
+import '../inquiry.css';
 import './meetings.css';
 
 type Item = Meeting['agenda'][number];

@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../../components/Field';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDateTime } from '../../../i18n';
 import { NotThere } from '../common';
+import '../inquiry.css';
 import './meetings.css';
 
 /** A team's meetings, the latest first: the team page can include it (members only). */
