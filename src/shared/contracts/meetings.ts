@@ -64,7 +64,6 @@ export const ContributionCreate = z.strictObject({
   /** Made by the phone once per contribution: sending it again (bad wifi) stores nothing new. */
   clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
 });
-export const MeetingParams = z.strictObject({ id });
 
 // Answers
 export const MeetingSummary = z.object({

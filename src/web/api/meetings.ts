@@ -6,9 +6,7 @@ import { api } from './client';
 
 /** Team meetings (issue 16, T3): a team's meetings, one meeting, meeting mode and its live stream. */
 
-export type MeetingSummary = Wire<typeof c.MeetingSummary>;
 export type Meeting = Wire<typeof c.MeetingDetail>;
-export type Round = Meeting['rounds'][number];
 export type NewMeeting = Wire<typeof c.MeetingCreate>;
 export type MeetingChange = Wire<typeof c.MeetingUpdate>;
 

@@ -163,5 +163,3 @@ export function createRunService(ctx: AppContext, meetings: MeetingService) {
     },
   };
 }
-
-export type RunService = ReturnType<typeof createRunService>;
