@@ -8,6 +8,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDateTime } from '../../../i18n';
 import { useWords } from '../../../i18n/words';
 import { NotThere, StateBadge } from '../common';
+import { TeamMeetings } from '../meetings/MeetingsPage';
 import { TaskList } from '../tasks/TaskList';
 import { AgreementSection } from './Agreement';
 import '../inquiry.css';
@@ -121,6 +122,7 @@ export function TeamSpacePage() {
           {space.member && (
             <section className="inquiry-section" aria-labelledby="meetings-heading">
               <h2 id="meetings-heading">{t('inquiry.space.meetings')}</h2>
+              <TeamMeetings teamId={team.id} />
               <p>
                 <Link to={`/team/${team.id}/moeder`}>{t('inquiry.space.meetingsLink')}</Link>
               </p>
