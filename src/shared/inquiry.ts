@@ -18,18 +18,14 @@ export const INQUIRY_KINDS = ['skole', 'dagtilbud', 'klub'] as const;
 
 /** A task in a team: a line of a cycle's data plan, or an action item from a meeting or an analysis. */
 export const TASK_KINDS = ['data', 'action'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** What a cycle's evidence can be. Visits and videos are links: their own access rules still apply. */
 export const EVIDENCE_KINDS = ['visit', 'video', 'file', 'table', 'quote', 'note'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** The three leadership moves a meeting's agenda is built around. */
 export const MEETING_MOVES = ['stage', 'participation', 'respond'] as const;
-export type MeetingMove = (typeof MEETING_MOVES)[number];
 
 export const MEETING_STATES = ['planned', 'running', 'ended'] as const;
-export type MeetingState = (typeof MEETING_STATES)[number];
 
 /** The roles of a meeting; they rotate among the members from meeting to meeting unless changed. */
 export const MEETING_ROLES = ['facilitator', 'timekeeper', 'dataholder'] as const;

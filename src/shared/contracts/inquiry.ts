@@ -129,7 +129,6 @@ export const EvidenceFileQuery = z.strictObject({
 });
 export const ReflectionPut = z.strictObject({ body: line(L.field) });
 export const CycleParams = z.strictObject({ id });
-export const CycleItemParams = z.strictObject({ id, itemId: id });
 
 // Answers
 export const InquiryTemplate = z.object({
