@@ -47,6 +47,9 @@ async function scan(page: Page, path: string) {
   await page.waitForLoadState('networkidle');
   expect(await page.getByRole('heading', { level: 1 }).count(), `${path}: one h1`).toBe(1);
   expect(await axeViolations(page), path).toEqual([]);
+  // No horizontal scrolling of the page itself: wide tables scroll inside their own .table-wrap.
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(width[0], `${path}: page width`).toBeLessThanOrEqual(width[1]);
 }
 
 const bad = 'ugyldig-token-0123456789abcdef';
@@ -72,7 +75,16 @@ const PAGES: Record<string, (ids: Awaited<ReturnType<typeof firstIds>>) => strin
     '/udbakke',
     '/profil',
   ],
-  leder: () => ['/', '/organisation', '/import', `/videoer/${video.id}`],
+  // The pages with the widest tables: statistics, the staff's training demand, the observation data.
+  leder: () => [
+    '/',
+    '/organisation',
+    '/import',
+    `/videoer/${video.id}`,
+    '/statistik',
+    '/traening',
+    '/observation/data',
+  ],
   medarbejder: () => ['/', '/profil', '/organisation', '/videoer', '/videoer/ny', `/videoer/${video.id}`],
   leder2: () => [`/videoer/${video.id}`],
 };
@@ -89,10 +101,6 @@ for (const [name, viewport] of [
         const ids =
           account === 'administrator' ? await firstIds(page) : ({} as Awaited<ReturnType<typeof firstIds>>);
         for (const path of pages(ids)) await scan(page, path);
-        // No horizontal scrolling of the page itself.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-          true,
-        );
         await context.close();
       });
     }
