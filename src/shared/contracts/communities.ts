@@ -50,7 +50,6 @@ export const FilePostQuery = z.strictObject({
   name: z.string().trim().min(1).max(200),
   body: z.string().max(2000).default(''),
 });
-export const FILE_POST_CONTENT_TYPES = ['application/octet-stream'];
 /** An event: a Danish calendar day and local times (Europe/Copenhagen), a place and/or an online link. */
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const EventCreate = z.strictObject({

@@ -3,34 +3,19 @@ import { z } from 'zod';
 import { errorBody, idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/communities.js';
 import { requireActor } from '../../auth/session.js';
-import { AppError } from '../../http/errors.js';
+import { acceptRawFiles, attachment, RAW_FILE_TYPES, rawFile } from '../../http/files.js';
 import { created, fileReply, reply } from '../../http/schemas.js';
-import { asciiFileName } from '../training/index.js';
 import { MAX_FILE_BYTES } from './file-type.js';
 import type { PostService } from './posts.js';
 
 const nameOf = (req: { user: { name: string } | null }) => req.user?.name ?? '';
-
-/** RFC 6266: an ASCII fallback and the real name in UTF-8 (RFC 5987). */
-function attachment(name: string) {
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 ? name.slice(dot + 1).replace(/[^A-Za-z0-9]/g, '') : '';
-  const fallback = `${asciiFileName(dot > 0 ? name.slice(0, dot) : name, 'fil')}${ext ? `.${ext}` : ''}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Posts, files and events in a community (issue 15): members only. */
 export function postRoutes(posts: PostService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['communities'];
     const params = idParams;
-    // Encapsulated in this plugin: a shared file's bytes as a Buffer. One byte over the limit still arrives, so
-    // the service answers community.file_too_large; anything bigger is request.too_large.
-    app.addContentTypeParser(
-      c.FILE_POST_CONTENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES + 1 },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawFiles(app, MAX_FILE_BYTES);
 
     app.post(
       '/communities/:id/posts',
@@ -55,7 +40,7 @@ export function postRoutes(posts: PostService): FastifyPluginAsyncZod {
           tags,
           description:
             'A joined member shares a file (the body is the file, application/octet-stream; at most 10 MB). Its type is read from its content and must agree with its name: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX or UTF-8 text. Empty, cut-off or other files are refused.',
-          consumes: c.FILE_POST_CONTENT_TYPES,
+          consumes: RAW_FILE_TYPES,
           params,
           querystring: c.FilePostQuery,
           body: z.unknown(),
@@ -63,12 +48,10 @@ export function postRoutes(posts: PostService): FastifyPluginAsyncZod {
         },
       },
       async (req, res) => {
-        const body: unknown = req.body ?? Buffer.alloc(0);
-        if (!Buffer.isBuffer(body)) throw new AppError('request.unsupported_type');
         const post = await posts.createFile(requireActor(req), req.params.id, {
           name: req.query.name,
           body: req.query.body,
-          bytes: body,
+          bytes: rawFile(req.body),
         });
         return res.status(201).send(post);
       },

@@ -5,34 +5,16 @@ import * as c from '../../../../shared/contracts/inquiry.js';
 import { INQUIRY_LIMITS } from '../../../../shared/inquiry.js';
 import { requireActor } from '../../../auth/session.js';
 import type { AppContext } from '../../../context.js';
-import { AppError } from '../../../http/errors.js';
+import { acceptRawFiles, attachment, RAW_FILE_TYPES, rawFile } from '../../../http/files.js';
 import { created, fileReply, reply } from '../../../http/schemas.js';
-import { asciiFileName } from '../../training/index.js';
 import { createEvidenceService } from './service.js';
-
-/** The body of a file upload: the file's bytes as they are. */
-const FILE_CONTENT_TYPES = ['application/octet-stream'];
-
-/** RFC 6266: an ASCII fallback and the real name in UTF-8 (RFC 5987). */
-function attachment(name: string) {
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 ? name.slice(dot + 1).replace(/[^A-Za-z0-9]/g, '') : '';
-  const fallback = `${asciiFileName(dot > 0 ? name.slice(0, dot) : name, 'fil')}${ext ? `.${ext}` : ''}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** A cycle's evidence (issue 16): links, files, tables, quotes and notes. */
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const evidence = createEvidenceService(ctx);
   return async (app) => {
     const tags = ['inquiry'];
-    // Encapsulated in this plugin: a file's bytes as a Buffer. One byte over the limit still arrives, so the
-    // service answers inquiry.file_too_large; anything bigger is request.too_large.
-    app.addContentTypeParser(
-      FILE_CONTENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: INQUIRY_LIMITS.fileBytes + 1 },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawFiles(app, INQUIRY_LIMITS.fileBytes);
 
     app.post(
       '/cycles/:id/evidence',
@@ -58,7 +40,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'A member adds a file (the body is the file, application/octet-stream; at most 20 MB; name and title in the query). Its type is read from its content and must agree with its name: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX or UTF-8 text. Empty (400 inquiry.file_empty), too large (413 inquiry.file_too_large), cut-off or other files (415 inquiry.file_type) are refused.',
-          consumes: FILE_CONTENT_TYPES,
+          consumes: RAW_FILE_TYPES,
           params: c.CycleParams,
           querystring: c.EvidenceFileQuery,
           body: z.unknown(),
@@ -66,12 +48,10 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, res) => {
-        const body: unknown = req.body ?? Buffer.alloc(0);
-        if (!Buffer.isBuffer(body)) throw new AppError('request.unsupported_type');
         const piece = await evidence.createFile(requireActor(req), req.params.id, {
           name: req.query.name,
           title: req.query.title,
-          bytes: body,
+          bytes: rawFile(req.body),
         });
         return res.status(201).send(piece);
       },

@@ -113,22 +113,3 @@ export function icsCalendar(cal: IcsCalendar): string {
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('');
 }
-
-/** A file name that every browser and mail client accepts: ASCII letters, digits and dashes (æøå spelled out). */
-export function asciiFileName(title: string, fallback = 'traening'): string {
-  const spelled = title
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .replace(/ø/g, 'oe')
-    .replace(/Ø/g, 'Oe')
-    .replace(/å/g, 'aa')
-    .replace(/Å/g, 'Aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  const safe = spelled
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return safe || fallback;
-}

@@ -1,6 +1,7 @@
 import type ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { asciiFileName, escapeText, foldLine, icsCalendar, icsDate } from './ics.js';
+import { asciiFileName } from '../../../http/files.js';
+import { escapeText, foldLine, icsCalendar, icsDate } from './ics.js';
 import { checkIcsLines, parseIcs } from './ics.testing.js';
 
 const stamp = new Date('2030-03-01T12:00:00.000Z');
