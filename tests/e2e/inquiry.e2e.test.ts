@@ -46,13 +46,13 @@ describe('team space and inquiry cycle', () => {
     await page.getByText('Vælg en skabelon.').waitFor();
     await page.getByRole('radio', { name: 'Læringscirklen' }).check();
     await page.getByLabel('Titel').fill(TITLE);
-    await page.getByLabel('Forløbets spørgsmål').fill(QUESTION);
+    await page.getByLabel('Undersøgelsesspørgsmål').fill(QUESTION);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start forløbet' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     cycleUrl = new URL(page.url()).pathname;
     expect(cycleUrl).toMatch(/^\/forloeb\/[0-9a-f-]{36}$/);
-    expect(await page.getByLabel('Forløbets spørgsmål').inputValue()).toBe(QUESTION);
+    expect(await page.getByLabel('Undersøgelsesspørgsmål').inputValue()).toBe(QUESTION);
     await page
       .getByRole('heading', { level: 2, name: /Før: planlæg/ })
       .getByText('Her er I nu')
@@ -94,7 +94,7 @@ describe('team space and inquiry cycle', () => {
     // What she saved is there after a reload, and the team space lists the cycle in "under".
     await page.reload();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    expect(await page.getByLabel('Forløbets spørgsmål').inputValue()).toBe(QUESTION);
+    expect(await page.getByLabel('Undersøgelsesspørgsmål').inputValue()).toBe(QUESTION);
     await page.goto(teamUrl);
     const current = page.getByRole('list', { name: 'Igangværende forløb' });
     await current.getByRole('link', { name: TITLE }).waitFor();
@@ -159,7 +159,7 @@ describe('team space and inquiry cycle', () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'medarbejder');
     await page.goto(cycleUrl);
-    const question = page.getByLabel('Forløbets spørgsmål');
+    const question = page.getByLabel('Undersøgelsesspørgsmål');
     await question.waitFor();
     const mine = `Hvordan begrunder eleverne, når de arbejder i makkerpar? ${run}`;
     await question.fill(mine);

@@ -58,7 +58,6 @@ const laeringscirklen: PhaseInput[] = [
         'text',
         'Det, I tror på forhånd. I vender tilbage til det i analysen.',
       ),
-      req('spoergsmaal', 'Undersøgelsesspørgsmål', 'line', 'Ét spørgsmål, som data kan give svar på.'),
     ],
   },
   {
@@ -274,7 +273,6 @@ const positiveAfvigelser: PhaseInput[] = [
     prompts: ['Hvad vil vi gerne se mere af hos børn og unge?', 'Hvordan ser det ud, når det lykkes?'],
     fields: [
       req('oenskede', 'Det vil vi have mere af', 'text'),
-      field('spoergsmaal', 'Vores spørgsmål', 'line'),
     ],
   },
   {
