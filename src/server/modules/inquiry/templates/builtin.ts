@@ -271,9 +271,7 @@ const positiveAfvigelser: PhaseInput[] = [
     intro:
       'I stedet for at lede efter fejl leder I efter steder, hvor det allerede lykkes — på trods af de samme vilkår som alle andre. Begynd med at beskrive, hvad I gerne vil have mere af.',
     prompts: ['Hvad vil vi gerne se mere af hos børn og unge?', 'Hvordan ser det ud, når det lykkes?'],
-    fields: [
-      req('oenskede', 'Det vil vi have mere af', 'text'),
-    ],
+    fields: [req('oenskede', 'Det vil vi have mere af', 'text')],
   },
   {
     key: 'find-afvigelserne',
