@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorBody, idParams, ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/communities.js';
 import { requireActor } from '../../auth/session.js';
-import { acceptRawFiles, attachment, RAW_FILE_TYPES, rawFile } from '../../http/files.js';
+import { acceptRawFiles, RAW_FILE_TYPES, rawFile, sendFile } from '../../http/files.js';
 import { created, fileReply, reply } from '../../http/schemas.js';
 import { MAX_FILE_BYTES } from './file-type.js';
 import type { PostService } from './posts.js';
@@ -115,16 +115,7 @@ export function postRoutes(posts: PostService): FastifyPluginAsyncZod {
       },
       async (req, res) => {
         const f = await posts.file(requireActor(req), req.params.id);
-        return (
-          res
-            .header('content-type', f.type)
-            .header('content-length', String(f.size))
-            .header('content-disposition', attachment(f.name))
-            .header('x-content-type-options', 'nosniff')
-            .header('cache-control', 'private, no-store')
-            // A stream bypasses the serializer; the contract documents the bytes as a binary string.
-            .send(f.stream as unknown as string)
-        );
+        return sendFile(res, f);
       },
     );
     app.get(

@@ -5,7 +5,7 @@ import * as c from '../../../../shared/contracts/inquiry.js';
 import { INQUIRY_LIMITS } from '../../../../shared/inquiry.js';
 import { requireActor } from '../../../auth/session.js';
 import type { AppContext } from '../../../context.js';
-import { acceptRawFiles, attachment, RAW_FILE_TYPES, rawFile } from '../../../http/files.js';
+import { acceptRawFiles, RAW_FILE_TYPES, rawFile, sendFile } from '../../../http/files.js';
 import { created, fileReply, reply } from '../../../http/schemas.js';
 import { createEvidenceService } from './service.js';
 
@@ -69,16 +69,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, res) => {
         const f = await evidence.file(requireActor(req), req.params.id);
-        return (
-          res
-            .header('content-type', f.type)
-            .header('content-length', String(f.size))
-            .header('content-disposition', attachment(f.name))
-            .header('x-content-type-options', 'nosniff')
-            .header('cache-control', 'private, no-store')
-            // A stream bypasses the serializer; the contract documents the bytes as a binary string.
-            .send(f.stream as unknown as string)
-        );
+        return sendFile(res, f);
       },
     );
 
