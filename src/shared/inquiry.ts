@@ -46,3 +46,22 @@ export const INQUIRY_LIMITS = {
   tasksPerCycle: 100,
   evidencePerCycle: 300,
 } as const;
+
+/**
+ * Practice stories (T4, B2): a finished cycle published for others. `draft` while the team writes it,
+ * `in_review` with the editors, `returned` with the editor's note, `published` for its audience.
+ */
+export const STORY_STATES = ['draft', 'in_review', 'returned', 'published'] as const;
+export type StoryState = (typeof STORY_STATES)[number];
+
+/** Who may read a published story: the institution, the kommune, everyone signed in (every kommune), anyone. */
+export const STORY_VISIBILITIES = ['institution', 'kommune', 'all', 'public'] as const;
+export type StoryVisibility = (typeof STORY_VISIBILITIES)[number];
+
+export const STORY_LIMITS = {
+  title: 200,
+  text: 8000,
+  videos: 12,
+  methods: 12,
+  reviewNote: 2000,
+} as const;
