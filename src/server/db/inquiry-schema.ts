@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -12,11 +13,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AGE_BANDS } from '../../shared/catalogue.js';
 import type { AgendaItem, EvidenceTable, InquiryPhase } from '../../shared/contracts/inquiry.js';
-import { CYCLE_STATES, EVIDENCE_KINDS, MEETING_STATES, TASK_KINDS } from '../../shared/inquiry.js';
+import {
+  CYCLE_STATES,
+  EVIDENCE_KINDS,
+  MEETING_STATES,
+  STORY_STATES,
+  STORY_VISIBILITIES,
+  TASK_KINDS,
+} from '../../shared/inquiry.js';
 import { observationVisits } from './observation-schema.js';
-import { at, id, inList, kommuner, teams, userRef, users } from './schema.js';
-import { videos } from './videos-schema.js';
+import { at, id, inList, institutions, kommuner, teams, userRef, users } from './schema.js';
+import { taxonomyTerms, tsvector, videos } from './videos-schema.js';
 
 /*
  * Team inquiry cycles (issue 16, T1–T3): a team's own space, cycles that follow a template's phases, their
@@ -93,7 +102,9 @@ export const inquiryCycles = pgTable(
     /** The institution's leaders may read it (off by default). */
     sharedWithLeaders: boolean('shared_with_leaders').notNull().default(false),
     /** A practice story it was started from ("Vi vil prøve det i vores team"). */
-    originStoryId: uuid('origin_story_id'),
+    originStoryId: uuid('origin_story_id').references((): AnyPgColumn => practiceStories.id, {
+      onDelete: 'set null',
+    }),
     version: integer('version').notNull().default(1),
     createdBy: optionalUser('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -283,4 +294,98 @@ export const meetingDecisions = pgTable(
     index('meeting_decisions_meeting_idx').on(t.meetingId, t.createdAt),
     index('meeting_decisions_created_by_idx').on(t.createdBy),
   ],
+);
+
+/*
+ * Practice stories (issue 16 part 4, T4/B2). They live here, beside the cycles, because the two reference each
+ * other (a story's cycle; the story a cycle started from) and schema files import no cycles.
+ */
+
+/**
+ * A praksisfortælling written from a finished cycle: drafted by the team, reviewed by an editor, then read as
+ * widely as its visibility says. `institution_id`/`kommune_id` are the team's when written (they scope who may
+ * read it); `search_document` is the weighted Danish text, refreshed in the same transaction as every write.
+ */
+export const practiceStories = pgTable(
+  'practice_stories',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id').references((): AnyPgColumn => inquiryCycles.id, { onDelete: 'set null' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    kommuneId: uuid('kommune_id')
+      .notNull()
+      .references(() => kommuner.id, { onDelete: 'cascade' }),
+    templateName: text('template_name').notNull(),
+    title: text('title').notNull(),
+    context: text('context').notNull().default(''),
+    question: text('question').notNull().default(''),
+    tried: text('tried').notNull().default(''),
+    learned: text('learned').notNull().default(''),
+    materials: text('materials').notNull().default(''),
+    subjectId: uuid('subject_id').references(() => taxonomyTerms.id, { onDelete: 'set null' }),
+    ageBands: text('age_bands').array().notNull().default(sql`'{}'::text[]`),
+    state: text('state', { enum: STORY_STATES }).notNull().default('draft'),
+    visibility: text('visibility', { enum: STORY_VISIBILITIES }).notNull().default('institution'),
+    /** Visits before this day are "før", on or after it "efter"; null: the story shows no data. */
+    dataSplitOn: date('data_split_on'),
+    version: integer('version').notNull().default(1),
+    reviewNote: text('review_note'),
+    reviewedBy: optionalUser('reviewed_by'),
+    submittedAt: at('submitted_at'),
+    publishedAt: at('published_at'),
+    updatedBy: optionalUser('updated_by'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    /** Title (A), methods and subject (B), context/question/tried (C), learned/materials (D), Danish. */
+    searchDocument: tsvector('search_document'),
+  },
+  (t) => [
+    uniqueIndex('practice_stories_cycle_key').on(t.cycleId),
+    index('practice_stories_team_idx').on(t.teamId),
+    index('practice_stories_institution_idx').on(t.institutionId),
+    index('practice_stories_kommune_idx').on(t.kommuneId),
+    index('practice_stories_subject_idx').on(t.subjectId),
+    index('practice_stories_reviewed_by_idx').on(t.reviewedBy),
+    index('practice_stories_updated_by_idx').on(t.updatedBy),
+    index('practice_stories_state_idx').on(t.state, t.publishedAt),
+    index('practice_stories_search_idx').using('gin', t.searchDocument),
+    check('practice_stories_state_check', inList('state', STORY_STATES)),
+    check('practice_stories_visibility_check', inList('visibility', STORY_VISIBILITIES)),
+    check(
+      'practice_stories_age_bands_check',
+      sql.raw(`age_bands <@ array[${AGE_BANDS.map((b) => `'${b}'`).join(', ')}]::text[]`),
+    ),
+  ],
+);
+
+/** The method tags of a story (taxonomy terms of kind method; their pillars come from the catalogue). */
+export const storyMethods = pgTable(
+  'story_methods',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => practiceStories.id, { onDelete: 'cascade' }),
+    termId: uuid('term_id')
+      .notNull()
+      .references(() => taxonomyTerms.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.termId] }), index('story_methods_term_idx').on(t.termId)],
+);
+
+/** Videos a story links, in the authors' order (each reader sees only those they may watch now). */
+export const storyVideos = pgTable(
+  'story_videos',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => practiceStories.id, { onDelete: 'cascade' }),
+    videoId: uuid('video_id')
+      .notNull()
+      .references(() => videos.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.videoId] }), index('story_videos_video_idx').on(t.videoId)],
 );
