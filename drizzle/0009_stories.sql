@@ -13,6 +13,7 @@ CREATE TABLE "practice_stories" (
 	"materials" text DEFAULT '' NOT NULL,
 	"subject_id" uuid,
 	"age_bands" text[] DEFAULT '{}'::text[] NOT NULL,
+	"pillars" text[] DEFAULT '{}'::text[] NOT NULL,
 	"state" text DEFAULT 'draft' NOT NULL,
 	"visibility" text DEFAULT 'institution' NOT NULL,
 	"data_split_on" date,

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { AGE_BANDS } from '../../shared/catalogue.js';
+import { AGE_BANDS, type Pillar } from '../../shared/catalogue.js';
 import type { AgendaItem, EvidenceTable, InquiryPhase } from '../../shared/contracts/inquiry.js';
 import {
   CYCLE_STATES,
@@ -327,6 +327,8 @@ export const practiceStories = pgTable(
     materials: text('materials').notNull().default(''),
     subjectId: uuid('subject_id').references(() => taxonomyTerms.id, { onDelete: 'set null' }),
     ageBands: text('age_bands').array().notNull().default(sql`'{}'::text[]`),
+    /** The PLF pillars of the videos it links, kept when it is saved (a facet of story search). */
+    pillars: text('pillars').array().$type<Pillar[]>().notNull().default(sql`'{}'::text[]`),
     state: text('state', { enum: STORY_STATES }).notNull().default('draft'),
     visibility: text('visibility', { enum: STORY_VISIBILITIES }).notNull().default('institution'),
     /** Visits before this day are "før", on or after it "efter"; null: the story shows no data. */
