@@ -61,6 +61,11 @@ export const INQUIRY_ERRORS = {
     da: 'Svarene passer ikke til forløbets faser.',
     en: 'The answers do not fit the cycle’s phases.',
   },
+  'inquiry.required_missing': {
+    status: 409,
+    da: 'Nogle felter skal udfyldes, før forløbet kan gå videre. Se listen herunder.',
+    en: 'Some fields must be filled in before the cycle can move on. See the list below.',
+  },
   'inquiry.meeting_not_found': {
     status: 404,
     da: 'Mødet findes ikke.',

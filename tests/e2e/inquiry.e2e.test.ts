@@ -77,7 +77,19 @@ describe('team space and inquiry cycle', () => {
     await evidence.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await page.getByRole('list', { name: 'Data og dokumentation' }).getByText(NOTE).waitFor();
 
-    // Move on to "under".
+    // Move on to "under": the page lists the required answers still missing, and the server refuses until
+    // they are there; filled in, the move takes them along.
+    const missing = page.locator('.inquiry-missing');
+    await missing.getByText('Før I kan gå videre til "Under", skal disse felter udfyldes:').waitFor();
+    expect(await missing.getByRole('listitem').allTextContents()).toEqual([
+      'Nysgerrighed og spørgsmål: Det undrer os',
+      'Indsaml og fokusér data: Det ser vi efter',
+    ]);
+    await page.getByRole('button', { name: 'Gå videre til "Under"' }).click();
+    await page.getByText('Nogle felter skal udfyldes, før forløbet kan gå videre.').waitFor();
+    await page.getByLabel('Det undrer os').fill('Mange elever svarer uden at begrunde.');
+    await page.getByLabel('Det ser vi efter').fill('Hvornår eleverne begrunder et svar.');
+    expect(await missing.count()).toBe(0);
     await page.getByRole('button', { name: 'Gå videre til "Under"' }).click();
     await page
       .getByRole('heading', { level: 2, name: /Under: afprøv/ })

@@ -33,7 +33,7 @@ type Detail = {
   loops: { id: string; loop: number; state: string }[];
   reflections: { person: { id: string }; body: string }[];
   members: { id: string }[];
-  phases: { key: string }[];
+  phases: { key: string; stage: string; fields: { key: string; label: string; required: boolean }[] }[];
 };
 
 beforeAll(async () => {
@@ -270,8 +270,40 @@ describe('editing the plan', () => {
   });
 
   it('state moves før → under → efter → afsluttet and back; a finished cycle is read-only but may be reopened', async () => {
-    let v = (await detail()).version;
-    for (const state of ['under', 'efter', 'under', 'efter', 'afsluttet']) {
+    const before = await detail();
+    let v = before.version;
+    // A required answer still empty: the cycle stays where it is, and the answer says which ones are missing.
+    const refused = await patch('medarbejder', { version: v, state: 'under' });
+    expect(err(refused)).toEqual([409, 'inquiry.required_missing']);
+    const required = before.phases.flatMap((p) =>
+      p.fields
+        .filter((f) => f.required)
+        .map((f) => ({ stage: p.stage, phase: p.key, field: f.key, label: f.label })),
+    );
+    const foerPaths = required.filter((r) => r.stage === 'foer' && !before.content[r.phase]?.[r.field]);
+    expect(
+      refused
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(foerPaths.map((r) => `content.${r.phase}.${r.field}`).sort());
+    expect((await detail()).state).toBe('foer');
+    // Answering them in the same change lets it move on; finishing needs every stage's required answers.
+    const content: Record<string, Record<string, string>> = {};
+    for (const r of required.filter((x) => x.stage === 'foer'))
+      content[r.phase] = { ...content[r.phase], [r.field]: `Svar på ${r.label}` };
+    const moved = await patch('medarbejder', { version: v, state: 'under', content });
+    expect(moved.statusCode).toBe(200);
+    v = moved.json().version;
+    expect(err(await patch('medarbejder', { version: v, state: 'afsluttet' }))).toEqual([
+      409,
+      'inquiry.required_missing',
+    ]);
+    const rest: Record<string, Record<string, string>> = {};
+    for (const r of required.filter((x) => x.stage !== 'foer'))
+      rest[r.phase] = { ...rest[r.phase], [r.field]: `Svar på ${r.label}` };
+    v = (await patch('medarbejder', { version: v, content: rest })).json().version;
+    for (const state of ['efter', 'under', 'efter', 'afsluttet']) {
       const res = await patch('medarbejder', { version: v, state });
       expect(res.statusCode).toBe(200);
       expect(res.json().state).toBe(state);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type * as c from '../../../../shared/contracts/inquiry.js';
 import type { CycleState } from '../../../../shared/inquiry.js';
+import { missingRequired } from '../../../../shared/inquiry-required.js';
 import { wordKind } from '../../../../shared/vocabulary.js';
 import type { AppContext } from '../../../context.js';
 import type { DbOrTx } from '../../../db/index.js';
@@ -151,10 +152,17 @@ export function createCycleService(ctx: AppContext) {
           if ((await repo.lastLoop(tx, cycle.seriesId)) > cycle.loop) throw new AppError('inquiry.finished');
         } else if (cycle.state === 'afsluttet' && writes) throw new AppError('inquiry.finished');
         if (patch.content) checkContent(cycle.phases, patch.content);
+        const merged = patch.content ? mergeContent(cycle.content, patch.content) : cycle.content;
+        const missing = missingRequired(cycle.phases, merged, cycle.state, nextState);
+        if (missing.length)
+          throw new AppError(
+            'inquiry.required_missing',
+            missing.map((m) => ({ path: `content.${m.phase}.${m.field}`, message: m.label })),
+          );
         const set: Partial<repo.CycleInsert> = {};
         if (patch.title !== undefined) set.title = patch.title;
         if (patch.question !== undefined) set.question = patch.question;
-        if (patch.content) set.content = mergeContent(cycle.content, patch.content);
+        if (patch.content) set.content = merged;
         if (patch.sharedWithLeaders !== undefined) set.sharedWithLeaders = patch.sharedWithLeaders;
         if (nextState !== cycle.state) {
           set.state = nextState;

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CYCLE_STATES, type CycleState, INQUIRY_LIMITS } from '../../../../shared/inquiry';
+import { missingRequired } from '../../../../shared/inquiry-required';
 import { ApiError } from '../../../api/client';
 import { type CycleDetail, startNextLoop, useCycle, useInquiryRefresh } from '../../../api/inquiry';
 import { useMe } from '../../../api/people';
@@ -16,7 +17,7 @@ import { NewTaskForm, TaskList } from '../tasks/TaskList';
 import { EvidenceSection } from './Evidence';
 import { DraftField, Phases } from './Phases';
 import { Reflections } from './Reflections';
-import { type CycleDraft, useCycleDraft } from './useCycleDraft';
+import { answerKey, type CycleDraft, useCycleDraft } from './useCycleDraft';
 import '../inquiry.css';
 
 type Where = 'state' | 'share' | 'save';
@@ -42,6 +43,15 @@ function StateControls({
       draft.save({ state }, t('inquiry.cycle.moved', { state: t(`inquiry.states.${state}`) })),
     );
   const canMove = cycle.canWrite;
+  // What the next step still needs, counting the person's unsaved answers (they go with the move).
+  const answers = Object.fromEntries(
+    cycle.phases.map((p) => [
+      p.key,
+      Object.fromEntries(p.fields.map((f) => [f.key, draft.value(answerKey(p.key, f.key))])),
+    ]),
+  );
+  const missing = next ? missingRequired(cycle.phases, answers, cycle.state, next) : [];
+  const latest = Math.max(...cycle.loops.map((l) => l.loop), cycle.loop) === cycle.loop;
   return (
     <section className="card inquiry-section" aria-labelledby="state-heading">
       <h2 id="state-heading">{t('inquiry.cycle.where')}</h2>
@@ -52,6 +62,18 @@ function StateControls({
           </li>
         ))}
       </ol>
+      {canMove && next && missing.length > 0 && (
+        <div className="inquiry-missing">
+          <p>{t('inquiry.cycle.missing', { state: t(`inquiry.states.${next}`) })}</p>
+          <ul>
+            {missing.map((m) => (
+              <li key={`${m.phase}/${m.field}`}>
+                {m.phaseTitle}: {m.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {canMove && (
         <div className="page-actions">
           {next && next !== 'afsluttet' && (
@@ -74,6 +96,11 @@ function StateControls({
           {prev && cycle.state !== 'afsluttet' && (
             <Button variant="secondary" busy={draft.busy} onClick={() => void move(prev)}>
               {t('inquiry.cycle.backTo', { state: t(`inquiry.states.${prev}`) })}
+            </Button>
+          )}
+          {cycle.state === 'afsluttet' && latest && (
+            <Button variant="secondary" busy={draft.busy} onClick={() => void move('efter')}>
+              {t('inquiry.cycle.reopen')}
             </Button>
           )}
           {(cycle.state === 'efter' || cycle.state === 'afsluttet') && (
@@ -299,6 +326,15 @@ function Cycle({ cycle, meId }: { cycle: CycleDetail; meId: string }) {
           <Reflections key={cycle.id} cycle={cycle} meId={meId} />
         </div>
         <div className="inquiry-side stack">
+          {cycle.state === 'afsluttet' && cycle.canWrite && (
+            <section className="card inquiry-section" aria-labelledby="cycle-story-heading">
+              <h2 id="cycle-story-heading">{t('stories.editor.openStory')}</h2>
+              <p className="hint">{t('stories.editor.cycleText')}</p>
+              <Link to={`/forloeb/${cycle.id}/fortaelling`} className="btn btn-primary">
+                {t('stories.editor.write')}
+              </Link>
+            </section>
+          )}
           <ShareSwitch cycle={cycle} draft={draft} act={act} wt={wt} />
           <Loops cycle={cycle} />
           <section className="card inquiry-section" aria-labelledby="cycle-members-heading">
