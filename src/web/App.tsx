@@ -155,6 +155,17 @@ const MinutesPage = lazy(() =>
   import('./routes/inquiry/meetings/MinutesPage').then((m) => ({ default: m.MinutesPage })),
 );
 
+const StoriesPage = lazy(() =>
+  import('./routes/stories/StoriesPage').then((m) => ({ default: m.StoriesPage })),
+);
+const StoryPage = lazy(() => import('./routes/stories/StoryPage').then((m) => ({ default: m.StoryPage })));
+const StoryEditorPage = lazy(() =>
+  import('./routes/stories/StoryEditorPage').then((m) => ({ default: m.StoryEditorPage })),
+);
+const StoryReviewPage = lazy(() =>
+  import('./routes/stories/StoryReview').then((m) => ({ default: m.StoryReviewPage })),
+);
+
 export function App() {
   return (
     <Routes>
@@ -186,6 +197,8 @@ export function App() {
           path="/videoer/:id"
           element={<SignedInOr signedIn={<VideoPage />} anonymous={<PublicVideoPage />} />}
         />
+        {/* A public practice story can be read without signing in; the server decides who sees which. */}
+        <Route path="/praksisfortaellinger/:id" element={<StoryPage />} />
         <Route element={<RequireAuth />}>
           <Route path="/profil" element={<Profile />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
@@ -225,6 +238,8 @@ export function App() {
           <Route path="/team/:id" element={<TeamSpacePage />} />
           <Route path="/team/:id/nyt-forloeb" element={<NewCyclePage />} />
           <Route path="/forloeb/:id" element={<CyclePage />} />
+          <Route path="/forloeb/:id/fortaelling" element={<StoryEditorPage />} />
+          <Route path="/praksisfortaellinger" element={<StoriesPage />} />
           <Route path="/opgaver" element={<MyTasksPage />} />
           <Route path="/team/:teamId/moeder" element={<MeetingsPage />} />
           <Route path="/moede/:id" element={<MeetingPage />} />
@@ -235,6 +250,7 @@ export function App() {
             <Route path="/redaktion" element={<EditorialPage />} />
             <Route path="/redaktion/emneord" element={<TaxonomyPage />} />
             <Route path="/redaktion/samlinger" element={<CollectionsPage />} />
+            <Route path="/redaktion/fortaellinger" element={<StoryReviewPage />} />
           </Route>
           <Route element={<RequireCapability need="outbox" />}>
             <Route path="/udbakke" element={<Outbox />} />

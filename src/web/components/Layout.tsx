@@ -24,6 +24,7 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const links: [string, string][] = [
     ['/', t('nav.home')],
     ['/videoer', t('nav.videos')],
+    ['/praksisfortaellinger', t('stories.nav')],
     ['/faellesskaber', t('communities.nav')],
     ['/pakker', t('packages.nav')],
     ['/traening', t('training.nav')],

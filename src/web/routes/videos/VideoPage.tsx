@@ -14,6 +14,7 @@ import { formatDateTime } from '../../i18n';
 import { CatalogueSection } from '../catalogue/CatalogueSection';
 import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
+import { VideoStories } from '../stories/StoryCard';
 import { TrainingSection } from '../training/demand/TrainingSection';
 import { RelatedVideos } from './RelatedVideos';
 import { SetupWizard } from './SetupWizard';
@@ -129,6 +130,7 @@ export function VideoPage() {
           <ShareToCommunity video={v} />
           {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           <Discussion videoId={v.id} player={player} />
+          <VideoStories videoId={v.id} />
           <RelatedVideos videoId={v.id} />
           {v.canDelete && (
             <div className="video-danger">

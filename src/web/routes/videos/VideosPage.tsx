@@ -7,13 +7,14 @@ import { Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
+import { StoriesBesideVideos } from '../stories/StoryCard';
 import { MethodTrainingAsk } from '../training/demand/TrainingAsk';
 import { SearchBox, type Suggestion } from './SearchBox';
 import { SearchFilters } from './SearchFilters';
 import { VideoCard } from './VideoCard';
 
 /** The search as the URL holds it (shareable): ?q=&subject=&ageBand=&method=&pillar=&sort= */
-function readParams(url: URLSearchParams): SearchParams {
+export function readParams(url: URLSearchParams): SearchParams {
   const sort = url.get('sort') ?? '';
   // A hand-edited link with an unknown value searches without it rather than failing.
   const pick = (name: string, ok: (v: string) => boolean) => [...new Set(url.getAll(name).filter(ok))];
@@ -171,6 +172,10 @@ function Search({ publicView = false }: { publicView?: boolean }) {
             </h2>
             <p role="status">{first ? resultsLabel : ''}</p>
           </div>
+          {/* A query or a filter (a method's view too) also finds the practice stories that match. */}
+          {!publicView && (params.q || FACETS.some((f) => params[f].length > 0)) && (
+            <StoriesBesideVideos params={params} />
+          )}
           <QueryView query={query} empty={query.isSuccess && items.length === 0 && t('search.results.none')}>
             {() => (
               <>
