@@ -4,6 +4,7 @@ import type { Locale } from './constants.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
+import { STORY_ERRORS } from './story-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
 
@@ -195,6 +196,7 @@ export const ERRORS = {
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,
   ...INQUIRY_ERRORS,
+  ...STORY_ERRORS,
   ...REFLECTION_ERRORS,
   ...TRAINING_ERRORS,
   ...OBSERVATION_ERRORS,

@@ -4,7 +4,7 @@ import { decideAccess } from './rules.js';
 import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
-export { inTeam, seesCycle } from './rules-inquiry.js';
+export { curatesStories, inTeam, seesCycle, seesStory } from './rules-inquiry.js';
 export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
 export { decideTraining, seesCourse } from './rules-training.js';
@@ -21,6 +21,7 @@ export type {
   ObservationResource,
   PackageResource,
   Resource,
+  StoryResource,
   VideoResource,
   VisitResource,
 } from './types.js';
@@ -70,6 +71,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   observation: 'institution.not_found',
   visit: 'observation.visit_not_found',
   cycle: 'inquiry.cycle_not_found',
+  story: 'story.not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

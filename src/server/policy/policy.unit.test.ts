@@ -81,6 +81,20 @@ const cycle = (teamId: string, i: typeof I1, sharedWithLeaders: boolean): Resour
   kommuneId: i.kommuneId,
   sharedWithLeaders,
 });
+const story = (
+  teamId: string | null,
+  i: typeof I1,
+  state: 'draft' | 'in_review' | 'returned' | 'published',
+  visibility: 'institution' | 'kommune' | 'all' | 'public',
+): Resource => ({
+  type: 'story',
+  id: `s-${teamId}-${i.id}-${state}-${visibility}`,
+  teamId,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  state,
+  visibility,
+});
 const person = (id: string, institutions: (typeof I1)[], holdsWideRole = false): Resource => ({
   type: 'person',
   id,
@@ -682,6 +696,51 @@ const TABLE: Row[] = [
   ['cycle.read', 'team at another institution, shared', cycle('t-other', I2, true), 'H H H H H H H'],
   ['cycle.write', "my team's cycle, shared with leaders", cycle(T_MAT, I1, true), 'H H H F H A H'],
   ['cycle.write', "my team's cycle, not shared", cycle(T_MAT, I1, false), 'H H H H H A H'],
+  // Practice stories (issue 16 part 4): unpublished → the team (and curators in review); published → by visibility.
+  [
+    'story.read',
+    "my team's draft (public when published)",
+    story(T_MAT, I1, 'draft', 'public'),
+    'H H H H H A H',
+  ],
+  ['story.read', "my team's returned story", story(T_MAT, I1, 'returned', 'all'), 'H H H H H A H'],
+  ['story.read', "my team's story in review", story(T_MAT, I1, 'in_review', 'institution'), 'A A H H H A H'],
+  [
+    'story.read',
+    "another team's story in review",
+    story('t-other', I1, 'in_review', 'public'),
+    'A A H H H H H',
+  ],
+  [
+    'story.read',
+    'published, my institution only',
+    story('t-other', I1, 'published', 'institution'),
+    'A A H A A A H',
+  ],
+  [
+    'story.read',
+    'published, another institution only',
+    story('t-other', I2, 'published', 'institution'),
+    'A A H H H H H',
+  ],
+  ['story.read', 'published, my kommune', story('t-other', I2, 'published', 'kommune'), 'A A A A A A H'],
+  ['story.read', 'published, another kommune', story('t-other', I3, 'published', 'kommune'), 'A A H H H H H'],
+  ['story.read', 'published, all kommuner', story('t-other', I3, 'published', 'all'), 'A A A A A A A'],
+  ['story.read', 'published, public', story(null, I3, 'published', 'public'), 'A A A A A A A'],
+  ['story.edit', "my team's published story", story(T_MAT, I1, 'published', 'institution'), 'F F H F F A H'],
+  ['story.edit', "my team's draft", story(T_MAT, I1, 'draft', 'institution'), 'H H H H H A H'],
+  ['story.edit', "another team's story in review", story('t-other', I1, 'in_review', 'all'), 'F F H H H H H'],
+  ['story.edit', 'published, team deleted', story(null, I1, 'published', 'all'), 'F F F F F F F'],
+  ['story.review', "my team's story in review", story(T_MAT, I1, 'in_review', 'all'), 'A A H H H F H'],
+  ['story.review', 'published, all kommuner', story('t-other', I3, 'published', 'all'), 'F F F F F F F'],
+  ['story.review', "my team's draft", story(T_MAT, I1, 'draft', 'all'), 'H H H H H F H'],
+  [
+    'story.try',
+    'published, all kommuner (only the medarbejder has a team)',
+    story('t-other', I3, 'published', 'all'),
+    'F F F F F A F',
+  ],
+  ['story.try', "my team's story in review", story(T_MAT, I1, 'in_review', 'all'), 'F F H H H F H'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -718,6 +777,10 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'inquiry.templates': true,
       'cycle.read': true,
       'cycle.write': true,
+      'story.read': true,
+      'story.edit': true,
+      'story.review': true,
+      'story.try': true,
       'person.read': true,
       'person.list': true,
       'person.invite': true,
@@ -904,6 +967,16 @@ describe('ANONYMOUS (not signed in)', () => {
     for (const r of others)
       for (const action of ['video.read', 'video.update', 'video.delete'] as const)
         expect(decideAccess(ANONYMOUS, action, r), `${action} ${JSON.stringify(r)}`).toBe('hidden');
+  });
+
+  it('reads a published public story only; tries, edits and reviews nothing', () => {
+    expect(decideAccess(ANONYMOUS, 'story.read', story(null, I1, 'published', 'public'))).toBe('allow');
+    expect(decideAccess(ANONYMOUS, 'story.try', story(null, I1, 'published', 'public'))).toBe('forbidden');
+    expect(decideAccess(ANONYMOUS, 'story.edit', story(T_MAT, I1, 'published', 'public'))).toBe('forbidden');
+    for (const visibility of ['institution', 'kommune', 'all'] as const)
+      expect(decideAccess(ANONYMOUS, 'story.read', story(T_MAT, I1, 'published', visibility))).toBe('hidden');
+    for (const state of ['draft', 'in_review', 'returned'] as const)
+      expect(decideAccess(ANONYMOUS, 'story.read', story(T_MAT, I1, state, 'public'))).toBe('hidden');
   });
 
   it('cannot upload and sees no organisation', () => {

@@ -109,6 +109,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'visit':
       return decideObservation(a, action, r);
     case 'cycle':
+    case 'story':
       return decideInquiry(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';

@@ -5,6 +5,7 @@ import type {
   PackageVisibility,
 } from '../../shared/catalogue.js';
 import type { Role, Visibility } from '../../shared/constants.js';
+import type { StoryState, StoryVisibility } from '../../shared/inquiry.js';
 import type { VisitFlag, VisitKind, VisitStatus } from '../../shared/observation.js';
 import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
 
@@ -119,6 +120,20 @@ export type CycleResource = {
   sharedWithLeaders: boolean;
 };
 
+/**
+ * A practice story (issue 16 part 4): written by its team (null when the team was deleted), read by whom its
+ * visibility names once published. Build it with inquiry's storyResource.
+ */
+export type StoryResource = {
+  type: 'story';
+  id: string;
+  teamId: string | null;
+  institutionId: string;
+  kommuneId: string;
+  state: StoryState;
+  visibility: StoryVisibility;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -143,7 +158,8 @@ export type Resource =
   | CourseResource
   | ObservationResource
   | VisitResource
-  | CycleResource;
+  | CycleResource
+  | StoryResource;
 
 export type Action =
   | 'kommune.read'
@@ -170,6 +186,14 @@ export type Action =
   | 'cycle.read'
   /** Write in a cycle (plan, evidence, analysis, tasks): its team's members only. */
   | 'cycle.write'
+  /** A practice story: published ones by their visibility; unpublished ones by the team (and curators in review). */
+  | 'story.read'
+  /** Write and submit or withdraw the story: its team's members, in every state (a published one goes back to review). */
+  | 'story.edit'
+  /** Publish or return a story in review: administrators and editors. */
+  | 'story.review'
+  /** "Vi vil prøve det i vores team": a published story, by someone signed in who is on a team. */
+  | 'story.try'
   | 'person.read'
   | 'person.list'
   | 'person.invite'

@@ -1,0 +1,30 @@
+import { inArray, or, type SQL, sql } from 'drizzle-orm';
+import { practiceStories } from '../db/inquiry-schema.js';
+import { teamMemberships } from '../db/schema.js';
+import { isAdmin, isEditor, memberInstitutionIds } from './predicates.js';
+import type { Actor } from './types.js';
+
+/**
+ * Practice stories (rows of practice_stories) the actor may read: the same rule as rules-inquiry.seesStory.
+ * Membership is read from team_memberships, so a member who leaves the team loses its unpublished stories at once.
+ */
+export function visibleStories(a: Actor): SQL {
+  const published = sql`${practiceStories.state} = 'published'`;
+  if (!a.id) return sql`(${published} and ${practiceStories.visibility} = 'public')`;
+  const member = sql`exists (select 1 from ${teamMemberships} m
+    where m.team_id = ${practiceStories.teamId} and m.user_id = ${a.id})`;
+  if (isAdmin(a) || isEditor(a))
+    return sql`(${member} or ${practiceStories.state} in ('in_review', 'published'))`;
+  const open: SQL[] = [sql`${practiceStories.visibility} in ('all', 'public')`];
+  const inst = memberInstitutionIds(a);
+  if (inst.length)
+    open.push(
+      sql`(${practiceStories.visibility} = 'institution' and ${inArray(practiceStories.institutionId, inst)})`,
+    );
+  const komm = [...new Set(a.grants.map((g) => g.kommuneId).filter((k): k is string => !!k))];
+  if (komm.length)
+    open.push(
+      sql`(${practiceStories.visibility} = 'kommune' and ${inArray(practiceStories.kommuneId, komm)})`,
+    );
+  return sql`(${member} or (${published} and (${or(...open)})))`;
+}
