@@ -10,6 +10,7 @@ import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';
+import { seedDemoInquiry } from './inquiry.js';
 import { demoFilename } from './media.js';
 import { seedDemoObservation } from './observation.js';
 import { seedDemoTrainingDemand } from './training.js';
@@ -60,7 +61,8 @@ const collector = (v: DemoVideo) =>
 /**
  * Seeds the demo catalogue once (marked in instance_settings): the videos (waiting for their media, see
  * media.ts), their methods, consent records and captions, and the communities, discussions,
- * signals, views, collections, learning packages and training demand around them. `only` limits the videos
+ * signals, views, collections, learning packages and training demand around them; then the demo's team inquiry
+ * (inquiry.ts). `only` limits the videos
  * (tests); data that refers to a video left out is skipped. Needs the demo organisation (seedDemo) first. True
  * when it seeded.
  */
@@ -68,10 +70,19 @@ export async function seedDemoContent(
   ctx: { db: Db; storage: Storage },
   opts: { only?: string[]; now?: Date } = {},
 ): Promise<boolean> {
+  // Classroom observation and team inquiry have their own flags, so an instance seeded before them gets them too.
+  await seedDemoObservation(ctx.db, { now: opts.now });
+  const catalogue = (await getSetting(ctx.db, DEMO_CONTENT_SETTING)) ? false : await seedCatalogue(ctx, opts);
+  // After the catalogue: the demo cycles link its videos.
+  const inquiry = await seedDemoInquiry(ctx.db, { now: opts.now });
+  return catalogue || inquiry;
+}
+
+async function seedCatalogue(
+  ctx: { db: Db; storage: Storage },
+  opts: { only?: string[]; now?: Date },
+): Promise<boolean> {
   const { db, storage } = ctx;
-  // Classroom observation has its own flag, so an instance seeded before it gets it too.
-  await seedDemoObservation(db, { now: opts.now });
-  if (await getSetting(db, DEMO_CONTENT_SETTING)) return false;
   const now = opts.now ?? new Date();
   const list = opts.only ? DEMO_VIDEOS.filter((v) => opts.only?.includes(v.slug)) : DEMO_VIDEOS;
   const captions: { id: string; vtt: string; text: string }[] = [];

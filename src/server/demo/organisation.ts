@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Pillar } from '../../shared/catalogue.js';
 import type { InstitutionType, Role, TeamType } from '../../shared/constants.js';
 import { hashPassword } from '../auth/crypto.js';
@@ -38,6 +38,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     teams: ['Vuggestuen'],
   },
   { email: 'leder2', name: 'Lise Frandsen', role: 'leder', at: 'Børnehuset Mælkebøtten' },
+  // In another kommune (Bakkedal): finds Kildeskolen's practice story and starts a cycle from it.
+  {
+    email: 'medarbejder3',
+    name: 'Tobias Kragh',
+    role: 'medarbejder',
+    at: 'Bakkeskolen',
+    teams: ['Naturfagsteamet'],
+  },
 ].map((a) => ({ ...a, email: `${a.email}@${DEMO_DOMAIN}` }) as DemoAccount);
 
 /**
@@ -105,11 +113,14 @@ const COLLEAGUES: [string, string][] = [
 export async function seedDemo(db: Db): Promise<boolean> {
   const org = !(await getSetting(db, 'demo_seeded'));
   const staff = !(await getSetting(db, DEMO_STAFF_SETTING));
-  if (!org && !staff) return false;
+  // Accounts added to the list after an instance was seeded (medarbejder3) are added then.
+  const missing = org ? [] : await missingAccounts(db);
+  if (!org && !staff && missing.length === 0) return false;
   // One hash for every demo account: hashing is deliberately slow and every test seeds the demo.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     if (org) await seedOrganisation(tx, passwordHash);
+    else if (missing.length) await insertAccounts(tx, missing, passwordHash, await placesByName(tx));
     if (staff) {
       await seedDemoStaff(tx, passwordHash);
       await setSetting(tx, DEMO_STAFF_SETTING, new Date().toISOString());
@@ -137,20 +148,7 @@ async function seedOrganisation(tx: DbOrTx, passwordHash: string) {
       teamId.set(name, t.id);
     }
   }
-  for (const a of DEMO_ACCOUNTS) {
-    const [u] = await tx
-      .insert(users)
-      .values({ email: a.email, name: a.name, passwordHash, status: 'active' })
-      .returning();
-    await tx.insert(roleGrants).values({
-      userId: u.id,
-      role: a.role,
-      kommuneId: a.role === 'forvaltning' ? kommuneId.get(a.at as string) : null,
-      institutionId: a.at && a.role !== 'forvaltning' ? institutionId.get(a.at) : null,
-    });
-    for (const t of a.teams ?? [])
-      await tx.insert(teamMemberships).values({ teamId: teamId.get(t) as string, userId: u.id });
-  }
+  await insertAccounts(tx, DEMO_ACCOUNTS, passwordHash, { kommuneId, institutionId, teamId });
   for (const [name, at] of COLLEAGUES) {
     const local = name
       .toLowerCase()
@@ -167,6 +165,56 @@ async function seedOrganisation(tx: DbOrTx, passwordHash: string) {
       .values({ userId: u.id, role: 'medarbejder', institutionId: institutionId.get(at) as string });
   }
   await setSetting(tx, 'demo_seeded', new Date().toISOString());
+}
+
+type Places = {
+  kommuneId: Map<string, string>;
+  institutionId: Map<string, string>;
+  teamId: Map<string, string>;
+};
+
+/** The demo accounts with their role and teams (team names are unique among the demo's teams). */
+async function insertAccounts(tx: DbOrTx, accounts: DemoAccount[], passwordHash: string, p: Places) {
+  for (const a of accounts) {
+    const [u] = await tx
+      .insert(users)
+      .values({ email: a.email, name: a.name, passwordHash, status: 'active' })
+      .returning();
+    await tx.insert(roleGrants).values({
+      userId: u.id,
+      role: a.role,
+      kommuneId: a.role === 'forvaltning' ? p.kommuneId.get(a.at as string) : null,
+      institutionId: a.at && a.role !== 'forvaltning' ? p.institutionId.get(a.at) : null,
+    });
+    for (const t of a.teams ?? [])
+      await tx.insert(teamMemberships).values({ teamId: p.teamId.get(t) as string, userId: u.id });
+  }
+}
+
+/** The demo accounts an instance seeded before they were listed does not have yet. */
+async function missingAccounts(db: DbOrTx): Promise<DemoAccount[]> {
+  const have = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
+  const known = new Set(have.map((u) => u.email));
+  return DEMO_ACCOUNTS.filter((a) => !known.has(a.email));
+}
+
+async function placesByName(tx: DbOrTx): Promise<Places> {
+  const byName = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.name, r.id]));
+  return {
+    kommuneId: byName(await tx.select({ id: kommuner.id, name: kommuner.name }).from(kommuner)),
+    institutionId: byName(
+      await tx.select({ id: institutions.id, name: institutions.name }).from(institutions),
+    ),
+    teamId: byName(await tx.select({ id: teams.id, name: teams.name }).from(teams)),
+  };
 }
 
 /**
