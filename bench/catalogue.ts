@@ -11,16 +11,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
 import { seedDemo } from '../src/server/demo/index.js';
 import { generateCatalogue, SIZES } from './catalogue-data.js';
 import {
-  type LoadResult,
   load,
   loadAvg,
+  loadRotating,
   round,
   rssMiB,
   signIn,
@@ -44,43 +43,6 @@ const DEMO_ACCOUNTS = [
   'medarbejder2',
   'leder2',
 ];
-
-/**
- * autocannon over a rotating set of requests: each request takes the next path and the next person's
- * cookie from `next` (the same client work for the real server and the bare one).
- */
-function loadRotating(
-  base: string,
-  o: { connections: number; seconds: number; next: () => { path: string; cookie?: string } },
-): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections: o.connections,
-        duration: o.seconds,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const n = o.next();
-              return { ...req, path: n.path, headers: n.cookie ? { cookie: n.cookie } : {} };
-            },
-          },
-        ],
-      },
-      (err, r) =>
-        err
-          ? reject(err)
-          : resolve({
-              reqPerSec: r.requests.average,
-              mbPerSec: Number((r.throughput.average / 1e6).toFixed(1)),
-              p50Ms: r.latency.p50,
-              p99Ms: r.latency.p99,
-              errors: r.errors + r.non2xx,
-            }),
-    );
-  });
-}
 
 type Stats = Record<string, { hits: number; misses: number; refreshes: number; size: number; max: number }>;
 const cacheStats = async (base: string) =>

@@ -157,6 +157,43 @@ export function load(
   });
 }
 
+/**
+ * autocannon over a rotating set of requests: each request takes the next path and the next person's
+ * cookie from `next` (the same client work for the real server and the bare one).
+ */
+export function loadRotating(
+  base: string,
+  o: { connections: number; seconds: number; next: () => { path: string; cookie?: string } },
+): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections: o.connections,
+        duration: o.seconds,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const n = o.next();
+              return { ...req, path: n.path, headers: n.cookie ? { cookie: n.cookie } : {} };
+            },
+          },
+        ],
+      },
+      (err, r) =>
+        err
+          ? reject(err)
+          : resolve({
+              reqPerSec: r.requests.average,
+              mbPerSec: Number((r.throughput.average / 1e6).toFixed(1)),
+              p50Ms: r.latency.p50,
+              p99Ms: r.latency.p99,
+              errors: r.errors + r.non2xx,
+            }),
+    );
+  });
+}
+
 /** Resident memory of a process in MiB (VmRSS), or null once it is gone. */
 export function rssMiB(pid: number): number | null {
   try {

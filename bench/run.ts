@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
+import { inquiryBench } from './inquiry.js';
 import { observationBench } from './observation.js';
 import { openapiBench } from './openapi.js';
 import { pageLoadBench } from './page-load.js';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   segments: segmentsBench,
   catalogue: catalogueBench,
   observation: observationBench,
+  inquiry: inquiryBench,
   'page-load': pageLoadBench,
   'reset-timing': resetTimingBench,
   'worker-start': workerStartBench,
