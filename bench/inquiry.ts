@@ -337,7 +337,7 @@ async function meetingRun(o: {
 export async function inquiryBench() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const meetingCount = Number(process.env.BENCH_MEETING_CONTRIBUTIONS ?? 200);
-  const meetingInterval = Number(process.env.BENCH_MEETING_INTERVAL_MS ?? 100);
+  const meetingInterval = Number(process.env.BENCH_MEETING_INTERVAL_MS ?? 300);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
   const dbName = serverUrl ? 'postgresql' : 'pglite';
   const loadBefore = loadAvg();
