@@ -241,4 +241,15 @@ export const MyTeams = z.object({
       openTasks: z.number().int(),
     }),
   ),
+  /** A leader's other teams of the house: they open the space and read what a team shares with leadership. */
+  led: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      type: z.enum(TEAM_TYPES),
+      institution: z.object({ id, name: z.string() }),
+      /** Active cycles the team shares with leadership. */
+      sharedCycles: z.number().int(),
+    }),
+  ),
 });

@@ -118,3 +118,34 @@ export function myTeams(db: DbOrTx, userId: string) {
       limit ${SPACE_LIMITS.myTeams}`,
   );
 }
+
+/**
+ * Teams of the given institutions the person is not a member of (a leader's view of the house), with the active
+ * cycles their teams share with leadership counted — nothing else of their work.
+ */
+export function ledTeams(db: DbOrTx, userId: string, institutionIds: string[]) {
+  if (institutionIds.length === 0) return Promise.resolve([]);
+  return rows<{
+    id: string;
+    name: string;
+    type: (typeof teams.$inferSelect)['type'];
+    institutionId: string;
+    institutionName: string;
+    kommuneId: string;
+    sharedCycles: number;
+  }>(
+    db,
+    sql`select t.id, t.name, t.type, i.id as "institutionId", i.name as "institutionName", i.kommune_id as "kommuneId",
+        (select count(*)::int from ${inquiryCycles} c
+          where c.team_id = t.id and c.state <> 'afsluttet' and c.shared_with_leaders) as "sharedCycles"
+      from ${teams} t
+      join ${institutions} i on i.id = t.institution_id
+      where t.institution_id in (${sql.join(
+        institutionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+        and not exists (select 1 from ${teamMemberships} m where m.team_id = t.id and m.user_id = ${userId})
+      order by lower(i.name), lower(t.name), t.id
+      limit ${SPACE_LIMITS.myTeams}`,
+  );
+}

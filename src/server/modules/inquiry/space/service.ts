@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type * as c from '../../../../shared/contracts/inquiry.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../http/errors.js';
-import { type Actor, inTeam } from '../../../policy/index.js';
+import { type Actor, can, inTeam, teamResource } from '../../../policy/index.js';
+import { institutionIdsWithRole } from '../../../policy/predicates.js';
 import { audit } from '../../audit.js';
 import { loadTeam } from '../resource.js';
 import { listOpenTeamTasks } from '../tasks/service.js';
@@ -96,8 +97,21 @@ export function createSpaceService(ctx: AppContext) {
     },
 
     async myTeams(actor: Actor): Promise<z.output<typeof c.MyTeams>> {
-      const rows = await repo.myTeams(db, actor.id);
+      const [rows, led] = await Promise.all([
+        repo.myTeams(db, actor.id),
+        repo.ledTeams(db, actor.id, institutionIdsWithRole(actor, 'leder')),
+      ]);
       return {
+        // A leader opens the space of every team of the house (team.space), through the policy like one by one.
+        led: led
+          .filter((r) => can(actor, 'team.space', teamResource(r)))
+          .map((r) => ({
+            id: r.id,
+            name: r.name,
+            type: r.type,
+            institution: { id: r.institutionId, name: r.institutionName },
+            sharedCycles: r.sharedCycles,
+          })),
         items: rows.map((r) => ({
           id: r.id,
           name: r.name,

@@ -143,7 +143,7 @@ describe('the agreement', () => {
 });
 
 describe('my teams', () => {
-  it('lists the person’s teams with active cycles and open tasks counted; a leader without teams has none', async () => {
+  it('lists the person’s teams with active cycles and open tasks counted; a leader also the house’s other teams with what they share', async () => {
     const [tpl] = await t.ctx.db.select().from(inquiryTemplates).where(eq(inquiryTemplates.key, 'smtte'));
     const made = await c.medarbejder.post(`${API}/teams/${math}/cycles`, {
       templateId: tpl.id,
@@ -156,6 +156,21 @@ describe('my teams', () => {
     expect(items.map((x) => x.name).sort()).toEqual(['3. årgang', 'Matematikteamet']);
     expect(items.find((x) => x.name === 'Matematikteamet')).toMatchObject({ activeCycles: 1, openTasks: 1 });
     expect(items.find((x) => x.name === '3. årgang')).toMatchObject({ activeCycles: 0, openTasks: 0 });
-    expect((await c.leder2.get(`${API}/me/teams`)).json().items).toEqual([]);
+    expect(res.json().led).toEqual([]);
+    const mine2 = (await c.leder2.get(`${API}/me/teams`)).json();
+    expect(mine2.items).toEqual([]);
+    // A leader sees the other teams of their own house only, with the cycles shared with leadership counted.
+    type Led = { id: string; institution: { name: string }; sharedCycles: number };
+    expect(mine2.led.length).toBeGreaterThan(0);
+    expect((mine2.led as Led[]).every((x) => x.institution.name === 'Børnehuset Mælkebøtten')).toBe(true);
+    const ledMath = async () =>
+      ((await c.leder.get(`${API}/me/teams`)).json().led as Led[]).find((x) => x.id === math);
+    expect(await ledMath()).toMatchObject({ sharedCycles: 0 });
+    const shared = await c.medarbejder.patch(`${API}/cycles/${made.json().id}`, {
+      version: made.json().version,
+      sharedWithLeaders: true,
+    });
+    expect(shared.statusCode).toBe(200);
+    expect(await ledMath()).toMatchObject({ sharedCycles: 1 });
   });
 });

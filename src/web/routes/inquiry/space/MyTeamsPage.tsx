@@ -19,7 +19,13 @@ export function MyTeamsPage() {
         </Link>
       </div>
       <p className="lead">{t('inquiry.myTeams.intro')}</p>
-      <QueryView query={teams} empty={teams.data?.items.length === 0 && t('inquiry.myTeams.none')}>
+      <QueryView
+        query={teams}
+        empty={
+          teams.data?.items.length === 0 &&
+          (teams.data.led.length ? t('inquiry.myTeams.noneLeader') : t('inquiry.myTeams.none'))
+        }
+      >
         {(data) => (
           <ul className="inquiry-cards" aria-label={t('inquiry.myTeams.title')}>
             {data.items.map((team) => (
@@ -41,6 +47,27 @@ export function MyTeamsPage() {
           </ul>
         )}
       </QueryView>
+      {(teams.data?.led.length ?? 0) > 0 && (
+        <section aria-labelledby="led-teams">
+          <h2 id="led-teams">{t('inquiry.myTeams.led')}</h2>
+          <p>{t('inquiry.myTeams.ledIntro')}</p>
+          <ul className="inquiry-cards" aria-labelledby="led-teams">
+            {teams.data?.led.map((team) => (
+              <li key={team.id} className="inquiry-card">
+                <h3>
+                  <Link to={`/team/${team.id}`} className="stretched-link">
+                    {team.name}
+                  </Link>
+                </h3>
+                <p className="muted">
+                  {t(`teamTypes.${team.type}`)} · {team.institution.name}
+                </p>
+                <p>{t('inquiry.myTeams.sharedCycles', { count: team.sharedCycles })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
