@@ -47,6 +47,8 @@ export const NOTIFICATION_KINDS = [
   'observation.self_invited',
   'inquiry.task_assigned',
   'inquiry.task_reminder',
+  'inquiry.story_published',
+  'inquiry.story_returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -75,6 +77,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'observation.self_invited': 'email',
   'inquiry.task_assigned': 'email',
   'inquiry.task_reminder': 'email',
+  'inquiry.story_published': 'email',
+  'inquiry.story_returned': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -100,5 +100,6 @@ export function notificationLink(n: Notification): string | null {
   if (n.kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${str(p.courseId)}`;
   if (n.kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${str(p.visitId)}`;
   if (n.kind.startsWith('inquiry.task_')) return '/opgaver';
+  if (n.kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${str(p.storyId)}`;
   return null;
 }

@@ -1,6 +1,6 @@
 // The inquiry module's front door (issue 16: team spaces, inquiry cycles, meetings, practice stories): what app.ts,
 // the worker (main.ts) and other modules may use. Everything else in this folder is the module's own. Sub-folders
-// by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/ (and stories/ to come).
+// by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/, stories/.
 
 export {
   cycleFilesPrefix,
@@ -8,6 +8,7 @@ export {
   teamFilesPrefix,
 } from './evidence/service.js';
 export { inquiryRoutes } from './routes.js';
+export { refreshSearchDocument as refreshStorySearchDocument } from './stories/repo.js';
 export {
   addTask,
   listCycleTasks,

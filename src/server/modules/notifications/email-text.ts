@@ -106,6 +106,10 @@ const DA: Record<NotificationKind, Sentence> = {
     `${str(p.authorName)} har givet dig opgaven ${q(str(p.taskTitle))} i ${taskPlace(p, q)}${p.dueOn ? ` — senest ${dueDay('da', p)}` : ''}`,
   'inquiry.task_reminder': (p, q) =>
     `Påmindelse: opgaven ${q(str(p.taskTitle))} i ${taskPlace(p, q)} skal være klar senest ${dueDay('da', p)}`,
+  'inquiry.story_published': (p, q) =>
+    `${str(p.authorName)} har udgivet jeres praksisfortælling ${q(str(p.storyTitle))}`,
+  'inquiry.story_returned': (p, q) =>
+    `${str(p.authorName)} har sendt jeres praksisfortælling ${q(str(p.storyTitle))} tilbage med en note`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -145,6 +149,10 @@ const EN: Record<NotificationKind, Sentence> = {
     `${str(p.authorName)} gave you the task ${q(str(p.taskTitle))} in ${taskPlace(p, q)}${p.dueOn ? ` — due ${dueDay('en', p)}` : ''}`,
   'inquiry.task_reminder': (p, q) =>
     `Reminder: the task ${q(str(p.taskTitle))} in ${taskPlace(p, q)} is due ${dueDay('en', p)}`,
+  'inquiry.story_published': (p, q) =>
+    `${str(p.authorName)} published your practice story ${q(str(p.storyTitle))}`,
+  'inquiry.story_returned': (p, q) =>
+    `${str(p.authorName)} sent your practice story ${q(str(p.storyTitle))} back with a note`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -168,6 +176,7 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
   if (kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${id(p.courseId)}`;
   if (kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${id(p.visitId)}`;
   if (kind.startsWith('inquiry.task_')) return '/opgaver';
+  if (kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${id(p.storyId)}`;
   return null;
 }
 
@@ -206,6 +215,14 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
   'inquiry.task_reminder': {
     da: 'Påmindelse før en opgave skal være klar',
     en: 'Reminder before a task is due',
+  },
+  'inquiry.story_published': {
+    da: 'Jeres praksisfortælling er udgivet',
+    en: 'Your practice story is published',
+  },
+  'inquiry.story_returned': {
+    da: 'Jeres praksisfortælling er sendt tilbage',
+    en: 'Your practice story is sent back',
   },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };

@@ -85,6 +85,20 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
     meetingId: 'm1',
     dueOn: '2026-03-12',
   },
+  'inquiry.story_published': {
+    storyId: 's1',
+    storyTitle: 'Eleverne begrunder deres svar',
+    cycleId: 'c1',
+    teamName: 'Matematikteamet',
+    authorName: 'Rikke Bech',
+  },
+  'inquiry.story_returned': {
+    storyId: 's1',
+    storyTitle: 'Eleverne begrunder deres svar',
+    cycleId: 'c1',
+    teamName: 'Matematikteamet',
+    authorName: 'Rikke Bech',
+  },
 };
 
 describe('notification sentences', () => {
@@ -95,7 +109,7 @@ describe('notification sentences', () => {
         const s = notificationSentence(locale, kind, payloads[kind], now);
         expect(s, `${kind} ${locale}`).not.toMatch(/undefined|null|»«|“”|NaN/);
         expect(notificationPath(kind, payloads[kind]), kind).toMatch(
-          /^\/(videoer\/|faellesskaber\/|traening\/|observation\/besoeg\/|opgaver$)/,
+          /^\/(videoer\/|faellesskaber\/|traening\/|observation\/besoeg\/|opgaver$|praksisfortaellinger\/)/,
         );
       }
     expect(
@@ -113,6 +127,14 @@ describe('notification sentences', () => {
       'Reminder: the task “Elevinterview i 4.b” in “Matematikteamet” is due Thursday 12 March',
     );
     expect(notificationPath('comment.reply', payloads['comment.reply'])).toBe('/videoer/v1#kommentar-k2');
+    expect(
+      notificationSentence('da', 'inquiry.story_returned', payloads['inquiry.story_returned'], now),
+    ).toBe(
+      'Rikke Bech har sendt jeres praksisfortælling »Eleverne begrunder deres svar« tilbage med en note',
+    );
+    expect(notificationPath('inquiry.story_published', payloads['inquiry.story_published'])).toBe(
+      '/praksisfortaellinger/s1',
+    );
     expect(notificationPath('training.documented', course)).toBe(`/traening/forloeb/${course.courseId}`);
   });
 

@@ -65,7 +65,7 @@ export function useNotificationText() {
         : `${kindKey(n.kind)}${onPost ? '_post' : ''}`;
     return t(`notifications.kinds.${key}`, {
       author: str(p.authorName),
-      title: str(p.videoTitle) || str(p.postTitle) || str(p.eventTitle),
+      title: str(p.videoTitle) || str(p.postTitle) || str(p.eventTitle) || str(p.storyTitle),
       community: str(p.communityName),
       invitedBy: str(p.invitedByName),
       method: str(p.methodLabel),
