@@ -71,6 +71,12 @@ const summary = (ms: number[]) => ({
   maxMs: round(Math.max(...ms), 1),
 });
 
+/** User + system CPU time a process has used, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Runs `fn` over `items` with at most `n` at once. */
 async function pool<T, R>(items: T[], n: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -446,17 +452,25 @@ export async function inquiryBench() {
       bytes?: number,
     ) => {
       const loadAverage = loadAvg();
+      const cpuBefore = cpuMs(server.pid);
       const r: LoadResult = await loadRotating(base, { connections, seconds, next });
+      // CPU the app process spent per request (PGlite: the database too): less sensitive to outside load
+      // than req/s. Not meaningful for the bare server's runs (another process).
+      const cpuPerRequestMs =
+        base === server.base
+          ? round((cpuMs(server.pid) - cpuBefore) / Math.max(1, r.reqPerSec * seconds), 2)
+          : null;
       httpRuns.push({
         name,
         connections,
         loadAverage,
+        cpuPerRequestMs,
         bytes,
         ...r,
         serverRssMiB: round(rssMiB(server.pid) ?? 0, 0),
       });
       console.log(
-        `${name} @${connections}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors} (load ${loadAverage[0]})`,
+        `${name} @${connections}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}, app CPU ${cpuPerRequestMs ?? '–'} ms/req (load ${loadAverage[0]})`,
       );
     };
     // Warm-up (JIT, the database's caches): 3 s of each page.
