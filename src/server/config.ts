@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MEETING_LIMITS } from '../shared/meetings.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -60,6 +61,7 @@ const envSchema = z.object({
     .default(20 * 1024 ** 3),
   HEAVY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(2),
   HEAVY_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  MEETING_STREAMS_MAX: z.coerce.number().int().min(1).default(MEETING_LIMITS.streamsPerProcess),
   DB_QUEUE_MAX: z.coerce.number().int().min(1).default(64),
   DB_QUEUE_WAIT_MS: z.coerce.number().int().min(10).default(10_000),
 });
@@ -112,6 +114,8 @@ export type Config = {
   uploadQuotaBytes: number;
   /** Heavy reads (route config `heavy`) per person: at most this many at once and this many a minute. */
   heavyReads: { concurrent: number; perMinute: number };
+  /** Open meeting-mode streams in this process; more answer 503 inquiry.live_busy. */
+  meetingStreamsMax: number;
   /** PGlite (one connection): at most this many queries wait, each at most this long; else 503 server.busy. */
   dbQueue: { maxWaiting: number; maxWaitMs: number };
 };
@@ -159,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES,
     heavyReads: { concurrent: e.HEAVY_MAX_CONCURRENT, perMinute: e.HEAVY_MAX_PER_MINUTE },
     dbQueue: { maxWaiting: e.DB_QUEUE_MAX, maxWaitMs: e.DB_QUEUE_WAIT_MS },
+    meetingStreamsMax: e.MEETING_STREAMS_MAX,
     videoLeaseSeconds: e.VIDEO_LEASE_SECONDS,
   };
 }

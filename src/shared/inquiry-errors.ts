@@ -66,6 +66,11 @@ export const INQUIRY_ERRORS = {
     da: 'Nogle felter skal udfyldes, før forløbet kan gå videre. Se listen herunder.',
     en: 'Some fields must be filled in before the cycle can move on. See the list below.',
   },
+  'inquiry.live_busy': {
+    status: 503,
+    da: 'Der er lige nu for mange åbne mødeskærme på serveren. Siden prøver igen om lidt.',
+    en: 'Too many meeting screens are open on the server right now. The page will try again shortly.',
+  },
   'inquiry.meeting_not_found': {
     status: 404,
     da: 'Mødet findes ikke.',

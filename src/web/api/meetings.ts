@@ -72,6 +72,8 @@ export const meetingApi = {
 };
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+/** After a refused stream (e.g. 503 inquiry.live_busy with Retry-After: 10), the page tries again this much later. */
+const LIVE_RETRY_MS = 10_000;
 
 /**
  * The meeting as its live stream tells it (EventSource on /meetings/:id/live): every `state` event replaces it.
@@ -84,22 +86,45 @@ export function useLiveMeeting(id: string | undefined) {
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     if (!id) return;
-    const source = new EventSource(`/api/v1/meetings/${id}/live`);
-    source.addEventListener('open', () => setStatus('live'));
-    source.addEventListener('error', () =>
-      setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
-    );
-    source.addEventListener('state', (e) => {
-      const m = JSON.parse((e as MessageEvent<string>).data) as Meeting;
-      setOffset(new Date(m.serverNow).getTime() - Date.now());
-      qc.setQueryData(meetingKeys.one(id), m);
-      setStatus('live');
-    });
-    source.addEventListener('closed', () => {
-      source.close();
-      setStatus('closed');
-    });
-    return () => source.close();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const connect = () => {
+      const s = new EventSource(`/api/v1/meetings/${id}/live`);
+      source = s;
+      s.addEventListener('open', () => setStatus('live'));
+      s.addEventListener('error', () => {
+        if (s.readyState !== EventSource.CLOSED) return setStatus('reconnecting');
+        // Refused rather than lost (a busy server's 503, say): the browser gives up, so try again in a while
+        // while the meeting is still ours to read; gone (404, signed out) ends it.
+        setStatus('reconnecting');
+        retry = setTimeout(async () => {
+          const still = await fetch(`/api/v1/meetings/${id}`, { credentials: 'same-origin' }).catch(
+            () => null,
+          );
+          if (stopped) return;
+          if (still?.ok) connect();
+          else setStatus('closed');
+        }, LIVE_RETRY_MS);
+      });
+      s.addEventListener('state', (e) => {
+        const m = JSON.parse((e as MessageEvent<string>).data) as Meeting;
+        setOffset(new Date(m.serverNow).getTime() - Date.now());
+        qc.setQueryData(meetingKeys.one(id), m);
+        setStatus('live');
+      });
+      s.addEventListener('closed', () => {
+        s.close();
+        stopped = true;
+        setStatus('closed');
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
   }, [id, qc]);
   return { status, offset };
 }

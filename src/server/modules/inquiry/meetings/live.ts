@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { MeetingDetail } from '../../../../shared/contracts/meetings.js';
 import { MEETING_HEARTBEAT_SECONDS, MEETING_LIMITS } from '../../../../shared/meetings.js';
 import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../http/errors.js';
 import * as repo from './repo.js';
 import { meetingState } from './state.js';
 
@@ -62,8 +63,17 @@ export class MeetingHub {
     return this.#all().length;
   }
 
-  /** Takes over the reply and sends the meeting's state, then its changes, until the client goes. */
+  /**
+   * Takes over the reply and sends the meeting's state, then its changes, until the client goes. With this
+   * process's streams at MEETING_STREAMS_MAX (a person replacing their own oldest one aside), refuses with 503 inquiry.live_busy (the EventSource retries after Retry-After).
+   */
   open(reply: FastifyReply, who: { meetingId: string; teamId: string; userId: string; sessionId: string }) {
+    const max = this.ctx.config.meetingStreamsMax;
+    const replacing = (this.#byUser.get(who.userId)?.size ?? 0) >= MEETING_LIMITS.streamsPerPerson;
+    if (!replacing && this.size >= max) {
+      reply.header('retry-after', '10');
+      throw new AppError('inquiry.live_busy');
+    }
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

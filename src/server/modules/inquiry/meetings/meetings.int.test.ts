@@ -25,7 +25,8 @@ const plan = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Two live streams per process at most here, so that the limit's test can reach it (no other test holds two).
+  t = await createTestApp({ MEETING_STREAMS_MAX: '2' });
   ids = await demoIds(t.ctx.db);
   team = ids.team.Matematikteamet;
   mette = await t.as('medarbejder');
@@ -237,6 +238,33 @@ describe('the live stream', () => {
     );
     expect(Date.now() - sent).toBeLessThan(1000);
     s.close();
+  });
+
+  it('refuses a stream past the process limit (503 inquiry.live_busy, Retry-After) until one closes', async () => {
+    const m = await newMeeting({ facilitatorId: ids.user.medarbejder });
+    const a = openStream(base, rasmus, m.id);
+    const b = openStream(base, mette, m.id);
+    await a.next((e) => e.event === 'state', 2000, 0);
+    await b.next((e) => e.event === 'state', 2000, 0);
+    const refused = await fetch(`${base}/api/v1/meetings/${m.id}/live`, {
+      headers: { cookie: [...mette.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('inquiry.live_busy');
+    a.close();
+    await a.ended;
+    // The server forgets the closed stream when its socket closes; then there is room again.
+    let again = openStream(base, mette, m.id);
+    for (let i = 0; i < 20; i++) {
+      await again.head;
+      if (again.status === 200) break;
+      await new Promise((r) => setTimeout(r, 50));
+      again = openStream(base, mette, m.id);
+    }
+    expect(again.status).toBe(200);
+    again.close();
+    b.close();
   });
 
   it('refuses a stream to an outsider (404) and without a session (401)', async () => {
