@@ -26,7 +26,7 @@ export async function apiAs(browser: Browser, account: string) {
     data: { email: `${account}@demo.amongi.dk`, password: 'demo1234' },
   });
   if (login.status() !== 200) throw new Error(`login ${account}: ${login.status()} ${await login.text()}`);
-  const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, data?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown) => {
     const res = await r.fetch(`/api/v1${url}`, { method, headers, data: data as never });
     const text = await res.text();
     return { status: res.status(), json: (text ? JSON.parse(text) : {}) as Json, text };

@@ -25,6 +25,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { NotThere } from '../inquiry/common';
+import { DataTable } from './StoryPage';
 import { StoryStateBadge } from './StoryReview';
 import '../inquiry/inquiry.css';
 import './stories.css';
@@ -91,7 +92,9 @@ function Checks({
   value,
   onChange,
   max,
+  readOnly,
 }: {
+  readOnly?: boolean;
   legend: string;
   hint?: string;
   choices: { value: string; label: string }[];
@@ -122,7 +125,7 @@ function Checks({
               type="checkbox"
               id={`${id}-${i}`}
               checked={on}
-              disabled={!on && max !== undefined && value.length >= max}
+              disabled={readOnly || (!on && max !== undefined && value.length >= max)}
               onChange={(e) =>
                 onChange(e.target.checked ? [...value, c.value] : value.filter((v) => v !== c.value))
               }
@@ -284,7 +287,8 @@ function Editor({ cycle, initial }: { cycle: CycleDetail; initial: Story | null 
     });
 
   const state = story?.state ?? 'draft';
-  const canWrite = !story || story.may.edit;
+  // In review the text rests with the editors: withdraw it to change it.
+  const canWrite = !story || (story.may.edit && story.state !== 'in_review');
   const text = (k: TextKey, label: string, hint?: string) =>
     k === 'title' ? null : (
       <div key={k}>
@@ -355,12 +359,14 @@ function Editor({ cycle, initial }: { cycle: CycleDetail; initial: Story | null 
               ))}
             </SelectField>
             <Checks
+              readOnly={!canWrite}
               legend={t('stories.ageBands')}
               choices={AGE_BANDS.map((a) => ({ value: a, label: t(`catalogue.ageBand.${a}`) }))}
               value={form.ageBands}
               onChange={(v) => set('ageBands', v as AgeBand[])}
             />
             <Checks
+              readOnly={!canWrite}
               legend={t('stories.methods')}
               hint={t('stories.editor.methodsHint', { max: L.methods })}
               choices={methods.map((m) => ({ value: m.id, label: m.label }))}
@@ -372,6 +378,7 @@ function Editor({ cycle, initial }: { cycle: CycleDetail; initial: Story | null 
         )}
         {videos.size > 0 ? (
           <Checks
+            readOnly={!canWrite}
             legend={t('stories.videos')}
             hint={t('stories.editor.videosHint')}
             choices={[...videos].map(([value, label]) => ({ value, label }))}
@@ -392,6 +399,8 @@ function Editor({ cycle, initial }: { cycle: CycleDetail; initial: Story | null 
           onChange={(e) => set('dataSplitOn', e.target.value)}
         />
       </section>
+      {/* The figures as readers will see them (computed from the saved split date, small groups hidden). */}
+      {story?.data && <DataTable story={story} />}
       <section className="card story-section" aria-labelledby="story-who-heading">
         <h2 id="story-who-heading">{t('stories.editor.whoHeading')}</h2>
         <RadioGroupField

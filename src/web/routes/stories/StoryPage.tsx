@@ -24,7 +24,7 @@ const number = (v: number | null) =>
   v === null ? '' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(v);
 
 /** Data before and after: aggregates only; a figure of too few is "–" with the reason under the table. */
-function DataTable({ story }: { story: Story }) {
+export function DataTable({ story }: { story: Story }) {
   const { t } = useTranslation();
   const { t: lt } = useListWords(story.ageBands, 'mixed');
   const data = story.data;
