@@ -11,8 +11,10 @@ import type { Actor } from './types.js';
 export function visibleStories(a: Actor): SQL {
   const published = sql`${practiceStories.state} = 'published'`;
   if (!a.id) return sql`(${published} and ${practiceStories.visibility} = 'public')`;
-  const member = sql`exists (select 1 from ${teamMemberships} m
-    where m.team_id = ${practiceStories.teamId} and m.user_id = ${a.id})`;
+  // Uncorrelated (one hashed lookup of the person's teams): the planner costs a correlated exists once per row,
+  // which over 20,000 stories pushed search plans past jit_above_cost and spent ~150 ms compiling each (bench/README).
+  const member = sql`${practiceStories.teamId} in (select m.team_id from ${teamMemberships} m
+    where m.user_id = ${a.id})`;
   if (isAdmin(a) || isEditor(a))
     return sql`(${member} or ${practiceStories.state} in ('in_review', 'published'))`;
   const open: SQL[] = [sql`${practiceStories.visibility} in ('all', 'public')`];
