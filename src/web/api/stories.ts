@@ -11,7 +11,6 @@ export type StorySummary = Wire<typeof c.StorySummary>;
 export type StoryList = Wire<typeof c.StoryList>;
 export type StoryFigure = Wire<typeof c.StoryFigure>;
 export type StoryDraft = Wire<typeof c.StoryDraft>;
-export type StoryReviewItem = Wire<typeof c.StoryReviewQueue>['items'][number];
 
 /** A story search as the URL holds it: ?q=&subject=&ageBand=&method=&pillar= (and `video` for a video's page). */
 export type StorySearch = { q: string; video?: string } & Record<FacetName, string[]>;
