@@ -40,7 +40,7 @@ export async function storyData(
     join observation_answers a on a.visit_id = v.id and a.pupil = 0 and a.value_num is not null
     where e.cycle_id = ${story.cycleId} and e.kind = 'visit'
       and v.kind = 'visit' and v.status = 'completed' and v.flag is null
-    group by a.item_key, v.planned_for < ${story.dataSplitOn}::date`,
+    group by 1, 2`,
   );
   const definitions = await rows<{ definition: SchemaDefinition }>(
     db,

@@ -235,7 +235,10 @@ export function createStoryService(ctx: AppContext) {
       });
       await after?.(tx, story);
     });
-    return reload(actor, id);
+    // The one who acted sees the outcome, though it may no longer be theirs to read (an editor returning it).
+    const story = await repo.findStory(db, { id });
+    if (!story) throw new AppError('story.not_found');
+    return detail(actor, story);
   }
 
   return {
