@@ -34,6 +34,7 @@ let subject: string;
 let method: string;
 let video: string;
 let evidenceAfter: string[] = [];
+let triedCycle: string;
 
 type Story = {
   id: string;
@@ -421,6 +422,7 @@ describe('"Vi vil prøve det i vores team"', () => {
     const natur = ids.team.Naturfagsteamet;
     const tried = await c.medarbejder3.post(`${API}/stories/${story}/try`, { teamId: natur });
     expect(tried.statusCode, tried.body).toBe(201);
+    triedCycle = tried.json().cycleId;
     const [made] = await t.ctx.db
       .select()
       .from(inquiryCycles)
@@ -453,6 +455,34 @@ describe('"Vi vil prøve det i vores team"', () => {
     const second = await c.medarbejder.post(`${API}/stories/${story}/try`, { teamId: ids.team['3. årgang'] });
     expect(second.statusCode).toBe(201);
     expect((await current()).triedCount).toBe(2);
+  });
+});
+
+describe('what the teams that tried it found', () => {
+  it('a published story of a cycle started from it is a follow-up, for readers who may see it; it names its origin', async () => {
+    await t.ctx.db.update(inquiryCycles).set({ state: 'afsluttet' }).where(eq(inquiryCycles.id, triedCycle));
+    const res = await c.medarbejder3.put(`${API}/cycles/${triedCycle}/story`, {
+      ...draft({ title: 'Makkersamtaler i naturfag', visibility: 'institution' }),
+    });
+    const follow = await ok(res);
+    // Not published yet: no follow-up for anyone.
+    expect((await current()).followUps).toEqual([]);
+    await ok(await c.medarbejder3.post(`${API}/stories/${follow.id}/submit`, { version: follow.version }));
+    await ok(
+      await c.redaktoer.post(`${API}/stories/${follow.id}/review`, {
+        version: follow.version + 1,
+        decision: 'publish',
+      }),
+    );
+    // Bakkeskolen's people see it under the story they tried; Solsikkeskolen's may not read it, so it is not there.
+    const seenBy = async (who: TestClient) =>
+      ((await ok(await read(who))) as unknown as { followUps: { id: string }[] }).followUps.map((f) => f.id);
+    expect(await seenBy(c.medarbejder3)).toEqual([follow.id]);
+    expect(await seenBy(c.medarbejder)).toEqual([]);
+    const own = (await ok(await read(c.medarbejder3, follow.id))) as unknown as {
+      origin: { id: string } | null;
+    };
+    expect(own.origin?.id).toBe(story);
   });
 });
 
