@@ -169,13 +169,21 @@ const StoryReviewPage = lazy(() =>
 export function App() {
   return (
     <Routes>
-      {/* Present mode fills the shared screen: no page frame, still for signed-in people only. */}
+      {/* Present mode and a meeting's shared screen fill the screen: no page frame, still for signed-in people only. */}
       <Route element={<RequireAuth />}>
         <Route
           path="/pakker/:id/praesenter"
           element={
             <Suspense fallback={<Loading />}>
               <PresentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/moede/:id/skaerm"
+          element={
+            <Suspense fallback={<Loading />}>
+              <MeetingScreenPage />
             </Suspense>
           }
         />
@@ -197,7 +205,8 @@ export function App() {
           path="/videoer/:id"
           element={<SignedInOr signedIn={<VideoPage />} anonymous={<PublicVideoPage />} />}
         />
-        {/* A public practice story can be read without signing in; the server decides who sees which. */}
+        {/* Practice stories have a public form too: the server answers someone not signed in with public ones. */}
+        <Route path="/praksisfortaellinger" element={<StoriesPage />} />
         <Route path="/praksisfortaellinger/:id" element={<StoryPage />} />
         <Route element={<RequireAuth />}>
           <Route path="/profil" element={<Profile />} />
@@ -239,11 +248,9 @@ export function App() {
           <Route path="/team/:id/nyt-forloeb" element={<NewCyclePage />} />
           <Route path="/forloeb/:id" element={<CyclePage />} />
           <Route path="/forloeb/:id/fortaelling" element={<StoryEditorPage />} />
-          <Route path="/praksisfortaellinger" element={<StoriesPage />} />
           <Route path="/opgaver" element={<MyTasksPage />} />
           <Route path="/team/:teamId/moeder" element={<MeetingsPage />} />
           <Route path="/moede/:id" element={<MeetingPage />} />
-          <Route path="/moede/:id/skaerm" element={<MeetingScreenPage />} />
           <Route path="/moede/:id/telefon" element={<MeetingPhonePage />} />
           <Route path="/moede/:id/referat" element={<MinutesPage />} />
           <Route element={<RequireCapability need="curate" />}>

@@ -166,14 +166,18 @@ export function ScreenPage() {
   usePageTitle(m ? `${t('meetings.screen.title')}: ${m.title}` : undefined);
   const round = m ? (openRound(m) ?? lastRound(m)) : null;
   const left = useSecondsLeft(round, live.offset);
-  if (q.isPending) return <Loading />;
-  if (q.error || !m) return <NotThere back="/team" backLabel={t('meetings.backToTeam')} />;
+  if (q.isPending || q.error || !m)
+    return (
+      <main id="main" className="meeting-screen">
+        {q.isPending ? <Loading /> : <NotThere back="/team" backLabel={t('meetings.backToTeam')} />}
+      </main>
+    );
   const speaker = round && !round.endedAt ? round.speakers[round.turn] : null;
   const next = round && !round.endedAt ? round.speakers[round.turn + 1] : null;
   const runs =
     !m.facilitator || m.facilitator.id === meId || !m.members.some((p) => p.id === m.facilitator?.id);
   return (
-    <div className="meeting-screen">
+    <main id="main" className="meeting-screen">
       <div className="meeting-screen-head">
         <h1>{m.title}</h1>
         <LiveBadge status={live.status} />
@@ -228,7 +232,7 @@ export function ScreenPage() {
         </>
       )}
       {runs ? <RunControls m={m} /> : <p className="muted">{t('meetings.run.onlyFacilitator')}</p>}
-    </div>
+    </main>
   );
 }
 
