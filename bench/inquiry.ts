@@ -73,8 +73,22 @@ const summary = (ms: number[]) => ({
 
 /** User + system CPU time a process has used, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return 0;
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The server processes of the connections to a PostgreSQL database (pg_stat_activity, not this one). */
+async function backendPids(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const res = await c.query(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  await c.end();
+  return res.rows
+    .map((r: { pid: number }) => r.pid)
+    .filter((pid: number) => fs.existsSync(`/proc/${pid}/stat`));
 }
 
 /** Runs `fn` over `items` with at most `n` at once. */
@@ -452,25 +466,31 @@ export async function inquiryBench() {
       bytes?: number,
     ) => {
       const loadAverage = loadAvg();
+      const real = base === server.base;
       const cpuBefore = cpuMs(server.pid);
+      const dbPids = real && pgDb ? await backendPids(pgDb.url) : [];
+      const dbBefore = dbPids.reduce((sum, pid) => sum + cpuMs(pid), 0);
       const r: LoadResult = await loadRotating(base, { connections, seconds, next });
+      const requests = Math.max(1, r.reqPerSec * seconds);
+      // PostgreSQL: the CPU of the app's backends (its pool's connections to the bench database).
+      const dbCpuPerRequestMs = dbPids.length
+        ? round((dbPids.reduce((sum, pid) => sum + cpuMs(pid), 0) - dbBefore) / requests, 2)
+        : null;
       // CPU the app process spent per request (PGlite: the database too): less sensitive to outside load
       // than req/s. Not meaningful for the bare server's runs (another process).
-      const cpuPerRequestMs =
-        base === server.base
-          ? round((cpuMs(server.pid) - cpuBefore) / Math.max(1, r.reqPerSec * seconds), 2)
-          : null;
+      const cpuPerRequestMs = real ? round((cpuMs(server.pid) - cpuBefore) / requests, 2) : null;
       httpRuns.push({
         name,
         connections,
         loadAverage,
         cpuPerRequestMs,
+        dbCpuPerRequestMs,
         bytes,
         ...r,
         serverRssMiB: round(rssMiB(server.pid) ?? 0, 0),
       });
       console.log(
-        `${name} @${connections}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}, app CPU ${cpuPerRequestMs ?? '–'} ms/req (load ${loadAverage[0]})`,
+        `${name} @${connections}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}, app CPU ${cpuPerRequestMs ?? '–'} ms/req, db CPU ${dbCpuPerRequestMs ?? '–'} ms/req (load ${loadAverage[0]})`,
       );
     };
     // Warm-up (JIT, the database's caches): 3 s of each page.
@@ -496,22 +516,24 @@ export async function inquiryBench() {
       await run('bare story search bytes', bareBase, 20, () => ({ path: '/bare/stories' }), storyBytes);
     }
 
-    // Meeting mode.
-    const members = await pool(meetingMembers, 4, async (m) => ({
+    // Meeting mode (BENCH_MEETING_CONTRIBUTIONS=0 leaves it out).
+    const members = await pool(meetingCount > 0 ? meetingMembers : [], 4, async (m) => ({
       id: m.id,
       session: (await signIn(server.base, m.email)) as Session,
     }));
     const meeting: Record<string, unknown> = {};
     const base = { teamId: meetingTeamId, members, count: meetingCount, intervalMs: meetingInterval };
-    meeting.oneProcess = await meetingRun({
-      ...base,
-      screenOn: server.base,
-      phonesOn: [server.base],
-      postTo: server.base,
-      label: 'A',
-    });
-    console.log(`meeting, one process: ${JSON.stringify(meeting.oneProcess)}`);
-    if (pgDb) {
+    if (meetingCount > 0) {
+      meeting.oneProcess = await meetingRun({
+        ...base,
+        screenOn: server.base,
+        phonesOn: [server.base],
+        postTo: server.base,
+        label: 'A',
+      });
+      console.log(`meeting, one process: ${JSON.stringify(meeting.oneProcess)}`);
+    }
+    if (pgDb && meetingCount > 0) {
       const b = await startServer(await freePort(), pgDb.url);
       servers.push(b);
       meeting.twoProcesses = await meetingRun({
