@@ -150,10 +150,7 @@ function StoryView({ story }: { story: Story }) {
   return (
     <div className="page story-page">
       <Breadcrumbs
-        items={[
-          { to: me ? '/praksisfortaellinger' : '/', label: me ? t('stories.title') : t('stories.home') },
-          { label: story.title },
-        ]}
+        items={[{ to: '/praksisfortaellinger', label: t('stories.title') }, { label: story.title }]}
       />
       <Notice message={notice} />
       <div className="page-head">
