@@ -98,7 +98,7 @@ describe('demo team inquiry', () => {
     expect(s.members.map((m) => m.id).sort()).toEqual(
       [ids.user.medarbejder, ids.user.ressourceperson, ids.user.laerer4].sort(),
     );
-    expect(s.agreement.text).toContain('samarbejdsaftale');
+    expect(s.agreement.text).toContain('Vi beskriver, før vi tolker');
     const c = await onlyCycle('medarbejder', 'Matematikteamet');
     expect([c.state, c.templateName]).toEqual(['under', 'Læringscirklen']);
     expect(c.question).toMatch(/forklare/);
@@ -247,6 +247,107 @@ describe('demo team inquiry', () => {
       items: { team: { name: string }; kind: string }[];
     };
     expect(mine.items.map((x) => [x.team.name, x.kind])).toContainEqual(['Matematikteamet', 'data']);
+  });
+});
+
+describe("Indskolingsteamet's practice story", () => {
+  type StoryRow = {
+    id: string;
+    state: string;
+    visibility: string;
+    reviewer: string;
+    age_bands: string[];
+    subject: string;
+    methods: number;
+    videos: number;
+    before: number;
+    after: number;
+    cycle_state: string;
+  };
+  const story = async () =>
+    (
+      await rows<StoryRow>(
+        t.ctx.db,
+        sql`select s.id, s.state, s.visibility, u.email as reviewer, s.age_bands, t.label as subject,
+          (select count(*)::int from story_methods m where m.story_id = s.id) as methods,
+          (select count(*)::int from story_videos v where v.story_id = s.id) as videos,
+          (select count(*)::int from inquiry_evidence e join observation_visits v on v.id = e.visit_id
+            where e.cycle_id = s.cycle_id and v.planned_for < s.data_split_on) as before,
+          (select count(*)::int from inquiry_evidence e join observation_visits v on v.id = e.visit_id
+            where e.cycle_id = s.cycle_id and v.planned_for >= s.data_split_on) as after,
+          c.state as cycle_state
+        from practice_stories s join users u on u.id = s.reviewed_by
+        join taxonomy_terms t on t.id = s.subject_id join inquiry_cycles c on c.id = s.cycle_id
+        where s.team_id = ${ids.team.Indskolingsteamet}`,
+      )
+    )[0];
+
+  it('is published to every kommune, reviewed by the editor, tagged, with a video and visits on both sides', async () => {
+    expect(await story()).toEqual({
+      id: expect.any(String),
+      state: 'published',
+      visibility: 'all',
+      reviewer: 'redaktoer@demo.amongi.dk',
+      age_bands: ['kl0-3'],
+      subject: 'Understøttende undervisning',
+      methods: 2,
+      videos: 1,
+      before: 5,
+      after: 5,
+      cycle_state: 'afsluttet',
+    });
+  });
+
+  it('medarbejder3 (Bakkedal) and medarbejder2 (Fjordby) find it by searching "prøvehandling"; anonymous do not', async () => {
+    const { id } = await story();
+    const search = async (c: TestClient) =>
+      (
+        (await c.get(`${API}/stories?q=${encodeURIComponent('prøvehandling')}`)).json() as {
+          items: { id: string }[];
+        }
+      ).items.map((x) => x.id);
+    for (const local of ['medarbejder3', 'medarbejder2'])
+      expect([local, await search(await as(local))]).toEqual([local, [id]]);
+    // 'all' is every signed-in person, not the public.
+    const anonymous = t.client();
+    expect(await search(anonymous)).toEqual([]);
+    expect(err(await anonymous.get(`${API}/stories/${id}`))).toEqual([404, 'story.not_found']);
+  });
+
+  it('shows medarbejder3 the video and figures before and after (five teachers each side), and may be tried', async () => {
+    const { id } = await story();
+    const s = (await (await as('medarbejder3')).get(`${API}/stories/${id}`)).json() as {
+      videos: unknown[];
+      may: { try: boolean };
+      data: {
+        indicators: {
+          label: string;
+          before: { value: number | null; teachers: number | null; suppressed: boolean };
+          after: { value: number | null; teachers: number | null; suppressed: boolean };
+        }[];
+      } | null;
+    };
+    expect(s.videos).toHaveLength(1);
+    expect(s.may.try).toBe(true);
+    const calm = s.data?.indicators.find((i) => i.label.startsWith('Overgange mellem aktiviteter'));
+    expect(calm?.before).toMatchObject({ suppressed: false, teachers: 5 });
+    expect(calm?.after).toMatchObject({ suppressed: false, teachers: 5 });
+    expect(calm?.after.value).toBeGreaterThan(calm?.before.value ?? Number.POSITIVE_INFINITY);
+    const minutes = s.data?.indicators.find((i) => i.label.startsWith('Antal minutter'));
+    expect(minutes?.after.value).toBeLessThan(minutes?.before.value ?? 0);
+  });
+
+  it('medarbejder3 starts a cycle from it in Naturfagsteamet; not in a team of which he is no member', async () => {
+    const { id } = await story();
+    const c = await as('medarbejder3');
+    expect(
+      err(await c.post(`${API}/stories/${id}/try`, { teamId: ids.team.Indskolingsteamet }))[0],
+    ).toBeGreaterThanOrEqual(403);
+    const res = await c.post(`${API}/stories/${id}/try`, { teamId: ids.team.Naturfagsteamet });
+    expect(res.statusCode).toBe(201);
+    const started = await cycle('medarbejder3', (res.json() as { cycleId: string }).cycleId);
+    expect([started.state, started.templateName]).toEqual(['foer', 'Prøvehandling']);
+    expect(started.question).toBe((await onlyCycle('laerer8', 'Indskolingsteamet')).question);
   });
 });
 

@@ -11,12 +11,16 @@ import {
   inquiryTasks,
   inquiryTemplates,
   meetingDecisions,
+  practiceStories,
+  storyMethods,
+  storyVideos,
   teamMeetings,
   teamSpaces,
 } from '../db/inquiry-schema.js';
 import { observationSchemas, observationVisits } from '../db/observation-schema.js';
 import { instanceSettings, institutions, teamMemberships, teams, users } from '../db/schema.js';
-import { videos } from '../db/videos-schema.js';
+import { taxonomyTerms, videos } from '../db/videos-schema.js';
+import { refreshStorySearchDocument } from '../modules/inquiry/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { insertVisits } from './observation-rows.js';
 
@@ -39,7 +43,7 @@ import { insertVisits } from './observation-rows.js';
  * linked when the demo catalogue has them.
  */
 
-export const DEMO_INQUIRY_SETTING = 'demo_inquiry_seeded';
+const DEMO_INQUIRY_SETTING = 'demo_inquiry_seeded';
 const DAY = 86_400_000;
 
 /** The stue added at Børnehuset Mælkebøtten for its Progressionsmodellen cycle. */
@@ -79,9 +83,7 @@ const MATH = {
         'Vi tæller også, hvor mange forklaringer der kommer i makkerpar før fællessamlingen, fordi det er dér, de stille elever siger mest.',
     },
   } as Record<string, Record<string, string>>,
-  agreement: `Vores samarbejdsaftale (Matematikteamet, skoleåret)
-
-1. Vi kommer forberedt: data og materialer er delt senest dagen før mødet.
+  agreement: `1. Vi kommer forberedt: data og materialer er delt senest dagen før mødet.
 2. Vi beskriver, før vi tolker: først hvad vi så og hørte, bagefter hvad vi tror, det betyder.
 3. Alle kommer til orde i runder. Man må sige "pas" og komme tilbage til det.
 4. Vi taler om elevernes læring og vores undervisning — ikke om enkelte elever ved navn.
@@ -103,7 +105,7 @@ const MATH = {
       ],
     } satisfies EvidenceTable,
   },
-  quote: 'Jeg tog 40 og lagde 15 til, og så manglede jeg kun 2 — det er ligesom at gå en omvej.',
+  quote: 'Jeg tog 2 fra 17 og gav dem til 38. Så er det 40 plus 15, og det er nemmere — det giver det samme.',
 };
 
 // ———————————————————————————————— Mariehønsene, Mælkebøtten: Progressionsmodellen, "før"
@@ -128,9 +130,7 @@ const STUE = {
       evalueringsdato: '',
     },
   } as Record<string, Record<string, string>>,
-  agreement: `Sådan arbejder vi sammen på Mariehønsene
-
-- Vi taler om børnegruppen og læringsmiljøet, aldrig om et enkelt barn ved navn.
+  agreement: `- Vi taler om børnegruppen og læringsmiljøet, aldrig om et enkelt barn ved navn.
 - Vi deler det, vi ser, også når det ikke gik godt.
 - Vi bruger ti minutter af stuemødet på vores forløb hver uge.
 - Vi spørger børnene, når vi vil vide, hvordan de oplever hverdagen.`,
@@ -142,7 +142,7 @@ const STUE = {
 
 // ———————————————————————————————— Indskolingsteamet, Kildeskolen: Prøvehandling, afsluttet
 
-export const KILDE = {
+const KILDE = {
   title: 'Rolige overgange i indskolingen',
   question:
     'Kan et fælles signal, én kort instruktion og en synlig tidsramme gøre overgangene mellem aktiviteter roligere i 0.–3. klasse, så eleverne hurtigere kommer i gang med det faglige?',
@@ -175,9 +175,7 @@ export const KILDE = {
         'Overgangen bliver fast praksis i indskolingen, også for vikarer (den står i vikarmappen). I næste forløb undersøger vi overgangen efter frikvarteret, hvor vi prøver at tage imod eleverne i døren.',
     },
   } as Record<string, Record<string, string>>,
-  agreement: `Indskolingsteamets samarbejdsaftale
-
-- Vi møder hinanden med nysgerrighed, også når vi er uenige.
+  agreement: `- Vi møder hinanden med nysgerrighed, også når vi er uenige.
 - Vi besøger hinandens klasser og giver feedback ud fra det, vi har aftalt at se efter.
 - Vi beskriver, hvad vi så, før vi vurderer det.
 - Det, der bliver sagt om en kollegas undervisning, bliver i teamet.
@@ -208,6 +206,22 @@ export const KILDE = {
     title: 'Fra teammødet i uge 2',
     body: 'Vi så videoen om tydelige overgange igen og sammenlignede med vores egne klasser. Vi besluttede at gøre instruktionen kortere: højst tre sætninger, og altid med et billede.',
   },
+};
+
+/** The practice story Indskolingsteamet made of its cycle: published to every kommune, reviewed by the editor. */
+const KILDE_STORY = {
+  title: 'Rolige overgange i indskolingen: ét signal, tre sætninger og et timeglas',
+  context:
+    'Fem klasser fra 0. til 3. klasse på Kildeskolen, en mellemstor folkeskole i Fjordby Kommune, og deres fem lærere i Indskolingsteamet. Overgangene mellem aktiviteter tog 6–8 minutter, før de fleste elever var i gang, og uroen ramte især de elever, der har brug for forudsigelighed. Vi arbejdede i fire uger i efteråret, uden ekstra ressourcer.',
+  question: KILDE.question,
+  tried:
+    'Vores prøvehandling: alle fem klasser brugte den samme overgang i mindst tre skift om dagen i fire uger — et fælles lydsignal, én instruktion på højst tre sætninger, der også stod på tavlen med et billede, og et timeglas, der viste, hvor lang tid skiftet måtte tage. Vi besøgte hinanden før og i uge 4 med skolens observationsskema. I 3. klasse valgte eleverne selv signalet.',
+  learned:
+    'Eleverne var i gang efter 2–3 minutter mod 6–8 før, og overgangene blev roligere i alle fem klasser — mest i 0. og 1. klasse. Det er ikke signalet i sig selv, der virker, men at alle voksne gør det samme hver gang. De ældste elever skal være med til at bestemme rutinen. Overgangen efter frikvarteret kræver, at en voksen tager imod i døren — det undersøger vi i næste forløb.',
+  materials:
+    'Billedkort til tavlen ("signal", "det skal vi nu", "så lang tid"), et timeglas på tre minutter i hver klasse og en side til vikarmappen, der beskriver overgangen.',
+  subject: 'Understøttende undervisning',
+  methods: ['Klasseledelse', 'Aktionslæring'],
 };
 
 // ———————————————————————————————— helpers
@@ -341,13 +355,21 @@ export async function seedDemoInquiry(db: Db, opts: { now?: Date } = {}): Promis
 
     await seedMath(tx, { now, who, teamId: math.id, video: video.get('talsnak'), ago, inDays });
     await seedStue(tx, { who, institutionId: boernehus.id, ago, inDays });
-    await seedKilde(tx, {
+    const finished = await seedKilde(tx, {
       now,
       who,
       teamId: kilde.id,
       institutionId: kilde.institutionId,
       video: video.get('tydelige-overgange'),
       ago,
+    });
+    await seedStory(tx, {
+      ...finished,
+      who,
+      ago,
+      teamId: kilde.id,
+      institutionId: kilde.institutionId,
+      video: video.get('tydelige-overgange'),
     });
     return true;
   });
@@ -427,8 +449,8 @@ async function seedMath(
           'At blive enige om, hvilke data vi indsamler om elevernes forklaringer, og hvem der gør hvad.',
         agenda: agenda([
           ['stage', 'Formål, roller og tid', 5],
-          ['participation', 'Runde: hvad hørte du eleverne sige i talsnak i denne uge?', 15],
-          ['participation', 'Hvilke data kan vise os elevernes ræsonnementer?', 15],
+          ['participation', 'Runde: hvad sagde eleverne i talsnak?', 15],
+          ['participation', 'Hvilke data viser ræsonnementer?', 15],
           ['respond', 'Tak for i dag: hvad tager vi med?', 5],
           ['respond', 'Hvem gør hvad til næste gang', 5],
         ]),
@@ -451,12 +473,12 @@ async function seedMath(
         purpose:
           'At se på de første data sammen og beskrive, hvad eleverne gør, når de forklarer — før vi tolker.',
         agenda: agenda([
-          ['stage', 'Formål, roller og tid — og vores samarbejdsaftale', 5],
-          ['stage', 'Dataholderen viser tabellen og de to observationer', 5],
-          ['participation', 'Runde: hvad ser du i data? (kun beskrivelser)', 15],
-          ['participation', 'Runde: hvad overrasker dig, og hvad tror du, det betyder?', 15],
-          ['respond', 'Anerkendelse: hvad har en kollega gjort, som du vil prøve?', 5],
-          ['respond', 'Næste skridt: justerer vi dataplanen? Hvem gør hvad?', 10],
+          ['stage', 'Formål, roller og samarbejdsaftale', 5],
+          ['stage', 'Dataholderen viser data', 5],
+          ['participation', 'Runde: hvad ser du i data?', 15],
+          ['participation', 'Runde: hvad overrasker dig?', 15],
+          ['respond', 'Anerkendelse af hinandens idéer', 5],
+          ['respond', 'Næste skridt: hvem gør hvad?', 10],
         ]),
         facilitatorId: morten.id,
         timekeeperId: rasmus.id,
@@ -674,12 +696,12 @@ async function seedKilde(
     visitId,
     // The visited teacher links their own visit.
     addedBy: members[i % members.length].id,
-    createdAt: i < members.length ? ago(54) : ago(21),
+    createdAt: i < members.length ? ago(50) : ago(18),
   }));
   if (c.video)
     evidence.push({ cycleId, kind: 'video', videoId: c.video, addedBy: lead.id, createdAt: ago(60) });
   evidence.push(
-    { cycleId, kind: 'table', ...KILDE.table, addedBy: lead.id, createdAt: ago(20) },
+    { cycleId, kind: 'table', ...KILDE.table, addedBy: lead.id, createdAt: ago(16) },
     { cycleId, kind: 'quote', body: KILDE.quote, addedBy: members[1].id, createdAt: ago(30) },
     { cycleId, kind: 'note', ...KILDE.note, addedBy: members[2].id, createdAt: ago(45) },
   );
@@ -733,4 +755,69 @@ async function seedKilde(
     },
   ]);
   return { cycleId, splitOn };
+}
+
+/**
+ * Indskolingsteamet's cycle as a published practice story: for every kommune ('all'), reviewed and published by
+ * the editor (redaktoer), with its subject, methods, age band, the public video it drew on and the day that splits
+ * its visits into before and after (so the story shows figures on both sides). Its search document is built like
+ * every story's, so search finds it.
+ */
+async function seedStory(
+  tx: DbOrTx,
+  c: Ctx & {
+    cycleId: string;
+    splitOn: string;
+    teamId: string;
+    institutionId: string;
+    video?: string;
+  },
+) {
+  const { who, ago } = c;
+  const [place] = await tx
+    .select({ kommuneId: institutions.kommuneId })
+    .from(institutions)
+    .where(eq(institutions.id, c.institutionId));
+  const terms = await tx
+    .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, label: taxonomyTerms.label })
+    .from(taxonomyTerms)
+    .where(inArray(taxonomyTerms.label, [KILDE_STORY.subject, ...KILDE_STORY.methods]));
+  const term = (kind: string, label: string) => {
+    const t = terms.find((x) => x.kind === kind && x.label === label);
+    if (!t) throw new Error(`demo story: no ${kind} "${label}" in the taxonomy`);
+    return t.id;
+  };
+  const pillars = c.video
+    ? (await tx.select({ pillars: videos.pillars }).from(videos).where(eq(videos.id, c.video)))[0].pillars
+    : [];
+  const { subject, methods, ...text } = KILDE_STORY;
+  const [story] = await tx
+    .insert(practiceStories)
+    .values({
+      ...text,
+      cycleId: c.cycleId,
+      teamId: c.teamId,
+      institutionId: c.institutionId,
+      kommuneId: place.kommuneId,
+      templateName: 'Prøvehandling',
+      subjectId: term('subject', subject),
+      ageBands: ['kl0-3'],
+      pillars,
+      state: 'published',
+      visibility: 'all',
+      dataSplitOn: c.splitOn,
+      version: 3,
+      reviewedBy: who('redaktoer').id,
+      submittedAt: ago(12),
+      publishedAt: ago(10),
+      updatedBy: who(KILDE_TEAM[0]).id,
+      updatedAt: ago(10),
+      createdAt: ago(13),
+    })
+    .returning({ id: practiceStories.id });
+  await tx
+    .insert(storyMethods)
+    .values(methods.map((m) => ({ storyId: story.id, termId: term('method', m) })));
+  if (c.video) await tx.insert(storyVideos).values({ storyId: story.id, videoId: c.video, position: 0 });
+  await refreshStorySearchDocument(tx, story.id);
 }
