@@ -255,7 +255,12 @@ function transitionAnswers(def: SchemaDefinition, n: number, after: boolean) {
           : 'Instruktionen blev gentaget flere gange, og mange elever spurgte, hvad de skulle.',
       };
     const scale = i.scale ?? { min: 1, max: 7 };
-    const value = after ? scale.max - 1 - (n % 2) : scale.min + 1 + (n % 2);
+    // The transitions themselves change most; the rest of the lesson's structure a little.
+    const value = i.text.startsWith('Overgange')
+      ? after
+        ? scale.max - 1 - (n % 2)
+        : scale.min + 1 + (n % 2)
+      : scale.min + 2 + (n % 2) + (after && n % 3 === 0 ? 1 : 0);
     return { key: i.key, value };
   });
 }
