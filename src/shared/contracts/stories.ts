@@ -75,7 +75,14 @@ export const StoryData = z.object({
   splitOn: day,
   minGroup: z.number().int(),
   indicators: z.array(
-    z.object({ label: z.string(), scale: z.string().nullable(), before: StoryFigure, after: StoryFigure }),
+    z.object({
+      label: z.string(),
+      /** A scale's mean (with its range, e.g. "1–7"), a yes/no indicator's share of yes (0–1), or a count's mean. */
+      kind: z.enum(['scale', 'share', 'count']),
+      scale: z.string().nullable(),
+      before: StoryFigure,
+      after: StoryFigure,
+    }),
   ),
 });
 /** A story as lists show it (search, the video and method pages, "what they found"). */

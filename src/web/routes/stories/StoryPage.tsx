@@ -20,8 +20,13 @@ import { VideoCard } from '../videos/VideoCard';
 import { StoryGrid } from './StoryCard';
 import { StoryReviewActions, StoryStateBadge } from './StoryReview';
 
-const number = (v: number | null) =>
-  v === null ? '' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(v);
+type Kind = NonNullable<Story['data']>['indicators'][number]['kind'];
+
+/** A figure as the reader reads it: a yes/no indicator's share as a percentage, other means to one decimal. */
+const number = (v: number, kind: Kind) =>
+  kind === 'share'
+    ? new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 0 }).format(v)
+    : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(v);
 
 /** Data before and after: aggregates only; a figure of too few is "–" with the reason under the table. */
 export function DataTable({ story }: { story: Story }) {
@@ -30,7 +35,7 @@ export function DataTable({ story }: { story: Story }) {
   const data = story.data;
   if (!data) return null;
   const hidden = data.indicators.some((i) => i.before.suppressed || i.after.suppressed);
-  const cell = (f: StoryFigure) =>
+  const cell = (f: StoryFigure, kind: Kind) =>
     f.suppressed ? (
       <>
         <span aria-hidden="true">–</span>
@@ -40,7 +45,7 @@ export function DataTable({ story }: { story: Story }) {
       <span className="muted">{t('stories.data.none')}</span>
     ) : (
       <>
-        {number(f.value)}
+        {number(f.value, kind)}
         {f.teachers !== null && (
           <span className="story-data-n"> ({lt('stories.data.teachers', { count: f.teachers })})</span>
         )}
@@ -68,9 +73,10 @@ export function DataTable({ story }: { story: Story }) {
                   <th scope="row">
                     {i.label}
                     {i.scale && <span className="hint"> ({i.scale})</span>}
+                    {i.kind === 'share' && <span className="hint"> ({t('stories.data.shareYes')})</span>}
                   </th>
-                  <td>{cell(i.before)}</td>
-                  <td>{cell(i.after)}</td>
+                  <td>{cell(i.before, i.kind)}</td>
+                  <td>{cell(i.after, i.kind)}</td>
                 </tr>
               ))}
             </tbody>

@@ -51,19 +51,16 @@ export async function storyData(
     order by s.version desc`,
   );
   // Each indicator's words from the newest schema version that has it (keys carry over between versions).
-  const items = new Map<string, { label: string; scale: string | null; order: number }>();
+  type Kind = StoryData['indicators'][number]['kind'];
+  const items = new Map<string, { label: string; kind: Kind; scale: string | null; order: number }>();
   for (const d of definitions)
     for (const area of d.definition.focusAreas)
       for (const i of area.indicators)
         if (!items.has(i.key) && i.type !== 'text')
           items.set(i.key, {
             label: i.text,
-            scale:
-              i.type === 'scale' && i.scale
-                ? `${i.scale.min}–${i.scale.max}`
-                : i.type === 'yesno'
-                  ? 'andel ja'
-                  : null,
+            kind: i.type === 'scale' ? 'scale' : i.type === 'yesno' ? 'share' : 'count',
+            scale: i.type === 'scale' && i.scale ? `${i.scale.min}–${i.scale.max}` : null,
             order: items.size,
           });
   const byItem = new Map<string, { before?: (typeof figures)[number]; after?: (typeof figures)[number] }>();
@@ -87,9 +84,10 @@ export async function storyData(
               teachers: Number(f.teachers),
               suppressed: false,
             };
-      const item = items.get(key) as { label: string; scale: string | null };
+      const item = items.get(key) as { label: string; kind: Kind; scale: string | null };
       return {
         label: item.label,
+        kind: item.kind,
         scale: item.scale,
         before: figure(e.before, hidden[0]),
         after: figure(e.after, hidden[1]),

@@ -55,6 +55,9 @@ type Story = {
     }[];
   } | null;
   may: { edit: boolean; review: boolean; try: boolean };
+  followUps: { id: string }[];
+  origin: { id: string } | null;
+  pillars: string[];
 };
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -159,7 +162,7 @@ describe('writing the story', () => {
     story = s.id;
     expect(s).toMatchObject({ state: 'draft', version: 1, title: 'Eleverne begrunder deres svar' });
     expect(s.may).toEqual({ edit: true, review: false, try: false });
-    expect((s as unknown as { pillars: string[] }).pillars).toEqual(['dialog', 'samarbejde']);
+    expect(s.pillars).toEqual(['dialog', 'samarbejde']);
     expect(s.videos.map((x) => x.id)).toEqual([video]);
     expect((await ok(await c.medarbejder.get(`${API}/cycles/${cycle}/story`))).id).toBe(story);
   });
@@ -400,6 +403,7 @@ describe('data before and after', () => {
     const line = saved.data?.indicators.find((i) => i.label === 'Målet er tydeligt');
     expect(saved.data?.minGroup).toBe(5);
     expect(line).toMatchObject({
+      kind: 'scale',
       before: { value: 3, teachers: 5, suppressed: false },
       after: { value: 5, teachers: 5, suppressed: false },
     });
@@ -475,8 +479,7 @@ describe('what the teams that tried it found', () => {
       }),
     );
     // Bakkeskolen's people see it under the story they tried; Solsikkeskolen's may not read it, so it is not there.
-    const seenBy = async (who: TestClient) =>
-      ((await ok(await read(who))) as unknown as { followUps: { id: string }[] }).followUps.map((f) => f.id);
+    const seenBy = async (who: TestClient) => (await ok(await read(who))).followUps.map((f) => f.id);
     expect(await seenBy(c.medarbejder3)).toEqual([follow.id]);
     expect(await seenBy(c.medarbejder)).toEqual([]);
     const own = (await ok(await read(c.medarbejder3, follow.id))) as unknown as {
