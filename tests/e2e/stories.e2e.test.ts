@@ -215,9 +215,11 @@ describe('practice stories', () => {
     await context.close();
   });
 
-  it('someone not signed in reads the public story, without the button to try it', async () => {
+  it('someone not signed in finds and reads the public story, without the button to try it', async () => {
     const { context, page } = await newPage(browser, PHONE);
-    await page.goto(`/praksisfortaellinger/${storyId}`);
+    await page.goto(`/praksisfortaellinger?q=${encodeURIComponent(`prøvehandling ${run}`)}`);
+    await page.getByRole('heading', { level: 1, name: 'Praksisfortællinger' }).waitFor();
+    await page.getByRole('link', { name: STORY }).click();
     await page.getByRole('heading', { level: 1, name: STORY }).waitFor();
     await page.getByText(TRIED).waitFor();
     await page.getByText('1 team har prøvet den').first().waitFor();
