@@ -506,3 +506,34 @@ describe('a member removed from the team', () => {
     expect((await ok(await read(c.ressourceperson))).may.edit).toBe(false);
   });
 });
+
+describe('paging and taking it back', () => {
+  it('pages search with a cursor (no repeats); a tampered cursor is 400', async () => {
+    const page1 = (await c.medarbejder3.get(`${API}/stories?q=makkersamtaler&limit=1`)).json();
+    expect(page1.items).toHaveLength(1);
+    expect(page1.total).toBeGreaterThanOrEqual(2);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = (
+      await c.medarbejder3.get(`${API}/stories?q=makkersamtaler&limit=1&cursor=${page1.nextCursor}`)
+    ).json();
+    expect(page2.items).toHaveLength(1);
+    expect(page2.items[0].id).not.toBe(page1.items[0].id);
+    const bad = Buffer.from(JSON.stringify([1, 'x', FORGED])).toString('base64url');
+    expect(err(await c.medarbejder3.get(`${API}/stories?cursor=${bad}`))).toEqual([
+      400,
+      'search.invalid_cursor',
+    ]);
+  });
+
+  it('the team withdraws a published story to a draft: readers lose it at once', async () => {
+    expect((await ok(await read(anon))).state).toBe('published');
+    const s = await current();
+    const back = await ok(
+      await c.medarbejder.post(`${API}/stories/${story}/withdraw`, { version: s.version }),
+    );
+    expect(back).toMatchObject({ state: 'draft', version: s.version + 1 });
+    expect(err(await read(anon))).toEqual([404, 'story.not_found']);
+    expect(err(await read(c.medarbejder3))).toEqual([404, 'story.not_found']);
+    expect((await anon.get(`${API}/stories?video=${video}`)).json().items).toEqual([]);
+  });
+});
