@@ -215,9 +215,13 @@ describe('practice stories', () => {
     await context.close();
   });
 
-  it('someone not signed in finds and reads the public story, without the button to try it', async () => {
+  it('someone not signed in finds the public story beside the public videos and reads it, without the button to try it', async () => {
     const { context, page } = await newPage(browser, PHONE);
-    await page.goto(`/praksisfortaellinger?q=${encodeURIComponent(`prøvehandling ${run}`)}`);
+    await page.goto(`/videoer?q=${encodeURIComponent(`prøvehandling ${run}`)}`);
+    await page
+      .getByRole('region', { name: 'Praksisfortællinger' })
+      .getByRole('link', { name: 'Se den ene praksisfortælling' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Praksisfortællinger' }).waitFor();
     await page.getByRole('link', { name: STORY }).click();
     await page.getByRole('heading', { level: 1, name: STORY }).waitFor();

@@ -172,10 +172,9 @@ function Search({ publicView = false }: { publicView?: boolean }) {
             </h2>
             <p role="status">{first ? resultsLabel : ''}</p>
           </div>
-          {/* A query or a filter (a method's view too) also finds the practice stories that match. */}
-          {!publicView && (params.q || FACETS.some((f) => params[f].length > 0)) && (
-            <StoriesBesideVideos params={params} />
-          )}
+          {/* A query or a filter (a method's view too) also finds the practice stories that match (public ones
+              for someone not signed in: the server decides). */}
+          {(params.q || FACETS.some((f) => params[f].length > 0)) && <StoriesBesideVideos params={params} />}
           <QueryView query={query} empty={query.isSuccess && items.length === 0 && t('search.results.none')}>
             {() => (
               <>
