@@ -6,7 +6,8 @@ import { practiceStories } from '../db/inquiry-schema.js';
 import { institutions, teamMemberships, teams } from '../db/schema.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesStory } from './index.js';
-import { visibleStories } from './sql-stories.js';
+import { classActor, visibilityClass } from './sql-search.js';
+import { searchableStories, visibleStories } from './sql-stories.js';
 
 /*
  * Story search and lists filter with sql-stories.visibleStories; a single story is decided by
@@ -85,6 +86,25 @@ describe('visibleStories agrees with seesStory', () => {
     const { pure, viaSql } = await bothWays(await actorOf(key));
     expect(viaSql).toEqual(pure);
   });
+
+  it.each(AGREEMENT_ACTORS)(
+    '%s: searchableStories is seesStory over published stories, without the id',
+    async (key) => {
+      const actor = await actorOf(key);
+      const all = await db.select().from(practiceStories);
+      const pure = sorted(all.filter((x) => x.state === 'published' && seesStory(actor, x)).map((x) => x.id));
+      const ids = async (a: Actor) =>
+        sorted(
+          (await db.select({ id: practiceStories.id }).from(practiceStories).where(searchableStories(a))).map(
+            (r) => r.id,
+          ),
+        );
+      expect(await ids(actor)).toEqual(pure);
+      // The same class without the id (the cache's one answer): the same stories, while signed in.
+      expect(await ids({ ...classActor(actor), id: 'someone-else' })).toEqual(pure);
+      expect(visibilityClass(actor)).toBe(visibilityClass(classActor(actor)));
+    },
+  );
 
   it('anonymous: the published public ones only, both ways', async () => {
     const { pure, viaSql, titles } = await bothWays(ANONYMOUS);

@@ -30,3 +30,29 @@ export function visibleStories(a: Actor): SQL {
     );
   return sql`(${member} or (${published} and (${or(...open)})))`;
 }
+
+/**
+ * Published stories the actor may read, from what the actor carries alone — signed in or not, grants and the
+ * session's teams (the same team list rules-inquiry.inTeam reads) — never their id: so one answer serves every
+ * actor of a visibility class (sql-search.visibilityClass, with signed-in or not). The same rule as seesStory
+ * over published stories; the story search caches by it.
+ */
+export function searchableStories(a: Actor): SQL {
+  const published = sql`${practiceStories.state} = 'published'`;
+  if (!a.id) return sql`(${published} and ${practiceStories.visibility} = 'public')`;
+  if (isAdmin(a) || isEditor(a)) return published;
+  const open: SQL[] = [sql`${practiceStories.visibility} in ('all', 'public')`];
+  const teamIds = [...new Set(a.teamIds ?? [])];
+  if (teamIds.length) open.push(inArray(practiceStories.teamId, teamIds));
+  const inst = memberInstitutionIds(a);
+  if (inst.length)
+    open.push(
+      sql`(${practiceStories.visibility} = 'institution' and ${inArray(practiceStories.institutionId, inst)})`,
+    );
+  const komm = [...new Set(a.grants.map((g) => g.kommuneId).filter((k): k is string => !!k))];
+  if (komm.length)
+    open.push(
+      sql`(${practiceStories.visibility} = 'kommune' and ${inArray(practiceStories.kommuneId, komm)})`,
+    );
+  return sql`(${published} and (${or(...open)}))`;
+}

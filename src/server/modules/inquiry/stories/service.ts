@@ -12,8 +12,8 @@ import { inquiryCycles } from '../../../db/inquiry-schema.js';
 import { readCursor, writeCursor } from '../../../http/cursor.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize, can, curatesStories, type StoryResource } from '../../../policy/index.js';
-import { searchableVideos } from '../../../policy/sql-search.js';
-import { visibleStories } from '../../../policy/sql-stories.js';
+import { searchableVideos, visibilityClass } from '../../../policy/sql-search.js';
+import { searchableStories, visibleStories } from '../../../policy/sql-stories.js';
 import { audit } from '../../audit.js';
 import { notifyMany } from '../../notifications/index.js';
 import {
@@ -34,6 +34,16 @@ type Story = z.output<typeof c.Story>;
 type StorySummary = z.output<typeof c.StorySummary>;
 type StoryDraft = z.output<typeof c.StoryDraft>;
 type StoryList = z.output<typeof c.StoryList>;
+
+/**
+ * Story search's short memory: a page's keys and the facet counts, per visibility class and query, for a few
+ * seconds; forgotten at once in this process when any story changes (another process's may lag by the TTL — the
+ * page's cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`, whose
+ * answer follows the video's own visibility at once.
+ */
+const SEARCH_TTL_MS = 5_000;
+const SEARCH_CACHE_MAX = 2_000;
+type SearchComputed = { page: repo.SearchKey[]; facetRows: repo.FacetRow[] };
 
 /** Follow-up stories shown on a story at most; the editors' queue at most. */
 const FOLLOW_UPS_MAX = 24;
@@ -133,6 +143,11 @@ function decodeCursor(cursor: string): repo.SearchKey {
  */
 export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
+  const searchMemory = new Map<string, { at: number; generation: number; value: Promise<SearchComputed> }>();
+  let searchGeneration = 0;
+  const storiesChanged = () => {
+    searchGeneration++;
+  };
 
   /** The story, after `action` is allowed (an invisible or forged id is story.not_found, like a missing one). */
   async function load(
@@ -235,6 +250,7 @@ export function createStoryService(ctx: AppContext) {
       });
       await after?.(tx, story);
     });
+    storiesChanged();
     // The one who acted sees the outcome, though it may no longer be theirs to read (an editor returning it).
     const story = await repo.findStory(db, { id });
     if (!story) throw new AppError('story.not_found');
@@ -313,6 +329,7 @@ export function createStoryService(ctx: AppContext) {
         });
         return id;
       });
+      storiesChanged();
       return reload(actor, storyId);
     },
 
@@ -391,7 +408,8 @@ export function createStoryService(ctx: AppContext) {
       const text = cleanQuery(p.q);
       const words = prefixWords(p.q);
       const q = text ? { text, prefix: words.length ? words.map((w) => `${w}:*`).join(' & ') : null } : null;
-      const scope = sql`(${visibleStories(actor)} and practice_stories.state = 'published')`;
+      // From the actor's class alone (signed in or not, grants, session teams): one answer per class.
+      const scope = searchableStories(actor);
       const extra = p.video
         ? sql`exists (select 1 from story_videos sv join videos on videos.id = sv.video_id
             where sv.story_id = practice_stories.id and sv.video_id = ${p.video} and ${searchableVideos(actor)})`
@@ -403,10 +421,35 @@ export function createStoryService(ctx: AppContext) {
         pillar: [...new Set(p.pillar)],
       };
       const after = p.cursor ? decodeCursor(p.cursor) : undefined;
-      const [page, facetRows] = await Promise.all([
-        repo.searchPage(db, { scope, q, filters, extra, after, limit: p.limit + 1 }),
-        repo.searchFacets(db, { scope, q, filters, extra }),
-      ]);
+      const compute = async (): Promise<SearchComputed> => {
+        const [page, facetRows] = await Promise.all([
+          repo.searchPage(db, { scope, q, filters, extra, after, limit: p.limit + 1 }),
+          repo.searchFacets(db, { scope, q, filters, extra }),
+        ]);
+        return { page, facetRows };
+      };
+      let computed: Promise<SearchComputed>;
+      if (p.video) computed = compute();
+      else {
+        const key = JSON.stringify([
+          !!actor.id,
+          visibilityClass(actor),
+          q,
+          filters,
+          p.cursor ?? null,
+          p.limit,
+        ]);
+        const now = Date.now();
+        const hit = searchMemory.get(key);
+        if (hit && hit.generation === searchGeneration && now - hit.at < SEARCH_TTL_MS) computed = hit.value;
+        else {
+          if (searchMemory.size >= SEARCH_CACHE_MAX) searchMemory.clear();
+          computed = compute();
+          searchMemory.set(key, { at: now, generation: searchGeneration, value: computed });
+          computed.catch(() => searchMemory.delete(key));
+        }
+      }
+      const { page, facetRows } = await computed;
       const items = page.slice(0, p.limit);
       const last = items.at(-1);
       const found = await repo.summaries(
@@ -511,6 +554,7 @@ export function createStoryService(ctx: AppContext) {
         });
         await audit(tx, actor, 'inquiry.story.try', 'story', story.id, { cycleId, teamId: team.id });
       });
+      storiesChanged();
       return { cycleId };
     },
   };

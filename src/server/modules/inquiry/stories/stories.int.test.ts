@@ -527,6 +527,9 @@ describe('paging and taking it back', () => {
 
   it('the team withdraws a published story to a draft: readers lose it at once', async () => {
     expect((await ok(await read(anon))).state).toBe('published');
+    const search = async () => (await anon.get(`${API}/stories?q=prøvehandling`)).json();
+    const before = await search();
+    expect(before.items.map((x: { id: string }) => x.id)).toContain(story);
     const s = await current();
     const back = await ok(
       await c.medarbejder.post(`${API}/stories/${story}/withdraw`, { version: s.version }),
@@ -535,5 +538,9 @@ describe('paging and taking it back', () => {
     expect(err(await read(anon))).toEqual([404, 'story.not_found']);
     expect(err(await read(c.medarbejder3))).toEqual([404, 'story.not_found']);
     expect((await anon.get(`${API}/stories?video=${video}`)).json().items).toEqual([]);
+    // The same search a moment later (its answer remembered for a few seconds) no longer finds or counts it.
+    const after = await search();
+    expect(after.items.map((x: { id: string }) => x.id)).not.toContain(story);
+    expect(after.total).toBe(before.total - 1);
   });
 });
