@@ -23,7 +23,9 @@ export type DomainEvent =
   /** Another process wants the lock on an upload: its holder here lets go (tus "request release"). */
   | { type: 'upload.release'; uploadId: string }
   /** A team meeting changed (plan, roles, rounds, turns, contributions, decisions): its live streams resend it. */
-  | { type: 'meeting.changed'; meetingId: string };
+  | { type: 'meeting.changed'; meetingId: string }
+  /** A practice story was written, reviewed, withdrawn or tried: story search forgets what it remembers. */
+  | { type: 'stories.changed' };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
@@ -38,6 +40,7 @@ const TYPES: Record<EventType, true> = {
   'directory.changed': true,
   'directory.renamed': true,
   'upload.release': true,
+  'stories.changed': true,
   'meeting.changed': true,
 };
 

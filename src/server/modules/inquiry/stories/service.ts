@@ -37,8 +37,8 @@ type StoryList = z.output<typeof c.StoryList>;
 
 /**
  * Story search's short memory: a page's keys and the facet counts, per visibility class and query, for a few
- * seconds; forgotten at once in this process when any story changes (another process's may lag by the TTL — the
- * page's cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`, whose
+ * seconds; forgotten at once in every process when any story changes (the `stories.changed` event; the page's
+ * cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`, whose
  * answer follows the video's own visibility at once.
  */
 const SEARCH_TTL_MS = 5_000;
@@ -145,9 +145,14 @@ export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
   const searchMemory = new Map<string, { at: number; generation: number; value: Promise<SearchComputed> }>();
   let searchGeneration = 0;
-  const storiesChanged = () => {
+  const forget = () => {
     searchGeneration++;
   };
+  // Every process forgets when any of them changes a story (on PostgreSQL through NOTIFY), and when it may have
+  // missed such news (its LISTEN connection was lost).
+  ctx.events.subscribe('stories.changed', forget);
+  ctx.events.onReset(forget);
+  const storiesChanged = () => ctx.events.publish({ type: 'stories.changed' });
 
   /** The story, after `action` is allowed (an invisible or forged id is story.not_found, like a missing one). */
   async function load(

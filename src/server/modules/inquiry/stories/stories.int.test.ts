@@ -10,7 +10,7 @@ import {
 } from '../../../db/inquiry-schema.js';
 import { taxonomyTerms, videos } from '../../../db/videos-schema.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
-import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
+import { createTestApp, secondApp, type TestApp, TestClient } from '../../../testing/harness.js';
 import { addTeachers } from '../../../testing/teachers.js';
 import { insertSchema, insertVisits, TEST_KEYS } from '../../observation/data/data.testing.js';
 
@@ -530,6 +530,12 @@ describe('paging and taking it back', () => {
     const search = async () => (await anon.get(`${API}/stories?q=prøvehandling`)).json();
     const before = await search();
     expect(before.items.map((x: { id: string }) => x.id)).toContain(story);
+    // On PostgreSQL a second app process remembers the same search; the change reaches it through the event.
+    const other = t.database.kind === 'postgres' ? (await secondApp(t)).app : null;
+    await other?.ready();
+    const otherSearch = async () =>
+      other && (await new TestClient(other).get(`${API}/stories?q=prøvehandling`)).json();
+    expect((await otherSearch())?.total ?? before.total).toBe(before.total);
     const s = await current();
     const back = await ok(
       await c.medarbejder.post(`${API}/stories/${story}/withdraw`, { version: s.version }),
@@ -542,5 +548,9 @@ describe('paging and taking it back', () => {
     const after = await search();
     expect(after.items.map((x: { id: string }) => x.id)).not.toContain(story);
     expect(after.total).toBe(before.total - 1);
+    if (other) {
+      await expect.poll(async () => (await otherSearch()).total, { timeout: 2000 }).toBe(before.total - 1);
+      await other.close();
+    }
   });
 });
