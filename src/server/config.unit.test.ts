@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       uploadQuotaBytes: 20 * 1024 ** 3,
       heavyReads: { concurrent: 2, perMinute: 60 },
       dbQueue: { maxWaiting: 64, maxWaitMs: 10_000 },
+      meetingStreamsMax: 2000,
       videoLeaseSeconds: 60,
     });
   });
@@ -185,18 +186,21 @@ describe('loadConfig', () => {
     expect(['0', 'false', '1', 'true', '2'].map(hops)).toEqual([0, 0, 1, 1, 2]);
   });
 
-  it('reads the upload quota, the heavy-read limits and the PGlite queue', () => {
+  it('reads the upload quota, the heavy-read limits, the PGlite queue and the meeting streams', () => {
     const c = loadConfig({
       UPLOAD_QUOTA_BYTES: '1048576',
       HEAVY_MAX_CONCURRENT: '3',
       HEAVY_MAX_PER_MINUTE: '10',
       DB_QUEUE_MAX: '5',
       DB_QUEUE_WAIT_MS: '500',
+      MEETING_STREAMS_MAX: '50',
     });
-    expect([c.uploadQuotaBytes, c.heavyReads, c.dbQueue]).toEqual([
+    expect([c.uploadQuotaBytes, c.heavyReads, c.dbQueue, c.meetingStreamsMax]).toEqual([
       1048576,
       { concurrent: 3, perMinute: 10 },
       { maxWaiting: 5, maxWaitMs: 500 },
+      50,
     ]);
+    expect(() => loadConfig({ MEETING_STREAMS_MAX: '0' })).toThrow();
   });
 });
