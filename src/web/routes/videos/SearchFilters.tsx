@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pillar } from '../../../shared/catalogue';
 import { usePillarLabel } from '../../api/pillars';
 import { FACETS, type FacetName, type FacetValue } from '../../api/search';
+import { Button } from '../../components/Button';
 import { useListWords } from '../../i18n/words';
 
 const SHOWN = 8;
@@ -64,45 +65,60 @@ function FacetGroup({
   );
 }
 
-/** The filter panel: subject, age band, method, pillar — counts follow the query and the other filters. */
+/**
+ * The filter column of a search page (videos, practice stories): a "Vis filtre" button that opens it on a phone,
+ * and once the first answer is there, a checkbox group per facet (subject, age band, method, pillar — counts
+ * follow the query and the other filters) and "Ryd filtre".
+ */
 export function SearchFilters({
   facets,
   chosen,
   onToggle,
   onClear,
-  open,
-  id,
 }: {
-  facets: Record<FacetName, FacetValue[]>;
+  facets: Record<FacetName, FacetValue[]> | undefined;
   chosen: Record<FacetName, string[]>;
   onToggle: (name: FacetName, value: string, on: boolean) => void;
   onClear: () => void;
-  open: boolean;
-  id: string;
 }) {
   const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
   // The catalogue holds schools' subjects and dagtilbud's læreplanstemaer: "Fag / læreplanstema", unless the
   // search is narrowed to age bands of one kind ("Fag" for 4.–6. klasse, "Læreplanstema" for 0–2 år).
   const { t: lt } = useListWords(chosen.ageBand, 'mixed');
   const any = FACETS.some((f) => chosen[f].length > 0);
   return (
-    <section className="search-filters" id={id} data-open={open} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('search.filters')}</h2>
-      {FACETS.map((f) => (
-        <FacetGroup
-          key={f}
-          name={f}
-          legend={lt(`search.facet.${f}`)}
-          values={facets[f]}
-          chosen={chosen[f]}
-          onToggle={onToggle}
-        />
-      ))}
-      {any && (
-        <button type="button" className="btn btn-secondary" onClick={onClear}>
-          {t('search.clearFilters')}
-        </button>
+    <div>
+      <Button
+        variant="secondary"
+        className="search-filters-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {t('search.showFilters')}
+      </Button>
+      {facets && (
+        <section className="search-filters" id={id} data-open={open} aria-labelledby={`${id}-heading`}>
+          <h2 id={`${id}-heading`}>{t('search.filters')}</h2>
+          {FACETS.map((f) => (
+            <FacetGroup
+              key={f}
+              name={f}
+              legend={lt(`search.facet.${f}`)}
+              values={facets[f]}
+              chosen={chosen[f]}
+              onToggle={onToggle}
+            />
+          ))}
+          {any && (
+            <button type="button" className="btn btn-secondary" onClick={onClear}>
+              {t('search.clearFilters')}
+            </button>
+          )}
+        </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,16 +1,17 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { AGE_BANDS, PILLARS, SEARCH_SORTS, type SearchSort } from '../../../shared/catalogue';
-import { FACETS, type FacetName, type SearchParams, useSearch } from '../../api/search';
+import { FACETS, type SearchParams, useSearch } from '../../api/search';
 import { Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StoriesBesideVideos } from '../stories/StoryCard';
 import { MethodTrainingAsk } from '../training/demand/TrainingAsk';
-import { SearchBox, type Suggestion } from './SearchBox';
+import { SearchBox } from './SearchBox';
 import { SearchFilters } from './SearchFilters';
+import { chosenFacets, useSearchUrl } from './useSearchUrl';
 import { VideoCard } from './VideoCard';
 
 /** The search as the URL holds it (shareable): ?q=&subject=&ageBand=&method=&pillar=&sort= */
@@ -71,39 +72,12 @@ function MyVideos() {
 
 function Search({ publicView = false }: { publicView?: boolean }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [routerUrl, setUrl] = useSearchParams();
-  // A change shows at once (a ticked box stays ticked) while the router catches up with the new URL.
-  const routerKey = routerUrl.toString();
-  const [pending, setPending] = useState<{ from: string; next: URLSearchParams } | null>(null);
-  const url = pending && pending.from === routerKey ? pending.next : routerUrl;
+  const { url, update, toggle, clear, setQuery, pick } = useSearchUrl();
   const params = useMemo(() => readParams(url), [url]);
   const query = useSearch(params);
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersId = useId();
   const first = query.data?.pages[0];
   const items = (query.data?.pages ?? []).flatMap((p) => p.items);
-
-  const update = (change: (next: URLSearchParams) => void) => {
-    const next = new URLSearchParams(url);
-    change(next);
-    setPending({ from: routerKey, next });
-    setUrl(next);
-  };
-  const toggle = (name: FacetName, value: string, on: boolean) =>
-    update((next) => {
-      const values = next.getAll(name).filter((v) => v !== value);
-      next.delete(name);
-      for (const v of on ? [...values, value] : values) next.append(name, v);
-    });
-  const pick = (s: Suggestion) => {
-    if (s.kind === 'video') navigate(`/videoer/${s.id}`);
-    else
-      update((next) => {
-        if (!next.getAll(s.kind).includes(s.id)) next.append(s.kind, s.id);
-      });
-  };
-  const chosen = Object.fromEntries(FACETS.map((f) => [f, params[f]])) as Record<FacetName, string[]>;
+  const chosen = chosenFacets(params);
   const resultsLabel = params.q
     ? t('search.results.forQuery', { count: first?.total ?? 0, q: params.q })
     : t('search.results.count', { count: first?.total ?? 0 });
@@ -111,17 +85,7 @@ function Search({ publicView = false }: { publicView?: boolean }) {
   return (
     <>
       <div className="search-bar">
-        <SearchBox
-          label={t('search.label')}
-          initial={params.q}
-          onSearch={(q) =>
-            update((next) => {
-              if (q) next.set('q', q);
-              else next.delete('q');
-            })
-          }
-          onPick={pick}
-        />
+        <SearchBox label={t('search.label')} initial={params.q} onSearch={setQuery} onPick={pick} />
         <div className="search-sort">
           <label htmlFor="search-sort">{t('search.sort.label')}</label>
           <select
@@ -140,31 +104,7 @@ function Search({ publicView = false }: { publicView?: boolean }) {
       {/* Filtered to exactly one method: ask for training in it right here. */}
       {!publicView && params.method.length === 1 && <MethodTrainingAsk methodId={params.method[0]} />}
       <div className="search-layout">
-        <div>
-          <Button
-            variant="secondary"
-            className="search-filters-toggle"
-            aria-expanded={filtersOpen}
-            aria-controls={filtersId}
-            onClick={() => setFiltersOpen(!filtersOpen)}
-          >
-            {t('search.showFilters')}
-          </Button>
-          {first && (
-            <SearchFilters
-              id={filtersId}
-              facets={first.facets}
-              chosen={chosen}
-              onToggle={toggle}
-              onClear={() =>
-                update((next) => {
-                  for (const f of FACETS) next.delete(f);
-                })
-              }
-              open={filtersOpen}
-            />
-          )}
-        </div>
+        <SearchFilters facets={first?.facets} chosen={chosen} onToggle={toggle} onClear={clear} />
         <section aria-labelledby="search-results" aria-busy={query.isPlaceholderData || undefined}>
           <div className="search-summary">
             <h2 id="search-results" className="sr-only">
