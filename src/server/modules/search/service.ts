@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { AGE_BANDS, type AgeBand, PILLARS, type Pillar, type SearchSort } from '../../../shared/catalogue.js';
+import type { AgeBand, Pillar, SearchSort } from '../../../shared/catalogue.js';
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../policy/index.js';
@@ -11,10 +11,10 @@ import {
   visibilityClass,
 } from '../../policy/sql-search.js';
 import type { VideoService } from '../videos/index.js';
-import type { ComputedSearch, Facet, Plan, SearchAnswer } from './answers.js';
+import type { ComputedSearch, Plan, SearchAnswer } from './answers.js';
 import { cachedSummaries, cacheStats, cachesFor } from './caches.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
-import { AGE_BAND_LABELS, PILLAR_LABELS } from './labels.js';
+import { presentFacets } from './facets.js';
 import * as repo from './repo.js';
 import { presentSummary, videoSummaries } from './summary.js';
 
@@ -87,47 +87,6 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
   const scopeFor = (actor: Actor, mine: boolean | undefined): SQL =>
     mine === true ? ownVideos(actor) : mine === false ? othersVideos(actor) : searchableVideos(actor);
 
-  /** Facet lists in a stable order; values chosen in the request stay listed (count 0) even without matches. */
-  async function facetsFrom(rows: repo.FacetRow[], filters: repo.SearchFilters, locale: Locale) {
-    const by = (name: repo.FacetName) => rows.filter((r) => r.facet === name && r.value !== null);
-    const terms = (name: 'subject' | 'method') =>
-      by(name)
-        .map((r) => ({ value: r.value as string, label: r.label ?? '', count: r.count }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'da'));
-    const fixed = <T extends string>(
-      name: repo.FacetName,
-      order: readonly T[],
-      labels: Record<T, string>,
-    ) => {
-      const counts = new Map(by(name).map((r) => [r.value as string, r.count]));
-      const chosen = new Set<string>(filters[name]);
-      return order
-        .filter((v) => counts.has(v) || chosen.has(v))
-        .map((v) => ({ value: v, label: labels[v], count: counts.get(v) ?? 0 }));
-    };
-    const subject: Facet[] = terms('subject');
-    const method: Facet[] = terms('method');
-    const missing = [
-      ...filters.subject.filter((id) => !subject.some((f) => f.value === id)),
-      ...filters.method.filter((id) => !method.some((f) => f.value === id)),
-    ];
-    if (missing.length) {
-      const labels = await repo.termLabels(db, missing);
-      for (const id of filters.subject)
-        if (!subject.some((f) => f.value === id) && labels.has(id))
-          subject.push({ value: id, label: labels.get(id) as string, count: 0 });
-      for (const id of filters.method)
-        if (!method.some((f) => f.value === id) && labels.has(id))
-          method.push({ value: id, label: labels.get(id) as string, count: 0 });
-    }
-    return {
-      subject,
-      ageBand: fixed('ageBand', AGE_BANDS, AGE_BAND_LABELS[locale]),
-      method,
-      pillar: fixed('pillar', PILLARS, PILLAR_LABELS[locale]),
-    };
-  }
-
   async function planFor(p: SearchParams): Promise<Plan> {
     const typed = cleanQuery(p.q);
     // Whether the text has lexemes depends on the text alone: kept longer, across classes.
@@ -159,7 +118,7 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
       items: items.map((r) => presentSummary(ctx, r)),
       sort,
       total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
-      facets: await facetsFrom(facetRows, filters, locale),
+      facets: await presentFacets(db, facetRows, filters, locale),
       nextCursor: rows.length > p.limit && last ? encodeCursor(key(last)) : null,
     };
   }

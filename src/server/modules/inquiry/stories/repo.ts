@@ -337,13 +337,3 @@ export async function searchFacets(
   );
   return res.map((r) => ({ ...r, count: Number(r.count) }));
 }
-
-/** Labels of taxonomy terms by id (a chosen facet value with no match left). */
-export async function termLabels(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const res = await db
-    .select({ id: taxonomyTerms.id, label: taxonomyTerms.label })
-    .from(taxonomyTerms)
-    .where(inArray(taxonomyTerms.id, ids));
-  return new Map(res.map((r) => [r.id, r.label]));
-}

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AGE_BANDS, PILLARS } from '../../../../shared/catalogue.js';
 import type { Locale } from '../../../../shared/constants.js';
 import type * as c from '../../../../shared/contracts/stories.js';
 import type { StoryState } from '../../../../shared/inquiry.js';
@@ -17,10 +16,9 @@ import { searchableStories, visibleStories } from '../../../policy/sql-stories.j
 import { audit } from '../../audit.js';
 import { notifyMany } from '../../notifications/index.js';
 import {
-  AGE_BAND_LABELS,
   cleanQuery,
-  PILLAR_LABELS,
   prefixWords,
+  presentFacets,
   presentSummary,
   videoSummaries,
 } from '../../search/index.js';
@@ -462,37 +460,10 @@ export function createStoryService(ctx: AppContext) {
         scope,
         items.map((i) => i.id),
       );
-      const by = (name: repo.FacetName) => facetRows.filter((r) => r.facet === name && r.value !== null);
-      const terms = async (name: 'subject' | 'method') => {
-        const out = by(name)
-          .map((r) => ({ value: r.value as string, label: r.label ?? '', count: r.count }))
-          .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'da'));
-        const missing = filters[name].filter((v) => !out.some((f) => f.value === v));
-        const labels = await repo.termLabels(db, missing);
-        for (const v of missing)
-          if (labels.has(v)) out.push({ value: v, label: labels.get(v) as string, count: 0 });
-        return out;
-      };
-      const fixed = <T extends string>(
-        name: repo.FacetName,
-        order: readonly T[],
-        labels: Record<T, string>,
-      ) => {
-        const counts = new Map(by(name).map((r) => [r.value as string, r.count]));
-        const chosen = new Set<string>(filters[name]);
-        return order
-          .filter((v) => counts.has(v) || chosen.has(v))
-          .map((v) => ({ value: v, label: labels[v], count: counts.get(v) ?? 0 }));
-      };
       return {
         items: found.map(presentStorySummary),
         total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
-        facets: {
-          subject: await terms('subject'),
-          ageBand: fixed('ageBand', AGE_BANDS, AGE_BAND_LABELS[locale]),
-          method: await terms('method'),
-          pillar: fixed('pillar', PILLARS, PILLAR_LABELS[locale]),
-        },
+        facets: await presentFacets(db, facetRows, filters, locale),
         nextCursor: page.length > p.limit && last ? writeCursor([last.rank, last.micros, last.id]) : null,
       };
     },
