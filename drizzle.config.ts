@@ -9,6 +9,8 @@ export default defineConfig({
     './src/server/db/training-schema.ts',
     './src/server/db/observation-schema.ts',
     './src/server/db/inquiry-schema.ts',
+    './src/server/db/evaluation-schema.ts',
+    './src/server/db/progression-schema.ts',
   ],
   out: './drizzle',
 });

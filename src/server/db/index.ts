@@ -9,9 +9,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as communitySchema from './community-schema.js';
+import * as evaluationSchema from './evaluation-schema.js';
 import * as inquirySchema from './inquiry-schema.js';
 import * as observationSchema from './observation-schema.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
+import * as progressionSchema from './progression-schema.js';
 import * as coreSchema from './schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
@@ -23,6 +25,8 @@ const schema = {
   ...trainingSchema,
   ...observationSchema,
   ...inquirySchema,
+  ...evaluationSchema,
+  ...progressionSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

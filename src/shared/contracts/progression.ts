@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { AGE_BANDS } from '../catalogue.js';
+import { PROGRESSION_LIMITS as L, PROGRESSION_STATUSES } from '../progression.js';
+import { day, id, personRef, timestamp } from './common.js';
+
+/**
+ * Progression overview (issue 17 part 2, P2): requests and answers of /api/v1/progression/…
+ *
+ * Who sees what: per-child rows (the grid, a conference's snapshot, the export) only the group's class team, the
+ * institution's leaders and resource persons a leader delegates to the group — every read is audit-logged; full
+ * names (when the institution allows them) only the class team. Everyone else with access to the institution or
+ * kommune sees group summaries, and only for groups of at least the minimum size (with complementary suppression).
+ * A group whose figure is withheld has `null` counts.
+ */
+
+const line = (max: number) => z.string().trim().max(max);
+const name = z.string().trim().min(1).max(L.name);
+const status = z.enum(PROGRESSION_STATUSES);
+const ageBand = z.enum(AGE_BANDS);
+const schoolYear = z.number().int().min(2000).max(2100);
+const version = z.number().int().min(0);
+
+// ——— Setup (leaders of the institution) ———
+export const ProgressionSettingsUpdate = z.strictObject({
+  showFullNames: z.boolean(),
+  retentionMonths: z.number().int().min(L.retentionMonths.min).max(L.retentionMonths.max),
+});
+export const AreaCreate = z.strictObject({ name });
+export const AreaUpdate = z.strictObject({
+  name: name.optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+  archived: z.boolean().optional(),
+});
+export const PeriodCreate = z.strictObject({ name, startsOn: day, endsOn: day });
+export const PeriodUpdate = z.strictObject({ name: name.optional(), startsOn: day.optional(), endsOn: day.optional() });
+export const GroupCreate = z.strictObject({
+  name,
+  schoolYear,
+  /** The class team (its members see and enter the group's statuses). */
+  teamId: id.nullable(),
+  grade: z.number().int().min(0).max(10).nullable().default(null),
+  ageBand: ageBand.nullable().default(null),
+});
+export const GroupUpdate = z.strictObject({
+  name: name.optional(),
+  teamId: id.nullable().optional(),
+  grade: z.number().int().min(0).max(10).nullable().optional(),
+  ageBand: ageBand.nullable().optional(),
+  archived: z.boolean().optional(),
+});
+/** The resource persons delegated to a group (replaces the list). */
+export const DelegationsUpdate = z.strictObject({ userIds: z.array(id).max(20) });
+
+// ——— Children (the group's circle) ———
+export const ChildCreate = z.strictObject({
+  code: z.string().trim().min(1).max(L.code),
+  /** Only when the institution keeps full names; else 400 progression.names_off. */
+  fullName: line(L.fullName).nullable().default(null),
+  /** The day the child joins the group (default today). */
+  fromOn: day.optional(),
+});
+export const ChildUpdate = z.strictObject({
+  code: z.string().trim().min(1).max(L.code).optional(),
+  fullName: line(L.fullName).nullable().optional(),
+});
+/** Move a child to another group of the institution from a day (leaders): its history follows it. */
+export const ChildMove = z.strictObject({ groupId: id, on: day });
+/** The child leaves the group (and the institution's overview) on a day; its rows stay until retention. */
+export const ChildLeave = z.strictObject({ on: day });
+
+// ——— The grid ———
+export const GridQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(2000).max(2100).optional() });
+/** Set (or clear, with `status: null`) one cell. `version` 0 for a new cell; a stale one: 409 progression.stale. */
+export const StatusWrite = z.strictObject({
+  childId: id,
+  areaId: id,
+  periodId: id,
+  status: status.nullable(),
+  score: z.number().min(L.score.min).max(L.score.max).nullable().default(null),
+  note: line(L.note).default(''),
+  version,
+});
+export const ExportRequest = z.strictObject({
+  /** Why the per-child data leaves Amongi (written to the audit log). */
+  reason: z.string().trim().min(10).max(L.reason),
+});
+
+// ——— Conferences (læringssamtale per group) ———
+export const ConferenceWrite = z.strictObject({
+  /** 0 when creating; afterwards the version the writer started from (stale: 409 progression.stale). */
+  version,
+  heldOn: day,
+  focus: line(L.conferenceText),
+  why: line(L.conferenceText).default(''),
+  resourcePersonId: id.nullable().default(null),
+  participants: line(L.conferenceText).default(''),
+  decisions: line(L.conferenceText).default(''),
+  followUp: line(L.conferenceText).default(''),
+  previousOutcome: line(L.conferenceText).default(''),
+});
+
+// ——— Answers ———
+export const Area = z.object({ id, name: z.string(), position: z.number(), archived: z.boolean() });
+export const Period = z.object({ id, name: z.string(), schoolYear: z.number(), startsOn: day, endsOn: day });
+export const Group = z.object({
+  id,
+  name: z.string(),
+  schoolYear: z.number(),
+  team: z.object({ id, name: z.string() }).nullable(),
+  grade: z.number().nullable(),
+  ageBand: ageBand.nullable(),
+  archived: z.boolean(),
+  /** Children in the group now. */
+  children: z.number(),
+  delegates: z.array(personRef),
+});
+export const ProgressionSetup = z.object({
+  institution: z.object({ id, name: z.string(), type: z.string() }),
+  settings: z.object({ showFullNames: z.boolean(), retentionMonths: z.number() }),
+  areas: z.array(Area),
+  periods: z.array(Period),
+  groups: z.array(Group),
+  /** People a leader may delegate to (the institution's resource persons). */
+  resourcePersons: z.array(personRef),
+});
+/** The groups I may open (class team, delegated, leader) and the summaries I may see. */
+export const MyProgression = z.object({
+  groups: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      schoolYear: z.number(),
+      institution: z.object({ id, name: z.string(), type: z.string() }),
+      why: z.enum(['team', 'delegated', 'leader']),
+    }),
+  ),
+  /** Institutions whose summary I may read, and kommuner (forvaltning). */
+  institutions: z.array(z.object({ id, name: z.string(), type: z.string(), canSetUp: z.boolean() })),
+  kommuner: z.array(z.object({ id, name: z.string() })),
+});
+
+export const Cell = z.object({
+  areaId: id,
+  periodId: id,
+  status,
+  score: z.number().nullable(),
+  note: z.string(),
+  version: z.number(),
+  /** The group the child was in when this was entered (another one after a move). */
+  groupId: id,
+  updatedAt: timestamp,
+  updatedBy: personRef.nullable(),
+});
+export const GridChild = z.object({
+  id,
+  code: z.string(),
+  /** Only for the class team, and only when the institution keeps full names. */
+  fullName: z.string().nullable(),
+  /** In the group from/to (to null: still there). */
+  fromOn: day,
+  toOn: day.nullable(),
+  cells: z.array(Cell),
+});
+export const Counts = z.object({
+  groen: z.number(),
+  gul: z.number(),
+  roed: z.number(),
+  movedUp: z.number(),
+  movedDown: z.number(),
+});
+/** A group's counts for one area and period; `null` when withheld (too few children, or complementary). */
+export const SummaryCell = z.object({ areaId: id, periodId: id, counts: Counts.nullable() });
+export const Grid = z.object({
+  group: Group,
+  institution: z.object({ id, name: z.string(), type: z.string() }),
+  areas: z.array(Area),
+  periods: z.array(Period),
+  children: z.array(GridChild),
+  summary: z.array(SummaryCell),
+  /** What I may do here. */
+  can: z.object({ write: z.boolean(), manageChildren: z.boolean(), export: z.boolean(), seeNames: z.boolean() }),
+});
+export const GroupSummary = z.object({
+  group: z.object({ id, name: z.string(), schoolYear: z.number() }),
+  areas: z.array(Area),
+  periods: z.array(Period),
+  cells: z.array(SummaryCell),
+});
+/** An institution's (or a kommune's) summary: one row per group (per institution), and the total. */
+export const SummaryTable = z.object({
+  scope: z.object({ kind: z.enum(['institution', 'kommune']), id, name: z.string() }),
+  areas: z.array(Area.pick({ id: true, name: true })),
+  periods: z.array(Period.pick({ id: true, name: true, schoolYear: true })),
+  rows: z.array(z.object({ id, name: z.string(), cells: z.array(SummaryCell) })),
+  total: z.array(SummaryCell),
+  minGroup: z.number(),
+});
+
+/** The overview at a conference: per-child lines until retention removes them, the counts for good. */
+export const ConferenceSnapshot = z.object({
+  takenAt: z.string(),
+  areas: z.array(z.object({ id, name: z.string() })),
+  periods: z.array(z.object({ id, name: z.string() })),
+  /** Empty after retention. */
+  children: z.array(z.object({ code: z.string(), cells: z.array(z.object({ areaId: id, periodId: id, status })) })),
+  summary: z.array(z.object({ areaId: id, periodId: id, counts: Counts })),
+});
+export type ConferenceSnapshot = z.infer<typeof ConferenceSnapshot>;
+export const Conference = z.object({
+  id,
+  groupId: id,
+  heldOn: day,
+  focus: z.string(),
+  why: z.string(),
+  resourcePerson: personRef.nullable(),
+  participants: z.string(),
+  decisions: z.string(),
+  followUp: z.string(),
+  previousOutcome: z.string(),
+  snapshot: ConferenceSnapshot,
+  version: z.number(),
+  createdBy: personRef.nullable(),
+  updatedAt: timestamp,
+});
+export const ConferenceList = z.object({
+  items: z.array(Conference.pick({ id: true, heldOn: true, focus: true, followUp: true })),
+  /** The newest one's decisions and follow-up, shown when the next is written. */
+  previous: Conference.pick({ id: true, heldOn: true, focus: true, decisions: true, followUp: true }).nullable(),
+});
