@@ -1,6 +1,7 @@
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
+import { CONVERSATION_ERRORS } from './conversation-errors.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
@@ -200,6 +201,7 @@ export const ERRORS = {
   ...REFLECTION_ERRORS,
   ...TRAINING_ERRORS,
   ...OBSERVATION_ERRORS,
+  ...CONVERSATION_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -4,6 +4,7 @@ import { decideAccess } from './rules.js';
 import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
+export { seesConversation } from './rules-conversations.js';
 export { curatesStories, inTeam, seesCycle, seesStory } from './rules-inquiry.js';
 export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
@@ -14,6 +15,7 @@ export type {
   Actor,
   CommentResource,
   CommunityResource,
+  ConversationResource,
   CourseResource,
   CycleResource,
   Decision,
@@ -72,6 +74,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   visit: 'observation.visit_not_found',
   cycle: 'inquiry.cycle_not_found',
   story: 'story.not_found',
+  conversation: 'conversation.not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

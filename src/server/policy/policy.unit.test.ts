@@ -95,6 +95,13 @@ const story = (
   state,
   visibility,
 });
+const conversation = (i: typeof I1, shared: boolean): Resource => ({
+  type: 'conversation',
+  id: `lc-${i.id}-${shared}`,
+  institutionId: i.id,
+  kommuneId: i.kommuneId,
+  shared,
+});
 const person = (id: string, institutions: (typeof I1)[], holdsWideRole = false): Resource => ({
   type: 'person',
   id,
@@ -741,6 +748,18 @@ const TABLE: Row[] = [
     'F F F F F A F',
   ],
   ['story.try', "my team's story in review", story(T_MAT, I1, 'in_review', 'all'), 'F F H H H F H'],
+  // Learning conversations (issue 17 part 4): forvaltning of the kommune prepares; the unit's leders read and
+  // write the record once shared; staff, administrators and other kommuner never see them.
+  ['conversation.create', 'own institution', institution(I1), 'F H A F F F H'],
+  ['conversation.create', 'institution in another kommune', institution(I3), 'F H H H H H H'],
+  ['conversation.read', 'own institution, draft', conversation(I1, false), 'H H A H H H H'],
+  ['conversation.read', 'own institution, shared', conversation(I1, true), 'H H A A H H H'],
+  ['conversation.read', 'another institution of my kommune, shared', conversation(I2, true), 'H H A H H H H'],
+  ['conversation.read', 'institution in another kommune, shared', conversation(I3, true), 'H H H H H H H'],
+  ['conversation.prepare', 'own institution, shared', conversation(I1, true), 'H H A F H H H'],
+  ['conversation.prepare', 'own institution, draft', conversation(I1, false), 'H H A H H H H'],
+  ['conversation.record', 'own institution, shared', conversation(I1, true), 'H H A A H H H'],
+  ['conversation.record', 'institution in another kommune, draft', conversation(I3, false), 'H H H H H H H'],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -781,6 +800,10 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'story.edit': true,
       'story.review': true,
       'story.try': true,
+      'conversation.create': true,
+      'conversation.read': true,
+      'conversation.prepare': true,
+      'conversation.record': true,
       'person.read': true,
       'person.list': true,
       'person.invite': true,

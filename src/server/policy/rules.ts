@@ -11,6 +11,7 @@ import {
   seesPerson,
   seesVideo,
 } from './predicates.js';
+import { decideConversations } from './rules-conversations.js';
 import { decideInquiry } from './rules-inquiry.js';
 import { decideObservation } from './rules-observation.js';
 import { decidePractice } from './rules-practice.js';
@@ -65,6 +66,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
           return decide(visible, manages || isForvaltningOf(a, r.kommuneId));
         case 'training.staff':
           return decideTraining(a, action, r);
+        case 'conversation.create':
+          return decideConversations(a, action, r);
         default:
           return decide(visible, false);
       }
@@ -111,6 +114,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'cycle':
     case 'story':
       return decideInquiry(a, action, r);
+    case 'conversation':
+      return decideConversations(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

@@ -134,6 +134,18 @@ export type StoryResource = {
   visibility: StoryVisibility;
 };
 
+/**
+ * A learning conversation's data package and its record (issue 17 part 4): for one institution, prepared by its
+ * kommune's forvaltning; `shared`: the package has been shared with the institution's leaders.
+ */
+export type ConversationResource = {
+  type: 'conversation';
+  id: string;
+  institutionId: string;
+  kommuneId: string;
+  shared: boolean;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -159,7 +171,8 @@ export type Resource =
   | ObservationResource
   | VisitResource
   | CycleResource
-  | StoryResource;
+  | StoryResource
+  | ConversationResource;
 
 export type Action =
   | 'kommune.read'
@@ -194,6 +207,14 @@ export type Action =
   | 'story.review'
   /** "Vi vil prøve det i vores team": a published story, by someone signed in who is on a team. */
   | 'story.try'
+  /** On an institution: prepare a learning conversation's data package for it (forvaltning of its kommune). */
+  | 'conversation.create'
+  /** A package and its record: forvaltning of the unit's kommune; the unit's leders once it is shared. */
+  | 'conversation.read'
+  /** Change the package's themes and figures, share it: forvaltning of the unit's kommune. */
+  | 'conversation.prepare'
+  /** Write the conversation record: everyone who reads the package (forvaltning and the unit's leders). */
+  | 'conversation.record'
   | 'person.read'
   | 'person.list'
   | 'person.invite'
