@@ -10,7 +10,6 @@ export default defineConfig({
     './src/server/db/observation-schema.ts',
     './src/server/db/inquiry-schema.ts',
     './src/server/db/evaluation-schema.ts',
-    './src/server/db/evaluation-schema.ts',
     './src/server/db/progression-schema.ts',
     './src/server/db/conversations-schema.ts',
   ],

@@ -9,7 +9,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as communitySchema from './community-schema.js';
-import * as evaluationSchema from './evaluation-schema.js';
 import * as conversationsSchema from './conversations-schema.js';
 import * as evaluationSchema from './evaluation-schema.js';
 import * as inquirySchema from './inquiry-schema.js';
@@ -27,7 +26,6 @@ const schema = {
   ...trainingSchema,
   ...observationSchema,
   ...inquirySchema,
-  ...evaluationSchema,
   ...evaluationSchema,
   ...progressionSchema,
   ...conversationsSchema,
