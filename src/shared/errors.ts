@@ -2,6 +2,7 @@ import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
 import { CONVERSATION_ERRORS } from './conversation-errors.js';
+import { EVALUATION_ERRORS } from './evaluation-errors.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
@@ -197,6 +198,7 @@ export const ERRORS = {
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,
   ...INQUIRY_ERRORS,
+  ...EVALUATION_ERRORS,
   ...STORY_ERRORS,
   ...REFLECTION_ERRORS,
   ...TRAINING_ERRORS,

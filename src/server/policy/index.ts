@@ -5,6 +5,7 @@ import type { Action, Actor, Resource } from './types.js';
 
 export * from './rules.js';
 export { seesConversation } from './rules-conversations.js';
+export { editsEvaluationPlan, seesEvaluationPlan } from './rules-evaluation.js';
 export { curatesStories, inTeam, seesCycle, seesStory } from './rules-inquiry.js';
 export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
@@ -19,6 +20,7 @@ export type {
   CourseResource,
   CycleResource,
   Decision,
+  EvaluationPlanResource,
   Grant,
   ObservationResource,
   PackageResource,
@@ -74,6 +76,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   visit: 'observation.visit_not_found',
   cycle: 'inquiry.cycle_not_found',
   story: 'story.not_found',
+  evaluation_plan: 'evaluation.plan_not_found',
   conversation: 'conversation.not_found',
 };
 

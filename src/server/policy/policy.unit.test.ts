@@ -73,6 +73,19 @@ const team = (i: typeof I1): Resource => ({
   kommuneId: i.kommuneId,
 });
 const matTeam: Resource = { type: 'team', id: T_MAT, institutionId: I1.id, kommuneId: I1.kommuneId };
+const evaluationPlan = (
+  scope: 'kommune' | 'institution' | 'team',
+  i: typeof I1,
+  teamId: string | null,
+  published: boolean,
+): Resource => ({
+  type: 'evaluation_plan',
+  scope,
+  kommuneId: i.kommuneId,
+  institutionId: scope === 'kommune' ? null : i.id,
+  teamId,
+  published,
+});
 const cycle = (teamId: string, i: typeof I1, sharedWithLeaders: boolean): Resource => ({
   type: 'cycle',
   id: `c-${teamId}-${i.id}`,
@@ -760,6 +773,73 @@ const TABLE: Row[] = [
   ['conversation.prepare', 'own institution, draft', conversation(I1, false), 'H H A H H H H'],
   ['conversation.record', 'own institution, shared', conversation(I1, true), 'H H A A H H H'],
   ['conversation.record', 'institution in another kommune, draft', conversation(I3, false), 'H H H H H H H'],
+  // Evaluation plans / dataårshjul (issue 17 part 1): forvaltning writes and publishes the kommune plan, which its
+  // institutions' people read once published; the institution's people read its plan, leders and
+  // ressourcepersoner write it; a team's members write the team's plan, the leders read it.
+  [
+    'evaluation.read',
+    'kommune plan, not published',
+    evaluationPlan('kommune', I1, null, false),
+    'H H A H H H H',
+  ],
+  ['evaluation.read', 'kommune plan, published', evaluationPlan('kommune', I1, null, true), 'H H A A A A H'],
+  [
+    'evaluation.read',
+    'another kommune’s plan, published',
+    evaluationPlan('kommune', I3, null, true),
+    'H H H H H H H',
+  ],
+  ['evaluation.edit', 'kommune plan, published', evaluationPlan('kommune', I1, null, true), 'H H A F F F H'],
+  [
+    'evaluation.publish',
+    'kommune plan, not published',
+    evaluationPlan('kommune', I1, null, false),
+    'H H A H H H H',
+  ],
+  [
+    'evaluation.read',
+    'own institution’s plan',
+    evaluationPlan('institution', I1, null, false),
+    'H H A A A A H',
+  ],
+  [
+    'evaluation.read',
+    'institution in another kommune',
+    evaluationPlan('institution', I3, null, false),
+    'H H H H H H H',
+  ],
+  [
+    'evaluation.edit',
+    'own institution’s plan',
+    evaluationPlan('institution', I1, null, false),
+    'H H F A A F H',
+  ],
+  [
+    'evaluation.edit',
+    'another institution in my kommune',
+    evaluationPlan('institution', I2, null, false),
+    'H H F H H H H',
+  ],
+  [
+    'evaluation.publish',
+    'own institution’s plan',
+    evaluationPlan('institution', I1, null, false),
+    'H H F F F F H',
+  ],
+  ['evaluation.read', 'my team’s plan', evaluationPlan('team', I1, T_MAT, false), 'H H H A H A H'],
+  [
+    'evaluation.read',
+    'another team at my institution',
+    evaluationPlan('team', I1, T_UDSK, false),
+    'H H H A H H H',
+  ],
+  ['evaluation.edit', 'my team’s plan', evaluationPlan('team', I1, T_MAT, false), 'H H H F H A H'],
+  [
+    'evaluation.read',
+    'a team in another kommune',
+    evaluationPlan('team', I3, 't-other', false),
+    'H H H H H H H',
+  ],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -804,6 +884,9 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'conversation.read': true,
       'conversation.prepare': true,
       'conversation.record': true,
+      'evaluation.read': true,
+      'evaluation.edit': true,
+      'evaluation.publish': true,
       'person.read': true,
       'person.list': true,
       'person.invite': true,

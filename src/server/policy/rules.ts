@@ -12,6 +12,7 @@ import {
   seesVideo,
 } from './predicates.js';
 import { decideConversations } from './rules-conversations.js';
+import { decideEvaluation } from './rules-evaluation.js';
 import { decideInquiry } from './rules-inquiry.js';
 import { decideObservation } from './rules-observation.js';
 import { decidePractice } from './rules-practice.js';
@@ -114,6 +115,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'cycle':
     case 'story':
       return decideInquiry(a, action, r);
+    case 'evaluation_plan':
+      return decideEvaluation(a, action, r);
     case 'conversation':
       return decideConversations(a, action, r);
     case 'grant': {

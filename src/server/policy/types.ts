@@ -5,6 +5,7 @@ import type {
   PackageVisibility,
 } from '../../shared/catalogue.js';
 import type { Role, Visibility } from '../../shared/constants.js';
+import type { PlanScope } from '../../shared/evaluation.js';
 import type { StoryState, StoryVisibility } from '../../shared/inquiry.js';
 import type { VisitFlag, VisitKind, VisitStatus } from '../../shared/observation.js';
 import type { CourseState, EnrolmentStatus } from '../../shared/training.js';
@@ -146,6 +147,21 @@ export type ConversationResource = {
   shared: boolean;
 };
 
+/**
+ * An evaluation plan / dataårshjul (issue 17 part 1): a kommune's, an institution's or a team's, for one school
+ * year. `kommuneId` is the owner's kommune; `institutionId` is set for institution and team plans; `published`
+ * only matters for a kommune plan. It need not exist yet (an empty year): the owner decides. Build it with
+ * evaluation's planResource.
+ */
+export type EvaluationPlanResource = {
+  type: 'evaluation_plan';
+  scope: PlanScope;
+  kommuneId: string;
+  institutionId: string | null;
+  teamId: string | null;
+  published: boolean;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -172,9 +188,16 @@ export type Resource =
   | VisitResource
   | CycleResource
   | StoryResource
-  | ConversationResource;
+  | ConversationResource
+  | EvaluationPlanResource;
 
 export type Action =
+  /** An evaluation plan: the institution's people, a team's members and leders, a published kommune plan's kommune. */
+  | 'evaluation.read'
+  /** Write a plan's items: a kommune's forvaltning, an institution's leders and ressourcepersoner, a team's members. */
+  | 'evaluation.edit'
+  /** Publish (or withdraw) a kommune plan: the kommune's forvaltning. */
+  | 'evaluation.publish'
   | 'kommune.read'
   | 'kommune.create'
   | 'kommune.update'
