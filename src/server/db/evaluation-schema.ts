@@ -94,9 +94,15 @@ export const evaluationItems = pgTable(
       .on(t.analyseOn)
       .where(sql`${t.analysisRemindedAt} is null and ${t.remindAnalysisDays} is not null`),
     check('evaluation_items_kind_check', inList('kind', EVALUATION_KINDS)),
-    check('evaluation_items_meeting_kind_check', sql`${t.meetingKind} is null or ${inList('meeting_kind', MEETING_KINDS)}`),
+    check(
+      'evaluation_items_meeting_kind_check',
+      sql`${t.meetingKind} is null or ${inList('meeting_kind', MEETING_KINDS)}`,
+    ),
     check('evaluation_items_window_check', sql`${t.collectTo} >= ${t.collectFrom}`),
-    check('evaluation_items_analysis_check', sql`${t.analyseOn} is null or ${t.analyseOn} >= ${t.collectFrom}`),
+    check(
+      'evaluation_items_analysis_check',
+      sql`${t.analyseOn} is null or ${t.analyseOn} >= ${t.collectFrom}`,
+    ),
     check(
       'evaluation_items_remind_check',
       sql`coalesce(${t.remindCollectDays}, 0) between 0 and 60 and coalesce(${t.remindAnalysisDays}, 0) between 0 and 60`,
