@@ -354,6 +354,10 @@ export const practiceStories = pgTable(
     index('practice_stories_updated_by_idx').on(t.updatedBy),
     index('practice_stories_state_idx').on(t.state, t.publishedAt),
     index('practice_stories_search_idx').using('gin', t.searchDocument),
+    // Story search without a text: the newest published ones first, read in order and stopped at the page's end.
+    index('practice_stories_published_order_idx')
+      .on(sql`coalesce(${t.publishedAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+      .where(sql`${t.state} = 'published'`),
     check('practice_stories_state_check', inList('state', STORY_STATES)),
     check('practice_stories_visibility_check', inList('visibility', STORY_VISIBILITIES)),
     check(

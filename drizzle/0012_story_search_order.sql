@@ -1,0 +1,1 @@
+CREATE INDEX "practice_stories_published_order_idx" ON "practice_stories" USING btree (coalesce("published_at", "created_at") desc,"id" desc) WHERE "practice_stories"."state" = 'published';
