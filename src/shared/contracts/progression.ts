@@ -32,7 +32,11 @@ export const AreaUpdate = z.strictObject({
   archived: z.boolean().optional(),
 });
 export const PeriodCreate = z.strictObject({ name, startsOn: day, endsOn: day });
-export const PeriodUpdate = z.strictObject({ name: name.optional(), startsOn: day.optional(), endsOn: day.optional() });
+export const PeriodUpdate = z.strictObject({
+  name: name.optional(),
+  startsOn: day.optional(),
+  endsOn: day.optional(),
+});
 export const GroupCreate = z.strictObject({
   name,
   schoolYear,
@@ -69,7 +73,9 @@ export const ChildMove = z.strictObject({ groupId: id, on: day });
 export const ChildLeave = z.strictObject({ on: day });
 
 // ——— The grid ———
-export const GridQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(2000).max(2100).optional() });
+export const GridQuery = z.strictObject({
+  schoolYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
 /** Set (or clear, with `status: null`) one cell. `version` 0 for a new cell; a stale one: 409 progression.stale. */
 export const StatusWrite = z.strictObject({
   childId: id,
@@ -178,7 +184,12 @@ export const Grid = z.object({
   children: z.array(GridChild),
   summary: z.array(SummaryCell),
   /** What I may do here. */
-  can: z.object({ write: z.boolean(), manageChildren: z.boolean(), export: z.boolean(), seeNames: z.boolean() }),
+  can: z.object({
+    write: z.boolean(),
+    manageChildren: z.boolean(),
+    export: z.boolean(),
+    seeNames: z.boolean(),
+  }),
 });
 export const GroupSummary = z.object({
   group: z.object({ id, name: z.string(), schoolYear: z.number() }),
@@ -186,9 +197,22 @@ export const GroupSummary = z.object({
   periods: z.array(Period),
   cells: z.array(SummaryCell),
 });
+/**
+ * Filters of a summary (group, institution, kommune). Without `schoolYear`: the newest school year with periods up
+ * to the current one. In a kommune's summary, areas are matched across institutions by name and periods by their
+ * order within the school year (1st, 2nd …), so its `areaId`/`periodId` are the ids that summary answers.
+ */
+export const SummaryQuery = z.strictObject({
+  schoolYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  areaId: id.optional(),
+  periodId: id.optional(),
+});
 /** An institution's (or a kommune's) summary: one row per group (per institution), and the total. */
 export const SummaryTable = z.object({
   scope: z.object({ kind: z.enum(['institution', 'kommune']), id, name: z.string() }),
+  /** The school year shown, and every school year with periods (newest first). */
+  schoolYear: z.number(),
+  schoolYears: z.array(z.number()),
   areas: z.array(Area.pick({ id: true, name: true })),
   periods: z.array(Period.pick({ id: true, name: true, schoolYear: true })),
   rows: z.array(z.object({ id, name: z.string(), cells: z.array(SummaryCell) })),
@@ -202,7 +226,9 @@ export const ConferenceSnapshot = z.object({
   areas: z.array(z.object({ id, name: z.string() })),
   periods: z.array(z.object({ id, name: z.string() })),
   /** Empty after retention. */
-  children: z.array(z.object({ code: z.string(), cells: z.array(z.object({ areaId: id, periodId: id, status })) })),
+  children: z.array(
+    z.object({ code: z.string(), cells: z.array(z.object({ areaId: id, periodId: id, status })) }),
+  ),
   summary: z.array(z.object({ areaId: id, periodId: id, counts: Counts })),
 });
 export type ConferenceSnapshot = z.infer<typeof ConferenceSnapshot>;
@@ -225,5 +251,11 @@ export const Conference = z.object({
 export const ConferenceList = z.object({
   items: z.array(Conference.pick({ id: true, heldOn: true, focus: true, followUp: true })),
   /** The newest one's decisions and follow-up, shown when the next is written. */
-  previous: Conference.pick({ id: true, heldOn: true, focus: true, decisions: true, followUp: true }).nullable(),
+  previous: Conference.pick({
+    id: true,
+    heldOn: true,
+    focus: true,
+    decisions: true,
+    followUp: true,
+  }).nullable(),
 });
