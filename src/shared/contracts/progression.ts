@@ -249,6 +249,11 @@ export const Conference = z.object({
   updatedAt: timestamp,
 });
 export const ConferenceList = z.object({
+  /** The group, and its institution (whose words the page speaks). */
+  group: z.object({ id, name: z.string(), schoolYear: z.number() }),
+  institution: z.object({ id, name: z.string(), type: z.string() }),
+  /** Who may be named as a conference's resource person: the institution's ressourcepersoner and ledere. */
+  resourcePersons: z.array(personRef),
   items: z.array(Conference.pick({ id: true, heldOn: true, focus: true, followUp: true })),
   /** The newest one's decisions and follow-up, shown when the next is written. */
   previous: Conference.pick({
