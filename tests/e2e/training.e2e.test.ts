@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIcsLines, parseIcs } from '../../src/server/modules/training/courses/ics.testing.js';
+import { checkIcsLines, parseIcs } from '../../src/server/ics/ics.testing.js';
 import {
   axeViolations,
   baseUrl,

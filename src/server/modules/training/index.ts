@@ -2,7 +2,6 @@
 // else in this folder is the module's own. Sub-folders by concern: demand/ (requests, demand, the threshold,
 // proposals, the overview) and courses/ (courses, sessions, enrolment, reminders, calendar files).
 
-export { icsCalendar } from './courses/ics.js';
 export { sendDueReminders } from './courses/reminders.js';
 export { courseRoutes } from './courses/routes.js';
 export { createCourseService } from './courses/service.js';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkIcsLines, parseIcs } from '../../../ics/ics.testing.js';
 import { demoIds, err } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { addTeachers } from '../../../testing/teachers.js';
 import { makeProposal, sessionAt } from './course.testing.js';
-import { checkIcsLines, parseIcs } from './ics.testing.js';
 
 /*
  * Calendars: one session as an .ics download (signed in, for those who may read the course) and the course's

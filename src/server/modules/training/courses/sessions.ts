@@ -5,8 +5,8 @@ import type { DbOrTx } from '../../../db/index.js';
 import { trainingCourses, trainingSessions } from '../../../db/training-schema.js';
 import { AppError } from '../../../http/errors.js';
 import { asciiFileName } from '../../../http/files.js';
+import { type IcsEvent, icsCalendar } from '../../../ics/ics.js';
 import { type Actor, authorize, type CourseResource, can } from '../../../policy/index.js';
-import { type IcsEvent, icsCalendar } from './ics.js';
 import { courseByToken, getCourse, sessionCourseId, sessionsOf } from './repo.js';
 import { loadCourseResource } from './resource.js';
 

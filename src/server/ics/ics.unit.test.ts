@@ -1,6 +1,6 @@
 import type ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { asciiFileName } from '../../../http/files.js';
+import { asciiFileName } from '../http/files.js';
 import { escapeText, foldLine, icsCalendar, icsDate } from './ics.js';
 import { checkIcsLines, parseIcs } from './ics.testing.js';
 
@@ -126,6 +126,31 @@ describe('icsCalendar', () => {
     expect(events).toHaveLength(1);
     expect(events[0].component.getFirstPropertyValue('url')).toBe('https://a.test/xBEGIN:VEVENT');
     expect(text.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+  });
+});
+
+describe('whole-day events', () => {
+  it('are DATE values, the end the day after the last (exclusive), across a month and a leap day', () => {
+    const text = icsCalendar({
+      stamp,
+      events: [
+        event({ uid: 'a@amongi.test', days: { from: '2028-02-28', to: '2028-02-29' } }),
+        event({ uid: 'b@amongi.test', days: { from: '2027-12-31', to: '2027-12-31' } }),
+      ],
+    });
+    checkIcsLines(text);
+    expect(text).toContain('DTSTART;VALUE=DATE:20280228\r\nDTEND;VALUE=DATE:20280301\r\n');
+    expect(text).toContain('DTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\n');
+    const { events } = parseIcs(text);
+    expect(events[0].startDate.isDate).toBe(true);
+    expect(events[0].startDate.toString()).toBe('2028-02-28');
+    expect(events[0].endDate.toString()).toBe('2028-03-01');
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() =>
+      icsCalendar({ stamp, events: [event({ days: { from: '2027-02-29', to: '2027-03-01' } })] }),
+    ).toThrow();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * A small iCalendar (RFC 5545) writer for training sessions: one session as a download, a whole course as a
- * subscribable feed. Pure: no I/O. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
+ * A small iCalendar (RFC 5545) writer, shared by the modules that offer calendars: training sessions (one as a
+ * download, a course as a feed), community events, and the evaluation plans' personal feed. Pure: no I/O. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
  * character; TEXT values escape backslash, semicolon, comma and newlines; times are UTC (…Z).
  */
 
@@ -9,6 +9,11 @@ export type IcsEvent = {
   uid: string;
   start: Date;
   end: Date;
+  /**
+   * A whole-day event instead (DTSTART/DTEND as VALUE=DATE): the first and last day, YYYY-MM-DD, both included.
+   * When set, start and end are ignored.
+   */
+  days?: { from: string; to: string };
   summary: string;
   location?: string;
   description?: string;
@@ -31,7 +36,7 @@ export type IcsCalendar = {
   events: IcsEvent[];
 };
 
-const PRODID = '-//Amongi//Amongi træningsforløb//DA';
+const PRODID = '-//Amongi//Amongi//DA';
 const MAX_OCTETS = 75;
 
 /** 20250314T080000Z: a UTC date-time (FORM #2). */
@@ -80,13 +85,30 @@ export function foldLine(line: string): string {
   return parts.map((p) => `${p}\r\n`).join('');
 }
 
+/** 20250314: a DATE value from YYYY-MM-DD (checked: a real day). */
+export function icsDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== day) throw new Error('invalid day');
+  return `${m[1]}${m[2]}${m[3]}`;
+}
+
+/** The day after YYYY-MM-DD (DTEND of a whole-day event is exclusive). */
+function dayAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10);
+}
+
 function eventLines(e: IcsEvent, stamp: Date): string[] {
+  const when = e.days
+    ? [`DTSTART;VALUE=DATE:${icsDay(e.days.from)}`, `DTEND;VALUE=DATE:${icsDay(dayAfter(e.days.to))}`]
+    : [`DTSTART:${icsDate(e.start)}`, `DTEND:${icsDate(e.end)}`];
   const lines = [
     'BEGIN:VEVENT',
     `UID:${uri(e.uid)}`,
     `DTSTAMP:${icsDate(stamp)}`,
-    `DTSTART:${icsDate(e.start)}`,
-    `DTEND:${icsDate(e.end)}`,
+    ...when,
     `SUMMARY:${escapeText(e.summary)}`,
   ];
   if (e.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.floor(e.sequence))}`);
@@ -95,7 +117,7 @@ function eventLines(e: IcsEvent, stamp: Date): string[] {
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.url) lines.push(`URL:${uri(e.url)}`);
   if (e.conferenceUrl) lines.push(`CONFERENCE;VALUE=URI;FEATURE=VIDEO:${uri(e.conferenceUrl)}`);
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+  lines.push('STATUS:CONFIRMED', e.days ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE', 'END:VEVENT');
   return lines;
 }
 
