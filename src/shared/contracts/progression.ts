@@ -264,3 +264,106 @@ export const ConferenceList = z.object({
     followUp: true,
   }).nullable(),
 });
+
+// ——— CSV import (a spreadsheet export of test results for one area and period) ———
+export const PROGRESSION_IMPORT = {
+  /** Rows of data in one file (the header not counted). */
+  maxRows: 5000,
+  /** The file's size in bytes (sent base64-encoded, so the request is about 4/3 of it). */
+  maxBytes: 2 * 1024 * 1024,
+  maxBands: 6,
+} as const;
+export const IMPORT_COLUMNS = ['code', 'name', 'group', 'score', 'status', 'note', 'date'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+/** A score band: scores from `min` to `max`, both included (null: no limit that side), give `status`. */
+export const ImportBand = z
+  .strictObject({
+    status,
+    min: z.number().min(L.score.min).max(L.score.max).nullable(),
+    max: z.number().min(L.score.min).max(L.score.max).nullable(),
+  })
+  .refine((b) => b.min === null || b.max === null || b.min <= b.max, {
+    message: 'min must not be larger than max',
+    path: ['max'],
+  });
+const columnIndex = z.number().int().min(0).max(200).nullable();
+/** Which column of the file (0-based) holds what; left out: guessed from the header names. */
+export const ImportColumns = z.strictObject({
+  code: columnIndex,
+  name: columnIndex.default(null),
+  group: columnIndex.default(null),
+  score: columnIndex.default(null),
+  status: columnIndex.default(null),
+  note: columnIndex.default(null),
+  date: columnIndex.default(null),
+});
+export const ImportRequest = z.strictObject({
+  /** The file's bytes, base64. */
+  file: z.base64().max(Math.ceil(PROGRESSION_IMPORT.maxBytes / 3) * 4 + 4),
+  fileName: z.string().trim().max(255).default(''),
+  areaId: id,
+  periodId: id,
+  columns: ImportColumns.optional(),
+  /** Score bands; left out: the bands saved for the area (if any). */
+  bands: z.array(ImportBand).max(PROGRESSION_IMPORT.maxBands).optional(),
+  /** Unknown child codes become new children in the group (else each is a row error). */
+  createMissing: z.boolean().default(false),
+});
+export const ImportCommit = ImportRequest.extend({
+  /** The preview's fingerprint: the commit is refused (409) when the cells or the file changed since. */
+  fingerprint: z.string().min(1).max(200),
+  /** Save rows without errors and skip the others (else any row error refuses the whole file). */
+  skipErrors: z.boolean().default(false),
+  /** Keep the bands for the area, for the next import. */
+  saveBands: z.boolean().default(false),
+});
+export const IMPORT_OUTCOMES = ['new', 'changed', 'unchanged', 'error'] as const;
+export const ImportCellValue = z.object({ status, score: z.number().nullable(), note: z.string() });
+export const ImportRowResult = z.object({
+  line: z.number().int(),
+  code: z.string(),
+  /** The group's name the row goes to. */
+  group: z.string().nullable(),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  /** A child created by this import (createMissing). */
+  createsChild: z.boolean(),
+  before: ImportCellValue.nullable(),
+  after: ImportCellValue.nullable(),
+  errors: z.array(
+    z.object({ column: z.enum([...IMPORT_COLUMNS, 'row']), code: z.string(), message: z.string() }),
+  ),
+});
+export const ImportPreview = z.object({
+  /** The file's header cells and the columns used (guessed or given). */
+  headers: z.array(z.string()),
+  columns: z.object({
+    code: z.number().nullable(),
+    name: z.number().nullable(),
+    group: z.number().nullable(),
+    score: z.number().nullable(),
+    status: z.number().nullable(),
+    note: z.number().nullable(),
+    date: z.number().nullable(),
+  }),
+  bands: z.array(z.object({ status, min: z.number().nullable(), max: z.number().nullable() })),
+  bandsSource: z.enum(['request', 'saved', 'none']),
+  encoding: z.string(),
+  delimiter: z.string(),
+  rows: z.array(ImportRowResult),
+  counts: z.object({
+    rows: z.number(),
+    new: z.number(),
+    changed: z.number(),
+    unchanged: z.number(),
+    errors: z.number(),
+    createsChildren: z.number(),
+    groen: z.number(),
+    gul: z.number(),
+    roed: z.number(),
+  }),
+  /** Things about the file as a whole (a names column ignored, …). */
+  warnings: z.array(z.string()),
+  fingerprint: z.string(),
+  /** True in the answer of a commit. */
+  committed: z.boolean(),
+});
