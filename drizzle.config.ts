@@ -11,6 +11,7 @@ export default defineConfig({
     './src/server/db/inquiry-schema.ts',
     './src/server/db/evaluation-schema.ts',
     './src/server/db/progression-schema.ts',
+    './src/server/db/progression-import-schema.ts',
     './src/server/db/conversations-schema.ts',
   ],
   out: './drizzle',

@@ -14,6 +14,7 @@ import * as evaluationSchema from './evaluation-schema.js';
 import * as inquirySchema from './inquiry-schema.js';
 import * as observationSchema from './observation-schema.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
+import * as progressionImportSchema from './progression-import-schema.js';
 import * as progressionSchema from './progression-schema.js';
 import * as coreSchema from './schema.js';
 import * as trainingSchema from './training-schema.js';
@@ -28,6 +29,7 @@ const schema = {
   ...inquirySchema,
   ...evaluationSchema,
   ...progressionSchema,
+  ...progressionImportSchema,
   ...conversationsSchema,
 };
 
