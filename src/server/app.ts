@@ -30,6 +30,7 @@ import {
   createPostService,
   postRoutes,
 } from './modules/communities/index.js';
+import { conversationRoutes } from './modules/conversations/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { inquiryRoutes } from './modules/inquiry/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
@@ -47,6 +48,7 @@ import {
   peopleRoutes,
   personDetail,
 } from './modules/people/index.js';
+import { progressionRoutes } from './modules/progression/index.js';
 import {
   createReflectionService,
   createStatisticsService,
@@ -163,6 +165,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(observationVisitRoutes(ctx));
       await api.register(observationDataRoutes(ctx));
       await api.register(inquiryRoutes(ctx));
+      await api.register(conversationRoutes(ctx));
+      await api.register(progressionRoutes(ctx));
       await api.register(demoRoutes(ctx));
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import { CONVERSATION_ERRORS } from './conversation-errors.js';
 import { EVALUATION_ERRORS } from './evaluation-errors.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
+import { PROGRESSION_ERRORS } from './progression-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { STORY_ERRORS } from './story-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
@@ -204,6 +205,7 @@ export const ERRORS = {
   ...TRAINING_ERRORS,
   ...OBSERVATION_ERRORS,
   ...CONVERSATION_ERRORS,
+  ...PROGRESSION_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,6 +9,7 @@ export { editsEvaluationPlan, seesEvaluationPlan } from './rules-evaluation.js';
 export { curatesStories, inTeam, seesCycle, seesStory } from './rules-inquiry.js';
 export { decideObservation, mayObserve, seesVisit } from './rules-observation.js';
 export { decidePractice, seesPackage } from './rules-practice.js';
+export { progressionCircle, readsProgressionSummary, seesProgressionGroup } from './rules-progression.js';
 export { decideTraining, seesCourse } from './rules-training.js';
 export * as policySql from './sql.js';
 export type {
@@ -24,6 +25,7 @@ export type {
   Grant,
   ObservationResource,
   PackageResource,
+  ProgressionGroupResource,
   Resource,
   StoryResource,
   VideoResource,
@@ -78,6 +80,7 @@ const hiddenCode: Record<Resource['type'], ErrorCode> = {
   story: 'story.not_found',
   evaluation_plan: 'evaluation.plan_not_found',
   conversation: 'conversation.not_found',
+  progression_group: 'progression.group_not_found',
 };
 
 /** Throws 404 (the thing's not_found code) when the actor may not know it exists, 403 when it may not act. */

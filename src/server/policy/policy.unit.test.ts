@@ -115,6 +115,27 @@ const conversation = (i: typeof I1, shared: boolean): Resource => ({
   kommuneId: i.kommuneId,
   shared,
 });
+/** A progression group; `delegatedTo` names the actors a leader delegated it to (the loader's per-actor flag). */
+const progressionGroup =
+  (i: typeof I1, teamId: string | null, opts: { delegatedTo?: string[]; names?: boolean } = {}) =>
+  (a: Actor): Resource => ({
+    type: 'progression_group',
+    id: `pg-${i.id}-${teamId}`,
+    institutionId: i.id,
+    kommuneId: i.kommuneId,
+    teamId,
+    delegated: (opts.delegatedTo ?? []).includes(a.id),
+    showFullNames: opts.names ?? false,
+  });
+const everyone = [
+  'u-admin',
+  'u-redaktoer',
+  'u-forvaltning',
+  'u-leder',
+  'u-ressource',
+  'u-medarbejder',
+  'u-none',
+];
 const person = (id: string, institutions: (typeof I1)[], holdsWideRole = false): Resource => ({
   type: 'person',
   id,
@@ -840,6 +861,70 @@ const TABLE: Row[] = [
     evaluationPlan('team', I3, 't-other', false),
     'H H H H H H H',
   ],
+  // Progression overview (issue 17 part 2): per-child data for the group's circle only (class team, the
+  // institution's leders, ressourcepersoner delegated to the group who still hold the role); 404 for everyone else.
+  ['progression.setup', 'own institution', institution(I1), 'F H F A F F H'],
+  ['progression.setup', 'institution in another kommune', institution(I3), 'F H H H H H H'],
+  ['progression.summary.institution', 'own institution', institution(I1), 'F H A A A A H'],
+  ['progression.summary.institution', 'another institution of my kommune', institution(I2), 'F H A H H H H'],
+  ['progression.summary.institution', 'institution in another kommune', institution(I3), 'F H H H H H H'],
+  ['progression.summary.kommune', 'own kommune', kommune(K1), 'F H A F F F H'],
+  ['progression.summary.kommune', 'another kommune', kommune(K2), 'F H H H H H H'],
+  ['progression.group.read', 'my class team’s group', progressionGroup(I1, T_MAT), 'H H H A H A H'],
+  ['progression.group.read', 'another class’s group', progressionGroup(I1, T_UDSK), 'H H H A H H H'],
+  [
+    'progression.group.read',
+    'a group delegated to everyone (counts for ressourcepersoner of the institution only)',
+    progressionGroup(I1, T_UDSK, { delegatedTo: everyone }),
+    'H H H A A H H',
+  ],
+  ['progression.group.read', 'a group without a class team', progressionGroup(I1, null), 'H H H A H H H'],
+  [
+    'progression.group.read',
+    'another institution’s group, delegated to everyone',
+    progressionGroup(I2, null, { delegatedTo: everyone }),
+    'H H H H H H H',
+  ],
+  ['progression.group.write', 'my class team’s group', progressionGroup(I1, T_MAT), 'H H H A H A H'],
+  [
+    'progression.group.write',
+    'a group delegated to everyone',
+    progressionGroup(I1, T_UDSK, { delegatedTo: everyone }),
+    'H H H A A H H',
+  ],
+  [
+    'progression.group.names',
+    'my class team’s group, names kept',
+    progressionGroup(I1, T_MAT, { names: true }),
+    'H H H F H A H',
+  ],
+  [
+    'progression.group.names',
+    'my class team’s group, names off',
+    progressionGroup(I1, T_MAT),
+    'H H H F H F H',
+  ],
+  [
+    'progression.group.names',
+    'a delegated group, names kept',
+    progressionGroup(I1, T_UDSK, { delegatedTo: everyone, names: true }),
+    'H H H F F H H',
+  ],
+  ['progression.export', 'my class team’s group', progressionGroup(I1, T_MAT), 'H H H A H A H'],
+  ['progression.export', 'another class’s group', progressionGroup(I1, T_UDSK), 'H H H A H H H'],
+  ['progression.conference.read', 'my class team’s group', progressionGroup(I1, T_MAT), 'H H H A H A H'],
+  [
+    'progression.conference.write',
+    'a group delegated to everyone',
+    progressionGroup(I1, T_UDSK, { delegatedTo: everyone }),
+    'H H H A A H H',
+  ],
+  [
+    'progression.conference.read',
+    'another institution’s group',
+    progressionGroup(I3, null, { delegatedTo: everyone }),
+    'H H H H H H H',
+  ],
 ];
 
 const cases = TABLE.flatMap(([action, label, resource, expected]) => {
@@ -884,6 +969,15 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'conversation.read': true,
       'conversation.prepare': true,
       'conversation.record': true,
+      'progression.setup': true,
+      'progression.group.read': true,
+      'progression.group.write': true,
+      'progression.group.names': true,
+      'progression.export': true,
+      'progression.summary.institution': true,
+      'progression.summary.kommune': true,
+      'progression.conference.read': true,
+      'progression.conference.write': true,
       'evaluation.read': true,
       'evaluation.edit': true,
       'evaluation.publish': true,

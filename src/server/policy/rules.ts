@@ -15,6 +15,7 @@ import { decideConversations } from './rules-conversations.js';
 import { decideEvaluation } from './rules-evaluation.js';
 import { decideInquiry } from './rules-inquiry.js';
 import { decideObservation } from './rules-observation.js';
+import { decideProgression } from './rules-progression.js';
 import { decidePractice } from './rules-practice.js';
 import { decideTraining } from './rules-training.js';
 import type { Action, Actor, Decision, Resource } from './types.js';
@@ -41,6 +42,7 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'kommune': {
       if (action === 'observation.data') return decideObservation(a, action, r);
       if (action === 'inquiry.templates') return decideInquiry(a, action, r);
+      if (action === 'progression.summary.kommune') return decideProgression(a, action, r);
       const visible = seesKommune(a, r.id);
       if (action === 'kommune.read') return decide(visible, true);
       if (action === 'kommune.pillars') return decide(visible, admin || isForvaltningOf(a, r.id));
@@ -69,6 +71,9 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
           return decideTraining(a, action, r);
         case 'conversation.create':
           return decideConversations(a, action, r);
+        case 'progression.setup':
+        case 'progression.summary.institution':
+          return decideProgression(a, action, r);
         default:
           return decide(visible, false);
       }
@@ -119,6 +124,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       return decideEvaluation(a, action, r);
     case 'conversation':
       return decideConversations(a, action, r);
+    case 'progression_group':
+      return decideProgression(a, action, r);
     case 'grant': {
       if (action !== 'role.grant') return 'forbidden';
       if (admin) return 'allow';

@@ -162,6 +162,21 @@ export type EvaluationPlanResource = {
   published: boolean;
 };
 
+/**
+ * A progression group (issue 17 part 2): a class or group/stue of one school year; `teamId` is its class team.
+ * `delegated`: a leader delegated the group to the actor (a progression_delegations row); `showFullNames`: the
+ * institution keeps full names. Build it with progression's loadGroup.
+ */
+export type ProgressionGroupResource = {
+  type: 'progression_group';
+  id: string;
+  institutionId: string;
+  kommuneId: string;
+  teamId: string | null;
+  delegated: boolean;
+  showFullNames: boolean;
+};
+
 export type Resource =
   | { type: 'instance' }
   | { type: 'kommune'; id: string }
@@ -188,10 +203,28 @@ export type Resource =
   | VisitResource
   | CycleResource
   | StoryResource
+  | ProgressionGroupResource
   | ConversationResource
   | EvaluationPlanResource;
 
 export type Action =
+  /** On an institution: progression settings, areas, periods, groups, delegations, moving children (its leders). */
+  | 'progression.setup'
+  /** A progression group's per-child data: its class team, the institution's leders, delegated ressourcepersoner. */
+  | 'progression.group.read'
+  /** Enter statuses and add, edit or let children leave: the same circle as progression.group.read. */
+  | 'progression.group.write'
+  /** See the children's full names: the class team only, and only when the institution keeps names. */
+  | 'progression.group.names'
+  /** Export a group's per-child data (with a reason; audit-logged): the same circle as progression.group.read. */
+  | 'progression.export'
+  /** On an institution: its group summaries (its staff, forvaltning of its kommune). */
+  | 'progression.summary.institution'
+  /** On a kommune: the summary across its institutions (its forvaltning). */
+  | 'progression.summary.kommune'
+  /** A group's learning conversations (konferencer): the same circle as progression.group.read. */
+  | 'progression.conference.read'
+  | 'progression.conference.write'
   /** An evaluation plan: the institution's people, a team's members and leders, a published kommune plan's kommune. */
   | 'evaluation.read'
   /** Write a plan's items: a kommune's forvaltning, an institution's leders and ressourcepersoner, a team's members. */

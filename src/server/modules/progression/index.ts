@@ -1,0 +1,6 @@
+// The progression module's front door (issue 17 parts 2–3: progression overview, summaries, conferences): what
+// app.ts, the worker (main.ts) and other modules may use. Everything else in this folder is the module's own.
+// Sub-folders by concern: setup/, grid/, summary/, conferences/, import/, retention/; resource.ts loads and
+// authorizes a group, an institution or a kommune for every service here.
+
+export { progressionRoutes } from './routes.js';
