@@ -100,4 +100,45 @@ export const PROGRESSION_ERRORS = {
     da: 'Barnet kan kun flyttes til en anden aktiv gruppe i samme skoleår, fra en dag efter det kom i sin gruppe.',
     en: 'The child can only be moved to another active group in the same school year, from a day after it joined its group.',
   },
+  // The CSV import (progression-import).
+  'progression.import_unreadable': {
+    status: 400,
+    da: 'Filen kan ikke læses som en CSV-fil. Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.',
+    en: 'The file cannot be read as a CSV file. Save the spreadsheet as "CSV" and try again.',
+  },
+  'progression.import_empty': {
+    status: 400,
+    da: 'Filen har ingen rækker med data under overskriften.',
+    en: 'The file has no rows of data below the header.',
+  },
+  'progression.import_too_many_rows': {
+    status: 400,
+    da: 'Filen har for mange rækker (højst 5.000).',
+    en: 'The file has too many rows (at most 5,000).',
+  },
+  'progression.import_too_large': {
+    status: 413,
+    da: 'Filen er for stor (højst 2 MB).',
+    en: 'The file is too large (at most 2 MB).',
+  },
+  'progression.import_columns': {
+    status: 400,
+    da: 'Vælg, hvilken kolonne der har koden, og en kolonne med score eller status.',
+    en: 'Choose the column with the code, and a column with a score or a status.',
+  },
+  'progression.import_bands': {
+    status: 400,
+    da: 'To grænser overlapper: en score må kun give én farve.',
+    en: 'Two bands overlap: a score may give only one colour.',
+  },
+  'progression.import_has_errors': {
+    status: 422,
+    da: 'Nogle rækker har fejl. Ret dem i filen, eller vælg at springe dem over.',
+    en: 'Some rows have errors. Correct them in the file, or choose to skip them.',
+  },
+  'progression.import_stale': {
+    status: 409,
+    da: 'Oversigten eller filen er ændret siden forhåndsvisningen. Se ændringerne, og forhåndsvis igen.',
+    en: 'The overview or the file changed since the preview. See the changes and preview again.',
+  },
 } as const;
