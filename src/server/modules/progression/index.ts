@@ -4,3 +4,5 @@
 // authorizes a group, an institution or a kommune for every service here.
 
 export { progressionRoutes } from './routes.js';
+/** An institution's summary (SummaryTable) as `actor` may see it: for the learning conversations' data package. */
+export { institutionSummary, type SummaryTableOut } from './summary/service.js';

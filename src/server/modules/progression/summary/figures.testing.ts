@@ -12,7 +12,12 @@ import type { Counts } from './suppress.js';
  * areas, periods, groups and the totals a summary reads. Entering statuses through the API is the grid's test.
  */
 
-export async function addArea(db: DbOrTx, institutionId: string, name: string, position = 0): Promise<string> {
+export async function addArea(
+  db: DbOrTx,
+  institutionId: string,
+  name: string,
+  position = 0,
+): Promise<string> {
   const [r] = await db
     .insert(progressionAreas)
     .values({ institutionId, name, position })
