@@ -141,4 +141,14 @@ export const PROGRESSION_ERRORS = {
     da: 'Oversigten eller filen er ændret siden forhåndsvisningen. Se ændringerne, og forhåndsvis igen.',
     en: 'The overview or the file changed since the preview. See the changes and preview again.',
   },
+  'progression.conference_not_found': {
+    status: 404,
+    da: 'Læringssamtalen findes ikke, eller du har ikke adgang til den.',
+    en: 'The learning conversation does not exist, or you do not have access to it.',
+  },
+  'progression.resource_person_invalid': {
+    status: 400,
+    da: 'Ressourcepersonen skal være ressourceperson eller leder på institutionen.',
+    en: 'The resource person must be a resource person or leader at the institution.',
+  },
 } as const;
