@@ -32,6 +32,7 @@ import {
 } from './modules/communities/index.js';
 import { conversationRoutes } from './modules/conversations/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
+import { conversationRoutes } from './modules/conversations/index.js';
 import { inquiryRoutes } from './modules/inquiry/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
@@ -165,6 +166,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(observationVisitRoutes(ctx));
       await api.register(observationDataRoutes(ctx));
       await api.register(inquiryRoutes(ctx));
+      await api.register(conversationRoutes(ctx));
       await api.register(conversationRoutes(ctx));
       await api.register(progressionRoutes(ctx));
       await api.register(demoRoutes(ctx));

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { ConversationParticipant, ThemeChoice, ThemeSnapshot } from '../../shared/contracts/conversations.js';
+import type {
+  ConversationParticipant,
+  ThemeChoice,
+  ThemeSnapshot,
+} from '../../shared/contracts/conversations.js';
 import { CONVERSATION_STATES } from '../../shared/conversations.js';
 import { at, id, inList, institutions, users } from './schema.js';
 

@@ -18,7 +18,10 @@ export function decideConversations(a: Actor, action: Action, r: Resource): Deci
   switch (r.type) {
     case 'institution':
       // Prepare a package for a unit: forvaltning of its kommune.
-      return decide(seesInstitution(a, r), action === 'conversation.create' && isForvaltningOf(a, r.kommuneId));
+      return decide(
+        seesInstitution(a, r),
+        action === 'conversation.create' && isForvaltningOf(a, r.kommuneId),
+      );
     case 'conversation': {
       const visible = seesConversation(a, r);
       if (action === 'conversation.read' || action === 'conversation.record') return decide(visible, true);

@@ -17,7 +17,10 @@ let drop: () => Promise<void>;
 let userId: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ db, drop, userId } = await agreementWorld({ medarbejder: 'Bakkeskolen', ressourceperson: 'Klub Lynet' }));
+  ({ db, drop, userId } = await agreementWorld({
+    medarbejder: 'Bakkeskolen',
+    ressourceperson: 'Klub Lynet',
+  }));
   await db.delete(conversationPackages);
   const all = await db.select({ id: institutions.id, name: institutions.name }).from(institutions);
   const now = new Date();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
-  CONVERSATION_LIMITS as L,
   CONVERSATION_STATES,
   FIGURE_UNITS,
+  CONVERSATION_LIMITS as L,
   THEME_KINDS,
 } from '../conversations.js';
 import { day, id, personRef, timestamp } from './common.js';
@@ -59,7 +59,10 @@ export const ThemeSnapshot = z.object({
 export type ThemeChoice = z.output<typeof ThemeChoice>;
 export type ThemeSnapshot = z.output<typeof ThemeSnapshot>;
 
-export const ConversationParticipant = z.object({ id: id.nullable(), name: z.string().trim().min(1).max(200) });
+export const ConversationParticipant = z.object({
+  id: id.nullable(),
+  name: z.string().trim().min(1).max(200),
+});
 export type ConversationParticipant = z.output<typeof ConversationParticipant>;
 
 // Requests
@@ -81,7 +84,9 @@ export const ConversationUpdate = z.strictObject({
     .optional(),
 });
 export const ConversationShare = z.strictObject({ version: z.number().int().min(1) });
-export const FiguresFile = z.any().describe('The CSV file itself (label;value or period;value, at most 1 MB).');
+export const FiguresFile = z
+  .any()
+  .describe('The CSV file itself (label;value or period;value, at most 1 MB).');
 export const FiguresQuery = z.strictObject({
   dryRun: z
     .enum(['true', 'false'])

@@ -2,6 +2,8 @@
 // the worker (main.ts) and other modules may use. Everything else in this folder is the module's own. Sub-folders
 // by concern: templates/, space/, cycles/, tasks/, evidence/, meetings/, stories/.
 
+/** Starting a cycle from a template (learning conversations hand a unit's agreed focus down to a team with it). */
+export { createCycleService } from './cycles/service.js';
 export {
   cycleFilesPrefix,
   listCycleEvidence,

@@ -3,6 +3,8 @@
 // visits/ (planning, recording, conversation), self/ (self-observation), data/ (institution and kommune data).
 
 export { observationDataRoutes } from './data/routes.js';
+/** One institution's data (leaders, its kommune's forvaltning), already coarsened and suppressed: learning conversations' packages read it. */
+export { createDataService as createObservationDataService } from './data/service.js';
 export { observationSetupRoutes } from './setup/routes.js';
 export { starterFor } from './setup/starter.js';
 export { assignKeys } from './setup/versioning.js';

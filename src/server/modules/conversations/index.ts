@@ -1,0 +1,5 @@
+// The learning conversations module's front door (issue 17 part 4, P3: data packages and conversation records
+// between forvaltning and a unit's leaders): what app.ts and the demo seed may use.
+
+export { conversationRoutes } from './routes.js';
+export { createConversationService } from './service.js';
