@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_STATES, STORY_VISIBILITIES } from '../../shared/inquiry.js';
 import type { Db } from '../db/index.js';
@@ -7,7 +7,7 @@ import { institutions, teamMemberships, teams } from '../db/schema.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesStory } from './index.js';
 import { classActor, visibilityClass } from './sql-search.js';
-import { searchableStories, visibleStories } from './sql-stories.js';
+import { searchableStories, storySlices, visibleStories } from './sql-stories.js';
 
 /*
  * Story search and lists filter with sql-stories.visibleStories; a single story is decided by
@@ -105,6 +105,31 @@ describe('visibleStories agrees with seesStory', () => {
       expect(visibilityClass(actor)).toBe(visibilityClass(classActor(actor)));
     },
   );
+
+  it('storySlices cut searchableStories into disjoint parts; a shared part is the same set for every reader', async () => {
+    const ids = async (where: SQL) =>
+      sorted(
+        (await db.select({ id: practiceStories.id }).from(practiceStories).where(where)).map((r) => r.id),
+      );
+    const byKey = new Map<string, string[]>();
+    for (const actor of [ANONYMOUS, ...(await Promise.all(AGREEMENT_ACTORS.map(actorOf)))]) {
+      const { shared, own } = storySlices(actor);
+      const parts = [...shared.map((s) => s.where), ...(own ? [own] : [])];
+      const all = (await Promise.all(parts.map(ids))).flat();
+      // Every story the reader may find in exactly one part (no repeats), and nothing else.
+      expect(sorted(all)).toEqual(await ids(searchableStories(actor)));
+      for (const s of shared) {
+        const rows = await ids(s.where);
+        expect(byKey.get(s.key) ?? rows).toEqual(rows);
+        byKey.set(s.key, rows);
+      }
+    }
+    // Not vacuous: the public part, all signed in, a kommune's, the curators' part; and someone's own part.
+    expect([...byKey.keys()].filter((k) => k.startsWith('kommune:')).length).toBeGreaterThan(0);
+    expect(byKey.get('published')?.length).toBeGreaterThan(byKey.get('all')?.length ?? 0);
+    const own = storySlices(await actorOf('medarbejder')).own;
+    expect(own && (await ids(own)).length).toBeGreaterThan(0);
+  });
 
   it('anonymous: the published public ones only, both ways', async () => {
     const { pure, viaSql, titles } = await bothWays(ANONYMOUS);

@@ -56,3 +56,42 @@ export function searchableStories(a: Actor): SQL {
     );
   return sql`(${published} and (${or(...open)}))`;
 }
+
+/** One part of what searchableStories allows: a set of published stories chosen by the story's columns alone. */
+export type StorySlice = { key: string; where: SQL };
+
+/**
+ * searchableStories cut into disjoint parts, for story search's memory: `shared` parts are sets that depend on
+ * the story alone (public; all signed in; one kommune's; every published one for curators), so one remembered
+ * answer per part and query serves every reader whose class includes that part — and only them: a reader is
+ * given a part only when their class sees all of it. `own` is the rest of what this reader sees (their
+ * institutions' stories and their teams' stories outside the shared parts), small and read afresh every time.
+ * Together exactly searchableStories, each story in one part (the agreement test proves it for every actor).
+ */
+export function storySlices(a: Actor): { shared: StorySlice[]; own: SQL | null } {
+  const published = sql`${practiceStories.state} = 'published'`;
+  const visibility = (v: string) => sql`${practiceStories.visibility} = ${v}`;
+  const pub = { key: 'public', where: sql`(${published} and ${visibility('public')})` };
+  if (!a.id) return { shared: [pub], own: null };
+  if (isAdmin(a) || isEditor(a)) return { shared: [{ key: 'published', where: published }], own: null };
+  const komm = [...new Set(a.grants.map((g) => g.kommuneId).filter((k): k is string => !!k))].sort();
+  const shared = [
+    pub,
+    { key: 'all', where: sql`(${published} and ${visibility('all')})` },
+    ...komm.map((k) => ({
+      key: `kommune:${k}`,
+      where: sql`(${published} and ${visibility('kommune')} and ${practiceStories.kommuneId} = ${k})`,
+    })),
+  ];
+  const rest: SQL[] = [];
+  const inst = memberInstitutionIds(a);
+  if (inst.length)
+    rest.push(sql`(${visibility('institution')} and ${inArray(practiceStories.institutionId, inst)})`);
+  const teamIds = [...new Set(a.teamIds ?? [])];
+  if (teamIds.length) rest.push(inArray(practiceStories.teamId, teamIds));
+  if (!rest.length) return { shared, own: null };
+  const inShared = komm.length
+    ? sql`(${practiceStories.visibility} in ('public', 'all') or (${visibility('kommune')} and ${inArray(practiceStories.kommuneId, komm)}))`
+    : sql`${practiceStories.visibility} in ('public', 'all')`;
+  return { shared, own: sql`(${published} and (${or(...rest)}) and not ${inShared})` };
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { AgeBand, Pillar } from '../../../../shared/catalogue.js';
+import { AGE_BANDS, type AgeBand, PILLARS, type Pillar } from '../../../../shared/catalogue.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { inquiryCycles, practiceStories, storyMethods, storyVideos } from '../../../db/inquiry-schema.js';
 import { rows } from '../../../db/rows.js';
@@ -267,9 +267,15 @@ const rankOf = (q: { text: string } | null) =>
   q
     ? sql<number>`ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], coalesce(${practiceStories.searchDocument}, ''::tsvector), websearch_to_tsquery('danish', ${q.text}))::float8`
     : sql<number>`0::float8`;
-const sortMicros = sql<string>`(extract(epoch from coalesce(${practiceStories.publishedAt}, ${practiceStories.createdAt})) * 1000000)::bigint`;
+/** When the story came out (a draft: was made); the published ones have an index in this order. */
+const sortAt = sql`coalesce(${practiceStories.publishedAt}, ${practiceStories.createdAt})`;
+const sortMicros = sql<string>`(extract(epoch from ${sortAt}) * 1000000)::bigint`;
 
-/** One page of matching story ids in scope, best first (then newest), `limit` after the cursor key. */
+/**
+ * One page of matching story ids in scope, best first (then newest), `limit` after the cursor key. Without a
+ * text every rank is 0: the page is read newest first through practice_stories_published_order_idx (the key's
+ * time compared as a timestamp, exactly the same order), so it stops after `limit` rows.
+ */
 export async function searchPage(
   db: DbOrTx,
   s: {
@@ -283,14 +289,26 @@ export async function searchPage(
 ): Promise<SearchKey[]> {
   const f = filterConditions(s.filters);
   const rank = rankOf(s.q);
-  const keyset = s.after
-    ? sql`(${rank}, ${sortMicros}, ${practiceStories.id}) < (${s.after.rank}::float8, ${s.after.micros}::bigint, ${s.after.id}::uuid)`
-    : undefined;
+  const a = s.after;
+  const at = a && sql`('epoch'::timestamptz + ${a.micros}::bigint * interval '1 microsecond')`;
+  const keyset = !a
+    ? undefined
+    : s.q
+      ? sql`(${rank}, ${sortMicros}, ${practiceStories.id}) < (${a.rank}::float8, ${a.micros}::bigint, ${a.id}::uuid)`
+      : // Rank 0 throughout: the same comparison as above, with the time as the index has it.
+        a.rank > 0
+        ? undefined
+        : a.rank < 0
+          ? sql`false`
+          : sql`(${sortAt}, ${practiceStories.id}) < (${at}, ${a.id}::uuid)`;
+  const order = s.q
+    ? [sql`${rank} desc`, sql`${sortMicros} desc`, sql`${practiceStories.id} desc`]
+    : [sql`${sortAt} desc`, sql`${practiceStories.id} desc`];
   const page = await db
     .select({ id: practiceStories.id, rank, micros: sql<string>`${sortMicros}::text` })
     .from(practiceStories)
     .where(and(s.scope, s.extra, textMatch(s.q), f.subject, f.ageBand, f.method, f.pillar, keyset))
-    .orderBy(sql`${rank} desc`, sql`${sortMicros} desc`, sql`${practiceStories.id} desc`)
+    .orderBy(...order)
     .limit(s.limit);
   return page.map((p) => ({ id: p.id, rank: Number(p.rank), micros: String(p.micros) }));
 }
@@ -302,38 +320,72 @@ export type FacetRow = {
   label: string | null;
 };
 
-/** Facet counts and the total over the matching stories in scope; each facet applies every filter but its own. */
+/**
+ * Facet counts and the total over the matching stories in scope; each facet applies every filter but its own.
+ * One pass over the matches: grouped by subject, with the age bands, pillars and total as conditional counts
+ * (their values are a fixed list), and the methods through story_methods — no row is unnested or aggregated
+ * twice. Only values with matches are given (count > 0), like a group-by.
+ */
 export async function searchFacets(
   db: DbOrTx,
   s: { scope: SQL; q: { text: string; prefix: string | null } | null; filters: StoryFilters; extra: SQL },
 ): Promise<FacetRow[]> {
   const f = filterConditions(s.filters);
-  const res = await rows<FacetRow>(
+  const counts = (col: 'age_bands' | 'pillars', values: readonly string[], where: SQL) =>
+    sql.join(
+      values.map(
+        (v, i) =>
+          sql`count(*) filter (where ${where} and b.${sql.raw(col)} @> array[${v}]::text[])::int as ${sql.raw(`${col === 'age_bands' ? 'a' : 'p'}${i}`)}`,
+      ),
+      sql`, `,
+    );
+  const none = sql.join(
+    [...AGE_BANDS, ...PILLARS].map(() => sql`null::int`),
+    sql`, `,
+  );
+  type Row = {
+    kind: 's' | 'm';
+    value: string | null;
+    n: number;
+    total: number | null;
+    label: string | null;
+  } & Record<string, number | string | null>;
+  const res = await rows<Row>(
     db,
     sql`
-    with base as materialized (
+    with b as materialized (
       select ${practiceStories.id} as id, ${practiceStories.subjectId} as subject_id,
         ${practiceStories.ageBands} as age_bands, ${practiceStories.pillars} as pillars,
         ${f.subject} as fs, ${f.ageBand} as fa, ${f.method} as fm, ${f.pillar} as fp
       from ${practiceStories}
       where ${s.scope} and ${s.extra} and ${textMatch(s.q)}
-    ), counts as (
-      select 'subject' as facet, b.subject_id::text as value, count(*)::int as count from base b
-        where b.fa and b.fm and b.fp and b.subject_id is not null group by b.subject_id
+    ), c as (
+      select 's' as kind, b.subject_id as value, count(*) filter (where fa and fm and fp)::int as n,
+        count(*) filter (where fs and fa and fm and fp)::int as total,
+        ${counts('age_bands', AGE_BANDS, sql`fs and fm and fp`)}, ${counts('pillars', PILLARS, sql`fs and fa and fm`)}
+      from b group by b.subject_id
       union all
-      select 'ageBand', a.value, count(*)::int from base b cross join lateral unnest(b.age_bands) as a(value)
-        where b.fs and b.fm and b.fp group by a.value
-      union all
-      select 'method', sm.term_id::text, count(*)::int from base b join story_methods sm on sm.story_id = b.id
-        where b.fs and b.fa and b.fp group by sm.term_id
-      union all
-      select 'pillar', p.value, count(*)::int from base b cross join lateral unnest(b.pillars) as p(value)
-        where b.fs and b.fa and b.fm group by p.value
-      union all
-      select 'total', null, count(*)::int from base b where b.fs and b.fa and b.fm and b.fp
+      select 'm', sm.term_id, count(*)::int, null, ${none}
+      from b join story_methods sm on sm.story_id = b.id where fs and fa and fp group by sm.term_id
     )
-    select c.facet, c.value, c.count, t.label
-    from counts c left join taxonomy_terms t on c.facet in ('subject', 'method') and t.id::text = c.value`,
+    select c.*, t.label from c left join taxonomy_terms t on t.id = c.value`,
   );
-  return res.map((r) => ({ ...r, count: Number(r.count) }));
+  const out: FacetRow[] = [];
+  const sum = (key: string) => res.reduce((n, r) => n + (r.kind === 's' ? Number(r[key] ?? 0) : 0), 0);
+  for (const r of res) {
+    const n = Number(r.n);
+    if (r.kind === 'm' && n > 0) out.push({ facet: 'method', value: r.value, count: n, label: r.label });
+    if (r.kind === 's' && r.value !== null && n > 0)
+      out.push({ facet: 'subject', value: r.value, count: n, label: r.label });
+  }
+  AGE_BANDS.forEach((v, i) => {
+    const n = sum(`a${i}`);
+    if (n > 0) out.push({ facet: 'ageBand', value: v, count: n, label: null });
+  });
+  PILLARS.forEach((v, i) => {
+    const n = sum(`p${i}`);
+    if (n > 0) out.push({ facet: 'pillar', value: v, count: n, label: null });
+  });
+  out.push({ facet: 'total', value: null, count: sum('total'), label: null });
+  return out;
 }

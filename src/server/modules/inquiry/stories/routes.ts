@@ -55,6 +55,9 @@ export function storyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => stories.search(req.actor ?? ANONYMOUS, req.query, requestLocale(req)),
     );
+    // Hits and misses of the search memory, for the inquiry benchmark only (never on unless asked for).
+    if (process.env.AMONGI_SEARCH_CACHE_STATS === '1')
+      app.get('/stories/cache-stats', { schema: { hide: true } }, async () => stories.searchMemoryStats());
     app.get(
       '/stories/review',
       {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale } from '../../../../shared/constants.js';
 import type * as c from '../../../../shared/contracts/stories.js';
@@ -11,8 +11,8 @@ import { inquiryCycles } from '../../../db/inquiry-schema.js';
 import { readCursor, writeCursor } from '../../../http/cursor.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize, can, curatesStories, type StoryResource } from '../../../policy/index.js';
-import { searchableVideos, visibilityClass } from '../../../policy/sql-search.js';
-import { searchableStories, visibleStories } from '../../../policy/sql-stories.js';
+import { searchableVideos } from '../../../policy/sql-search.js';
+import { searchableStories, storySlices, visibleStories } from '../../../policy/sql-stories.js';
 import { audit } from '../../audit.js';
 import { notifyMany } from '../../notifications/index.js';
 import {
@@ -20,6 +20,7 @@ import {
   prefixWords,
   presentFacets,
   presentSummary,
+  TtlCache,
   videoSummaries,
 } from '../../search/index.js';
 import * as cycleRepo from '../cycles/repo.js';
@@ -34,14 +35,41 @@ type StoryDraft = z.output<typeof c.StoryDraft>;
 type StoryList = z.output<typeof c.StoryList>;
 
 /**
- * Story search's short memory: a page's keys and the facet counts, per visibility class and query, for a few
- * seconds; forgotten at once in every process when any story changes (the `stories.changed` event; the page's
- * cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`, whose
- * answer follows the video's own visibility at once.
+ * Story search's short memory: a page's keys and the facet counts, per shared part of what readers may see
+ * (policy/sql-stories.storySlices: public, all signed in, one kommune's, the curators' all) and query, for a few
+ * seconds; the reader's own small rest (their institutions' and teams' stories) is read afresh each time and the
+ * parts are added up. Forgotten at once in every process when any story changes (the `stories.changed` event;
+ * the page's cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`,
+ * whose answer follows the video's own visibility at once.
  */
 const SEARCH_TTL_MS = 5_000;
 const SEARCH_CACHE_MAX = 2_000;
 type SearchComputed = { page: repo.SearchKey[]; facetRows: repo.FacetRow[] };
+
+/** Search order: best rank first, then newest, then the larger id (as PostgreSQL orders uuids: bytes, i.e. hex). */
+function searchOrder(x: repo.SearchKey, y: repo.SearchKey): number {
+  if (x.rank !== y.rank) return y.rank - x.rank;
+  const mx = BigInt(x.micros);
+  const my = BigInt(y.micros);
+  if (mx !== my) return my > mx ? 1 : -1;
+  return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
+}
+
+/** The answer of disjoint parts as one: the first `limit` keys of their pages, their facet counts added up. */
+function combine(parts: SearchComputed[], limit: number): SearchComputed {
+  if (parts.length === 1) return parts[0];
+  const page = parts
+    .flatMap((x) => x.page)
+    .sort(searchOrder)
+    .slice(0, limit);
+  const sums = new Map<string, repo.FacetRow>();
+  for (const r of parts.flatMap((x) => x.facetRows)) {
+    const key = `${r.facet}\u0000${r.value ?? ''}`;
+    const seen = sums.get(key);
+    sums.set(key, seen ? { ...seen, count: seen.count + r.count } : r);
+  }
+  return { page, facetRows: [...sums.values()] };
+}
 
 /** Follow-up stories shown on a story at most; the editors' queue at most. */
 const FOLLOW_UPS_MAX = 24;
@@ -141,8 +169,8 @@ function decodeCursor(cursor: string): repo.SearchKey {
  */
 export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
-  const searchMemory = new Map<string, { at: number; generation: number; value: Promise<SearchComputed> }>();
   let searchGeneration = 0;
+  const searchMemory = new TtlCache<SearchComputed>(SEARCH_CACHE_MAX, SEARCH_TTL_MS, () => searchGeneration);
   const forget = () => {
     searchGeneration++;
   };
@@ -262,6 +290,9 @@ export function createStoryService(ctx: AppContext) {
 
   return {
     get: reload,
+
+    /** Hits and misses of the search memory (the inquiry benchmark reads them). */
+    searchMemoryStats: () => searchMemory.stats(),
 
     /** The cycle's story (404 story.not_found while none is written, or when the reader may not see it). */
     async ofCycle(actor: Actor, cycleId: string): Promise<Story> {
@@ -411,53 +442,40 @@ export function createStoryService(ctx: AppContext) {
       const text = cleanQuery(p.q);
       const words = prefixWords(p.q);
       const q = text ? { text, prefix: words.length ? words.map((w) => `${w}:*`).join(' & ') : null } : null;
-      // From the actor's class alone (signed in or not, grants, session teams): one answer per class.
-      const scope = searchableStories(actor);
       const extra = p.video
         ? sql`exists (select 1 from story_videos sv join videos on videos.id = sv.video_id
             where sv.story_id = practice_stories.id and sv.video_id = ${p.video} and ${searchableVideos(actor)})`
         : sql`true`;
+      // Sorted: the same filters in another order are the same remembered answer.
       const filters: repo.StoryFilters = {
-        subject: [...new Set(p.subject)],
-        ageBand: [...new Set(p.ageBand)],
-        method: [...new Set(p.method)],
-        pillar: [...new Set(p.pillar)],
+        subject: [...new Set(p.subject)].sort(),
+        ageBand: [...new Set(p.ageBand)].sort(),
+        method: [...new Set(p.method)].sort(),
+        pillar: [...new Set(p.pillar)].sort(),
       };
       const after = p.cursor ? decodeCursor(p.cursor) : undefined;
-      const compute = async (): Promise<SearchComputed> => {
+      const compute = (scope: SQL) => async (): Promise<SearchComputed> => {
         const [page, facetRows] = await Promise.all([
           repo.searchPage(db, { scope, q, filters, extra, after, limit: p.limit + 1 }),
           repo.searchFacets(db, { scope, q, filters, extra }),
         ]);
         return { page, facetRows };
       };
-      let computed: Promise<SearchComputed>;
-      if (p.video) computed = compute();
+      let parts: Promise<SearchComputed>[];
+      if (p.video) parts = [compute(searchableStories(actor))()];
       else {
-        const key = JSON.stringify([
-          !!actor.id,
-          visibilityClass(actor),
-          q,
-          filters,
-          p.cursor ?? null,
-          p.limit,
-        ]);
-        const now = Date.now();
-        const hit = searchMemory.get(key);
-        if (hit && hit.generation === searchGeneration && now - hit.at < SEARCH_TTL_MS) computed = hit.value;
-        else {
-          if (searchMemory.size >= SEARCH_CACHE_MAX) searchMemory.clear();
-          computed = compute();
-          searchMemory.set(key, { at: now, generation: searchGeneration, value: computed });
-          computed.catch(() => searchMemory.delete(key));
-        }
+        // Each shared part is the same set for every reader given it, so its answer is too (never the reader's id).
+        const { shared, own } = storySlices(actor);
+        const key = (part: string) => JSON.stringify([part, q, filters, p.cursor ?? null, p.limit]);
+        parts = shared.map((part) => searchMemory.get(key(part.key), compute(part.where)));
+        if (own) parts.push(compute(own)());
       }
-      const { page, facetRows } = await computed;
+      const { page, facetRows } = combine(await Promise.all(parts), p.limit + 1);
       const items = page.slice(0, p.limit);
       const last = items.at(-1);
       const found = await repo.summaries(
         db,
-        scope,
+        searchableStories(actor),
         items.map((i) => i.id),
       );
       return {
