@@ -367,3 +367,15 @@ export const ImportPreview = z.object({
   /** True in the answer of a commit. */
   committed: z.boolean(),
 });
+
+/** A child as the children routes answer it: the placement in the group the route was about (or the new one). */
+export const ChildAnswer = z.object({
+  id,
+  code: z.string(),
+  fullName: z.string().nullable(),
+  groupId: id,
+  fromOn: day,
+  toOn: day.nullable(),
+});
+/** The grid as CSV (UTF-8 with BOM, `;`-separated, for Danish Excel). */
+export const GridCsv = z.string();
