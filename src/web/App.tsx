@@ -155,6 +155,39 @@ const MinutesPage = lazy(() =>
   import('./routes/inquiry/meetings/MinutesPage').then((m) => ({ default: m.MinutesPage })),
 );
 
+// Progression overview (issue 17 part 2).
+const ProgressionHome = lazy(() =>
+  import('./routes/progression/ProgressionHome').then((m) => ({ default: m.ProgressionHome })),
+);
+const ProgressionGridPage = lazy(() =>
+  import('./routes/progression/GridPage').then((m) => ({ default: m.GridPage })),
+);
+const ProgressionSetupPage = lazy(() =>
+  import('./routes/progression/setup/SetupPage').then((m) => ({ default: m.SetupPage })),
+);
+const ProgressionInstitutionPage = lazy(() =>
+  import('./routes/progression/SummaryPage').then((m) => ({ default: m.InstitutionSummaryPage })),
+);
+const ProgressionKommunePage = lazy(() =>
+  import('./routes/progression/SummaryPage').then((m) => ({ default: m.KommuneSummaryPage })),
+);
+const ProgressionConferencesPage = lazy(() =>
+  import('./routes/progression/conferences/ConferencesPage').then((m) => ({ default: m.ConferencesPage })),
+);
+const ProgressionConferencePage = lazy(() =>
+  import('./routes/progression/conferences/ConferenceFormPage').then((m) => ({
+    default: m.ConferenceFormPage,
+  })),
+);
+
+// Learning conversations between levels (issue 17 part 4).
+const ConversationsPage = lazy(() =>
+  import('./routes/conversations/ConversationsPage').then((m) => ({ default: m.ConversationsPage })),
+);
+const ConversationPage = lazy(() =>
+  import('./routes/conversations/ConversationPage').then((m) => ({ default: m.ConversationPage })),
+);
+
 const StoriesPage = lazy(() =>
   import('./routes/stories/StoriesPage').then((m) => ({ default: m.StoriesPage })),
 );
@@ -253,6 +286,19 @@ export function App() {
           <Route path="/moede/:id" element={<MeetingPage />} />
           <Route path="/moede/:id/telefon" element={<MeetingPhonePage />} />
           <Route path="/moede/:id/referat" element={<MinutesPage />} />
+          <Route path="/laeringssamtaler" element={<ConversationsPage />} />
+          <Route path="/laeringssamtaler/:id" element={<ConversationPage />} />
+          <Route path="/progression" element={<ProgressionHome />} />
+          <Route path="/progression/grupper/:id" element={<ProgressionGridPage />} />
+          <Route path="/progression/grupper/:id/samtaler" element={<ProgressionConferencesPage />} />
+          <Route path="/progression/grupper/:id/samtaler/ny" element={<ProgressionConferencePage />} />
+          <Route
+            path="/progression/grupper/:id/samtaler/:conferenceId"
+            element={<ProgressionConferencePage />}
+          />
+          <Route path="/progression/institution/:id" element={<ProgressionInstitutionPage />} />
+          <Route path="/progression/institution/:id/opsaetning" element={<ProgressionSetupPage />} />
+          <Route path="/progression/kommune/:id" element={<ProgressionKommunePage />} />
           <Route element={<RequireCapability need="curate" />}>
             <Route path="/redaktion" element={<EditorialPage />} />
             <Route path="/redaktion/emneord" element={<TaxonomyPage />} />

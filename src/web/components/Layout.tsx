@@ -31,7 +31,10 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   ];
   if (me.teams.length > 0) links.splice(1, 0, ['/team', t('inquiry.nav')]);
   if (me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
-    links.push(['/observation', t('observation.nav')]);
+    links.push(['/observation', t('observation.nav')], ['/progression', t('progression.nav')]);
+  // Learning conversations: forvaltning and leaders (the page says what is there for each).
+  if (me.grants.some((g) => g.role === 'forvaltning' || g.role === 'leder'))
+    links.push(['/laeringssamtaler', t('conversations.nav')]);
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
   if (canSeeStatistics(me)) links.push(['/statistik', t('statistics.nav')]);
   if (me.capabilities.curate) links.push(['/redaktion', t('editorial.nav')]);
