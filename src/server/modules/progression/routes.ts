@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
+import { conferenceRoutes } from './conferences/routes.js';
 import { summaryRoutes } from './summary/routes.js';
 
 /**
@@ -10,6 +11,7 @@ import { summaryRoutes } from './summary/routes.js';
 export function progressionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(summaryRoutes(ctx), { prefix: '/progression' });
+    await app.register(conferenceRoutes(ctx), { prefix: '/progression' });
     // Sub-folders register here, e.g.: await app.register(setupRoutes(ctx), { prefix: '/progression' });
   };
 }

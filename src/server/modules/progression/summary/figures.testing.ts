@@ -1,8 +1,12 @@
+import type { ProgressionStatus } from '../../../../shared/progression.js';
 import type { DbOrTx } from '../../../db/index.js';
 import {
   progressionAreas,
+  progressionChildren,
   progressionGroups,
   progressionPeriods,
+  progressionPlacements,
+  progressionStatuses,
   progressionTotals,
 } from '../../../db/progression-schema.js';
 import type { Counts } from './suppress.js';
@@ -70,4 +74,40 @@ export async function setTotals(db: DbOrTx, groupId: string, areaId: string, per
       target: [progressionTotals.groupId, progressionTotals.areaId, progressionTotals.periodId],
       set: c,
     });
+}
+
+/** A child (by code) placed in a group from a day (to a day: it left). */
+export async function addChild(
+  db: DbOrTx,
+  institutionId: string,
+  code: string,
+  groupId: string,
+  fromOn: string,
+  toOn: string | null = null,
+): Promise<string> {
+  const [r] = await db
+    .insert(progressionChildren)
+    .values({ institutionId, code })
+    .returning({ id: progressionChildren.id });
+  await db.insert(progressionPlacements).values({ childId: r.id, groupId, fromOn, toOn });
+  return r.id;
+}
+
+/** Places a child in another group too (its history follows it). */
+export async function place(
+  db: DbOrTx,
+  childId: string,
+  groupId: string,
+  fromOn: string,
+  toOn: string | null = null,
+) {
+  await db.insert(progressionPlacements).values({ childId, groupId, fromOn, toOn });
+}
+
+/** A status straight into the table (the totals are the test's to set). */
+export async function addStatus(
+  db: DbOrTx,
+  s: { childId: string; areaId: string; periodId: string; groupId: string; status: ProgressionStatus },
+) {
+  await db.insert(progressionStatuses).values(s);
 }
