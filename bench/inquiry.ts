@@ -13,6 +13,8 @@
  *   the screen and half the phones on process A, the other phones and every POST on process B (LISTEN/NOTIFY).
  *
  * PGlite by default; BENCH_DATABASE_URL=postgres://… runs it on a fresh database next to that one (dropped after).
+ * BENCH_INQUIRY_PARTS (pages,search,meeting) picks parts; `search-uncached` adds story search once more on a
+ * restarted server whose search memory is off (AMONGI_STORY_SEARCH_MEMORY=0): what a request costs without it.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -44,6 +46,23 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const STAFF_SAMPLE = 160;
 const LEADER_SAMPLE = 20;
 const TARGET = { pagesP99Ms: { postgresql: 50, pglite: 100 }, meetingP99Ms: 1000 };
+const PARTS = new Set((process.env.BENCH_INQUIRY_PARTS ?? 'pages,search,meeting').split(','));
+
+type CacheStats = { hits: number; misses: number; refreshes: number; size: number; max: number };
+/** The story search memory's hits (served from memory), misses (computed while the request waited), refreshes. */
+const storyCacheStats = async (base: string) =>
+  (await (await fetch(`${base}/api/v1/stories/cache-stats`)).json()) as CacheStats;
+const statsDelta = (a: CacheStats, b: CacheStats) => {
+  const hits = b.hits - a.hits;
+  const misses = b.misses - a.misses;
+  return {
+    hits,
+    misses,
+    refreshes: b.refreshes - a.refreshes,
+    hitRate: round(hits / Math.max(1, hits + misses), 3),
+    size: b.size,
+  };
+};
 
 async function freshPostgres(url: string) {
   const name = `amongi_bench_inquiry_${process.pid}`;
@@ -356,7 +375,9 @@ async function meetingRun(o: {
 
 export async function inquiryBench() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const meetingCount = Number(process.env.BENCH_MEETING_CONTRIBUTIONS ?? 200);
+  const meetingCount = PARTS.has('meeting') ? Number(process.env.BENCH_MEETING_CONTRIBUTIONS ?? 200) : 0;
+  // The server reports its story search memory's hits (a hidden route).
+  process.env.AMONGI_SEARCH_CACHE_STATS = '1';
   const meetingInterval = Number(process.env.BENCH_MEETING_INTERVAL_MS ?? 300);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
   const dbName = serverUrl ? 'postgresql' : 'pglite';
@@ -391,7 +412,7 @@ export async function inquiryBench() {
     );
     await database.close();
 
-    const server = await startServer(await freePort(), pgDb?.url ?? '', dataDir);
+    let server = await startServer(await freePort(), pgDb?.url ?? '', dataDir);
     servers.push(server);
     const people = await pool(sample, 4, async (reader) => ({
       reader,
@@ -464,6 +485,7 @@ export async function inquiryBench() {
       connections: number,
       next: () => { path: string; cookie?: string },
       bytes?: number,
+      extra: Record<string, unknown> = {},
     ) => {
       const loadAverage = loadAvg();
       const real = base === server.base;
@@ -486,6 +508,7 @@ export async function inquiryBench() {
         cpuPerRequestMs,
         dbCpuPerRequestMs,
         bytes,
+        ...extra,
         ...r,
         serverRssMiB: round(rssMiB(server.pid) ?? 0, 0),
       });
@@ -493,17 +516,20 @@ export async function inquiryBench() {
         `${name} @${connections}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}, app CPU ${cpuPerRequestMs ?? '–'} ms/req, db CPU ${dbCpuPerRequestMs ?? '–'} ms/req (load ${loadAverage[0]})`,
       );
     };
-    // Warm-up (JIT, the database's caches): 3 s of each page.
-    await loadRotating(server.base, { connections: 10, seconds: 3, next: rotation(people, 'teams') });
-    await loadRotating(server.base, { connections: 10, seconds: 3, next: rotation(people, 'cycles') });
-    const teamBytes = Buffer.byteLength(bodies['/bare/team']);
-    const cycleBytes = Buffer.byteLength(bodies['/bare/cycle']);
-    await run('bare team page bytes', bareBase, 20, () => ({ path: '/bare/team' }), teamBytes);
-    for (const c of [10, 20]) await run('team page', server.base, c, rotation(people, 'teams'));
-    for (const c of [10, 20]) await run('cycle page', server.base, c, rotation(people, 'cycles'));
-    await run('bare cycle page bytes', bareBase, 20, () => ({ path: '/bare/cycle' }), cycleBytes);
-    if (storyQueries.length) {
+    if (PARTS.has('pages')) {
+      // Warm-up (JIT, the database's caches): 3 s of each page.
+      await loadRotating(server.base, { connections: 10, seconds: 3, next: rotation(people, 'teams') });
+      await loadRotating(server.base, { connections: 10, seconds: 3, next: rotation(people, 'cycles') });
+      const teamBytes = Buffer.byteLength(bodies['/bare/team']);
+      const cycleBytes = Buffer.byteLength(bodies['/bare/cycle']);
+      await run('bare team page bytes', bareBase, 20, () => ({ path: '/bare/team' }), teamBytes);
+      for (const c of [10, 20]) await run('team page', server.base, c, rotation(people, 'teams'));
+      for (const c of [10, 20]) await run('cycle page', server.base, c, rotation(people, 'cycles'));
+      await run('bare cycle page bytes', bareBase, 20, () => ({ path: '/bare/cycle' }), cycleBytes);
+    }
+    if (storyQueries.length && PARTS.has('search')) {
       let turn = 0;
+      // Request i: the next of the 10 queries, from person 7i mod P (180 people, 10 queries: a mixed workload).
       const nextStory = () => {
         turn++;
         return {
@@ -511,9 +537,28 @@ export async function inquiryBench() {
           cookie: people[(turn * 7) % people.length].session.cookie,
         };
       };
-      await run('story search', server.base, 20, nextStory);
+      const searchRun = async (name: string) => {
+        // Warm-up: 3 s of the same mix (not counted).
+        await loadRotating(server.base, { connections: 20, seconds: 3, next: nextStory });
+        const before = await storyCacheStats(server.base);
+        await run(name, server.base, 20, nextStory);
+        const cache = statsDelta(before, await storyCacheStats(server.base));
+        Object.assign(httpRuns[httpRuns.length - 1], { cache });
+        console.log(`${name}: search memory ${JSON.stringify(cache)}`);
+      };
+      await searchRun('story search');
       const storyBytes = Buffer.byteLength(bodies['/bare/stories']);
       await run('bare story search bytes', bareBase, 20, () => ({ path: '/bare/stories' }), storyBytes);
+      if (PARTS.has('search-uncached')) {
+        // The same server and data once more, its search memory off: every request computes every part.
+        await server.stop(true);
+        servers.splice(servers.indexOf(server), 1);
+        process.env.AMONGI_STORY_SEARCH_MEMORY = '0';
+        server = await startServer(await freePort(), pgDb?.url ?? '', dataDir);
+        delete process.env.AMONGI_STORY_SEARCH_MEMORY;
+        servers.push(server);
+        await searchRun('story search, memory off');
+      }
     }
 
     // Meeting mode (BENCH_MEETING_CONTRIBUTIONS=0 leaves it out).
@@ -559,6 +604,7 @@ export async function inquiryBench() {
       generateSeconds,
       storiesSeconds,
       storyQueries,
+      parts: [...PARTS],
       people: { total: people.length, leaders: people.filter((p) => p.reader.leader).length },
       durationSeconds: seconds,
       target: { pagesAndSearchP99Ms: p99Target, meetingToScreenP99Ms: TARGET.meetingP99Ms },

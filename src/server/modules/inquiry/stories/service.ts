@@ -43,6 +43,8 @@ type StoryList = z.output<typeof c.StoryList>;
  * whose answer follows the video's own visibility at once.
  */
 const SEARCH_TTL_MS = 5_000;
+/** The inquiry benchmark turns the memory off (AMONGI_STORY_SEARCH_MEMORY=0) to measure what it saves. */
+const searchTtlMs = () => (process.env.AMONGI_STORY_SEARCH_MEMORY === '0' ? 0 : SEARCH_TTL_MS);
 const SEARCH_CACHE_MAX = 2_000;
 type SearchComputed = { page: repo.SearchKey[]; facetRows: repo.FacetRow[] };
 
@@ -170,7 +172,7 @@ function decodeCursor(cursor: string): repo.SearchKey {
 export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
   let searchGeneration = 0;
-  const searchMemory = new TtlCache<SearchComputed>(SEARCH_CACHE_MAX, SEARCH_TTL_MS, () => searchGeneration);
+  const searchMemory = new TtlCache<SearchComputed>(SEARCH_CACHE_MAX, searchTtlMs(), () => searchGeneration);
   const forget = () => {
     searchGeneration++;
   };
