@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import type { SchemaOverview } from '../../../api/observation';
 import { saveSchema, useLeadRefresh, useSchemaOverview, useStarter } from '../../../api/observation-lead';
@@ -185,9 +186,24 @@ function SchemaForm({
   );
 }
 
+/**
+ * A learning conversation's agreed focus handed down (?fokus=…): added at the end as a new learning focus area of
+ * the form's starting draft, for the leader to complete and save (nothing is saved by following the link).
+ */
+function useHandedFocus() {
+  const [params] = useSearchParams();
+  const focus = (params.get('fokus') ?? '').trim().slice(0, 200);
+  const add = (d: Draft): Draft =>
+    focus && d.focusAreas.length < FOCUS_AREAS_MAX && !d.focusAreas.some((a) => a.title === focus)
+      ? { ...d, focusAreas: [...d.focusAreas, { ...newArea(), title: focus }] }
+      : d;
+  return { focus, add };
+}
+
 /** O1: the learning focus and observation schema of one institution, versioned. */
 export function SchemaEditor({ institutionId }: { institutionId: string }) {
   const { t, kind } = useWords(institutionId);
+  const handed = useHandedFocus();
   const overview = useSchemaOverview(institutionId);
   const empty = overview.isSuccess && !overview.data.current;
   const starter = useStarter(empty, kind);
@@ -206,6 +222,7 @@ export function SchemaEditor({ institutionId }: { institutionId: string }) {
       <h2 id="obsl-schema">{t('observationLead.schema.heading')}</h2>
       <p>{t('observationLead.schema.intro')}</p>
       <Notice message={notice} />
+      {handed.focus && !notice && <Notice message={t('conversations.fromConversation')} />}
       {overview.isPending ? (
         <Loading />
       ) : overview.isError ? (
@@ -221,7 +238,7 @@ export function SchemaEditor({ institutionId }: { institutionId: string }) {
           <SchemaForm
             key={current.id}
             institutionId={institutionId}
-            initial={draftFrom(current.definition)}
+            initial={handed.add(draftFrom(current.definition))}
             nextVersion={current.version + 1}
             onSaved={onSaved}
           />
@@ -242,11 +259,14 @@ export function SchemaEditor({ institutionId }: { institutionId: string }) {
           <div className="page-actions">
             <Button
               busy={starter.isPending}
-              onClick={() => starter.data && setStart(draftFrom(starter.data.schema))}
+              onClick={() => starter.data && setStart(handed.add(draftFrom(starter.data.schema)))}
             >
               {t('observationLead.schema.useStarter')}
             </Button>
-            <Button variant="secondary" onClick={() => setStart({ pupilCount: 3, focusAreas: [newArea()] })}>
+            <Button
+              variant="secondary"
+              onClick={() => setStart(handed.add({ pupilCount: 3, focusAreas: [newArea()] }))}
+            >
               {t('observationLead.schema.startEmpty')}
             </Button>
           </div>
