@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PROGRESSION_LIMITS } from '../../../shared/progression';
 import { Button } from '../../components/Button';
 import { TextAreaField, TextField } from '../../components/Field';
-import { type ProgressionStatus, STATUSES, StatusMark } from './status';
+import { type ProgressionStatus, STATUSES } from './counts';
+import { StatusMark } from './status';
 import type { CellValue } from './useCellWrites';
 
 /**

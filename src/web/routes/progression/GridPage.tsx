@@ -9,9 +9,10 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { CellEditor } from './CellEditor';
 import { ChildrenSection } from './ChildrenSection';
 import { Conflicts, SaveState } from './Conflicts';
+import { byStart, countGrid, summaryFor } from './counts';
 import { ExportDialog } from './ExportDialog';
 import { childLabel, StatusGrid, shownValue } from './StatusGrid';
-import { byStart, CountsLine, countGrid, StackedBar, summaryFor, useProgressionWords } from './status';
+import { CountsLine, StackedBar, useProgressionWords } from './status';
 import { type CellTarget, useCellWrites } from './useCellWrites';
 import './progression.css';
 

@@ -1,15 +1,8 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Area, Cell, GridChild, Period } from '../../api/progression';
 import type { WordsT } from '../../i18n/words';
-import {
-  cellKey,
-  findCell,
-  MovementMark,
-  movement,
-  type ProgressionStatus,
-  STATUS_KEYS,
-  StatusMark,
-} from './status';
+import { cellKey, findCell, movement, type ProgressionStatus, STATUS_KEYS } from './counts';
+import { MovementMark, StatusMark } from './status';
 import type { CellTarget, CellValue, Pending } from './useCellWrites';
 
 /** What a cell shows: the person's own unsettled value first, else the server's. */

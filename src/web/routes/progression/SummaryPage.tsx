@@ -15,7 +15,8 @@ import { SelectField } from '../../components/Field';
 import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { usePageTitle } from '../../components/usePageTitle';
-import { STATUSES, StackedBar } from './status';
+import { STATUSES } from './counts';
+import { StackedBar } from './status';
 import './progression.css';
 
 /** /progression/institution/:id — a row per group; /progression/kommune/:id — a row per institution. */

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { type Cell, type Grid, progressionKeys, writeStatus } from '../../api/progression';
-import { cellKey, findCell, type ProgressionStatus } from './status';
+import { cellKey, findCell, type ProgressionStatus } from './counts';
 
 /** What the person wants a cell to hold. */
 export type CellValue = { status: ProgressionStatus | null; score: number | null; note: string };

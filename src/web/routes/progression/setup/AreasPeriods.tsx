@@ -16,7 +16,7 @@ import { TextField } from '../../../components/Field';
 import { TableWrap } from '../../../components/TableWrap';
 import { useForm } from '../../../components/useForm';
 import type { WordsT } from '../../../i18n/words';
-import { byStart } from '../status';
+import { byStart } from '../counts';
 
 /** The areas the institution follows (læsning, trivsel …): add, rename, order, archive. */
 export function AreasSection({ setup, t }: { setup: ProgressionSetup; t: WordsT }) {
