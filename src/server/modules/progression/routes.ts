@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { conferenceRoutes } from './conferences/routes.js';
+import { importRoutes } from './import/routes.js';
 import { summaryRoutes } from './summary/routes.js';
 
 /**
@@ -12,6 +13,7 @@ export function progressionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(summaryRoutes(ctx), { prefix: '/progression' });
     await app.register(conferenceRoutes(ctx), { prefix: '/progression' });
+    await app.register(importRoutes(ctx), { prefix: '/progression' });
     // Sub-folders register here, e.g.: await app.register(setupRoutes(ctx), { prefix: '/progression' });
   };
 }
