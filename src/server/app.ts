@@ -31,8 +31,8 @@ import {
   postRoutes,
 } from './modules/communities/index.js';
 import { conversationRoutes } from './modules/conversations/index.js';
+import { evaluationRoutes } from './modules/evaluation/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
-import { conversationRoutes } from './modules/conversations/index.js';
 import { inquiryRoutes } from './modules/inquiry/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
@@ -166,7 +166,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(observationVisitRoutes(ctx));
       await api.register(observationDataRoutes(ctx));
       await api.register(inquiryRoutes(ctx));
-      await api.register(conversationRoutes(ctx));
+      await api.register(evaluationRoutes(ctx));
       await api.register(conversationRoutes(ctx));
       await api.register(progressionRoutes(ctx));
       await api.register(demoRoutes(ctx));

@@ -26,6 +26,7 @@ import {
   sendDueDigests,
   sendDueNotificationEmails,
 } from './modules/notifications/index.js';
+import { purgeExpiredProgression } from './modules/progression/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
 import { sendDueReminders } from './modules/training/index.js';
 import { startVideoPipeline } from './modules/videos/index.js';
@@ -98,6 +99,12 @@ async function main() {
         { name: 'notification-digests', everyMs: 60_000, run: (now) => sendDueDigests(ctx, now) },
         { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
         { name: 'inquiry-task-reminders', everyMs: 60_000, run: (now) => sendDueTaskReminders(ctx, now) },
+        // Per-child progression rows past their retention (issue 17): looked for hourly, purged when due.
+        {
+          name: 'progression-retention',
+          everyMs: 3_600_000,
+          run: (now) => purgeExpiredProgression(ctx, now),
+        },
         expiredSessionsTask(ctx),
       ])
     : async () => {};

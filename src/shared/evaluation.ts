@@ -96,3 +96,66 @@ export function nextYearDay(day: string): string {
   const dd = m === 2 && d === 29 && !isLeap(year) ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
+
+/** The kinds' and meetings' names for the server's texts (calendar feed, e-mails); the web has them in i18n. */
+export const EVALUATION_WORDS = {
+  da: {
+    kinds: {
+      nationale_test: 'Nationale test',
+      laeseproeve: 'Læseprøve/ordblindetest',
+      trivselsmaaling: 'Trivselsmåling',
+      sprogvurdering: 'Sprogvurdering',
+      boernemiljoevurdering: 'Børnemiljøvurdering',
+      trivselsvurdering: 'Trivselsvurdering',
+      ungeundersoegelse: 'Undersøgelse blandt de unge',
+      fremmoede: 'Fremmøde og aktivitet',
+      observationsrunde: 'Observationsrunde',
+      medarbejderundersoegelse: 'Medarbejderundersøgelse',
+      andet: 'Andet',
+    },
+    meetings: {
+      laeringssamtale: 'Læringssamtale',
+      teammoede: 'Teammøde',
+      paedagogisk_raad: 'Pædagogisk råd',
+      ledelsesmoede: 'Ledelsesmøde',
+      andet: 'Møde',
+    },
+    collect: 'Dataindsamling',
+    analyse: 'Analyse',
+    groups: 'For',
+    responsible: 'Ansvarlig',
+    plan: 'Plan',
+    calendar: 'Dataårshjul',
+  },
+  en: {
+    kinds: {
+      nationale_test: 'National tests',
+      laeseproeve: 'Reading test/dyslexia test',
+      trivselsmaaling: 'Well-being survey',
+      sprogvurdering: 'Language assessment',
+      boernemiljoevurdering: 'Children’s environment assessment',
+      trivselsvurdering: 'Well-being assessment',
+      ungeundersoegelse: 'Survey of the young people',
+      fremmoede: 'Attendance and activity',
+      observationsrunde: 'Observation round',
+      medarbejderundersoegelse: 'Staff survey',
+      andet: 'Other',
+    },
+    meetings: {
+      laeringssamtale: 'Learning conversation',
+      teammoede: 'Team meeting',
+      paedagogisk_raad: 'Staff council',
+      ledelsesmoede: 'Leadership meeting',
+      andet: 'Meeting',
+    },
+    collect: 'Data collection',
+    analyse: 'Analysis',
+    groups: 'For',
+    responsible: 'Responsible',
+    plan: 'Plan',
+    calendar: 'Data year wheel',
+  },
+} as const satisfies Record<
+  'da' | 'en',
+  { kinds: Record<EvaluationKind, string>; meetings: Record<MeetingKind, string> } & Record<string, unknown>
+>;
