@@ -20,6 +20,7 @@ import {
 import { startTicker } from './jobs/ticker.js';
 import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
+import { sendDueEvaluationReminders } from './modules/evaluation/index.js';
 import { sendDueTaskReminders, syncBuiltinTemplates } from './modules/inquiry/index.js';
 import {
   notificationMailHeaders,
@@ -99,6 +100,11 @@ async function main() {
         { name: 'notification-digests', everyMs: 60_000, run: (now) => sendDueDigests(ctx, now) },
         { name: 'training-reminders', everyMs: 60_000, run: (now) => sendDueReminders(ctx, now) },
         { name: 'inquiry-task-reminders', everyMs: 60_000, run: (now) => sendDueTaskReminders(ctx, now) },
+        {
+          name: 'evaluation-reminders',
+          everyMs: 60_000,
+          run: (now) => sendDueEvaluationReminders(ctx, now),
+        },
         // Per-child progression rows past their retention (issue 17): looked for hourly, purged when due.
         {
           name: 'progression-retention',
