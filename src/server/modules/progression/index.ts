@@ -3,6 +3,8 @@
 // Sub-folders by concern: setup/, grid/, summary/, conferences/, import/, retention/; resource.ts loads and
 // authorizes a group, an institution or a kommune for every service here.
 
+/** The retention purge of per-child progression rows (the worker's ticker). */
+export { purgeExpiredProgression } from './retention/service.js';
 export { progressionRoutes } from './routes.js';
 /** An institution's summary (SummaryTable) as `actor` may see it: for the learning conversations' data package. */
 export { institutionSummary, type SummaryTableOut } from './summary/service.js';
