@@ -10,6 +10,7 @@ import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';
+import { seedDemoConversations } from './conversations.js';
 import { seedDemoInquiry } from './inquiry.js';
 import { demoFilename } from './media.js';
 import { seedDemoObservation } from './observation.js';
@@ -75,7 +76,9 @@ export async function seedDemoContent(
   const catalogue = (await getSetting(ctx.db, DEMO_CONTENT_SETTING)) ? false : await seedCatalogue(ctx, opts);
   // After the catalogue: the demo cycles link its videos.
   const inquiry = await seedDemoInquiry(ctx.db, { now: opts.now });
-  return catalogue || inquiry;
+  // After observation and training: the learning conversation's package freezes their figures.
+  const conversations = await seedDemoConversations(ctx.db, { now: opts.now });
+  return catalogue || inquiry || conversations;
 }
 
 async function seedCatalogue(
