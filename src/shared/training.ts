@@ -49,6 +49,8 @@ export const NOTIFICATION_KINDS = [
   'inquiry.task_reminder',
   'inquiry.story_published',
   'inquiry.story_returned',
+  'evaluation.collect_reminder',
+  'evaluation.analysis_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -79,6 +81,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'inquiry.task_reminder': 'email',
   'inquiry.story_published': 'email',
   'inquiry.story_returned': 'email',
+  'evaluation.collect_reminder': 'email',
+  'evaluation.analysis_reminder': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -64,6 +64,19 @@ const counted = (p: NotificationPayload, da: boolean) =>
 /** A task's due day, "torsdag den 12. marts" (a YYYY-MM-DD day, read at noon Danish time). */
 const dueDay = (locale: Locale, p: NotificationPayload) =>
   /^\d{4}-\d{2}-\d{2}$/.test(str(p.dueOn)) ? longDate(locale, new Date(`${str(p.dueOn)}T12:00:00Z`)) : '';
+/** An evaluation item's day (collection start, analysis), as a task's due day. */
+const evalDay = (locale: Locale, p: NotificationPayload) => dueDay(locale, { dueOn: p.on ?? null });
+const EVAL_MEETINGS: Record<string, { da: string; en: string }> = {
+  laeringssamtale: { da: 'læringssamtalen', en: 'the learning conversation' },
+  teammoede: { da: 'teammødet', en: 'the team meeting' },
+  paedagogisk_raad: { da: 'det pædagogiske råd', en: 'the staff council' },
+  ledelsesmoede: { da: 'ledelsesmødet', en: 'the leadership meeting' },
+  andet: { da: 'mødet', en: 'the meeting' },
+};
+const evalMeeting = (locale: Locale, p: NotificationPayload) => {
+  const m = EVAL_MEETINGS[str(p.meetingKind)];
+  return m ? (locale === 'en' ? ` in ${m.en}` : ` på ${m.da}`) : '';
+};
 /** Where a task belongs: the cycle, else the team. */
 const taskPlace = (p: NotificationPayload, q: (s: string) => string) =>
   p.cycleTitle ? q(str(p.cycleTitle)) : q(str(p.teamName));
@@ -110,6 +123,10 @@ const DA: Record<NotificationKind, Sentence> = {
     `${str(p.authorName)} har udgivet jeres praksisfortælling ${q(str(p.storyTitle))}`,
   'inquiry.story_returned': (p, q) =>
     `${str(p.authorName)} har sendt jeres praksisfortælling ${q(str(p.storyTitle))} tilbage med en note`,
+  'evaluation.collect_reminder': (p, q) =>
+    `Påmindelse fra dataårshjulet: indsamlingen af ${q(str(p.itemTitle))} (${str(p.planName)}) begynder ${evalDay('da', p)}`,
+  'evaluation.analysis_reminder': (p, q) =>
+    `Påmindelse fra dataårshjulet: ${q(str(p.itemTitle))} (${str(p.planName)}) skal analyseres${evalMeeting('da', p)} ${evalDay('da', p)}`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -153,6 +170,10 @@ const EN: Record<NotificationKind, Sentence> = {
     `${str(p.authorName)} published your practice story ${q(str(p.storyTitle))}`,
   'inquiry.story_returned': (p, q) =>
     `${str(p.authorName)} sent your practice story ${q(str(p.storyTitle))} back with a note`,
+  'evaluation.collect_reminder': (p, q) =>
+    `Reminder from the data year wheel: collecting ${q(str(p.itemTitle))} (${str(p.planName)}) starts ${evalDay('en', p)}`,
+  'evaluation.analysis_reminder': (p, q) =>
+    `Reminder from the data year wheel: ${q(str(p.itemTitle))} (${str(p.planName)}) is analysed${evalMeeting('en', p)} ${evalDay('en', p)}`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -177,6 +198,7 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
   if (kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${id(p.visitId)}`;
   if (kind.startsWith('inquiry.task_')) return '/opgaver';
   if (kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${id(p.storyId)}`;
+  if (kind.startsWith('evaluation.')) return '/dataaarshjul';
   return null;
 }
 
@@ -223,6 +245,14 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
   'inquiry.story_returned': {
     da: 'Jeres praksisfortælling er sendt tilbage',
     en: 'Your practice story is sent back',
+  },
+  'evaluation.collect_reminder': {
+    da: 'Påmindelse før en dataindsamling begynder',
+    en: 'Reminder before a data collection starts',
+  },
+  'evaluation.analysis_reminder': {
+    da: 'Påmindelse før data skal analyseres',
+    en: 'Reminder before data is analysed',
   },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };

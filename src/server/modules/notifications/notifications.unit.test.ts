@@ -99,6 +99,19 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
     teamName: 'Matematikteamet',
     authorName: 'Rikke Bech',
   },
+  'evaluation.collect_reminder': {
+    itemId: 'e1',
+    itemTitle: 'Nationale test',
+    planName: 'Solsikkeskolen',
+    on: '2026-03-12',
+  },
+  'evaluation.analysis_reminder': {
+    itemId: 'e1',
+    itemTitle: 'Nationale test',
+    planName: 'Solsikkeskolen',
+    on: '2026-03-12',
+    meetingKind: 'laeringssamtale',
+  },
 };
 
 describe('notification sentences', () => {
@@ -109,7 +122,7 @@ describe('notification sentences', () => {
         const s = notificationSentence(locale, kind, payloads[kind], now);
         expect(s, `${kind} ${locale}`).not.toMatch(/undefined|null|»«|“”|NaN/);
         expect(notificationPath(kind, payloads[kind]), kind).toMatch(
-          /^\/(videoer\/|faellesskaber\/|traening\/|observation\/besoeg\/|opgaver$|praksisfortaellinger\/)/,
+          /^\/(videoer\/|faellesskaber\/|traening\/|observation\/besoeg\/|opgaver$|praksisfortaellinger\/|dataaarshjul$)/,
         );
       }
     expect(
@@ -134,6 +147,19 @@ describe('notification sentences', () => {
     );
     expect(notificationPath('inquiry.story_published', payloads['inquiry.story_published'])).toBe(
       '/praksisfortaellinger/s1',
+    );
+    expect(
+      notificationSentence(
+        'da',
+        'evaluation.analysis_reminder',
+        payloads['evaluation.analysis_reminder'],
+        now,
+      ),
+    ).toBe(
+      'Påmindelse fra dataårshjulet: »Nationale test« (Solsikkeskolen) skal analyseres på læringssamtalen torsdag den 12. marts',
+    );
+    expect(notificationPath('evaluation.collect_reminder', payloads['evaluation.collect_reminder'])).toBe(
+      '/dataaarshjul',
     );
     expect(notificationPath('training.documented', course)).toBe(`/traening/forloeb/${course.courseId}`);
   });

@@ -17,7 +17,7 @@ import './notification-settings.css';
 
 /** The kinds in the order and groups the page shows them. */
 const GROUPS: {
-  id: 'discussion' | 'communities' | 'training' | 'observation' | 'teams';
+  id: 'discussion' | 'communities' | 'training' | 'observation' | 'teams' | 'evaluation';
   prefix: string;
 }[] = [
   { id: 'discussion', prefix: 'comment.' },
@@ -25,6 +25,7 @@ const GROUPS: {
   { id: 'training', prefix: 'training.' },
   { id: 'observation', prefix: 'observation.' },
   { id: 'teams', prefix: 'inquiry.' },
+  { id: 'evaluation', prefix: 'evaluation.' },
 ];
 
 function SettingsForm({ prefs }: { prefs: Preferences }) {

@@ -79,7 +79,13 @@ export function useNotificationText() {
         : p.place
           ? `, ${str(p.place)}`
           : '',
-      task: str(p.taskTitle),
+      task: str(p.taskTitle) || str(p.itemTitle),
+      plan: str(p.planName),
+      day: /^\d{4}-\d{2}-\d{2}$/.test(str(p.on)) ? dueDate(str(p.on)) : '',
+      meeting:
+        n.kind === 'evaluation.analysis_reminder' && p.meetingKind
+          ? t(`notifications.evaluationMeeting.${str(p.meetingKind)}`)
+          : '',
       due: /^\d{4}-\d{2}-\d{2}$/.test(str(p.dueOn))
         ? t(`notifications.due.${n.kind === 'inquiry.task_reminder' ? 'reminder' : 'assigned'}`, {
             date: dueDate(str(p.dueOn)),
