@@ -5,7 +5,10 @@ import { progressionAreas, progressionPeriods } from '../../../db/progression-sc
 import { rows } from '../../../db/rows.js';
 import type { CellValue, ExistingCell, KnownChild } from './plan.js';
 
-/** SQL of the progression import (no rules: the service authorizes first). Lists go in as one jsonb parameter. */
+/**
+ * SQL of the progression import (no rules: the service authorizes first). Lists go in as one jsonb parameter,
+ * always unpacked in FROM (a set-returning function in a sub-select's target list is evaluated once per outer row).
+ */
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
@@ -68,7 +71,7 @@ export function childrenByCodes(db: DbOrTx, institutionId: string, lowerCodes: s
         from progression_children c
         left join progression_placements p on p.child_id = c.id and p.to_on is null
         where c.institution_id = ${institutionId}
-          and lower(c.code) in (select jsonb_array_elements_text(${json(lowerCodes)}))`,
+          and lower(c.code) in (select x from jsonb_array_elements_text(${json(lowerCodes)}) as t(x))`,
   );
 }
 
@@ -81,7 +84,7 @@ export async function cellsOf(db: DbOrTx, childIds: string[], areaId: string, pe
           s.updated_at as "updatedAt", u.name as "updatedBy"
         from progression_statuses s left join users u on u.id = s.updated_by
         where s.area_id = ${areaId} and s.period_id = ${periodId}
-          and s.child_id in (select (jsonb_array_elements_text(${json(childIds)}))::uuid)`,
+          and s.child_id in (select x::uuid from jsonb_array_elements_text(${json(childIds)}) as t(x))`,
   );
   return new Map(
     found.map(({ childId, ...c }) => [
