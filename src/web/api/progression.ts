@@ -147,3 +147,11 @@ export const createConference = (groupId: string, body: ConferenceWrite) =>
   api<Conference>(`/progression/groups/${groupId}/conferences`, { method: 'POST', body });
 export const updateConference = (id: string, body: ConferenceWrite) =>
   api<Conference>(`/progression/conferences/${id}`, { method: 'PUT', body });
+
+// ——— CSV import (a spreadsheet export of test results; nothing is saved by the preview) ———
+export type ImportRequest = Wire<typeof c.ImportRequest>;
+export type ImportPreview = Wire<typeof c.ImportPreview>;
+export const previewImport = (groupId: string, body: ImportRequest) =>
+  api<ImportPreview>(`/progression/groups/${groupId}/import/preview`, { method: 'POST', body });
+export const commitImport = (groupId: string, body: Wire<typeof c.ImportCommit>) =>
+  api<ImportPreview>(`/progression/groups/${groupId}/import/commit`, { method: 'POST', body });
