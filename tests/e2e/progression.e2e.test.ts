@@ -138,13 +138,41 @@ describe('progression overview', () => {
     await context.close();
   });
 
-  it('the leader sees the class; forvaltning sees only the summary', async () => {
+  it('the leader sees the class; two writing the same cell: the second sees the first and chooses', async () => {
     const leader = await newPage(browser, DESKTOP);
     await signIn(leader.page, 'leder');
     await leader.page.goto(groupUrl);
     await cell(leader.page, CODES[0], 'Grøn').waitFor();
-    await leader.context.close();
+    await cell(leader.page, CODES[4], 'Gul').waitFor();
+    const teacher = await newPage(browser, TABLET);
+    await signIn(teacher.page, 'medarbejder');
+    await teacher.page.goto(groupUrl);
+    await cell(teacher.page, CODES[4], 'Gul').focus();
+    await teacher.page.keyboard.press('r');
+    await teacher.page
+      .getByRole('status')
+      .filter({ hasText: `Gemt: Elev ${CODES[4]}` })
+      .waitFor();
 
+    // The leader's grid still shows Gul: her write is refused, and she sees Mette's value beside her own.
+    await cell(leader.page, CODES[4], 'Gul').focus();
+    await leader.page.keyboard.press('g');
+    const conflict = leader.page.getByRole('region', { name: 'Ikke gemt – vælg hvad der skal stå' });
+    await conflict.getByText(/Mette Nørgaard har gemt\s*Rød\.\s*Du skrev\s*Grøn/).waitFor();
+    expect(await axeViolations(leader.page)).toEqual([]);
+    await conflict.getByRole('button', { name: 'Behold min' }).click();
+    await leader.page
+      .getByRole('status')
+      .filter({ hasText: `Gemt: Elev ${CODES[4]}` })
+      .waitFor();
+    expect(await conflict.count()).toBe(0);
+    await teacher.page.reload();
+    await cell(teacher.page, CODES[4], 'Grøn').waitFor();
+    await teacher.context.close();
+    await leader.context.close();
+  });
+
+  it('forvaltning sees only the summary', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'forvaltning');
     await page.goto('/progression');
