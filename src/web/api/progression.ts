@@ -105,6 +105,8 @@ export const createPeriod = (institutionId: string, body: Wire<typeof c.PeriodCr
   api<Period>(`${inst(institutionId)}/periods`, { method: 'POST', body });
 export const updatePeriod = (id: string, body: Wire<typeof c.PeriodUpdate>) =>
   api<Period>(`/progression/periods/${id}`, { method: 'PATCH', body });
+export const deletePeriod = (id: string) => api<unknown>(`/progression/periods/${id}`, { method: 'DELETE' });
+export const deleteGroup = (id: string) => api<unknown>(`/progression/groups/${id}`, { method: 'DELETE' });
 export const createGroup = (institutionId: string, body: Wire<typeof c.GroupCreate>) =>
   api<ProgressionGroup>(`${inst(institutionId)}/groups`, { method: 'POST', body });
 export const updateGroup = (id: string, body: Wire<typeof c.GroupUpdate>) =>

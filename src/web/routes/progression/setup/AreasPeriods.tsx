@@ -4,6 +4,7 @@ import {
   type Area,
   createArea,
   createPeriod,
+  deletePeriod,
   type ProgressionSetup,
   updateArea,
   updatePeriod,
@@ -11,7 +12,7 @@ import {
 } from '../../../api/progression';
 import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { FormDialog } from '../../../components/Dialogs';
+import { ConfirmDialog, FormDialog } from '../../../components/Dialogs';
 import { TextField } from '../../../components/Field';
 import { TableWrap } from '../../../components/TableWrap';
 import { useForm } from '../../../components/useForm';
@@ -241,7 +242,7 @@ export function PeriodsSection({ setup, t }: { setup: ProgressionSetup; t: Words
                   <td>{schoolYearLabel(p.schoolYear)}</td>
                   <td>{p.startsOn}</td>
                   <td>{p.endsOn}</td>
-                  <td>
+                  <td className="actions">
                     <FormDialog
                       triggerLabel={t('common.edit')}
                       triggerContext={p.name}
@@ -282,6 +283,18 @@ export function PeriodsSection({ setup, t }: { setup: ProgressionSetup; t: Words
                         </>
                       )}
                     </FormDialog>
+                    <ConfirmDialog
+                      triggerLabel={t('common.delete')}
+                      triggerContext={p.name}
+                      title={t('progression.setup.deletePeriod', { name: p.name })}
+                      confirmLabel={t('common.delete')}
+                      onConfirm={async () => {
+                        await deletePeriod(p.id);
+                        await refresh();
+                      }}
+                    >
+                      <p>{t('progression.setup.deletePeriodIntro')}</p>
+                    </ConfirmDialog>
                   </td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { schoolYearLabel, schoolYearOf } from '../../../../shared/progression';
 import { useTeams } from '../../../api/people';
 import {
   createGroup,
+  deleteGroup,
   type ProgressionGroup,
   type ProgressionSetup,
   updateDelegations,
@@ -13,7 +14,7 @@ import {
 } from '../../../api/progression';
 import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { FormDialog } from '../../../components/Dialogs';
+import { ConfirmDialog, FormDialog } from '../../../components/Dialogs';
 import { SelectField, TextField } from '../../../components/Field';
 import { useForm } from '../../../components/useForm';
 import type { WordsT } from '../../../i18n/words';
@@ -64,6 +65,20 @@ export function GroupsSection({ setup, t }: { setup: ProgressionSetup; t: WordsT
               <div className="actions">
                 <EditGroup group={g} teams={teamList} school={school} t={t} onDone={refresh} />
                 <Delegations group={g} setup={setup} t={t} onDone={refresh} />
+                {g.children === 0 && (
+                  <ConfirmDialog
+                    triggerLabel={t('common.delete')}
+                    triggerContext={g.name}
+                    title={t('progression.setup.deleteGroup', { name: g.name })}
+                    confirmLabel={t('common.delete')}
+                    onConfirm={async () => {
+                      await deleteGroup(g.id);
+                      await refresh();
+                    }}
+                  >
+                    <p>{t('progression.setup.deleteGroupIntro')}</p>
+                  </ConfirmDialog>
+                )}
               </div>
             </li>
           ))}
