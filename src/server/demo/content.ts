@@ -14,6 +14,7 @@ import { seedDemoConversations } from './conversations.js';
 import { seedDemoInquiry } from './inquiry.js';
 import { demoFilename } from './media.js';
 import { seedDemoObservation } from './observation.js';
+import { seedDemoProgression } from './progression.js';
 import { seedDemoTrainingDemand } from './training.js';
 import type { DemoPeople, DemoVideo } from './types.js';
 import { DEMO_VIDEOS } from './videos.js';
@@ -76,9 +77,11 @@ export async function seedDemoContent(
   const catalogue = (await getSetting(ctx.db, DEMO_CONTENT_SETTING)) ? false : await seedCatalogue(ctx, opts);
   // After the catalogue: the demo cycles link its videos.
   const inquiry = await seedDemoInquiry(ctx.db, { now: opts.now });
+  // Solsikkeskolen's 3. årgang and a stue at Mælkebøtten in the progression overview (before the package).
+  const progression = await seedDemoProgression(ctx.db, { now: opts.now });
   // After observation and training: the learning conversation's package freezes their figures.
   const conversations = await seedDemoConversations(ctx.db, { now: opts.now });
-  return catalogue || inquiry || conversations;
+  return catalogue || inquiry || progression || conversations;
 }
 
 async function seedCatalogue(

@@ -3,6 +3,8 @@
 // Sub-folders by concern: setup/, grid/, summary/, conferences/, import/, retention/; resource.ts loads and
 // authorizes a group, an institution or a kommune for every service here.
 
+/** Recomputes a group's totals for an area and period from its statuses (the demo and the benchmark's data). */
+export { recomputeTotals } from './grid/totals.js';
 /** The retention purge of per-child progression rows (the worker's ticker). */
 export { purgeExpiredProgression } from './retention/service.js';
 export { progressionRoutes } from './routes.js';
