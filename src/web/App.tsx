@@ -174,6 +174,9 @@ const ProgressionKommunePage = lazy(() =>
 const ProgressionConferencesPage = lazy(() =>
   import('./routes/progression/conferences/ConferencesPage').then((m) => ({ default: m.ConferencesPage })),
 );
+const ProgressionImportPage = lazy(() =>
+  import('./routes/progression/import/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
 const ProgressionConferencePage = lazy(() =>
   import('./routes/progression/conferences/ConferenceFormPage').then((m) => ({
     default: m.ConferenceFormPage,
@@ -291,6 +294,7 @@ export function App() {
           <Route path="/progression" element={<ProgressionHome />} />
           <Route path="/progression/grupper/:id" element={<ProgressionGridPage />} />
           <Route path="/progression/grupper/:id/samtaler" element={<ProgressionConferencesPage />} />
+          <Route path="/progression/grupper/:id/import" element={<ProgressionImportPage />} />
           <Route path="/progression/grupper/:id/samtaler/ny" element={<ProgressionConferencePage />} />
           <Route
             path="/progression/grupper/:id/samtaler/:conferenceId"

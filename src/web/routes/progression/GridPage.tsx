@@ -65,6 +65,11 @@ function GridView({ grid, schoolYear }: { grid: Grid; schoolYear: number | undef
           <Link to={`/progression/grupper/${grid.group.id}/samtaler`} className="btn btn-secondary">
             {t('progression.conferences.title')}
           </Link>
+          {grid.can.write && (
+            <Link to={`/progression/grupper/${grid.group.id}/import`} className="btn btn-secondary">
+              {t('progressionImport.link')}
+            </Link>
+          )}
           {canSetUp && (
             <Link
               to={`/progression/institution/${grid.institution.id}/opsaetning`}
