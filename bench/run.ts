@@ -9,6 +9,7 @@ import { inquiryBench } from './inquiry.js';
 import { observationBench } from './observation.js';
 import { openapiBench } from './openapi.js';
 import { pageLoadBench } from './page-load.js';
+import { progressionBench } from './progression.js';
 import { progressionImportBench } from './progression-import.js';
 import { resetTimingBench } from './reset-timing.js';
 import { segmentsBench } from './segments.js';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   observation: observationBench,
   inquiry: inquiryBench,
   'page-load': pageLoadBench,
+  progression: progressionBench,
   'progression-import': progressionImportBench,
   'reset-timing': resetTimingBench,
   'worker-start': workerStartBench,
