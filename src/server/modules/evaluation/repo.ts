@@ -122,7 +122,7 @@ export async function wheelPlans(
   return db
     .select({
       plan: p,
-      items: sql<number>`(select count(*) from ${i} where ${i.planId} = ${p.id})::int`,
+      items: sql<number>`(select count(*) from evaluation_items x where x.plan_id = "evaluation_plans"."id")::int`,
     })
     .from(p)
     .where(and(eq(p.schoolYear, o.year), sql`(${sql.join(owners, sql` or `)})`, visible));
