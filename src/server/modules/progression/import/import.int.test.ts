@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressionChildren, progressionPlacements } from '../../../db/progression-schema.js';
+import {
+  progressionChildren,
+  progressionPlacements,
+  progressionSettings,
+} from '../../../db/progression-schema.js';
 import { demoIds, err, rows } from '../../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness.js';
 import { addArea, addGroup, addPeriod } from '../summary/figures.testing.js';
@@ -340,5 +344,26 @@ describe('commit', () => {
     expect((await commit('leder', file, p, { bands: undefined })).statusCode).toBe(200);
     expect(await totalsOf(f.b)).toEqual([{ groen: 1, gul: 0, roed: 1 }]);
     expect(await totalsOf(f.a)).toEqual([{ groen: 1, gul: 3, roed: 2 }]);
+  });
+
+  it('keeps a new child’s name only when the institution keeps names and the importer is in the class team', async () => {
+    const file = 'Kode;Navn;Score\r\nNY-20;Anna Berg;31\r\n';
+    const leader = await preview('leder', file, { createMissing: true });
+    expect(leader.warnings).toEqual([
+      'Filen har en kolonne med navne. Navne gemmes ikke her; kun koderne bruges.',
+    ]);
+    await t.ctx.db
+      .insert(progressionSettings)
+      .values({ institutionId: ids.institution.Solsikkeskolen, showFullNames: true });
+    const again = await preview('leder', file, { createMissing: true });
+    expect(again.warnings).toHaveLength(1); // a leader is not in the class team: names stay with the team
+    const teacher = await preview('medarbejder', file, { createMissing: true });
+    expect(teacher.warnings).toEqual([]);
+    expect((await commit('medarbejder', file, teacher, { createMissing: true })).statusCode).toBe(200);
+    const [child] = await rows<{ full_name: string | null }>(
+      t.ctx.db,
+      sql`select full_name from progression_children where code = 'NY-20'`,
+    );
+    expect(child.full_name).toBe('Anna Berg');
   });
 });
