@@ -1,4 +1,4 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_STATES, STORY_VISIBILITIES } from '../../shared/inquiry.js';
 import type { Db } from '../db/index.js';
@@ -7,7 +7,7 @@ import { institutions, teamMemberships, teams } from '../db/schema.js';
 import { AGREEMENT_ACTORS, actorFor, agreementWorld, sorted } from './agreement.testing.js';
 import { type Actor, ANONYMOUS, seesStory } from './index.js';
 import { classActor, visibilityClass } from './sql-search.js';
-import { searchableStories, storySlices, visibleStories } from './sql-stories.js';
+import { openStoryParts, searchableStories, storySlices, visibleStories } from './sql-stories.js';
 
 /*
  * Story search and lists filter with sql-stories.visibleStories; a single story is decided by
@@ -122,6 +122,10 @@ describe('visibleStories agrees with seesStory', () => {
         const rows = await ids(s.where);
         expect(byKey.get(s.key) ?? rows).toEqual(rows);
         byKey.set(s.key, rows);
+        // Computed together with the other open parts: the same stories under the same key.
+        const open = openStoryParts();
+        if (s.key !== 'published')
+          expect(await ids(sql`(${open.where} and ${open.part} = ${s.key})`)).toEqual(rows);
       }
     }
     // Not vacuous: the public part, all signed in, a kommune's, the curators' part; and someone's own part.

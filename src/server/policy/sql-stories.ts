@@ -95,3 +95,16 @@ export function storySlices(a: Actor): { shared: StorySlice[]; own: SQL | null }
     : sql`${practiceStories.visibility} in ('public', 'all')`;
   return { shared, own: sql`(${published} and (${or(...rest)}) and not ${inShared})` };
 }
+
+/**
+ * The shared parts of storySlices for everyone but curators, all at once (one pass computes them together):
+ * `where` is the union of the public, all and every kommune's parts, and `part` gives each story its part's key.
+ * A reader is then given only the parts storySlices names for them (the agreement test: each key's stories
+ * here are exactly that slice's).
+ */
+export function openStoryParts(): { where: SQL; part: SQL } {
+  return {
+    where: sql`(${practiceStories.state} = 'published' and ${practiceStories.visibility} in ('public', 'all', 'kommune'))`,
+    part: sql`(case when ${practiceStories.visibility} = 'kommune' then 'kommune:' || ${practiceStories.kommuneId}::text else ${practiceStories.visibility} end)`,
+  };
+}

@@ -271,46 +271,85 @@ const rankOf = (q: { text: string } | null) =>
 const sortAt = sql`coalesce(${practiceStories.publishedAt}, ${practiceStories.createdAt})`;
 const sortMicros = sql<string>`(extract(epoch from ${sortAt}) * 1000000)::bigint`;
 
+type SearchScope = {
+  scope: SQL;
+  /**
+   * Which part of the scope a story is in (an SQL expression; policy sql-stories.sharedStoryParts): the page and
+   * the counts are given per part. Absent: one part, ''.
+   */
+  part?: SQL;
+  q: { text: string; prefix: string | null } | null;
+  filters: StoryFilters;
+  extra: SQL;
+};
+
+/** The keyset condition: after the cursor key in search order (without a text, as the order index has it). */
+function keysetAfter(q: SearchScope['q'], a: SearchKey | undefined): SQL | undefined {
+  if (!a) return undefined;
+  if (q)
+    return sql`(${rankOf(q)}, ${sortMicros}, ${practiceStories.id}) < (${a.rank}::float8, ${a.micros}::bigint, ${a.id}::uuid)`;
+  // Rank 0 throughout: the same comparison, with the time as the index has it.
+  if (a.rank > 0) return undefined;
+  if (a.rank < 0) return sql`false`;
+  const at = sql`('epoch'::timestamptz + ${a.micros}::bigint * interval '1 microsecond')`;
+  return sql`(${sortAt}, ${practiceStories.id}) < (${at}, ${a.id}::uuid)`;
+}
+
 /**
- * One page of matching story ids in scope, best first (then newest), `limit` after the cursor key. Without a
- * text every rank is 0: the page is read newest first through practice_stories_published_order_idx (the key's
- * time compared as a timestamp, exactly the same order), so it stops after `limit` rows.
+ * A page of matching story ids in scope per part, best first (then newest), `limit` after the cursor key. One
+ * part without a text is read newest first through practice_stories_published_order_idx and stops after
+ * `limit` rows; several parts are numbered per part in one pass.
  */
-export async function searchPage(
+export async function searchPages(
   db: DbOrTx,
-  s: {
-    scope: SQL;
-    q: { text: string; prefix: string | null } | null;
-    filters: StoryFilters;
-    extra: SQL;
-    after?: SearchKey;
-    limit: number;
-  },
-): Promise<SearchKey[]> {
+  s: SearchScope & { after?: SearchKey; limit: number },
+): Promise<Map<string, SearchKey[]>> {
   const f = filterConditions(s.filters);
   const rank = rankOf(s.q);
-  const a = s.after;
-  const at = a && sql`('epoch'::timestamptz + ${a.micros}::bigint * interval '1 microsecond')`;
-  const keyset = !a
-    ? undefined
-    : s.q
-      ? sql`(${rank}, ${sortMicros}, ${practiceStories.id}) < (${a.rank}::float8, ${a.micros}::bigint, ${a.id}::uuid)`
-      : // Rank 0 throughout: the same comparison as above, with the time as the index has it.
-        a.rank > 0
-        ? undefined
-        : a.rank < 0
-          ? sql`false`
-          : sql`(${sortAt}, ${practiceStories.id}) < (${at}, ${a.id}::uuid)`;
+  const where = and(
+    s.scope,
+    s.extra,
+    textMatch(s.q),
+    f.subject,
+    f.ageBand,
+    f.method,
+    f.pillar,
+    keysetAfter(s.q, s.after),
+  );
   const order = s.q
-    ? [sql`${rank} desc`, sql`${sortMicros} desc`, sql`${practiceStories.id} desc`]
-    : [sql`${sortAt} desc`, sql`${practiceStories.id} desc`];
-  const page = await db
-    .select({ id: practiceStories.id, rank, micros: sql<string>`${sortMicros}::text` })
-    .from(practiceStories)
-    .where(and(s.scope, s.extra, textMatch(s.q), f.subject, f.ageBand, f.method, f.pillar, keyset))
-    .orderBy(...order)
-    .limit(s.limit);
-  return page.map((p) => ({ id: p.id, rank: Number(p.rank), micros: String(p.micros) }));
+    ? sql`${rank} desc, ${sortMicros} desc, ${practiceStories.id} desc`
+    : sql`${sortAt} desc, ${practiceStories.id} desc`;
+  const found = s.part
+    ? await rows<{ part: string; id: string; rank: number; micros: string }>(
+        db,
+        sql`select part, id, rank, micros from (
+          select ${s.part} as part, ${practiceStories.id} as id, ${rank} as rank, ${sortMicros}::text as micros,
+            row_number() over (partition by ${s.part} order by ${order}) as n
+          from ${practiceStories} where ${where}) x
+        where n <= ${s.limit}`,
+      )
+    : await rows<{ part: string; id: string; rank: number; micros: string }>(
+        db,
+        sql`select '' as part, ${practiceStories.id} as id, ${rank} as rank, ${sortMicros}::text as micros
+          from ${practiceStories} where ${where} order by ${order} limit ${s.limit}`,
+      );
+  const pages = new Map<string, SearchKey[]>();
+  for (const r of found) {
+    const page = pages.get(r.part) ?? [];
+    page.push({ id: r.id, rank: Number(r.rank), micros: String(r.micros) });
+    pages.set(r.part, page);
+  }
+  for (const page of pages.values()) page.sort(searchOrder);
+  return pages;
+}
+
+/** Search order: best rank first, then newest, then the larger id (as PostgreSQL orders uuids: by bytes). */
+export function searchOrder(x: SearchKey, y: SearchKey): number {
+  if (x.rank !== y.rank) return y.rank - x.rank;
+  const mx = BigInt(x.micros);
+  const my = BigInt(y.micros);
+  if (mx !== my) return my > mx ? 1 : -1;
+  return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
 }
 
 export type FacetRow = {
@@ -321,15 +360,12 @@ export type FacetRow = {
 };
 
 /**
- * Facet counts and the total over the matching stories in scope; each facet applies every filter but its own.
- * One pass over the matches: grouped by subject, with the age bands, pillars and total as conditional counts
- * (their values are a fixed list), and the methods through story_methods — no row is unnested or aggregated
- * twice. Only values with matches are given (count > 0), like a group-by.
+ * Facet counts and the total over the matching stories in scope, per part; each facet applies every filter but
+ * its own. One pass over the matches: grouped by part and subject, with the age bands, pillars and total as
+ * conditional counts (their values are a fixed list), and the methods through story_methods — no row is
+ * unnested or aggregated twice. Only values with matches are given (count > 0), like a group-by.
  */
-export async function searchFacets(
-  db: DbOrTx,
-  s: { scope: SQL; q: { text: string; prefix: string | null } | null; filters: StoryFilters; extra: SQL },
-): Promise<FacetRow[]> {
+export async function searchFacets(db: DbOrTx, s: SearchScope): Promise<Map<string, FacetRow[]>> {
   const f = filterConditions(s.filters);
   const counts = (col: 'age_bands' | 'pillars', values: readonly string[], where: SQL) =>
     sql.join(
@@ -345,6 +381,7 @@ export async function searchFacets(
   );
   type Row = {
     kind: 's' | 'm';
+    part: string;
     value: string | null;
     n: number;
     total: number | null;
@@ -354,29 +391,38 @@ export async function searchFacets(
     db,
     sql`
     with b as materialized (
-      select ${practiceStories.id} as id, ${practiceStories.subjectId} as subject_id,
+      select ${s.part ?? sql`''`} as part, ${practiceStories.id} as id, ${practiceStories.subjectId} as subject_id,
         ${practiceStories.ageBands} as age_bands, ${practiceStories.pillars} as pillars,
         ${f.subject} as fs, ${f.ageBand} as fa, ${f.method} as fm, ${f.pillar} as fp
       from ${practiceStories}
       where ${s.scope} and ${s.extra} and ${textMatch(s.q)}
     ), c as (
-      select 's' as kind, b.subject_id as value, count(*) filter (where fa and fm and fp)::int as n,
+      select 's' as kind, b.part, b.subject_id as value, count(*) filter (where fa and fm and fp)::int as n,
         count(*) filter (where fs and fa and fm and fp)::int as total,
         ${counts('age_bands', AGE_BANDS, sql`fs and fm and fp`)}, ${counts('pillars', PILLARS, sql`fs and fa and fm`)}
-      from b group by b.subject_id
+      from b group by b.part, b.subject_id
       union all
-      select 'm', sm.term_id, count(*)::int, null, ${none}
-      from b join story_methods sm on sm.story_id = b.id where fs and fa and fp group by sm.term_id
+      select 'm', b.part, sm.term_id, count(*)::int, null, ${none}
+      from b join story_methods sm on sm.story_id = b.id where fs and fa and fp group by b.part, sm.term_id
     )
     select c.*, t.label from c left join taxonomy_terms t on t.id = c.value`,
   );
+  const byPart = new Map<string, Row[]>();
+  for (const r of res) byPart.set(r.part, [...(byPart.get(r.part) ?? []), r]);
+  return new Map([...byPart].map(([part, partRows]) => [part, facetRows(partRows)]));
+}
+
+function facetRows(
+  res: (Record<string, number | string | null> & { kind: string; n: number })[],
+): FacetRow[] {
   const out: FacetRow[] = [];
   const sum = (key: string) => res.reduce((n, r) => n + (r.kind === 's' ? Number(r[key] ?? 0) : 0), 0);
   for (const r of res) {
     const n = Number(r.n);
-    if (r.kind === 'm' && n > 0) out.push({ facet: 'method', value: r.value, count: n, label: r.label });
-    if (r.kind === 's' && r.value !== null && n > 0)
-      out.push({ facet: 'subject', value: r.value, count: n, label: r.label });
+    const value = r.value as string | null;
+    const label = r.label as string | null;
+    if (r.kind === 'm' && n > 0) out.push({ facet: 'method', value, count: n, label });
+    if (r.kind === 's' && value !== null && n > 0) out.push({ facet: 'subject', value, count: n, label });
   }
   AGE_BANDS.forEach((v, i) => {
     const n = sum(`a${i}`);

@@ -12,7 +12,12 @@ import { readCursor, writeCursor } from '../../../http/cursor.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize, can, curatesStories, type StoryResource } from '../../../policy/index.js';
 import { searchableVideos } from '../../../policy/sql-search.js';
-import { searchableStories, storySlices, visibleStories } from '../../../policy/sql-stories.js';
+import {
+  openStoryParts,
+  searchableStories,
+  storySlices,
+  visibleStories,
+} from '../../../policy/sql-stories.js';
 import { audit } from '../../audit.js';
 import { notifyMany } from '../../notifications/index.js';
 import {
@@ -35,34 +40,27 @@ type StoryDraft = z.output<typeof c.StoryDraft>;
 type StoryList = z.output<typeof c.StoryList>;
 
 /**
- * Story search's short memory: a page's keys and the facet counts, per shared part of what readers may see
- * (policy/sql-stories.storySlices: public, all signed in, one kommune's, the curators' all) and query, for a few
- * seconds; the reader's own small rest (their institutions' and teams' stories) is read afresh each time and the
- * parts are added up. Forgotten at once in every process when any story changes (the `stories.changed` event;
- * the page's cards are read afresh in scope each time, so a withdrawn story never shows). Not for `video=`,
- * whose answer follows the video's own visibility at once.
+ * Story search's short memory: the pages' keys and the facet counts of the shared parts of what readers may see
+ * (policy/sql-stories.storySlices: public, all signed in, each kommune's — computed together in one pass,
+ * openStoryParts — and the curators' all) per query, for a few seconds; each reader is given only the parts their
+ * class sees, and their own small rest (their institutions' and teams' stories) is read afresh each time; the
+ * parts are then added up. Forgotten at once in every process when any story changes (the `stories.changed`
+ * event; the page's cards are read afresh in scope each time, so a withdrawn story never shows). Not for
+ * `video=`, whose answer follows the video's own visibility at once.
  */
 const SEARCH_TTL_MS = 5_000;
 /** The inquiry benchmark turns the memory off (AMONGI_STORY_SEARCH_MEMORY=0) to measure what it saves. */
 const searchTtlMs = () => (process.env.AMONGI_STORY_SEARCH_MEMORY === '0' ? 0 : SEARCH_TTL_MS);
-const SEARCH_CACHE_MAX = 2_000;
+const SEARCH_CACHE_MAX = 1_000;
 type SearchComputed = { page: repo.SearchKey[]; facetRows: repo.FacetRow[] };
-
-/** Search order: best rank first, then newest, then the larger id (as PostgreSQL orders uuids: bytes, i.e. hex). */
-function searchOrder(x: repo.SearchKey, y: repo.SearchKey): number {
-  if (x.rank !== y.rank) return y.rank - x.rank;
-  const mx = BigInt(x.micros);
-  const my = BigInt(y.micros);
-  if (mx !== my) return my > mx ? 1 : -1;
-  return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
-}
+type PartsComputed = Map<string, SearchComputed>;
 
 /** The answer of disjoint parts as one: the first `limit` keys of their pages, their facet counts added up. */
 function combine(parts: SearchComputed[], limit: number): SearchComputed {
   if (parts.length === 1) return parts[0];
   const page = parts
     .flatMap((x) => x.page)
-    .sort(searchOrder)
+    .sort(repo.searchOrder)
     .slice(0, limit);
   const sums = new Map<string, repo.FacetRow>();
   for (const r of parts.flatMap((x) => x.facetRows)) {
@@ -72,6 +70,8 @@ function combine(parts: SearchComputed[], limit: number): SearchComputed {
   }
   return { page, facetRows: [...sums.values()] };
 }
+
+const NOTHING: SearchComputed = { page: [], facetRows: [] };
 
 /** Follow-up stories shown on a story at most; the editors' queue at most. */
 const FOLLOW_UPS_MAX = 24;
@@ -172,7 +172,7 @@ function decodeCursor(cursor: string): repo.SearchKey {
 export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
   let searchGeneration = 0;
-  const searchMemory = new TtlCache<SearchComputed>(SEARCH_CACHE_MAX, searchTtlMs(), () => searchGeneration);
+  const searchMemory = new TtlCache<PartsComputed>(SEARCH_CACHE_MAX, searchTtlMs(), () => searchGeneration);
   const forget = () => {
     searchGeneration++;
   };
@@ -456,21 +456,29 @@ export function createStoryService(ctx: AppContext) {
         pillar: [...new Set(p.pillar)].sort(),
       };
       const after = p.cursor ? decodeCursor(p.cursor) : undefined;
-      const compute = (scope: SQL) => async (): Promise<SearchComputed> => {
-        const [page, facetRows] = await Promise.all([
-          repo.searchPage(db, { scope, q, filters, extra, after, limit: p.limit + 1 }),
-          repo.searchFacets(db, { scope, q, filters, extra }),
+      const compute = (scope: SQL, part?: SQL) => async (): Promise<PartsComputed> => {
+        const [pages, facets] = await Promise.all([
+          repo.searchPages(db, { scope, part, q, filters, extra, after, limit: p.limit + 1 }),
+          repo.searchFacets(db, { scope, part, q, filters, extra }),
         ]);
-        return { page, facetRows };
+        const parts: PartsComputed = new Map();
+        for (const [key, facetRows] of facets) parts.set(key, { page: pages.get(key) ?? [], facetRows });
+        return parts;
       };
+      const only = async (computed: Promise<PartsComputed>) => (await computed).get('') ?? NOTHING;
       let parts: Promise<SearchComputed>[];
-      if (p.video) parts = [compute(searchableStories(actor))()];
+      if (p.video) parts = [only(compute(searchableStories(actor))())];
       else {
-        // Each shared part is the same set for every reader given it, so its answer is too (never the reader's id).
+        // A shared part is the same set for every reader given it, so its answer is too (never the reader's id).
         const { shared, own } = storySlices(actor);
-        const key = (part: string) => JSON.stringify([part, q, filters, p.cursor ?? null, p.limit]);
-        parts = shared.map((part) => searchMemory.get(key(part.key), compute(part.where)));
-        if (own) parts.push(compute(own)());
+        const key = (family: string) => JSON.stringify([family, q, filters, p.cursor ?? null, p.limit]);
+        const curators = shared.length === 1 && shared[0].key === 'published';
+        const open = openStoryParts();
+        const remembered = curators
+          ? searchMemory.get(key('published'), compute(shared[0].where, sql`'published'`))
+          : searchMemory.get(key('open'), compute(open.where, open.part));
+        parts = shared.map(async (part) => (await remembered).get(part.key) ?? NOTHING);
+        if (own) parts.push(only(compute(own)()));
       }
       const { page, facetRows } = combine(await Promise.all(parts), p.limit + 1);
       const items = page.slice(0, p.limit);
