@@ -2,7 +2,7 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Area, Cell, GridChild, Period } from '../../api/progression';
 import type { WordsT } from '../../i18n/words';
 import { cellKey, findCell, movement, type ProgressionStatus, STATUS_KEYS } from './counts';
-import { MovementMark, StatusMark } from './status';
+import { formatDay, MovementMark, StatusMark } from './status';
 import type { CellTarget, CellValue, Pending } from './useCellWrites';
 
 /** What a cell shows: the person's own unsettled value first, else the server's. */
@@ -139,7 +139,9 @@ export function StatusGrid({
               <span className="prog-code">{child.code}</span>
               {showNames && child.fullName && <span className="prog-name">{child.fullName}</span>}
               {child.toOn && (
-                <span className="prog-name">{t('progression.grid.leftOn', { day: child.toOn })}</span>
+                <span className="prog-name">
+                  {t('progression.grid.leftOn', { day: formatDay(child.toOn) })}
+                </span>
               )}
             </th>
             {periods.map((period, c) => {

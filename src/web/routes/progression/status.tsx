@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { wordKind } from '../../../shared/vocabulary';
 import type { Counts } from '../../api/progression';
+import { currentLocale } from '../../i18n';
 import { useWords } from '../../i18n/words';
 
 import { countsText, type ProgressionStatus, STATUSES } from './counts';
@@ -56,4 +57,11 @@ export function StackedBar({ counts }: { counts: Counts }) {
       )}
     </span>
   );
+}
+
+/** A calendar day (YYYY-MM-DD) as "9. nov. 2026". */
+export function formatDay(day: string) {
+  return new Intl.DateTimeFormat(currentLocale() === 'da' ? 'da-DK' : 'en-GB', {
+    dateStyle: 'medium',
+  }).format(new Date(`${day}T12:00:00`));
 }

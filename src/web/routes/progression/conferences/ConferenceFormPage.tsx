@@ -19,7 +19,7 @@ import { QueryView } from '../../../components/QueryView';
 import { useForm } from '../../../components/useForm';
 import { usePageTitle } from '../../../components/usePageTitle';
 import type { WordsT } from '../../../i18n/words';
-import { useProgressionWords } from '../status';
+import { formatDay, useProgressionWords } from '../status';
 import { ConferenceCrumbs, PreviousBody } from './ConferencesPage';
 import { Snapshot } from './Snapshot';
 import '../progression.css';
@@ -60,7 +60,7 @@ const FIELDS = [
 function ConferenceForm({ list, conference }: { list: ConferenceList; conference: Conference | undefined }) {
   const { t } = useProgressionWords(list.institution);
   const title = conference
-    ? t('progression.conferences.editTitle', { day: conference.heldOn })
+    ? t('progression.conferences.editTitle', { day: formatDay(conference.heldOn) })
     : t('progression.conferences.new');
   usePageTitle(`${title}: ${list.group.name}`);
   const navigate = useNavigate();
@@ -123,7 +123,9 @@ function ConferenceForm({ list, conference }: { list: ConferenceList; conference
       </h1>
       {previous && (
         <section className="card prog-previous" aria-labelledby="prog-prev-h">
-          <h2 id="prog-prev-h">{t('progression.conferences.previous', { day: previous.heldOn })}</h2>
+          <h2 id="prog-prev-h">
+            {t('progression.conferences.previous', { day: formatDay(previous.heldOn) })}
+          </h2>
           <PreviousBody previous={previous} t={t} />
         </section>
       )}

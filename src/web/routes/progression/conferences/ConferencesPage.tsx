@@ -4,7 +4,7 @@ import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { QueryView } from '../../../components/QueryView';
 import { usePageTitle } from '../../../components/usePageTitle';
 import type { WordsT } from '../../../i18n/words';
-import { useProgressionWords } from '../status';
+import { formatDay, useProgressionWords } from '../status';
 import '../progression.css';
 
 /** /progression/grupper/:id/samtaler — the class's læringssamtaler, newest first, and a new one. */
@@ -35,7 +35,9 @@ function ConferencesView({ list }: { list: ConferenceList }) {
       <p className="lead">{t('progression.conferences.intro')}</p>
       {list.previous && (
         <section className="card prog-previous" aria-labelledby="prog-previous">
-          <h2 id="prog-previous">{t('progression.conferences.latest', { day: list.previous.heldOn })}</h2>
+          <h2 id="prog-previous">
+            {t('progression.conferences.latest', { day: formatDay(list.previous.heldOn) })}
+          </h2>
           <PreviousBody previous={list.previous} t={t} />
         </section>
       )}
@@ -49,7 +51,7 @@ function ConferencesView({ list }: { list: ConferenceList }) {
               <li key={c.id} className="card prog-card">
                 <h3>
                   <Link to={`${base}/samtaler/${c.id}`} className="stretched-link">
-                    {c.heldOn}: {c.focus || t('progression.conferences.noFocus')}
+                    {formatDay(c.heldOn)}: {c.focus || t('progression.conferences.noFocus')}
                   </Link>
                 </h3>
                 {c.followUp && (

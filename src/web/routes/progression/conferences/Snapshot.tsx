@@ -41,7 +41,7 @@ export function Snapshot({ snapshot, t }: { snapshot: Conference['snapshot']; t:
               );
             })}
           </dl>
-          {snapshot.children.length > 0 && (
+          {snapshot.children.some((c) => c.cells.some((x) => x.areaId === area.id)) && (
             <details className="prog-snapshot-children">
               <summary>
                 {t('progression.conferences.snapshotChildren', { count: snapshot.children.length })}

@@ -18,6 +18,7 @@ import { TableWrap } from '../../../components/TableWrap';
 import { useForm } from '../../../components/useForm';
 import type { WordsT } from '../../../i18n/words';
 import { byStart } from '../counts';
+import { formatDay } from '../status';
 
 /** The areas the institution follows (læsning, trivsel …): add, rename, order, archive. */
 export function AreasSection({ setup, t }: { setup: ProgressionSetup; t: WordsT }) {
@@ -240,8 +241,8 @@ export function PeriodsSection({ setup, t }: { setup: ProgressionSetup; t: Words
                 <tr key={p.id}>
                   <th scope="row">{p.name}</th>
                   <td>{schoolYearLabel(p.schoolYear)}</td>
-                  <td>{p.startsOn}</td>
-                  <td>{p.endsOn}</td>
+                  <td>{formatDay(p.startsOn)}</td>
+                  <td>{formatDay(p.endsOn)}</td>
                   <td className="actions">
                     <FormDialog
                       triggerLabel={t('common.edit')}

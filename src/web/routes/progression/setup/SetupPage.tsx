@@ -117,10 +117,7 @@ function SettingsSection({ setup, t }: { setup: ProgressionSetup; t: WordsT }) {
         <TextField
           label={t('progression.setup.retention')}
           hint={t('progression.setup.retentionHint')}
-          type="number"
           inputMode="numeric"
-          min={min}
-          max={max}
           className="field-narrow"
           value={months}
           onChange={(e) => setMonths(e.target.value)}
