@@ -69,6 +69,9 @@ function ThemeCompare({
   );
 }
 
+/** A figure the unit's earlier packages also had (the last value is this package's own). */
+const earlier = (s: Series) => s.values.slice(0, -1).some((v) => v !== null);
+
 /** The same figures in the unit's own earlier packages (never another unit's): shown when there is one. */
 export function CompareView({ id, themes }: { id: string; themes: { key: string; title: string }[] }) {
   const { t } = useTranslation();
@@ -84,8 +87,9 @@ export function CompareView({ id, themes }: { id: string; themes: { key: string;
       ) : (
         <>
           <p className="hint">{t('conversations.compare.intro', { count: packages.length - 1 })}</p>
+          {!series.some(earlier) && <p className="muted">{t('conversations.compare.noneInCommon')}</p>}
           {themes.map((theme) => {
-            const own = series.filter((s) => s.themeKey === theme.key);
+            const own = series.filter((s) => s.themeKey === theme.key && earlier(s));
             return own.length ? (
               <ThemeCompare key={theme.key} title={theme.title} series={own} packages={packages} />
             ) : null;

@@ -53,7 +53,7 @@ export function ConversationPage() {
       <p className="hint">{t('conversations.ownDataOnly')}</p>
       {d.can.prepare && draft && (
         <>
-          <PackageEditor key={d.version} detail={d} />
+          <PackageEditor detail={d} />
           <div className="page-actions">
             <ConfirmDialog
               title={t('conversations.share.title')}
@@ -83,7 +83,7 @@ export function ConversationPage() {
       {d.previous && <Previous previous={d.previous} />}
       <FiguresView figures={d.figures} draft={draft} />
       <CompareView id={d.id} themes={d.figures.map((f) => ({ key: f.key, title: f.title }))} />
-      {d.can.record && <RecordForm key={`${d.id}-${d.record.version}`} detail={d} />}
+      {d.can.record && <RecordForm key={d.id} detail={d} />}
       <HandDown detail={d} />
     </div>
   );

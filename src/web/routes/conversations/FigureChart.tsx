@@ -44,15 +44,16 @@ export function FigureChart({
       rows.map((d) => d.v),
     );
     const style = { fontSize: '13px', color: '#1b2733' };
-    const longest = Math.max(...rows.map((d) => d.label.length));
+    // How many characters of a label fit above its bar (about 7 px a character at 13 px).
+    const chars = Math.max(20, Math.floor((width - 16) / 7));
     const chart =
       kind === 'line'
         ? Plot.plot({
             width,
             height: 180,
             marginTop: 24,
-            marginLeft: 44,
-            marginRight: 30,
+            marginLeft: 48,
+            marginRight: 48,
             marginBottom: 36,
             style,
             x: { label: null, domain: rows.map((d) => d.label), padding: 0.3 },
@@ -65,24 +66,32 @@ export function FigureChart({
           })
         : Plot.plot({
             width,
-            height: 40 + rows.length * 32,
-            marginLeft: Math.min(Math.round(width * 0.5), 16 + longest * 7),
+            // Each figure's words above its bar, the whole width: long indicator texts fit a phone too.
+            height: 30 + rows.length * 52,
+            marginLeft: 8,
             marginRight: 56,
+            marginTop: 8,
             marginBottom: 30,
             style,
             x: { domain, grid: true, label: null },
-            y: {
-              label: null,
-              domain: rows.map((d) => d.label),
-              tickFormat: (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s),
-            },
+            y: { axis: null, domain: rows.map((d) => d.label), paddingInner: 0.1 },
             marks: [
-              Plot.barX(rows, { x1: domain[0], x2: 'v', y: 'label', fill: '#0b5cad' }),
+              Plot.barX(rows, { x1: domain[0], x2: 'v', y: 'label', fill: '#0b5cad', insetTop: 22 }),
+              Plot.text(rows, {
+                x: domain[0],
+                y: 'label',
+                text: (d: { label: string }) =>
+                  d.label.length > chars ? `${d.label.slice(0, chars - 1)}…` : d.label,
+                dy: -14,
+                textAnchor: 'start',
+                fill: '#1b2733',
+              }),
               Plot.text(rows, {
                 x: 'v',
                 y: 'label',
                 text: 'text',
                 dx: 6,
+                dy: 10,
                 textAnchor: 'start',
                 fill: '#1b2733',
               }),

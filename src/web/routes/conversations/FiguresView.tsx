@@ -14,10 +14,16 @@ function groupsByUnit(figures: ConversationFigure[]) {
   return [...out.values()];
 }
 
+/** Figures under their headings (a focus area, a course list), in the order they come. */
+function byGroup(figures: ConversationFigure[]): [string, ConversationFigure[]][] {
+  const out = new Map<string, ConversationFigure[]>();
+  for (const f of figures) out.set(f.group, [...(out.get(f.group) ?? []), f]);
+  return [...out];
+}
+
 function Theme({ theme, index }: { theme: ThemeFigures; index: number }) {
   const { t } = useTranslation();
   const headingId = `conv-theme-${theme.key}`;
-  const grouped = theme.figures.some((f) => f.group);
   return (
     <section className="card conv-theme" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -32,6 +38,8 @@ function Theme({ theme, index }: { theme: ThemeFigures; index: number }) {
         <>
           {groupsByUnit(theme.figures).map((figs) => {
             const shown = figs.filter((f) => f.value !== null);
+            // Nothing but zeros says nothing a chart could show better than the table.
+            if (!shown.some((f) => f.value !== 0)) return null;
             return (
               <FigureChart
                 key={figs[0].key}
@@ -51,33 +59,43 @@ function Theme({ theme, index }: { theme: ThemeFigures; index: number }) {
               <caption className="sr-only">{theme.title}</caption>
               <thead>
                 <tr>
-                  {grouped && <th scope="col">{t('conversations.figures.group')}</th>}
                   <th scope="col">{t('conversations.figures.figure')}</th>
                   <th scope="col" className="num">
                     {t('conversations.figures.value')}
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {theme.figures.map((f) => (
-                  <tr key={f.key}>
-                    {grouped && <td>{f.group}</td>}
-                    <th scope="row">{f.label}</th>
-                    <td className="num">
-                      {f.suppressed ? (
-                        <span className="muted">{t('conversations.figures.hidden')}</span>
-                      ) : f.value === null ? (
-                        <span className="muted">{t('conversations.figures.noValue')}</span>
-                      ) : (
-                        formatFigure(f.value, f.unit, f.unitLabel)
-                      )}
-                      {f.unit === 'mean' && f.scale && f.value !== null && (
-                        <span className="muted"> ({t('conversations.figures.onScale', f.scale)})</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              {byGroup(theme.figures).map(([group, figs]) => (
+                <tbody key={group || '-'}>
+                  {group && (
+                    <tr>
+                      <th scope="rowgroup" colSpan={2} className="conv-group">
+                        {group}
+                      </th>
+                    </tr>
+                  )}
+                  {figs.map((f) => (
+                    <tr key={f.key}>
+                      <th scope="row">{f.label}</th>
+                      <td className="num">
+                        {f.suppressed ? (
+                          <span className="muted">{t('conversations.figures.hidden')}</span>
+                        ) : f.value === null ? (
+                          <span className="muted">{t('conversations.figures.noValue')}</span>
+                        ) : (
+                          formatFigure(f.value, f.unit, f.unitLabel)
+                        )}
+                        {f.unit === 'mean' && f.scale && f.value !== null && (
+                          <span className="muted conv-scale">
+                            {' '}
+                            {t('conversations.figures.onScale', f.scale)}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
             </table>
           </TableWrap>
         </>

@@ -27,6 +27,12 @@ export function PackageEditor({ detail }: { detail: ConversationDetail }) {
   const { t } = useTranslation();
   const refresh = useConversationRefresh();
   const [themes, setThemes] = useState<ThemeChoice[]>(detail.themes);
+  // A new version of the package (saved here, or an uploaded table added): start again from what is stored.
+  const [seen, setSeen] = useState(detail.version);
+  if (detail.version !== seen) {
+    setSeen(detail.version);
+    setThemes(detail.themes);
+  }
   const [adding, setAdding] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
