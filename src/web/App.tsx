@@ -136,6 +136,10 @@ const NewCyclePage = lazy(() =>
 const CyclePage = lazy(() =>
   import('./routes/inquiry/cycles/CyclePage').then((m) => ({ default: m.CyclePage })),
 );
+// Evaluation plans / dataårshjul (issue 17 part 1).
+const EvaluationPage = lazy(() =>
+  import('./routes/evaluation/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
+);
 const MyTasksPage = lazy(() =>
   import('./routes/inquiry/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })),
 );
@@ -285,6 +289,7 @@ export function App() {
           <Route path="/forloeb/:id" element={<CyclePage />} />
           <Route path="/forloeb/:id/fortaelling" element={<StoryEditorPage />} />
           <Route path="/opgaver" element={<MyTasksPage />} />
+          <Route path="/dataaarshjul" element={<EvaluationPage />} />
           <Route path="/team/:teamId/moeder" element={<MeetingsPage />} />
           <Route path="/moede/:id" element={<MeetingPage />} />
           <Route path="/moede/:id/telefon" element={<MeetingPhonePage />} />

@@ -31,7 +31,11 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   ];
   if (me.teams.length > 0) links.splice(1, 0, ['/team', t('inquiry.nav')]);
   if (me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
-    links.push(['/observation', t('observation.nav')], ['/progression', t('progression.nav')]);
+    links.push(
+      ['/observation', t('observation.nav')],
+      ['/dataaarshjul', t('evaluation.nav')],
+      ['/progression', t('progression.nav')],
+    );
   // Learning conversations: forvaltning and leaders (the page says what is there for each).
   if (me.grants.some((g) => g.role === 'forvaltning' || g.role === 'leder'))
     links.push(['/laeringssamtaler', t('conversations.nav')]);
