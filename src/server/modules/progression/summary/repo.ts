@@ -203,3 +203,35 @@ export async function totals(db: DbOrTx, institutionIds: string[], schoolYear: n
       ),
     );
 }
+
+/**
+ * Per institution, area and period of the school year: the sum over its groups (the kommune view needs only each
+ * institution's total, so it reads one row per population instead of one per group).
+ */
+export async function institutionTotals(
+  db: DbOrTx,
+  institutionIds: string[],
+  schoolYear: number,
+): Promise<Omit<TotalRow, 'groupId'>[]> {
+  if (!institutionIds.length) return [];
+  return db
+    .select({
+      institutionId: progressionPeriods.institutionId,
+      areaId: progressionTotals.areaId,
+      periodId: progressionTotals.periodId,
+      groen: sql<number>`sum(${progressionTotals.groen})::int`,
+      gul: sql<number>`sum(${progressionTotals.gul})::int`,
+      roed: sql<number>`sum(${progressionTotals.roed})::int`,
+      movedUp: sql<number>`sum(${progressionTotals.movedUp})::int`,
+      movedDown: sql<number>`sum(${progressionTotals.movedDown})::int`,
+    })
+    .from(progressionTotals)
+    .innerJoin(progressionPeriods, eq(progressionPeriods.id, progressionTotals.periodId))
+    .where(
+      and(
+        inArray(progressionPeriods.institutionId, institutionIds),
+        eq(progressionPeriods.schoolYear, schoolYear),
+      ),
+    )
+    .groupBy(progressionPeriods.institutionId, progressionTotals.areaId, progressionTotals.periodId);
+}
