@@ -11,6 +11,7 @@ import type { Storage } from '../storage/index.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { seedDemoConversations } from './conversations.js';
+import { seedDemoEvaluation } from './evaluation.js';
 import { seedDemoInquiry } from './inquiry.js';
 import { demoFilename } from './media.js';
 import { seedDemoObservation } from './observation.js';
@@ -81,7 +82,9 @@ export async function seedDemoContent(
   const progression = await seedDemoProgression(ctx.db, { now: opts.now });
   // After observation and training: the learning conversation's package freezes their figures.
   const conversations = await seedDemoConversations(ctx.db, { now: opts.now });
-  return catalogue || inquiry || progression || conversations;
+  // The year wheels of Fjordby Kommune (published), Solsikkeskolen and Mælkebøtten, for the school year of today.
+  const evaluation = await seedDemoEvaluation(ctx.db, { now: opts.now });
+  return catalogue || inquiry || progression || conversations || evaluation;
 }
 
 async function seedCatalogue(
