@@ -45,6 +45,11 @@ export const PROGRESSION_ERRORS = {
     da: 'Institutionen gemmer ikke fulde navne. Brug kun barnets kode.',
     en: "The institution does not keep full names. Use only the child's code.",
   },
+  'progression.names_team_only': {
+    status: 403,
+    da: 'Kun klasseteamet kan se og skrive børnenes fulde navne.',
+    en: "Only the class team can see and write the children's full names.",
+  },
   'progression.not_delegable': {
     status: 400,
     da: 'Der kan kun gives adgang til institutionens ressourcepersoner.',

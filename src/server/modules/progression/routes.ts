@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { conferenceRoutes } from './conferences/routes.js';
+import { gridRoutes } from './grid/routes.js';
 import { importRoutes } from './import/routes.js';
+import { setupRoutes } from './setup/routes.js';
 import { summaryRoutes } from './summary/routes.js';
 
 /**
@@ -11,6 +13,8 @@ import { summaryRoutes } from './summary/routes.js';
  */
 export function progressionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(setupRoutes(ctx), { prefix: '/progression' });
+    await app.register(gridRoutes(ctx), { prefix: '/progression' });
     await app.register(summaryRoutes(ctx), { prefix: '/progression' });
     await app.register(conferenceRoutes(ctx), { prefix: '/progression' });
     await app.register(importRoutes(ctx), { prefix: '/progression' });

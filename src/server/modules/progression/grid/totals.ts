@@ -97,10 +97,11 @@ export async function nextCells(
 
 /**
  * Recomputes the group's figures for (area, period), and those of the cells whose movement depends on them (each
- * affected child's next status in the area, whichever group). `childIds`: children whose status in (area, period)
- * was just removed or changed (their next cell is recomputed too even though they have no status here any more);
- * without it, every child with a status in the group's (area, period). Call it with the group locked
- * (`lockGroups`); the groups of the dependent cells are locked here (in id order) before they are recomputed.
+ * affected child's next status in the area, whichever group). `childIds`: only these children's statuses in
+ * (area, period) changed (set, changed or removed: their next cells are recomputed even when they have no status
+ * here any more); without it, every child with a status in the group's (area, period) counts as changed. Call it
+ * with the group locked (`lockGroups`); the groups of the dependent cells are locked here (in id order) before they
+ * are recomputed — a writer that knows them (grid/statuses.ts) locks them all at once beforehand.
  */
 export async function recomputeTotals(
   tx: DbOrTx,
@@ -110,15 +111,10 @@ export async function recomputeTotals(
   opts: { childIds?: string[] } = {},
 ): Promise<void> {
   await recomputeOne(tx, groupId, areaId, periodId);
-  const dependents = [
-    ...(await nextCells(tx, { areaId, periodId, groupId })),
-    ...(opts.childIds ? await nextCells(tx, { areaId, periodId, childIds: opts.childIds }) : []),
-  ];
-  const seen = new Set<string>();
-  const unique = dependents.filter((d) => {
-    const k = `${d.groupId}/${d.periodId}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  const dependents = opts.childIds
+    ? await nextCells(tx, { areaId, periodId, childIds: opts.childIds })
+    : await nextCells(tx, { areaId, periodId, groupId });
+  const unique = [...new Map(dependents.map((d) => [`${d.groupId}/${d.periodId}`, d])).values()];
   await lockGroups(
     tx,
     unique.map((d) => d.groupId),
