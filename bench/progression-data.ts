@@ -113,6 +113,9 @@ export async function generateProgression(db: DbOrTx, size: ProgressionSize): Pr
     sql`insert into role_grants (user_id, role, kommune_id) values (${forv.id}, 'forvaltning', ${kid}::uuid)`,
   );
 
+  // Fresh statistics after the bulk load (autovacuum would take them soon after; without them the planner
+  // guesses one row per filter and loops).
+  await db.execute(sql`analyze`);
   const teachers = await rows<{ email: string; groupId: string; institutionId: string }>(
     db,
     sql`select 'pb-' || t.id || '@bench.amongi.dk' as email, g.id as "groupId", g.institution_id as "institutionId"
