@@ -33,8 +33,18 @@ describe('demo learning conversations', () => {
     expect(list.items.map((i) => i.title)).toEqual(['Læringssamtale efterår', 'Læringssamtale forår']);
     const autumn = (await leder.get(`${API}/conversations/${list.items[0].id}`)).json() as Detail;
     expect(autumn.state).toBe('shared');
-    expect(autumn.figures.map((f) => f.kind)).toEqual(['observation', 'csv', 'csv', 'tried', 'training']);
+    expect(autumn.figures.map((f) => f.kind)).toEqual([
+      'observation',
+      'progression',
+      'csv',
+      'csv',
+      'tried',
+      'training',
+    ]);
     expect(autumn.figures[0].figures.length).toBeGreaterThan(0);
+    // The progression summary: Solsikkeskolen's 3. årgang, shares of green/yellow/red per area (never a child).
+    const progression = autumn.figures[1].figures;
+    expect(progression.some((f) => f.key.endsWith(':groen') && f.value !== null)).toBe(true);
     expect(autumn.previous?.focus).toBe('Hvordan styrker vi elevernes læseforståelse i 3. årgang?');
     const cmp = (await leder.get(`${API}/conversations/${list.items[0].id}/compare`)).json() as {
       packages: unknown[];

@@ -112,12 +112,13 @@ describe('preparing a package', () => {
       { key: 'obs', kind: 'observation', note: 'Hvad ser vi i undervisningen?' },
       { key: 'tried', kind: 'tried' },
       { key: 'training', kind: 'training' },
+      { key: 'prog', kind: 'progression' },
     ];
     const res = await c.forvaltning.patch(`${API}/conversations/${first}`, { version: 1, themes });
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json() as Detail;
-    expect(d.themes.map((x) => x.kind)).toEqual(['observation', 'tried', 'training']);
-    expect(d.figures.map((x) => x.kind)).toEqual(['observation', 'tried', 'training']);
+    expect(d.themes.map((x) => x.kind)).toEqual(['observation', 'tried', 'training', 'progression']);
+    expect(d.figures.map((x) => x.kind)).toEqual(['observation', 'tried', 'training', 'progression']);
     const stale = await c.forvaltning.patch(`${API}/conversations/${first}`, { version: 1, title: 'Andet' });
     expect(err(stale)).toEqual([409, 'conversation.stale']);
     expect(stale.json().error.details).toContainEqual({ path: 'version', message: '2' });
@@ -150,7 +151,7 @@ describe('preparing a package', () => {
 
     const refused = await csv('forvaltning', first, bad, 'title=Frav%C3%A6r&dryRun=false&version=2');
     expect(err(refused)).toEqual([422, 'conversation.figures_invalid']);
-    expect((await detail('forvaltning', first)).themes).toHaveLength(3);
+    expect((await detail('forvaltning', first)).themes).toHaveLength(4);
 
     const good = Buffer.from('\uFEFFPeriode,Fravær\n2025/26,"6,1"\n2026/27,"5,4"\n', 'utf8');
     const saved = await csv('forvaltning', first, good, 'title=Frav%C3%A6r&unit=%25&dryRun=false&version=2');

@@ -10,6 +10,7 @@ import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
 import { hideLine } from '../../privacy/suppression.js';
 import { createObservationDataService } from '../observation/index.js';
+import { institutionSummary } from '../progression/index.js';
 
 /**
  * A package's figures, computed from the unit's own data as it is now (a draft shows these; sharing freezes them
@@ -27,6 +28,13 @@ const LOOKBACK_DAYS = 365;
 const TEXT: Record<Locale, Record<string, string>> = {
   da: {
     observation: 'Observationsdata',
+    progression: 'Progression',
+    green: 'Grøn',
+    yellow: 'Gul',
+    red: 'Rød',
+    movedUp: 'Rykket op siden perioden før',
+    latest: 'Seneste periode med tal',
+    progressionNotAllowed: 'Enhedens progressionsoverblik kan ikke vises.',
     training: 'Deltagelse i kompetenceudvikling',
     tried: 'Afprøvet og virket',
     csv: 'Uploadede tal',
@@ -45,6 +53,13 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
   en: {
     observation: 'Observation data',
+    progression: 'Progression',
+    green: 'Green',
+    yellow: 'Yellow',
+    red: 'Red',
+    movedUp: 'Moved up since the period before',
+    latest: 'Latest period with figures',
+    progressionNotAllowed: "The unit's progression summary cannot be shown.",
     training: 'Participation in professional development',
     tried: 'Tried and worked',
     csv: 'Uploaded figures',
@@ -116,6 +131,74 @@ async function observationFigures(
       ? t.noData
       : `${visits} ${t.visits}, ${teachers} ${t.teachers}`;
   return { figures, about };
+}
+
+/**
+ * The unit's progression summary (issue 17 part 2) through the progression module's front door, which withholds
+ * every cell too few children stand behind: per area, the latest period with figures, the shares green, yellow and
+ * red and how many moved up. Never a child, never a class: the unit's total only.
+ */
+async function progressionFigures(
+  db: DbOrTx,
+  actor: Actor,
+  institutionId: string,
+  locale: Locale,
+  now: Date,
+): Promise<{ figures: FigureOut[]; about: string }> {
+  const t = TEXT[locale];
+  let s: Awaited<ReturnType<typeof institutionSummary>>;
+  try {
+    s = await institutionSummary(db, actor, institutionId, {}, now);
+  } catch (err) {
+    if (err instanceof AppError && (err.status === 404 || err.status === 403))
+      return { figures: [], about: t.progressionNotAllowed };
+    throw err;
+  }
+  const order = new Map(s.periods.map((p, i) => [p.id, i]));
+  const periodName = new Map(s.periods.map((p) => [p.id, p.name]));
+  const figures: FigureOut[] = [];
+  const used = new Set<string>();
+  for (const area of s.areas) {
+    const cells = s.total.filter((c) => c.areaId === area.id);
+    if (!cells.length) continue;
+    const key = (part: string) => `prog:${area.name.toLocaleLowerCase('da')}:${part}`;
+    const shown = cells
+      .filter((c) => c.counts)
+      .sort((a, b) => (order.get(a.periodId) ?? 0) - (order.get(b.periodId) ?? 0))
+      .at(-1);
+    const counts = shown?.counts;
+    const n = counts ? counts.groen + counts.gul + counts.roed : 0;
+    if (shown) used.add(periodName.get(shown.periodId) ?? '');
+    const share = (part: string, label: string, v: number | undefined) =>
+      figure({
+        key: key(part),
+        label,
+        group: area.name,
+        unit: 'share',
+        value: counts && n > 0 && v !== undefined ? v / n : null,
+        suppressed: !counts,
+      });
+    figures.push(
+      share('groen', t.green, counts?.groen),
+      share('gul', t.yellow, counts?.gul),
+      share('roed', t.red, counts?.roed),
+      figure({
+        key: key('op'),
+        label: t.movedUp,
+        group: area.name,
+        unit: 'count',
+        value: counts ? counts.movedUp : null,
+        suppressed: !counts,
+      }),
+    );
+  }
+  const periods = [...used].filter(Boolean).join(', ');
+  return {
+    figures,
+    about: figures.length
+      ? `${s.schoolYear}/${String((s.schoolYear + 1) % 100).padStart(2, '0')} · ${t.latest}: ${periods || '–'}`
+      : t.noData,
+  };
 }
 
 async function trainingFigures(db: DbOrTx, institutionId: string, since: Date, locale: Locale) {
@@ -236,6 +319,9 @@ export async function computeFigures(
     switch (theme.kind) {
       case 'observation':
         out.push({ ...base, ...(await observationFigures(ctx, actor, institutionId, locale)) });
+        break;
+      case 'progression':
+        out.push({ ...base, ...(await progressionFigures(ctx.db, actor, institutionId, locale, now)) });
         break;
       case 'training':
         out.push({ ...base, ...(await trainingFigures(ctx.db, institutionId, since, locale)) });

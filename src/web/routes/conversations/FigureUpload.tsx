@@ -127,10 +127,7 @@ export function FigureUpload({ detail, blocked }: { detail: ConversationDetail; 
       {preview && (
         <div ref={resultRef} tabIndex={-1} className="conv-preview stack">
           {preview.errors.length > 0 ? (
-            <>
-              <p className="error-text" role="status">
-                {t('conversations.upload.errors', { count: preview.errors.length })}
-              </p>
+            <ErrorAlert message={t('conversations.upload.errors', { count: preview.errors.length })}>
               <ul className="conv-row-errors">
                 {preview.errors.map((e) => (
                   <li key={`${e.line}-${e.message}`}>
@@ -138,7 +135,7 @@ export function FigureUpload({ detail, blocked }: { detail: ConversationDetail; 
                   </li>
                 ))}
               </ul>
-            </>
+            </ErrorAlert>
           ) : (
             <p role="status">{t('conversations.upload.ok', { count: preview.figures.length })}</p>
           )}
