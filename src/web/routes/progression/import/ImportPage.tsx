@@ -78,17 +78,20 @@ function ImportView({ grid }: { grid: Grid }) {
     [file, areaId, periodId, columns, bands, createMissing],
   );
   const preview = useMutation({ mutationFn: (r: ImportRequest) => previewImport(grid.group.id, r) });
+  /** The request the shown preview answers: only that one may be confirmed. */
+  const previewedFor = useRef<ImportRequest | null>(null);
   const commit = useMutation({
     mutationFn: (r: ImportRequest & { fingerprint: string }) =>
       commitImport(grid.group.id, { ...r, skipErrors: skip, saveBands }),
     onSuccess: () => void refresh(),
     onError: (err) => {
       // The cells changed since the preview: show what changed, and preview again.
-      if (err instanceof ApiError && err.code === 'progression.import_stale' && request)
+      if (err instanceof ApiError && err.code === 'progression.import_stale' && request) {
+        previewedFor.current = request;
         preview.mutate(request);
+      }
     },
   });
-  const previewedFor = useRef<ImportRequest | null>(null);
   const { mutate: runPreview, reset: resetPreview } = preview;
   const { reset: resetCommit } = commit;
   useEffect(() => {
