@@ -15,11 +15,9 @@ export type ThemeKind = (typeof THEME_KINDS)[number];
 
 /** draft: forvaltning prepares it (figures live); shared: the unit's leaders read it, its figures are frozen. */
 export const CONVERSATION_STATES = ['draft', 'shared'] as const;
-export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 /** How a figure is read: a mean on a scale, a share (0–1), a count of people or things, a number as uploaded. */
 export const FIGURE_UNITS = ['mean', 'share', 'count', 'number'] as const;
-export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 export const CONVERSATION_LIMITS = {
   title: 200,

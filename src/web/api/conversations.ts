@@ -11,7 +11,6 @@ export type ConversationDetail = Wire<typeof c.ConversationDetail>;
 export type ThemeChoice = ConversationDetail['themes'][number];
 export type ThemeFigures = ConversationDetail['figures'][number];
 export type ConversationFigure = ThemeFigures['figures'][number];
-export type ConversationRecord = ConversationDetail['record'];
 export type RecordChange = Wire<typeof c.RecordUpdate>;
 export type ConversationCompare = Wire<typeof c.ConversationCompare>;
 export type FiguresPreview = Wire<typeof c.FiguresPreview>;

@@ -392,4 +392,3 @@ export function createConversationService(ctx: AppContext) {
   };
 }
 
-export type ConversationService = ReturnType<typeof createConversationService>;
