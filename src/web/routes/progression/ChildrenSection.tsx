@@ -31,107 +31,110 @@ export function ChildrenSection({ grid, t, canMove }: { grid: Grid; t: WordsT; c
       <h2 id="prog-children">{t('progression.children.title')}</h2>
       <p className="hint">{t(names ? 'progression.children.introNames' : 'progression.children.intro')}</p>
       <AddChild groupId={grid.group.id} t={t} names={names} onDone={refresh} />
-      <ul className="link-list" aria-label={t('progression.children.title')}>
-        {current.map((child) => (
-          <li key={child.id} className="prog-child">
-            <span>
-              <strong>{child.code}</strong>
-              {names && child.fullName && <span className="muted"> {child.fullName}</span>}
-            </span>
-            <span className="actions">
-              <FormDialog
-                triggerLabel={t('common.edit')}
-                triggerContext={child.code}
-                title={t('progression.children.edit', { code: child.code })}
-                submitLabel={t('common.save')}
-                fields={['code', 'fullName'] as const}
-                onSubmit={async (data) => {
-                  await updateChild(child.id, {
-                    code: String(data.get('code') ?? ''),
-                    ...(names ? { fullName: String(data.get('fullName') ?? '').trim() || null } : {}),
-                  });
-                  await refresh();
-                }}
-              >
-                {(errors) => (
-                  <>
-                    <TextField
-                      name="code"
-                      label={t('progression.children.code')}
-                      defaultValue={child.code}
-                      maxLength={PROGRESSION_LIMITS.code}
-                      error={errors.code}
-                    />
-                    {names && (
-                      <TextField
-                        name="fullName"
-                        label={t('progression.children.fullName')}
-                        defaultValue={child.fullName ?? ''}
-                        optional
-                        maxLength={PROGRESSION_LIMITS.fullName}
-                        error={errors.fullName}
-                      />
-                    )}
-                  </>
-                )}
-              </FormDialog>
-              {canMove && others.length > 0 && (
+      <details className="prog-child-list">
+        <summary>{t('progression.children.manage', { count: current.length })}</summary>
+        <ul className="link-list" aria-label={t('progression.children.title')}>
+          {current.map((child) => (
+            <li key={child.id} className="prog-child">
+              <span>
+                <strong>{child.code}</strong>
+                {names && child.fullName && <span className="muted"> {child.fullName}</span>}
+              </span>
+              <span className="actions">
                 <FormDialog
-                  triggerLabel={t('progression.children.move')}
+                  triggerLabel={t('common.edit')}
                   triggerContext={child.code}
-                  title={t('progression.children.moveTitle', { code: child.code })}
-                  submitLabel={t('progression.children.move')}
-                  fields={['groupId', 'on'] as const}
+                  title={t('progression.children.edit', { code: child.code })}
+                  submitLabel={t('common.save')}
+                  fields={['code', 'fullName'] as const}
                   onSubmit={async (data) => {
-                    await moveChild(child.id, {
-                      groupId: String(data.get('groupId')),
-                      on: String(data.get('on')),
+                    await updateChild(child.id, {
+                      code: String(data.get('code') ?? ''),
+                      ...(names ? { fullName: String(data.get('fullName') ?? '').trim() || null } : {}),
                     });
                     await refresh();
                   }}
                 >
                   {(errors) => (
                     <>
-                      <p>{t('progression.children.moveIntro')}</p>
-                      <SelectField
-                        name="groupId"
-                        label={t('progression.children.toGroup')}
-                        error={errors.groupId}
-                      >
-                        {others.map((g) => (
-                          <option key={g.id} value={g.id}>
-                            {g.name}
-                          </option>
-                        ))}
-                      </SelectField>
                       <TextField
-                        name="on"
-                        type="date"
-                        label={t('progression.children.on')}
-                        defaultValue={today()}
-                        error={errors.on}
+                        name="code"
+                        label={t('progression.children.code')}
+                        defaultValue={child.code}
+                        maxLength={PROGRESSION_LIMITS.code}
+                        error={errors.code}
                       />
+                      {names && (
+                        <TextField
+                          name="fullName"
+                          label={t('progression.children.fullName')}
+                          defaultValue={child.fullName ?? ''}
+                          optional
+                          maxLength={PROGRESSION_LIMITS.fullName}
+                          error={errors.fullName}
+                        />
+                      )}
                     </>
                   )}
                 </FormDialog>
-              )}
-              <ConfirmDialog
-                triggerLabel={t('progression.children.leave')}
-                triggerContext={child.code}
-                triggerVariant="secondary"
-                title={t('progression.children.leaveTitle', { code: child.code })}
-                confirmLabel={t('progression.children.leave')}
-                onConfirm={async () => {
-                  await leaveChild(child.id, { on: today() });
-                  await refresh();
-                }}
-              >
-                <p>{t('progression.children.leaveIntro')}</p>
-              </ConfirmDialog>
-            </span>
-          </li>
-        ))}
-      </ul>
+                {canMove && others.length > 0 && (
+                  <FormDialog
+                    triggerLabel={t('progression.children.move')}
+                    triggerContext={child.code}
+                    title={t('progression.children.moveTitle', { code: child.code })}
+                    submitLabel={t('progression.children.move')}
+                    fields={['groupId', 'on'] as const}
+                    onSubmit={async (data) => {
+                      await moveChild(child.id, {
+                        groupId: String(data.get('groupId')),
+                        on: String(data.get('on')),
+                      });
+                      await refresh();
+                    }}
+                  >
+                    {(errors) => (
+                      <>
+                        <p>{t('progression.children.moveIntro')}</p>
+                        <SelectField
+                          name="groupId"
+                          label={t('progression.children.toGroup')}
+                          error={errors.groupId}
+                        >
+                          {others.map((g) => (
+                            <option key={g.id} value={g.id}>
+                              {g.name}
+                            </option>
+                          ))}
+                        </SelectField>
+                        <TextField
+                          name="on"
+                          type="date"
+                          label={t('progression.children.on')}
+                          defaultValue={today()}
+                          error={errors.on}
+                        />
+                      </>
+                    )}
+                  </FormDialog>
+                )}
+                <ConfirmDialog
+                  triggerLabel={t('progression.children.leave')}
+                  triggerContext={child.code}
+                  triggerVariant="secondary"
+                  title={t('progression.children.leaveTitle', { code: child.code })}
+                  confirmLabel={t('progression.children.leave')}
+                  onConfirm={async () => {
+                    await leaveChild(child.id, { on: today() });
+                    await refresh();
+                  }}
+                >
+                  <p>{t('progression.children.leaveIntro')}</p>
+                </ConfirmDialog>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
       {left.length > 0 && (
         <p className="muted">
           {t('progression.children.left', { codes: left.map((c) => c.code).join(', ') })}

@@ -102,7 +102,9 @@ export function useCellWrites(groupId: string, schoolYear: number | undefined) {
   }
 
   /** Writes a cell (after any write to the same cell still on its way). */
-  function write(t: CellTarget, value: CellValue) {
+  function write(target: CellTarget, value: CellValue) {
+    // Only the cell's address goes with the write (a caller may hand over a whole Pending).
+    const t = { childId: target.childId, areaId: target.areaId, periodId: target.periodId };
     const k = cellKey(t.childId, t.areaId, t.periodId);
     setPending((p) => ({ ...p, [k]: { ...t, ...value, state: 'saving' } }));
     outstanding.current.set(k, (outstanding.current.get(k) ?? 0) + 1);
