@@ -65,10 +65,11 @@ export type StorySlice = { key: string; where: SQL };
  * the story alone (public; all signed in; one kommune's; every published one for curators), so one remembered
  * answer per part and query serves every reader whose class includes that part — and only them: a reader is
  * given a part only when their class sees all of it. `own` is the rest of what this reader sees (their
- * institutions' stories and their teams' stories outside the shared parts), small and read afresh every time.
+ * institutions' stories and their teams' stories outside the shared parts), small, keyed by the institutions,
+ * kommuner and teams it is made of (readers with the same ones see the same rest).
  * Together exactly searchableStories, each story in one part (the agreement test proves it for every actor).
  */
-export function storySlices(a: Actor): { shared: StorySlice[]; own: SQL | null } {
+export function storySlices(a: Actor): { shared: StorySlice[]; own: StorySlice | null } {
   const published = sql`${practiceStories.state} = 'published'`;
   const visibility = (v: string) => sql`${practiceStories.visibility} = ${v}`;
   const pub = { key: 'public', where: sql`(${published} and ${visibility('public')})` };
@@ -93,7 +94,9 @@ export function storySlices(a: Actor): { shared: StorySlice[]; own: SQL | null }
   const inShared = komm.length
     ? sql`(${practiceStories.visibility} in ('public', 'all') or (${visibility('kommune')} and ${inArray(practiceStories.kommuneId, komm)}))`
     : sql`${practiceStories.visibility} in ('public', 'all')`;
-  return { shared, own: sql`(${published} and (${or(...rest)}) and not ${inShared})` };
+  // Keyed by all it depends on — institutions, kommuner, teams — never the person.
+  const key = JSON.stringify(['own', [...inst].sort(), komm, teamIds.sort()]);
+  return { shared, own: { key, where: sql`(${published} and (${or(...rest)}) and not ${inShared})` } };
 }
 
 /**

@@ -5,7 +5,7 @@ import { STORY_VISIBILITIES } from '../../../../shared/inquiry.js';
 import type { Db } from '../../../db/index.js';
 import { practiceStories, storyMethods } from '../../../db/inquiry-schema.js';
 import { rows } from '../../../db/rows.js';
-import { institutions, teams } from '../../../db/schema.js';
+import { institutions, teamMemberships, teams } from '../../../db/schema.js';
 import { taxonomyTerms } from '../../../db/videos-schema.js';
 import { DEMO_PASSWORD } from '../../../demo/index.js';
 import { actorFor } from '../../../policy/agreement.testing.js';
@@ -279,5 +279,39 @@ describe('a remembered part is forgotten when a story leaves it', () => {
         .toBe(before.facets.subject[subject] - 1);
       await other.close();
     }
+  });
+});
+
+describe('the own rest is remembered by its teams, never by person', () => {
+  it('a reader who leaves the team no longer finds the team’s story at once', async () => {
+    // One of Matematikteamet's stories, for Solsikkeskolen only; medarbejder3 (Bakkeskolen) joins the team.
+    const [story] = await db
+      .update(practiceStories)
+      .set({ state: 'published', visibility: 'institution' })
+      .where(
+        eq(
+          practiceStories.id,
+          sql`(select id from practice_stories where team_id = ${ids.team.Matematikteamet} order by id desc limit 1)`,
+        ),
+      )
+      .returning({ id: practiceStories.id });
+    t.ctx.events.publish({ type: 'stories.changed' });
+    await db
+      .insert(teamMemberships)
+      .values({ teamId: ids.team.Matematikteamet, userId: ids.user.medarbejder3 });
+    const member = await t.as('medarbejder3');
+    const found = await pages(member, {}, 20);
+    expect(found.order).toContain(story.id);
+    expect(found.order).toEqual((await reference(await actorFor(db, ids.user.medarbejder3), {})).order);
+    const admin = await t.as('administrator');
+    const removed = await admin.delete(
+      `${API}/teams/${ids.team.Matematikteamet}/members/${ids.user.medarbejder3}`,
+    );
+    expect(removed.statusCode, removed.body).toBe(200);
+    const after = await pages(member, {}, 20);
+    expect(after.order).not.toContain(story.id);
+    // The team's other Solsikkeskolen-only stories go with it.
+    expect(after.total).toBeLessThan(found.total ?? 0);
+    expect(after.order).toEqual((await reference(await actorFor(db, ids.user.medarbejder3), {})).order);
   });
 });
