@@ -95,8 +95,6 @@ export function createChildService(ctx: AppContext) {
         const { child, placement, group } = await loadChild(tx, actor, childId);
         checkName(actor, group, v.fullName);
         // Clearing a name (null or '') is allowed to everyone who may write the child: it only removes data.
-        if (v.fullName !== undefined && v.fullName && !group.institution.showFullNames)
-          throw new AppError('progression.names_off');
         const set: Partial<typeof progressionChildren.$inferInsert> = {};
         if (v.code !== undefined) set.code = v.code;
         if (v.fullName !== undefined) set.fullName = v.fullName || null;

@@ -482,6 +482,67 @@ describe('/progression/me', () => {
   });
 });
 
+describe('archiving and deleting', () => {
+  it('what holds data is archived, not deleted; archived areas and groups take no new statuses', async () => {
+    const S = ids.institution.Solsikkeskolen;
+    expect(err(await c.leder.delete(`${API}/periods/${f.p1}`))).toEqual([409, 'progression.in_use']);
+    expect(err(await c.leder.delete(`${API}/areas/${f.read}`))).toEqual([409, 'progression.in_use']);
+    expect(err(await c.leder.delete(`${API}/groups/${f.a}`))).toEqual([409, 'progression.in_use']);
+    const spare = (await c.leder.post(`${API}/institutions/${S}/areas`, { name: 'Ubrugt (test)' })).json().id;
+    expect((await c.leder.delete(`${API}/areas/${spare}`)).statusCode).toBe(204);
+    expect(err(await c.medarbejder.delete(`${API}/areas/${f.well}`))).toEqual([
+      404,
+      'progression.area_not_found',
+    ]);
+
+    const archived = await c.leder.patch(`${API}/areas/${f.well}`, { archived: true });
+    expect(json(archived)).toMatchObject({ id: f.well, archived: true });
+    expect(
+      err(
+        await write('medarbejder', {
+          childId: kids[2],
+          areaId: f.well,
+          periodId: f.p1,
+          status: 'gul',
+          version: 0,
+        }),
+      ),
+    ).toEqual([409, 'progression.area_archived']);
+    // An archived area with data stays in the grid.
+    expect(
+      json(await c.medarbejder.get(`${API}/groups/${f.a}/grid`)).areas.map((a: { id: string }) => a.id),
+    ).toContain(f.well);
+    await c.leder.patch(`${API}/areas/${f.well}`, { archived: false });
+
+    await c.leder.patch(`${API}/groups/${f.a}`, { archived: true });
+    const grid = json(await c.medarbejder.get(`${API}/groups/${f.a}/grid`));
+    expect(grid.group.archived).toBe(true);
+    expect(grid.can.write).toBe(false);
+    expect(
+      err(
+        await write('medarbejder', {
+          childId: kids[2],
+          areaId: f.read,
+          periodId: f.p3,
+          status: 'gul',
+          version: 0,
+        }),
+      ),
+    ).toEqual([409, 'progression.group_archived']);
+    await c.leder.patch(`${API}/groups/${f.a}`, { archived: false });
+  });
+
+  it('a delegation taken back: the ressourceperson loses the group at once', async () => {
+    await c.leder.put(`${API}/groups/${f.c}/delegations`, { userIds: [ids.user.ressourceperson] });
+    expect((await c.ressourceperson.get(`${API}/groups/${f.c}/grid`)).statusCode).toBe(200);
+    await c.leder.put(`${API}/groups/${f.c}/delegations`, { userIds: [] });
+    expect(err(await c.ressourceperson.get(`${API}/groups/${f.c}/grid`))).toEqual([
+      404,
+      'progression.group_not_found',
+    ]);
+  });
+});
+
 describe('losing access', () => {
   it('a delegated ressourceperson whose role is removed, and a member who leaves the team, lose the group at once', async () => {
     await t.ctx.db
