@@ -366,4 +366,24 @@ describe('commit', () => {
     );
     expect(child.full_name).toBe('Anna Berg');
   });
+
+  it('a child moved to the class keeps its cell in the old class, whose figures follow the import', async () => {
+    const db = t.ctx.db;
+    await db.execute(
+      sql`update progression_placements set to_on = ${`${Y}-10-01`} where child_id = ${f['3B-02']}`,
+    );
+    await db
+      .insert(progressionPlacements)
+      .values({ childId: f['3B-02'], groupId: f.a, fromOn: `${Y}-10-02` });
+    const file = 'Kode;Status\r\n3B-02;grøn\r\n';
+    const p = await preview('medarbejder', file, { bands: undefined });
+    expect(p.rows[0]).toMatchObject({ outcome: 'changed', before: { status: 'roed' } });
+    expect((await commit('medarbejder', file, p, { bands: undefined })).statusCode).toBe(200);
+    expect(await totalsOf(f.b)).toEqual([{ groen: 2, gul: 0, roed: 0 }]);
+    const [cell] = await rows<{ group_id: string }>(
+      db,
+      sql`select group_id from progression_statuses where child_id = ${f['3B-02']} and period_id = ${f.p1}`,
+    );
+    expect(cell.group_id).toBe(f.b);
+  });
 });

@@ -139,7 +139,10 @@ export async function createChildren(
 
 export type CellWrite = CellValue & { childId: string; groupId: string };
 
-/** Writes the cells of one area and period in one statement: new ones inserted, the others a version up. */
+/**
+ * Writes the cells of one area and period in one statement: new ones inserted with their group, the others a
+ * version up (a cell keeps the group it was entered in, as in the grid).
+ */
 export async function writeCells(
   db: DbOrTx,
   areaId: string,
@@ -156,7 +159,7 @@ export async function writeCells(
         from jsonb_to_recordset(${json(cells)})
           as t("childId" uuid, "groupId" uuid, status text, score numeric, note text)
         on conflict (child_id, area_id, period_id) do update set
-          group_id = excluded.group_id, status = excluded.status, score = excluded.score, note = excluded.note,
+          status = excluded.status, score = excluded.score, note = excluded.note,
           version = progression_statuses.version + 1, updated_by = excluded.updated_by, updated_at = now()`,
   );
 }

@@ -27,6 +27,10 @@ type Request = Omit<import('zod').infer<typeof ImportRequest>, never>;
 type Commit = import('zod').infer<typeof ImportCommit>;
 
 const today = () => new Date().toISOString().slice(0, 10);
+const isDeadlock = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '40P01' || e?.cause?.code === '40P01';
+};
 
 async function loadContext(db: DbOrTx, actor: Actor, groupId: string, req: Request, locale: Locale) {
   const group = await loadGroup(db, actor, groupId, 'progression.group.write');
@@ -201,47 +205,59 @@ export function createProgressionImport(ctx: AppContext) {
     },
 
     async commit(actor: Actor, groupId: string, req: Commit, locale: Locale) {
-      try {
-        return await db.transaction(async (tx) => {
-          const c = await loadContext(tx, actor, groupId, req, locale);
-          // Every group the file may write, locked before the cells are read: what is planned is what is written.
-          await lockGroups(
-            tx,
-            [...(await writableGroups(tx, actor, c.group)).values()].map((g) => g.id),
-          );
-          const rows = await plan(tx, actor, c, req, locale);
-          const say = speaker(locale, wordKind(c.group.institution.type));
-          const [stamp] = req.fingerprint.split('.');
-          const previewedAt = new Date(Number.parseInt(stamp, 36));
-          if (fingerprint(c, rows, previewedAt) !== req.fingerprint) throw stale(rows, previewedAt, locale);
-          if (!req.skipErrors && rows.some((r) => r.outcome === 'error'))
-            throw new AppError(
-              'progression.import_has_errors',
-              rows
-                .flatMap((r) =>
-                  r.errors.map((e) => ({ path: say('file.line', { line: r.line }), message: e.message })),
-                )
-                .slice(0, 50),
-            );
-          await write(tx, actor, c, rows);
-          if (req.saveBands && c.bands.length) await repo.saveBands(tx, c.area.id, c.bands, actor.id);
-          const counts = present(c, rows, req.fingerprint, true, actor, locale);
-          await audit(tx, actor, 'progression.import', 'progression_group', c.group.id, {
-            areaId: c.area.id,
-            periodId: c.period.id,
-            fileName: req.fileName,
-            counts: counts.counts,
-            skipped: rows.filter((r) => r.outcome === 'error').map((r) => r.line),
-          });
-          return counts;
-        });
-      } catch (err) {
-        // A child with one of the new codes was created meanwhile: the preview no longer holds.
-        if (isUniqueViolation(err)) throw new AppError('progression.import_stale');
-        throw err;
+      // A grid write locks its child, then its groups; this locks the groups, then writes the children's cells: a
+      // rare deadlock between the two is retried (planned again, so a cell the other wrote makes it stale).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await commitOnce(actor, groupId, req, locale);
+        } catch (err) {
+          if (!isDeadlock(err) || attempt >= 3) throw err;
+        }
       }
     },
   };
+
+  async function commitOnce(actor: Actor, groupId: string, req: Commit, locale: Locale) {
+    try {
+      return await db.transaction(async (tx) => {
+        const c = await loadContext(tx, actor, groupId, req, locale);
+        // Every group the file may write, locked before the cells are read: what is planned is what is written.
+        await lockGroups(
+          tx,
+          [...(await writableGroups(tx, actor, c.group)).values()].map((g) => g.id),
+        );
+        const rows = await plan(tx, actor, c, req, locale);
+        const say = speaker(locale, wordKind(c.group.institution.type));
+        const [stamp] = req.fingerprint.split('.');
+        const previewedAt = new Date(Number.parseInt(stamp, 36));
+        if (fingerprint(c, rows, previewedAt) !== req.fingerprint) throw stale(rows, previewedAt, locale);
+        if (!req.skipErrors && rows.some((r) => r.outcome === 'error'))
+          throw new AppError(
+            'progression.import_has_errors',
+            rows
+              .flatMap((r) =>
+                r.errors.map((e) => ({ path: say('file.line', { line: r.line }), message: e.message })),
+              )
+              .slice(0, 50),
+          );
+        await write(tx, actor, c, rows);
+        if (req.saveBands && c.bands.length) await repo.saveBands(tx, c.area.id, c.bands, actor.id);
+        const counts = present(c, rows, req.fingerprint, true, actor, locale);
+        await audit(tx, actor, 'progression.import', 'progression_group', c.group.id, {
+          areaId: c.area.id,
+          periodId: c.period.id,
+          fileName: req.fileName,
+          counts: counts.counts,
+          skipped: rows.filter((r) => r.outcome === 'error').map((r) => r.line),
+        });
+        return counts;
+      });
+    } catch (err) {
+      // A child with one of the new codes was created meanwhile: the preview no longer holds.
+      if (isUniqueViolation(err)) throw new AppError('progression.import_stale');
+      throw err;
+    }
+  }
 
   /** The rows without errors: new children, the cells in one statement, then each group's totals once. */
   async function write(tx: DbOrTx, actor: Actor, c: Context, rows: PlannedRow[]) {
@@ -266,19 +282,14 @@ export function createProgressionImport(ctx: AppContext) {
       .filter((r) => r.outcome === 'new' || r.outcome === 'changed')
       .map((r) => ({
         childId: r.childId ?? (created.get(r.code.toLowerCase()) as string),
-        groupId: (r.group as PlanGroup).id,
+        // A cell keeps the group it was entered in (a child moved since: its old group's figures).
+        groupId: r.before?.groupId ?? (r.group as PlanGroup).id,
         ...(r.after as NonNullable<PlannedRow['after']>),
       }));
     await repo.writeCells(tx, c.area.id, c.period.id, writes, actor.id);
-    // Each group's figures once (and the cells whose movement follows them); a child whose cell was entered in
-    // another group (before a move) takes it along, so that group is recomputed too.
+    // Each group's figures once (and the cells whose movement follows them).
     const touched = new Map<string, string[]>();
-    const touch = (groupId: string, childId: string) =>
-      touched.set(groupId, [...(touched.get(groupId) ?? []), childId]);
-    for (const w of writes) touch(w.groupId, w.childId);
-    for (const r of ok)
-      if (r.before && r.childId && r.before.groupId !== r.group?.id && r.outcome === 'changed')
-        touch(r.before.groupId, r.childId);
+    for (const w of writes) touched.set(w.groupId, [...(touched.get(w.groupId) ?? []), w.childId]);
     await lockGroups(tx, touched.keys());
     for (const [groupId, childIds] of [...touched].sort(([a], [b]) => a.localeCompare(b)))
       await recomputeTotals(tx, groupId, c.area.id, c.period.id, { childIds });
