@@ -44,7 +44,7 @@ describe('progression overview', () => {
     await periods.getByLabel('Fra').fill('2027-01-04');
     await periods.getByLabel('Til').fill('2027-01-29');
     await periods.getByRole('button', { name: 'Tilføj periode' }).click();
-    await page.getByRole('rowheader', { name: PERIOD }).waitFor();
+    await page.getByRole('list', { name: 'Vurderingsperioder' }).getByText(PERIOD).waitFor();
 
     const groups = page.locator('form').filter({ hasText: 'Tilføj klasse' });
     await groups.getByLabel('Navn').fill(GROUP);

@@ -14,7 +14,6 @@ import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog, FormDialog } from '../../../components/Dialogs';
 import { TextField } from '../../../components/Field';
-import { TableWrap } from '../../../components/TableWrap';
 import { useForm } from '../../../components/useForm';
 import type { WordsT } from '../../../i18n/words';
 import { byStart } from '../counts';
@@ -223,85 +222,76 @@ export function PeriodsSection({ setup, t }: { setup: ProgressionSetup; t: Words
       {periods.length === 0 ? (
         <p className="muted">{t('progression.setup.noPeriods')}</p>
       ) : (
-        <TableWrap label={t('progression.setup.periods')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('progression.setup.periodName')}</th>
-                <th scope="col">{t('progression.setup.schoolYear')}</th>
-                <th scope="col">{t('progression.setup.startsOn')}</th>
-                <th scope="col">{t('progression.setup.endsOn')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{schoolYearLabel(p.schoolYear)}</td>
-                  <td>{formatDay(p.startsOn)}</td>
-                  <td>{formatDay(p.endsOn)}</td>
-                  <td className="actions">
-                    <FormDialog
-                      triggerLabel={t('common.edit')}
-                      triggerContext={p.name}
-                      title={t('progression.setup.editPeriod', { name: p.name })}
-                      submitLabel={t('common.save')}
-                      fields={['name', 'startsOn', 'endsOn'] as const}
-                      onSubmit={async (data) => {
-                        await updatePeriod(p.id, {
-                          name: String(data.get('name') ?? ''),
-                          startsOn: String(data.get('startsOn') ?? ''),
-                          endsOn: String(data.get('endsOn') ?? ''),
-                        });
-                        await refresh();
-                      }}
-                    >
-                      {(errors) => (
-                        <>
-                          <TextField
-                            name="name"
-                            label={t('progression.setup.periodName')}
-                            defaultValue={p.name}
-                            error={errors.name}
-                          />
-                          <TextField
-                            name="startsOn"
-                            type="date"
-                            label={t('progression.setup.startsOn')}
-                            defaultValue={p.startsOn}
-                            error={errors.startsOn}
-                          />
-                          <TextField
-                            name="endsOn"
-                            type="date"
-                            label={t('progression.setup.endsOn')}
-                            defaultValue={p.endsOn}
-                            error={errors.endsOn}
-                          />
-                        </>
-                      )}
-                    </FormDialog>
-                    <ConfirmDialog
-                      triggerLabel={t('common.delete')}
-                      triggerContext={p.name}
-                      title={t('progression.setup.deletePeriod', { name: p.name })}
-                      confirmLabel={t('common.delete')}
-                      onConfirm={async () => {
-                        await deletePeriod(p.id);
-                        await refresh();
-                      }}
-                    >
-                      <p>{t('progression.setup.deletePeriodIntro')}</p>
-                    </ConfirmDialog>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ul className="link-list prog-setup-list" aria-labelledby={`${id}-h`}>
+          {periods.map((p) => (
+            <li key={p.id}>
+              <span>
+                <strong>{p.name}</strong>
+                <span className="muted prog-period-days">
+                  {t('progression.setup.periodDays', {
+                    from: formatDay(p.startsOn),
+                    to: formatDay(p.endsOn),
+                    year: schoolYearLabel(p.schoolYear),
+                  })}
+                </span>
+              </span>
+              <span className="actions">
+                <FormDialog
+                  triggerLabel={t('common.edit')}
+                  triggerContext={p.name}
+                  title={t('progression.setup.editPeriod', { name: p.name })}
+                  submitLabel={t('common.save')}
+                  fields={['name', 'startsOn', 'endsOn'] as const}
+                  onSubmit={async (data) => {
+                    await updatePeriod(p.id, {
+                      name: String(data.get('name') ?? ''),
+                      startsOn: String(data.get('startsOn') ?? ''),
+                      endsOn: String(data.get('endsOn') ?? ''),
+                    });
+                    await refresh();
+                  }}
+                >
+                  {(errors) => (
+                    <>
+                      <TextField
+                        name="name"
+                        label={t('progression.setup.periodName')}
+                        defaultValue={p.name}
+                        error={errors.name}
+                      />
+                      <TextField
+                        name="startsOn"
+                        type="date"
+                        label={t('progression.setup.startsOn')}
+                        defaultValue={p.startsOn}
+                        error={errors.startsOn}
+                      />
+                      <TextField
+                        name="endsOn"
+                        type="date"
+                        label={t('progression.setup.endsOn')}
+                        defaultValue={p.endsOn}
+                        error={errors.endsOn}
+                      />
+                    </>
+                  )}
+                </FormDialog>
+                <ConfirmDialog
+                  triggerLabel={t('common.delete')}
+                  triggerContext={p.name}
+                  title={t('progression.setup.deletePeriod', { name: p.name })}
+                  confirmLabel={t('common.delete')}
+                  onConfirm={async () => {
+                    await deletePeriod(p.id);
+                    await refresh();
+                  }}
+                >
+                  <p>{t('progression.setup.deletePeriodIntro')}</p>
+                </ConfirmDialog>
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       <form ref={form.formRef} onSubmit={submit} noValidate className="inline-form">
         <h3>{t('progression.setup.addPeriod')}</h3>
