@@ -20,21 +20,18 @@ import * as repo from './repo.js';
 type Grid = z.output<typeof c.Grid>;
 
 async function readGrid(db: DbOrTx, actor: Actor, g: ProgressionGroupRow): Promise<Grid> {
-  const [periods, allAreas, children, [group]] = await Promise.all([
-    listPeriods(db, g.institution.id, g.schoolYear),
-    repo.areasOf(db, g.institution.id),
-    repo.childrenOfGroup(db, g.id),
-    listGroups(db, { ids: [g.id] }),
-  ]);
+  // One query after another: inside a transaction they share one connection.
+  const periods = await listPeriods(db, g.institution.id, g.schoolYear);
+  const allAreas = await repo.areasOf(db, g.institution.id);
+  const children = await repo.childrenOfGroup(db, g.id);
+  const [group] = await listGroups(db, { ids: [g.id] });
   const periodIds = periods.map((p) => p.id);
-  const [cells, totals] = await Promise.all([
-    repo.cellsOf(
-      db,
-      children.map((x) => x.id),
-      periodIds,
-    ),
-    repo.totalsOf(db, g.id, periodIds),
-  ]);
+  const cells = await repo.cellsOf(
+    db,
+    children.map((x) => x.id),
+    periodIds,
+  );
+  const totals = await repo.totalsOf(db, g.id, periodIds);
   // Archived areas stay in the grid only where something was recorded in them.
   const used = new Set([...cells.map((x) => x.areaId), ...totals.map((x) => x.areaId)]);
   const areas = allAreas.filter((a) => !a.archivedAt || used.has(a.id));

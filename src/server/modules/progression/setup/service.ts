@@ -83,12 +83,11 @@ export function createSetupService(ctx: AppContext) {
   ): Promise<In<typeof c.ProgressionSetup>> {
     const inst = await loadInstitution(tx, actor, institutionId, 'progression.setup');
     await repo.ensureAreas(tx, inst.id, DEFAULT_AREAS[wordKind(inst.type)]);
-    const [areas, periods, groups, resourcePersons] = await Promise.all([
-      repo.listAreas(tx, inst.id),
-      repo.listPeriods(tx, inst.id),
-      repo.listGroups(tx, { institutionId: inst.id }),
-      repo.resourcePersons(tx, inst.id),
-    ]);
+    // One query after another: inside a transaction they share one connection.
+    const areas = await repo.listAreas(tx, inst.id);
+    const periods = await repo.listPeriods(tx, inst.id);
+    const groups = await repo.listGroups(tx, { institutionId: inst.id });
+    const resourcePersons = await repo.resourcePersons(tx, inst.id);
     return {
       institution: { id: inst.id, name: inst.name, type: inst.type },
       settings: { showFullNames: inst.showFullNames, retentionMonths: inst.retentionMonths },
