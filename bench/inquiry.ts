@@ -51,16 +51,11 @@ const PARTS = new Set((process.env.BENCH_INQUIRY_PARTS ?? 'pages,search,meeting'
 type CacheStats = { hits: number; misses: number; refreshes: number; size: number; max: number };
 /**
  * The story search memory's hits (served from memory), misses (computed while the request waited) and refreshes
- * (computed again in the background shortly before expiry): `parts` (the shared parts per query, and each
- * reader's own rest per institutions + kommuner + teams), `cards` (story cards by id).
+ * (computed again in the background shortly before expiry): the shared parts per query, and each reader's own
+ * rest per institutions + kommuner + teams.
  */
-type StoryStats = Record<'parts' | 'cards', CacheStats>;
 const storyCacheStats = async (base: string) =>
-  (await (await fetch(`${base}/api/v1/stories/cache-stats`)).json()) as StoryStats;
-const storyStatsDelta = (a: StoryStats, b: StoryStats) => ({
-  parts: statsDelta(a.parts, b.parts),
-  cards: statsDelta(a.cards, b.cards),
-});
+  (await (await fetch(`${base}/api/v1/stories/cache-stats`)).json()) as CacheStats;
 const statsDelta = (a: CacheStats, b: CacheStats) => {
   const hits = b.hits - a.hits;
   const misses = b.misses - a.misses;
@@ -551,7 +546,7 @@ export async function inquiryBench() {
         await loadRotating(server.base, { connections: 20, seconds: 3, next: nextStory });
         const before = await storyCacheStats(server.base);
         await run(name, server.base, 20, nextStory);
-        const cache = storyStatsDelta(before, await storyCacheStats(server.base));
+        const cache = statsDelta(before, await storyCacheStats(server.base));
         Object.assign(httpRuns[httpRuns.length - 1], { cache });
         console.log(`${name}: search memory ${JSON.stringify(cache)}`);
       };

@@ -44,8 +44,8 @@ type StoryList = z.output<typeof c.StoryList>;
  * (policy/sql-stories.storySlices: public, all signed in, each kommune's — computed together in one pass,
  * openStoryParts — and the curators' all) per query, for a few seconds; each reader is given only the parts their
  * class sees; their own small rest (their institutions' and teams' stories) is remembered by the institutions,
- * kommuner and teams it is made of (storySlices' own key), never by person; the parts are then added up. Story
- * cards are remembered by id, asked only for ids a query in the reader's parts chose. Everything is forgotten at
+ * kommuner and teams it is made of (storySlices' own key), never by person; the parts are then added up. A
+ * part's page cards are read once, by its first reader, and kept with the part. Everything is forgotten at
  * once in every process when any story changes or is tried (the `stories.changed` event, NOTIFY on PostgreSQL;
  * also when a process may have missed one), so a withdrawn story is neither shown nor counted. Not for
  * `video=`, whose answer follows the video's own visibility at once.
@@ -54,8 +54,12 @@ const SEARCH_TTL_MS = 5_000;
 /** The inquiry benchmark turns the memory off (AMONGI_STORY_SEARCH_MEMORY=0) to measure what it saves. */
 const searchTtlMs = () => (process.env.AMONGI_STORY_SEARCH_MEMORY === '0' ? 0 : SEARCH_TTL_MS);
 const SEARCH_CACHE_MAX = 2_000;
-const CARDS_MAX = 5_000;
-type SearchComputed = { page: repo.SearchKey[]; facetRows: repo.FacetRow[] };
+type SearchComputed = {
+  page: repo.SearchKey[];
+  facetRows: repo.FacetRow[];
+  /** The page's cards, read once by the first reader given this part (and forgotten with it). */
+  cards?: Promise<Map<string, repo.SummaryRow>>;
+};
 type PartsComputed = Map<string, SearchComputed>;
 
 /** The answer of disjoint parts as one: the first `limit` keys of their pages, their facet counts added up. */
@@ -176,28 +180,6 @@ export function createStoryService(ctx: AppContext) {
   const { db } = ctx;
   let searchGeneration = 0;
   const searchMemory = new TtlCache<PartsComputed>(SEARCH_CACHE_MAX, searchTtlMs(), () => searchGeneration);
-  /** Story cards by id (the same for every reader); only asked for ids a query in the reader's parts chose. */
-  const cardMemory = new TtlCache<repo.SummaryRow | null>(CARDS_MAX, searchTtlMs(), () => searchGeneration);
-  const cards = async (ids: string[]): Promise<repo.SummaryRow[]> => {
-    const missing: string[] = [];
-    let batch: Promise<Map<string, repo.SummaryRow>> | undefined;
-    // Started after every id below has asked (a microtask later): one query reads all the missing ones.
-    const load = () => {
-      batch ??= Promise.resolve().then(
-        async () => new Map((await repo.summaries(db, sql`true`, missing)).map((r) => [r.id, r])),
-      );
-      return batch;
-    };
-    const found = await Promise.all(
-      ids.map((id) =>
-        cardMemory.get(id, async () => {
-          missing.push(id);
-          return (await load()).get(id) ?? null;
-        }),
-      ),
-    );
-    return found.filter((r): r is repo.SummaryRow => r !== null);
-  };
   const forget = () => {
     searchGeneration++;
   };
@@ -319,7 +301,7 @@ export function createStoryService(ctx: AppContext) {
     get: reload,
 
     /** Hits and misses of the search memory (the inquiry benchmark reads them). */
-    searchMemoryStats: () => ({ parts: searchMemory.stats(), cards: cardMemory.stats() }),
+    searchMemoryStats: () => searchMemory.stats(),
 
     /** The cycle's story (404 story.not_found while none is written, or when the reader may not see it). */
     async ofCycle(actor: Actor, cycleId: string): Promise<Story> {
@@ -505,17 +487,34 @@ export function createStoryService(ctx: AppContext) {
         parts = shared.map(async (part) => (await remembered).get(part.key) ?? NOTHING);
         if (own) parts.push(only(searchMemory.get(key(own.key), compute(own.where))));
       }
-      const { page, facetRows } = combine(await Promise.all(parts), p.limit + 1);
+      const given = await Promise.all(parts);
+      const { page, facetRows } = combine(given, p.limit + 1);
       const items = page.slice(0, p.limit);
       const last = items.at(-1);
-      // The cards of ids that queries in the reader's parts just chose (video=: read afresh in scope).
-      const found = p.video
-        ? await repo.summaries(
-            db,
-            searchableStories(actor),
-            items.map((i) => i.id),
-          )
-        : await cards(items.map((i) => i.id));
+      let found: repo.SummaryRow[];
+      if (p.video)
+        found = await repo.summaries(
+          db,
+          searchableStories(actor),
+          items.map((i) => i.id),
+        );
+      else {
+        // The cards of the reader's parts' pages, remembered with each part (its ids were chosen in that part).
+        const cards = await Promise.all(
+          given.map((part) => {
+            if (!part.page.length) return new Map<string, repo.SummaryRow>();
+            part.cards ??= repo
+              .summaries(
+                db,
+                sql`true`,
+                part.page.map((k) => k.id),
+              )
+              .then((r) => new Map(r.map((x) => [x.id, x])));
+            return part.cards;
+          }),
+        );
+        found = items.flatMap((i) => cards.find((m) => m.has(i.id))?.get(i.id) ?? []);
+      }
       return {
         items: found.map(presentStorySummary),
         total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
