@@ -118,6 +118,19 @@ describe('learning conversations', () => {
     expect(await wide.page.getByLabel('Aftalt fokus').inputValue()).toBe(FOCUS);
     expect(await axeViolations(wide.page)).toEqual([]);
     if (SHOTS) await wide.page.screenshot({ path: `${SHOTS}/conversations-leader-1280.png`, fullPage: true });
+
+    // The focus handed down: a learning focus area filled in for the observation setup (she saves it herself) …
+    const back = wide.page.url();
+    await wide.page.getByRole('link', { name: 'Tilføj som læringsfokus' }).click();
+    await wide.page.getByText('Fokus fra læringssamtalen er tilføjet', { exact: false }).waitFor();
+    const titles = wide.page.getByLabel('Titel', { exact: true });
+    await titles.last().waitFor();
+    expect(await titles.last().inputValue()).toBe(FOCUS);
+    // … and the question of a new cycle in her own team.
+    await wide.page.goto(back);
+    await wide.page.getByRole('button', { name: 'Start forløb i Ledelsesteamet' }).click();
+    await wide.page.getByRole('heading', { level: 1, name: `Fokus fra læringssamtalen: ${TITLE}` }).waitFor();
+    expect(await wide.page.getByLabel('Undersøgelsesspørgsmål').inputValue()).toBe(FOCUS);
     await wide.context.close();
   }, 120_000);
 });

@@ -37,7 +37,8 @@ export function FigureChart({
     const el = ref.current;
     if (!el || !data.length) return;
     const width = Math.max(260, Math.min(640, el.clientWidth || 640));
-    const rows = data.map((d) => ({ ...d, v: unit === 'share' ? d.value * 100 : d.value }));
+    // `i`: each figure's own band (two figures may share a label, e.g. "Grøn" under two areas).
+    const rows = data.map((d, i) => ({ ...d, i: String(i), v: unit === 'share' ? d.value * 100 : d.value }));
     const domain = domainOf(
       unit,
       scale,
@@ -56,12 +57,17 @@ export function FigureChart({
             marginRight: 48,
             marginBottom: 36,
             style,
-            x: { label: null, domain: rows.map((d) => d.label), padding: 0.3 },
+            x: {
+              label: null,
+              domain: rows.map((d) => d.i),
+              padding: 0.3,
+              tickFormat: (i: string) => rows[Number(i)]?.label ?? '',
+            },
             y: { domain, grid: true, label: null },
             marks: [
-              Plot.lineY(rows, { x: 'label', y: 'v', stroke: '#0b5cad', strokeWidth: 2.5 }),
-              Plot.dot(rows, { x: 'label', y: 'v', fill: '#0b5cad', r: 4 }),
-              Plot.text(rows, { x: 'label', y: 'v', text: 'text', dy: -12, fill: '#1b2733' }),
+              Plot.lineY(rows, { x: 'i', y: 'v', stroke: '#0b5cad', strokeWidth: 2.5 }),
+              Plot.dot(rows, { x: 'i', y: 'v', fill: '#0b5cad', r: 4 }),
+              Plot.text(rows, { x: 'i', y: 'v', text: 'text', dy: -12, fill: '#1b2733' }),
             ],
           })
         : Plot.plot({
@@ -74,12 +80,12 @@ export function FigureChart({
             marginBottom: 30,
             style,
             x: { domain, grid: true, label: null },
-            y: { axis: null, domain: rows.map((d) => d.label), paddingInner: 0.1 },
+            y: { axis: null, domain: rows.map((d) => d.i), paddingInner: 0.1 },
             marks: [
-              Plot.barX(rows, { x1: domain[0], x2: 'v', y: 'label', fill: '#0b5cad', insetTop: 22 }),
+              Plot.barX(rows, { x1: domain[0], x2: 'v', y: 'i', fill: '#0b5cad', insetTop: 22 }),
               Plot.text(rows, {
                 x: domain[0],
-                y: 'label',
+                y: 'i',
                 text: (d: { label: string }) =>
                   d.label.length > chars ? `${d.label.slice(0, chars - 1)}…` : d.label,
                 dy: -14,
@@ -88,7 +94,7 @@ export function FigureChart({
               }),
               Plot.text(rows, {
                 x: 'v',
-                y: 'label',
+                y: 'i',
                 text: 'text',
                 dx: 6,
                 dy: 10,

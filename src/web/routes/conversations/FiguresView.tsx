@@ -47,7 +47,9 @@ function Theme({ theme, index }: { theme: ThemeFigures; index: number }) {
                 unit={figs[0].unit}
                 scale={figs[0].scale}
                 data={shown.map((f) => ({
-                  label: f.label,
+                  label: shown.some((o) => o !== f && o.label === f.label)
+                    ? `${f.group}: ${f.label}`
+                    : f.label,
                   value: f.value as number,
                   text: formatFigure(f.value, f.unit, f.unitLabel),
                 }))}
