@@ -45,6 +45,13 @@ export const KINDS_BY_WORDS: Record<WordKind, readonly EvaluationKind[]> = {
   klub: ['ungeundersoegelse', 'fremmoede', 'observationsrunde', 'medarbejderundersoegelse', 'andet'],
 };
 
+/**
+ * Does a kommune plan's item concern an institution of this kind? Its kind is one the institution plans itself
+ * (a school gets the national tests, a dagtilbud the language assessment; observation rounds and staff surveys
+ * everyone).
+ */
+export const kindConcerns = (kind: EvaluationKind, words: WordKind) => KINDS_BY_WORDS[words].includes(kind);
+
 /** Where the data is analysed. */
 export const MEETING_KINDS = [
   'laeringssamtale',

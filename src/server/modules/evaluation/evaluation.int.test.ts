@@ -211,14 +211,23 @@ describe('the kommune plan', () => {
       published: true,
     });
     expect(pub.json()).toMatchObject({ scope: 'kommune', published: true, canPublish: true });
-    for (const [who, inst] of [
-      ['medarbejder', sol],
-      ['leder2', ids.institution['Børnehuset Mælkebøtten']],
+    const sprog = await addItem(
+      c.forvaltning,
+      item(
+        { scope: 'kommune', ownerId: fjordby },
+        { title: 'Sprogvurdering (kommunen)', kind: 'sprogvurdering' },
+      ),
+    );
+    // The school gets the well-being survey, the dagtilbud the language assessment: what concerns them.
+    for (const [who, inst, shown, hidden] of [
+      ['medarbejder', sol, kid, sprog.id],
+      ['leder2', ids.institution['Børnehuset Mælkebøtten'], sprog.id, kid],
     ]) {
       const w = (await wheel(who, inst)).json();
-      const k = w.items.find((x: { id: string }) => x.id === kid);
+      const k = w.items.find((x: { id: string }) => x.id === shown);
       expect(k).toMatchObject({ scope: 'kommune', ownerName: 'Fjordby Kommune', canEdit: false });
-      expect(w.plans[0]).toMatchObject({ scope: 'kommune', published: true, canEdit: false });
+      expect(w.items.some((x: { id: string }) => x.id === hidden)).toBe(false);
+      expect(w.plans[0]).toMatchObject({ scope: 'kommune', published: true, canEdit: false, itemCount: 1 });
     }
     expect((await kommuneWheel('leder')).statusCode).toBe(200);
     const body = itemUpdate(item({ scope: 'kommune', ownerId: fjordby }), 1, { title: 'Ændret' });

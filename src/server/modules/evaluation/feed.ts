@@ -1,4 +1,5 @@
-import { EVALUATION_WORDS, schoolYearOf } from '../../../shared/evaluation.js';
+import { EVALUATION_WORDS, kindConcerns, schoolYearOf } from '../../../shared/evaluation.js';
+import { wordKind } from '../../../shared/vocabulary.js';
 import { randomToken, sha256 } from '../../auth/crypto.js';
 import { actorOf } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
@@ -55,9 +56,16 @@ export function createFeedService(ctx: Pick<AppContext, 'db' | 'config'>) {
       const w = EVALUATION_WORDS[person.locale === 'en' ? 'en' : 'da'];
       const year = schoolYearOf(danishToday(now));
       const found = await repo.feedItems(db, visibleEvaluationPlans(actor), year - 1, FEED_MAX);
+      // A kommune plan's items as in the wheel: those that concern the person's kinds of institution (forvaltning: all).
+      const kinds = [
+        ...new Set(person.grants.filter((g) => g.institutionType).map((g) => wordKind(g.institutionType))),
+      ];
+      const forv = new Set(person.grants.filter((g) => g.role === 'forvaltning').map((g) => g.kommuneId));
       const events: IcsEvent[] = [];
       for (const r of found) {
         const x = r.item;
+        if (r.scope === 'kommune' && !forv.has(r.kommuneId) && !kinds.some((k) => kindConcerns(x.kind, k)))
+          continue;
         const about = [
           `${w.plan}: ${r.ownerName}`,
           x.groups ? `${w.groups}: ${x.groups}` : '',

@@ -1,5 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { INSTITUTION_TYPES } from '../../../shared/constants.js';
+import { type EvaluationKind, kindConcerns } from '../../../shared/evaluation.js';
 import { REMINDER_HOUR, TIME_ZONE } from '../../../shared/training.js';
+import { wordKind } from '../../../shared/vocabulary.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
@@ -53,8 +56,8 @@ async function claim(tx: DbOrTx, now: Date, which: 'collect' | 'analysis'): Prom
 
 /**
  * Who is reminded of an item: its responsible person while they still work where the plan belongs; else those
- * who write the plan — an institution's leders, a team's members, for a kommune plan the leders of its
- * institutions (they must act on it).
+ * who write the plan — an institution's leders, a team's members, for a kommune plan the leders of those of its
+ * institutions the item concerns (they must act on it; a dagtilbud is not reminded of the national tests).
  */
 async function recipients(tx: DbOrTx, c: Claimed): Promise<string[]> {
   if (c.responsible_id) {
@@ -74,9 +77,16 @@ async function recipients(tx: DbOrTx, c: Claimed): Promise<string[]> {
       : c.scope === 'institution'
         ? sql`select g.user_id as id from role_grants g where g.role = 'leder' and g.institution_id = ${c.institution_id}`
         : sql`select distinct g.user_id as id from role_grants g join institutions x on x.id = g.institution_id
-            where g.role = 'leder' and x.kommune_id = ${c.kommune_id}`;
+            where g.role = 'leder' and x.kommune_id = ${c.kommune_id} and x.type::text in (${sql.join(
+              concernedTypes(c.kind as EvaluationKind).map((t) => sql`${t}`),
+              sql`, `,
+            )})`;
   return (await rows<{ id: string }>(tx, q)).map((r) => r.id);
 }
+
+/** The institution types a kommune item concerns. */
+const concernedTypes = (kind: EvaluationKind) =>
+  INSTITUTION_TYPES.filter((t) => kindConcerns(kind, wordKind(t)));
 
 /**
  * Sends every evaluation reminder due at `now` (the worker's ticker, every minute; due at 08:00 Danish time):

@@ -273,6 +273,7 @@ export async function feedItems(db: DbOrTx, visible: SQL, fromYear: number, limi
     .select({
       item: i,
       scope: p.scope,
+      kommuneId: p.kommuneId,
       ownerName: sql<string>`coalesce(${kommuner.name}, ${institutions.name}, ${teams.name}, '')`,
       meetingTeamName: meetingTeam.name,
     })

@@ -3,6 +3,7 @@ import type * as c from '../../../shared/contracts/evaluation.js';
 import {
   EVALUATION_KINDS,
   KINDS_BY_WORDS,
+  kindConcerns,
   type PlanScope,
   schoolYearBounds,
   schoolYearOf,
@@ -114,6 +115,12 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         plans.push({ plan: await summary(actor, owner, f?.plan, f?.items ?? 0, teamLast.get(tid) ?? 0) });
       }
 
+      // From the kommune: what concerns this kind of institution (a dagtilbud is not given the national tests).
+      const items = (await itemsFor(plans)).filter(
+        (x) => x.scope !== 'kommune' || kindConcerns(x.kind, inst.words ?? 'skole'),
+      );
+      for (const p of plans)
+        if (p.plan.scope === 'kommune') p.plan.itemCount = items.filter((x) => x.scope === 'kommune').length;
       const editsAny = plans.some((p) => p.plan.canEdit);
       const bounds = schoolYearBounds(y);
       return {
@@ -123,7 +130,7 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         owner: { scope: 'institution', id: inst.id, name: inst.name, words: inst.words },
         kinds: [...KINDS_BY_WORDS[inst.words ?? 'skole']],
         plans: plans.map((p) => p.plan),
-        items: await itemsFor(plans),
+        items,
         teams,
         people: editsAny ? await repo.peopleHere(db, { institutionId: inst.id }) : [],
       };

@@ -107,22 +107,36 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
         const start = m.day;
         const end = i === 11 ? wheel.to : months[i + 1].day;
         const inMonth = (d: string) => d >= start && (i === 11 ? d <= end : d < end);
-        const rows: { key: string; text: string; item: WheelItem }[] = [];
+        const rows: { key: string; text: string; when: string; item: WheelItem }[] = [];
+        const window = (x: WheelItem) =>
+          t('evaluation.list.collect', { from: shortDay(x.collectFrom), to: shortDay(x.collectTo) });
         for (const x of wheel.items) {
           if (inMonth(x.collectFrom))
             rows.push({
               key: `${x.id}-s`,
               text: t('evaluation.list.collectStarts', { title: x.title }),
+              when: window(x),
               item: x,
             });
           else if (x.collectFrom < start && x.collectTo >= start)
             rows.push({
               key: `${x.id}-r`,
               text: t('evaluation.list.collectRuns', { title: x.title }),
+              when: window(x),
               item: x,
             });
           if (x.analyseOn && inMonth(x.analyseOn))
-            rows.push({ key: `${x.id}-a`, text: t('evaluation.list.analyses', { title: x.title }), item: x });
+            rows.push({
+              key: `${x.id}-a`,
+              text: t('evaluation.list.analyses', { title: x.title }),
+              when: x.meetingKind
+                ? t('evaluation.list.analyseAt', {
+                    date: shortDay(x.analyseOn),
+                    meeting: t(`evaluation.meetings.${x.meetingKind}`),
+                  })
+                : t('evaluation.list.analyse', { date: shortDay(x.analyseOn) }),
+              item: x,
+            });
         }
         const id = `eval-month-${m.day}`;
         return (
@@ -133,7 +147,7 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
                 {rows.map((r) => (
                   <li key={r.key} className={`eval-month-row eval-card-${r.item.scope}`}>
                     <strong>{r.text}</strong> <Source item={r.item} />
-                    <Facts item={r.item} />
+                    <div className="muted">{r.when}</div>
                   </li>
                 ))}
               </ul>

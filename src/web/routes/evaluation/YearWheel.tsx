@@ -75,7 +75,12 @@ export function YearWheel({ wheel, selected }: { wheel: Wheel; selected?: string
         })}
         {todayIn && (
           <g className="eval-today">
-            <line x1={C} y1={C} x2={point(C, 158, today).x} y2={point(C, 158, today).y} />
+            <line
+              x1={point(C, 40, today).x}
+              y1={point(C, 40, today).y}
+              x2={point(C, 158, today).x}
+              y2={point(C, 158, today).y}
+            />
             <circle cx={point(C, 158, today).x} cy={point(C, 158, today).y} r={4} />
           </g>
         )}
