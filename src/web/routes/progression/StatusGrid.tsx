@@ -1,13 +1,11 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
-import type { Area, Cell, GridChild, Period } from '../../api/progression';
+import type { Area, GridChild, Period } from '../../api/progression';
 import type { WordsT } from '../../i18n/words';
-import { cellKey, findCell, movement, type ProgressionStatus, STATUS_KEYS } from './counts';
+import { cellKey, findCell, movement, STATUS_KEYS } from './counts';
 import { formatDay, MovementMark, StatusMark } from './status';
 import type { CellTarget, CellValue, Pending } from './useCellWrites';
 
 /** What a cell shows: the person's own unsettled value first, else the server's. */
-export type Shown = { status: ProgressionStatus | null; score: number | null; note: string; cell?: Cell };
-
 export function shownValue(
   child: GridChild,
   areaId: string,
