@@ -62,6 +62,12 @@ describe('setup (leders of the institution)', () => {
     expect(s.areas.length).toBeGreaterThan(0);
     expect(s.settings).toEqual({ showFullNames: false, retentionMonths: 12 });
     expect(s.resourcePersons.map((p: { id: string }) => p.id)).toContain(ids.user.ressourceperson);
+    // A dagtilbud speaks of sprog, not læsning.
+    const M = ids.institution['Børnehuset Mælkebøtten'];
+    const dagtilbud = json(await c.leder2.get(`${API}/institutions/${M}/setup`));
+    expect(dagtilbud.institution.type).toBe('dagtilbud');
+    expect(dagtilbud.areas.map((a: { name: string }) => a.name)).toContain('Sprog');
+    expect(dagtilbud.areas.map((a: { name: string }) => a.name)).not.toContain('Læsning');
     expect(err(await c.medarbejder.get(`${API}/institutions/${S}/setup`))).toEqual([403, 'policy.forbidden']);
     expect(err(await c.forvaltning.get(`${API}/institutions/${S}/setup`))).toEqual([403, 'policy.forbidden']);
     expect(err(await c.leder2.get(`${API}/institutions/${S}/setup`))).toEqual([404, 'institution.not_found']);
@@ -488,6 +494,20 @@ describe('archiving and deleting', () => {
     expect(err(await c.leder.delete(`${API}/periods/${f.p1}`))).toEqual([409, 'progression.in_use']);
     expect(err(await c.leder.delete(`${API}/areas/${f.read}`))).toEqual([409, 'progression.in_use']);
     expect(err(await c.leder.delete(`${API}/groups/${f.a}`))).toEqual([409, 'progression.in_use']);
+    // A period with statuses keeps its school year (new dates within it are fine).
+    expect(
+      err(await c.leder.patch(`${API}/periods/${f.p1}`, { startsOn: '2027-08-15', endsOn: '2027-12-20' })),
+    ).toEqual([409, 'progression.in_use']);
+    expect(json(await c.leder.patch(`${API}/periods/${f.p1}`, { endsOn: '2026-12-21' }))).toMatchObject({
+      endsOn: '2026-12-21',
+      schoolYear: 2026,
+    });
+    // A leder cannot move a child into another institution's group.
+    const foreign = json(await c.leder2.get(`${API}/me`)).groups[0]?.id;
+    expect(foreign).toBeTruthy();
+    expect(
+      err(await c.leder.post(`${API}/children/${kids[2]}/move`, { groupId: foreign, on: '2027-04-02' })),
+    ).toEqual([404, 'progression.group_not_found']);
     const spare = (await c.leder.post(`${API}/institutions/${S}/areas`, { name: 'Ubrugt (test)' })).json().id;
     expect((await c.leder.delete(`${API}/areas/${spare}`)).statusCode).toBe(204);
     expect(err(await c.medarbejder.delete(`${API}/areas/${f.well}`))).toEqual([
