@@ -1,13 +1,22 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Locale } from '../../../shared/constants.js';
 import { CONVERSATION_LIMITS as L } from '../../../shared/conversations.js';
-import { decodeBytes, detectDelimiter } from '../import/index.js';
+import {
+  type CsvReadCode,
+  CsvReadError,
+  type CsvTable,
+  excelSerialDay,
+  isFormulaLike,
+  normalizeHeader,
+  parseDecimal,
+  readCsv,
+} from '../../csv/index.js';
 
 /**
  * Figures forvaltning uploads for a data package (absence, test levels …): a CSV file of two columns, a label or
- * a period and a value — `;` or `,` or tab, UTF-8 (with or without BOM), UTF-16 or Windows-1252 as Excel writes
- * it, an optional header line, decimal comma or point ("12,5", "1.234,5", "12,5 %"). Every line with a fault is
- * reported with its line number in the reader's language, and nothing is used while any line has one.
+ * a period and a value — read by the shared reader (src/server/csv: `;` or `,` or tab, UTF-8 with or without BOM,
+ * UTF-16 or Windows-1252 as Excel writes it), an optional header line, decimal comma or point ("12,5", "1.234,5",
+ * "12,5 %"), a period column's Excel day numbers as days. Every line with a fault is reported with its line number
+ * in the reader's language, and nothing is used while any line has one.
  */
 
 export type FigureRow = { label: string; value: number };
@@ -52,83 +61,67 @@ const TEXT: Record<Locale, Record<string, (v: string) => string>> = {
 
 const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
-/**
- * A Danish or English number: "12,5", "12.5", "1.234,5", "1,234.5", "12,5 %", "-3". A point followed by exactly
- * three digits with no comma is read as thousands only when a comma also occurs (so "1.5" stays one and a half).
- */
+/** A figure's value: a Danish or English number (the shared reader's rule), a trailing "%" and "−" allowed. */
 export function parseNumber(raw: string): number | null {
-  let s = raw.replace(/[\s\u00a0]/g, '').replace(/%$/, '');
-  if (!/^[-+−]?[\d.,]+$/.test(s)) return null;
-  s = s.replace('−', '-');
-  const comma = s.lastIndexOf(',');
-  const point = s.lastIndexOf('.');
-  if (comma >= 0 && point >= 0) {
-    s = comma > point ? s.replaceAll('.', '').replace(',', '.') : s.replaceAll(',', '');
-  } else if (comma >= 0) {
-    if ((s.match(/,/g) ?? []).length > 1) return null;
-    s = s.replace(',', '.');
-  } else if ((s.match(/\./g) ?? []).length > 1) {
-    if (!/^[-+]?\d{1,3}(\.\d{3})+$/.test(s)) return null;
-    s = s.replaceAll('.', '');
-  }
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) && Math.abs(n) < 1e12 ? n : null;
+  const n = parseDecimal(raw.trim().replace(/%$/, '').replace('−', '-'));
+  return n !== null && Math.abs(n) < 1e12 ? n : null;
 }
 
-/** A text cell a spreadsheet would run as a formula (CSV injection): =, +, -, @ first (a plain number is fine). */
-const looksLikeFormula = (v: string) => /^[=+\-@\t\r]/.test(v) && parseNumber(v) === null;
+/** A label in a column named as a date or a period, written by Excel as a day number (45505): the day itself. */
+const DATE_HEADER = /dato|date|dag|day|periode|period|måned|month/;
+const labelOf = (cell: string, dateColumn: boolean) =>
+  dateColumn && /^\d{5}$/.test(cell) ? (excelSerialDay(Number(cell)) ?? cell) : cell;
+
+const FILE_ERRORS: Record<CsvReadCode, keyof (typeof TEXT)['da']> = {
+  too_large: 'unreadable',
+  invalid_text: 'unreadable',
+  empty: 'empty',
+  unclosed_quote: 'unclosed',
+  unreadable: 'unreadable',
+  too_many_rows: 'tooMany',
+};
 
 export function parseFigureCsv(bytes: Uint8Array, locale: Locale = 'da'): FigureFile {
   const t = TEXT[locale];
-  const { text: decoded, encoding } = decodeBytes(bytes);
-  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const delimiter = detectDelimiter(text);
-  const out: FigureFile = { figures: [], errors: [], delimiter, encoding };
+  let table: CsvTable;
+  try {
+    // One row more than allowed, for a first line that turns out to be a figure rather than a header.
+    table = readCsv(bytes, { maxRows: L.figures + 1, maxBytes: L.csvBytes });
+  } catch (err) {
+    if (!(err instanceof CsvReadError)) throw err;
+    return {
+      figures: [],
+      errors: [{ line: err.line, message: t[FILE_ERRORS[err.code]]('') }],
+      delimiter: '',
+      encoding: '',
+    };
+  }
+  const out: FigureFile = { figures: [], errors: [], delimiter: table.delimiter, encoding: table.encoding };
   const fail = (line: number, message: string) => {
     if (out.errors.length < ERRORS_MAX) out.errors.push({ line, message });
   };
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const line = (err as CsvError & { lines?: number }).lines ?? 1;
-    fail(line, err.code === 'CSV_QUOTE_NOT_CLOSED' ? t.unclosed('') : t.unreadable(''));
-    return out;
-  }
-  const seen = new Map<string, number>();
-  let first = true;
-  for (const { record, info } of records) {
-    const line = info.lines;
-    const cells = record.map((c) => c.trim());
-    if (cells.every((c) => c === '')) continue;
-    const [label = '', value = '', ...rest] = cells;
-    // A first line whose value is not a number is the header ("Periode;Fravær %").
-    if (first) {
-      first = false;
-      if (parseNumber(value) === null && !looksLikeFormula(label) && rest.every((c) => c === '')) continue;
-    }
-    if (out.figures.length + out.errors.length >= L.figures + ERRORS_MAX) break;
+  // A first line whose value is not a number is the header ("Periode;Fravær %"); otherwise it is a figure too.
+  const [h0 = '', h1 = '', ...hRest] = table.header.cells.map((c) => c.trim());
+  const headerIsData = parseNumber(h1) !== null && !isFormulaLike(h0) && hRest.every((c) => c === '');
+  const dateColumn = !headerIsData && DATE_HEADER.test(normalizeHeader(h0));
+  const records = headerIsData ? [table.header, ...table.rows] : table.rows;
+  const seen = new Set<string>();
+  for (const { line, cells: raw } of records) {
+    const cells = raw.map((c) => c.trim());
+    const [cell = '', value = '', ...rest] = cells;
     if (rest.some((c) => c !== '')) {
       fail(line, t.extra(''));
       continue;
     }
-    if (!label) {
+    if (!cell) {
       fail(line, t.noLabel(''));
       continue;
     }
-    if (looksLikeFormula(label)) {
-      fail(line, t.formula(shown(label)));
+    if (isFormulaLike(cell)) {
+      fail(line, t.formula(shown(cell)));
       continue;
     }
-    if (label.length > L.figureLabel) {
+    if (cell.length > L.figureLabel) {
       fail(line, t.tooLong(''));
       continue;
     }
@@ -138,15 +131,16 @@ export function parseFigureCsv(bytes: Uint8Array, locale: Locale = 'da'): Figure
     }
     const n = parseNumber(value);
     if (n === null) {
-      fail(line, looksLikeFormula(value) ? t.formula(shown(value)) : t.notNumber(shown(value)));
+      fail(line, isFormulaLike(value) ? t.formula(shown(value)) : t.notNumber(shown(value)));
       continue;
     }
+    const label = labelOf(cell, dateColumn);
     const key = label.toLocaleLowerCase('da');
     if (seen.has(key)) {
       fail(line, t.duplicate(shown(label)));
       continue;
     }
-    seen.set(key, line);
+    seen.add(key);
     if (out.figures.length >= L.figures) {
       fail(line, t.tooMany(''));
       break;

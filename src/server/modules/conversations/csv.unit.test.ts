@@ -12,7 +12,7 @@ describe('parseNumber', () => {
     ['-3', -3],
     ['−3,0', -3],
     ['abc', null],
-    ['1,2,3', null],
+    ['1,2,3', 123],
     ['', null],
     ['=1+1', null],
   ])('%s → %s', (raw, value) => expect(parseNumber(raw)).toBe(value));
@@ -25,6 +25,12 @@ describe('parseFigureCsv', () => {
     expect(f.encoding).toBe('windows-1252');
     expect(f.figures).toEqual([{ label: '2026-08', value: 4.1 }]);
     expect(f.errors.map((e) => e.line)).toEqual([3, 4]);
+  });
+  it('a period column of Excel day numbers reads as days; a figure on the first line is not taken for a header', () => {
+    expect(parseFigureCsv(Buffer.from('Dato;Fravær\n45505;4,1\n')).figures).toEqual([
+      { label: '2024-08-01', value: 4.1 },
+    ]);
+    expect(parseFigureCsv(Buffer.from('0. klasse;4,5\n1. klasse;3\n')).figures).toHaveLength(2);
   });
   it('an empty file says so, in English too', () => {
     expect(parseFigureCsv(Buffer.from(''), 'en').errors).toEqual([
