@@ -15,8 +15,8 @@ import { decideConversations } from './rules-conversations.js';
 import { decideEvaluation } from './rules-evaluation.js';
 import { decideInquiry } from './rules-inquiry.js';
 import { decideObservation } from './rules-observation.js';
-import { decideProgression } from './rules-progression.js';
 import { decidePractice } from './rules-practice.js';
+import { decideProgression } from './rules-progression.js';
 import { decideTraining } from './rules-training.js';
 import type { Action, Actor, Decision, Resource } from './types.js';
 
