@@ -107,7 +107,7 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
         const start = m.day;
         const end = i === 11 ? wheel.to : months[i + 1].day;
         const inMonth = (d: string) => d >= start && (i === 11 ? d <= end : d < end);
-        const rows: { key: string; text: string; when: string; item: WheelItem }[] = [];
+        const rows: { key: string; text: string; when: string; on: string; item: WheelItem }[] = [];
         const window = (x: WheelItem) =>
           t('evaluation.list.collect', { from: shortDay(x.collectFrom), to: shortDay(x.collectTo) });
         for (const x of wheel.items) {
@@ -116,6 +116,7 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
               key: `${x.id}-s`,
               text: t('evaluation.list.collectStarts', { title: x.title }),
               when: window(x),
+              on: x.collectFrom,
               item: x,
             });
           else if (x.collectFrom < start && x.collectTo >= start)
@@ -123,12 +124,14 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
               key: `${x.id}-r`,
               text: t('evaluation.list.collectRuns', { title: x.title }),
               when: window(x),
+              on: start,
               item: x,
             });
           if (x.analyseOn && inMonth(x.analyseOn))
             rows.push({
               key: `${x.id}-a`,
               text: t('evaluation.list.analyses', { title: x.title }),
+              on: x.analyseOn,
               when: x.meetingKind
                 ? t('evaluation.list.analyseAt', {
                     date: shortDay(x.analyseOn),
@@ -138,6 +141,8 @@ export function MonthList({ wheel }: { wheel: Wheel }) {
               item: x,
             });
         }
+        // Under way first, then by day.
+        rows.sort((a, b) => a.on.localeCompare(b.on));
         const id = `eval-month-${m.day}`;
         return (
           <section key={m.day} className="eval-month-block" aria-labelledby={id}>
