@@ -391,4 +391,3 @@ export function createConversationService(ctx: AppContext) {
     },
   };
 }
-
