@@ -120,7 +120,7 @@ export function BandsEditor({
               <TextField
                 key={edge}
                 label={t(edge === 'min' ? 'progressionImport.from' : 'progressionImport.to')}
-                optional
+                required={false}
                 inputMode="decimal"
                 autoComplete="off"
                 value={draft[status][edge]}

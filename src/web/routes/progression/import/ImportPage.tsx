@@ -77,7 +77,13 @@ function ImportView({ grid }: { grid: Grid }) {
         : null,
     [file, areaId, periodId, columns, bands, createMissing],
   );
-  const preview = useMutation({ mutationFn: (r: ImportRequest) => previewImport(grid.group.id, r) });
+  /** The last preview answered: kept while the next one runs, so the form does not jump (or lose focus). */
+  const [data, setData] = useState<ImportPreview>();
+  const preview = useMutation({
+    mutationFn: (r: ImportRequest) => previewImport(grid.group.id, r),
+    onSuccess: setData,
+    onError: () => setData(undefined),
+  });
   /** The request the shown preview answers: only that one may be confirmed. */
   const previewedFor = useRef<ImportRequest | null>(null);
   const commit = useMutation({
@@ -98,6 +104,7 @@ function ImportView({ grid }: { grid: Grid }) {
     resetCommit();
     if (!request) {
       resetPreview();
+      setData(undefined);
       return;
     }
     const timer = setTimeout(() => {
@@ -132,7 +139,6 @@ function ImportView({ grid }: { grid: Grid }) {
     setInputKey((k) => k + 1);
   }
 
-  const data: ImportPreview | undefined = preview.data;
   const current = !!data && !preview.isPending && previewedFor.current === request;
   const shownColumns = columns ?? data?.columns;
   const shownDraft = draft ?? (data ? draftOf(data.bands) : undefined);
