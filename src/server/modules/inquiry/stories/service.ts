@@ -510,6 +510,10 @@ export function createStoryService(ctx: AppContext) {
                 part.page.map((k) => k.id),
               )
               .then((r) => new Map(r.map((x) => [x.id, x])));
+            // A failed read is not kept: the next reader tries again.
+            part.cards.catch(() => {
+              part.cards = undefined;
+            });
             return part.cards;
           }),
         );
