@@ -48,7 +48,6 @@ export const ItemCreate = z.strictObject({ plan: PlanRef, ...itemFields });
 /** Every field again (a form saves the whole item), with the version the editor started from. */
 export const ItemUpdate = z.strictObject({ version: z.number().int().min(1), ...itemFields });
 export const ItemDelete = z.strictObject({ version: z.number().int().min(1) });
-export const PlanCopy = PlanRef;
 export const PlanPublish = z.strictObject({ kommuneId: id, schoolYear, published: z.boolean() });
 export const FeedFileParams = z.strictObject({ file: z.string().max(200) });
 

@@ -166,7 +166,7 @@ export function createItemService(ctx: Pick<AppContext, 'db'>) {
      * also when two ask at once — the plan row is locked). Dates move one year (29 February → 28 February),
      * reminders start afresh, a responsible person who left is dropped.
      */
-    async copy(actor: Actor, ref: z.output<typeof c.PlanCopy>) {
+    async copy(actor: Actor, ref: z.output<typeof c.PlanRef>) {
       const owner = await loadOwner(db, ref.scope, ref.ownerId);
       const existing = await repo.findPlan(db, ref.scope, ref.ownerId, ref.schoolYear);
       authorize(actor, 'evaluation.edit', planResource(owner, !!existing?.publishedAt));

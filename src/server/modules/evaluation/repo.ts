@@ -88,11 +88,6 @@ export async function ensurePlan(
   return row;
 }
 
-export async function lockPlan(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(p).where(eq(p.id, id)).for('update');
-  return row;
-}
-
 export async function setPublished(db: DbOrTx, id: string, by: string | null) {
   await db
     .update(p)

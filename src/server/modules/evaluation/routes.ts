@@ -97,7 +97,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           description:
             'Copies last school year’s items into this plan, once (409 evaluation.already_copied after that; 409 evaluation.nothing_to_copy when last year had none). Dates move one year (29 February → 28 February), reminders start afresh.',
-          body: c.PlanCopy,
+          body: c.PlanRef,
           response: reply(c.CopyResult),
         },
       },
