@@ -39,8 +39,8 @@ module.exports = {
       name: 'infrastructure-not-modules',
       severity: 'error',
       comment:
-        'Infrastructure (auth, mail, db, http, storage, media, jobs, csv) does not import modules (its tests may).',
-      from: { path: '^src/server/(auth|mail|db|http|storage|media|jobs|csv)/', pathNot: TEST_CODE },
+        'Infrastructure (auth, mail, db, http, storage, media, jobs, csv, ics) does not import modules (its tests may).',
+      from: { path: '^src/server/(auth|mail|db|http|storage|media|jobs|csv|ics)/', pathNot: TEST_CODE },
       to: { path: '^src/server/modules/' },
     },
     {
