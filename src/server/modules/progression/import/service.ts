@@ -176,7 +176,7 @@ function present(
       code: r.code,
       group: r.group?.name ?? null,
       outcome: r.outcome,
-      createsChild: r.createsChild,
+      createsChild: r.createsChild && r.outcome !== 'error',
       before: cell(r.before),
       after: cell(r.after),
       errors: r.errors,

@@ -3,7 +3,7 @@ import { TableWrap } from '../../../components/TableWrap';
 import type { WordsT } from '../../../i18n/words';
 import { StatusMark } from '../status';
 
-/** The preview's rows: line, code, (class), the cell now and what it becomes, and the row's errors. */
+/** The preview's rows: line, code, (class), the outcome or the row's errors, the cell now and what it becomes. */
 
 type Row = ImportPreview['rows'][number];
 type Value = Row['before'];
@@ -50,9 +50,9 @@ export function ImportRows({
               <th scope="col">{t('progressionImport.th.line')}</th>
               <th scope="col">{t('progressionImport.th.code')}</th>
               {withGroup && <th scope="col">{t('progressionImport.th.group')}</th>}
+              <th scope="col">{t('progressionImport.th.result')}</th>
               <th scope="col">{t('progressionImport.th.before')}</th>
               <th scope="col">{t('progressionImport.th.after')}</th>
-              <th scope="col">{t('progressionImport.th.result')}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,13 +61,11 @@ export function ImportRows({
                 <td>{r.line}</td>
                 <th scope="row">{r.code || '–'}</th>
                 {withGroup && <td>{r.group ?? '–'}</td>}
-                <td>{r.outcome === 'error' && !r.before ? '' : <CellValue t={t} value={r.before} />}</td>
-                <td>{r.after ? <CellValue t={t} value={r.after} /> : ''}</td>
                 <td>
                   <span className={`imp-outcome imp-outcome-${r.outcome}`}>
                     {t(`progressionImport.outcome.${r.outcome}`)}
                   </span>
-                  {r.createsChild && (
+                  {r.createsChild && r.outcome !== 'error' && (
                     <span className="imp-new-code"> ({t('progressionImport.newCode')})</span>
                   )}
                   {r.errors.length > 0 && (
@@ -78,6 +76,8 @@ export function ImportRows({
                     </ul>
                   )}
                 </td>
+                <td>{r.outcome === 'error' && !r.before ? '' : <CellValue t={t} value={r.before} />}</td>
+                <td>{r.after ? <CellValue t={t} value={r.after} /> : ''}</td>
               </tr>
             ))}
           </tbody>
