@@ -256,5 +256,38 @@ describe('reminders', () => {
     );
     const lene = await notificationsOf(t.ctx.db, ids.user.leder, 'evaluation.collect_reminder');
     expect(lene.some((n) => (n.payload as { itemId: string }).itemId === created.id)).toBe(true);
+
+    // A kommune item: nothing while the plan is not published; then the leders it concerns (schools, not a
+    // dagtilbud's leader for a school survey).
+    const k = await addItem(
+      c.forvaltning,
+      item(
+        { scope: 'kommune', ownerId: fjordby, schoolYear: 2033 },
+        {
+          title: 'Kommunens trivselsmåling 2033',
+          kind: 'trivselsmaaling',
+          collectFrom: '2034-01-09',
+          collectTo: '2034-02-10',
+          analyseOn: null,
+          meetingKind: null,
+          remindCollectDays: 7,
+        },
+      ),
+    );
+    const got = async (who: string) =>
+      (await notificationsOf(t.ctx.db, ids.user[who], 'evaluation.collect_reminder')).some(
+        (n) => (n.payload as { itemId: string }).itemId === k.id,
+      );
+    const due = new Date('2034-01-02T07:00:00Z');
+    expect(await sendDueEvaluationReminders(t.ctx, due)).toBe(0);
+    expect(await got('leder')).toBe(false);
+    await c.forvaltning.post(`${API}/evaluation/plans/publish`, {
+      kommuneId: fjordby,
+      schoolYear: 2033,
+      published: true,
+    });
+    expect(await sendDueEvaluationReminders(t.ctx, due)).toBe(1);
+    expect(await got('leder')).toBe(true);
+    expect(await got('leder2')).toBe(false);
   });
 });
