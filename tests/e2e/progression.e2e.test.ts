@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
@@ -44,7 +45,11 @@ describe('progression overview', () => {
     await periods.getByLabel('Fra').fill('2027-01-04');
     await periods.getByLabel('Til').fill('2027-01-29');
     await periods.getByRole('button', { name: 'Tilføj periode' }).click();
-    await page.getByRole('list', { name: 'Vurderingsperioder' }).getByText(PERIOD).waitFor();
+    await page
+      .getByRole('list', { name: 'Vurderingsperioder' })
+      .getByRole('listitem')
+      .filter({ hasText: PERIOD })
+      .waitFor();
 
     const groups = page.locator('form').filter({ hasText: 'Tilføj klasse' });
     await groups.getByLabel('Navn').fill(GROUP);
@@ -116,6 +121,12 @@ describe('progression overview', () => {
     await editor.waitFor({ state: 'detached' });
     await cell(page, CODES[2], 'Gul, score 23').waitFor();
     await expect.poll(line).toBe('3 grøn, 3 gul, 0 rød');
+    // Settled: saved, and the grid's refetch after the last write is done.
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^Gemt: Elev ${CODES[2]}`) })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/progression-grid-768.png`, fullPage: true });
 
@@ -123,6 +134,23 @@ describe('progression overview', () => {
     await page.reload();
     await cell(page, CODES[2], 'Gul, score 23, note: Læser langsomt, men sikkert').waitFor();
     await cell(page, CODES[0], 'Grøn').waitFor();
+
+    // The export needs a reason, and says it is logged.
+    await page.getByRole('button', { name: 'Hent som regneark' }).click();
+    const exporting = page.getByRole('dialog');
+    await exporting.getByText(/bliver skrevet i logbogen/).waitFor();
+    await exporting.getByRole('button', { name: 'Hent filen' }).click();
+    await exporting.getByText('Skriv en begrundelse på mindst 10 tegn.').waitFor();
+    await exporting
+      .getByLabel('Hvorfor skal oversigten ud af Amongi?')
+      .fill('Overlevering til 4. klasses team');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exporting.getByRole('button', { name: 'Hent filen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toContain(CODES[2]);
+    await exporting.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { exportGrid } from '../../api/progression';
 import { FormDialog } from '../../components/Dialogs';
 import { TextAreaField } from '../../components/Field';
+import type { WordsT } from '../../i18n/words';
 
 /** Export of the per-child grid: only with a stated reason, which is written to the audit log. */
-export function ExportDialog({ groupId, groupName }: { groupId: string; groupName: string }) {
-  const { t } = useTranslation();
+export function ExportDialog({ groupId, groupName, t }: { groupId: string; groupName: string; t: WordsT }) {
   return (
     <section aria-labelledby="prog-export" className="prog-export">
       <h2 id="prog-export">{t('progression.export.title')}</h2>

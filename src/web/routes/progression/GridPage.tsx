@@ -166,7 +166,7 @@ function GridView({ grid, schoolYear }: { grid: Grid; schoolYear: number | undef
         </>
       )}
       {grid.can.manageChildren && <ChildrenSection grid={grid} t={t} canMove={canSetUp} />}
-      {grid.can.export && <ExportDialog groupId={grid.group.id} groupName={grid.group.name} />}
+      {grid.can.export && <ExportDialog groupId={grid.group.id} groupName={grid.group.name} t={t} />}
       {editing && editingChild && (
         <CellEditor
           title={describe(editing)}

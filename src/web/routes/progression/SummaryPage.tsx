@@ -15,6 +15,7 @@ import { SelectField } from '../../components/Field';
 import { QueryView } from '../../components/QueryView';
 import { TableWrap } from '../../components/TableWrap';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useWords } from '../../i18n/words';
 import { STATUSES } from './counts';
 import { StackedBar } from './status';
 import './progression.css';
@@ -81,7 +82,11 @@ function SummaryView({
   onYear: (year: number) => void;
   kind: 'institution' | 'kommune';
 }) {
-  const { t } = useTranslation();
+  // An institution's figures speak its words (as the viewer's grants name its kind); a kommune's speak a school's.
+  const { t } = useWords(
+    kind === 'institution' ? data.scope.id : undefined,
+    kind === 'kommune' ? 'skole' : undefined,
+  );
   const mine = useMyProgression();
   const myGroups = new Set(mine.data?.groups.map((g) => g.id) ?? []);
   const [areaId, setAreaId] = useState(data.areas[0]?.id ?? '');

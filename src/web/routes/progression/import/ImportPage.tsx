@@ -186,7 +186,7 @@ function ImportView({ grid }: { grid: Grid }) {
             onFile={chooseFile}
           />
         )}
-        <div className="imp-columns">
+        <div className="imp-columns imp-picks">
           <SelectField
             label={t('progressionImport.area')}
             value={areaId}
