@@ -8,12 +8,26 @@ import { type WordKind, words } from '../../../../shared/vocabulary.js';
  */
 
 type Params = { value?: string; line?: number; max?: number; group?: string; period?: string };
-type Ctx = { child: string; group: string };
+type Ctx = { child: string; group: string; aChild: string; noChild: string };
 type Template = (p: Params, w: Ctx) => string;
 
 /** Shortens a value from the file before it is quoted in a message. */
 const q = (v = '') => (v.length > 40 ? `${v.slice(0, 37)}…` : v);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "en elev" / "et barn" / "en ung", and "ingen elev" / "intet barn" / "ingen ung" (Danish gender). */
+const A_CHILD: Record<Locale, Record<WordKind, [string, string]>> = {
+  da: {
+    skole: ['en elev', 'Ingen elev'],
+    dagtilbud: ['et barn', 'Intet barn'],
+    klub: ['en ung', 'Ingen ung'],
+  },
+  en: {
+    skole: ['a pupil', 'No pupil'],
+    dagtilbud: ['a child', 'No child'],
+    klub: ['a young person', 'No young person'],
+  },
+};
 
 const GROUP_WORD: Record<Locale, Record<WordKind, string>> = {
   da: { skole: 'klasse', dagtilbud: 'gruppe', klub: 'gruppe' },
@@ -31,13 +45,13 @@ const MESSAGES = {
   },
   'import.code_unknown': {
     da: (p, w) =>
-      `Ingen ${w.child} har koden »${q(p.value)}« i ${p.group}. Ret koden i filen, eller vælg at oprette ukendte koder.`,
+      `${w.noChild} har koden »${q(p.value)}« i ${p.group}. Ret koden i filen, eller vælg at oprette ukendte koder.`,
     en: (p, w) =>
-      `No ${w.child} has the code “${q(p.value)}” in ${p.group}. Correct the code in the file, or choose to create unknown codes.`,
+      `${w.noChild} has the code “${q(p.value)}” in ${p.group}. Correct the code in the file, or choose to create unknown codes.`,
   },
   'import.code_elsewhere': {
-    da: (p, w) => `Koden »${q(p.value)}« hører til en ${w.child}, der ikke går i ${p.group} nu.`,
-    en: (p, w) => `The code “${q(p.value)}” belongs to a ${w.child} who is not in ${p.group} now.`,
+    da: (p, w) => `Koden »${q(p.value)}« hører til ${w.aChild}, der ikke går i ${p.group} nu.`,
+    en: (p, w) => `The code “${q(p.value)}” belongs to ${w.aChild} who is not in ${p.group} now.`,
   },
   'import.duplicate': {
     da: (p) => `Koden står allerede i linje ${p.line}. Hver kode må kun stå én gang.`,
@@ -138,6 +152,7 @@ export const statusLabel = (locale: Locale, s: ProgressionStatus) => STATUS_LABE
 
 /** Messages in one language and one institution kind's words. */
 export function speaker(locale: Locale, kind: WordKind): Speaker {
-  const ctx = { child: words(kind, locale).child, group: GROUP_WORD[locale][kind] };
+  const [aChild, noChild] = A_CHILD[locale][kind];
+  const ctx = { child: words(kind, locale).child, group: GROUP_WORD[locale][kind], aChild, noChild };
   return (code, params = {}) => (MESSAGES[code][locale] as Template)(params, ctx);
 }

@@ -171,7 +171,7 @@ describe('planImport', () => {
   it('speaks of børn and grupper in a dagtilbud', () => {
     const [r] = planImport(input([['X', '12', '']], { say: speaker('da', 'dagtilbud') }));
     expect(r.errors[0].message).toBe(
-      'Ingen barn har koden »X« i 3.A. Ret koden i filen, eller vælg at oprette ukendte koder.',
+      'Intet barn har koden »X« i 3.A. Ret koden i filen, eller vælg at oprette ukendte koder.',
     );
   });
 
