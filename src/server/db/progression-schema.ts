@@ -41,10 +41,12 @@ export const progressionSettings = pgTable(
       .primaryKey()
       .references(() => institutions.id, { onDelete: 'cascade' }),
     showFullNames: boolean('show_full_names').notNull().default(false),
-    retentionMonths: smallint('retention_months').notNull().default(PROGRESSION_LIMITS.retentionMonths.default),
+    retentionMonths: smallint('retention_months')
+      .notNull()
+      .default(PROGRESSION_LIMITS.retentionMonths.default),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [
+  () => [
     check(
       'progression_settings_retention_check',
       sql.raw(
@@ -163,9 +165,7 @@ export const progressionPlacements = pgTable(
   (t) => [
     index('progression_placements_child_idx').on(t.childId),
     index('progression_placements_group_idx').on(t.groupId),
-    uniqueIndex('progression_placements_current_key')
-      .on(t.childId)
-      .where(sql`${t.toOn} is null`),
+    uniqueIndex('progression_placements_current_key').on(t.childId).where(sql`${t.toOn} is null`),
     check('progression_placements_dates_check', sql`${t.toOn} is null or ${t.toOn} >= ${t.fromOn}`),
   ],
 );
