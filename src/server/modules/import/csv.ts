@@ -7,8 +7,6 @@ import { type Column, columnLabel, linePath, message } from './messages.js';
  * Pure reading of a staff CSV file: the shared reader (src/server/csv: bytes → text → rows with their line numbers)
  * → header mapping → the staff columns. No I/O.
  */
-// Re-exported for code written before the shared reader existed; new code imports src/server/csv.
-export { decodeBytes, detectDelimiter } from '../../csv/index.js';
 
 export const MAX_ROWS = 5000;
 export const MAX_BYTES = 2 * 1024 * 1024;

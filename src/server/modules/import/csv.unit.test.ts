@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
-import { decodeBytes, detectDelimiter, MAX_ROWS, parseStaffCsv } from './csv.js';
+import { MAX_ROWS, parseStaffCsv } from './csv.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const header = 'navn;e-mail;institution;team;rolle\n';
@@ -16,40 +16,7 @@ function fileError(fn: () => unknown): AppError {
   throw new Error('expected an AppError');
 }
 
-describe('decodeBytes', () => {
-  const text = 'Søren Ærø;Åse Ødegård';
-
-  it('reads UTF-8 without BOM', () => {
-    expect(decodeBytes(utf8(text))).toEqual({ text, encoding: 'utf-8' });
-  });
-
-  it('reads UTF-8 with BOM and drops the BOM', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(text)]);
-    expect(decodeBytes(bytes)).toEqual({ text, encoding: 'utf-8' });
-  });
-
-  it('reads Windows-1252 (Danish Excel) when the bytes are not valid UTF-8', () => {
-    const bytes = iconv.encode(`${text} – €`, 'windows-1252');
-    expect(bytes.includes(0xf8)).toBe(true); // ø is one byte
-    expect(decodeBytes(bytes)).toEqual({ text: `${text} – €`, encoding: 'windows-1252' });
-  });
-
-  it('reads UTF-16 LE with BOM (Excel "Unicode text")', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
-    expect(decodeBytes(bytes)).toEqual({ text, encoding: 'utf-16le' });
-  });
-});
-
-describe('detectDelimiter', () => {
-  it('picks the separator used in the header line, ignoring quoted ones', () => {
-    expect(detectDelimiter('navn;e-mail;institution\nA,B;c;d')).toBe(';');
-    expect(detectDelimiter('navn,e-mail,institution\nA;B,c,d')).toBe(',');
-    expect(detectDelimiter('"navn;x",e-mail,rolle')).toBe(',');
-    expect(detectDelimiter('navn\te-mail\trolle')).toBe('\t');
-    expect(detectDelimiter('navn')).toBe(';');
-  });
-});
-
+// Decoding and the separator are the shared reader's (src/server/csv/read.unit.test.ts).
 describe('parseStaffCsv', () => {
   it('reads a semicolon file with line numbers (header = line 1), skipping blank lines', () => {
     const f = parseStaffCsv(
