@@ -36,7 +36,7 @@ describe('keyboard only, on a phone-sized screen', () => {
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     const profile = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Profil' });
-    for (let i = 0; i < 10 && !(await profile.evaluate((el) => el === document.activeElement)); i++)
+    for (let i = 0; i < 30 && !(await profile.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/profil');

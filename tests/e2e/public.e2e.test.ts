@@ -44,15 +44,21 @@ describe('the public front page (issue 15): Amongi without signing in', () => {
     const errors: string[] = [];
     const failed: string[] = [];
     const asked: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Each request counts for the visit it was made in: one the previous page left in flight is not this visit's.
+    // Each request counts for the visit it was made in: one the previous page left in flight is not this visit's
+    // (nor is the browser's "Failed to load resource" line about it, which can arrive after the next visit began).
     let visit = 0;
     const madeIn = new WeakMap<Request, number>();
+    const lastAskedIn = new Map<string, number>();
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const leftOver =
+        m.text().startsWith('Failed to load resource') && lastAskedIn.get(m.location().url) !== visit;
+      if (!leftOver) errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
       madeIn.set(r, visit);
+      lastAskedIn.set(r.url(), visit);
       asked.push(new URL(r.url()).pathname);
     });
     // A request the next navigation cuts off (net::ERR_ABORTED) did not fail at the server.
