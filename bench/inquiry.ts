@@ -29,9 +29,11 @@ import { syncBuiltinTemplates } from '../src/server/modules/inquiry/templates/sy
 import { generateInquiry, generateStories, INQUIRY_SIZES, personEmail } from './inquiry-data.js';
 import {
   freePort,
+  freshPostgres,
   type LoadResult,
   loadAvg,
   loadRotating,
+  percentile,
   type RealServer,
   round,
   rssMiB,
@@ -68,25 +70,6 @@ const statsDelta = (a: CacheStats, b: CacheStats) => {
   };
 };
 
-async function freshPostgres(url: string) {
-  const name = `amongi_bench_inquiry_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`drop database if exists ${name}`);
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
-};
 const summary = (ms: number[]) => ({
   n: ms.length,
   p50Ms: round(percentile(ms, 50), 1),
@@ -387,7 +370,7 @@ export async function inquiryBench() {
   const dbName = serverUrl ? 'postgresql' : 'pglite';
   const loadBefore = loadAvg();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-inquiry-'));
-  const pgDb = serverUrl ? await freshPostgres(serverUrl) : null;
+  const pgDb = serverUrl ? await freshPostgres(serverUrl, 'inquiry') : null;
   const servers: RealServer[] = [];
   let bare: Awaited<ReturnType<typeof startNode>> | null = null;
   try {

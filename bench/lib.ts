@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { signIn as signInOverHttp } from '../src/server/testing/upload.js';
 
 /**
@@ -280,4 +281,44 @@ export async function writeResult(name: string, loadBefore: number[], body: Reco
   console.log(
     `written to ${path.relative(process.cwd(), file)} (load ${loadBefore.join(' ')} → ${loadAvg().join(' ')})`,
   );
+}
+
+/** A new, empty PostgreSQL database beside the one at `url` for one bench run (`tag` names the bench). */
+export async function freshPostgres(url: string, tag: string) {
+  const name = `amongi_bench_${tag}_${process.pid}`;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await run(`drop database if exists ${name}`);
+  await run(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+/** The p-th percentile of `xs` (NaN for none). */
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
+};
+
+/** Times `runs` sequential calls, rotating over `queries` (after a warm-up of 5): p50, p99, max in ms. */
+export async function timeQueries(queries: (() => Promise<unknown>)[], runs: number) {
+  for (let i = 0; i < 5; i++) await queries[i % queries.length]();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await queries[i % queries.length]();
+    ms.push(performance.now() - t);
+  }
+  return {
+    runs,
+    p50Ms: round(percentile(ms, 50), 1),
+    p99Ms: round(percentile(ms, 99), 1),
+    maxMs: round(Math.max(...ms), 1),
+    loadAverage: loadAvg(),
+  };
 }

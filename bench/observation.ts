@@ -10,13 +10,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
 import { seedDemo } from '../src/server/demo/index.js';
 import { generateInstitutionYear } from '../src/server/modules/observation/data/data.testing.js';
 import { createDataService, type DataQuery } from '../src/server/modules/observation/data/service.js';
 import type { Actor } from '../src/server/policy/index.js';
-import { load, loadAvg, round, signIn, startServer, writeResult } from './lib.js';
+import {
+  freshPostgres,
+  load,
+  loadAvg,
+  percentile,
+  round,
+  signIn,
+  startServer,
+  timeQueries,
+  writeResult,
+} from './lib.js';
 
 const PORT = 3196;
 const CONNECTIONS = 10;
@@ -25,50 +34,13 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SIZE = { institutions: Math.max(2, Math.round(100 * SCALE)), teachers: 40, visits: 6, indicators: 30 };
 const TARGET_P99_MS = 200;
 
-async function freshPostgres(url: string) {
-  const name = `amongi_bench_obs_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`drop database if exists ${name}`);
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-/** Times `runs` sequential calls of each query (after a warm-up of 5): p50, p99, max in ms. */
-async function timeQueries(queries: (() => Promise<unknown>)[], runs: number) {
-  for (let i = 0; i < 5; i++) await queries[i % queries.length]();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await queries[i % queries.length]();
-    ms.push(performance.now() - t);
-  }
-  return {
-    runs,
-    p50Ms: round(percentile(ms, 50), 1),
-    p99Ms: round(percentile(ms, 99), 1),
-    maxMs: round(Math.max(...ms), 1),
-  };
-}
-
 export async function observationBench() {
   const runs = Number(process.env.BENCH_QUERIES ?? 200);
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
   const loadBefore = loadAvg();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-observation-'));
-  const pgDb = serverUrl ? await freshPostgres(serverUrl) : null;
+  const pgDb = serverUrl ? await freshPostgres(serverUrl, 'obs') : null;
   const database = await openDatabase(pgDb ? { url: pgDb.url } : { dir: `${dataDir}/pglite` });
   const dbName = pgDb ? 'postgresql' : 'pglite';
   let serverStop: (() => Promise<void>) | null = null;

@@ -11,33 +11,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { AppContext } from '../src/server/context.js';
 import { openDatabase } from '../src/server/db/index.js';
 import { rows } from '../src/server/db/rows.js';
 import { seedDemo } from '../src/server/demo/index.js';
 import { createProgressionImport } from '../src/server/modules/progression/import/service.js';
 import type { Actor } from '../src/server/policy/index.js';
-import { loadAvg, round, writeResult } from './lib.js';
+import { freshPostgres, loadAvg, round, writeResult } from './lib.js';
 
 const ROWS = 5000;
 const PER_CLASS = 60;
 const TARGET = { seconds: 5, memoryMiB: 100 };
-
-async function freshPostgres(url: string) {
-  const name = `amongi_bench_progimport_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`drop database if exists ${name}`);
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
 
 /** The file: "Klasse;Kode;Score;Dato;Bemærkning", one row per child; `shift` moves every score. */
 function file(classes: number, shift: number): string {
@@ -57,7 +41,7 @@ export async function progressionImportBench() {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
   const loadBefore = loadAvg();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-progimport-'));
-  const pgDb = serverUrl ? await freshPostgres(serverUrl) : null;
+  const pgDb = serverUrl ? await freshPostgres(serverUrl, 'progimport') : null;
   const database = await openDatabase(pgDb ? { url: pgDb.url } : { dir: `${dataDir}/pglite` });
   const dbName = pgDb ? 'postgresql' : 'pglite';
   try {

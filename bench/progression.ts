@@ -14,12 +14,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/index.js';
 import { seedDemo } from '../src/server/demo/index.js';
 import { institutionSummary, kommuneSummary } from '../src/server/modules/progression/summary/service.js';
 import type { Actor } from '../src/server/policy/index.js';
-import { type LoadResult, loadAvg, loadRotating, round, signIn, startServer, writeResult } from './lib.js';
+import {
+  freshPostgres,
+  type LoadResult,
+  loadAvg,
+  loadRotating,
+  round,
+  signIn,
+  startServer,
+  timeQueries,
+  writeResult,
+} from './lib.js';
 import { generateProgression, SCHOOL_YEAR } from './progression-data.js';
 
 const PORT = 3197;
@@ -29,44 +38,6 @@ const SIZE = { institutions: Math.max(2, Math.round(50 * SCALE)), classes: 25, c
 const TARGET = { gridP99Ms: 50, institutionP99Ms: 200, kommuneP99Ms: 300 };
 /** How many class teachers and leaders sign in for the HTTP runs (with forvaltning under the server's 50 sign-ins per IP). */
 const PEOPLE = { teachers: 38, leaders: 10 };
-
-async function freshPostgres(url: string) {
-  const name = `amongi_bench_prog_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`drop database if exists ${name}`);
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-/** Times `runs` sequential calls, rotating over `queries` (after a warm-up of 5): p50, p99, max in ms. */
-async function timeQueries(queries: (() => Promise<unknown>)[], runs: number) {
-  for (let i = 0; i < 5; i++) await queries[i % queries.length]();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await queries[i % queries.length]();
-    ms.push(performance.now() - t);
-  }
-  return {
-    runs,
-    p50Ms: round(percentile(ms, 50), 1),
-    p99Ms: round(percentile(ms, 99), 1),
-    maxMs: round(Math.max(...ms), 1),
-    loadAverage: loadAvg(),
-  };
-}
 
 /** Every n-th of a list, up to `count`: people spread over all schools. */
 const spread = <T>(xs: T[], count: number) =>
@@ -78,7 +49,7 @@ export async function progressionBench() {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? '';
   const loadBefore = loadAvg();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-bench-progression-'));
-  const pgDb = serverUrl ? await freshPostgres(serverUrl) : null;
+  const pgDb = serverUrl ? await freshPostgres(serverUrl, 'prog') : null;
   const database = await openDatabase(pgDb ? { url: pgDb.url } : { dir: `${dataDir}/pglite` });
   const dbName = pgDb ? 'postgresql' : 'pglite';
   let serverStop: (() => Promise<void>) | null = null;
