@@ -29,23 +29,26 @@ export const childrenOfGroup = (db: DbOrTx, groupId: string) =>
     .groupBy(progressionChildren.id)
     .orderBy(sql`lower(${progressionChildren.code})`);
 
+/** A cell's columns with who wrote it last (the grid's read and a write's check read the same). */
+const cellColumns = {
+  childId: progressionStatuses.childId,
+  areaId: progressionStatuses.areaId,
+  periodId: progressionStatuses.periodId,
+  status: progressionStatuses.status,
+  score: progressionStatuses.score,
+  note: progressionStatuses.note,
+  version: progressionStatuses.version,
+  groupId: progressionStatuses.groupId,
+  updatedAt: progressionStatuses.updatedAt,
+  updatedById: users.id,
+  updatedByName: users.name,
+};
+
 /** Every cell of these children in these periods, whichever group they were entered in. */
 export const cellsOf = (db: DbOrTx, childIds: string[], periodIds: string[]) =>
   childIds.length && periodIds.length
     ? db
-        .select({
-          childId: progressionStatuses.childId,
-          areaId: progressionStatuses.areaId,
-          periodId: progressionStatuses.periodId,
-          status: progressionStatuses.status,
-          score: progressionStatuses.score,
-          note: progressionStatuses.note,
-          version: progressionStatuses.version,
-          groupId: progressionStatuses.groupId,
-          updatedAt: progressionStatuses.updatedAt,
-          updatedById: users.id,
-          updatedByName: users.name,
-        })
+        .select(cellColumns)
         .from(progressionStatuses)
         .leftJoin(users, eq(users.id, progressionStatuses.updatedBy))
         .where(
@@ -81,20 +84,7 @@ export const totalsOf = (db: DbOrTx, groupId: string, periodIds: string[]) =>
 /** One cell (for a write), with who wrote it last. */
 export async function cell(db: DbOrTx, childId: string, areaId: string, periodId: string) {
   const [r] = await db
-    .select({
-      id: progressionStatuses.id,
-      childId: progressionStatuses.childId,
-      areaId: progressionStatuses.areaId,
-      periodId: progressionStatuses.periodId,
-      status: progressionStatuses.status,
-      score: progressionStatuses.score,
-      note: progressionStatuses.note,
-      version: progressionStatuses.version,
-      groupId: progressionStatuses.groupId,
-      updatedAt: progressionStatuses.updatedAt,
-      updatedById: users.id,
-      updatedByName: users.name,
-    })
+    .select({ id: progressionStatuses.id, ...cellColumns })
     .from(progressionStatuses)
     .leftJoin(users, eq(users.id, progressionStatuses.updatedBy))
     .where(
