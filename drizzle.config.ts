@@ -13,6 +13,7 @@ export default defineConfig({
     './src/server/db/progression-schema.ts',
     './src/server/db/progression-import-schema.ts',
     './src/server/db/conversations-schema.ts',
+    './src/server/db/survey-schema.ts',
   ],
   out: './drizzle',
 });

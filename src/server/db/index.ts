@@ -17,6 +17,7 @@ import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as progressionImportSchema from './progression-import-schema.js';
 import * as progressionSchema from './progression-schema.js';
 import * as coreSchema from './schema.js';
+import * as surveySchema from './survey-schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
 
@@ -31,6 +32,7 @@ const schema = {
   ...progressionSchema,
   ...progressionImportSchema,
   ...conversationsSchema,
+  ...surveySchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
