@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  SURVEY_LIMITS as L,
   QUESTIONNAIRE_STATES,
   ROLE_GROUPS,
   ROUND_STATES,
@@ -7,7 +8,6 @@ import {
   SCALE_MIN,
   SURVEY_DIMENSIONS,
   SURVEY_ITEM_KINDS,
-  SURVEY_LIMITS as L,
 } from '../survey.js';
 import { WORD_KINDS } from '../vocabulary.js';
 import { day, id, timestamp } from './common.js';
