@@ -72,7 +72,8 @@ export const ItemUpdate = z.strictObject({ ...itemFields, position: z.number().i
 export const ItemParams = z.strictObject({ id, itemId: id });
 
 // ── Rounds ────────────────────────────────────────────────────────────────────────────────────────────────────
-export const RoundListQuery = z.strictObject({ kommuneId: id });
+/** A kommune's rounds (its forvaltning), or the rounds that asked one institution (its staff and leaders). */
+export const RoundListQuery = z.strictObject({ kommuneId: id.optional(), institutionId: id.optional() });
 export const RoundCreate = z.strictObject({
   kommuneId: id,
   questionnaireId: id,
@@ -142,6 +143,13 @@ export const CodeList = z.object({
   url: z.string(),
   codes: z.array(z.object({ name: z.string(), code: z.string() })),
 });
+
+/** The signed-in person's open invitations they have not used (the front page's and the survey page's prompt). */
+export const MySurveys = z.array(
+  z.object({ roundId: id, roundName: z.string(), institutionName: z.string(), closesOn: day }),
+);
+/** A fresh link for the signed-in person (their e-mailed link and code stop working). */
+export const MyLink = z.object({ token: z.string() });
 
 // ── Answering (by link or code; no sign-in) ───────────────────────────────────────────────────────────────────
 export const AnswerTokenQuery = z.strictObject({ token: z.string().min(1).max(200) });
