@@ -56,6 +56,7 @@ import {
   reflectionRoutes,
 } from './modules/reflection/index.js';
 import { createHomeService, createSearchService, searchRoutes } from './modules/search/index.js';
+import { surveyRoutes } from './modules/survey/index.js';
 import {
   courseRoutes,
   createCourseService,
@@ -169,6 +170,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(evaluationRoutes(ctx));
       await api.register(conversationRoutes(ctx));
       await api.register(progressionRoutes(ctx));
+      await api.register(surveyRoutes(ctx));
       await api.register(demoRoutes(ctx));
     },
     { prefix: '/api/v1' },

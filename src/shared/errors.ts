@@ -8,6 +8,8 @@ import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { PROGRESSION_ERRORS } from './progression-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { STORY_ERRORS } from './story-errors.js';
+import { SURVEY_ANSWER_ERRORS } from './survey-answer-errors.js';
+import { SURVEY_ERRORS } from './survey-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
 
@@ -206,6 +208,8 @@ export const ERRORS = {
   ...OBSERVATION_ERRORS,
   ...CONVERSATION_ERRORS,
   ...PROGRESSION_ERRORS,
+  ...SURVEY_ERRORS,
+  ...SURVEY_ANSWER_ERRORS,
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
