@@ -10,7 +10,7 @@ import {
   SURVEY_ITEM_KINDS,
 } from '../survey.js';
 import { WORD_KINDS } from '../vocabulary.js';
-import { day, id, timestamp } from './common.js';
+import { day, id, locale, timestamp } from './common.js';
 
 /** The staff survey (issue 18): requests and answers of /api/v1/survey/… */
 
@@ -152,7 +152,11 @@ export const MySurveys = z.array(
 export const MyLink = z.object({ token: z.string() });
 
 // ── Answering (by link or code; no sign-in) ───────────────────────────────────────────────────────────────────
-export const AnswerTokenQuery = z.strictObject({ token: z.string().min(1).max(200) });
+/** `lang`: the page's language (else the browser's Accept-Language, else Danish). */
+export const AnswerTokenQuery = z.strictObject({
+  token: z.string().min(1).max(200),
+  lang: locale.optional(),
+});
 export const AnswerForm = z.object({
   roundId: id,
   roundName: z.string(),
