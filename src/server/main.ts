@@ -29,6 +29,7 @@ import {
 } from './modules/notifications/index.js';
 import { purgeExpiredProgression } from './modules/progression/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
+import { ensureBuiltinQuestionnaire } from './modules/survey/index.js';
 import { sendDueReminders } from './modules/training/index.js';
 import { startVideoPipeline } from './modules/videos/index.js';
 
@@ -80,6 +81,8 @@ async function main() {
   await refreshMissingSearchDocuments(database.db);
   // The built-in inquiry cycle templates follow their data file (issue 16).
   await syncBuiltinTemplates(database.db);
+  // The built-in staff survey questionnaire (issue 18), published, on every instance.
+  await ensureBuiltinQuestionnaire(database.db);
 
   if (config.demo) {
     if (await seedDemo(database.db)) log.info('demo data seeded');

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { type Database, openDatabase } from '../db/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/index.js';
 import { syncBuiltinTemplates } from '../modules/inquiry/index.js';
+import { ensureBuiltinQuestionnaire } from '../modules/survey/index.js';
 import { type PipelineOptions, startVideoPipeline } from '../modules/videos/index.js';
 
 /** The run's template databases (testing/templates.ts), or none outside a Vitest run that made them. */
@@ -39,6 +40,7 @@ export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promi
     if (from) return;
     await database.migrate();
     await syncBuiltinTemplates(database.db);
+    await ensureBuiltinQuestionnaire(database.db);
     if (opts.seeded) await seedDemo(database.db);
   };
   if (!base) {

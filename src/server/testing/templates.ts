@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { type Database, openDatabase } from '../db/index.js';
 import { seedDemo } from '../demo/index.js';
 import { syncBuiltinTemplates } from '../modules/inquiry/index.js';
+import { ensureBuiltinQuestionnaire } from '../modules/survey/index.js';
 
 /**
  * Where each test file's database comes from: a migrated one and a migrated-and-seeded one, made once per run.
@@ -51,6 +52,7 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({});
     await database.migrate();
     await syncBuiltinTemplates(database.db);
+    await ensureBuiltinQuestionnaire(database.db);
     await writeDump(database, files.migrated);
     await seedDemo(database.db);
     await writeDump(database, files.seeded);
@@ -65,6 +67,7 @@ export default async function setup(project: TestProject) {
   const migrated = await openDatabase({ url: urlOf(names.migrated) });
   await migrated.migrate();
   await syncBuiltinTemplates(migrated.db);
+  await ensureBuiltinQuestionnaire(migrated.db);
   await migrated.close();
   await adminQuery(base, `create database ${names.seeded} template ${names.migrated}`);
   const seeded = await openDatabase({ url: urlOf(names.seeded) });

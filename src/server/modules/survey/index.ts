@@ -3,9 +3,11 @@
 // (answer/), results and analysis (results/, analysis/) — each adds its plugin to `plugins` below.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
+import { answerRoutes } from './answer/routes.js';
 
 const plugins: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
   // questionnaireRoutes, roundRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
+  answerRoutes,
 ];
 
 /** Every /api/v1/survey/… route, registered by app.ts. */
@@ -14,3 +16,5 @@ export function surveyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     for (const plugin of plugins) await app.register(plugin(ctx));
   };
 }
+
+export { BUILTIN_QUESTIONNAIRE_ID, ensureBuiltinQuestionnaire } from './builtin.js';
