@@ -195,6 +195,26 @@ const ConversationPage = lazy(() =>
   import('./routes/conversations/ConversationPage').then((m) => ({ default: m.ConversationPage })),
 );
 
+// The staff survey's rounds and questionnaires (issue 18).
+const SurveyHome = lazy(() =>
+  import('./routes/survey/admin/SurveyHome').then((m) => ({ default: m.SurveyHome })),
+);
+const SurveyNewRoundPage = lazy(() =>
+  import('./routes/survey/admin/NewRoundPage').then((m) => ({ default: m.NewRoundPage })),
+);
+const SurveyRoundPage = lazy(() =>
+  import('./routes/survey/admin/RoundPage').then((m) => ({ default: m.RoundPage })),
+);
+const SurveyCodeListPage = lazy(() =>
+  import('./routes/survey/admin/CodeListPage').then((m) => ({ default: m.CodeListPage })),
+);
+const SurveyQuestionnairesPage = lazy(() =>
+  import('./routes/survey/admin/QuestionnairesPage').then((m) => ({ default: m.QuestionnairesPage })),
+);
+const SurveyQuestionnairePage = lazy(() =>
+  import('./routes/survey/admin/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })),
+);
+
 const StoriesPage = lazy(() =>
   import('./routes/stories/StoriesPage').then((m) => ({ default: m.StoriesPage })),
 );
@@ -308,6 +328,12 @@ export function App() {
           <Route path="/progression/institution/:id" element={<ProgressionInstitutionPage />} />
           <Route path="/progression/institution/:id/opsaetning" element={<ProgressionSetupPage />} />
           <Route path="/progression/kommune/:id" element={<ProgressionKommunePage />} />
+          <Route path="/medarbejderundersoegelse" element={<SurveyHome />} />
+          <Route path="/medarbejderundersoegelse/ny" element={<SurveyNewRoundPage />} />
+          <Route path="/medarbejderundersoegelse/runder/:id" element={<SurveyRoundPage />} />
+          <Route path="/medarbejderundersoegelse/runder/:id/koder" element={<SurveyCodeListPage />} />
+          <Route path="/medarbejderundersoegelse/spoergeskemaer" element={<SurveyQuestionnairesPage />} />
+          <Route path="/medarbejderundersoegelse/spoergeskemaer/:id" element={<SurveyQuestionnairePage />} />
           <Route element={<RequireCapability need="curate" />}>
             <Route path="/redaktion" element={<EditorialPage />} />
             <Route path="/redaktion/emneord" element={<TaxonomyPage />} />

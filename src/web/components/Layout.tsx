@@ -36,6 +36,9 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
       ['/dataaarshjul', t('evaluation.nav')],
       ['/progression', t('progression.nav')],
     );
+  // The staff survey: forvaltning runs it, an institution's people answer it and see its results.
+  if (me.capabilities.administer || me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
+    links.push(['/medarbejderundersoegelse', t('surveyAdmin.nav')]);
   // Learning conversations: forvaltning and leaders (the page says what is there for each).
   if (me.grants.some((g) => g.role === 'forvaltning' || g.role === 'leder'))
     links.push(['/laeringssamtaler', t('conversations.nav')]);
