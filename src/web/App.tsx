@@ -226,6 +226,20 @@ const StoryReviewPage = lazy(() =>
   import('./routes/stories/StoryReview').then((m) => ({ default: m.StoryReviewPage })),
 );
 
+// The staff survey (issue 18): answering by link or code (public), results and the kommune's analysis.
+const SurveyAnswerByLink = lazy(() =>
+  import('./routes/survey/answer/AnswerPage').then((m) => ({ default: m.AnswerByLinkPage })),
+);
+const SurveyAnswerByCode = lazy(() =>
+  import('./routes/survey/answer/AnswerPage').then((m) => ({ default: m.AnswerByCodePage })),
+);
+const SurveyResultsPage = lazy(() =>
+  import('./routes/survey/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+);
+const SurveyAnalysisPage = lazy(() =>
+  import('./routes/survey/results/AnalysisPage').then((m) => ({ default: m.AnalysisPage })),
+);
+
 export function App() {
   return (
     <Routes>
@@ -255,6 +269,8 @@ export function App() {
         <Route path="/nulstil/:token" element={<ResetPassword />} />
         <Route path="/del/:token" element={<SharedVideoPage />} />
         <Route path="/afmeld/:token" element={<UnsubscribePage />} />
+        <Route path="/svar" element={<SurveyAnswerByCode />} />
+        <Route path="/svar/:token" element={<SurveyAnswerByLink />} />
         {/* The front page, the catalogue and a video have a public form: public videos only (issue 15). */}
         <Route index element={<SignedInOr signedIn={<Home />} anonymous={<PublicHome />} />} />
         <Route
@@ -328,6 +344,8 @@ export function App() {
           <Route path="/progression/institution/:id" element={<ProgressionInstitutionPage />} />
           <Route path="/progression/institution/:id/opsaetning" element={<ProgressionSetupPage />} />
           <Route path="/progression/kommune/:id" element={<ProgressionKommunePage />} />
+          <Route path="/medarbejderundersoegelse/runder/:id/resultater" element={<SurveyResultsPage />} />
+          <Route path="/medarbejderundersoegelse/analyse" element={<SurveyAnalysisPage />} />
           <Route path="/medarbejderundersoegelse" element={<SurveyHome />} />
           <Route path="/medarbejderundersoegelse/ny" element={<SurveyNewRoundPage />} />
           <Route path="/medarbejderundersoegelse/runder/:id" element={<SurveyRoundPage />} />

@@ -6,6 +6,7 @@ import { useHome, type VideoSummary } from '../api/search';
 import { Notice } from '../components/Alert';
 import { QueryView } from '../components/QueryView';
 import { usePageTitle } from '../components/usePageTitle';
+import { SurveyTrendCards } from './survey/results/TrendCard';
 import { SearchBox, type Suggestion } from './videos/SearchBox';
 import { VideoCard } from './videos/VideoCard';
 import './public.css';
@@ -95,6 +96,8 @@ export function Home() {
           </p>
         )}
       </div>
+      {/* A leader's institution in the staff survey (issue 18): shown once a round has figures. */}
+      <SurveyTrendCards />
       <QueryView query={home}>
         {(h) => (
           <>
