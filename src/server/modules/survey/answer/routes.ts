@@ -21,6 +21,8 @@ export function answerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/survey/answer',
       {
+        // The request line holds the token: not written to the log (info is the level of every request's line).
+        logLevel: 'warn',
         schema: {
           tags,
           description:
@@ -35,6 +37,8 @@ export function answerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/survey/answer',
       {
+        // Nor the time of each answer with its address: the answers themselves carry only the day.
+        logLevel: 'warn',
         schema: {
           tags,
           description:
