@@ -4,10 +4,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { answerRoutes } from './answer/routes.js';
+import { resultRoutes } from './results/routes.js';
 
 const plugins: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
   // questionnaireRoutes, roundRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
   answerRoutes,
+  resultRoutes,
 ];
 
 /** Every /api/v1/survey/… route, registered by app.ts. */
