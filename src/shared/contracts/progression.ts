@@ -10,7 +10,7 @@ import { day, id, personRef, timestamp } from './common.js';
  * institution's leaders and resource persons a leader delegates to the group — every read is audit-logged; full
  * names (when the institution allows them) only the class team. Everyone else with access to the institution or
  * kommune sees group summaries, and only for groups of at least the minimum size (with complementary suppression).
- * A group whose figure is withheld has `null` counts.
+ * A group whose figure is withheld has `null` counts; one without figures has zeros.
  */
 
 const line = (max: number) => z.string().trim().max(max);
@@ -174,7 +174,10 @@ export const Counts = z.object({
   movedUp: z.number(),
   movedDown: z.number(),
 });
-/** A group's counts for one area and period; `null` when withheld (too few children, or complementary). */
+/**
+ * A group's counts for one area and period; `null` when withheld (too few children, or complementary); zeros when
+ * it has no figures there (shown as "no assessments", never as withheld).
+ */
 export const SummaryCell = z.object({ areaId: id, periodId: id, counts: Counts.nullable() });
 export const Grid = z.object({
   group: Group,

@@ -162,12 +162,14 @@ async function progressionFigures(
     const cells = s.total.filter((c) => c.areaId === area.id);
     if (!cells.length) continue;
     const key = (part: string) => `prog:${area.name.toLocaleLowerCase('da')}:${part}`;
+    // The newest period with figures (zeros are "no figures"; null is withheld).
     const shown = cells
-      .filter((c) => c.counts)
+      .filter((c) => c.counts && c.counts.groen + c.counts.gul + c.counts.roed > 0)
       .sort((a, b) => (order.get(a.periodId) ?? 0) - (order.get(b.periodId) ?? 0))
       .at(-1);
     const counts = shown?.counts;
     const n = counts ? counts.groen + counts.gul + counts.roed : 0;
+    const withheld = !counts && cells.some((c) => c.counts === null);
     if (shown) used.add(periodName.get(shown.periodId) ?? '');
     const share = (part: string, label: string, v: number | undefined) =>
       figure({
@@ -176,7 +178,7 @@ async function progressionFigures(
         group: area.name,
         unit: 'share',
         value: counts && n > 0 && v !== undefined ? v / n : null,
-        suppressed: !counts,
+        suppressed: withheld,
       });
     figures.push(
       share('groen', t.green, counts?.groen),
@@ -188,7 +190,7 @@ async function progressionFigures(
         group: area.name,
         unit: 'count',
         value: counts ? counts.movedUp : null,
-        suppressed: !counts,
+        suppressed: withheld,
       }),
     );
   }

@@ -7,7 +7,7 @@ import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize, can } from '../../../policy/index.js';
 import { loadGroup, loadKommune } from '../resource.js';
 import * as repo from './repo.js';
-import { type Counts, decidePopulation, kommuneTotal, people } from './suppress.js';
+import { type Counts, decidePopulation, kommuneTotal, ZERO } from './suppress.js';
 
 /**
  * Progression summaries (issue 17 part 2): a group's, an institution's (a row per group and the total) and a
@@ -20,6 +20,10 @@ import { type Counts, decidePopulation, kommuneTotal, people } from './suppress.
 export type SummaryTableOut = z.infer<typeof SummaryTable>;
 export type GroupSummaryOut = z.infer<typeof GroupSummary>;
 type Cell = z.infer<typeof SummaryCell>;
+/** A group's decided figure: null when withheld, zeros when it has no row in the figure at all. */
+const shownOf = (groups: Map<string, Counts | null>, id: string) =>
+  groups.has(id) ? (groups.get(id) ?? null) : ZERO;
+
 export type SummaryFilter = { schoolYear?: number; areaId?: string; periodId?: string };
 
 /** Today's school year (Danish date). */
@@ -99,7 +103,7 @@ export async function institutionSummary(
     for (const p of periods) {
       const decided = decidePopulation(pops.get(popKey(inst.id, a.id, p.id)) ?? new Map(), inst.minGroup);
       for (const g of groups)
-        rowCells.get(g.id)?.push({ areaId: a.id, periodId: p.id, counts: decided.groups.get(g.id) ?? null });
+        rowCells.get(g.id)?.push({ areaId: a.id, periodId: p.id, counts: shownOf(decided.groups, g.id) });
       total.push({ areaId: a.id, periodId: p.id, counts: decided.total });
     }
   return {
@@ -196,7 +200,7 @@ export async function kommuneSummary(
         const areaId = areaOf.get(`${inst.id}\u0001${a.id}`);
         const periodId = periodOf.get(`${inst.id}\u0001${p.id}`);
         const sum = areaId && periodId ? sums.get(popKey(inst.id, areaId, periodId)) : undefined;
-        const figure = sum ? decidePopulation(new Map([[inst.id, sum]]), inst.minGroup).total : null;
+        const figure = sum ? decidePopulation(new Map([[inst.id, sum]]), inst.minGroup).total : ZERO;
         line.push(figure);
         rowCells.get(inst.id)?.push({ areaId: a.id, periodId: p.id, counts: figure });
       }
@@ -258,11 +262,7 @@ export async function groupSummary(
     for (const p of periods) {
       const pop = pops.get(popKey(inst.id, a.id, p.id)) ?? new Map<string, Counts>();
       const own = pop.get(g.id);
-      const counts = inCircle
-        ? own && people(own) > 0
-          ? own
-          : null
-        : (decidePopulation(pop, inst.minGroup).groups.get(g.id) ?? null);
+      const counts = inCircle ? (own ?? ZERO) : shownOf(decidePopulation(pop, inst.minGroup).groups, g.id);
       cells.push({ areaId: a.id, periodId: p.id, counts });
     }
   return {

@@ -31,9 +31,9 @@ export const addCounts = (a: Counts, b: Counts): Counts => ({
 });
 
 export type Decided = {
-  /** Per group: its counts, or null when withheld (or when it has no children in the figure). */
+  /** Per group: its counts (zeros when it has no children in the figure), or null when withheld. */
   groups: Map<string, Counts | null>;
-  /** The population's total (every group, withheld ones too), or null when the whole population is withheld. */
+  /** The population's total (every group, withheld ones too; zeros when empty), or null when withheld. */
   total: Counts | null;
 };
 
@@ -72,20 +72,25 @@ export function decidePopulation(groups: Map<string, Counts>, min: number): Deci
     if (next === 'total') totalHidden = true;
     else hidden[next] = true;
   }
+  // A group (or a population) with no children in the figure shows zeros: there is nothing to hide, and "no
+  // figures" must not read as "withheld".
+  const empty = (id: string) => (n.get(id) ?? 0) === 0;
   return {
     groups: new Map(
-      ids.map((id, i) => [id, hidden[i] || (n.get(id) ?? 0) === 0 ? null : (groups.get(id) as Counts)]),
+      ids.map((id, i) => [id, empty(id) ? ZERO : hidden[i] ? null : (groups.get(id) as Counts)]),
     ),
-    total: totalHidden ? null : sum,
+    total: people(sum) === 0 ? ZERO : totalHidden ? null : sum,
   };
 }
 
 /**
- * A kommune's figure from its institutions' totals (each decided in its own population, null when withheld): the
- * sum of the shown ones. A withheld institution is counted nowhere, so the kommune total minus the shown
- * institutions is zero. Null when no institution shows a figure.
+ * A kommune's figure from its institutions' totals (each decided in its own population: zeros when it has no
+ * figures, null when withheld): the sum of the shown ones. A withheld institution is counted nowhere, so the
+ * kommune total minus the shown institutions is zero. Null when no institution shows a figure and one is
+ * withheld; zeros when none has figures.
  */
 export function kommuneTotal(institutionTotals: (Counts | null)[]): Counts | null {
   const shown = institutionTotals.filter((c): c is Counts => c !== null && people(c) > 0);
-  return shown.length ? shown.reduce(addCounts, ZERO) : null;
+  if (!shown.length) return institutionTotals.includes(null) ? null : ZERO;
+  return shown.reduce(addCounts, ZERO);
 }

@@ -71,7 +71,7 @@ describe('decidePopulation', () => {
     expect([...d.groups.values()]).toEqual([null, null]);
   });
 
-  it('an empty group shows null and changes nothing; an empty population has no total', () => {
+  it('an empty group shows zeros (no figures, not withheld) and changes nothing; so does an empty population', () => {
     const d = decidePopulation(
       pop([
         ['a', c(7)],
@@ -79,9 +79,10 @@ describe('decidePopulation', () => {
       ]),
       5,
     );
-    expect(d.groups.get('empty')).toBeNull();
+    expect(d.groups.get('empty')).toEqual(ZERO);
     expect(d.groups.get('a')).toEqual(c(7));
-    expect(decidePopulation(new Map(), 5).total).toBeNull();
+    expect(d.total).toEqual(c(7));
+    expect(decidePopulation(new Map(), 5).total).toEqual(ZERO);
   });
 
   it('follows a larger minimum', () => {
@@ -116,7 +117,8 @@ describe('decidePopulation', () => {
       const d = decidePopulation(groups, min);
       const all = [...groups.values()].reduce((s, x) => s + people(x), 0);
       const shown = [...d.groups.values()].filter((x): x is Counts => x !== null);
-      for (const s of shown) expect(people(s)).toBeGreaterThanOrEqual(min);
+      // Zeros (a group with no children in the figure) hide nothing; every other shown figure has ≥ min.
+      for (const s of shown) if (people(s) > 0) expect(people(s)).toBeGreaterThanOrEqual(min);
       if (d.total === null) {
         expect(all < min || shown.length === 0).toBe(true);
         expect(all < min).toBe(true);
@@ -145,5 +147,9 @@ describe('kommuneTotal', () => {
   it('sums the shown institutions only: a withheld one is counted nowhere', () => {
     expect(kommuneTotal([c(10), null, c(6, 1)])).toEqual(c(16, 1));
     expect(kommuneTotal([null, null])).toBeNull();
+    expect(kommuneTotal([null, ZERO])).toBeNull();
+    // No institution has figures: zeros ("no figures"), not withheld.
+    expect(kommuneTotal([ZERO, ZERO])).toEqual(ZERO);
+    expect(kommuneTotal([])).toEqual(ZERO);
   });
 });
