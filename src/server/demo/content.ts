@@ -16,6 +16,7 @@ import { seedDemoInquiry } from './inquiry.js';
 import { demoFilename } from './media.js';
 import { seedDemoObservation } from './observation.js';
 import { seedDemoProgression } from './progression.js';
+import { seedDemoSurvey } from './survey.js';
 import { seedDemoTrainingDemand } from './training.js';
 import type { DemoPeople, DemoVideo } from './types.js';
 import { DEMO_VIDEOS } from './videos.js';
@@ -84,7 +85,9 @@ export async function seedDemoContent(
   const conversations = await seedDemoConversations(ctx.db, { now: opts.now });
   // The year wheels of Fjordby Kommune (published), Solsikkeskolen and Mælkebøtten, for the school year of today.
   const evaluation = await seedDemoEvaluation(ctx.db, { now: opts.now });
-  return catalogue || inquiry || progression || conversations || evaluation;
+  // Fjordby's staff survey: two closed rounds over its departments and one open round (needs the demo teachers).
+  const survey = await seedDemoSurvey(ctx.db, { now: opts.now });
+  return catalogue || inquiry || progression || conversations || evaluation || survey;
 }
 
 async function seedCatalogue(
