@@ -81,6 +81,8 @@ export function AnswerFormView({ form, token }: { form: AnswerForm; token: strin
   }, [step, phase.kind]);
 
   const send = useMutation({
+    // Offline, react-query would hold the request back in silence; the person is told at once instead.
+    networkMode: 'always',
     mutationFn: () =>
       submitAnswer(submissionOf(token, form.roundId, form.items, { values, texts }, SURVEY_LIMITS.freeText)),
     onMutate: () => setProblem(null),
@@ -130,11 +132,7 @@ export function AnswerFormView({ form, token }: { form: AnswerForm; token: strin
             : t('survey.answer.reviewStep')}{' '}
           · {t('survey.answer.answered', { answered: progress.answered, total: progress.total })}
         </p>
-        <progress
-          aria-labelledby="sv-progress-label"
-          max={steps.length}
-          value={Math.min(step, steps.length)}
-        />
+        <progress aria-labelledby="sv-progress-label" max={progress.total || 1} value={progress.answered} />
       </div>
       <p role="status" className="sv-saved">
         {saved === 'restored' && t('survey.answer.restored')}

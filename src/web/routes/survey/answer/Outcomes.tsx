@@ -32,7 +32,7 @@ export function Thanks({
   const words = useWords(null, form.words);
   const locale = currentLocale();
   return (
-    <div className="sv-outcome" role="status">
+    <div className="sv-outcome">
       <h2 ref={headingRef} tabIndex={-1}>
         {t('survey.answer.thanksHeading')}
       </h2>

@@ -16,6 +16,8 @@ export const useAnswerForm = (token: string, lang: string) =>
     queryFn: () => api<AnswerForm>('/survey/answer', { query: { token, lang } }),
     enabled: token !== '',
     retry: false,
+    // Offline: say so at once (react-query would otherwise wait in silence for the network).
+    networkMode: 'always',
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
