@@ -128,14 +128,14 @@ function Editor({ q }: { q: Questionnaire }) {
     <>
       <Notice message={notice} />
       <NameForm q={q} onSaved={saved} />
-      <section aria-labelledby="survey-items">
+      <section className="survey-editor-items" aria-labelledby="survey-items">
         <h2 id="survey-items" tabIndex={-1}>
           {t('surveyAdmin.editor.items', { count: items.length })}
         </h2>
         {items.length === 0 ? (
           <p className="muted">{t('surveyAdmin.editor.noItems')}</p>
         ) : (
-          <ol className="plain-list survey-items">
+          <ol className="survey-items">
             {items.map((item, i) => (
               <ItemRow
                 key={item.id}
@@ -256,7 +256,7 @@ export function QuestionnairePage() {
       <QueryView query={query}>
         {(q) => (
           <>
-            <div className="page-head">
+            <div className="survey-title">
               <h1>{title}</h1>
               <span className={`badge ${q.state === 'published' ? 'badge-active' : 'badge-info'}`}>
                 {t(`surveyAdmin.questionnaireState.${q.state}`)}

@@ -116,7 +116,7 @@ function RoundView({ round }: { round: Round }) {
   usePageTitle(round.name);
   return (
     <>
-      <div className="page-head">
+      <div className="survey-title">
         <h1>{round.name}</h1>
         <StateBadge state={round.state} />
       </div>
@@ -165,7 +165,7 @@ function RoundView({ round }: { round: Round }) {
       {canCodes && round.unsentInvitations > 0 && (
         <p className="hint">{t('surveyAdmin.round.unsent', { count: round.unsentInvitations })}</p>
       )}
-      <section aria-labelledby="survey-response">
+      <section className="survey-response-section" aria-labelledby="survey-response">
         <h2 id="survey-response">{t('surveyAdmin.round.responseHeading')}</h2>
         <p className="hint">{t('surveyAdmin.round.responseHint', { n: round.minGroup })}</p>
         <ResponseTable round={round} />

@@ -75,11 +75,14 @@ function KommuneRounds({
           </Link>
         </div>
       </div>
-      <p className="survey-links">
-        <Link to={`${SURVEY_PATH}/spoergeskemaer${q}`}>{t('surveyAdmin.home.questionnaires')}</Link>
-        {' · '}
-        <Link to={`${SURVEY_PATH}/analyse${q}`}>{t('surveyAdmin.home.analysis')}</Link>
-      </p>
+      <ul className="survey-links">
+        <li>
+          <Link to={`${SURVEY_PATH}/spoergeskemaer${q}`}>{t('surveyAdmin.home.questionnaires')}</Link>
+        </li>
+        <li>
+          <Link to={`${SURVEY_PATH}/analyse${q}`}>{t('surveyAdmin.home.analysis')}</Link>
+        </li>
+      </ul>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

@@ -87,7 +87,7 @@ export function RoundList({
   const { t } = useTranslation();
   if (rounds.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <ul className="plain-list survey-rounds">
+    <ul className="survey-rounds">
       {rounds.map((r) => (
         <li key={r.id} className="survey-round">
           <div className="survey-round-head">
