@@ -12,7 +12,6 @@ export type SurveyItem = Wire<typeof c.SurveyItem>;
 export type ItemFields = Wire<typeof c.ItemCreate>;
 export type RoundSummary = Wire<typeof c.RoundSummary>;
 export type Round = Wire<typeof c.Round>;
-export type ResponseGroup = Wire<typeof c.ResponseGroup>;
 export type RoundCreate = Wire<typeof c.RoundCreate>;
 export type CodeList = Wire<typeof c.CodeList>;
 export type MySurveys = Wire<typeof c.MySurveys>;
