@@ -24,7 +24,7 @@ import {
   surveyRoundInstitutions,
   surveyRounds,
 } from '../db/survey-schema.js';
-import { newInvitationSecrets } from '../modules/survey/tokens.js';
+import { newInvitationSecrets } from '../modules/survey/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import {
   DEMO_DEPARTMENT_MEMBERS,

@@ -3,6 +3,7 @@
 // (answer/), results and analysis (results/, analysis/) — each adds its plugin to `plugins` below.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
+import { analysisRoutes } from './analysis/routes.js';
 import { answerRoutes } from './answer/routes.js';
 import { resultRoutes } from './results/routes.js';
 
@@ -10,6 +11,7 @@ const plugins: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
   // questionnaireRoutes, roundRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
   answerRoutes,
   resultRoutes,
+  analysisRoutes,
 ];
 
 /** Every /api/v1/survey/… route, registered by app.ts. */
@@ -19,4 +21,9 @@ export function surveyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
+// The worker's ticker: the anonymity mix of rounds with new answers (docs/decisions/0010-survey-anonymity.md).
+export { mixSurveyAnswers } from './answer/mix.js';
 export { BUILTIN_QUESTIONNAIRE_ID, ensureBuiltinQuestionnaire } from './builtin.js';
+// The demo seed makes the open round's invitations; a learning conversation's package holds an institution's trend.
+export { institutionTrend } from './results/service.js';
+export { newInvitationSecrets } from './tokens.js';
