@@ -141,6 +141,11 @@ export const PROGRESSION_ERRORS = {
     da: 'Nogle rækker har fejl. Ret dem i filen, eller vælg at springe dem over.',
     en: 'Some rows have errors. Correct them in the file, or choose to skip them.',
   },
+  'progression.bands_not_allowed': {
+    status: 403,
+    da: 'Kun ledelsen kan gemme grænserne for hele institutionen. Brug dem til denne import uden at gemme dem.',
+    en: 'Only the leadership can save the limits for the whole institution. Use them for this import without saving them.',
+  },
   'progression.import_stale': {
     status: 409,
     da: 'Oversigten eller filen er ændret siden forhåndsvisningen. Se ændringerne, og forhåndsvis igen.',

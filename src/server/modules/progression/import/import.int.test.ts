@@ -264,7 +264,11 @@ describe('commit', () => {
 
   it('skips the rows with errors, writes the rest in one go, recomputes the totals and audits', async () => {
     const p = await preview('medarbejder', FILE);
-    const res = await commit('medarbejder', FILE, p, {
+    // A teacher may use the limits but not save them for the whole institution: refused, nothing written.
+    const teacher = await commit('medarbejder', FILE, p, { skipErrors: true, saveBands: true });
+    expect([teacher.statusCode, teacher.json().error.code]).toEqual([403, 'progression.bands_not_allowed']);
+    expect(await statusesOf(f.a)).toEqual([]);
+    const res = await commit('leder', FILE, await preview('leder', FILE), {
       skipErrors: true,
       saveBands: true,
       fileName: 'læsning.csv',

@@ -240,6 +240,11 @@ export function createProgressionImport(ctx: AppContext) {
               )
               .slice(0, 50),
           );
+        // The limits are saved for the whole institution: only those who set progression up may.
+        const inst = c.group.institution;
+        const resource = { type: 'institution' as const, id: inst.id, kommuneId: inst.kommuneId };
+        if (req.saveBands && !can(actor, 'progression.setup', resource))
+          throw new AppError('progression.bands_not_allowed');
         await write(tx, actor, c, rows);
         if (req.saveBands && c.bands.length) await repo.saveBands(tx, c.area.id, c.bands, actor.id);
         const counts = present(c, rows, req.fingerprint, true, actor, locale);

@@ -9,6 +9,7 @@ import {
   type ImportRequest,
   previewImport,
   useGrid,
+  useMyProgression,
   useProgressionRefresh,
 } from '../../../api/progression';
 import { ErrorAlert, Loading, Notice } from '../../../components/Alert';
@@ -65,6 +66,9 @@ function ImportView({ grid }: { grid: Grid }) {
   const [draft, setDraft] = useState<BandDraft>();
   const [bands, setBands] = useState<ImportRequest['bands']>();
   const [saveBands, setSaveBands] = useState(false);
+  // Saving the limits for the whole institution is the leaders' (those who set progression up).
+  const mine = useMyProgression();
+  const canSaveBands = !!mine.data?.institutions.find((i) => i.id === grid.institution.id)?.canSetUp;
   const [skip, setSkip] = useState(false);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const area = areas.find((a) => a.id === areaId);
@@ -88,7 +92,7 @@ function ImportView({ grid }: { grid: Grid }) {
   const previewedFor = useRef<ImportRequest | null>(null);
   const commit = useMutation({
     mutationFn: (r: ImportRequest & { fingerprint: string }) =>
-      commitImport(grid.group.id, { ...r, skipErrors: skip, saveBands }),
+      commitImport(grid.group.id, { ...r, skipErrors: skip, saveBands: canSaveBands && saveBands }),
     onSuccess: () => void refresh(),
     onError: (err) => {
       // The cells changed since the preview: show what changed, and preview again.
@@ -263,17 +267,19 @@ function ImportView({ grid }: { grid: Grid }) {
                 if (!parsed.invalid.length) setBands(parsed.bands);
               }}
             />
-            <div className="checkbox">
-              <input
-                id={`${ids}-save-bands`}
-                type="checkbox"
-                checked={saveBands}
-                onChange={(e) => setSaveBands(e.target.checked)}
-              />
-              <label htmlFor={`${ids}-save-bands`}>
-                {t('progressionImport.saveBands', { area: area?.name ?? '' })}
-              </label>
-            </div>
+            {canSaveBands && (
+              <div className="checkbox">
+                <input
+                  id={`${ids}-save-bands`}
+                  type="checkbox"
+                  checked={saveBands}
+                  onChange={(e) => setSaveBands(e.target.checked)}
+                />
+                <label htmlFor={`${ids}-save-bands`}>
+                  {t('progressionImport.saveBands', { area: area?.name ?? '' })}
+                </label>
+              </div>
+            )}
           </section>
         </>
       )}
