@@ -205,7 +205,7 @@ function Editor({ q }: { q: Questionnaire }) {
 function ReadOnly({ q }: { q: Questionnaire }) {
   const { t } = useTranslation();
   const items = byPosition(q);
-  const kommuner = useSurveyKommuner();
+  const kommuner = useSurveyKommuner(true);
   return (
     <>
       <p className="hint">

@@ -109,7 +109,7 @@ function Table({ list, kommuneId }: { list: QuestionnaireSummary[]; kommuneId: s
 export function QuestionnairesPage() {
   const { t } = useTranslation();
   usePageTitle(t('surveyAdmin.questionnaires.title'));
-  const kommuner = useSurveyKommuner();
+  const kommuner = useSurveyKommuner(true);
   const [params, setParams] = useSearchParams();
   const kommune = kommuner.find((k) => k.id === params.get('kommuneId')) ?? kommuner[0];
   const query = useQuestionnaires(kommune?.id);

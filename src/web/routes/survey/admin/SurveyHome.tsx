@@ -102,6 +102,7 @@ export function SurveyHome() {
   const { t } = useTranslation();
   usePageTitle(t('surveyAdmin.title'));
   const me = useMe().data;
+  const admin = !!me?.capabilities.administer;
   const kommuner = useSurveyKommuner();
   const institutions = useOwnInstitutions();
   const mine = useMySurveys(!!me);
@@ -141,7 +142,12 @@ export function SurveyHome() {
           </section>
         );
       })}
-      {kommuner.length === 0 && institutions.length === 0 && (
+      {admin && kommuner.length === 0 && (
+        <p>
+          <Link to={`${SURVEY_PATH}/spoergeskemaer`}>{t('surveyAdmin.home.questionnaires')}</Link>
+        </p>
+      )}
+      {kommuner.length === 0 && institutions.length === 0 && !admin && (
         <p className="muted">{t('surveyAdmin.home.nothing')}</p>
       )}
       <section className="survey-section survey-anonymity" aria-labelledby="survey-anon">

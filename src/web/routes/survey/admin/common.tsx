@@ -14,12 +14,13 @@ export const questionnairePath = (id: string) => `${SURVEY_PATH}/spoergeskemaer/
 export const day = (d: string | null | undefined) => formatDay(d, currentLocale());
 
 /**
- * The kommuner whose rounds and questionnaires the person runs: their forvaltning grants' kommuner; an
- * administrator every kommune (they keep the instance's questionnaire and may help a kommune).
+ * The kommuner whose rounds and questionnaires the person runs: their forvaltning grants' kommuner. With
+ * `questionnaires`, an administrator's too: every kommune (they keep the instance's questionnaire, which a
+ * kommune's list shows; they have no place in a kommune's rounds).
  */
-export function useSurveyKommuner(): { id: string; name: string }[] {
+export function useSurveyKommuner(questionnaires = false): { id: string; name: string }[] {
   const me = useMe().data;
-  const admin = !!me?.capabilities.administer;
+  const admin = questionnaires && !!me?.capabilities.administer;
   const all = useKommuner(admin);
   const out = new Map<string, string>();
   for (const g of me?.grants ?? [])
