@@ -144,10 +144,12 @@ describe('preview', () => {
     expect(p.counts).toMatchObject({ rows: 6, new: 4, errors: 2, groen: 1, gul: 2, roed: 1 });
     expect(p.committed).toBe(false);
     expect(await statusesOf(f.a)).toEqual([]);
-    expect((await auditOf('progression.import.preview'))[0].details).toMatchObject({
-      areaId: f.read,
-      rows: 6,
-    });
+    expect(await auditOf('progression.import.preview')).toEqual([
+      { details: { areaId: f.read, periodId: expect.any(String) } },
+    ]);
+    // Previewed again (the form changed): still one reading of the group's area and period.
+    await preview('medarbejder', FILE);
+    expect(await auditOf('progression.import.preview')).toHaveLength(1);
   });
 
   it('reads a Windows-1252 comma file with explicit statuses', async () => {

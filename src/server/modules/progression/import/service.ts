@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../db/index.js';
 import { isUniqueViolation } from '../../../db/rows.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, can } from '../../../policy/index.js';
-import { audit } from '../../audit.js';
+import { audit, auditOnce } from '../../audit.js';
 import { lockGroups, recomputeTotals } from '../grid/totals.js';
 import { loadGroup, type ProgressionGroupRow } from '../resource.js';
 import type { Band } from './columns.js';
@@ -196,10 +196,10 @@ export function createProgressionImport(ctx: AppContext) {
       const c = await loadContext(db, actor, groupId, req, locale);
       const at = await repo.dbNow(db);
       const rows = await plan(db, actor, c, req, locale);
-      await audit(db, actor, 'progression.import.preview', 'progression_group', c.group.id, {
+      // Previewed again as the form changes: one entry per group, area and period within ten minutes.
+      await auditOnce(db, actor, 'progression.import.preview', 'progression_group', c.group.id, {
         areaId: c.area.id,
         periodId: c.period.id,
-        rows: rows.length,
       });
       return present(c, rows, fingerprint(c, rows, at), false, actor, locale);
     },
