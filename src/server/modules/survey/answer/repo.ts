@@ -62,32 +62,16 @@ export const questionnaireItems = (db: DbOrTx, questionnaireId: string) =>
       where questionnaire_id = ${questionnaireId} order by position, key`,
   );
 
-/** The round's days and version, locked `for share`: an early close waits until this answer is in (or out). */
-export async function lockRound(db: DbOrTx, roundId: string) {
-  const [row] = await rows<RoundDays & { questionnaireId: string }>(
+/** A round's questionnaire version (fixed for the round's life): to check an answer before it is written. */
+export async function roundVersion(db: DbOrTx, roundId: string) {
+  const [row] = await rows<{ questionnaireId: string }>(
     db,
-    sql`select opens_on::text as "opensOn", closes_on::text as "closesOn", closed_on::text as "closedOn",
-        questionnaire_id as "questionnaireId"
-      from survey_rounds where id = ${roundId} for share`,
+    sql`select questionnaire_id as "questionnaireId" from survey_rounds where id = ${roundId}`,
   );
-  return row;
+  return row?.questionnaireId;
 }
 
-/**
- * Marks the invitation used, if it is this round's and unused: its group, or nothing (then `whyNot` tells).
- * Two submissions of one link at once: the second waits for the first's row lock, then finds it used.
- */
-export async function markUsed(db: DbOrTx, l: Lookup, roundId: string) {
-  const [row] = await rows<{ groupId: string }>(
-    db,
-    sql`update survey_invitations i set used = true
-      where ${byHash(l)} and i.used = false and i.round_id = ${roundId}
-      returning i.group_id as "groupId"`,
-  );
-  return row?.groupId;
-}
-
-/** Why markUsed found nothing: no such invitation, another round's, or used. */
+/** Why an answer was not taken although the round is open: no such invitation, another round's, or used. */
 export async function whyNot(db: DbOrTx, l: Lookup, roundId: string) {
   const [row] = await rows<{ roundId: string; used: boolean }>(
     db,
@@ -100,7 +84,6 @@ export async function whyNot(db: DbOrTx, l: Lookup, roundId: string) {
 
 export type NewAnswer = {
   roundId: string;
-  groupId: string;
   answeredOn: string;
   scores: Record<SurveyDimension | 'socialCapital', number | null>;
   values: { itemId: string; value: number | null }[];
@@ -108,24 +91,46 @@ export type NewAnswer = {
 };
 
 /**
- * The answer, its values and its open texts in one statement. The texts carry the round and group, not the
- * answer; the answer's id is random (gen_random_uuid), nothing in it tells when or by whom.
+ * Takes an answer in ONE statement (so one transaction, and one round trip on the hot path):
+ * 1. the round's row locked `for share` — an early close (an update of the row) waits until this answer is in,
+ *    and an answer after a close sees it;
+ * 2. the invitation marked used, only if it is this round's, unused, and the round open on `answeredOn` (two sends
+ *    of one link at once: the second waits for the first's row lock, then finds it used and changes nothing);
+ * 3. only then the answer (round, group, day, scores; its id random), its values, and the open texts apart
+ *    (round and group, not the answer).
+ * Returns the round's days (none: no such round) and the group when the answer was taken (else null: the caller
+ * finds out why). Nothing is written unless all of it is.
  */
-export async function insertAnswer(db: DbOrTx, a: NewAnswer) {
+export async function takeAnswer(db: DbOrTx, l: Lookup, a: NewAnswer) {
   const s = a.scores;
-  await db.execute(
-    sql`with answer as (
+  const [row] = await rows<RoundDays & { groupId: string | null }>(
+    db,
+    sql`with rnd as (
+        select id, opens_on, closes_on, closed_on from survey_rounds where id = ${a.roundId} for share),
+      used as (
+        update survey_invitations i set used = true
+        from rnd
+        where ${byHash(l)} and i.used = false and i.round_id = rnd.id
+          and rnd.closed_on is null and ${a.answeredOn}::date between rnd.opens_on and rnd.closes_on
+        returning i.group_id),
+      answer as (
         insert into survey_answers
           (round_id, group_id, answered_on, tillid, kerneopgave, ledelse, involvering, social_capital, plf)
-        values (${a.roundId}, ${a.groupId}, ${a.answeredOn}, ${s.tillid}, ${s.kerneopgave}, ${s.ledelse},
-          ${s.involvering}, ${s.socialCapital}, ${s.plf})
-        returning id),
+        select ${a.roundId}::uuid, used.group_id, ${a.answeredOn}::date, ${s.tillid}::real, ${s.kerneopgave}::real,
+          ${s.ledelse}::real, ${s.involvering}::real, ${s.socialCapital}::real, ${s.plf}::real
+        from used
+        returning id, group_id),
       answer_values as (
         insert into survey_answer_values (answer_id, item_id, value)
         select answer.id, v."itemId", v.value
-        from answer, jsonb_to_recordset(${JSON.stringify(a.values)}::jsonb) as v("itemId" uuid, value smallint))
-      insert into survey_answer_texts (round_id, group_id, item_id, text)
-      select ${a.roundId}::uuid, ${a.groupId}::uuid, t."itemId", t.text
-      from jsonb_to_recordset(${JSON.stringify(a.texts)}::jsonb) as t("itemId" uuid, text text)`,
+        from answer, jsonb_to_recordset(${JSON.stringify(a.values)}::jsonb) as v("itemId" uuid, value smallint)),
+      answer_texts as (
+        insert into survey_answer_texts (round_id, group_id, item_id, text)
+        select ${a.roundId}::uuid, answer.group_id, t."itemId", t.text
+        from answer, jsonb_to_recordset(${JSON.stringify(a.texts)}::jsonb) as t("itemId" uuid, text text))
+      select rnd.opens_on::text as "opensOn", rnd.closes_on::text as "closesOn", rnd.closed_on::text as "closedOn",
+        (select group_id from answer) as "groupId"
+      from rnd`,
   );
+  return row;
 }

@@ -51,6 +51,19 @@ export function createAnswerService(ctx: AppContext, opts: Options = {}) {
     return hit;
   }
 
+  // A round's questionnaire version is fixed for its life: kept too.
+  const versionCache = new Map<string, string>();
+  async function versionOf(roundId: string) {
+    const hit = versionCache.get(roundId);
+    if (hit) return hit;
+    const version = await repo.roundVersion(ctx.db, roundId);
+    if (version) {
+      if (versionCache.size > 1000) versionCache.clear();
+      versionCache.set(roundId, version);
+    }
+    return version;
+  }
+
   /** Counts a code up front; returns how to settle the count once the lookup is known. */
   async function count(lookup: repo.Lookup, ip: string) {
     const key = `ip:${ip}`;
@@ -129,35 +142,36 @@ export function createAnswerService(ctx: AppContext, opts: Options = {}) {
   }
 
   /**
-   * Takes an answer, in one transaction: the round locked `for share` and open today, the invitation marked used
-   * (if it is this round's and unused), the answer with its values and scores, the open texts apart. Any refusal
-   * rolls all of it back: nothing is half-counted.
+   * Takes an answer (repo.takeAnswer: one statement, so one transaction): the round open today and locked
+   * `for share`, the invitation this round's and unused, marked used, and the answer with its values and scores,
+   * the open texts apart. Any refusal writes nothing: nothing is half-counted.
    */
   async function submit(body: z.output<typeof c.AnswerSubmit>, ip: string) {
     const lookup = invitationLookup(body.token);
     const tally = await count(lookup, ip);
     let known = false;
     try {
-      return await ctx.db.transaction(async (tx) => {
-        const round = await repo.lockRound(tx, body.roundId);
-        if (!round) throw new AppError('survey.token_unknown');
-        const today = danishDay(now());
-        checkOpen(round, today);
-        const answer = checkAnswer(await items(tx, round.questionnaireId), body);
-        const groupId = await repo.markUsed(tx, lookup, body.roundId);
-        if (!groupId) {
-          const why = await repo.whyNot(tx, lookup, body.roundId);
-          known = why !== 'unknown';
-          if (why === 'used') throw new AppError('survey.token_used');
-          if (why === 'wrong_round') throw new AppError('survey.wrong_round');
-          throw new AppError('survey.token_unknown');
-        }
-        known = true;
-        await repo.insertAnswer(tx, { roundId: body.roundId, groupId, answeredOn: today, ...answer });
-        return { ok: true as const, answeredOn: today };
+      const version = await versionOf(body.roundId);
+      if (!version) throw new AppError('survey.token_unknown');
+      const answer = checkAnswer(await items(ctx.db, version), body);
+      const today = danishDay(now());
+      const taken = await repo.takeAnswer(ctx.db, lookup, {
+        roundId: body.roundId,
+        answeredOn: today,
+        ...answer,
       });
+      if (!taken) throw new AppError('survey.token_unknown');
+      if (taken.groupId) {
+        known = true;
+        return { ok: true as const, answeredOn: today };
+      }
+      checkOpen(taken, today);
+      const why = await repo.whyNot(ctx.db, lookup, body.roundId);
+      known = why !== 'unknown';
+      if (why === 'used') throw new AppError('survey.token_used');
+      if (why === 'wrong_round') throw new AppError('survey.wrong_round');
+      throw new AppError('survey.token_unknown');
     } finally {
-      // Settled after the transaction: the limiter's own query never runs on the transaction's connection.
       if (known) await tally.found();
       else await tally.missed().catch((err) => err);
     }
