@@ -62,7 +62,7 @@ export function ScatterChart({
         y: 'plf',
         r: (p: AnalysisPoint) => 3 + Math.sqrt(p.answered) / 1.5,
         fill: '#0b5cad',
-        fillOpacity: 0.35,
+        fillOpacity: 0.55,
         stroke: '#084784',
       }),
     );

@@ -26,16 +26,22 @@ const keys = {
 };
 
 /** A round's results, for one institution or (forvaltning) the whole round; item texts in the interface's language. */
-export const useResults = (id: string, institutionId: string | undefined, lang: string, enabled = true) =>
+export const useResults = (id: string, institutionId: string | undefined, lang: string) =>
   useQuery({
     queryKey: keys.results(id, institutionId, lang),
     queryFn: () => api<Results>(`/survey/rounds/${id}/results`, { query: { institutionId } }),
+    retry: false,
+    placeholderData: (previous) => previous,
+  });
+
+/** The round itself (its institutions, for forvaltning's filter). */
+export const useRound = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.round(id),
+    queryFn: () => api<Round>(`/survey/rounds/${id}`),
     enabled,
     retry: false,
   });
-
-export const useRound = (id: string) =>
-  useQuery({ queryKey: keys.round(id), queryFn: () => api<Round>(`/survey/rounds/${id}`), retry: false });
 
 export const useKommuneRounds = (kommuneId: string | undefined) =>
   useQuery({
