@@ -74,6 +74,8 @@ export const EvaluationItem = z.object({
   version: z.number().int(),
   updatedAt: timestamp,
   canEdit: z.boolean(),
+  /** A staff survey round shown in the wheel (read-only, from the survey itself; issue 18). */
+  surveyRoundId: id.nullable().optional(),
 });
 
 /** A plan in the wheel: `id` null while it has never had an item. */

@@ -14,6 +14,7 @@ import { visibleEvaluationPlans } from '../../policy/sql-evaluation.js';
 import { type PlanInfo, presentItem } from './present.js';
 import * as repo from './repo.js';
 import { danishToday, loadOwner, type Owner, planResource } from './resource.js';
+import { byStart, surveyRoundItems } from './survey-rounds.js';
 
 type WheelOut = z.output<typeof c.Wheel>;
 type PlanOut = z.output<typeof c.PlanSummary>;
@@ -123,6 +124,12 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         if (p.plan.scope === 'kommune') p.plan.itemCount = items.filter((x) => x.scope === 'kommune').length;
       const editsAny = plans.some((p) => p.plan.canEdit);
       const bounds = schoolYearBounds(y);
+      // The kommune's staff survey rounds that ask this institution.
+      const rounds = await surveyRoundItems(
+        db,
+        { kommuneId: inst.kommuneId, institutionId: inst.id },
+        bounds,
+      );
       return {
         schoolYear: y,
         ...bounds,
@@ -130,7 +137,7 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         owner: { scope: 'institution', id: inst.id, name: inst.name, words: inst.words },
         kinds: [...KINDS_BY_WORDS[inst.words ?? 'skole']],
         plans: plans.map((p) => p.plan),
-        items,
+        items: [...items, ...rounds].sort(byStart),
         teams,
         people: editsAny ? await repo.peopleHere(db, { institutionId: inst.id }) : [],
       };
@@ -150,14 +157,16 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         last.get(k.id) ?? 0,
       );
       const plans = [{ plan: s }];
+      const bounds = schoolYearBounds(y);
+      const rounds = await surveyRoundItems(db, { kommuneId: k.id }, bounds);
       return {
         schoolYear: y,
-        ...schoolYearBounds(y),
+        ...bounds,
         today: danishToday(),
         owner: { scope: 'kommune', id: k.id, name: k.name, words: null },
         kinds: [...EVALUATION_KINDS],
         plans: [s],
-        items: await itemsFor(plans),
+        items: [...(await itemsFor(plans)), ...rounds].sort(byStart),
         teams: [],
         people: s.canEdit ? await repo.peopleHere(db, { kommuneId: k.id }) : [],
       };

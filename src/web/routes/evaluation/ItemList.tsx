@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Wheel, WheelItem } from '../../api/evaluation';
 import { ConfirmDialog } from '../../components/Dialogs';
 import { monthName, shortDay } from './format';
@@ -74,6 +75,14 @@ export function ItemList({
           <Source item={x} />
           <Facts item={x} />
           {x.note && <p className="eval-note">{x.note}</p>}
+          {x.surveyRoundId && (
+            <p className="eval-note">
+              <Link to="/medarbejderundersoegelse">
+                {t('evaluation.list.surveyLink')}
+                <span className="sr-only"> {x.title}</span>
+              </Link>
+            </p>
+          )}
           {x.canEdit && (
             <div className="eval-card-actions">
               <button type="button" className="btn btn-secondary" onClick={() => actions.onEdit(x)}>
