@@ -179,5 +179,3 @@ export function createAnswerService(ctx: AppContext, opts: Options = {}) {
 
   return { form, submit };
 }
-
-export type AnswerService = ReturnType<typeof createAnswerService>;
