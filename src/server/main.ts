@@ -29,7 +29,12 @@ import {
 } from './modules/notifications/index.js';
 import { purgeExpiredProgression } from './modules/progression/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
-import { ensureBuiltinQuestionnaire } from './modules/survey/index.js';
+import {
+  ensureBuiltinQuestionnaire,
+  mixSurveyAnswers,
+  openDueRounds,
+  sendDueSurveyReminders,
+} from './modules/survey/index.js';
 import { sendDueReminders } from './modules/training/index.js';
 import { startVideoPipeline } from './modules/videos/index.js';
 
@@ -114,6 +119,11 @@ async function main() {
           everyMs: 3_600_000,
           run: (now) => purgeExpiredProgression(ctx, now),
         },
+        // Survey answers and used marks rewritten in random order (ADR 0010) while rounds get new answers.
+        { name: 'survey-mix', everyMs: 300_000, run: (now) => mixSurveyAnswers(ctx, now) },
+        // Survey rounds open on their first day (invitations e-mailed) and remind 3 days before their last.
+        { name: 'survey-open', everyMs: 60_000, run: (now) => openDueRounds(ctx, now) },
+        { name: 'survey-reminders', everyMs: 60_000, run: (now) => sendDueSurveyReminders(ctx, now) },
         expiredSessionsTask(ctx),
       ])
     : async () => {};

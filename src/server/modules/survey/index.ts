@@ -6,9 +6,11 @@ import type { AppContext } from '../../context.js';
 import { analysisRoutes } from './analysis/routes.js';
 import { answerRoutes } from './answer/routes.js';
 import { resultRoutes } from './results/routes.js';
+import { roundRoutes } from './rounds/routes.js';
 
 const plugins: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
-  // questionnaireRoutes, roundRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
+  roundRoutes,
+  // questionnaireRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
   answerRoutes,
   resultRoutes,
   analysisRoutes,
@@ -26,4 +28,6 @@ export { mixSurveyAnswers } from './answer/mix.js';
 export { BUILTIN_QUESTIONNAIRE_ID, ensureBuiltinQuestionnaire } from './builtin.js';
 // The demo seed makes the open round's invitations; a learning conversation's package holds an institution's trend.
 export { institutionTrend } from './results/service.js';
+export { sendDueSurveyReminders } from './rounds/invitations.js';
+export { openDueRounds } from './rounds/open.js';
 export { newInvitationSecrets } from './tokens.js';
