@@ -127,7 +127,7 @@ export function AnalysisPage() {
               >
                 {closed.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {r.name} ({formatDay(r.closedOn ?? r.closesOn, locale)})
+                    {r.name}
                   </option>
                 ))}
               </SelectField>

@@ -7,7 +7,6 @@ import { api } from '../../../api/client';
 
 export type Results = Wire<typeof c.Results>;
 export type ResultGroup = Results['groups'][number];
-export type SurveyItem = Results['items'][number];
 export type Analysis = Wire<typeof c.Analysis>;
 export type AnalysisPoint = Analysis['points'][number];
 export type Fit = Wire<typeof c.Fit>;
