@@ -8,6 +8,7 @@ import { AcceptInvitation } from './routes/auth/AcceptInvitation';
 import { ForgotPassword } from './routes/auth/ForgotPassword';
 import { Login } from './routes/auth/Login';
 import { ResetPassword } from './routes/auth/ResetPassword';
+import { DataHub } from './routes/DataHub';
 import { Home } from './routes/Home';
 import { NotFound } from './routes/NotFound';
 // The catalogue is where most visits start: in the first download (≈ 4 kB compressed) saves a round trip there.
@@ -325,6 +326,7 @@ export function App() {
           <Route path="/forloeb/:id" element={<CyclePage />} />
           <Route path="/forloeb/:id/fortaelling" element={<StoryEditorPage />} />
           <Route path="/opgaver" element={<MyTasksPage />} />
+          <Route path="/data" element={<DataHub />} />
           <Route path="/dataaarshjul" element={<EvaluationPage />} />
           <Route path="/team/:teamId/moeder" element={<MeetingsPage />} />
           <Route path="/moede/:id" element={<MeetingPage />} />

@@ -77,6 +77,21 @@ export async function signIn(page: Page, account: string, password = 'demo1234')
   await page.waitForURL((u) => !u.pathname.startsWith('/log-ind'));
 }
 
+/**
+ * Opens one of the data tools the way a person does: "Data" in the main menu (opened first on a phone), then the
+ * tool on the page that lists them.
+ */
+export async function openDataTool(page: Page, name: string) {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .getByRole('link', { name: 'Data', exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Data og udvikling' }).waitFor();
+  await page.getByRole('main').getByRole('link', { name, exact: true }).click();
+}
+
 /** axe-core WCAG 2.1 AA violations on the current page, as short readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })

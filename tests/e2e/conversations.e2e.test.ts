@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+import { axeViolations, DESKTOP, launch, newPage, openDataTool, PHONE, signIn } from './browser.js';
 
 /**
  * Learning conversations between levels (issue 17 part 4): Frederik (forvaltning, Fjordby Kommune) prepares a data
@@ -22,7 +22,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const noSideScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const csvFile = (name: string, text: string) => {
@@ -35,7 +34,7 @@ describe('learning conversations', () => {
   it('forvaltning prepares a package with prioritised themes and uploaded figures, and shares it', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'forvaltning');
-    await nav(page).getByRole('link', { name: 'Læringssamtaler' }).click();
+    await openDataTool(page, 'Læringssamtaler');
     await page.getByRole('heading', { level: 1, name: 'Læringssamtaler' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Solsikkeskolen' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

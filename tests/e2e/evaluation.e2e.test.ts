@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+import { axeViolations, DESKTOP, launch, newPage, openDataTool, PHONE, signIn } from './browser.js';
 
 /*
  * The dataårshjul (issue 17 part 1): Lene, the leder of Solsikkeskolen, opens it from the menu, adds a reading
@@ -48,10 +48,7 @@ describe('the dataårshjul', () => {
     const { context, page } = await newPage(browser, DESKTOP);
     context.setDefaultTimeout(30_000);
     await signIn(page, 'leder');
-    await page
-      .getByRole('navigation', { name: 'Hovedmenu' })
-      .getByRole('link', { name: 'Dataårshjul' })
-      .click();
+    await openDataTool(page, 'Dataårshjul');
     await page.getByRole('heading', { level: 1, name: 'Dataårshjul' }).waitFor();
     const y = schoolYear();
     const label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;

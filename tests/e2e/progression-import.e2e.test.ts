@@ -5,8 +5,8 @@ import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browse
 /**
  * Progression CSV import (issue 17 part 2): Lene (leder) sets up a class with the "3. årgang" team and a period;
  * Mette (in that team) imports a Danish Excel export of reading results on a 1280 screen — new codes created, score
- * bands typed in, two row errors (a formula cell, an impossible date); she fixes one in the file and skips the
- * other, confirms, and sees the cells in the grid. On a phone the preview's table scrolls in its own region.
+ * bands typed in, two row errors (a formula cell, an impossible date); she fixes them in the file one at a time,
+ * confirms, and sees the cells in the grid. On a phone the preview's table scrolls in its own region.
  */
 let browser: Browser;
 const run = Date.now().toString(36);
@@ -33,13 +33,20 @@ const FIRST = csv([
   [code(4), '=SUM(B2:B4)', '10-02-2027', ''],
   [code(5), '22', '31-02-2027', ''],
 ]);
-// The formula replaced by its value; the impossible date left in (that row is skipped).
-const FIXED = csv([
+// First the formula replaced by its value; then the impossible date corrected too.
+const ONE_FIXED = csv([
   [code(1), '34', '10-02-2027', 'Læser flydende'],
   [code(2), '24,5', '46429', ''],
   [code(3), '12', '10.02.2027', '"Øver ""lydering"" hjemme"'],
   [code(4), '31', '10-02-2027', ''],
   [code(5), '22', '31-02-2027', ''],
+]);
+const BOTH_FIXED = csv([
+  [code(1), '34', '10-02-2027', 'Læser flydende'],
+  [code(2), '24,5', '46429', ''],
+  [code(3), '12', '10.02.2027', '"Øver ""lydering"" hjemme"'],
+  [code(4), '31', '10-02-2027', ''],
+  [code(5), '22', '24-02-2027', ''],
 ]);
 
 async function chooseImport(page: Page) {
@@ -78,7 +85,7 @@ describe('progression import', () => {
     await context.close();
   });
 
-  it('a teacher imports with two row errors, fixes one in the file, skips the other and confirms', async () => {
+  it('a teacher imports with two row errors, fixes both in the file and confirms', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'medarbejder');
     await page.goto('/progression');
@@ -108,17 +115,22 @@ describe('progression import', () => {
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/progression-import-1280.png`, fullPage: true });
 
-    await page.getByLabel('Regneark (CSV)').setInputFiles(FIXED);
+    // She fixes the formula in the file and chooses it again: one error left, shown alone on request.
+    await page.getByLabel('Regneark (CSV)').setInputFiles(ONE_FIXED);
     await expect
       .poll(() => counts(page).textContent())
       .toBe('5 rækker: 4 nye, 0 ændrede, 0 uændrede, 1 med fejl.');
     await page.getByLabel('Vis kun rækker med fejl').check();
     expect(await table.getByRole('row').count()).toBe(2);
-    await page.getByLabel('Spring rækkerne med fejl over, og gem resten').check();
-    await page.getByRole('button', { name: 'Gem 4 vurderinger' }).click();
+    // Then the date: no errors, every row saved.
+    await page.getByLabel('Regneark (CSV)').setInputFiles(BOTH_FIXED);
+    await expect
+      .poll(() => counts(page).textContent())
+      .toBe('5 rækker: 5 nye, 0 ændrede, 0 uændrede, 0 med fejl.');
+    await page.getByRole('button', { name: 'Gem 5 vurderinger' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Gemt: 4 vurderinger i Læsning, ${PERIOD}.` })
+      .filter({ hasText: `Gemt: 5 vurderinger i Læsning, ${PERIOD}.` })
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -130,6 +142,7 @@ describe('progression import', () => {
     await cell(code(2), 'Gul, score 24[,.]5').waitFor();
     await cell(code(3), 'Rød').waitFor();
     await cell(code(4), 'Grøn').waitFor();
+    await cell(code(5), 'Gul, score 22').waitFor();
     await context.close();
   });
 

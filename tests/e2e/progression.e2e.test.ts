@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+import { axeViolations, DESKTOP, launch, newPage, openDataTool, PHONE, signIn } from './browser.js';
 
 /**
  * Progression overview (issue 17 part 2): Lene (leder at Solsikkeskolen) sets up a class with the "3. årgang" team
@@ -24,7 +24,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Læsning' });
 const cell = (page: Page, code: string, status: string) =>
   grid(page).getByRole('gridcell', { name: new RegExp(`^Elev ${code}, Læsning, ${PERIOD}: ${status}`) });
@@ -33,7 +32,7 @@ describe('progression overview', () => {
   it('a leader sets up a class with its class team and a period', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'leder');
-    await nav(page).getByRole('link', { name: 'Progression' }).click();
+    await openDataTool(page, 'Progression');
     await page.getByRole('heading', { level: 1, name: 'Progression' }).waitFor();
     await page.getByRole('link', { name: 'Opsætning Solsikkeskolen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Opsætning: Solsikkeskolen' }).waitFor();

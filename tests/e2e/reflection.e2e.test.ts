@@ -7,6 +7,7 @@ import {
   DESKTOP,
   launch,
   newPage,
+  openDataTool,
   PHONE,
   signIn,
   testVideo,
@@ -186,11 +187,7 @@ describe('statistics page', () => {
     ] as const) {
       const { context, page } = await newPage(browser, viewport);
       await signIn(page, who);
-      if (viewport === PHONE) await page.getByRole('button', { name: 'Menu' }).click();
-      await page
-        .getByRole('navigation', { name: 'Hovedmenu' })
-        .getByRole('link', { name: 'Statistik' })
-        .click();
+      await openDataTool(page, 'Statistik');
       await page.getByRole('heading', { level: 1, name: 'Statistik' }).waitFor();
       await page.getByRole('table', { name: /^Samlede tal for/ }).waitFor();
       await page.getByRole('table', { name: /^Visninger og afprøvninger efter fag/ }).waitFor();
@@ -220,12 +217,11 @@ describe('statistics page', () => {
   it('teachers do not see it', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'medarbejder');
-    expect(
-      await page
-        .getByRole('navigation', { name: 'Hovedmenu' })
-        .getByRole('link', { name: 'Statistik' })
-        .count(),
-    ).toBe(0);
+    // Not among the data tools the teacher is offered.
+    await page.goto('/data');
+    await page.getByRole('heading', { level: 1, name: 'Data og udvikling' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Observation', exact: true }).waitFor();
+    expect(await page.getByRole('main').getByRole('link', { name: 'Statistik' }).count()).toBe(0);
     await page.goto('/statistik');
     await page.getByText('Statistikken er for redaktører, forvaltning, ledere og administratorer.').waitFor();
     expect((await page.request.get('/api/v1/statistics')).status()).toBe(403);

@@ -6,11 +6,11 @@ import { markSessionExpired, useLogout } from '../api/auth';
 import { onSessionExpired } from '../api/client';
 import { useModerationSummary } from '../api/comments';
 import { canOrganise, peopleKeys, useMe } from '../api/people';
-import { canSeeStatistics } from '../api/reflection';
 import { setLocale } from '../i18n';
 import { Loading } from './Alert';
 import { Button } from './Button';
 import { DemoBanner } from './DemoBanner';
+import { dataSections, inDataSection } from './dataSections';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -20,7 +20,9 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const logout = useLogout();
   const navigate = useNavigate();
   const moderation = useModerationSummary(!!me);
+  const { pathname } = useLocation();
   if (!me) return null;
+  const sections = dataSections(me);
   const links: [string, string][] = [
     ['/', t('nav.home')],
     ['/videoer', t('nav.videos')],
@@ -30,20 +32,9 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
     ['/traening', t('training.nav')],
   ];
   if (me.teams.length > 0) links.splice(1, 0, ['/team', t('inquiry.nav')]);
-  if (me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
-    links.push(
-      ['/observation', t('observation.nav')],
-      ['/dataaarshjul', t('evaluation.nav')],
-      ['/progression', t('progression.nav')],
-    );
-  // The staff survey: forvaltning runs it, an institution's people answer it and see its results.
-  if (me.capabilities.administer || me.grants.some((g) => g.institutionId || g.role === 'forvaltning'))
-    links.push(['/medarbejderundersoegelse', t('surveyAdmin.nav')]);
-  // Learning conversations: forvaltning and leaders (the page says what is there for each).
-  if (me.grants.some((g) => g.role === 'forvaltning' || g.role === 'leder'))
-    links.push(['/laeringssamtaler', t('conversations.nav')]);
+  // The data tools sit behind one entry (the page /data lists them), so the menu stays one line.
+  if (sections.length) links.push(['/data', t('nav.data')]);
   if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
-  if (canSeeStatistics(me)) links.push(['/statistik', t('statistics.nav')]);
   if (me.capabilities.curate) links.push(['/redaktion', t('editorial.nav')]);
   if (me.capabilities.readOutbox) links.push(['/udbakke', t('nav.outbox')]);
   if (moderation.data?.canModerate) links.push(['/moderation', t('moderation.nav')]);
@@ -53,9 +44,20 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
       <ul>
         {links.map(([to, label]) => (
           <li key={to}>
-            <NavLink to={to} end={to === '/'} onClick={onClose}>
-              {label}
-            </NavLink>
+            {to === '/data' ? (
+              // "Data" is the current place on every data tool's pages too.
+              <Link
+                to={to}
+                onClick={onClose}
+                aria-current={inDataSection(sections, pathname) ? 'page' : undefined}
+              >
+                {label}
+              </Link>
+            ) : (
+              <NavLink to={to} end={to === '/'} onClick={onClose}>
+                {label}
+              </NavLink>
+            )}
           </li>
         ))}
       </ul>
