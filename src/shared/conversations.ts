@@ -8,9 +8,17 @@
  * The kinds of theme a data package can hold. `observation`: the unit's own observation data (focus areas,
  * indicators); `progression`: the unit's progression summary (green/yellow/red per area, the latest period);
  * `training`: courses the unit's staff took part in; `tried`: "Jeg har afprøvet det" / "Det virkede" by the unit's
- * staff; `csv`: figures forvaltning uploads (absence, test levels …). The staff survey comes when it exists.
+ * staff; `csv`: figures forvaltning uploads (absence, test levels …); `medarbejderundersoegelse`: the unit's staff
+ * survey results over its closed rounds (issue 18).
  */
-export const THEME_KINDS = ['observation', 'progression', 'training', 'tried', 'csv'] as const;
+export const THEME_KINDS = [
+  'observation',
+  'progression',
+  'training',
+  'tried',
+  'csv',
+  'medarbejderundersoegelse',
+] as const;
 export type ThemeKind = (typeof THEME_KINDS)[number];
 
 /** draft: forvaltning prepares it (figures live); shared: the unit's leaders read it, its figures are frozen. */

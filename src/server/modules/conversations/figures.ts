@@ -11,6 +11,7 @@ import type { Actor } from '../../policy/index.js';
 import { hideLine } from '../../privacy/suppression.js';
 import { createObservationDataService } from '../observation/index.js';
 import { institutionSummary } from '../progression/index.js';
+import { surveyFigures } from './survey-figures.js';
 
 /**
  * A package's figures, computed from the unit's own data as it is now (a draft shows these; sharing freezes them
@@ -38,6 +39,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     training: 'Deltagelse i kompetenceudvikling',
     tried: 'Afprøvet og virket',
     csv: 'Uploadede tal',
+    medarbejderundersoegelse: 'Medarbejderundersøgelsen',
     visits: 'besøg',
     teachers: 'medarbejdere observeret',
     noData: 'Ingen data endnu.',
@@ -63,6 +65,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     training: 'Participation in professional development',
     tried: 'Tried and worked',
     csv: 'Uploaded figures',
+    medarbejderundersoegelse: 'Staff survey',
     visits: 'visits',
     teachers: 'staff observed',
     noData: 'No data yet.',
@@ -327,6 +330,9 @@ export async function computeFigures(
         break;
       case 'training':
         out.push({ ...base, ...(await trainingFigures(ctx.db, institutionId, since, locale)) });
+        break;
+      case 'medarbejderundersoegelse':
+        out.push({ ...base, ...(await surveyFigures(ctx.db, actor, institutionId, locale, now)) });
         break;
       case 'tried':
         out.push({ ...base, ...(await triedFigures(ctx.db, institutionId, since, locale)) });
