@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { currentLocale } from '../../../i18n';
 import { PointsTable, TrendTable } from './AnalysisTables';
 import { type Analysis, downloadUrl, useAnalysis, useKommuneRounds } from './api';
-import { fitParts, formatDay, formatNumber } from './format';
+import { fitParts, formatNumber } from './format';
 import { ScatterChart } from './ScatterChart';
 import './results.css';
 
@@ -64,7 +64,6 @@ function GroupAnalysis({ analysis, roleGroup }: { analysis: Analysis; roleGroup:
 export function AnalysisPage() {
   const { t } = useTranslation();
   usePageTitle(t('survey.analysis.title'));
-  const locale = currentLocale();
   const [search, setSearch] = useSearchParams();
   const { data: me } = useMe();
   const admin = !!me?.capabilities.administer;
