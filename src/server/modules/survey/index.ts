@@ -5,12 +5,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { analysisRoutes } from './analysis/routes.js';
 import { answerRoutes } from './answer/routes.js';
+import { questionnaireRoutes } from './questionnaires/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { roundRoutes } from './rounds/routes.js';
 
 const plugins: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
+  questionnaireRoutes,
   roundRoutes,
-  // questionnaireRoutes (H1); answerRoutes (H2); resultRoutes, analysisRoutes (H3)
   answerRoutes,
   resultRoutes,
   analysisRoutes,
