@@ -173,7 +173,7 @@ export async function surveySubmitBench() {
       submits.push(...sent);
       waves.push({ form: stats(form), submit: stats(sent), serverCpuMsPerRequest, loadAverage: loadAvg() });
       console.log(
-        `wave ${w + 1}: form ${JSON.stringify(stats(form))}; submit ${JSON.stringify(stats(sent))}`,
+        `wave ${w + 1}: form ${JSON.stringify(stats(form))}; submit ${JSON.stringify(stats(sent))}; server CPU ms per request ${JSON.stringify(serverCpuMsPerRequest)}`,
       );
     }
     await server.stop(true);
