@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../db/index.js';
 import { AppError } from '../../../http/errors.js';
 import type { Actor } from '../../../policy/index.js';
 import { analyses } from '../../../policy/rules-survey.js';
-import { byDepartment, exactMean } from '../results/figures.js';
+import { byDepartment, danish, exactMean } from '../results/figures.js';
 import * as repo from '../results/repo.js';
 import {
   danishToday,
@@ -120,7 +120,7 @@ export async function analysis(
     }
   points.sort(
     (a, b) =>
-      a.institutionName.localeCompare(b.institutionName, 'da') ||
+      danish(a.institutionName, b.institutionName) ||
       byDepartment(a.department, b.department) ||
       ROLE_GROUPS.indexOf(a.roleGroup) - ROLE_GROUPS.indexOf(b.roleGroup),
   );
@@ -170,7 +170,7 @@ export async function analysis(
       .filter((e) => e.rounds.some((x) => x.socialCapital !== null || x.plf !== null))
       .sort(
         (a, b) =>
-          a.institutionName.localeCompare(b.institutionName, 'da') ||
+          danish(a.institutionName, b.institutionName) ||
           byDepartment(a.department, b.department) ||
           ROLE_GROUPS.indexOf(a.roleGroup) - ROLE_GROUPS.indexOf(b.roleGroup),
       ),

@@ -1,5 +1,5 @@
 import type { RoleGroup } from '../../../../shared/survey.js';
-import type { XlsxCell, XlsxSheet } from '../../../xlsx/index.js';
+import type { XlsxCell } from '../../../xlsx/index.js';
 import type { ResultsOut } from './service.js';
 
 /**

@@ -119,9 +119,15 @@ export function addInto(
     for (const d of SURVEY_DIMENSIONS) addScore(line.scores[d], part.sums.scores[d]);
     addScore(line.socialCapital, part.sums.socialCapital);
   }
+  // In place: a kommune's lines add up tens of thousands of these per request.
   for (const [id, s] of part.items ?? []) {
-    const to = line.items.get(id) ?? { rows: 0, n: 0, sum: 0 };
-    line.items.set(id, { rows: to.rows + s.rows, n: to.n + s.n, sum: to.sum + s.sum });
+    const to = line.items.get(id);
+    if (!to) line.items.set(id, { rows: s.rows, n: s.n, sum: s.sum });
+    else {
+      to.rows += s.rows;
+      to.n += s.n;
+      to.sum += s.sum;
+    }
   }
   return line;
 }
@@ -141,7 +147,7 @@ export const exactMean = (s: Score) => (s.n ? s.sum / s.n : null);
 export type ResultLine = z.infer<typeof ResultGroup>;
 export type LineLabel = Pick<ResultLine, 'institutionId' | 'institutionName' | 'department' | 'roleGroup'>;
 
-/** A line as the contract shows it: its figures, or only its invited count when withheld. */
+/** A line as the contract shows it: its figures, or only its invited count when withheld (no question figures). */
 export function present(label: LineLabel, line: Line, shown: boolean, itemIds: string[]): ResultLine {
   const scores = Object.fromEntries(
     SURVEY_DIMENSIONS.map((d) => [d, shown ? mean(line.scores[d]) : null]),
@@ -153,9 +159,10 @@ export function present(label: LineLabel, line: Line, shown: boolean, itemIds: s
     invited: line.invited,
     scores,
     socialCapital: shown ? mean(line.socialCapital) : null,
-    items: itemIds.map((itemId) => {
+    // A withheld line has no question figures at all (an empty list, not forty empty figures).
+    items: (shown ? itemIds : []).map((itemId) => {
       const s = line.items.get(itemId);
-      if (!shown || !s) return { itemId, mean: null, dontKnow: null };
+      if (!s) return { itemId, mean: null, dontKnow: null };
       const m = s.n ? Math.round(scaleScore(s.sum / s.n) * 10) / 10 : null;
       return {
         itemId,
@@ -166,6 +173,9 @@ export function present(label: LineLabel, line: Line, shown: boolean, itemIds: s
   };
 }
 
+/** Danish alphabetical order (one collator: `localeCompare(…, 'da')` would make one per comparison). */
+export const danish = new Intl.Collator('da').compare;
+
 /** Danish order of department names, "Uden afdeling" ('') last. */
 export const byDepartment = (x: string, y: string) =>
-  x === y ? 0 : x === '' ? 1 : y === '' ? -1 : x.localeCompare(y, 'da');
+  x === y ? 0 : x === '' ? 1 : y === '' ? -1 : danish(x, y);

@@ -270,3 +270,26 @@ export async function items(db: DbOrTx, questionnaireId: string): Promise<ItemRo
     .where(eq(surveyItems.questionnaireId, questionnaireId))
     .orderBy(asc(surveyItems.position), asc(surveyItems.key));
 }
+
+/**
+ * A fingerprint per round of what its figures are made of: its answers' count and a checksum of their ids, its
+ * groups' count, its version (results/sums.ts reuses sums while it holds).
+ */
+export async function fingerprints(db: DbOrTx, roundIds: string[]): Promise<Map<string, string>> {
+  if (!roundIds.length) return new Map();
+  const ids = sql`array[${sql.join(
+    roundIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const found = await rows<{ id: string; f: string }>(
+    db,
+    sql`select r.id, concat_ws(':', r.version,
+          (select count(*) from ${g} y where y.round_id = r.id),
+          x.n, x.h) as f
+        from ${r} r
+        left join lateral (select count(*) as n, coalesce(sum(hashtext(z.id::text)::bigint), 0) as h
+          from ${a} z where z.round_id = r.id) x on true
+        where r.id = any(${ids})`,
+  );
+  return new Map(found.map((x) => [x.id, x.f]));
+}

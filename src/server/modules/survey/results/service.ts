@@ -14,6 +14,7 @@ import {
   addInto,
   byDepartment,
   type Decision,
+  danish,
   decideInstitution,
   emptyLine,
   type GroupSums,
@@ -25,6 +26,7 @@ import {
   type ResultLine,
 } from './figures.js';
 import * as repo from './repo.js';
+import { closedRoundSums, type RoundSums } from './sums.js';
 
 /**
  * Results of a closed round (issue 18, S1): the kommune's (its forvaltning) or one institution's (its people and
@@ -177,20 +179,19 @@ export async function resultsAndScope(
   if (!readsResults(actor, r, institutionId)) throw new AppError('survey.institution_not_found');
   const today = danishToday(now);
   if (!isClosed(r, today)) throw new AppError('survey.results_not_ready');
-  const scope = institutionId ?? undefined;
-  const [groups, sums, items, allItems] = await Promise.all([
-    repo.groups(db, [r.id], scope),
-    repo.groupSums(db, [r.id], scope),
-    repo.itemSums(db, r.id, scope),
+  const [groups, byRound, allItems] = await Promise.all([
+    repo.groups(db, [r.id], institutionId ?? undefined),
+    closedRoundSums(db, [r.id]),
     repo.items(db, r.questionnaireId),
   ]);
+  const { sums, items } = byRound.get(r.id) as RoundSums;
   const scale = allItems.filter((x) => x.kind === 'scale').map((x) => x.id);
   const instIds = institutionId ? [institutionId] : r.institutionIds;
   const names = await repo.institutionNames(db, instIds);
   const data = { groups, sums, items };
   const figures = instIds
     .map((id) => institutionFigures(id, data, r.minGroup))
-    .sort((x, y) => (names.get(x.institutionId) ?? '').localeCompare(names.get(y.institutionId) ?? '', 'da'));
+    .sort((x, y) => danish(names.get(x.institutionId) ?? '', names.get(y.institutionId) ?? ''));
 
   const lines: ResultLine[] = [];
   if (!institutionId) {
@@ -258,14 +259,14 @@ export async function resultsAndScope(
     texts: [...texts.values()]
       .sort(
         (x, y) =>
-          x.institutionName.localeCompare(y.institutionName, 'da') ||
+          danish(x.institutionName, y.institutionName) ||
           (position.get(x.itemId) ?? 0) - (position.get(y.itemId) ?? 0),
       )
       .map((x) => ({
         itemId: x.itemId,
         institutionName: x.institutionName,
         department: null,
-        texts: x.texts.sort((a, b) => a.localeCompare(b, 'da')),
+        texts: x.texts.sort((a, b) => danish(a, b)),
       })),
   };
   return { results: out, scopeName: institutionId ? (names.get(institutionId) ?? '') : r.kommuneName };
