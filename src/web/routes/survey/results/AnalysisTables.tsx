@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RoleGroup } from '../../../../shared/survey';
-import { TableWrap } from '../../../components/TableWrap';
 import { currentLocale } from '../../../i18n';
 import type { Analysis, AnalysisPoint } from './api';
 import { formatDay, formatScore } from './format';
 import { departmentLabel } from './labels';
+import { SurveyTable } from './SurveyTable';
 
 /** The scatter's numbers: one row per department shown (the same points the chart draws). */
 export function PointsTable({ points, roleGroup }: { points: AnalysisPoint[]; roleGroup: RoleGroup }) {
@@ -13,37 +13,34 @@ export function PointsTable({ points, roleGroup }: { points: AnalysisPoint[]; ro
   const caption = t('survey.analysis.pointsCaption', { group: t(`survey.roleGroups.${roleGroup}`) });
   const sorted = [...points].sort((a, b) => a.socialCapital - b.socialCapital);
   return (
-    <TableWrap label={caption}>
-      <table className="sv-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('survey.analysis.department')}</th>
-            <th scope="col" className="num">
-              {t('survey.analysis.answered')}
+    <SurveyTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('survey.analysis.department')}</th>
+          <th scope="col" className="num">
+            {t('survey.analysis.answered')}
+          </th>
+          <th scope="col" className="num">
+            {t('survey.socialCapital')}
+          </th>
+          <th scope="col" className="num">
+            {t('survey.dimensionShort.plf')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((p) => (
+          <tr key={`${p.institutionName}-${p.department}`}>
+            <th scope="row">
+              {p.institutionName} · {departmentLabel(t, p.department)}
             </th>
-            <th scope="col" className="num">
-              {t('survey.socialCapital')}
-            </th>
-            <th scope="col" className="num">
-              {t('survey.dimensionShort.plf')}
-            </th>
+            <td className="num">{p.answered}</td>
+            <td className="num">{formatScore(p.socialCapital, locale)}</td>
+            <td className="num">{formatScore(p.plf, locale)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {sorted.map((p) => (
-            <tr key={`${p.institutionName}-${p.department}`}>
-              <th scope="row">
-                {p.institutionName} · {departmentLabel(t, p.department)}
-              </th>
-              <td className="num">{p.answered}</td>
-              <td className="num">{formatScore(p.socialCapital, locale)}</td>
-              <td className="num">{formatScore(p.plf, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+        ))}
+      </tbody>
+    </SurveyTable>
   );
 }
 
@@ -58,57 +55,54 @@ export function TrendTable({ trend }: { trend: Analysis['trend'] }) {
   if (!trend.length || !columns.length) return <p className="muted">{t('survey.analysis.noTrend')}</p>;
   const caption = t('survey.analysis.trendCaption');
   return (
-    <TableWrap label={caption}>
-      <table className="sv-table sv-trend">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              {t('survey.analysis.department')}
+    <SurveyTable caption={caption} className="sv-trend">
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            {t('survey.analysis.department')}
+          </th>
+          {columns.map(([id, r]) => (
+            <th key={id} scope="colgroup" colSpan={2} className="sv-round-col">
+              {r.name}
+              <span className="sv-sub">{formatDay(r.opensOn, locale)}</span>
             </th>
-            {columns.map(([id, r]) => (
-              <th key={id} scope="colgroup" colSpan={2} className="sv-round-col">
-                {r.name}
-                <span className="sv-sub">{formatDay(r.opensOn, locale)}</span>
+          ))}
+        </tr>
+        <tr>
+          {columns.map(([id]) => [
+            <th key={`${id}-sc`} scope="col" className="num sv-round-col">
+              {t('survey.analysis.scShort')}
+            </th>,
+            <th key={`${id}-plf`} scope="col" className="num">
+              {t('survey.dimensionShort.plf')}
+            </th>,
+          ])}
+        </tr>
+      </thead>
+      <tbody>
+        {trend.map((row) => {
+          const byRound = new Map(row.rounds.map((r) => [r.roundId, r]));
+          return (
+            <tr key={`${row.institutionName}-${row.department}-${row.roleGroup}`}>
+              <th scope="row">
+                {row.institutionName} · {departmentLabel(t, row.department)} ·{' '}
+                {t(`survey.roleGroups.${row.roleGroup}`)}
               </th>
-            ))}
-          </tr>
-          <tr>
-            {columns.map(([id]) => [
-              <th key={`${id}-sc`} scope="col" className="num sv-round-col">
-                {t('survey.analysis.scShort')}
-              </th>,
-              <th key={`${id}-plf`} scope="col" className="num">
-                {t('survey.dimensionShort.plf')}
-              </th>,
-            ])}
-          </tr>
-        </thead>
-        <tbody>
-          {trend.map((row) => {
-            const byRound = new Map(row.rounds.map((r) => [r.roundId, r]));
-            return (
-              <tr key={`${row.institutionName}-${row.department}-${row.roleGroup}`}>
-                <th scope="row">
-                  {row.institutionName} · {departmentLabel(t, row.department)} ·{' '}
-                  {t(`survey.roleGroups.${row.roleGroup}`)}
-                </th>
-                {columns.map(([id]) => {
-                  const r = byRound.get(id);
-                  return [
-                    <td key={`${id}-sc`} className="num sv-round-col">
-                      {formatScore(r?.socialCapital, locale)}
-                    </td>,
-                    <td key={`${id}-plf`} className="num">
-                      {formatScore(r?.plf, locale)}
-                    </td>,
-                  ];
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+              {columns.map(([id]) => {
+                const r = byRound.get(id);
+                return [
+                  <td key={`${id}-sc`} className="num sv-round-col">
+                    {formatScore(r?.socialCapital, locale)}
+                  </td>,
+                  <td key={`${id}-plf`} className="num">
+                    {formatScore(r?.plf, locale)}
+                  </td>,
+                ];
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </SurveyTable>
   );
 }

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOCIAL_CAPITAL_DIMENSIONS, SURVEY_DIMENSIONS } from '../../../../shared/survey';
 import { SelectField } from '../../../components/Field';
-import { TableWrap } from '../../../components/TableWrap';
 import { currentLocale } from '../../../i18n';
 import type { ResultGroup, Results } from './api';
 import { formatScore, formatShare } from './format';
 import { departmentLabel, groupLabel } from './labels';
+import { SurveyTable } from './SurveyTable';
 
 type LabelOpts = { showInstitution: boolean; whole: 'kommune' | 'institution' };
 
@@ -16,58 +16,55 @@ export function GroupsTable({ results, opts }: { results: Results; opts: LabelOp
   const locale = currentLocale();
   const columns = [...SOCIAL_CAPITAL_DIMENSIONS, 'socialCapital', 'plf'] as const;
   return (
-    <TableWrap label={t('survey.results.groupsCaption')}>
-      <table className="sv-table">
-        <caption>{t('survey.results.groupsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('survey.results.group')}</th>
-            <th scope="col" className="num">
-              {t('survey.results.answeredCol')}
+    <SurveyTable caption={t('survey.results.groupsCaption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('survey.results.group')}</th>
+          <th scope="col" className="num">
+            {t('survey.results.answeredCol')}
+          </th>
+          {columns.map((c) => (
+            <th key={c} scope="col" className={`num${c === 'socialCapital' ? ' sv-key' : ''}`}>
+              {c === 'socialCapital' ? t('survey.socialCapital') : t(`survey.dimensionShort.${c}`)}
             </th>
-            {columns.map((c) => (
-              <th key={c} scope="col" className={`num${c === 'socialCapital' ? ' sv-key' : ''}`}>
-                {c === 'socialCapital' ? t('survey.socialCapital') : t(`survey.dimensionShort.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {results.groups.map((g) => (
-            <tr
-              key={`${g.institutionId}-${g.department}-${g.roleGroup}`}
-              className={
-                g.withheld
-                  ? 'sv-withheld'
-                  : g.department === null && g.roleGroup === null
-                    ? 'sv-total'
-                    : undefined
-              }
-            >
-              <th scope="row">{groupLabel(t, g, opts)}</th>
-              {g.withheld ? (
-                <td colSpan={columns.length + 1}>
-                  {t('survey.results.withheld', { n: results.round.minGroup })}
-                </td>
-              ) : (
-                <>
-                  <td className="num">
-                    {g.invited
-                      ? t('survey.results.answeredOf', { answered: g.answered ?? '–', invited: g.invited })
-                      : (g.answered ?? '–')}
-                  </td>
-                  {columns.map((c) => (
-                    <td key={c} className={`num${c === 'socialCapital' ? ' sv-key' : ''}`}>
-                      {formatScore(c === 'socialCapital' ? g.socialCapital : g.scores[c], locale)}
-                    </td>
-                  ))}
-                </>
-              )}
-            </tr>
           ))}
-        </tbody>
-      </table>
-    </TableWrap>
+        </tr>
+      </thead>
+      <tbody>
+        {results.groups.map((g) => (
+          <tr
+            key={`${g.institutionId}-${g.department}-${g.roleGroup}`}
+            className={
+              g.withheld
+                ? 'sv-withheld'
+                : g.department === null && g.roleGroup === null
+                  ? 'sv-total'
+                  : undefined
+            }
+          >
+            <th scope="row">{groupLabel(t, g, opts)}</th>
+            {g.withheld ? (
+              <td colSpan={columns.length + 1}>
+                {t('survey.results.withheld', { n: results.round.minGroup })}
+              </td>
+            ) : (
+              <>
+                <td className="num">
+                  {g.invited
+                    ? t('survey.results.answeredOf', { answered: g.answered ?? '–', invited: g.invited })
+                    : (g.answered ?? '–')}
+                </td>
+                {columns.map((c) => (
+                  <td key={c} className={`num${c === 'socialCapital' ? ' sv-key' : ''}`}>
+                    {formatScore(c === 'socialCapital' ? g.socialCapital : g.scores[c], locale)}
+                  </td>
+                ))}
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </SurveyTable>
   );
 }
 
@@ -104,33 +101,33 @@ export function ItemsTable({ results, opts }: { results: Results; opts: LabelOpt
           ))}
         </SelectField>
       )}
-      <TableWrap label={t('survey.results.itemsCaption', { group: groupLabel(t, group, opts) })}>
-        <table className="sv-table sv-items">
-          <caption>{t('survey.results.itemsCaption', { group: groupLabel(t, group, opts) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('survey.results.statement')}</th>
-              <th scope="col">{t('survey.results.dimension')}</th>
-              <th scope="col" className="num">
-                {t('survey.results.mean')}
-              </th>
-              <th scope="col" className="num">
-                {t('survey.results.dontKnow')}
-              </th>
+      <SurveyTable
+        caption={t('survey.results.itemsCaption', { group: groupLabel(t, group, opts) })}
+        className="sv-items"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('survey.results.statement')}</th>
+            <th scope="col">{t('survey.results.dimension')}</th>
+            <th scope="col" className="num">
+              {t('survey.results.mean')}
+            </th>
+            <th scope="col" className="num">
+              {t('survey.results.dontKnow')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scale.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">{text(item)}</th>
+              <td>{item.dimension ? t(`survey.dimensionShort.${item.dimension}`) : ''}</td>
+              <td className="num">{formatScore(byItem.get(item.id)?.mean, locale)}</td>
+              <td className="num">{formatShare(byItem.get(item.id)?.dontKnow, locale)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {scale.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">{text(item)}</th>
-                <td>{item.dimension ? t(`survey.dimensionShort.${item.dimension}`) : ''}</td>
-                <td className="num">{formatScore(byItem.get(item.id)?.mean, locale)}</td>
-                <td className="num">{formatShare(byItem.get(item.id)?.dontKnow, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </SurveyTable>
     </>
   );
 }

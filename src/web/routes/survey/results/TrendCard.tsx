@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../../api/people';
-import { TableWrap } from '../../../components/TableWrap';
 import { currentLocale } from '../../../i18n';
 import { useInstitutionTrend } from './api';
 import { formatDay, formatScore } from './format';
 import './results.css';
+import { SurveyTable } from './SurveyTable';
 
 /** One institution's survey trend: social capital and PLF per closed round; nothing when no round has numbers. */
 function InstitutionTrendCard({
@@ -25,38 +25,35 @@ function InstitutionTrendCard({
   return (
     <section className="card sv-trend-card" aria-labelledby={id}>
       <h2 id={id}>{t('survey.trend.heading')}</h2>
-      <TableWrap label={caption}>
-        <table className="sv-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('survey.trend.round')}</th>
-              <th scope="col" className="num">
-                {t('survey.socialCapital')}
+      <SurveyTable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{t('survey.trend.round')}</th>
+            <th scope="col" className="num">
+              {t('survey.socialCapital')}
+            </th>
+            <th scope="col" className="num">
+              {t('survey.dimensionShort.plf')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...rounds].reverse().map((r) => (
+            <tr key={r.roundId}>
+              <th scope="row">
+                <Link
+                  to={`/medarbejderundersoegelse/runder/${r.roundId}/resultater?institution=${institutionId}`}
+                >
+                  {r.name}
+                </Link>
+                <span className="sv-sub">{formatDay(r.closesOn, locale)}</span>
               </th>
-              <th scope="col" className="num">
-                {t('survey.dimensionShort.plf')}
-              </th>
+              <td className="num">{formatScore(r.socialCapital, locale)}</td>
+              <td className="num">{formatScore(r.scores.plf, locale)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...rounds].reverse().map((r) => (
-              <tr key={r.roundId}>
-                <th scope="row">
-                  <Link
-                    to={`/medarbejderundersoegelse/runder/${r.roundId}/resultater?institution=${institutionId}`}
-                  >
-                    {r.name}
-                  </Link>
-                  <span className="sv-sub">{formatDay(r.closesOn, locale)}</span>
-                </th>
-                <td className="num">{formatScore(r.socialCapital, locale)}</td>
-                <td className="num">{formatScore(r.scores.plf, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </SurveyTable>
       <p className="hint">{t('survey.trend.note')}</p>
     </section>
   );
