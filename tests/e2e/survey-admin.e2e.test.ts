@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, launch, newPage, PHONE, signIn } from './browser.js';
+import { axeViolations, DESKTOP, launch, newPage, openDataTool, PHONE, signIn } from './browser.js';
 
 /*
  * The staff survey's administration (issue 18): forvaltning starts a round for Fjordby's schools, reminds, moves
@@ -48,10 +48,7 @@ describe('the staff survey’s administration', () => {
     const { context, page } = await newPage(browser, DESKTOP);
     context.setDefaultTimeout(30_000);
     await signIn(page, 'forvaltning');
-    await page
-      .getByRole('navigation', { name: 'Hovedmenu' })
-      .getByRole('link', { name: 'Medarbejderundersøgelse' })
-      .click();
+    await openDataTool(page, 'Medarbejderundersøgelse');
     await page.getByRole('heading', { level: 1, name: 'Medarbejderundersøgelse' }).waitFor();
     await page.getByRole('heading', { name: 'Runder i Fjordby Kommune' }).waitFor();
     await page.locator('.survey-round').first().waitFor();
@@ -111,7 +108,7 @@ describe('the staff survey’s administration', () => {
     await page.getByText('Runden er lukket. Resultaterne kan nu ses.').waitFor();
     await page.getByRole('link', { name: 'Se resultater' }).waitFor();
     await context.close();
-  });
+  }, 240_000);
 
   it('forvaltning makes a new questionnaire version, adds and moves a question, and publishes it', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
@@ -123,7 +120,9 @@ describe('the staff survey’s administration', () => {
       .getByRole('button', { name: /^Ny version/ })
       .first()
       .click();
-    await page.getByText('Kladde', { exact: true }).waitFor();
+    await page.waitForURL(/\/spoergeskemaer\/[0-9a-f-]{36}$/);
+    await page.getByRole('form', { name: 'Tilføj et spørgsmål' }).waitFor();
+    await page.locator('.survey-item').first().waitFor();
     const count = await page.locator('.survey-item').count();
     const form = page.getByRole('form', { name: 'Tilføj et spørgsmål' });
     await form.getByLabel('Dimension').selectOption({ label: 'Tillid og samhørighed med kolleger' });
@@ -147,7 +146,7 @@ describe('the staff survey’s administration', () => {
     await page.getByText(/Denne version er udgivet og ligger fast/).waitFor();
     await axeAndShots(page, 'published');
     await context.close();
-  });
+  }, 180_000);
 
   it('the leder sees the rounds that asked the school; medarbejder answers through »Besvar nu«', async () => {
     const leder = await newPage(browser, DESKTOP);
@@ -173,5 +172,5 @@ describe('the staff survey’s administration', () => {
       .click();
     await staff.page.waitForURL(/\/svar\/.+/);
     await staff.context.close();
-  });
+  }, 180_000);
 });
