@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import {
   type RoleGroup,
   SOCIAL_CAPITAL_DIMENSIONS,
@@ -223,8 +222,4 @@ export async function addScoredAnswers(
       plf: s.plf,
     })),
   );
-}
-
-export async function closeRound(db: DbOrTx, roundId: string, on: string) {
-  await db.update(surveyRounds).set({ closedOn: on }).where(eq(surveyRounds.id, roundId));
 }

@@ -43,10 +43,3 @@ export async function closedRoundSums(db: DbOrTx, roundIds: string[]): Promise<M
   );
   return out;
 }
-
-/** Every round's group sums in one map (group ids are unique across rounds). */
-export function mergedSums(byRound: Map<string, RoundSums>): Map<string, GroupSums> {
-  const out = new Map<string, GroupSums>();
-  for (const r of byRound.values()) for (const [k, v] of r.sums) out.set(k, v);
-  return out;
-}
