@@ -9,8 +9,8 @@ export type QuestionnaireRow = typeof surveyQuestionnaires.$inferSelect & {
 };
 
 const counted = {
-  itemCount: sql<number>`(select count(*)::int from survey_items i where i.questionnaire_id = ${surveyQuestionnaires.id})`,
-  roundCount: sql<number>`(select count(*)::int from survey_rounds r where r.questionnaire_id = ${surveyQuestionnaires.id})`,
+  itemCount: sql<number>`(select count(*)::int from survey_items i where i.questionnaire_id = survey_questionnaires.id)`,
+  roundCount: sql<number>`(select count(*)::int from survey_rounds r where r.questionnaire_id = survey_questionnaires.id)`,
 };
 
 /** The instance's versions and (when given) a kommune's, by family then version (newest first). */
