@@ -20,7 +20,7 @@ const NOW = new Date('2026-12-07T10:00:00Z');
 beforeAll(async () => {
   t = await createTestApp();
   expect(await seedDemoSurvey(t.ctx.db, { now: NOW })).toBe(true);
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 type Line = {

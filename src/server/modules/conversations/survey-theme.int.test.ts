@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestApp();
   expect(await seedDemoSurvey(t.ctx.db, { now: new Date('2026-12-07T10:00:00Z') })).toBe(true);
   ids = await demoIds(t.ctx.db);
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 describe('the staff survey in a data package', () => {
