@@ -13,6 +13,7 @@ import { progressionBench } from './progression.js';
 import { progressionImportBench } from './progression-import.js';
 import { resetTimingBench } from './reset-timing.js';
 import { segmentsBench } from './segments.js';
+import { surveyBench } from './survey.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
 import { workerStartBench } from './worker-start.js';
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'reset-timing': resetTimingBench,
   'worker-start': workerStartBench,
   openapi: openapiBench,
+  survey: surveyBench,
 };
 
 async function main() {
