@@ -14,7 +14,7 @@ import { SOCIAL_CAPITAL_DIMENSIONS } from '../src/shared/survey.js';
 /**
  * The survey results bench's data (issue 18): a kommune of about 3,000 respondents per round × 40 scale questions
  * (eight per dimension) and two open questions, three closed rounds, written in bulk — groups and answers from here,
- * the 360,000 scale answers, the answers' scores and the open texts in SQL (deterministic: setseed). Twenty
+ * the 360,000 scale answers, the answers' scores and the open texts in SQL (seeded with setseed; the scan order still varies, so values do). Twenty
  * institutions of six departments; half have five or six leaders per department (so the analysis has leader points),
  * half one to three (so their role groups are withheld), and every seventh department has only four staff.
  */
