@@ -132,7 +132,7 @@ describe('the staff survey’s administration', () => {
     await expect.poll(() => page.locator('.survey-item').count()).toBe(count + 1);
     const last = page.locator('.survey-item').last();
     expect(await last.textContent()).toContain(RUN);
-    await last.getByRole('button', { name: /^↑ Op/ }).click();
+    await last.getByRole('button', { name: /^Op spørgsmål/ }).click();
     await page.getByText(`Flyttet til plads ${count} af ${count + 1}.`).waitFor();
     // Focus stays on the button pressed.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Op');
