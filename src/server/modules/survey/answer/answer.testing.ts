@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/index.js';
 import { rows } from '../../../db/rows.js';
+import { danishToday } from '../days.js';
 import { newInvitationSecrets } from '../tokens.js';
-import { danishDay } from './service.js';
 
 /**
  * Helpers of the answering tests: a published questionnaire version, a round over one institution with its groups,
@@ -45,7 +45,7 @@ export async function makeQuestionnaire(db: DbOrTx) {
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
-export const today = () => danishDay(new Date());
+export const today = () => danishToday();
 
 /**
  * A round of `kommuneId` over `institutionId`, open from `from` to `to` days around today, with one group per

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { rows } from '../../../db/rows.js';
-import { danishDay } from './service.js';
+import { danishToday } from '../days.js';
 
 /**
  * The anonymity mix (issue 18; docs/decisions/0010-survey-anonymity.md). An answer and its used mark are written
@@ -111,7 +111,7 @@ async function vacuum(db: DbOrTx) {
  */
 export async function mixSurveyAnswers(ctx: Pick<AppContext, 'db'>, now = new Date()) {
   const mixed: string[] = [];
-  for (const id of await roundsToMix(ctx.db, danishDay(now))) {
+  for (const id of await roundsToMix(ctx.db, danishToday(now))) {
     const r = await mixRound(ctx, id, { vacuum: false });
     if (r.mixed) mixed.push(id);
   }

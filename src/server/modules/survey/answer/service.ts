@@ -6,6 +6,7 @@ import { createLimiter, type Limiter } from '../../../auth/rate-limit.js';
 import type { AppContext } from '../../../context.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { AppError, RetryLaterError } from '../../../http/errors.js';
+import { danishToday, roundState } from '../days.js';
 import { invitationLookup } from '../tokens.js';
 import * as repo from './repo.js';
 import { answerScores } from './scores.js';
@@ -13,13 +14,11 @@ import { answerScores } from './scores.js';
 /** Wrong codes one address may try in a window before it must wait (a school's staff often share one address). */
 export const ANSWER_LIMIT = { misses: 30, windowMs: 10 * 60_000 };
 
-/** The Danish calendar day of an instant (YYYY-MM-DD): rounds open and close by it, answers carry it. */
-export const danishDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
-
-/** Open from its first day to its last, inclusive; closed early by forvaltning (closed_on set) means closed. */
+/** Open from its first day to its last (Danish days), inclusive; closed early by forvaltning means closed. */
 function checkOpen(r: repo.RoundDays, today: string) {
-  if (r.closedOn !== null || today > r.closesOn) throw new AppError('survey.round_closed');
-  if (today < r.opensOn) throw new AppError('survey.round_not_open');
+  const state = roundState(r, today);
+  if (state === 'closed') throw new AppError('survey.round_closed');
+  if (state === 'planned') throw new AppError('survey.round_not_open');
 }
 
 type Options = { limit?: { misses: number; windowMs: number }; now?: () => Date };
@@ -93,7 +92,7 @@ export function createAnswerService(ctx: AppContext, opts: Options = {}) {
     }
     await tally.found();
     if (row.used) throw new AppError('survey.token_used');
-    checkOpen(row, danishDay(now()));
+    checkOpen(row, danishToday(now()));
     const list = await items(ctx.db, row.questionnaireId);
     return {
       roundId: row.roundId,
@@ -154,7 +153,7 @@ export function createAnswerService(ctx: AppContext, opts: Options = {}) {
       const version = await versionOf(body.roundId);
       if (!version) throw new AppError('survey.token_unknown');
       const answer = checkAnswer(await items(ctx.db, version), body);
-      const today = danishDay(now());
+      const today = danishToday(now());
       const taken = await repo.takeAnswer(ctx.db, lookup, {
         roundId: body.roundId,
         answeredOn: today,
