@@ -14,6 +14,3 @@ export function roundState(
   if (today < r.opensOn) return 'planned';
   return 'open';
 }
-
-/** The last day answers are (or were) taken. */
-export const lastDay = (r: { closesOn: string; closedOn: string | null }) => r.closedOn ?? r.closesOn;

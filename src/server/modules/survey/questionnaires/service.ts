@@ -100,14 +100,12 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
           .returning({ id: surveyQuestionnaires.id });
         const items = await repo.loadItems(tx, id);
         if (items.length)
-          await tx
-            .insert(surveyItems)
-            .values(
-              items.map(({ id: _id, questionnaireId: _q, ...item }) => ({
-                ...item,
-                questionnaireId: copy.id,
-              })),
-            );
+          await tx.insert(surveyItems).values(
+            items.map(({ id: _id, questionnaireId: _q, ...item }) => ({
+              ...item,
+              questionnaireId: copy.id,
+            })),
+          );
         return copy.id;
       });
       return full(actor, made, locale);

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RoleGroup } from '../../../../shared/survey.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { rows } from '../../../db/rows.js';
-import { institutions, kommuner } from '../../../db/schema.js';
+import { institutions } from '../../../db/schema.js';
 import { surveyQuestionnaires, surveyRoundInstitutions, surveyRounds } from '../../../db/survey-schema.js';
 
 /** A round as the services read it: its row, its questionnaire's name and version, and its institutions. */
@@ -121,11 +121,6 @@ export async function unsentInvitations(db: DbOrTx, roundId: string, institution
           }`,
   );
   return r?.n ?? 0;
-}
-
-export async function kommuneExists(db: DbOrTx, kommuneId: string) {
-  const [k] = await db.select({ id: kommuner.id }).from(kommuner).where(eq(kommuner.id, kommuneId));
-  return !!k;
 }
 
 /** Which of these institutions belong to the kommune. */
