@@ -6,7 +6,8 @@ import { BUILTIN_QUESTIONNAIRE_ID } from '../builtin.js';
 import { danishToday } from '../days.js';
 import { createSurveyRound } from '../survey.testing.js';
 import { hashLinkToken } from '../tokens.js';
-import { openRound } from './open.js';
+import { sendDueSurveyReminders } from './invitations.js';
+import { openDueRounds, openRound } from './open.js';
 
 /*
  * Survey questionnaires and rounds (issue 18 items 1–2): versions and locking, publishing, making a round (another
@@ -355,5 +356,47 @@ describe('rounds', () => {
     expect(n.n).toBeGreaterThan(0);
     // Once opened, never again.
     expect(await t.ctx.db.transaction((tx) => openRound(tx, t.ctx, planned.roundId, tomorrow))).toBeNull();
+  });
+
+  it('the ticker opens a round on its first day and reminds once, 3 days before the last day at 08:00', async () => {
+    const planned = await createSurveyRound(t.ctx, { opensOn: plus(2), closesOn: plus(12), name: 'Tikker' });
+    expect(planned.invitations).toEqual([]);
+    const at = (day: string, hourUtc: number) =>
+      new Date(Date.parse(`${day}T${String(hourUtc).padStart(2, '0')}:00:00Z`));
+    await openDueRounds(t.ctx, at(plus(1), 10));
+    const count = async () =>
+      (
+        await rows<{ n: number }>(
+          t.ctx.db,
+          sql`select count(*)::int as n from survey_invitations where round_id = ${planned.roundId}`,
+        )
+      )[0].n;
+    expect(await count()).toBe(0);
+    expect(await openDueRounds(t.ctx, at(plus(2), 10))).toBeGreaterThanOrEqual(1);
+    const invited = await count();
+    expect(invited).toBeGreaterThan(0);
+    await openDueRounds(t.ctx, at(plus(2), 11));
+    expect(await count()).toBe(invited);
+    // 05:00 UTC on the ninth day is before 08:00 in Copenhagen; 08:00 UTC is after.
+    const remindedAt = async () =>
+      rows<{ n: number }>(
+        t.ctx.db,
+        sql`select count(*)::int as n from survey_invitations where round_id = ${planned.roundId} and reminded_at is not null`,
+      );
+    await sendDueSurveyReminders(t.ctx, at(plus(9), 5));
+    expect((await remindedAt())[0].n).toBe(0);
+    await sendDueSurveyReminders(t.ctx, at(plus(9), 8));
+    expect((await remindedAt())[0].n).toBe(invited);
+    const [mails] = await rows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from outbox_emails where subject like ${'%Tikker%'}`,
+    );
+    await sendDueSurveyReminders(t.ctx, at(plus(10), 9));
+    const [again] = await rows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from outbox_emails where subject like ${'%Tikker%'}`,
+    );
+    expect(again.n).toBe(mails.n);
+    expect(mails.n).toBe(invited * 2);
   });
 });
