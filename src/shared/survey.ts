@@ -22,7 +22,6 @@ export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
 /** A questionnaire version: editable while a draft, fixed once published (a round is locked to one version). */
 export const QUESTIONNAIRE_STATES = ['draft', 'published'] as const;
-export type QuestionnaireState = (typeof QUESTIONNAIRE_STATES)[number];
 
 /** Where a round is, from its dates (Europe/Copenhagen days) and an early close. */
 export const ROUND_STATES = ['planned', 'open', 'closed'] as const;

@@ -35,7 +35,7 @@ async function check(pg: Page, name: string) {
 /** The personal link in the round's e-mail to a demo account. */
 async function linkFor(local: string): Promise<string> {
   const mail = await waitForMail(`${local}@demo.amongi.dk`, (m) => m.text.includes(ROUND));
-  const found = mail.text.match(/https?:\/\/[^\s]+\/svar\/[A-Za-z0-9_-]+/);
+  const found = mail.text.match(/https?:\/\/[^\s]+\/svar#[A-Za-z0-9_-]+/);
   if (!found) throw new Error(`no link in the e-mail to ${local}: ${mail.text}`);
   return new URL(found[0]).pathname;
 }

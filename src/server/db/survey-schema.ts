@@ -25,7 +25,7 @@ import {
 import { at, id, inList, institutions, kommuner, teams, userRef, users } from './schema.js';
 
 /*
- * The staff survey (issue 18, S1–S2). Anonymity is in the shape of these tables (docs/adr/0018-survey-anonymity.md):
+ * The staff survey (issue 18, S1–S2). Anonymity is in the shape of these tables (docs/decisions/0010-survey-anonymity.md):
  * an invitation (who was asked, and a used mark without a time) and an answer (which group, which day, the values)
  * share no column; an answer carries only its round, its group (institution, department, role group) and its day.
  */

@@ -126,7 +126,8 @@ export async function openRound(
       roundName: round.name,
       institutionName: s.institution_name,
       closesOn: round.closes_on,
-      url: `${ctx.config.publicUrl}/svar/${secrets[i].token}`,
+      // After '#': the browser never sends it, so no request line or access log holds the token.
+      url: `${ctx.config.publicUrl}/svar#${secrets[i].token}`,
     }),
   })) satisfies (typeof outboxEmails.$inferInsert)[];
   // The outbox in chunks (as enqueueEmail would, one statement per 200 e-mails instead of one each).

@@ -235,7 +235,7 @@ describe('rounds', () => {
     );
     expect(mail.subject).toContain('Medarbejderundersøgelse');
     expect(mail.text).toContain('anonym');
-    const token = /\/svar\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
+    const token = /\/svar#([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
     expect(token).toBeTruthy();
     // The link's token is stored only as its digest.
     expect(inv.some((i) => i.token_hash === hashLinkToken(token))).toBe(true);

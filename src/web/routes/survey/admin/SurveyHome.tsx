@@ -23,7 +23,7 @@ function Invitations({ items }: { items: MySurveys }) {
     setError(null);
     try {
       const { token } = await myLink(roundId);
-      navigate(`/svar/${encodeURIComponent(token)}`);
+      navigate(`/svar#${encodeURIComponent(token)}`);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(null);

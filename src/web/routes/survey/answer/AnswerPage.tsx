@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { CODE_LENGTH, normaliseCode } from '../../../../shared/survey';
 import { Loading } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -53,7 +53,7 @@ function Frame({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** /svar/:token — the personal link from the e-mail. Public: no sign-in. */
+/** /svar/:token — a personal link in the older form (the token in the path). Public: no sign-in. */
 export function AnswerByLinkPage() {
   const { token = '' } = useParams();
   return (
@@ -63,9 +63,13 @@ export function AnswerByLinkPage() {
   );
 }
 
-/** /svar — type the printed code, then the same form. The code stays out of the address bar and history. */
+/**
+ * /svar — the personal link from the e-mail (`/svar#<token>`: after '#', so the token never reaches a server log),
+ * or, without one, type the printed code, then the same form. The code stays out of the address bar and history.
+ */
 export function AnswerByCodePage() {
   const { t } = useTranslation();
+  const linkToken = decodeURIComponent(useLocation().hash.slice(1));
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -78,6 +82,12 @@ export function AnswerByCodePage() {
     setError(undefined);
     setCode(typed);
   }
+  if (linkToken.length > CODE_LENGTH)
+    return (
+      <Frame>
+        <AnswerFlow token={linkToken} />
+      </Frame>
+    );
   if (code)
     return (
       <Frame>
