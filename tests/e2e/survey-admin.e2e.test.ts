@@ -170,7 +170,8 @@ describe('the staff survey’s administration', () => {
       .getByRole('button', { name: /^Besvar nu/ })
       .first()
       .click();
-    await staff.page.waitForURL(/\/svar\/.+/);
+    await staff.page.waitForURL(/\/svar#.+/);
+    await staff.page.getByText('Dit svar er anonymt:').waitFor();
     await staff.context.close();
   }, 180_000);
 });

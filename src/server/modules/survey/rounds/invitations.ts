@@ -27,6 +27,7 @@ type Reminded = {
   institution_name: string;
   round_name: string;
   closes_on: string;
+  min_group: number;
 };
 
 /** Writes the reminders into the outbox (one statement per 200). */
@@ -41,6 +42,7 @@ async function mailReminders(tx: DbOrTx, ctx: Pick<AppContext, 'config'>, people
       roundName: p.round_name,
       institutionName: p.institution_name,
       closesOn: p.closes_on,
+      minGroup: p.min_group,
       url,
     }),
   })) satisfies (typeof outboxEmails.$inferInsert)[];
@@ -56,7 +58,7 @@ const claimReminders = (tx: DbOrTx, roundId: string, at: string, extra = sql``) 
         where v.round_id = ${roundId} and not v.used and u.id = v.user_id and u.status <> 'disabled'
           and g.id = v.group_id and i.id = g.institution_id and r.id = v.round_id ${extra}
         returning u.email, u.name, u.locale::text as locale, i.name as institution_name, r.name as round_name,
-          r.closes_on::text as closes_on`,
+          r.closes_on::text as closes_on, r.min_group`,
   );
 
 /**

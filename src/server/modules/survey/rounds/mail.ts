@@ -15,6 +15,8 @@ type MailFacts = {
   institutionName: string;
   /** The last day, YYYY-MM-DD. */
   closesOn: string;
+  /** The round's smallest group shown in results. */
+  minGroup: number;
   /** The invitation: the person's own answer link; the reminder: the survey page in Amongi. */
   url: string;
 };
@@ -46,8 +48,10 @@ ${body}
 }
 
 const anonymity = {
-  da: 'Undersøgelsen er anonym. Linket er dit eget og virker én gang; det registrerer kun, at det er brugt. Dit svar gemmes adskilt fra linket, kun med din afdeling, om du er medarbejder eller leder, og dagen – aldrig hvem du er. Resultater vises kun for grupper, hvor mindst fem har svaret.',
-  en: 'The survey is anonymous. The link is your own and works once; it only records that it was used. Your answer is kept apart from the link, with only your department, whether you are staff or a leader, and the day – never who you are. Results are shown only for groups where at least five have answered.',
+  da: (min: number) =>
+    `Undersøgelsen er anonym. Linket er dit eget og virker én gang; det registrerer kun, at det er brugt. Dit svar gemmes adskilt fra linket, kun med din afdeling, om du er medarbejder eller leder, og dagen – aldrig hvem du er. Resultater vises kun for grupper, hvor mindst ${min} har svaret.`,
+  en: (min: number) =>
+    `The survey is anonymous. The link is your own and works once; it only records that it was used. Your answer is kept apart from the link, with only your department, whether you are staff or a leader, and the day – never who you are. Results are shown only for groups where at least ${min} have answered.`,
 };
 
 export function surveyInvitationEmail(locale: Locale, f: MailFacts): EmailContent {
@@ -60,7 +64,7 @@ export function surveyInvitationEmail(locale: Locale, f: MailFacts): EmailConten
         `Hello ${f.name}`,
         `${f.institutionName} takes part in the staff survey »${f.roundName}« about working together and learning from each other. It takes about ten minutes, and you can answer on your phone.`,
         `Please answer by ${day}.`,
-        anonymity.en,
+        anonymity.en(f.minGroup),
       ],
       { url: f.url, label: 'Answer the survey' },
     );
@@ -71,7 +75,7 @@ export function surveyInvitationEmail(locale: Locale, f: MailFacts): EmailConten
       `Hej ${f.name}`,
       `${f.institutionName} er med i medarbejderundersøgelsen »${f.roundName}« om samarbejde og om at lære af hinanden. Det tager omkring ti minutter, og du kan svare på din telefon.`,
       `Svar senest ${day}.`,
-      anonymity.da,
+      anonymity.da(f.minGroup),
     ],
     { url: f.url, label: 'Besvar undersøgelsen' },
   );
@@ -86,7 +90,7 @@ export function surveyReminderEmail(locale: Locale, f: MailFacts): EmailContent 
       [
         `Hello ${f.name}`,
         `The staff survey »${f.roundName}« at ${f.institutionName} closes on ${day}. If you have not answered yet, use the link in the invitation we sent you. Cannot find it? Sign in to Amongi with the button below and get a new link of your own. If you have just answered, you can ignore this e-mail.`,
-        anonymity.en,
+        anonymity.en(f.minGroup),
       ],
       { url: f.url, label: 'Open the survey in Amongi' },
     );
@@ -96,7 +100,7 @@ export function surveyReminderEmail(locale: Locale, f: MailFacts): EmailContent 
     [
       `Hej ${f.name}`,
       `Medarbejderundersøgelsen »${f.roundName}« på ${f.institutionName} lukker ${day}. Har du ikke svaret endnu, så brug linket i den invitation, vi sendte dig. Kan du ikke finde den? Log ind i Amongi med knappen herunder, og hent et nyt link til dig selv. Har du lige svaret, kan du se bort fra denne mail.`,
-      anonymity.da,
+      anonymity.da(f.minGroup),
     ],
     { url: f.url, label: 'Åbn undersøgelsen i Amongi' },
   );

@@ -70,11 +70,11 @@ export async function openRound(
   now = new Date(),
 ): Promise<{ userId: string; token: string; code: string }[] | null> {
   const today = danishToday(now);
-  const [round] = await rows<{ id: string; name: string; closes_on: string }>(
+  const [round] = await rows<{ id: string; name: string; closes_on: string; min_group: number }>(
     tx,
     sql`update survey_rounds set opened_at = ${now.toISOString()}::timestamptz
         where id = ${roundId} and opened_at is null and opens_on <= ${today}::date and closed_on is null
-        returning id, name, closes_on::text`,
+        returning id, name, closes_on::text, min_group`,
   );
   if (!round) return null;
   const staff = await roundStaff(tx, roundId);
@@ -126,6 +126,7 @@ export async function openRound(
       roundName: round.name,
       institutionName: s.institution_name,
       closesOn: round.closes_on,
+      minGroup: round.min_group,
       // After '#': the browser never sends it, so no request line or access log holds the token.
       url: `${ctx.config.publicUrl}/svar#${secrets[i].token}`,
     }),
