@@ -25,8 +25,11 @@ type Staff = {
 
 /**
  * The staff of a round's institutions: everyone holding an institution role there whose account is not disabled,
- * once each (someone at two asked institutions is asked at the first by name). Department: their team of type
- * afdeling at that institution, the first by name ('' when none); role group: leder when they are leder there.
+ * once each (someone at two asked institutions is asked at the first by name). Role group: leder when they are
+ * leder there. Department: for staff their team of type afdeling at that institution, the first by name ('' when
+ * none); leaders are one group per institution ('' — an afdelingsleder too), as the seed's analysis did: a
+ * department's one or two leaders would otherwise be a group below the minimum in every department, and hiding them
+ * would withhold the staff/leader split of the whole institution.
  */
 export async function roundStaff(db: DbOrTx, roundId: string): Promise<Staff[]> {
   return rows<Staff>(
@@ -49,7 +52,7 @@ export async function roundStaff(db: DbOrTx, roundId: string): Promise<Staff[]> 
         join users u on u.id = p.user_id and u.status <> 'disabled'
         left join lateral (
           select t.id, t.name from team_memberships m join teams t on t.id = m.team_id
-          where m.user_id = p.user_id and t.institution_id = p.institution_id and t.type = 'afdeling'
+          where not p.leder and m.user_id = p.user_id and t.institution_id = p.institution_id and t.type = 'afdeling'
           order by t.name, t.id limit 1
         ) d on true
         order by p.institution_name, department_name, u.name`,

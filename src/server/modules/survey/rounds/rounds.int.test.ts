@@ -202,6 +202,12 @@ describe('rounds', () => {
   });
 
   it('opening at once makes groups, one invitation per staff member, and an e-mail each (no token in clear)', async () => {
+    // An afdelingsleder: the leader is in Udskolingen, as is a teacher.
+    const udskolingen = ids.team.Udskolingen;
+    await t.ctx.db.execute(
+      sql`insert into team_memberships (team_id, user_id) values (${udskolingen}, ${ids.user.leder}), (${udskolingen}, ${ids.user.laerer1})
+          on conflict do nothing`,
+    );
     const before = await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from outbox_emails`);
     const res = await c.forvaltning.post(`${API}/rounds`, body());
     expect(res.statusCode).toBe(201);
@@ -226,6 +232,16 @@ describe('rounds', () => {
     );
     expect(groups.reduce((n, g) => n + g.invited, 0)).toBe(staff[0].n);
     expect(groups.some((g) => g.role_group === 'leder')).toBe(true);
+    // Leaders are one group per institution (never a department's one or two); the teacher is in Udskolingen.
+    const placed = await rows<{ user_id: string; department_name: string; role_group: string }>(
+      t.ctx.db,
+      sql`select v.user_id, g.department_name, g.role_group from survey_invitations v
+          join survey_groups g on g.id = v.group_id where v.round_id = ${roundId}`,
+    );
+    const of = (id: string) => placed.find((p) => p.user_id === id);
+    expect(of(ids.user.leder)).toMatchObject({ department_name: '', role_group: 'leder' });
+    expect(of(ids.user.laerer1)).toMatchObject({ department_name: 'Udskolingen', role_group: 'medarbejder' });
+    expect(placed.filter((p) => p.role_group === 'leder').every((p) => p.department_name === '')).toBe(true);
     const after = await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from outbox_emails`);
     expect(after[0].n - before[0].n).toBe(staff[0].n);
     const [mail] = await rows<{ text: string; subject: string }>(
