@@ -51,19 +51,29 @@ const NOTHING: Decision = {
   keptDepartment: () => false,
 };
 
-function decisionOf(c: Coarsening): Decision {
+function decisionOf(c: Coarsening, rolesIn: Map<string, Set<string>>): Decision {
   if (c.withheld) return NOTHING;
   const seenD = (d: string) => c.seen[0].has(d);
   const seenR = (r: string) => c.seen[1].has(r);
   const keptD = (d: string) => c.kept[0].has(d);
   const keptR = (r: string) => c.kept[1].has(r);
+  // A kept department whose answers are all of one role group: its cell of that role is the department's own line
+  // (already shown), and its cell of the other role is empty — neither tells more than the line. So a staff
+  // department stays a staff point when a small leader group withholds the role split (leaders are one group per
+  // institution, never in a department).
+  const onlyRole = (d: string, r: string) => {
+    const roles = rolesIn.get(d);
+    return !roles || !roles.has(r) || roles.size === 1;
+  };
+  const kept = (d: string, r: RoleGroup) =>
+    keptD(d) && (keptR(r) || (rolesIn.get(d)?.has(r) === true && onlyRole(d, r)));
   return {
     withheld: false,
     // A value nobody answered in has nothing to hide: its figure is an empty sum (0 answered).
     department: (d) => !seenD(d) || keptD(d),
     role: (r) => !seenR(r) || keptR(r),
-    cell: (d, r) => !seenD(d) || !seenR(r) || (keptD(d) && keptR(r)),
-    kept: (d, r) => keptD(d) && keptR(r),
+    cell: (d, r) => !seenD(d) || !seenR(r) || (keptD(d) && (keptR(r) || onlyRole(d, r))),
+    kept,
     keptDepartment: keptD,
   };
 }
@@ -76,13 +86,19 @@ function decisionOf(c: Coarsening): Decision {
 export function decideInstitution(groups: PopulationGroup[], min: number): Decision {
   const withAnswers = groups.filter((x) => x.answered > 0);
   const values = (i: number) => new Set(withAnswers.map((x) => (i === 0 ? x.department : x.roleGroup)));
+  const rolesIn = new Map<string, Set<string>>();
+  for (const x of withAnswers)
+    rolesIn.set(x.department, (rolesIn.get(x.department) ?? new Set()).add(x.roleGroup));
   if (withAnswers.every((x) => x.answered >= min))
-    return decisionOf({ kept: [values(0), values(1)], seen: [values(0), values(1)], withheld: false });
+    return decisionOf(
+      { kept: [values(0), values(1)], seen: [values(0), values(1)], withheld: false },
+      rolesIn,
+    );
   const atoms: Atom[] = withAnswers.map((x, i) => ({
     values: [x.department, x.roleGroup],
     people: Array.from({ length: x.answered }, (_, k) => `${i}#${k}`),
   }));
-  return decisionOf(coarsen(atoms, 2, min));
+  return decisionOf(coarsen(atoms, 2, min), rolesIn);
 }
 
 /** A line's running sums: the groups added into it. */
