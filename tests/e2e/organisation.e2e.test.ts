@@ -35,7 +35,8 @@ describe('a leder manages their institution', () => {
         'Søren Ærø;soeren.aeroe@skole.example;Solsikkeskolen;Matematikteamet;medarbejder\n' +
         'Åse Østergård;aase.oestergaard@skole.example;Solsikkeskolen;;ressourceperson\n',
     );
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Import' }).click();
+    // Importing is on the institution's page (not in the menu).
+    await page.getByRole('link', { name: 'Importér medarbejdere' }).click();
     await page.getByLabel('CSV-fil').setInputFiles(csv);
     await page.getByRole('cell', { name: 'Søren Ærø' }).waitFor();
     await page.getByRole('button', { name: 'Importér 2 personer' }).click();

@@ -10,8 +10,8 @@ afterAll(() => browser?.close());
 
 /** What each role's main navigation must (and must not) offer. */
 const NAV: Record<string, { shows: string[]; hides: string[] }> = {
-  administrator: { shows: ['Forside', 'Organisation', 'Import', 'Udbakke', 'Profil'], hides: [] },
-  leder: { shows: ['Forside', 'Organisation', 'Import', 'Profil'], hides: ['Udbakke'] },
+  administrator: { shows: ['Forside', 'Organisation', 'Udbakke', 'Profil'], hides: ['Import'] },
+  leder: { shows: ['Forside', 'Organisation', 'Data', 'Profil'], hides: ['Udbakke', 'Import'] },
   forvaltning: { shows: ['Forside', 'Profil'], hides: ['Udbakke', 'Import'] },
   ressourceperson: { shows: ['Forside', 'Profil'], hides: ['Organisation', 'Import', 'Udbakke'] },
   medarbejder: { shows: ['Forside', 'Profil'], hides: ['Organisation', 'Import', 'Udbakke'] },

@@ -34,7 +34,8 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   if (me.teams.length > 0) links.splice(1, 0, ['/team', t('inquiry.nav')]);
   // The data tools sit behind one entry (the page /data lists them), so the menu stays one line.
   if (sections.length) links.push(['/data', t('nav.data')]);
-  if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')], ['/import', t('nav.import')]);
+  // Importing staff is a part of the organisation pages (a button there), not a menu entry of its own.
+  if (canOrganise(me)) links.push(['/organisation', t('nav.organisation')]);
   if (me.capabilities.curate) links.push(['/redaktion', t('editorial.nav')]);
   if (me.capabilities.readOutbox) links.push(['/udbakke', t('nav.outbox')]);
   if (moderation.data?.canModerate) links.push(['/moderation', t('moderation.nav')]);

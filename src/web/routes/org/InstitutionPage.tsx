@@ -116,9 +116,14 @@ export function InstitutionPage() {
           <div className="section-head">
             <h2 id="inst-people">{t('org.peopleAt', { name: inst.name })}</h2>
             {manages && (
-              <Link className="btn btn-primary" to={`/organisation/inviter?institution=${inst.id}`}>
-                {t('org.invitePerson')}
-              </Link>
+              <div className="page-actions">
+                <Link className="btn btn-secondary" to="/import">
+                  {t('import.title')}
+                </Link>
+                <Link className="btn btn-primary" to={`/organisation/inviter?institution=${inst.id}`}>
+                  {t('org.invitePerson')}
+                </Link>
+              </div>
             )}
           </div>
           <PeopleList institutionId={inst.id} headingId="inst-people" />

@@ -26,6 +26,9 @@ export function OrganisationPage() {
           <Link className="btn btn-secondary" to="/organisation/personer">
             {t('org.allPeople')}
           </Link>
+          <Link className="btn btn-secondary" to="/import">
+            {t('import.title')}
+          </Link>
           <Link className="btn btn-primary" to="/organisation/inviter">
             {t('org.invitePerson')}
           </Link>
