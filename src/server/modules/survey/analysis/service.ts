@@ -5,15 +5,10 @@ import type { DbOrTx } from '../../../db/index.js';
 import { AppError } from '../../../http/errors.js';
 import type { Actor } from '../../../policy/index.js';
 import { analyses } from '../../../policy/rules-survey.js';
+import { danishToday } from '../days.js';
 import { byDepartment, danish, exactMean } from '../results/figures.js';
 import * as repo from '../results/repo.js';
-import {
-  danishToday,
-  type InstitutionFigures,
-  institutionFigures,
-  isClosed,
-  roundSummary,
-} from '../results/service.js';
+import { type InstitutionFigures, institutionFigures, isClosed, roundSummary } from '../results/service.js';
 import { leastSquares } from './fit.js';
 
 /**

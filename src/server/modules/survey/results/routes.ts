@@ -7,8 +7,9 @@ import { requireActor } from '../../../auth/session.js';
 import type { AppContext } from '../../../context.js';
 import { fileReply, reply } from '../../../http/schemas.js';
 import { XLSX_TYPE, xlsx } from '../../../xlsx/index.js';
+import { danishToday } from '../days.js';
 import { exportFilename, resultTables, type Table, tableCsv } from './export.js';
-import { danishToday, institutionTrend, results, resultsAndScope } from './service.js';
+import { institutionTrend, results, resultsAndScope } from './service.js';
 
 const WITHHELD =
   'A line (the institution, a department, a role group, a department × role group) is shown only when the institution’s coarsening keeps its values: departments and role groups are withheld from the institution’s own answer counts so that every figure — and every difference of two figures, across any requests — stands on no one or at least the round’s minimum group (default 5, never below 3); a withheld line has `withheld: true` and no figures but its invited count. An institution below the minimum is withheld whole and counted in no kommune line (the kommune’s lines add up shown institution lines only).';

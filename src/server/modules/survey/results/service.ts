@@ -10,6 +10,7 @@ import {
   readsResults,
   readsSomeResults,
 } from '../../../policy/rules-survey.js';
+import { danishToday, roundState } from '../days.js';
 import {
   addInto,
   byDepartment,
@@ -37,12 +38,9 @@ import { closedRoundSums, type RoundSums } from './sums.js';
 export type ResultsOut = z.infer<typeof Results>;
 export type RoundSummaryOut = z.infer<typeof RoundSummary>;
 
-/** Today in Denmark (YYYY-MM-DD): rounds open and close on Danish days. */
-export const danishToday = (now = new Date()) =>
-  now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
-
-export const isClosed = (r: { closedOn: string | null; closesOn: string }, today: string) =>
-  r.closedOn !== null || r.closesOn < today;
+/** A round whose last day has passed (or that was closed early), on a Danish day. */
+export const isClosed = (r: { opensOn: string; closedOn: string | null; closesOn: string }, today: string) =>
+  roundState(r, today) === 'closed';
 
 export function roundSummary(actor: Actor, r: repo.RoundRow, today: string): RoundSummaryOut {
   return {
@@ -52,7 +50,7 @@ export function roundSummary(actor: Actor, r: repo.RoundRow, today: string): Rou
     opensOn: r.opensOn,
     closesOn: r.closesOn,
     closedOn: r.closedOn,
-    state: isClosed(r, today) ? 'closed' : r.opensOn <= today ? 'open' : 'planned',
+    state: roundState(r, today),
     minGroup: r.minGroup,
     questionnaire: { id: r.questionnaireId, name: r.questionnaireName, version: r.questionnaireVersion },
     institutionCount: r.institutionIds.length,
