@@ -14,6 +14,7 @@ export default defineConfig({
     './src/server/db/progression-import-schema.ts',
     './src/server/db/conversations-schema.ts',
     './src/server/db/survey-schema.ts',
+    './src/server/db/coaching-schema.ts',
   ],
   out: './drizzle',
 });

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import * as coachingSchema from './coaching-schema.js';
 import * as communitySchema from './community-schema.js';
 import * as conversationsSchema from './conversations-schema.js';
 import * as evaluationSchema from './evaluation-schema.js';
@@ -33,6 +34,7 @@ const schema = {
   ...progressionImportSchema,
   ...conversationsSchema,
   ...surveySchema,
+  ...coachingSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

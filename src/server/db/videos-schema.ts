@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -99,6 +100,12 @@ export const videos = pgTable(
     viewCount: integer('view_count').notNull().default(0),
     triedCount: integer('tried_count').notNull().default(0),
     workedCount: integer('worked_count').notNull().default(0),
+    /** Whether people who may watch may also download the finished file (issue 19: off unless the owner turns it on). */
+    downloadAllowed: boolean('download_allowed').notNull().default(false),
+    /** A clip (issue 19) is a video of its own cut from `clipOf` (null once that is deleted) at these seconds. */
+    clipOf: uuid('clip_of').references((): AnyPgColumn => videos.id, { onDelete: 'set null' }),
+    clipStart: real('clip_start'),
+    clipEnd: real('clip_end'),
   },
   (t) => [
     index('videos_owner_idx').on(t.ownerId, t.createdAt),
@@ -111,6 +118,7 @@ export const videos = pgTable(
     index('videos_ready_idx').on(t.readyAt),
     index('videos_editorial_idx').on(t.editorialState, t.publishedAt),
     index('videos_search_idx').using('gin', t.searchDocument),
+    index('videos_clip_of_idx').on(t.clipOf),
     check('videos_status_check', inList('status', VIDEO_STATUSES)),
     check('videos_age_band_check', inList('age_band', AGE_BANDS)),
     check('videos_editorial_check', inList('editorial_state', EDITORIAL_STATES)),
@@ -170,6 +178,9 @@ export const videoCaptions = pgTable(
     /** The cue text without timings, kept for search (V3). */
     text: text('text').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
+    /** Raised by every save; the editor sends the version it loaded (two editors: no lost cue). */
+    version: integer('version').notNull().default(1),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('video_captions_language_key').on(t.videoId, t.language)],
 );

@@ -196,6 +196,12 @@ const V = {
   unfinishedPublic: video('u-colleague', I1, 'public', { ready: false }),
   submittedOtherInstitution: video('u-other', I2, 'institution', { editorialState: 'in_review' }),
   submittedPrivate: video('u-colleague', I1, 'private', { editorialState: 'in_review' }),
+  /** A colleague's private recording shared personally with the ressourceperson (issue 19). */
+  sharedWithRessource: { ...video('u-colleague', I1, 'private'), grantees: ['u-ressource'] } as Resource,
+  sharedUnfinished: {
+    ...video('u-colleague', I1, 'private', { ready: false }),
+    grantees: ['u-ressource'],
+  } as Resource,
 };
 
 /** A community with the actor's own membership in it. */
@@ -478,6 +484,38 @@ const TABLE: Row[] = [
   ['video.update', 'own private video', V.ownPrivate, 'A A A A A A A'],
   ['video.delete', 'own private video', V.ownPrivate, 'A A A A A A A'],
   ['video.read', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
+  [
+    'video.read',
+    "colleague's private video shared with the ressourceperson",
+    V.sharedWithRessource,
+    'H H H H A H H',
+  ],
+  [
+    'video.update',
+    "colleague's private video shared with the ressourceperson",
+    V.sharedWithRessource,
+    'H H H H F H H',
+  ],
+  [
+    'video.delete',
+    "colleague's private video shared with the ressourceperson",
+    V.sharedWithRessource,
+    'H H H H F H H',
+  ],
+  [
+    'video.feedback',
+    "colleague's private video shared with the ressourceperson",
+    V.sharedWithRessource,
+    'H H H H A H H',
+  ],
+  [
+    'video.read',
+    'unfinished private video shared with the ressourceperson',
+    V.sharedUnfinished,
+    'H H H H H H H',
+  ],
+  ['video.feedback', 'own private video', V.ownPrivate, 'A A A A A A A'],
+  ['video.feedback', "medarbejder's institution video", V.medarbejdersInstitution, 'F H H F F A H'],
   ['video.update', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
   ['video.delete', 'own unfinished video', V.ownUnfinished, 'A A A A A A A'],
   ['video.read', "medarbejder's institution video", V.medarbejdersInstitution, 'A H H A A A H'],
@@ -996,6 +1034,7 @@ describe('decideAccess: every action × role × own/other institution and kommun
       'video.update': true,
       'video.delete': true,
       'video.engage': true,
+      'video.feedback': true,
       'video.submit': true,
       'video.review': true,
       'video.describe': true,

@@ -50,7 +50,10 @@ export const managesPerson = (a: Actor, p: { institutions: { id: string }[]; hol
  */
 export function seesVideo(a: Actor, v: Omit<VideoResource, 'type' | 'id'>): boolean {
   if (a.id === v.ownerId) return true;
-  if (v.visibility === 'private' || !v.ready) return false;
+  if (!v.ready) return false;
+  // A personal share (issue 19) reaches its grantee whatever the visibility, private included.
+  if (a.id && v.grantees?.includes(a.id)) return true;
+  if (v.visibility === 'private') return false;
   if (isAdmin(a)) return true;
   if (isEditor(a) && (v.editorialState ?? 'none') !== 'none') return true;
   switch (v.visibility) {

@@ -99,6 +99,8 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
       if (action === 'video.read') return decide(seesVideo(a, r), true);
       if (action === 'video.update') return decide(seesVideo(a, r), owner);
       if (action === 'video.delete') return decide(seesVideo(a, r), owner || admin);
+      if (action === 'video.feedback')
+        return decide(seesVideo(a, r), owner || (!!a.id && !!r.grantees?.includes(a.id)));
       if (action === 'video.describe') {
         const inWorkflow = !!r.editorialState && r.editorialState !== 'none';
         return decide(

@@ -43,6 +43,10 @@ export function visiblePeople(a: Actor): SQL {
   return or(...clauses) as SQL;
 }
 
+/** The videos an unexpired personal share (issue 19, video_grants) lets `grantee` watch. */
+const activeGrants = (grantee: SQL) =>
+  sql`select g.video_id from video_grants g where g.grantee_id = ${grantee} and (g.expires_at is null or g.expires_at > now())`;
+
 /** SQL form of rules.seesVideo, over the videos table. */
 export function visibleVideos(a: Actor): SQL {
   const own = a.id ? sql`${videos.ownerId} = ${a.id}` : none;
@@ -59,6 +63,8 @@ export function visibleVideos(a: Actor): SQL {
   const komm = [...new Set(a.grants.map((g) => g.kommuneId).filter((k): k is string => !!k))];
   if (komm.length)
     shared.push(sql`(${videos.visibility} = 'kommune' and ${inArray(videos.kommuneId, komm)})`);
+  // A personal share (issue 19): an unexpired grant to the actor, whatever the visibility.
+  if (a.id) shared.push(sql`${videos.id} in (${activeGrants(sql`${a.id}`)})`);
   return sql`(${own} or (${videos.status} = 'ready' and (${or(...shared)})))`;
 }
 

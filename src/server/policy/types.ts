@@ -28,6 +28,8 @@ export type VideoResource = {
   ready: boolean;
   /** Where the video is in the editorial workflow; editors review what is submitted (absent = 'none'). */
   editorialState?: EditorialState;
+  /** The people the owner shared the recording with personally (issue 19, V10), unexpired grants only. */
+  grantees?: readonly string[];
 };
 
 /** A community of practice, with the actor's own membership in it (null when none; joined false when only invited). */
@@ -288,6 +290,11 @@ export type Action =
   | 'video.delete'
   /** On a video the actor may watch: comment on it, mark it tried/worked, keep a private note, share it to a community. */
   | 'video.engage'
+  /**
+   * Coaching (issue 19): read and give typed, time-stamped feedback on a recording — its owner and the people the
+   * owner shared it with personally (grantees). Nobody else, whatever the visibility.
+   */
+  | 'video.feedback'
   /** The owner (or an editor) submits a video to the public catalogue. */
   | 'video.submit'
   /** Editors: publish a submitted video to the catalogue or send it back with a comment. */

@@ -17,8 +17,14 @@ export const policyColumns = {
   visibility: videos.visibility,
   status: videos.status,
   editorialState: videos.editorialState,
+  /** Unexpired personal shares (issue 19): who besides the visibility may watch. */
+  grantees: sql<
+    string[]
+  >`array(select g.grantee_id from video_grants g where g.video_id = ${videos.id} and (g.expires_at is null or g.expires_at > now()))`,
 };
-export type PolicyVideo = Pick<VideoRow, keyof typeof policyColumns>;
+export type PolicyVideo = Pick<VideoRow, Exclude<keyof typeof policyColumns, 'grantees'>> & {
+  grantees?: string[];
+};
 
 const videoColumns = {
   id: videos.id,
@@ -35,6 +41,7 @@ const videoColumns = {
   failureCode: videos.failureCode,
   visibility: videos.visibility,
   editorialState: videos.editorialState,
+  grantees: policyColumns.grantees,
   // Catalogue metadata (V1), presented by catalogue/present.ts.
   editorialComment: videos.editorialComment,
   publishedAt: videos.publishedAt,

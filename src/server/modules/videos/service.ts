@@ -23,6 +23,7 @@ export const videoResource = (v: repo.PolicyVideo): VideoResource => ({
   visibility: v.visibility,
   ready: v.status === 'ready',
   editorialState: v.editorialState,
+  grantees: v.grantees ?? [],
 });
 
 /** What the API shows of a video: media URLs only when ready, signed for this viewer. */
