@@ -1,4 +1,6 @@
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
+import { CLIP_ERRORS } from './clip-errors.js';
+import { COACHING_CAPTION_ERRORS } from './coaching-captions-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
 import { CONVERSATION_ERRORS } from './conversation-errors.js';
@@ -198,6 +200,8 @@ export const ERRORS = {
     en: 'Amongi is busy right now. Try again in a moment.',
   },
   ...VIDEO_ERRORS,
+  // Issue 19, part C (clips).
+  ...CLIP_ERRORS,
   ...CATALOGUE_ERRORS,
   ...COMMUNITY_ERRORS,
   ...INQUIRY_ERRORS,
@@ -210,6 +214,7 @@ export const ERRORS = {
   ...PROGRESSION_ERRORS,
   ...SURVEY_ERRORS,
   ...SURVEY_ANSWER_ERRORS,
+  ...COACHING_CAPTION_ERRORS, // issue 19 part E (captions & chapters)
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
