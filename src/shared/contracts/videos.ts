@@ -75,6 +75,8 @@ export const PlayableVideo = z.object({
   posterUrl: z.string().nullable(),
   thumbnailsUrl: z.string().nullable(),
   captions: z.array(Caption),
+  /** The WebVTT chapters track (issue 19 part E), signed; null when the video has no chapters. */
+  chaptersUrl: z.string().nullable().optional(),
 });
 export const VideoDetail = PlayableVideo.extend({
   status: z.enum(VIDEO_STATUSES),
@@ -89,6 +91,8 @@ export const VideoDetail = PlayableVideo.extend({
   catalogue: VideoCatalogue,
   canEdit: z.boolean(),
   canDelete: z.boolean(),
+  /** Coaching (issue 19): may read and give typed feedback (the owner and the people it is shared with). */
+  canFeedback: z.boolean(),
   // The owner only:
   originalFilename: z.string().optional(),
   consent: Consent.nullable().optional(),

@@ -51,7 +51,12 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
     playlistUrl: media && `${media}hls/master.m3u8`,
     posterUrl: media && v.media?.poster ? `${media}poster.jpg` : null,
     thumbnailsUrl: media && v.media?.sprite ? `${media}thumbnails.vtt` : null,
-    captions: v.captions.map((c) => ({ ...c, url: media && `${media}captions/${c.language}.vtt` })),
+    // ?v=: the file changes with each save (the editor), the signed prefix does not; a new address skips caches.
+    captions: v.captions.map((c) => ({
+      ...c,
+      url: media && `${media}captions/${c.language}.vtt?v=${c.version}`,
+    })),
+    chaptersUrl: media && v.chaptersVersion ? `${media}chapters.vtt?v=${v.chaptersVersion}` : null,
     // Only the owner sees the file name, the consent record and what they may change.
     ...(isOwner
       ? {
@@ -64,6 +69,7 @@ export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail,
     catalogue: presentCatalogue(actor, v, videoResource(v)),
     canEdit: can(actor, 'video.update', videoResource(v)),
     canDelete: can(actor, 'video.delete', videoResource(v)),
+    canFeedback: can(actor, 'video.feedback', videoResource(v)),
   };
 }
 
