@@ -1,6 +1,7 @@
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { CLIP_ERRORS } from './clip-errors.js';
 import { COACHING_CAPTION_ERRORS } from './coaching-captions-errors.js';
+import { FEEDBACK_ERRORS } from './coaching-feedback-errors.js';
 import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
 import { CONVERSATION_ERRORS } from './conversation-errors.js';
@@ -215,6 +216,7 @@ export const ERRORS = {
   ...SURVEY_ERRORS,
   ...SURVEY_ANSWER_ERRORS,
   ...COACHING_CAPTION_ERRORS, // issue 19 part E (captions & chapters)
+  ...FEEDBACK_ERRORS, // issue 19 part B (typed feedback, prompt sets)
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
