@@ -8,6 +8,7 @@ import { taxonomyTerms, videoCaptions, videoConsents, videos } from '../db/video
 import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
+import { seedDemoCoaching } from './coaching.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { seedDemoConversations } from './conversations.js';
@@ -87,7 +88,9 @@ export async function seedDemoContent(
   const evaluation = await seedDemoEvaluation(ctx.db, { now: opts.now });
   // Fjordby's staff survey: two closed rounds over its departments and one open round (needs the demo teachers).
   const survey = await seedDemoSurvey(ctx.db, { now: opts.now });
-  return catalogue || inquiry || progression || conversations || evaluation || survey;
+  // Coaching (issue 19): medarbejder's earlier and later private lessons, the later shared with ressourceperson.
+  const coaching = await seedDemoCoaching(ctx.db, { now: opts.now });
+  return catalogue || inquiry || progression || conversations || evaluation || survey || coaching;
 }
 
 async function seedCatalogue(

@@ -1,3 +1,4 @@
+import { COACHING_DEMO_VIDEOS } from './coaching.js';
 import type { DemoVideo } from './types.js';
 import { DEMO_VIDEOS_MORE } from './videos-more.js';
 import { DEMO_VIDEOS_SCHOOL } from './videos-school.js';
@@ -256,4 +257,9 @@ const school: DemoVideo[] = [
 ];
 
 /** Every demo video, in the order that decides their pictures. */
-export const DEMO_VIDEOS: DemoVideo[] = [...school, ...DEMO_VIDEOS_SCHOOL, ...DEMO_VIDEOS_MORE];
+export const DEMO_VIDEOS: DemoVideo[] = [
+  ...school,
+  ...DEMO_VIDEOS_SCHOOL,
+  ...DEMO_VIDEOS_MORE,
+  ...COACHING_DEMO_VIDEOS,
+];
