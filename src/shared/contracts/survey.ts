@@ -103,7 +103,10 @@ export const RoundSummary = z.object({
   questionnaire: z.object({ id, name: z.string(), version: z.number().int() }),
   institutionCount: z.number().int(),
   invited: z.number().int(),
-  /** Answers so far (a count, the same for everyone who may see the round). */
+  /**
+   * Answers so far in the institutions shown (at least minGroup answers each): a withheld institution's answers are
+   * counted nowhere, so this minus the shown lines never gives them (ADR 0010). The same for everyone.
+   */
   answered: z.number().int(),
   version: z.number().int(),
   canManage: z.boolean(),

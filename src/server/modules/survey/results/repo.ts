@@ -33,6 +33,7 @@ export type RoundRow = {
   questionnaireVersion: number;
   institutionIds: string[];
   invited: number;
+  /** Answers of the institutions shown only (see below). */
   answered: number;
 };
 
@@ -53,7 +54,11 @@ const roundColumns = {
     string[]
   >`coalesce((select array_agg(x.institution_id::text order by x.institution_id) from ${ri} x where x.round_id = ${r.id}), '{}')`,
   invited: sql<number>`coalesce((select sum(y.invited) from ${g} y where y.round_id = ${r.id}), 0)::int`,
-  answered: sql<number>`(select count(*) from ${a} z where z.round_id = ${r.id})::int`,
+  // The answers of institutions shown (at least the round's minimum each) only: the kommune line's count, and the
+  // rounds list's (rounds/response.ts roundAnswered) — never a withheld institution's by difference (ADR 0010).
+  answered: sql<number>`coalesce((select sum(t.n) from (select count(*) as n from ${a} z
+      join ${g} y on y.id = z.group_id where z.round_id = ${r.id} group by y.institution_id) t
+      where t.n >= ${r.minGroup}), 0)::int`,
 };
 
 const roundsFrom = (db: DbOrTx) =>

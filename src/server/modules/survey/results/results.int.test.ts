@@ -56,7 +56,7 @@ type Line = {
   items: { itemId: string; mean: number | null; dontKnow: number | null }[];
 };
 type Res = {
-  round: { id: string; state: string; minGroup: number };
+  round: { id: string; state: string; minGroup: number; answered: number };
   items: { id: string; key: string; kind: string }[];
   groups: Line[];
   texts: { itemId: string; institutionName: string | null; department: string | null; texts: string[] }[];
@@ -257,6 +257,30 @@ describe('the kommune’s results (forvaltning)', () => {
     ]);
     // The kommune minus its shown institutions is nothing: a withheld institution is counted nowhere.
     expect(47 - insts.filter((g) => !g.withheld).reduce((s, g) => s + (g.answered ?? 0), 0)).toBe(0);
+  });
+
+  it('counts the round’s answers in the shown institutions only, wherever the count is shown', async () => {
+    // 50 answers in all; Klub Lynet's 3 must not come out as the round's count minus the kommune line.
+    const kommuneLine = find(await read('forvaltning'), null, null, null).answered;
+    expect((await read('forvaltning')).round.answered).toBe(kommuneLine);
+    expect((await read('leder')).round.answered).toBe(kommuneLine);
+    const fjordby = ids.kommune['Fjordby Kommune'];
+    const analysis = await c.forvaltning.get(`${API}/analysis?kommuneId=${fjordby}&roundId=${closed}`);
+    expect(analysis.json().round.answered).toBe(kommuneLine);
+    const list = await c.forvaltning.get(`${API}/rounds?kommuneId=${fjordby}`);
+    expect(list.json().find((x: { id: string }) => x.id === closed).answered).toBe(kommuneLine);
+    const detail = await c.forvaltning.get(`${API}/rounds/${closed}`);
+    expect(detail.json().answered).toBe(kommuneLine);
+    const shown = (
+      detail.json().response as {
+        department: string | null;
+        roleGroup: string | null;
+        answered: number | null;
+      }[]
+    )
+      .filter((l) => l.department === null && l.roleGroup === null)
+      .reduce((n, l) => n + (l.answered ?? 0), 0);
+    expect(detail.json().answered - shown).toBe(0);
   });
 
   it('computes the figures exactly: means per dimension, social capital, per question and "ved ikke"', async () => {

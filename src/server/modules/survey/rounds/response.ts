@@ -72,18 +72,16 @@ export function responseLines(counts: GroupCount[], min: number): Line[] {
 }
 
 /**
- * A round's answers so far as one count for its summary: the whole round's when the institutions withheld in the
- * response (fewer than `min` answers each) hold none or at least `min` together, else the shown institutions' only —
- * so the count never tells a withheld institution's by difference.
+ * A round's answers so far as one count for its summary: the answers of the institutions shown (at least `min`
+ * answers each) only — the same as the kommune's line in the results, which adds up shown institutions only. A
+ * withheld institution is counted nowhere, so no count shown anywhere minus the shown lines gives its answers (ADR
+ * 0010, "Counts").
  */
-export function roundAnswered(counts: GroupCount[], min: number): number {
+export function roundAnswered(counts: { institution_id: string; answered: number }[], min: number): number {
   const perInstitution = new Map<string, number>();
   for (const c of counts)
     perInstitution.set(c.institution_id, (perInstitution.get(c.institution_id) ?? 0) + c.answered);
   let shown = 0;
-  let hidden = 0;
-  for (const n of perInstitution.values())
-    if (n >= min) shown += n;
-    else hidden += n;
-  return hidden === 0 || hidden >= min ? shown + hidden : shown;
+  for (const n of perInstitution.values()) if (n >= min) shown += n;
+  return shown;
 }

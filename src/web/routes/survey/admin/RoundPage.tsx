@@ -95,7 +95,7 @@ function Actions({ round, onNotice }: { round: Round; onNotice: (m: string) => v
               await saved(next, t('surveyAdmin.round.closed'));
             }}
           >
-            <p>{t('surveyAdmin.round.closeText', { answered: round.answered })}</p>
+            <p>{t('surveyAdmin.round.closeText', { answered: round.answered, min: round.minGroup })}</p>
           </ConfirmDialog>
         )}
       </div>
