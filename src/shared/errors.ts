@@ -6,6 +6,7 @@ import { COMMUNITY_ERRORS } from './community-errors.js';
 import type { Locale } from './constants.js';
 import { CONVERSATION_ERRORS } from './conversation-errors.js';
 import { EVALUATION_ERRORS } from './evaluation-errors.js';
+import { GRANT_ERRORS } from './grant-errors.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { PROGRESSION_ERRORS } from './progression-errors.js';
@@ -217,6 +218,7 @@ export const ERRORS = {
   ...SURVEY_ANSWER_ERRORS,
   ...COACHING_CAPTION_ERRORS, // issue 19 part E (captions & chapters)
   ...FEEDBACK_ERRORS, // issue 19 part B (typed feedback, prompt sets)
+  ...GRANT_ERRORS, // issue 19 part A (personal shares, downloads)
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
