@@ -25,7 +25,7 @@ export const cacheGeneration = () => generation;
 /**
  * Rebuilds `videos.search_document` for the given videos in one statement: the weighted Danish
  * full-text document behind search (V3). Title weighs A, tags (method labels and the subject label)
- * B, description C and caption text D. Call it in the same transaction as any change to that text.
+ * B, description C and caption text with chapter titles D. Call it in the same transaction as any change to that text.
  */
 export async function refreshSearchDocuments(db: DbOrTx, videoIds: string[]): Promise<void> {
   const ids = [...new Set(videoIds)];
@@ -56,6 +56,9 @@ function update(where: SQL): SQL {
       setweight(to_tsvector('danish', coalesce(v.description, '')), 'C') ||
       setweight(to_tsvector('danish', coalesce((
         select string_agg(c.text, ' ') from video_captions c where c.video_id = v.id
+      ), '') || ' ' || coalesce((
+        select string_agg(ch.title, ' ')
+        from video_chapters vc, jsonb_to_recordset(vc.chapters) as ch(title text) where vc.video_id = v.id
       ), '')), 'D')
     where ${where}`;
 }

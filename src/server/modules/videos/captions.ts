@@ -4,29 +4,23 @@ import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search-documents/index.js';
+import { createCueEditorService } from './cue-editor.js';
 import * as repo from './repo.js';
 import { presentVideo, type VideoService } from './service.js';
 import * as shares from './shares-repo.js';
-import { parseWebVtt } from './webvtt.js';
 
 export const LANGUAGE = CAPTION_LANGUAGE;
 
 /** Captions (V9, first part): one WebVTT file per language, checked, stored beside the video, text kept for search. */
 export function createCaptionService(ctx: AppContext, videos: VideoService) {
   const { db, storage } = ctx;
+  const editor = createCueEditorService(ctx);
   return {
     async put(actor: Actor, id: string, language: string, label: string, body: string, locale: 'da' | 'en') {
       await videos.load(actor, id, 'video.update');
       if (!LANGUAGE.test(language)) throw new AppError('request.invalid');
-      const parsed = parseWebVtt(body);
-      if (!parsed) throw new AppError('caption.invalid');
-      await storage.putBytes(`videos/${id}/captions/${language}.vtt`, body, 'text/vtt; charset=utf-8');
-      await db.transaction(async (tx) => {
-        await shares.upsertCaption(tx, { videoId: id, language, label, text: parsed.text });
-        await refreshSearchDocuments(tx, [id]);
-        await audit(tx, actor, 'video.caption.put', 'video', id, { language, cues: parsed.cues });
-      });
-      ctx.events.publish({ type: 'video.access.changed', videoId: id });
+      // Read, checked and written as the cue editor does (issue 19 part E): one writer of caption files.
+      await editor.importFile(actor, id, language, label, body, locale);
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
     },
 

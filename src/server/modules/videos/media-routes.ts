@@ -7,7 +7,7 @@ import { MEDIA_PREFIX, verifyMediaSignature } from './signing.js';
 
 /** The files a ready video has, relative to its folder `videos/<id>/` in storage. Anything else is 404. */
 const MEDIA_FILE =
-  /^(hls\/master\.m3u8|hls\/\d{3,4}p\/(index\.m3u8|seg_\d{5}\.ts)|poster\.jpg|sprite\.jpg|thumbnails\.vtt|captions\/[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\.vtt)$/;
+  /^(hls\/master\.m3u8|hls\/\d{3,4}p\/(index\.m3u8|seg_\d{5}\.ts)|poster\.jpg|sprite\.jpg|thumbnails\.vtt|chapters\.vtt|captions\/[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\.vtt)$/;
 
 const CONTENT_TYPES: Record<string, string> = {
   m3u8: 'application/vnd.apple.mpegurl',

@@ -17,10 +17,13 @@ export const policyColumns = {
   visibility: videos.visibility,
   status: videos.status,
   editorialState: videos.editorialState,
-  /** Unexpired personal shares (issue 19): who besides the visibility may watch. */
+  /**
+   * Unexpired personal shares (issue 19): who besides the visibility may watch. "videos"."id" written out: in a
+   * select without joins drizzle renders ${'$'}{videos.id} as a bare "id", which inside this subquery is g.id.
+   */
   grantees: sql<
     string[]
-  >`array(select g.grantee_id from video_grants g where g.video_id = ${videos.id} and (g.expires_at is null or g.expires_at > now()))`,
+  >`array(select g.grantee_id from video_grants g where g.video_id = "videos"."id" and (g.expires_at is null or g.expires_at > now()))`,
 };
 export type PolicyVideo = Pick<VideoRow, Exclude<keyof typeof policyColumns, 'grantees'>> & {
   grantees?: string[];
@@ -62,9 +65,12 @@ const videoColumns = {
   createdAt: videos.createdAt,
   readyAt: videos.readyAt,
   setupState: videos.setupState,
-  captions: sql<{ language: string; label: string }[]>`coalesce((
-    select json_agg(json_build_object('language', c.language, 'label', c.label) order by c.language)
+  captions: sql<{ language: string; label: string; version: number }[]>`coalesce((
+    select json_agg(json_build_object('language', c.language, 'label', c.label, 'version', c.version) order by c.language)
     from video_captions c where c.video_id = "videos"."id"), '[]'::json)`,
+  /** The chapters track's version when the video has chapters (issue 19 part E), else null. */
+  chaptersVersion: sql<number | null>`(
+    select ch.version from video_chapters ch where ch.video_id = "videos"."id" and jsonb_array_length(ch.chapters) > 0)`,
   consent: {
     pupilsAppear: videoConsents.pupilsAppear,
     consentLevel: videoConsents.consentLevel,

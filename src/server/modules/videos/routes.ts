@@ -15,8 +15,11 @@ export function videoRoutes(
   captions: CaptionService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser('text/vtt', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
-      done(null, body),
+    // Up to 8 MB read, so that a file over the 2 MB caption limit gets its own clear answer (caption.too_large).
+    app.addContentTypeParser(
+      'text/vtt',
+      { parseAs: 'string', bodyLimit: 8 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
     );
     const tags = ['videos'];
     const params = idParams;

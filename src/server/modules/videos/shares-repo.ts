@@ -100,19 +100,6 @@ export async function openShare(db: DbOrTx, tokenHash: string) {
 
 // ── Captions ──
 
-export async function upsertCaption(
-  db: DbOrTx,
-  c: { videoId: string; language: string; label: string; text: string },
-) {
-  await db
-    .insert(videoCaptions)
-    .values(c)
-    .onConflictDoUpdate({
-      target: [videoCaptions.videoId, videoCaptions.language],
-      set: { label: c.label, text: c.text },
-    });
-}
-
 export async function deleteCaption(db: DbOrTx, videoId: string, language: string) {
   const rows = await db
     .delete(videoCaptions)
