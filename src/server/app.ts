@@ -65,8 +65,10 @@ import {
 } from './modules/training/index.js';
 import {
   createCaptionService,
+  createCueEditorService,
   createSharingService,
   createVideoService,
+  cueEditorRoutes,
   mediaRoutes,
   uploadRoutes,
   videoRoutes,
@@ -144,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
+      await api.register(cueEditorRoutes(createCueEditorService(ctx))); // issue 19 part E
       await api.register(
         catalogueRoutes(catalogue, createTaxonomyService(ctx), createCollectionService(ctx)),
       );

@@ -4,6 +4,8 @@
 export { accessOf, applyAccess } from './access.js';
 export { createCaptionService } from './captions.js';
 export { allowedVisibility } from './consent.js';
+export { createCueEditorService } from './cue-editor.js';
+export { cueEditorRoutes } from './cue-editor-routes.js';
 export { mediaRoutes } from './media-routes.js';
 export { withPreview } from './open-graph.js';
 export { type PipelineOptions, startProcessing, startVideoPipeline } from './pipeline.js';
