@@ -19,7 +19,7 @@ export const policyColumns = {
   editorialState: videos.editorialState,
   /**
    * Unexpired personal shares (issue 19): who besides the visibility may watch. "videos"."id" written out: in a
-   * select without joins drizzle renders ${'$'}{videos.id} as a bare "id", which inside this subquery is g.id.
+   * select without joins drizzle renders videos.id as a bare "id", which inside this subquery is g.id.
    */
   grantees: sql<
     string[]
