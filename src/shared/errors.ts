@@ -12,7 +12,6 @@ import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { PROGRESSION_ERRORS } from './progression-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
 import { STORY_ERRORS } from './story-errors.js';
-import { SURVEY_ANSWER_ERRORS } from './survey-answer-errors.js';
 import { SURVEY_ERRORS } from './survey-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
 import { VIDEO_ERRORS } from './video-errors.js';
@@ -215,7 +214,6 @@ export const ERRORS = {
   ...CONVERSATION_ERRORS,
   ...PROGRESSION_ERRORS,
   ...SURVEY_ERRORS,
-  ...SURVEY_ANSWER_ERRORS,
   ...COACHING_CAPTION_ERRORS, // issue 19 part E (captions & chapters)
   ...FEEDBACK_ERRORS, // issue 19 part B (typed feedback, prompt sets)
   ...GRANT_ERRORS, // issue 19 part A (personal shares, downloads)

@@ -1,4 +1,7 @@
-/** Errors of the staff survey (issue 18): questionnaires, rounds, invitations, answering and results. */
+/**
+ * Errors of the staff survey (issue 18): questionnaires, rounds, invitations, answering and results — one set. The
+ * answering ones (by link or printed code, no sign-in) speak to whoever holds the link and say what to do next.
+ */
 export const SURVEY_ERRORS = {
   'survey.questionnaire_not_found': {
     status: 404,
@@ -90,24 +93,45 @@ export const SURVEY_ERRORS = {
     da: 'Der er allerede svaret med dette link eller denne kode. Et link virker kun én gang.',
     en: 'This link or code has already been used to answer. A link works only once.',
   },
-  'survey.link_invalid': {
-    status: 404,
-    da: 'Linket eller koden virker ikke. Tjek, at du har skrevet koden rigtigt, eller bed om et nyt link.',
-    en: 'The link or code does not work. Check that you typed the code correctly, or ask for a new link.',
-  },
   'survey.wrong_round': {
     status: 400,
     da: 'Linket hører til en anden runde end skemaet.',
     en: 'The link belongs to another round than the form.',
   },
-  'survey.answer_invalid': {
-    status: 400,
-    da: 'Svaret passer ikke til spørgeskemaet. Genindlæs skemaet, og prøv igen.',
-    en: 'The answer does not fit the questionnaire. Reload the form and try again.',
-  },
   'survey.results_not_ready': {
     status: 409,
     da: 'Resultaterne vises, når runden er lukket.',
     en: 'The results are shown once the round has closed.',
+  },
+  // Answering by link or code (GET/POST /api/v1/survey/answer).
+  'survey.token_unknown': {
+    status: 404,
+    da: 'Linket eller koden virker ikke. Tjek, at koden er skrevet rigtigt, eller brug det nyeste link, du har fået.',
+    en: 'The link or code does not work. Check that the code is typed correctly, or use the newest link you have received.',
+  },
+  'survey.token_used': {
+    status: 409,
+    da: 'Dit svar er allerede modtaget. Tak!',
+    en: 'Your answer has already been received. Thank you!',
+  },
+  'survey.item_unknown': {
+    status: 400,
+    da: 'Svaret nævner et spørgsmål, som ikke er med i denne undersøgelse. Hent spørgeskemaet igen.',
+    en: 'The answer names a question that is not part of this survey. Load the questionnaire again.',
+  },
+  'survey.item_twice': {
+    status: 400,
+    da: 'Et spørgsmål er besvaret to gange i samme svar.',
+    en: 'A question is answered twice in the same answer.',
+  },
+  'survey.item_kind': {
+    status: 400,
+    da: 'Et spørgsmål er besvaret på den forkerte måde (tekst til et skalaspørgsmål eller et tal til et tekstspørgsmål).',
+    en: 'A question is answered the wrong way (text for a scale question or a number for a text question).',
+  },
+  'survey.too_many_tries': {
+    status: 429,
+    da: 'Der er prøvet for mange koder, der ikke virker, fra din forbindelse. Vent lidt, og prøv igen.',
+    en: 'Too many codes that do not work have been tried from your connection. Wait a while and try again.',
   },
 } as const;

@@ -180,7 +180,8 @@ describe('answer problems', () => {
   it('maps each code to what the person is told', () => {
     expect(answerProblem({ code: 'survey.already_answered', status: 409 })).toBe('used');
     expect(answerProblem({ code: 'survey.round_closed', status: 409 })).toBe('closed');
-    expect(answerProblem({ code: 'survey.link_invalid', status: 404 })).toBe('invalid');
+    expect(answerProblem({ code: 'survey.token_unknown', status: 404 })).toBe('invalid');
+    expect(answerProblem({ code: 'survey.item_unknown', status: 400 })).toBe('answerInvalid');
     expect(answerProblem({ code: 'network', status: 0 })).toBe('offline');
     expect(answerProblem({ code: 'something.new', status: 429 })).toBe('rateLimited');
     expect(answerProblem({ code: 'something.new', status: 500 })).toBe('other');
