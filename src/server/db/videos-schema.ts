@@ -65,8 +65,8 @@ export const videos = pgTable(
     description: text('description').notNull().default(''),
     status: text('status', { enum: VIDEO_STATUSES }).notNull().default('uploading'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
-    /** The processing step to run next (probe, transcode, publish); null when none. */
-    stage: text('stage', { enum: ['probe', 'transcode', 'publish'] }),
+    /** The processing step to run next (clip — cutting a clip from its source, probe, transcode, publish); null when none. */
+    stage: text('stage', { enum: ['clip', 'probe', 'transcode', 'publish'] }),
     progress: real('progress'),
     failureCode: text('failure_code'),
     /** A worker holds a step while leaseUntil is in the future and renews it while it works. */

@@ -9,6 +9,8 @@ import type { Database } from '../db/index.js';
 export const JOBS = {
   'video.probe': { retryLimit: 5, retryDelay: 5, expireInSeconds: 15 * 60, concurrency: 2 },
   'video.transcode': { retryLimit: 3, retryDelay: 30, expireInSeconds: 6 * 60 * 60, concurrency: 1 },
+  /** A clip (issue 19) cut from its source's original; then the clip is probed like an upload. */
+  'video.clip': { retryLimit: 3, retryDelay: 30, expireInSeconds: 60 * 60, concurrency: 1 },
   'video.publish': { retryLimit: 5, retryDelay: 5, expireInSeconds: 15 * 60, concurrency: 2 },
 } as const;
 

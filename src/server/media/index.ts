@@ -5,6 +5,7 @@ export {
   parseFfmpegVersion,
   resolveMedia,
 } from './binaries.js';
+export { canCopyClip, cutClip, parseKeyframes, snapStart } from './clip.js';
 export {
   assertUploadInputs,
   firstFrameArgs,

@@ -184,7 +184,10 @@ export function looksLikeVideoContainer(head: Uint8Array): boolean {
   return head[4] === 0x47 && (head.length < 197 || head[196] === 0x47); // BDAV MPEG-TS (.m2ts): 4-byte time code
 }
 
-function execProbe(bin: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+export function execProbe(
+  bin: string,
+  args: string[],
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   assertUploadInputs(args);
   return new Promise((done) => {
     execFile(bin, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {

@@ -12,6 +12,7 @@ import {
   transcodeToHls,
 } from '../../media/index.js';
 import type { Storage } from '../../storage/index.js';
+import { cutClipStep } from './clip-step.js';
 import * as repo from './repo.js';
 
 /** An upload not finished within this many days is given up and its partial file removed. */
@@ -95,6 +96,30 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
       await copy.release();
     }
   }
+
+  // A clip (issue 19): its piece of the source is cut into its own original, then it is probed like an upload.
+  await jobs.work('video.clip', ({ videoId, background }, job) =>
+    step('clip', videoId, job, async (owner, lease) => {
+      const cut = await cutClipStep(
+        ctx,
+        videoId,
+        path.join(workRoot, `transcode-${videoId}-${job.id}`),
+        lease,
+      );
+      if (!cut) {
+        await repo.finishStep(db, videoId, owner, {
+          status: 'failed',
+          stage: null,
+          progress: null,
+          failureCode: 'clip.source_gone',
+        });
+        return;
+      }
+      const moved = await repo.finishStep(db, videoId, owner, { ...cut, stage: 'probe', progress: 0 });
+      if (moved) await jobs.send('video.probe', { videoId, background }, { key: videoId });
+      else if (!(await repo.getVideo(db, videoId))) await storage.delete(`originals/${videoId}`);
+    }),
+  );
 
   await jobs.work('video.probe', ({ videoId, background }, job) =>
     step('probe', videoId, job, async (owner) => {
