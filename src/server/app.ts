@@ -67,6 +67,8 @@ import {
   createCaptionService,
   createCueEditorService,
   createSharingService,
+  clipRoutes,
+  createClipService,
   createVideoService,
   cueEditorRoutes,
   mediaRoutes,
@@ -146,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
+      await api.register(clipRoutes(createClipService(ctx, videos))); // issue 19 part C (clips)
       await api.register(cueEditorRoutes(createCueEditorService(ctx))); // issue 19 part E
       await api.register(
         catalogueRoutes(catalogue, createTaxonomyService(ctx), createCollectionService(ctx)),

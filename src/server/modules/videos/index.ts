@@ -3,6 +3,7 @@
 // it uses only search-documents of the other modules.
 export { accessOf, applyAccess } from './access.js';
 export { createCaptionService } from './captions.js';
+export { clipRoutes, createClipService } from './clips.js';
 export { allowedVisibility } from './consent.js';
 export { createCueEditorService } from './cue-editor.js';
 export { cueEditorRoutes } from './cue-editor-routes.js';
