@@ -64,11 +64,11 @@ import {
   demandRoutes,
 } from './modules/training/index.js';
 import {
+  clipRoutes,
   createCaptionService,
+  createClipService,
   createCueEditorService,
   createSharingService,
-  clipRoutes,
-  createClipService,
   createVideoService,
   cueEditorRoutes,
   mediaRoutes,
