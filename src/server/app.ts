@@ -32,6 +32,7 @@ import {
 } from './modules/communities/index.js';
 import { conversationRoutes } from './modules/conversations/index.js';
 import { evaluationRoutes } from './modules/evaluation/index.js';
+import { createFeedbackService, feedbackRoutes } from './modules/feedback/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { inquiryRoutes } from './modules/inquiry/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
@@ -161,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
         ),
       );
       await api.register(commentRoutes(createCommentService(ctx)));
+      await api.register(feedbackRoutes(createFeedbackService(ctx))); // issue 19 part B (typed feedback)
       await api.register(notificationRoutes(createNotificationService(ctx)));
       await api.register(reflectionRoutes(createReflectionService(ctx), createStatisticsService(ctx)));
       const communities = createCommunityService(ctx, videos);
