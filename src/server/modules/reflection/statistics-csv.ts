@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/constants.js';
+import { csvDocument } from '../../csv/write.js';
 import type { Statistics } from './statistics.js';
 import { type Figure, MIN_GROUP_SIZE, type StatRow } from './suppression.js';
 
@@ -38,13 +39,6 @@ const CSV_TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet (titles are user text). */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function statisticsCsv(s: Statistics, locale: Locale): string {
   const t = CSV_TEXT[locale];
   const count = (n: number | null, hidden: boolean) => (hidden ? t.fewer : String(n ?? 0));
@@ -78,5 +72,5 @@ export function statisticsCsv(s: Statistics, locale: Locale): string {
       pct(v.workedShare),
     ]),
   ];
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from './statistics-csv.js';
+import { csvField } from '../../csv/write.js';
 import { danishMidnight } from './statistics-period.js';
 import type { RawFigures } from './statistics-repo.js';
 import { presentRow, primarySuppressed, suppressBreakdown } from './suppression.js';

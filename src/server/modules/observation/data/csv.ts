@@ -1,6 +1,7 @@
 import type { DataBreakdown, IndicatorType } from '../../../../shared/observation.js';
 import { type Words, words } from '../../../../shared/vocabulary.js';
 import type { DataCell, ObservationData } from '../types.js';
+import { csvDocument } from '../../../csv/write.js';
 
 /**
  * Institution data as a CSV file for Danish Excel (O4): UTF-8 with BOM, `;` between fields, decimal comma, a
@@ -19,12 +20,6 @@ const TYPE_LABEL: Record<IndicatorType, string> = {
   text: 'Fritekst (antal svar)',
 };
 const ALL = 'I alt';
-
-/** One field: quoted when needed, and never read as a formula by a spreadsheet (titles and labels are user text). */
-export function csvField(value: string): string {
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 const decimal = (n: number | null) =>
   n === null ? '' : (Math.round(n * 100) / 100).toString().replace('.', ',');
@@ -63,7 +58,7 @@ export function dataCsv(data: ObservationData): string {
         lines.push([area.title, i.text, type, g.label, ...figures(i.cells[k])]);
       });
     }
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 /** observationsdata-<scope>-<date>.csv, in plain ASCII (æ ø å spelled out, anything else a dash). */

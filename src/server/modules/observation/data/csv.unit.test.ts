@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvFilename, dataCsv } from './csv.js';
+import { csvField } from '../../../csv/write.js';
+import { csvFilename, dataCsv } from './csv.js';
 import type { DataCell, ObservationData } from '../types.js';
 
 const shown = (teachers: number, value: number | null): DataCell => ({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as c from '../../../../shared/contracts/progression.js';
 import { wordKind } from '../../../../shared/vocabulary.js';
+import { csvDocument } from '../../../csv/write.js';
 
 /**
  * A group's grid as a CSV file for Danish Excel: UTF-8 with BOM, `;` between fields, decimal comma, a Danish header
@@ -12,12 +13,6 @@ import { wordKind } from '../../../../shared/vocabulary.js';
 type Grid = z.output<typeof c.Grid>;
 
 const LABEL = { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } as const;
-
-/** One field: quoted when needed, and never read as a formula by a spreadsheet (codes and notes are user text). */
-export function csvField(value: string): string {
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 const decimal = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 
@@ -38,7 +33,7 @@ export function gridCsv(grid: Grid): string {
       }
     lines.push(line);
   }
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 /** progression-<group>-<date>.csv in plain ASCII. */

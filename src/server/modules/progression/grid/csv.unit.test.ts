@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, gridCsv, gridFilename } from './csv.js';
+import { csvField } from '../../../csv/write.js';
+import { gridCsv, gridFilename } from './csv.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const P = '00000000-0000-4000-8000-00000000000b';

@@ -1,4 +1,5 @@
 import type { RoleGroup } from '../../../../shared/survey.js';
+import { csvDocument, csvField } from '../../../csv/write.js';
 import type { XlsxCell } from '../../../xlsx/index.js';
 import type { ResultsOut } from './service.js';
 
@@ -100,20 +101,12 @@ export function resultTables(res: ResultsOut, scopeName: string): Table[] {
   ];
 }
 
-/** One field: quoted when needed, and never read as a formula (names and free texts are user text). */
-export function csvField(value: string): string {
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 /** A number with a decimal comma (two decimals at most); empty for null. */
 const csvNumber = (n: number) => (Math.round(n * 100) / 100).toString().replace('.', ',');
 
-/** One table as CSV for Danish Excel: UTF-8 with BOM, `;` between fields, decimal comma, CRLF. */
-export function tableCsv(rows: XlsxCell[][]): string {
-  const field = (v: XlsxCell) => (v === null ? '' : typeof v === 'number' ? csvNumber(v) : csvField(v));
-  return `\uFEFF${rows.map((r) => r.map(field).join(';')).join('\r\n')}\r\n`;
-}
+/** One table as CSV for Danish Excel (csv/write.ts), numbers with a decimal comma (a negative one not guarded). */
+export const tableCsv = (rows: XlsxCell[][]): string =>
+  csvDocument(rows, (v) => (v === null ? '' : typeof v === 'number' ? csvNumber(v) : csvField(v)));
 
 /** <prefix>-<name>-<date>.<ext>, in plain ASCII (æ ø å spelled out, anything else a dash). */
 export function exportFilename(prefix: string, name: string, date: string, ext: 'csv' | 'xlsx'): string {
