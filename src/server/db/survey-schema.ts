@@ -43,6 +43,8 @@ export const surveyQuestionnaires = pgTable(
     id: id(),
     family: uuid('family').notNull(),
     version: integer('version').notNull(),
+    /** Bumped by every change to a draft (its names, its items): an editor's save names the revision it edited. */
+    revision: integer('revision').notNull().default(1),
     kommuneId: uuid('kommune_id').references(() => kommuner.id, { onDelete: 'cascade' }),
     nameDa: text('name_da').notNull(),
     nameEn: text('name_en').notNull().default(''),
