@@ -153,6 +153,7 @@ export function Player({
               label={c.label}
             />
           ))}
+          {video.chaptersUrl && <track kind="chapters" src={video.chaptersUrl} srcLang="da" />}
         </video>
         {state.waiting && <span className="player-buffering spinner" aria-hidden="true" />}
         {hls.failed && (
