@@ -32,8 +32,8 @@ const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ d
 const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
 const UploadPage = lazy(() => import('./routes/videos/UploadPage').then((m) => ({ default: m.UploadPage })));
 const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ default: m.VideoPage })));
-const CaptionEditorPage = lazy(() =>
-  import('./routes/videos/captions/CaptionEditorPage').then((m) => ({ default: m.CaptionEditorPage })),
+const ComparePage = lazy(() =>
+  import('./routes/videos/compare/ComparePage').then((m) => ({ default: m.ComparePage })),
 );
 // Someone not signed in (issue 15): the public front page and a public video.
 const PublicHome = lazy(() => import('./routes/public/PublicHome').then((m) => ({ default: m.PublicHome })));
@@ -291,7 +291,7 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route path="/profil" element={<Profile />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
-          <Route path="/videoer/:id/undertekster" element={<CaptionEditorPage />} />
+          <Route path="/videoer/sammenlign" element={<ComparePage />} />
           <Route path="/pakker" element={<PackagesPage />} />
           <Route path="/pakker/ny" element={<PackageNewPage />} />
           <Route path="/pakker/:id" element={<PackagePage />} />

@@ -16,7 +16,7 @@ import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
 import { VideoStories } from '../stories/StoryCard';
 import { TrainingSection } from '../training/demand/TrainingSection';
-import { ChaptersList } from './captions/ChaptersList';
+import { ClipTools } from './clips/ClipTools';
 import { RelatedVideos } from './RelatedVideos';
 import { SetupWizard } from './SetupWizard';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
@@ -120,7 +120,6 @@ export function VideoPage() {
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
-          <ChaptersList video={v} player={player} />
           <CatalogueSection video={v} />
           <TrainingSection video={v} />
           {/* Nobody else can try out one's own private video: no tried/worked box there. */}
@@ -130,6 +129,7 @@ export function VideoPage() {
             signals={!(v.canEdit && v.visibility === 'private')}
           />
           <ShareToCommunity video={v} />
+          <ClipTools video={v} player={player} />
           {v.widestVisibility !== undefined && <VideoOwnerPanel video={v} />}
           <Discussion videoId={v.id} player={player} />
           <VideoStories videoId={v.id} />
