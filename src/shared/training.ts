@@ -51,6 +51,9 @@ export const NOTIFICATION_KINDS = [
   'inquiry.story_returned',
   'evaluation.collect_reminder',
   'evaluation.analysis_reminder',
+  // Issue 19 part B: typed feedback on a recording (to its owner), a reply to it (to the other one).
+  'feedback.given',
+  'feedback.reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -83,6 +86,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'inquiry.story_returned': 'email',
   'evaluation.collect_reminder': 'email',
   'evaluation.analysis_reminder': 'email',
+  'feedback.given': 'email',
+  'feedback.reply': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -101,5 +101,7 @@ export function notificationLink(n: Notification): string | null {
   if (n.kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${str(p.visitId)}`;
   if (n.kind.startsWith('inquiry.task_')) return '/opgaver';
   if (n.kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${str(p.storyId)}`;
+  if (n.kind.startsWith('feedback.') && p.videoId)
+    return `/videoer/${str(p.videoId)}${p.feedbackId ? `#feedback-${str(p.feedbackId)}` : ''}`;
   return null;
 }

@@ -127,6 +127,9 @@ const DA: Record<NotificationKind, Sentence> = {
     `Påmindelse fra dataårshjulet: indsamlingen af ${q(str(p.itemTitle))} (${str(p.planName)}) begynder ${evalDay('da', p)}`,
   'evaluation.analysis_reminder': (p, q) =>
     `Påmindelse fra dataårshjulet: ${q(str(p.itemTitle))} (${str(p.planName)}) skal analyseres${evalMeeting('da', p)} ${evalDay('da', p)}`,
+  'feedback.given': (p, q) =>
+    `${str(p.authorName)} har givet dig feedback på din optagelse ${q(str(p.videoTitle))}`,
+  'feedback.reply': (p, q) => `${str(p.authorName)} har svaret på feedbacken til ${q(str(p.videoTitle))}`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -174,6 +177,9 @@ const EN: Record<NotificationKind, Sentence> = {
     `Reminder from the data year wheel: collecting ${q(str(p.itemTitle))} (${str(p.planName)}) starts ${evalDay('en', p)}`,
   'evaluation.analysis_reminder': (p, q) =>
     `Reminder from the data year wheel: ${q(str(p.itemTitle))} (${str(p.planName)}) is analysed${evalMeeting('en', p)} ${evalDay('en', p)}`,
+  'feedback.given': (p, q) =>
+    `${str(p.authorName)} gave you feedback on your recording ${q(str(p.videoTitle))}`,
+  'feedback.reply': (p, q) => `${str(p.authorName)} replied to the feedback on ${q(str(p.videoTitle))}`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -199,6 +205,8 @@ export function notificationPath(kind: NotificationKind, p: NotificationPayload)
   if (kind.startsWith('inquiry.task_')) return '/opgaver';
   if (kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${id(p.storyId)}`;
   if (kind.startsWith('evaluation.')) return '/dataaarshjul';
+  if (kind.startsWith('feedback.') && p.videoId)
+    return `/videoer/${id(p.videoId)}${p.feedbackId ? `#feedback-${id(p.feedbackId)}` : ''}`;
   return null;
 }
 
@@ -254,6 +262,8 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
     da: 'Påmindelse før data skal analyseres',
     en: 'Reminder before data is analysed',
   },
+  'feedback.given': { da: 'Feedback på dine optagelser', en: 'Feedback on your recordings' },
+  'feedback.reply': { da: 'Svar på feedback', en: 'Replies to feedback' },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };
 

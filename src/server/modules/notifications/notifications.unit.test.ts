@@ -112,6 +112,13 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
     on: '2026-03-12',
     meetingKind: 'laeringssamtale',
   },
+  'feedback.given': { videoId: 'v1', videoTitle: 'Min lektion', feedbackId: 'f1', authorName: 'Rasmus Kjær' },
+  'feedback.reply': {
+    videoId: 'v1',
+    videoTitle: 'Min lektion',
+    feedbackId: 'f1',
+    authorName: 'Mette Nørgaard',
+  },
 };
 
 describe('notification sentences', () => {
