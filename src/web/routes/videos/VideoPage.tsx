@@ -19,6 +19,7 @@ import { TrainingSection } from '../training/demand/TrainingSection';
 import { ClipTools } from './clips/ClipTools';
 import { RelatedVideos } from './RelatedVideos';
 import { SetupWizard } from './SetupWizard';
+import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
 import { VideoProgressPanel } from './VideoProgressPanel';
@@ -120,6 +121,7 @@ export function VideoPage() {
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
+          <FeedbackPanel video={v} player={player} />
           <CatalogueSection video={v} />
           <TrainingSection video={v} />
           {/* Nobody else can try out one's own private video: no tried/worked box there. */}
