@@ -9,6 +9,8 @@ import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { seedDemoCoaching } from './coaching.js';
+import { seedDemoCoachingClips } from './coaching-clips.js';
+import { seedDemoCoachingFeedback } from './coaching-feedback.js';
 import { seedDemoCommunity } from './community.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { seedDemoConversations } from './conversations.js';
@@ -90,7 +92,20 @@ export async function seedDemoContent(
   const survey = await seedDemoSurvey(ctx.db, { now: opts.now });
   // Coaching (issue 19): medarbejder's earlier and later private lessons, the later shared with ressourceperson.
   const coaching = await seedDemoCoaching(ctx.db, { now: opts.now });
-  return catalogue || inquiry || progression || conversations || evaluation || survey || coaching;
+  // Coaching part B: ressourceperson's typed feedback on the shared lesson, a reply, one marked drøftet.
+  const feedback = await seedDemoCoachingFeedback(ctx.db, { now: opts.now });
+  const clips = await seedDemoCoachingClips(ctx.db, { now: opts.now }); // part C: a clip shown to the institution
+  return (
+    catalogue ||
+    inquiry ||
+    progression ||
+    conversations ||
+    evaluation ||
+    survey ||
+    coaching ||
+    feedback ||
+    clips
+  );
 }
 
 async function seedCatalogue(
