@@ -49,6 +49,8 @@ export const QuestionnaireSummary = z.object({
   canEdit: z.boolean(),
 });
 export const Questionnaire = QuestionnaireSummary.extend({
+  /** Moves on with every change to a draft (names, items); a name save names the revision it edited. */
+  revision: z.number().int(),
   nameDa: z.string(),
   nameEn: z.string(),
   items: z.array(SurveyItem),
@@ -56,8 +58,9 @@ export const Questionnaire = QuestionnaireSummary.extend({
 
 /** A new draft version: a copy of this one's items for the kommune (or, by an administrator, the instance). */
 export const QuestionnaireNewVersion = z.strictObject({ kommuneId: id.nullable() });
+/** `revision`: the one the editor saw; someone else's save since → 409 survey.questionnaire_stale. */
 export const QuestionnaireUpdate = z.strictObject({
-  version,
+  revision: version,
   nameDa: z.string().trim().min(1).max(L.roundName),
   nameEn: z.string().trim().max(L.roundName).default(''),
 });

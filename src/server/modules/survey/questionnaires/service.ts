@@ -14,6 +14,8 @@ import { enforce } from '../enforce.js';
 import * as repo from './repo.js';
 
 type Questionnaire = z.infer<typeof c.Questionnaire>;
+
+const bumped = sql`${surveyQuestionnaires.revision} + 1`;
 type Summary = z.infer<typeof c.QuestionnaireSummary>;
 
 const summary = (actor: Actor, q: repo.QuestionnaireRow, locale: Locale): Summary => ({
@@ -38,7 +40,7 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
     const q = await repo.loadQuestionnaire(tx, id);
     if (!q) throw new AppError('survey.questionnaire_not_found');
     const items = await repo.loadItems(tx, id);
-    return { ...summary(actor, q, locale), nameDa: q.nameDa, nameEn: q.nameEn, items };
+    return { ...summary(actor, q, locale), revision: q.revision, nameDa: q.nameDa, nameEn: q.nameEn, items };
   }
 
   /** The draft the actor may edit, locked for the transaction; a published one is 409, one they may not see 404. */
@@ -52,6 +54,10 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
     if (q.state !== 'draft' || q.roundCount > 0) throw new AppError('survey.questionnaire_published');
     return q;
   }
+
+  /** A change to a draft's items: the draft's revision moves on (a name saved from before it is stale). */
+  const touch = (tx: DbOrTx, id: string) =>
+    tx.update(surveyQuestionnaires).set({ revision: bumped }).where(eq(surveyQuestionnaires.id, id));
 
   const checkItem = (b: { kind: string; dimension: string | null }) => {
     if (b.kind === 'text' && b.dimension !== null) throw new AppError('survey.text_has_dimension');
@@ -113,12 +119,14 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
 
     async update(actor: Actor, id: string, body: z.infer<typeof c.QuestionnaireUpdate>, locale: Locale) {
       return db.transaction(async (tx) => {
-        const q = await editableDraft(tx, actor, id);
-        if (q.version !== body.version) throw new AppError('survey.questionnaire_stale');
-        await tx
+        await editableDraft(tx, actor, id);
+        // Only the revision the editor saw: a save over someone else's (names or items) is 409, never lost silently.
+        const saved = await tx
           .update(surveyQuestionnaires)
-          .set({ nameDa: body.nameDa, nameEn: body.nameEn })
-          .where(eq(surveyQuestionnaires.id, id));
+          .set({ nameDa: body.nameDa, nameEn: body.nameEn, revision: bumped })
+          .where(and(eq(surveyQuestionnaires.id, id), eq(surveyQuestionnaires.revision, body.revision)))
+          .returning({ id: surveyQuestionnaires.id });
+        if (!saved.length) throw new AppError('survey.questionnaire_stale');
         return full(actor, id, locale, tx);
       });
     },
@@ -131,7 +139,7 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
         if (!items.some((i) => i.kind === 'scale')) throw new AppError('survey.questionnaire_no_scale');
         await tx
           .update(surveyQuestionnaires)
-          .set({ state: 'published', publishedAt: sql`now()` })
+          .set({ state: 'published', publishedAt: sql`now()`, revision: bumped })
           .where(eq(surveyQuestionnaires.id, id));
         return full(actor, id, locale, tx);
       });
@@ -167,6 +175,7 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
         const order = items.map((i) => i.id);
         order.splice(Math.min(body.position ?? order.length, order.length), 0, made.id);
         await repo.renumber(tx, order);
+        await touch(tx, id);
         return full(actor, id, locale, tx);
       });
     },
@@ -190,6 +199,7 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
         const order = items.map((i) => i.id).filter((i) => i !== itemId);
         order.splice(Math.min(body.position, order.length), 0, itemId);
         await repo.renumber(tx, order);
+        await touch(tx, id);
         return full(actor, id, locale, tx);
       });
     },
@@ -204,6 +214,7 @@ export function createQuestionnaireService(ctx: Pick<AppContext, 'db'>) {
           tx,
           items.map((i) => i.id).filter((i) => i !== itemId),
         );
+        await touch(tx, id);
         return full(actor, id, locale, tx);
       });
     },

@@ -114,11 +114,28 @@ describe('questionnaires', () => {
     expect(moved.json().items.map((i: { position: number }) => i.position)).toEqual(
       moved.json().items.map((_: unknown, i: number) => i),
     );
+    // Two editors save the name from the same revision at once: one wins, the other is told (nothing lost silently).
+    const seen = moved.json().revision as number;
+    expect(added.json().revision).toBeLessThan(seen); // an item's change moves the revision on
+    const [one, two] = await Promise.all(
+      ['Fjordbys undersøgelse', 'Fjordbys skema'].map((nameDa) =>
+        c.forvaltning.patch(`${API}/questionnaires/${draft}`, { revision: seen, nameDa }),
+      ),
+    );
+    const codes = [one, two].map((x) => x.statusCode).sort();
+    expect(codes).toEqual([200, 409]);
+    const loser = one.statusCode === 409 ? one : two;
+    expect(err(loser)).toEqual([409, 'survey.questionnaire_stale']);
+    const winner = one.statusCode === 200 ? one : two;
+    // A save from before an item's change is stale too.
+    expect(
+      err(await c.forvaltning.patch(`${API}/questionnaires/${draft}`, { revision: seen, nameDa: 'Gammel' })),
+    ).toEqual([409, 'survey.questionnaire_stale']);
     const renamed = await c.forvaltning.patch(`${API}/questionnaires/${draft}`, {
-      version: 2,
+      revision: winner.json().revision,
       nameDa: 'Fjordbys undersøgelse',
     });
-    expect(renamed.json().name).toBe('Fjordbys undersøgelse');
+    expect(renamed.json()).toMatchObject({ name: 'Fjordbys undersøgelse', revision: seen + 2 });
     // Another role may not touch it: leder 404, administrator (reads it) 403.
     expect(err(await c.leder.delete(`${API}/questionnaires/${draft}/items/${first.id}`))[0]).toBe(404);
     expect(err(await c.administrator.delete(`${API}/questionnaires/${draft}/items/${first.id}`))[0]).toBe(
@@ -153,7 +170,7 @@ describe('questionnaires', () => {
     const pub = await c.forvaltning.post(`${API}/questionnaires/${draft}/publish`);
     expect(pub.json()).toMatchObject({ state: 'published', canEdit: false });
     expect(
-      err(await c.forvaltning.patch(`${API}/questionnaires/${draft}`, { version: 2, nameDa: 'X' })),
+      err(await c.forvaltning.patch(`${API}/questionnaires/${draft}`, { revision: 1, nameDa: 'X' })),
     ).toEqual([409, 'survey.questionnaire_published']);
     expect(err(await c.forvaltning.delete(`${API}/questionnaires/${draft}`))).toEqual([
       409,

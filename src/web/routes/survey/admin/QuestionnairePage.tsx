@@ -47,7 +47,7 @@ function NameForm({ q, onSaved }: { q: Questionnaire; onSaved: (next: Questionna
     setBusy(true);
     try {
       onSaved(
-        await updateQuestionnaire(q.id, { version: q.version, nameDa, nameEn }),
+        await updateQuestionnaire(q.id, { revision: q.revision, nameDa, nameEn }),
         t('surveyAdmin.editor.nameSaved'),
       );
       form.reset();
