@@ -18,8 +18,8 @@ export async function clipFields(db: DbOrTx, id: string) {
 
 /**
  * The pipeline's `clip` step: cuts the clip's piece of its source's stored original into the clip's own
- * original (`originals/<clip id>`). Returns the row changes that move it on to probing, or null when the
- * source is gone.
+ * original (`originals/<clip id>`). Returns the row changes that move it on to probing, null when the source
+ * is gone, or 'wait' while the source is still being processed.
  */
 export async function cutClipStep(
   ctx: AppContext,
@@ -29,6 +29,12 @@ export async function cutClipStep(
 ) {
   const me = await clipFields(ctx.db, clipId);
   if (!me?.clipOf || me.start === null || me.end === null) return null;
+  // A source still being processed (the demo's lessons get their media after they are seeded): try again later.
+  const [source] = await ctx.db
+    .select({ status: videos.status })
+    .from(videos)
+    .where(eq(videos.id, me.clipOf));
+  if (source && source.status !== 'ready' && source.status !== 'failed') return 'wait' as const;
   if (!(await ctx.storage.stat(`originals/${me.clipOf}`))) return null;
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });

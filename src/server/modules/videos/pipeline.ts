@@ -106,6 +106,8 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
         path.join(workRoot, `transcode-${videoId}-${job.id}`),
         lease,
       );
+      // The source is not ready yet: let go; the sweeper queues the step again once it has been idle a while.
+      if (cut === 'wait') return void (await repo.releaseStep(db, videoId, owner));
       if (!cut) {
         await repo.finishStep(db, videoId, owner, {
           status: 'failed',
