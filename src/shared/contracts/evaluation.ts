@@ -52,6 +52,15 @@ export const PlanPublish = z.strictObject({ kommuneId: id, schoolYear, published
 export const FeedFileParams = z.strictObject({ file: z.string().max(200) });
 
 // Answers
+/** A meeting record an item is analysed in, found near its analysis day (class conference, team meeting, P3). */
+export const MeetingLink = z.object({
+  kind: z.enum(['conference', 'team_meeting', 'conversation']),
+  id,
+  title: z.string(),
+  on: day,
+  path: z.string(),
+});
+
 export const EvaluationItem = z.object({
   id,
   planId: id,
@@ -76,6 +85,8 @@ export const EvaluationItem = z.object({
   canEdit: z.boolean(),
   /** A staff survey round shown in the wheel (read-only, from the survey itself; issue 18). */
   surveyRoundId: id.nullable().optional(),
+  /** The meeting records the item is analysed in that the reader may open (the wheel only). */
+  meetings: z.array(MeetingLink).optional(),
 });
 
 /** A plan in the wheel: `id` null while it has never had an item. */

@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { type Actor, authorize, can } from '../../policy/index.js';
 import { visibleEvaluationPlans } from '../../policy/sql-evaluation.js';
+import { meetingLinks } from './meetings.js';
 import { type PlanInfo, presentItem } from './present.js';
 import * as repo from './repo.js';
 import { danishToday, loadOwner, type Owner, planResource } from './resource.js';
@@ -51,7 +52,8 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
     };
   }
 
-  async function itemsFor(plans: { plan: PlanOut }[]) {
+  /** The items of these plans, each with the meeting records it is analysed in that the actor may open. */
+  async function itemsFor(actor: Actor, plans: { plan: PlanOut }[], institutionId: string | null) {
     const info = new Map<string, PlanInfo>();
     for (const { plan } of plans)
       if (plan.id)
@@ -62,7 +64,9 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
           canEdit: plan.canEdit,
         });
     const found = await repo.itemsOf(db, [...info.keys()]);
-    return found.map((r) => presentItem(r, info.get(r.item.planId) as PlanInfo));
+    const items = found.map((r) => presentItem(r, info.get(r.item.planId) as PlanInfo));
+    const links = await meetingLinks(db, actor, items, institutionId);
+    return items.map((x) => ({ ...x, meetings: links.get(x.id) ?? [] }));
   }
 
   const yearOr = (year: number | undefined) => year ?? schoolYearOf(danishToday());
@@ -117,7 +121,7 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
       }
 
       // From the kommune: what concerns this kind of institution (a dagtilbud is not given the national tests).
-      const items = (await itemsFor(plans)).filter(
+      const items = (await itemsFor(actor, plans, inst.id)).filter(
         (x) => x.scope !== 'kommune' || kindConcerns(x.kind, inst.words ?? 'skole'),
       );
       for (const p of plans)
@@ -166,7 +170,7 @@ export function createWheelService(ctx: Pick<AppContext, 'db'>) {
         owner: { scope: 'kommune', id: k.id, name: k.name, words: null },
         kinds: [...EVALUATION_KINDS],
         plans: [s],
-        items: [...(await itemsFor(plans)), ...rounds].sort(byStart),
+        items: [...(await itemsFor(actor, plans, null)), ...rounds].sort(byStart),
         teams: [],
         people: s.canEdit ? await repo.peopleHere(db, { kommuneId: k.id }) : [],
       };

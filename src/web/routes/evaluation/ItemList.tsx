@@ -37,6 +37,13 @@ function Facts({ item }: { item: WheelItem }) {
             : t('evaluation.list.analyse', { date: shortDay(item.analyseOn) })}
         </li>
       )}
+      {item.meetings?.map((m) => (
+        <li key={m.id}>
+          <Link to={m.path}>
+            {t(`evaluation.list.meetingLink.${m.kind}`, { title: m.title, date: shortDay(m.on) })}
+          </Link>
+        </li>
+      ))}
       {item.groups && <li>{t('evaluation.list.for', { groups: item.groups })}</li>}
       {who && <li>{t('evaluation.list.responsible', { name: who })}</li>}
     </ul>
