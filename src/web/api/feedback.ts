@@ -5,7 +5,6 @@ import { api } from './client';
 
 /** Typed feedback on a recording (issue 19 part B); see server modules/feedback. */
 export type FeedbackItem = Wire<typeof c.FeedbackItem>;
-export type FeedbackReply = Wire<typeof c.FeedbackReply>;
 export type FeedbackList = Wire<typeof c.FeedbackList>;
 export type FocusArea = Wire<typeof c.FocusAreaOption>;
 export type PromptSet = Wire<typeof c.PromptSet>;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FeedbackKind } from '../../../shared/coaching.js';
 import { feedbackPromptSets, videoFeedback } from '../../db/coaching-schema.js';
 import type { DbOrTx } from '../../db/index.js';
@@ -119,15 +119,6 @@ export async function deleteFeedback(db: DbOrTx, id: string) {
   await db.delete(videoFeedback).where(eq(videoFeedback.id, id));
 }
 
-/** The authors of these comments (for the reply notification). */
-export async function authorsOf(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: videoFeedback.id, authorId: videoFeedback.authorId })
-    .from(videoFeedback)
-    .where(inArray(videoFeedback.id, ids));
-}
-
 // Prompt sets
 
 const promptColumns = {
@@ -156,15 +147,6 @@ export async function countPromptSets(db: DbOrTx, ownerId: string) {
 /** Serialises one person's prompt-set writes (the per-person limit) until the transaction ends. */
 export async function lockPerson(db: DbOrTx, id: string) {
   await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('no key update');
-}
-
-/** The set, when it is `ownerId`'s (someone else's answers nothing, like a missing one). */
-export async function getPromptSet(db: DbOrTx, id: string, ownerId: string) {
-  const [row] = await db
-    .select(promptColumns)
-    .from(feedbackPromptSets)
-    .where(and(eq(feedbackPromptSets.id, id), eq(feedbackPromptSets.ownerId, ownerId)));
-  return row;
 }
 
 export async function insertPromptSet(db: DbOrTx, v: typeof feedbackPromptSets.$inferInsert) {
