@@ -69,9 +69,11 @@ import {
   createCaptionService,
   createClipService,
   createCueEditorService,
+  createGrantService,
   createSharingService,
   createVideoService,
   cueEditorRoutes,
+  grantRoutes,
   mediaRoutes,
   uploadRoutes,
   videoRoutes,
@@ -149,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(outboxRoutes(outbox));
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
+      await api.register(grantRoutes(createGrantService(ctx, videos))); // issue 19 part A (personal shares)
       await api.register(clipRoutes(createClipService(ctx, videos))); // issue 19 part C (clips)
       await api.register(cueEditorRoutes(createCueEditorService(ctx))); // issue 19 part E
       await api.register(

@@ -1,6 +1,7 @@
 import { type Visibility, widerThan } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { allowedVisibility, type Consent } from './consent.js';
+import * as grants from './grants-repo.js';
 import * as repo from './repo.js';
 import * as shares from './shares-repo.js';
 
@@ -64,7 +65,13 @@ export async function applyAccess(tx: DbOrTx, videoId: string, from: AccessState
   const allowed = sharesAllowed(to);
   const sharesEnded =
     allowed === 'all' ? 0 : await shares.revokeShares(tx, videoId, { keepExpiring: allowed === 'expiring' });
-  const changed = sharesEnded > 0 || narrows(from, to);
+  // Personal shares (issue 19) outlive any visibility (private is their point) but not the consent: when it no
+  // longer allows showing the video to anyone but the owner, they end too.
+  const grantsEnded = grantsAllowed(to) ? 0 : await grants.deleteAllGrants(tx, videoId);
+  const changed = sharesEnded > 0 || grantsEnded > 0 || narrows(from, to);
   if (changed) await repo.bumpAccess(tx, videoId, { visibility: to.visibility });
-  return { changed, sharesEnded };
+  return { changed, sharesEnded, grantsEnded };
 }
+
+/** Whether personal shares (issue 19) are allowed: the consent lets the video be shown beyond its owner. */
+export const grantsAllowed = (s: Pick<AccessState, 'consentAllows'>) => s.consentAllows !== 'private';

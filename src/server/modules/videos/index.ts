@@ -7,6 +7,8 @@ export { clipRoutes, createClipService } from './clips.js';
 export { allowedVisibility } from './consent.js';
 export { createCueEditorService } from './cue-editor.js';
 export { cueEditorRoutes } from './cue-editor-routes.js';
+export { createGrantService } from './grants.js';
+export { grantRoutes } from './grants-routes.js';
 export { mediaRoutes } from './media-routes.js';
 export { withPreview } from './open-graph.js';
 export { type PipelineOptions, startProcessing, startVideoPipeline } from './pipeline.js';

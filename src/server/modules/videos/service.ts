@@ -8,6 +8,7 @@ import { refreshSearchDocuments } from '../search-documents/index.js';
 import { accessOf, applyAccess } from './access.js';
 import { presentCatalogue } from './catalogue-view.js';
 import { allowedVisibility, checkVisibility } from './consent.js';
+import * as grants from './grants-repo.js';
 import { startProcessing } from './pipeline.js';
 import * as repo from './repo.js';
 import { signedMediaPrefix } from './signing.js';
@@ -26,9 +27,21 @@ export const videoResource = (v: repo.PolicyVideo): VideoResource => ({
   grantees: v.grantees ?? [],
 });
 
-/** What the API shows of a video: media URLs only when ready, signed for this viewer. */
-export function presentVideo(ctx: AppContext, actor: Actor, v: repo.VideoDetail, locale: 'da' | 'en' = 'da') {
-  const media = v.status === 'ready' ? signedMediaPrefix(ctx.secret, v.id, v.accessVersion) : null;
+/**
+ * What the API shows of a video: media URLs only when ready, signed for this viewer. `mediaUntil`: the viewer
+ * watches through a personal share that ends then (issue 19), so the media URLs end then too.
+ */
+export function presentVideo(
+  ctx: AppContext,
+  actor: Actor,
+  v: repo.VideoDetail,
+  locale: 'da' | 'en' = 'da',
+  opts: { mediaUntil?: Date | null } = {},
+) {
+  const media =
+    v.status === 'ready'
+      ? signedMediaPrefix(ctx.secret, v.id, v.accessVersion, Date.now(), opts.mediaUntil?.getTime())
+      : null;
   const isOwner = actor.id === v.ownerId;
   const consent = v.consent?.pupilsAppear === undefined || v.consent.pupilsAppear === null ? null : v.consent;
   return {
@@ -91,12 +104,21 @@ export function createVideoService(ctx: AppContext) {
     await storage.deleteUpload(id);
   }
 
+  /** When the actor watches only through a personal share that ends (issue 19): its end; else null. */
+  async function shareEnd(actor: Actor, v: repo.VideoDetail) {
+    if (!actor.id || actor.id === v.ownerId || !v.grantees?.includes(actor.id)) return null;
+    if (can(actor, 'video.read', { ...videoResource(v), grantees: [] })) return null;
+    return (await grants.grantEnd(db, v.id, actor.id)) ?? null;
+  }
+
   return {
     load,
     removeFiles,
+    shareEnd,
 
     async get(actor: Actor, id: string, locale: 'da' | 'en') {
-      return presentVideo(ctx, actor, await load(actor, id, 'video.read'), locale);
+      const v = await load(actor, id, 'video.read');
+      return presentVideo(ctx, actor, v, locale, { mediaUntil: await shareEnd(actor, v) });
     },
 
     async update(

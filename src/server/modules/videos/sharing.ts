@@ -84,8 +84,8 @@ export function createSharingService(ctx: AppContext, videos: VideoService) {
       const widest = allowedVisibility(record);
       await db.transaction(async (tx) => {
         await shares.upsertConsent(tx, id, { ...record, recordedBy: actor.id });
-        const { sharesEnded } = await consentChanged(tx, v, widest);
-        await audit(tx, actor, 'video.consent.set', 'video', id, { ...record, sharesEnded });
+        const { sharesEnded, grantsEnded } = await consentChanged(tx, v, widest);
+        await audit(tx, actor, 'video.consent.set', 'video', id, { ...record, sharesEnded, grantsEnded });
       });
       ctx.events.publish({ type: 'video.access.changed', videoId: id });
       return presentVideo(ctx, actor, (await repo.getVideo(db, id)) as repo.VideoDetail, locale);
@@ -96,10 +96,11 @@ export function createSharingService(ctx: AppContext, videos: VideoService) {
       const v = await videos.load(actor, id, 'video.update');
       await db.transaction(async (tx) => {
         await shares.withdrawConsent(tx, id, actor.id);
-        const { sharesEnded } = await consentChanged(tx, v, 'private');
+        const { sharesEnded, grantsEnded } = await consentChanged(tx, v, 'private');
         await audit(tx, actor, 'video.consent.withdraw', 'video', id, {
           visibilityBefore: v.visibility,
           sharesEnded,
+          grantsEnded,
         });
       });
       ctx.events.publish({ type: 'video.access.changed', videoId: id });

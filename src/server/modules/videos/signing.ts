@@ -18,14 +18,23 @@ const MAC_BYTES = 24;
 const mediaSigner = (secret: string) => signer(secret, 'media', MAC_BYTES);
 const message = (videoId: string, version: number, expires: number) => `${videoId}:${version}:${expires}`;
 
-/** The signed prefix (ends with '/'). Expiry is rounded up to the hour so that URLs, and browser caches, stay stable. */
+/**
+ * The signed prefix (ends with '/'). Expiry is rounded up to the hour so that URLs, and browser caches, stay stable.
+ * `notAfter` (ms) ends it earlier, at the whole step at or before it: a personal share's end (issue 19), which is
+ * Danish midnight and so always a whole hour — the files stop when the share does, not up to five hours later.
+ */
 export function signedMediaPrefix(
   secret: string,
   videoId: string,
   version: number,
   now = Date.now(),
+  notAfter?: number,
 ): string {
-  const expires = Math.ceil((now / 1000 + MEDIA_LIFETIME_SECONDS) / MEDIA_STEP_SECONDS) * MEDIA_STEP_SECONDS;
+  const latest = Math.ceil((now / 1000 + MEDIA_LIFETIME_SECONDS) / MEDIA_STEP_SECONDS) * MEDIA_STEP_SECONDS;
+  const expires =
+    notAfter === undefined
+      ? latest
+      : Math.min(latest, Math.floor(notAfter / 1000 / MEDIA_STEP_SECONDS) * MEDIA_STEP_SECONDS);
   const sig = mediaSigner(secret).sign(message(videoId, version, expires));
   return `${MEDIA_PREFIX}/${videoId}/${version}/${expires}/${sig}/`;
 }
