@@ -265,3 +265,42 @@ describe('a new link replaces the old one', () => {
     expect((await t.client().get(`/api/v1/auth/invitations/${newToken}`)).statusCode).toBe(200);
   });
 });
+
+describe('survey invitations over SMTP', () => {
+  it('once sent, no outbox row holds a person’s answer link any more; the link still works', async () => {
+    const forvaltning = await t.as('forvaltning');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    const made = await forvaltning.post('/api/v1/survey/rounds', {
+      kommuneId: ids.kommune['Fjordby Kommune'],
+      questionnaireId: 'b0117100-5e1f-4a11-8000-000000000018',
+      name: 'Outbox-test',
+      opensOn: today,
+      closesOn: today,
+      institutionIds: [ids.institution['Klub Lynet']],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const pending = await rows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from outbox_emails where status = 'pending' and text like '%/svar#%'`,
+    );
+    expect(pending[0].n).toBeGreaterThan(0);
+    while ((await deliver()) > 0);
+    const tokens = sink.received.flatMap((m) => /\/svar#([A-Za-z0-9_-]{20,})/.exec(m.text)?.[1] ?? []);
+    expect(tokens.length).toBe(pending[0].n);
+    for (const token of tokens) {
+      const holding = await rows<{ n: number }>(
+        t.ctx.db,
+        sql`select count(*)::int as n from outbox_emails
+            where strpos(text, ${token}) > 0 or strpos(html, ${token}) > 0`,
+      );
+      expect(holding[0].n).toBe(0);
+    }
+    const sent = await rows<{ text: string }>(
+      t.ctx.db,
+      sql`select text from outbox_emails where subject like ${'%Outbox-test%'} limit 1`,
+    );
+    expect(sent[0].text).toContain('/svar#[sendt]');
+    const form = await t.client().get(`/api/v1/survey/answer?token=${tokens[0]}`);
+    expect(form.statusCode, form.body).toBe(200);
+  });
+});

@@ -30,10 +30,27 @@ export async function claimDue(db: DbOrTx, limit: number) {
     .returning();
 }
 
+/**
+ * Links whose token is the whole secret and that nothing else needs once the mail is gone: the staff survey's answer
+ * link (`/svar#<token>`, `/svar/<token>`, ADR 0010). Blanked in the stored text and html when the e-mail is sent
+ * (or finally fails), so the outbox does not keep a person's answer link beside their address. A kept e-mail (no
+ * SMTP) keeps it: there the administrator is the one who passes it on.
+ */
+const BLANKED_LINK = '(/svar[#/])[A-Za-z0-9_-]{20,}';
+const blank = (column: typeof outboxEmails.text | typeof outboxEmails.html) =>
+  sql`regexp_replace(${column}, ${BLANKED_LINK}, ${'\\1[sendt]'}, 'g')`;
+
 export async function markSent(db: DbOrTx, id: string) {
   await db
     .update(outboxEmails)
-    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboxEmails.attempts} + 1`, lastError: null })
+    .set({
+      status: 'sent',
+      sentAt: new Date(),
+      attempts: sql`${outboxEmails.attempts} + 1`,
+      lastError: null,
+      text: blank(outboxEmails.text),
+      html: blank(outboxEmails.html),
+    })
     .where(eq(outboxEmails.id, id));
 }
 
@@ -53,6 +70,7 @@ export async function markAttemptFailed(
       lastError: error.slice(0, 500),
       status: failed ? 'failed' : 'pending',
       nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds})`,
+      ...(failed ? { text: blank(outboxEmails.text), html: blank(outboxEmails.html) } : {}),
     })
     .where(eq(outboxEmails.id, id));
 }
