@@ -87,6 +87,8 @@ describe('the staff survey end to end', () => {
       context.setDefaultTimeout(30_000);
       await page.goto(links.get(who) as string);
       await page.getByText('Dit svar er anonymt:').waitFor();
+      // An anonymous respondent is not invited to sign in here.
+      expect(await page.getByRole('link', { name: 'Log ind' }).count()).toBe(0);
       if (i === 0) await check(page, 'answer-phone');
       await answerSteps(page, i === 0 ? 'Enig' : 'Helt enig');
       await stepHeading(page).getByText('Send dit svar').waitFor();

@@ -77,6 +77,9 @@ function MainNav({ open, onClose }: { open: boolean; onClose: () => void }) {
 }
 
 /** Page frame: skip link, header with brand, main menu and language switch, main, footer. */
+/** The staff survey's anonymous answer page (/svar, /svar/:token). */
+const isAnswerPage = (pathname: string) => pathname === '/svar' || pathname.startsWith('/svar/');
+
 export function Layout() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -163,8 +166,9 @@ export function Layout() {
             </button>
           )}
           <MainNav open={menuOpen} onClose={() => setMenuOpen(false)} />
-          {/* Someone not signed in on a public page (issue 15): the way in, always in view. */}
-          {!me && location.pathname !== '/log-ind' && (
+          {/* Someone not signed in on a public page (issue 15): the way in, always in view — but not on the staff
+              survey's answer page, whose respondent is anonymous (signing in there would tie them to the visit). */}
+          {!me && location.pathname !== '/log-ind' && !isAnswerPage(location.pathname) && (
             <Link
               to="/log-ind"
               state={{ from: location.pathname }}
