@@ -5,6 +5,8 @@
 import os from 'node:os';
 import { apiBench } from './api.js';
 import { catalogueBench } from './catalogue.js';
+import { clipBench } from './clip.js';
+import { feedbackBench } from './feedback.js';
 import { inquiryBench } from './inquiry.js';
 import { observationBench } from './observation.js';
 import { openapiBench } from './openapi.js';
@@ -33,6 +35,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'worker-start': workerStartBench,
   openapi: openapiBench,
   survey: surveyBench,
+  clip: clipBench,
+  feedback: feedbackBench,
 };
 
 async function main() {
