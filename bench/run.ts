@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { apiBench } from './api.js';
+import { captionsBench } from './captions.js';
 import { catalogueBench } from './catalogue.js';
 import { clipBench } from './clip.js';
 import { feedbackBench } from './feedback.js';
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   survey: surveyBench,
   clip: clipBench,
   feedback: feedbackBench,
+  captions: captionsBench,
 };
 
 async function main() {

@@ -15,11 +15,6 @@ export const COACHING_CAPTION_ERRORS = {
     da: 'Der er for mange undertekster. Der kan højst være 5.000 i én fil.',
     en: 'There are too many captions. One file can hold at most 5,000.',
   },
-  'caption.bad_file': {
-    status: 400,
-    da: 'Undertekstfilen kan ikke læses som WebVTT. Se linjen, der er nævnt.',
-    en: 'The caption file cannot be read as WebVTT. See the line named.',
-  },
   'caption.too_large': {
     status: 413,
     da: 'Undertekstfilen er for stor. Den må højst fylde 2 MB.',

@@ -9,6 +9,7 @@ import { refreshSearchDocuments } from '../modules/search-documents/index.js';
 import { parseWebVtt } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { seedDemoCoaching } from './coaching.js';
+import { seedDemoCoachingCaptions } from './coaching-captions.js';
 import { seedDemoCoachingClips } from './coaching-clips.js';
 import { seedDemoCoachingFeedback } from './coaching-feedback.js';
 import { seedDemoCommunity } from './community.js';
@@ -95,6 +96,7 @@ export async function seedDemoContent(
   // Coaching part B: ressourceperson's typed feedback on the shared lesson, a reply, one marked drøftet.
   const feedback = await seedDemoCoachingFeedback(ctx.db, { now: opts.now });
   const clips = await seedDemoCoachingClips(ctx.db, { now: opts.now }); // part C: a clip shown to the institution
+  const captioned = await seedDemoCoachingCaptions(ctx, { now: opts.now }); // part E: captions + chapters
   return (
     catalogue ||
     inquiry ||
@@ -104,7 +106,8 @@ export async function seedDemoContent(
     survey ||
     coaching ||
     feedback ||
-    clips
+    clips ||
+    captioned
   );
 }
 

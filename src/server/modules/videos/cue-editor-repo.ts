@@ -21,19 +21,20 @@ export async function getCaption(db: DbOrTx, videoId: string, language: string) 
 /**
  * Writes the caption row when it is still at `version` (0: when there is none yet) and raises the version. The
  * updated row stays locked until the transaction ends, so a second save of the same version waits and then
- * finds a newer one. False when the version was stale.
+ * finds a newer one. The new version, or undefined when the version was stale.
  */
 export async function saveCaption(
   db: DbOrTx,
   c: { videoId: string; language: string; label: string; text: string; version: number },
-): Promise<boolean> {
+): Promise<{ version: number; updatedAt: Date } | undefined> {
+  const saved = { version: videoCaptions.version, updatedAt: videoCaptions.updatedAt };
   if (c.version === 0) {
-    const rows = await db
+    const [row] = await db
       .insert(videoCaptions)
       .values({ videoId: c.videoId, language: c.language, label: c.label, text: c.text, version: 1 })
       .onConflictDoNothing()
-      .returning({ id: videoCaptions.id });
-    return rows.length > 0;
+      .returning(saved);
+    return row;
   }
   const rows = await db
     .update(videoCaptions)
@@ -45,8 +46,8 @@ export async function saveCaption(
         eq(videoCaptions.version, c.version),
       ),
     )
-    .returning({ id: videoCaptions.id });
-  return rows.length > 0;
+    .returning(saved);
+  return rows[0];
 }
 
 export async function getChapters(db: DbOrTx, videoId: string) {

@@ -181,7 +181,7 @@ describe('WebVTT import', () => {
       'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nEn\n\n00:00:03,000 --> 00:00:04.000\nTo\n',
     );
     expect(res.statusCode).toBe(400);
-    expect(code(res)).toBe('caption.bad_file');
+    expect(code(res)).toBe('caption.invalid');
     expect(res.json().error.details[0]).toEqual({
       path: 'line.6',
       message:

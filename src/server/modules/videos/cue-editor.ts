@@ -63,6 +63,13 @@ const text = async (stream: Readable) => {
   for await (const part of stream) parts.push(Buffer.from(part));
   return Buffer.concat(parts).toString('utf8');
 };
+/** Cue text as the file keeps it: lines trimmed, no blank line (it would end the cue). */
+const plain = (text: string) =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
 const round = (s: number) => Math.round(s * 1000) / 1000;
 const searchText = (cues: Cue[]) => cues.map((c) => c.text.replace(/\s+/g, ' ')).join('\n');
 
@@ -100,7 +107,7 @@ export function createCueEditorService(ctx: AppContext) {
     locale: Locale,
   ) {
     const cues = o.cues
-      .map((c) => ({ start: round(c.start), end: round(c.end), text: c.text.replace(/\r\n?/g, '\n').trim() }))
+      .map((c) => ({ start: round(c.start), end: round(c.end), text: plain(c.text) }))
       .sort((a, b) => a.start - b.start || a.end - b.end);
     if (cues.length > COACHING_LIMITS.captionCues) throw new AppError('caption.too_many_cues');
     const issues = validateCues(cues, v.durationSeconds);
@@ -112,22 +119,24 @@ export function createCueEditorService(ctx: AppContext) {
       );
     const vtt = toVtt(cues);
     if (Buffer.byteLength(vtt) > COACHING_LIMITS.captionBytes) throw new AppError('caption.too_large');
-    await db.transaction(async (tx) => {
-      const saved = await edits.saveCaption(tx, {
+    const saved = await db.transaction(async (tx) => {
+      const row = await edits.saveCaption(tx, {
         videoId: v.id,
         language,
         label: o.label,
         text: searchText(cues),
         version: o.version,
       });
-      if (!saved) throw new AppError('caption.stale');
+      if (!row) throw new AppError('caption.stale');
       await refreshSearchDocuments(tx, [v.id]);
       await audit(tx, actor, o.action, 'video', v.id, { language, cues: cues.length });
       // Last: a failed write rolls the row back; a stale save never gets here.
       await storage.putBytes(captionKey(v.id, language), vtt, 'text/vtt; charset=utf-8');
+      return row;
     });
     ctx.events.publish({ type: 'video.access.changed', videoId: v.id });
-    return readCues(v.id, language);
+    // What was written (the file reads back to these cues): no second read.
+    return { version: saved.version, label: o.label, cues, updatedAt: saved.updatedAt.toISOString() };
   }
 
   function chaptersTrack(v: repo.VideoDetail, version: number, count: number) {
@@ -156,8 +165,8 @@ export function createCueEditorService(ctx: AppContext) {
 
     /**
      * A WebVTT file uploaded whole (the owner, as before the editor): read with the editor's parser (BOM, CRLF,
-     * settings, NOTE/STYLE allowed; the first bad line named), then saved as the editor saves — on top of
-     * whatever version is there, the file written again from its cues (markup of the file is not kept).
+     * settings, NOTE/STYLE allowed; the first bad line named in the error's details), then saved on top of
+     * whatever version is there (a new version: an editor who loaded the old one gets caption.stale).
      */
     async importFile(
       actor: Actor,
@@ -167,23 +176,22 @@ export function createCueEditorService(ctx: AppContext) {
       body: string,
       locale: Locale,
     ) {
-      const v = await load(actor, id, 'video.describe');
+      await load(actor, id, 'video.describe');
       if (Buffer.byteLength(body) > COACHING_LIMITS.captionBytes) throw new AppError('caption.too_large');
       const parsed = parseVtt(body);
       if (!parsed.ok) {
-        const code = parsed.problem.kind === 'too_many_cues' ? 'caption.too_many_cues' : 'caption.bad_file';
+        const code = parsed.problem.kind === 'too_many_cues' ? 'caption.too_many_cues' : 'caption.invalid';
         throw new AppError(code, [
           { path: `line.${parsed.problem.line}`, message: describeVttProblem(parsed.problem, locale) },
         ]);
       }
       // An upload replaces what is there; it does not check the editor's version (the owner chose the file).
+      // The file is kept as uploaded (its cue settings, styles and markup are the player's to read: a tag such as
+      // <script> in a WebVTT payload is an unknown tag the player drops, never markup it runs); the editor reads
+      // it as plain text and writes it again on its first save. Overlaps are allowed here as WebVTT allows them;
+      // the editor marks them before its next save.
       const current = await edits.getCaption(db, id, language);
-      const durationOk = parsed.cues.map((c) =>
-        v.durationSeconds === null ? c : { ...c, end: Math.min(c.end, v.durationSeconds + 0.5) },
-      );
-      const cues = durationOk.filter((c) => c.end > c.start && c.text.trim());
-      // Imported files may overlap (WebVTT allows it): kept as they are, marked by the editor before its next save.
-      const vtt = toVtt(cues);
+      const cues = parsed.cues;
       await db.transaction(async (tx) => {
         const saved = await edits.saveCaption(tx, {
           videoId: id,
@@ -195,7 +203,7 @@ export function createCueEditorService(ctx: AppContext) {
         if (!saved) throw new AppError('caption.stale');
         await refreshSearchDocuments(tx, [id]);
         await audit(tx, actor, 'video.caption.put', 'video', id, { language, cues: cues.length });
-        await storage.putBytes(captionKey(id, language), vtt, 'text/vtt; charset=utf-8');
+        await storage.putBytes(captionKey(id, language), body, 'text/vtt; charset=utf-8');
       });
       ctx.events.publish({ type: 'video.access.changed', videoId: id });
     },
