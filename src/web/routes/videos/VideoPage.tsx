@@ -17,6 +17,7 @@ import { ReflectionPanel } from '../reflection/ReflectionPanel';
 import { VideoStories } from '../stories/StoryCard';
 import { TrainingSection } from '../training/demand/TrainingSection';
 import { ClipTools } from './clips/ClipTools';
+import { GrantsSection } from './grants/GrantsSection';
 import { RelatedVideos } from './RelatedVideos';
 import { SetupWizard } from './SetupWizard';
 import { FeedbackPanel } from './feedback/FeedbackPanel';
@@ -121,6 +122,7 @@ export function VideoPage() {
             />
           </div>
           {v.description && <p className="video-description">{v.description}</p>}
+          <GrantsSection video={v} />
           <FeedbackPanel video={v} player={player} />
           <CatalogueSection video={v} />
           <TrainingSection video={v} />

@@ -9,6 +9,7 @@ import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StoriesBesideVideos } from '../stories/StoryCard';
 import { MethodTrainingAsk } from '../training/demand/TrainingAsk';
+import { SharedWithMe } from './grants/SharedWithMe';
 import { SearchBox } from './SearchBox';
 import { SearchFilters } from './SearchFilters';
 import { chosenFacets, useSearchUrl } from './useSearchUrl';
@@ -147,7 +148,8 @@ export function VideosPage() {
   const { t } = useTranslation();
   const [url] = useSearchParams();
   const mine = url.get('vis') === 'mine';
-  usePageTitle(mine ? t('videos.mine') : t('videos.title'));
+  const shared = url.get('vis') === 'delt';
+  usePageTitle(mine ? t('videos.mine') : shared ? t('grants.sharedWithMe') : t('videos.title'));
   const state = useLocation().state as { notice?: string } | null;
   return (
     <div className="page">
@@ -166,7 +168,7 @@ export function VideosPage() {
       <nav aria-label={t('search.views')}>
         <ul className="search-tabs">
           <li>
-            <Link to="/videoer" aria-current={mine ? undefined : 'page'}>
+            <Link to="/videoer" aria-current={mine || shared ? undefined : 'page'}>
               {t('search.tabAll')}
             </Link>
           </li>
@@ -175,9 +177,14 @@ export function VideosPage() {
               {t('videos.mine')}
             </Link>
           </li>
+          <li>
+            <Link to="/videoer?vis=delt" aria-current={shared ? 'page' : undefined}>
+              {t('grants.sharedWithMe')}
+            </Link>
+          </li>
         </ul>
       </nav>
-      {mine ? <MyVideos /> : <Search />}
+      {mine ? <MyVideos /> : shared ? <SharedWithMe /> : <Search />}
     </div>
   );
 }
