@@ -78,7 +78,8 @@ describe('demo accounts on the sign-in page', () => {
     } finally {
       await off.close();
     }
-  });
+    // A second whole app (database copy, build): on a loaded 2-core machine that alone took 27 s of the default 30.
+  }, 90_000);
 });
 
 describe('demo media progress', () => {

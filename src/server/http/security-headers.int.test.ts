@@ -20,17 +20,21 @@ fs.writeFileSync(
 fs.writeFileSync(path.join(web, 'assets/index-abc123.js.map'), '{"version":3,"sources":["secret.ts"]}');
 fs.writeFileSync(path.join(web, 'assets/index-abc123.css'), 'body{margin:0}');
 fs.writeFileSync(path.join(web, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-process.env.WEB_DIST_DIR = web;
+// The app reads the build's folder when it is built; put back after (other files may run in this worker next).
+const previousWebDist = process.env.WEB_DIST_DIR;
 
 let t: TestApp;
 let c: TestClient;
 beforeAll(async () => {
+  process.env.WEB_DIST_DIR = web;
   const { createTestApp } = await import('../testing/harness.js');
   t = await createTestApp();
   c = await t.as('medarbejder');
 }, 120_000);
 afterAll(async () => {
   await t?.close();
+  if (previousWebDist === undefined) delete process.env.WEB_DIST_DIR;
+  else process.env.WEB_DIST_DIR = previousWebDist;
   fs.rmSync(web, { recursive: true, force: true });
 });
 

@@ -15,6 +15,7 @@ const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }
 const ASSET = '/assets/index-B4x9QaZ1.js';
 
 let t: TestApp;
+const previousWebDist = process.env.WEB_DIST_DIR;
 beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'assets'));
   const file = path.join(dist, ASSET);
@@ -26,13 +27,15 @@ beforeAll(async () => {
     '<!doctype html><title>Amongi</title><link rel="preload" href="/api/v1/me" as="fetch" crossorigin="anonymous" /><div id="root"></div>',
   );
   fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
-  // The app reads the build's folder when it is loaded.
+  // The app reads the build's folder when it is built; put back after (other files may run in this worker next).
   process.env.WEB_DIST_DIR = dist;
   const { createTestApp } = await import('../testing/harness.js');
   t = await createTestApp();
 });
 afterAll(async () => {
   await t?.close();
+  if (previousWebDist === undefined) delete process.env.WEB_DIST_DIR;
+  else process.env.WEB_DIST_DIR = previousWebDist;
   fs.rmSync(dist, { recursive: true, force: true });
 });
 

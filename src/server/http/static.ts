@@ -8,10 +8,15 @@ import type { FastifyInstance } from 'fastify';
 import { SIGNED_IN_HINT_COOKIE } from '../../shared/session-hint.js';
 import { sendNotFound } from './error-handler.js';
 
-/** The built web app; WEB_DIST_DIR (a build-time setting shared with vite.config.ts) lets parallel checkouts build apart. */
-export const webDist = process.env.WEB_DIST_DIR
-  ? path.resolve(process.env.WEB_DIST_DIR)
-  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+/**
+ * The built web app; WEB_DIST_DIR (a build-time setting shared with vite.config.ts) lets parallel checkouts build
+ * apart. Read when an app is built, not when this module is loaded: test files share loaded modules in a worker
+ * (vitest.config.ts, isolate: false), and each may point its app at a build of its own.
+ */
+const webDistDir = () =>
+  process.env.WEB_DIST_DIR
+    ? path.resolve(process.env.WEB_DIST_DIR)
+    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 /** Built files whose names carry their content's hash: they never change, so browsers keep them a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -51,6 +56,7 @@ export async function serveWebApp(
   app: FastifyInstance,
   shellFor: (shell: string, pagePath: string) => Promise<string>,
 ) {
+  const webDist = webDistDir();
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   const shell = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
   if (hasWeb)
