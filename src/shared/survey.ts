@@ -20,6 +20,28 @@ export const scaleScore = (value: number) => ((value - SCALE_MIN) * 100) / (SCAL
 export const ROLE_GROUPS = ['medarbejder', 'leder'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
+/**
+ * The department '' holds an institution's leaders (one group per institution, an afdelingsleder too) and its staff
+ * in no afdeling. A line of it is named by the role groups behind it — its own role group, else the roles of the
+ * institution's '' lines: "Ledelsen", "Uden afdeling", or both.
+ */
+export type BlankDepartment = 'leaders' | 'none' | 'leadersAndNone';
+export function blankDepartment(
+  role: RoleGroup | null,
+  lines: readonly { institutionId?: string | null; department: string | null; roleGroup: RoleGroup | null }[],
+  institutionId: string | null,
+): BlankDepartment {
+  const roles = new Set(
+    role
+      ? [role]
+      : lines
+          .filter((l) => (l.institutionId ?? null) === institutionId && l.department === '' && l.roleGroup)
+          .map((l) => l.roleGroup),
+  );
+  if (roles.has('leder')) return roles.has('medarbejder') ? 'leadersAndNone' : 'leaders';
+  return 'none';
+}
+
 /** A questionnaire version: editable while a draft, fixed once published (a round is locked to one version). */
 export const QUESTIONNAIRE_STATES = ['draft', 'published'] as const;
 

@@ -240,6 +240,8 @@ describe('the department analysis', () => {
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('Institution;Afdeling;Rollegruppe;Besvarelser;Social kapital (0–100);PLF (0–100)');
     expect(lines).toContain('Pædagogisk Udviklingscenter;Uden afdeling;Medarbejdere;5;80;88');
+    // Leaders are one group per institution: "Ledelsen", never "Uden afdeling".
+    expect(lines.filter((l) => l.includes(';Ledere;')).every((l) => !l.includes('Uden afdeling'))).toBe(true);
     expect(lines).toHaveLength(10);
     const xlsx = await c.forvaltning.get(`${API}/analysis.xlsx?kommuneId=${fjordby}`);
     expect(xlsx.statusCode).toBe(200);

@@ -1,5 +1,6 @@
+import type { RoleGroup } from '../../../../shared/survey.js';
 import type { XlsxCell } from '../../../xlsx/index.js';
-import { NO_DEPARTMENT, ROLE_LABEL, type Table, withheldNote } from '../results/export.js';
+import { BLANK_DEPARTMENT, ROLE_LABEL, type Table, withheldNote } from '../results/export.js';
 import type { AnalysisOut } from './service.js';
 
 /**
@@ -7,7 +8,9 @@ import type { AnalysisOut } from './service.js';
  * Aarhus reference, and year over year. Numbers as numbers; a withheld figure empty with the reason. Pure.
  */
 
-const department = (d: string) => (d === '' ? NO_DEPARTMENT : d);
+/** Every point and trend line has its role group: '' is "Ledelsen" for leaders, "Uden afdeling" for staff. */
+const department = (d: string, role: RoleGroup) =>
+  d === '' ? BLANK_DEPARTMENT[role === 'leder' ? 'leaders' : 'none'] : d;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function analysisTables(a: AnalysisOut): Table[] {
@@ -16,7 +19,7 @@ export function analysisTables(a: AnalysisOut): Table[] {
     ['Institution', 'Afdeling', 'Rollegruppe', 'Besvarelser', 'Social kapital (0–100)', 'PLF (0–100)'],
     ...a.points.map((p) => [
       p.institutionName,
-      department(p.department),
+      department(p.department, p.roleGroup),
       ROLE_LABEL[p.roleGroup],
       p.answered,
       p.socialCapital,
@@ -62,7 +65,7 @@ export function analysisTables(a: AnalysisOut): Table[] {
     ...a.trend.flatMap((e) =>
       e.rounds.map((r) => [
         e.institutionName,
-        department(e.department),
+        department(e.department, e.roleGroup),
         ROLE_LABEL[e.roleGroup],
         r.name,
         r.opensOn,

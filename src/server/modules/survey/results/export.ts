@@ -1,4 +1,4 @@
-import type { RoleGroup } from '../../../../shared/survey.js';
+import { type BlankDepartment, blankDepartment, type RoleGroup } from '../../../../shared/survey.js';
 import { csvDocument, csvField } from '../../../csv/write.js';
 import type { XlsxCell } from '../../../xlsx/index.js';
 import type { ResultsOut } from './service.js';
@@ -20,12 +20,22 @@ export const DIMENSION_LABEL = {
 } as const;
 export const ROLE_LABEL: Record<RoleGroup, string> = { medarbejder: 'Medarbejdere', leder: 'Ledere' };
 export const ALL = 'I alt';
-export const NO_DEPARTMENT = 'Uden afdeling';
+/** The department '' by what it holds (shared/survey.ts blankDepartment). */
+export const BLANK_DEPARTMENT: Record<BlankDepartment, string> = {
+  leaders: 'Ledelsen',
+  none: 'Uden afdeling',
+  leadersAndNone: 'Ledelsen og uden afdeling',
+};
 
 export const withheldNote = (min: number) =>
   `færre end ${min} svar (eller skjult, så en mindre gruppe ikke kan regnes ud)`;
 
-const department = (d: string | null) => (d === null ? ALL : d === '' ? NO_DEPARTMENT : d);
+const department = (g: ResultsOut['groups'][number], all: ResultsOut['groups']) =>
+  g.department === null
+    ? ALL
+    : g.department === ''
+      ? BLANK_DEPARTMENT[blankDepartment(g.roleGroup, all, g.institutionId)]
+      : g.department;
 const role = (r: RoleGroup | null) => (r === null ? ALL : ROLE_LABEL[r]);
 const rate = (answered: number | null, invited: number | null) =>
   answered !== null && invited ? Math.round((answered / invited) * 1000) / 10 : null;
@@ -48,7 +58,7 @@ export function resultTables(res: ResultsOut, scopeName: string): Table[] {
     ],
     ...res.groups.map((g) => [
       g.institutionName ?? scopeName,
-      department(g.department),
+      department(g, res.groups),
       role(g.roleGroup),
       g.answered,
       g.invited,
@@ -77,7 +87,7 @@ export function resultTables(res: ResultsOut, scopeName: string): Table[] {
       const figures = g.items.find((x) => x.itemId === item.id);
       questions.push([
         g.institutionName ?? scopeName,
-        department(g.department),
+        department(g, res.groups),
         role(g.roleGroup),
         n + 1,
         item.textDa,

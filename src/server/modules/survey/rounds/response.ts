@@ -53,8 +53,9 @@ export function responseLines(counts: GroupCount[], min: number): Line[] {
     for (const department of departments) {
       const of = groups.filter((g) => g.department_name === department);
       out.push(line(department, null, of, shows(c, [[0, department]])));
+      // The '' department (the leaders, staff in no afdeling) always shows its role group, which names it.
       for (const g of of)
-        if (of.length > 1)
+        if (of.length > 1 || department === '')
           out.push(
             line(
               department,

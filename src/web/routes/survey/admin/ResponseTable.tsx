@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { blankDepartment } from '../../../../shared/survey';
 import type { Round } from '../../../api/survey-admin';
 import { TableWrap } from '../../../components/TableWrap';
 import { currentLocale } from '../../../i18n';
@@ -6,9 +7,12 @@ import { formatRate, groupResponse, lineKind } from './helpers';
 
 type Line = Round['response'][number];
 
-/** A line's name: the institution as a whole, a department ("Uden afdeling" for none), a role group, or both. */
-function lineLabel(t: (k: string, o?: Record<string, unknown>) => string, l: Line) {
-  const dept = l.department === '' ? t('surveyAdmin.round.noDepartment') : l.department;
+/** A line's name: the institution as a whole, a department ("Ledelsen" / "Uden afdeling" for none), a role group, or both. */
+function lineLabel(t: (k: string, o?: Record<string, unknown>) => string, l: Line, lines: Line[]) {
+  const dept =
+    l.department === ''
+      ? t(`surveyAdmin.round.blankDepartment.${blankDepartment(l.roleGroup, lines, l.institutionId)}`)
+      : l.department;
   const role = l.roleGroup && t(`surveyAdmin.roleGroup.${l.roleGroup}`);
   switch (lineKind(l)) {
     case 'total':
@@ -62,7 +66,7 @@ export function ResponseTable({ round }: { round: Round }) {
                       key={`${l.department}|${l.roleGroup}`}
                       className={`survey-line-${lineKind(l)}${l.answered === null ? ' is-withheld' : ''}`}
                     >
-                      <th scope="row">{lineLabel(t, l)}</th>
+                      <th scope="row">{lineLabel(t, l, round.response)}</th>
                       <td className="num">{l.invited}</td>
                       {l.answered === null ? (
                         <td colSpan={2} className="survey-withheld">

@@ -32,7 +32,7 @@ export function PointsTable({ points, roleGroup }: { points: AnalysisPoint[]; ro
         {sorted.map((p) => (
           <tr key={`${p.institutionName}-${p.department}`}>
             <th scope="row">
-              {p.institutionName} · {departmentLabel(t, p.department)}
+              {p.institutionName} · {departmentLabel(t, p.department, p.roleGroup)}
             </th>
             <td className="num">{p.answered}</td>
             <td className="num">{formatScore(p.socialCapital, locale)}</td>
@@ -85,7 +85,7 @@ export function TrendTable({ trend }: { trend: Analysis['trend'] }) {
           return (
             <tr key={`${row.institutionName}-${row.department}-${row.roleGroup}`}>
               <th scope="row">
-                {row.institutionName} · {departmentLabel(t, row.department)} ·{' '}
+                {row.institutionName} · {departmentLabel(t, row.department, row.roleGroup)} ·{' '}
                 {t(`survey.roleGroups.${row.roleGroup}`)}
               </th>
               {columns.map(([id]) => {

@@ -42,7 +42,7 @@ export function GroupsTable({ results, opts }: { results: Results; opts: LabelOp
                   : undefined
             }
           >
-            <th scope="row">{groupLabel(t, g, opts)}</th>
+            <th scope="row">{groupLabel(t, g, { ...opts, lines: results.groups })}</th>
             {g.withheld ? (
               <td colSpan={columns.length + 1}>
                 {t('survey.results.withheld', { n: results.round.minGroup })}
@@ -96,13 +96,15 @@ export function ItemsTable({ results, opts }: { results: Results; opts: LabelOpt
         >
           {shown.map((g, i) => (
             <option key={`${g.institutionId}-${g.department}-${g.roleGroup}`} value={i}>
-              {groupLabel(t, g, opts)}
+              {groupLabel(t, g, { ...opts, lines: results.groups })}
             </option>
           ))}
         </SelectField>
       )}
       <SurveyTable
-        caption={t('survey.results.itemsCaption', { group: groupLabel(t, group, opts) })}
+        caption={t('survey.results.itemsCaption', {
+          group: groupLabel(t, group, { ...opts, lines: results.groups }),
+        })}
         className="sv-items"
       >
         <thead>
