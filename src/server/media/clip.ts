@@ -87,7 +87,8 @@ export function clipArgs({ input, out, probe, start, end, copy }: ClipPlan): str
     );
     if (probe.hasAudio) args.push('-c:a', 'aac', '-b:a', '160k', '-ac', '2');
   }
-  args.push('-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4', resolve(out));
+  // No +faststart: the clip is read whole by the pipeline, and moving the index would write the file twice.
+  args.push('-map_metadata', '-1', '-f', 'mp4', resolve(out));
   return args;
 }
 

@@ -12,6 +12,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog } from '../../components/Dialogs';
 import { usePageTitle } from '../../components/usePageTitle';
 import { NotThere } from '../inquiry/common';
+import { ComparePicker } from '../videos/compare/ComparePicker';
 import { CompareView } from './CompareView';
 import { FiguresView } from './FiguresView';
 import { formatDay } from './format';
@@ -84,6 +85,7 @@ export function ConversationPage() {
       <FiguresView figures={d.figures} draft={draft} />
       <CompareView id={d.id} themes={d.figures.map((f) => ({ key: f.key, title: f.title }))} />
       {d.can.record && <RecordForm key={d.id} detail={d} />}
+      <ComparePicker />
       <HandDown detail={d} />
     </div>
   );
