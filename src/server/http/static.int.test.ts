@@ -31,7 +31,8 @@ beforeAll(async () => {
   process.env.WEB_DIST_DIR = dist;
   const { createTestApp } = await import('../testing/harness.js');
   t = await createTestApp();
-});
+  // As security-headers.int.test.ts: the import above loads the whole server when this file is a worker's first.
+}, 120_000);
 afterAll(async () => {
   await t?.close();
   if (previousWebDist === undefined) delete process.env.WEB_DIST_DIR;
