@@ -21,6 +21,9 @@ export function useClips(id: string, enabled: boolean) {
     queryKey: clipKeys.of(id),
     queryFn: () => api<ClipOverview>(`/videos/${id}/clips`),
     enabled,
+    // A clip being cut and processed: its state and its keyframe-snapped start change until it is ready.
+    refetchInterval: (q) =>
+      q.state.data?.clips.some((c) => c.status === 'processing' || c.status === 'uploading') ? 3000 : false,
   });
 }
 
