@@ -7,9 +7,8 @@ import { videoKeys } from './videos';
 /** Own recordings (issue 19 part A): personal shares, the people to share with, "Delt med mig", downloads. */
 export type Grant = Wire<typeof g.Grant>;
 export type GrantList = Wire<typeof g.GrantList>;
-export type SharedItem = Wire<typeof g.SharedWithMe>['items'][number];
 
-export const grantKeys = {
+const grantKeys = {
   of: (id: string) => [...videoKeys.one(id), 'grants'] as const,
   candidates: (id: string, q: string) => [...videoKeys.one(id), 'grant-candidates', q] as const,
   sharedWithMe: ['videos', 'shared-with-me'] as const,

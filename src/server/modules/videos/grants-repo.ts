@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import { INSTITUTION_ROLES } from '../../../shared/constants.js';
 import { videoGrants } from '../../db/coaching-schema.js';
 import type { DbOrTx } from '../../db/index.js';
@@ -181,13 +181,4 @@ export async function setDownloadAllowed(tx: DbOrTx, videoId: string, allowed: b
     .update(videos)
     .set({ downloadAllowed: allowed, updatedAt: sql`now()` })
     .where(eq(videos.id, videoId));
-}
-
-/** Used by tests and the consent path: the ids of people with an unexpired grant. */
-export async function granteeIds(db: DbOrTx, videoIds: string[]) {
-  if (videoIds.length === 0) return [];
-  return db
-    .select({ videoId: videoGrants.videoId, granteeId: videoGrants.granteeId })
-    .from(videoGrants)
-    .where(and(inArray(videoGrants.videoId, videoIds), unexpired));
 }
