@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  csrfToken,
+  DESKTOP,
+  launch,
+  newPage,
+  PHONE,
+  signIn,
+  testVideo,
+  uploadVideoViaApi,
+  waitForReady,
+} from './browser.js';
+
+/*
+ * Own recordings (issue 19 part A): a new upload is private and says so; the owner shares it with the coach in
+ * "Del med kollegaer"; the coach (a second context) finds it under "Delt med mig" and plays it; the leader gets
+ * 404; the owner removes access and the coach gets 404. Axe clean; screenshots at 360 and 1280 px.
+ */
+let browser: Browser;
+let videoId: string;
+const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-grants-shots-'));
+
+async function expectAxeClean(page: Page, name: string) {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const { context, page } = await newPage(browser);
+  await signIn(page, 'medarbejder');
+  videoId = await uploadVideoViaApi(page, testVideo(), 'Min lektion til vejledning');
+  await waitForReady(page, videoId, 540_000);
+  // No pupils appear: the consent lets the owner share it.
+  const headers = { 'X-CSRF-Token': await csrfToken(page) };
+  const consent = await page.request.put(`/api/v1/videos/${videoId}/consent`, {
+    headers,
+    data: { pupilsAppear: false },
+  });
+  expect(consent.status()).toBe(200);
+  await page.request.put(`/api/v1/videos/${videoId}/setup`, { headers, data: { state: 'finished' } });
+  await context.close();
+}, 600_000);
+afterAll(() => browser?.close());
+
+describe('sharing one’s own recording', () => {
+  it('private by default; shared with the coach, who plays it from "Delt med mig"; the leader gets 404', async () => {
+    const owner = await newPage(browser);
+    await signIn(owner.page, 'medarbejder');
+    await owner.page.goto(`/videoer/${videoId}`);
+    const section = owner.page.getByRole('region', { name: 'Del med kollegaer' });
+    await section.getByText('Kun dig og de kolleger, du har delt med').waitFor();
+    await section.getByLabel('Søg efter navn').fill('Rasmus');
+    const person = section.getByLabel('Kollega');
+    await person.locator('option', { hasText: 'Rasmus' }).first().waitFor({ state: 'attached' });
+    await person.selectOption({ label: 'Rasmus Kjær' });
+    await section.getByRole('button', { name: 'Del optagelsen' }).click();
+    await section
+      .getByRole('list', { name: 'Delt med' })
+      .getByRole('button', { name: 'Fjern adgang Rasmus Kjær' })
+      .waitFor();
+    await expectAxeClean(owner.page, 'owner');
+
+    const coach = await newPage(browser);
+    await signIn(coach.page, 'ressourceperson');
+    await coach.page.goto('/videoer?vis=delt');
+    const shared = coach.page.getByRole('list', { name: 'Delt med mig' });
+    await shared.getByRole('link', { name: 'Min lektion til vejledning' }).waitFor();
+    await expectAxeClean(coach.page, 'shared-with-me');
+    await shared.getByRole('link', { name: 'Min lektion til vejledning' }).click();
+    await coach.page.getByRole('heading', { level: 1, name: 'Min lektion til vejledning' }).waitFor();
+    await coach.page.waitForFunction(
+      () => (document.querySelector<HTMLVideoElement>('main video')?.readyState ?? 0) >= 2,
+    );
+    await coach.page.evaluate(async () => {
+      const v = document.querySelector<HTMLVideoElement>('main video');
+      if (!v) return;
+      v.muted = true;
+      await v.play();
+    });
+    await coach.page.waitForFunction(
+      () => (document.querySelector<HTMLVideoElement>('main video')?.currentTime ?? 0) > 0.2,
+    );
+    // The coach sees no owner's tools.
+    expect(await coach.page.getByRole('region', { name: 'Del med kollegaer' }).count()).toBe(0);
+
+    const leader = await newPage(browser);
+    await signIn(leader.page, 'leder');
+    expect((await leader.page.request.get(`/api/v1/videos/${videoId}`)).status()).toBe(404);
+    await leader.context.close();
+
+    // Taken back: the coach's next request is 404.
+    await section.getByRole('button', { name: 'Fjern adgang Rasmus Kjær' }).click();
+    await owner.page.getByRole('dialog').getByRole('button', { name: 'Fjern adgang' }).click();
+    await section.getByText('Du har ikke delt optagelsen med nogen.').waitFor();
+    expect((await coach.page.request.get(`/api/v1/videos/${videoId}`)).status()).toBe(404);
+    await coach.page.goto('/videoer?vis=delt');
+    await coach.page.getByText('Ingen har delt en optagelse med dig.').waitFor();
+    await coach.context.close();
+    await owner.context.close();
+  }, 300_000);
+});
