@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { type AppContext, buildContext, closeContext } from './context.js';
 import type { Database } from './db/index.js';
 import { demoRoutes } from './demo/index.js';
+import { aboutRoutes, registerWasRedirect } from './http/about.js';
 import { backgroundSettled } from './http/background.js';
 import { installEdgeValidation } from './http/edge-validation.js';
 import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
@@ -152,8 +153,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(importRoutes(imports));
       await api.register(videoRoutes(videos, sharing, captions));
       await api.register(grantRoutes(createGrantService(ctx, videos))); // issue 19 part A (personal shares)
-      await api.register(clipRoutes(createClipService(ctx, videos))); // issue 19 part C (clips)
       await api.register(cueEditorRoutes(createCueEditorService(ctx))); // issue 19 part E
+      await api.register(clipRoutes(createClipService(ctx, videos))); // issue 19 part C (clips)
       await api.register(
         catalogueRoutes(catalogue, createTaxonomyService(ctx), createCollectionService(ctx)),
       );
@@ -183,10 +184,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(progressionRoutes(ctx));
       await api.register(surveyRoutes(ctx));
       await api.register(demoRoutes(ctx));
+      await api.register(aboutRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
   media.register(app);
+  registerWasRedirect(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The web app; client-side routes get the app shell — for a shared or public video with its link preview

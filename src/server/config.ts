@@ -27,6 +27,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'skal starte med smtp:// eller smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Amongi <no-reply@amongi.local>'),
+  /** Who runs this Amongi (the kommune or its supplier): named on /tilgaengelighed and /privatliv. */
+  OPERATOR_NAME: z.string().max(200).optional(),
+  OPERATOR_EMAIL: z.string().email('skal være en e-mailadresse').optional(),
+  OPERATOR_PHONE: z.string().max(40).optional(),
+  /** The official statement made in Digitaliseringsstyrelsen's WAS-Tool (was.digst.dk/…): /was leads there. */
+  ACCESSIBILITY_STATEMENT_URL: z.string().url().optional(),
   METRICS_TOKEN: z.string().min(16, 'skal være mindst 16 tegn').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // How many reverse proxies in front append to X-Forwarded-For: 0/false none, 1/true one hop (the usual), n hops.
@@ -99,6 +105,10 @@ export type Config = {
   sessionDays: number;
   smtpUrl?: string;
   mailFrom: string;
+  /** The organisation responsible for the site (OPERATOR_NAME, OPERATOR_EMAIL); undefined when not set. */
+  operator?: { name: string; email?: string; phone?: string };
+  /** ACCESSIBILITY_STATEMENT_URL: the operator's official statement in WAS-Tool, when made. */
+  accessibilityStatementUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Bearer token that /metrics requires; without it /metrics answers 404. */
   metricsToken?: string;
@@ -150,6 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    operator: e.OPERATOR_NAME
+      ? { name: e.OPERATOR_NAME, email: e.OPERATOR_EMAIL, phone: e.OPERATOR_PHONE }
+      : undefined,
+    accessibilityStatementUrl: e.ACCESSIBILITY_STATEMENT_URL,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY,

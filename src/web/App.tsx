@@ -32,6 +32,15 @@ const PersonPage = lazy(() => import('./routes/org/PersonPage').then((m) => ({ d
 const TeamPage = lazy(() => import('./routes/org/TeamPage').then((m) => ({ default: m.TeamPage })));
 const UploadPage = lazy(() => import('./routes/videos/UploadPage').then((m) => ({ default: m.UploadPage })));
 const VideoPage = lazy(() => import('./routes/videos/VideoPage').then((m) => ({ default: m.VideoPage })));
+const AccessibilityPage = lazy(() =>
+  import('./routes/about/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
+);
+const PrivacyPage = lazy(() =>
+  import('./routes/about/PrivacyPage').then((m) => ({ default: m.PrivacyPage })),
+);
+const CaptionEditorPage = lazy(() =>
+  import('./routes/videos/captions/CaptionEditorPage').then((m) => ({ default: m.CaptionEditorPage })),
+);
 const ComparePage = lazy(() =>
   import('./routes/videos/compare/ComparePage').then((m) => ({ default: m.ComparePage })),
 );
@@ -275,6 +284,8 @@ export function App() {
         <Route path="/afmeld/:token" element={<UnsubscribePage />} />
         <Route path="/svar" element={<SurveyAnswerByCode />} />
         <Route path="/svar/:token" element={<SurveyAnswerByLink />} />
+        <Route path="/tilgaengelighed" element={<AccessibilityPage />} />
+        <Route path="/privatliv" element={<PrivacyPage />} />
         {/* The front page, the catalogue and a video have a public form: public videos only (issue 15). */}
         <Route index element={<SignedInOr signedIn={<Home />} anonymous={<PublicHome />} />} />
         <Route
@@ -291,6 +302,7 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route path="/profil" element={<Profile />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
+          <Route path="/videoer/:id/undertekster" element={<CaptionEditorPage />} />
           <Route path="/videoer/sammenlign" element={<ComparePage />} />
           <Route path="/pakker" element={<PackagesPage />} />
           <Route path="/pakker/ny" element={<PackageNewPage />} />

@@ -191,6 +191,16 @@ export function Layout() {
         <p>
           {t('app.name')} · {t('app.tagline')} · {t('app.footer')}
         </p>
+        <nav aria-label={t('app.footerNav')}>
+          <ul>
+            <li>
+              <Link to="/tilgaengelighed">{t('app.accessibility')}</Link>
+            </li>
+            <li>
+              <Link to="/privatliv">{t('app.privacy')}</Link>
+            </li>
+          </ul>
+        </nav>
       </footer>
     </>
   );

@@ -16,11 +16,12 @@ import { ShareToCommunity } from '../communities/ShareToCommunity';
 import { ReflectionPanel } from '../reflection/ReflectionPanel';
 import { VideoStories } from '../stories/StoryCard';
 import { TrainingSection } from '../training/demand/TrainingSection';
+import { ChaptersList } from './captions/ChaptersList';
 import { ClipTools } from './clips/ClipTools';
+import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { GrantsSection } from './grants/GrantsSection';
 import { RelatedVideos } from './RelatedVideos';
 import { SetupWizard } from './SetupWizard';
-import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
 import { VideoProgressPanel } from './VideoProgressPanel';
@@ -124,6 +125,7 @@ export function VideoPage() {
           {v.description && <p className="video-description">{v.description}</p>}
           <GrantsSection video={v} />
           <FeedbackPanel video={v} player={player} />
+          <ChaptersList video={v} player={player} />
           <CatalogueSection video={v} />
           <TrainingSection video={v} />
           {/* Nobody else can try out one's own private video: no tried/worked box there. */}
