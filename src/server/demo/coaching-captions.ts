@@ -15,7 +15,6 @@ import { DEMO_COACHING_LATER_TITLE, demoCoachingVideoIds } from './coaching.js';
  * titles: search finds the lesson by them (for medarbejder and her coach, who may see it).
  */
 export const DEMO_COACHING_CAPTIONS_SETTING = 'demo_coaching_captions_seeded';
-export const DEMO_CAPTIONED_TITLE = DEMO_COACHING_LATER_TITLE;
 
 const CUES: Cue[] = [
   { start: 0, end: 1.8, text: 'Godmorgen! I dag starter vi med makkersnak.' },
