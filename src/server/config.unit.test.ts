@@ -71,6 +71,19 @@ describe('loadConfig', () => {
     expect(m).toMatch(new RegExp(`^  ${setting}: `, 'm'));
   });
 
+  it('OPERATOR_*: the operator named only with a name; a bad e-mail or statement address names the setting', () => {
+    expect(loadConfig({}).operator).toBeUndefined();
+    expect(loadConfig({ OPERATOR_NAME: 'Fjordby Kommune', OPERATOR_PHONE: '70 10 20 30' }).operator).toEqual({
+      name: 'Fjordby Kommune',
+      email: undefined,
+      phone: '70 10 20 30',
+    });
+    expect(() => loadConfig({ OPERATOR_EMAIL: 'ikke en adresse' })).toThrow(/OPERATOR_EMAIL/);
+    expect(() => loadConfig({ ACCESSIBILITY_STATEMENT_URL: 'was.digst.dk' })).toThrow(
+      /ACCESSIBILITY_STATEMENT_URL/,
+    );
+  });
+
   it('names every bad setting at once', () => {
     const m = message({ PORT: 'abc', SMTP_URL: 'http://x' });
     expect(m).toMatch(/^ {2}PORT: /m);

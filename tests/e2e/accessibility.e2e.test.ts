@@ -62,6 +62,8 @@ const PAGES: Record<string, (ids: Awaited<ReturnType<typeof firstIds>>) => strin
     '/findes-ikke',
     video.share,
     `/del/${bad}`,
+    '/tilgaengelighed',
+    '/privatliv',
   ],
   administrator: (ids) => [
     '/',
@@ -106,3 +108,17 @@ for (const [name, viewport] of [
     }
   });
 }
+
+it("the accessibility statement and the privacy page are reachable from every page's footer", async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  await page.goto('/log-ind');
+  const footer = page.getByRole('navigation', { name: 'Om siden' });
+  await footer.getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' }).waitFor();
+  await page.getByRole('link', { name: /Digitaliseringsstyrelsen/ }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/tilgaengelighed');
+  await footer.getByRole('link', { name: 'Privatliv' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sådan behandler Amongi dine oplysninger' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/privatliv');
+  await context.close();
+});
