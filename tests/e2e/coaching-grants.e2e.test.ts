@@ -64,7 +64,13 @@ describe('sharing one’s own recording', () => {
     await section.getByText('Kun dig og de kolleger, du har delt med').waitFor();
     await section.getByLabel('Søg efter navn').fill('Rasmus');
     const person = section.getByLabel('Kollega');
-    await person.locator('option', { hasText: 'Rasmus' }).first().waitFor({ state: 'attached' });
+    // Wait for the filtered list: choosing from the unfiltered one races its re-render (the choice would reset).
+    await expect
+      .poll(async () => {
+        const names = await person.locator('option:not([value=""])').allTextContents();
+        return names.length > 0 && names.every((n) => n.includes('Rasmus'));
+      })
+      .toBe(true);
     await person.selectOption({ label: 'Rasmus Kjær' });
     await section.getByRole('button', { name: 'Del optagelsen' }).click();
     await section
