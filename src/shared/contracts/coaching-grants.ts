@@ -51,3 +51,5 @@ export const SharedWithMe = z.object({
   ),
 });
 export const DownloadState = z.object({ allowed: z.boolean() });
+/** The downloaded recording: the original's bytes (its own type) or the best rendition as MPEG-TS. */
+export const DownloadFile = z.string().meta({ format: 'binary' });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../../shared/contracts/coaching-grants.js';
 import { idParams, ok } from '../../../shared/contracts/common.js';
 import { requireActor } from '../../auth/session.js';
-import { created, reply } from '../../http/schemas.js';
+import { sendFile } from '../../http/files.js';
+import { created, fileReply, reply } from '../../http/schemas.js';
 import type { GrantService } from './grants.js';
 
 /** Own recordings (issue 19 part A): personal shares, "Delt med mig" and downloads. */
@@ -103,21 +104,16 @@ export function grantRoutes(grants: GrantService): FastifyPluginAsyncZod {
           description:
             'The recording as one file: the original for its owner; for others who may watch, the best rendition as MPEG-TS, when the owner allowed downloads (403 otherwise).',
           params,
+          response: fileReply(
+            'application/octet-stream',
+            c.DownloadFile,
+            "The recording's bytes (Content-Type: the file's own)",
+          ),
         },
       },
       async (req, res) => {
         const f = await grants.download(requireActor(req), req.params.id);
-        const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-        return res
-          .header('content-type', f.contentType)
-          .header('content-length', String(f.size))
-          .header(
-            'content-disposition',
-            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
-          )
-          .header('cache-control', 'private, no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(f.body);
+        return sendFile(res, { type: f.contentType, size: f.size, name: f.filename, stream: f.body });
       },
     );
   };

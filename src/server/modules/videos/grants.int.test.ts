@@ -251,7 +251,7 @@ describe('downloads', () => {
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('video/mp2t');
     expect(got.rawPayload.equals(Buffer.concat(SEGMENTS))).toBe(true);
-    expect(got.headers['content-disposition']).toContain('Til download.ts');
+    expect(got.headers['content-disposition']).toContain("filename*=UTF-8''Til%20download.ts");
     const leader = await t.as('leder');
     expect((await leader.get(`/api/v1/videos/${id}/download`)).statusCode).toBe(404);
     expect((await t.client().get(`/api/v1/videos/${id}/download`)).statusCode).toBe(401);
