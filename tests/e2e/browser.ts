@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_OPTIONS } from './chromium.js';
 
 export const baseUrl = () => inject('baseUrl');
@@ -182,4 +182,20 @@ export async function waitForReady(page: Page, id: string, ms = 120_000): Promis
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`video ${id} was not ready after ${ms} ms`);
+}
+
+/**
+ * Axe clean at desktop and phone width, with a full-page screenshot of each into `shotsDir` (`<name>-<width>.png`)
+ * to look at; the page is left at desktop width.
+ */
+export async function expectAxeCleanAtBothWidths(page: Page, name: string, shotsDir: string) {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
+    await page.screenshot({ path: path.join(shotsDir, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
 }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations,
   csrfToken,
   DESKTOP,
+  expectAxeCleanAtBothWidths,
   launch,
   newPage,
   PHONE,
@@ -25,19 +25,6 @@ let browser: Browser;
 let earlier: string;
 let later: string;
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-clips-shots-'));
-
-async function expectAxeClean(page: Page, name: string) {
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
-    await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
 
 const playerReady = (page: Page, n = 1) =>
   page.waitForFunction(
@@ -84,7 +71,7 @@ describe('clips and side by side', () => {
     await tool.getByLabel(/^Klippets titel/).fill('Eleverne forklarer');
     await tool.getByRole('button', { name: 'Lav klip' }).click();
     await tool.getByText('Klippet er klar.').waitFor({ timeout: 240_000 });
-    await expectAxeClean(page, 'video-page-clip-tool');
+    await expectAxeCleanAtBothWidths(page, 'video-page-clip-tool', shots);
     await tool.getByRole('link', { name: 'Gå til klippet »Eleverne forklarer«' }).click();
     await page.getByRole('heading', { level: 1, name: 'Eleverne forklarer' }).waitFor();
     const clipId = new URL(page.url()).pathname.split('/').pop() as string;
@@ -144,7 +131,7 @@ describe('clips and side by side', () => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll<HTMLVideoElement>('main video')].every((v) => v.paused),
     );
-    await expectAxeClean(page, 'compare');
+    await expectAxeCleanAtBothWidths(page, 'compare', shots);
     // Side by side on a wide screen.
     const wide = await page
       .locator('.compare-side')

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations,
   csrfToken,
   DESKTOP,
+  expectAxeCleanAtBothWidths,
   launch,
   newPage,
   PHONE,
@@ -54,19 +54,6 @@ const setVideoTime = (page: Page, s: number) =>
     const v = document.querySelector<HTMLVideoElement>('main video');
     if (v) v.currentTime = t;
   }, s);
-
-async function expectAxeClean(page: Page, name: string) {
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
-    await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
 
 async function openVideo(page: Page) {
   await page.goto(`/videoer/${videoId}`);
@@ -128,7 +115,7 @@ describe('typed feedback', () => {
     expect(await marks.count()).toBe(3);
     // HTML stays text.
     expect(await panel.getByText('<script>alert(1)</script>', { exact: false }).count()).toBe(1);
-    await expectAxeClean(coach.page, 'coach');
+    await expectAxeCleanAtBothWidths(coach.page, 'coach', shots);
     await coach.context.close();
   }, 400_000);
 
@@ -167,7 +154,7 @@ describe('typed feedback', () => {
     await question.getByText('De forklarede med tallinjen.').waitFor();
     await question.getByRole('button', { name: 'Markér som drøftet' }).click();
     await question.getByText('Drøftet', { exact: true }).waitFor();
-    await expectAxeClean(page, 'owner');
+    await expectAxeCleanAtBothWidths(page, 'owner', shots);
     await context.close();
   }, 400_000);
 });

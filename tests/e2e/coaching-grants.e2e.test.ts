@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations,
   csrfToken,
   DESKTOP,
+  expectAxeCleanAtBothWidths,
   launch,
   newPage,
   PHONE,
@@ -24,18 +24,6 @@ import {
 let browser: Browser;
 let videoId: string;
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'amongi-grants-shots-'));
-
-async function expectAxeClean(page: Page, name: string) {
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    expect(await axeViolations(page), `${name} at ${label}`).toEqual([]);
-    await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
 
 beforeAll(async () => {
   browser = await launch();
@@ -77,14 +65,14 @@ describe('sharing one’s own recording', () => {
       .getByRole('list', { name: 'Delt med' })
       .getByRole('button', { name: 'Fjern adgang Rasmus Kjær' })
       .waitFor();
-    await expectAxeClean(owner.page, 'owner');
+    await expectAxeCleanAtBothWidths(owner.page, 'owner', shots);
 
     const coach = await newPage(browser);
     await signIn(coach.page, 'ressourceperson');
     await coach.page.goto('/videoer?vis=delt');
     const shared = coach.page.getByRole('list', { name: 'Delt med mig' });
     await shared.getByRole('link', { name: 'Min lektion til vejledning' }).waitFor();
-    await expectAxeClean(coach.page, 'shared-with-me');
+    await expectAxeCleanAtBothWidths(coach.page, 'shared-with-me', shots);
     await shared.getByRole('link', { name: 'Min lektion til vejledning' }).click();
     await coach.page.getByRole('heading', { level: 1, name: 'Min lektion til vejledning' }).waitFor();
     await coach.page.waitForFunction(
