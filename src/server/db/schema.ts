@@ -91,6 +91,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     locale: locale('locale').notNull().default('da'),
     status: userStatus('status').notNull().default('invited'),
+    /** When the account was last disabled (by hand, by a staff sync, …); null while it is not. Retention counts from it. */
+    disabledAt: at('disabled_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],

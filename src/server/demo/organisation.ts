@@ -225,7 +225,7 @@ async function placesByName(tx: DbOrTx): Promise<Places> {
 export async function disableDemoPasswords(db: Db): Promise<number> {
   const rows = await db
     .update(users)
-    .set({ passwordHash: null, status: 'disabled' })
+    .set({ passwordHash: null, status: 'disabled', disabledAt: sql`coalesce(${users.disabledAt}, now())` })
     .where(
       sql`lower(${users.email}) like ${`%@${DEMO_DOMAIN}`}
           and (${users.passwordHash} is not null or ${users.status} <> 'disabled')`,

@@ -100,7 +100,15 @@ export async function updateUser(
   v: Partial<{ name: string; email: string; locale: 'da' | 'en'; status: 'invited' | 'active' | 'disabled' }>,
 ) {
   if (Object.values(v).every((x) => x === undefined)) return; // nothing to set (an empty PATCH)
-  await db.update(users).set(v).where(eq(users.id, id));
+  // disabled_at records when the account was disabled (retention counts from it); it is cleared on reactivation.
+  const disabledAt =
+    v.status === undefined
+      ? {}
+      : { disabledAt: v.status === 'disabled' ? sql`coalesce(${users.disabledAt}, now())` : null };
+  await db
+    .update(users)
+    .set({ ...v, ...disabledAt })
+    .where(eq(users.id, id));
 }
 
 export async function insertGrant(
