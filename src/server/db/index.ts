@@ -18,6 +18,7 @@ import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as progressionImportSchema from './progression-import-schema.js';
 import * as progressionSchema from './progression-schema.js';
 import * as coreSchema from './schema.js';
+import * as staffSyncSchema from './staff-sync-schema.js';
 import * as surveySchema from './survey-schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
@@ -35,6 +36,7 @@ const schema = {
   ...conversationsSchema,
   ...surveySchema,
   ...coachingSchema,
+  ...staffSyncSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
