@@ -16,6 +16,7 @@ export default defineConfig({
     './src/server/db/survey-schema.ts',
     './src/server/db/coaching-schema.ts',
     './src/server/db/staff-sync-schema.ts',
+    './src/server/db/mydata-schema.ts',
   ],
   out: './drizzle',
 });

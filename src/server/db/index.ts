@@ -13,6 +13,7 @@ import * as communitySchema from './community-schema.js';
 import * as conversationsSchema from './conversations-schema.js';
 import * as evaluationSchema from './evaluation-schema.js';
 import * as inquirySchema from './inquiry-schema.js';
+import * as mydataSchema from './mydata-schema.js';
 import * as observationSchema from './observation-schema.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as progressionImportSchema from './progression-import-schema.js';
@@ -37,6 +38,7 @@ const schema = {
   ...surveySchema,
   ...coachingSchema,
   ...staffSyncSchema,
+  ...mydataSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
