@@ -15,6 +15,7 @@ export default defineConfig({
     './src/server/db/conversations-schema.ts',
     './src/server/db/survey-schema.ts',
     './src/server/db/coaching-schema.ts',
+    './src/server/db/retention-schema.ts',
     './src/server/db/staff-sync-schema.ts',
     './src/server/db/mydata-schema.ts',
   ],

@@ -18,6 +18,7 @@ import * as observationSchema from './observation-schema.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as progressionImportSchema from './progression-import-schema.js';
 import * as progressionSchema from './progression-schema.js';
+import * as retentionSchema from './retention-schema.js';
 import * as coreSchema from './schema.js';
 import * as staffSyncSchema from './staff-sync-schema.js';
 import * as surveySchema from './survey-schema.js';
@@ -37,6 +38,7 @@ const schema = {
   ...conversationsSchema,
   ...surveySchema,
   ...coachingSchema,
+  ...retentionSchema,
   ...staffSyncSchema,
   ...mydataSchema,
 };

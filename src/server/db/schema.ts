@@ -226,7 +226,14 @@ export const auditLog = pgTable(
     details: jsonb('details'),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_actor_idx').on(t.actorId), index('audit_created_idx').on(t.createdAt)],
+  (t) => [
+    index('audit_actor_idx').on(t.actorId),
+    index('audit_created_idx').on(t.createdAt),
+    // The audit log page's filters (issue 20 part 5): by person, by action, by subject, newest first.
+    index('audit_actor_time_idx').on(t.actorId, t.createdAt, t.id),
+    index('audit_action_time_idx').on(t.action, t.createdAt, t.id),
+    index('audit_subject_time_idx').on(t.subjectType, t.subjectId, t.createdAt, t.id),
+  ],
 );
 
 /** Small key/value store for instance state (generated secrets, seed markers). */
