@@ -18,6 +18,7 @@ export default defineConfig({
     './src/server/db/retention-schema.ts',
     './src/server/db/staff-sync-schema.ts',
     './src/server/db/mydata-schema.ts',
+    './src/server/db/sso-schema.ts',
   ],
   out: './drizzle',
 });

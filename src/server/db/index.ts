@@ -21,6 +21,7 @@ import * as progressionSchema from './progression-schema.js';
 import * as retentionSchema from './retention-schema.js';
 import * as coreSchema from './schema.js';
 import * as staffSyncSchema from './staff-sync-schema.js';
+import * as ssoSchema from './sso-schema.js';
 import * as surveySchema from './survey-schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
@@ -41,6 +42,7 @@ const schema = {
   ...retentionSchema,
   ...staffSyncSchema,
   ...mydataSchema,
+  ...ssoSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
