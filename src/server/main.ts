@@ -27,8 +27,10 @@ import {
   sendDueDigests,
   sendDueNotificationEmails,
 } from './modules/notifications/index.js';
+import { startExportWorker } from './modules/mydata/index.js';
 import { purgeExpiredProgression } from './modules/progression/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
+import { runDueStaffSyncs } from './modules/staff-sync/index.js';
 import {
   ensureBuiltinQuestionnaire,
   mixSurveyAnswers,
@@ -36,7 +38,7 @@ import {
   sendDueSurveyReminders,
 } from './modules/survey/index.js';
 import { sendDueReminders } from './modules/training/index.js';
-import { startVideoPipeline } from './modules/videos/index.js';
+import { endExpiredGrants, startVideoPipeline } from './modules/videos/index.js';
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -124,10 +126,16 @@ async function main() {
         // Survey rounds open on their first day (invitations e-mailed) and remind 3 days before their last.
         { name: 'survey-open', everyMs: 60_000, run: (now) => openDueRounds(ctx, now) },
         { name: 'survey-reminders', everyMs: 60_000, run: (now) => sendDueSurveyReminders(ctx, now) },
+        // Personal shares of recordings (issue 19) whose end has passed: ended, and their media URLs with them.
+        { name: 'video-grant-expiry', everyMs: 60_000, run: () => endExpiredGrants(ctx) },
+        // Staff sync sources whose interval has passed (issue 20 part 2), each claimed with a lease.
+        { name: 'staff-sync', everyMs: 30_000, run: (now) => runDueStaffSyncs(ctx, now) },
         expiredSessionsTask(ctx),
       ])
     : async () => {};
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;
+  // "Mine data" exports (issue 20 part 3) are prepared by the worker processes too.
+  if (services.has('worker')) await startExportWorker(ctx);
   // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
   const demoMedia = new AbortController();
   if (config.demo && config.demoContent) {

@@ -54,6 +54,8 @@ export const NOTIFICATION_KINDS = [
   // Issue 19 part B: typed feedback on a recording (to its owner), a reply to it (to the other one).
   'feedback.given',
   'feedback.reply',
+  // Issue 19 part A: a colleague shared a recording with you (a personal share).
+  'video.shared',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -88,6 +90,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   'evaluation.analysis_reminder': 'email',
   'feedback.given': 'email',
   'feedback.reply': 'email',
+  'video.shared': 'email',
 };
 
 /** A notification's e-mail: waiting to be sent at once, waiting for the digest, or handled. */

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Wire } from '../../shared/contracts/common';
 import type * as c from '../../shared/contracts/notifications';
+import { notificationPath } from '../../shared/notification-path';
 import { api } from './client';
 
 /** A notification as the API shows it (see server modules/notifications). Payload values: strings, numbers, null. */
@@ -87,21 +88,5 @@ export function useUnsubscribe(token: string) {
   });
 }
 
-const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-
-/** Where a notification leads: a comment opens its video at the comment; training goes to the course; observation to the visit. */
-export function notificationLink(n: Notification): string | null {
-  const p = n.payload;
-  if (p.postId && p.communityId && (n.kind.startsWith('comment.') || n.kind === 'community.event'))
-    return `/faellesskaber/${str(p.communityId)}/opslag/${str(p.postId)}${p.commentId ? `#kommentar-${str(p.commentId)}` : ''}`;
-  if ((n.kind === 'comment.mention' || n.kind === 'comment.reply') && p.videoId)
-    return `/videoer/${str(p.videoId)}${p.commentId ? `#kommentar-${str(p.commentId)}` : ''}`;
-  if (n.kind === 'community.invited' && p.communityId) return `/faellesskaber/${str(p.communityId)}`;
-  if (n.kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${str(p.courseId)}`;
-  if (n.kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${str(p.visitId)}`;
-  if (n.kind.startsWith('inquiry.task_')) return '/opgaver';
-  if (n.kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${str(p.storyId)}`;
-  if (n.kind.startsWith('feedback.') && p.videoId)
-    return `/videoer/${str(p.videoId)}${p.feedbackId ? `#feedback-${str(p.feedbackId)}` : ''}`;
-  return null;
-}
+/** Where a notification leads (the same link as its e-mail's). */
+export const notificationLink = (n: Notification): string | null => notificationPath(n.kind, n.payload);

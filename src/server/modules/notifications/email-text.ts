@@ -2,6 +2,9 @@ import type { Locale } from '../../../shared/constants.js';
 import { type NotificationKind, TIME_ZONE } from '../../../shared/training.js';
 import { WORD_KINDS, words } from '../../../shared/vocabulary.js';
 import type { NotificationPayload } from './notify.js';
+
+export { notificationPath } from '../../../shared/notification-path.js';
+
 import { danishDate, nextDate } from './time.js';
 import type { UnsubscribeKind } from './unsubscribe.js';
 
@@ -130,6 +133,8 @@ const DA: Record<NotificationKind, Sentence> = {
   'feedback.given': (p, q) =>
     `${str(p.authorName)} har givet dig feedback på din optagelse ${q(str(p.videoTitle))}`,
   'feedback.reply': (p, q) => `${str(p.authorName)} har svaret på feedbacken til ${q(str(p.videoTitle))}`,
+  'video.shared': (p, q) =>
+    `${str(p.authorName)} har delt optagelsen ${q(str(p.videoTitle))} med dig${p.expiresOn ? ` til og med ${dueDay('da', { dueOn: p.expiresOn })}` : ''}`,
 };
 
 const EN: Record<NotificationKind, Sentence> = {
@@ -180,6 +185,8 @@ const EN: Record<NotificationKind, Sentence> = {
   'feedback.given': (p, q) =>
     `${str(p.authorName)} gave you feedback on your recording ${q(str(p.videoTitle))}`,
   'feedback.reply': (p, q) => `${str(p.authorName)} replied to the feedback on ${q(str(p.videoTitle))}`,
+  'video.shared': (p, q) =>
+    `${str(p.authorName)} shared the recording ${q(str(p.videoTitle))} with you${p.expiresOn ? ` until ${dueDay('en', { dueOn: p.expiresOn })}` : ''}`,
 };
 
 /** The sentence for a notification, in plain text (escape it for HTML). */
@@ -190,24 +197,6 @@ export function notificationSentence(
   now: Date,
 ): string {
   return (locale === 'en' ? EN : DA)[kind](payload, (s) => quote(locale, s), now);
-}
-
-/** Where a notification leads in the web app (the same places as the web's notificationLink). */
-export function notificationPath(kind: NotificationKind, p: NotificationPayload): string | null {
-  const id = (v: unknown) => encodeURIComponent(str(v as string));
-  if (p.postId && p.communityId && (kind.startsWith('comment.') || kind === 'community.event'))
-    return `/faellesskaber/${id(p.communityId)}/opslag/${id(p.postId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
-  if (kind.startsWith('comment.') && p.videoId)
-    return `/videoer/${id(p.videoId)}${p.commentId ? `#kommentar-${id(p.commentId)}` : ''}`;
-  if (kind === 'community.invited' && p.communityId) return `/faellesskaber/${id(p.communityId)}`;
-  if (kind.startsWith('training.') && p.courseId) return `/traening/forloeb/${id(p.courseId)}`;
-  if (kind.startsWith('observation.') && p.visitId) return `/observation/besoeg/${id(p.visitId)}`;
-  if (kind.startsWith('inquiry.task_')) return '/opgaver';
-  if (kind.startsWith('inquiry.story_') && p.storyId) return `/praksisfortaellinger/${id(p.storyId)}`;
-  if (kind.startsWith('evaluation.')) return '/dataaarshjul';
-  if (kind.startsWith('feedback.') && p.videoId)
-    return `/videoer/${id(p.videoId)}${p.feedbackId ? `#feedback-${id(p.feedbackId)}` : ''}`;
-  return null;
 }
 
 /** A kind's name, for digest headings, unsubscribe lines and the settings page. */
@@ -264,6 +253,7 @@ const LABELS: Record<UnsubscribeKind, { da: string; en: string }> = {
   },
   'feedback.given': { da: 'Feedback på dine optagelser', en: 'Feedback on your recordings' },
   'feedback.reply': { da: 'Svar på feedback', en: 'Replies to feedback' },
+  'video.shared': { da: 'Optagelser delt med dig', en: 'Recordings shared with you' },
   digest: { da: 'Den daglige e-mail-oversigt', en: 'The daily e-mail digest' },
 };
 

@@ -119,6 +119,12 @@ const payloads: Record<NotificationKind, Record<string, string | number | null>>
     feedbackId: 'f1',
     authorName: 'Mette Nørgaard',
   },
+  'video.shared': {
+    videoId: 'v1',
+    videoTitle: 'Min lektion',
+    authorName: 'Mette Nørgaard',
+    expiresOn: '2026-03-20',
+  },
 };
 
 describe('notification sentences', () => {

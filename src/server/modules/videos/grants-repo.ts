@@ -95,6 +95,17 @@ export async function deleteGrant(tx: DbOrTx, videoId: string, grantId: string) 
   return row;
 }
 
+/** Deletes up to `limit` shares whose end has passed (oldest first; rows another worker holds are skipped). */
+export async function deleteExpiredGrants(tx: DbOrTx, limit: number) {
+  return tx
+    .delete(videoGrants)
+    .where(
+      sql`${videoGrants.id} in (select id from ${videoGrants} where ${videoGrants.expiresAt} <= now()
+        order by ${videoGrants.expiresAt} limit ${limit} for update skip locked)`,
+    )
+    .returning({ id: videoGrants.id, videoId: videoGrants.videoId, granteeId: videoGrants.granteeId });
+}
+
 /** Ends every share of the video (consent no longer allows showing it beyond the owner); how many were live. */
 export async function deleteAllGrants(tx: DbOrTx, videoId: string) {
   const rows = await tx

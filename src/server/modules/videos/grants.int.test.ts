@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COACHING_LIMITS } from '../../../shared/coaching.js';
+import { notificationPath } from '../../../shared/notification-path.js';
 import { users } from '../../db/schema.js';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds, rows } from '../../testing/fixtures.js';
@@ -231,6 +232,69 @@ describe('a share and taking it back', () => {
       sql`select details from audit_log where subject_id = ${video} and action = 'video.consent.withdraw'`,
     );
     expect(a.details.grantsEnded).toBe(1);
+  });
+});
+
+type Notice = { kind: string; payload: Record<string, string | null> };
+
+describe("a share's end, and the notice", () => {
+  const posterOf = async (c: TestClient, id: string) =>
+    (
+      (await c.get('/api/v1/me/shared-with-me')).json().items as { videoId: string; posterUrl: string }[]
+    ).find((i) => i.videoId === id)?.posterUrl;
+
+  it('the grantee is told once (not again when the end changes), with a link to the recording', async () => {
+    const id = await privateRecording('Delt optagelse');
+    expect((await share(id, ids.user.ressourceperson)).statusCode).toBe(201);
+    expect((await share(id, ids.user.ressourceperson, danishDay(Date.now() + 86_400_000))).statusCode).toBe(
+      201,
+    );
+    const told = await rows<{ kind: string; payload: { videoId: string; authorName: string } }>(
+      t.ctx.db,
+      sql`select kind, payload from notifications
+          where user_id = ${ids.user.ressourceperson} and kind = 'video.shared' and payload->>'videoId' = ${id}`,
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0].payload.authorName).toBeTruthy();
+    const list = (await coach.get('/api/v1/notifications')).json().items as Notice[];
+    const notice = list.find((n) => n.kind === 'video.shared' && n.payload.videoId === id);
+    expect(notificationPath('video.shared', notice?.payload ?? {})).toBe(`/videoer/${id}`);
+  });
+
+  it('a shortened share stops the media URLs handed out under the longer one; a longer one does not', async () => {
+    const id = await privateRecording('Forkortet deling');
+    expect((await share(id, ids.user.ressourceperson)).statusCode).toBe(201);
+    const before = await segmentUrl(coach, id);
+    expect(
+      (await share(id, ids.user.ressourceperson, danishDay(Date.now() + 7 * 86_400_000))).statusCode,
+    ).toBe(201);
+    expect((await fetchMedia(before)).statusCode).toBe(404);
+    const shorter = await segmentUrl(coach, id);
+    expect(
+      (await share(id, ids.user.ressourceperson, danishDay(Date.now() + 14 * 86_400_000))).statusCode,
+    ).toBe(201);
+    expect((await fetchMedia(shorter)).statusCode).toBe(200);
+  });
+
+  it('when its time is up the expiry task ends it: the poster handed out in "Delt med mig" stops too', async () => {
+    const id = await privateRecording('Udløbet deling');
+    expect((await share(id, ids.user.ressourceperson, danishDay(Date.now()))).statusCode).toBe(201);
+    const poster = await posterOf(coach, id);
+    expect(poster).toBeTruthy();
+    expect((await fetchMedia(poster as string)).statusCode).toBe(200);
+    await t.ctx.db.execute(
+      sql`update video_grants set expires_at = now() - interval '1 second' where video_id = ${id}`,
+    );
+    const { endExpiredGrants } = await import('./grants.js');
+    expect(await endExpiredGrants(t.ctx)).toBe(1);
+    expect(await endExpiredGrants(t.ctx)).toBe(0); // run twice: nothing more
+    expect((await fetchMedia(poster as string)).statusCode).toBe(404);
+    expect(await posterOf(coach, id)).toBeUndefined();
+    const audits = await rows<{ details: { granteeId: string } }>(
+      t.ctx.db,
+      sql`select details from audit_log where subject_id = ${id} and action = 'video.grant.expire'`,
+    );
+    expect(audits.map((a) => a.details.granteeId)).toEqual([ids.user.ressourceperson]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { notify } from '../notifications/index.js';
 import { accessOf, grantsAllowed } from './access.js';
 import * as repo from './grants-repo.js';
 import { bumpAccess } from './repo.js';
@@ -33,6 +34,32 @@ function danishMidnight(date: string): Date {
 /** A share's end as the last Danish day it lasts (the day before the midnight it ends at). */
 const lastDay = (expiresAt: Date | null) =>
   expiresAt ? danishToday(new Date(expiresAt.getTime() - 1)) : null;
+
+/** Whether a share's new end comes before its old one (null: no end). */
+const shortens = (before: Date | null, after: Date | null) =>
+  after !== null && (before === null || after.getTime() < before.getTime());
+
+/**
+ * Ends the shares whose time is up (the worker's ticker, every minute): each is deleted, and its video's access
+ * version goes up, so the media URLs handed out to the grantee — a poster in a list, the player's playlist — stop
+ * within the media routes' short cache, in every process. Safe to run from several workers at once (a share is
+ * deleted by one of them). Returns how many ended.
+ */
+export async function endExpiredGrants(ctx: Pick<AppContext, 'db' | 'events'>, batch = 500): Promise<number> {
+  const ended = await ctx.db.transaction(async (tx) => {
+    const rows = await repo.deleteExpiredGrants(tx, batch);
+    for (const videoId of new Set(rows.map((r) => r.videoId))) await bumpAccess(tx, videoId);
+    for (const r of rows)
+      await audit(tx, null, 'video.grant.expire', 'video', r.videoId, {
+        grantId: r.id,
+        granteeId: r.granteeId,
+      });
+    return rows;
+  });
+  for (const videoId of new Set(ended.map((r) => r.videoId)))
+    ctx.events.publish({ type: 'video.access.changed', videoId });
+  return ended.length;
+}
 
 /**
  * Own recordings (issue 19 part A, V10): the owner shares a recording with chosen colleagues in the kommune, for a
@@ -89,20 +116,29 @@ export function createGrantService(ctx: AppContext, videos: VideoService) {
       const grant = await db.transaction(async (tx) => {
         if ((await repo.countGrants(tx, id, p.id)) >= COACHING_LIMITS.grantsPerVideo)
           throw new AppError('grant.too_many');
+        const before = await repo.grantEnd(tx, id, p.id); // undefined: no live share yet
         const row = await repo.upsertGrant(tx, {
           videoId: id,
           granteeId: p.id,
           grantedBy: actor.id,
           expiresAt,
         });
+        // A shorter end than before: the media URLs handed out under the longer one must stop.
+        if (before !== undefined && shortens(before, expiresAt)) await bumpAccess(tx, id);
         await audit(tx, actor, 'video.grant.create', 'video', id, {
           grantId: row.id,
           granteeId: p.id,
           expiresAt: expiresAt?.toISOString() ?? null,
         });
+        if (before === undefined)
+          await notify(tx, p.id, 'video.shared', {
+            videoId: id,
+            videoTitle: v.title,
+            authorName: v.ownerName,
+            expiresOn: lastDay(expiresAt),
+          });
         return row;
       });
-      // A shorter end than before: media URLs handed out under the longer one stop.
       ctx.events.publish({ type: 'video.access.changed', videoId: id });
       const [item] = (await repo.listGrants(db, id, v.kommuneId)).filter((g) => g.id === grant.id);
       return present(item);

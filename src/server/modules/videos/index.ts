@@ -7,7 +7,7 @@ export { clipRoutes, createClipService } from './clips.js';
 export { allowedVisibility } from './consent.js';
 export { createCueEditorService } from './cue-editor.js';
 export { cueEditorRoutes } from './cue-editor-routes.js';
-export { createGrantService } from './grants.js';
+export { createGrantService, endExpiredGrants } from './grants.js';
 export { grantRoutes } from './grants-routes.js';
 export { mediaRoutes } from './media-routes.js';
 export { withPreview } from './open-graph.js';

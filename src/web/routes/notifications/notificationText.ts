@@ -91,6 +91,9 @@ export function useNotificationText() {
             date: dueDate(str(p.dueOn)),
           })
         : '',
+      until: /^\d{4}-\d{2}-\d{2}$/.test(str(p.expiresOn))
+        ? t('notifications.due.sharedUntil', { date: dueDate(str(p.expiresOn)) })
+        : '',
       // A visit's sentence in the words of its institution (vocabulary.ts): "dit læringsmiljø" in a dagtilbud.
       context: wordContext(WORD_KINDS.find((k) => k === p.words) ?? 'skole'),
     });
