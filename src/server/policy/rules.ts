@@ -29,7 +29,11 @@ export function decideAccess(a: Actor, action: Action, r: Resource): Decision {
     case 'instance':
       if (
         action === 'outbox.read' ||
+        action === 'person.erase' ||
         action === 'audit.read' ||
+        action === 'retention.manage' ||
+        action === 'staff_sync.manage' ||
+        action === 'identity.manage' ||
         action === 'kommune.create' ||
         action === 'demo.status'
       )

@@ -280,8 +280,16 @@ export type Action =
   | 'person.update'
   | 'person.manage'
   | 'role.grant'
+  /** Administrators: erase a person (issue 20 part 3), with a preview first. */
+  | 'person.erase'
   | 'outbox.read'
   | 'audit.read'
+  /** Administrators: retention periods per kind of data, the dry run and the purge's runs (issue 20 part 4). */
+  | 'retention.manage'
+  /** Administrators: staff sync sources (CSV path/URL, SCIM tokens) and their runs (issue 20 part 2). */
+  | 'staff_sync.manage'
+  /** Administrators: the identity providers people sign in with (OpenID Connect, issue 20 part 1). */
+  | 'identity.manage'
   /** Administrators: how far the demo catalogue's media is (a banner while it is being made). */
   | 'demo.status'
   | 'video.create'
