@@ -36,7 +36,7 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in': l('signin', 'loggede ind', 'signed in'),
   'audit.export': l('export', 'hentede auditloggen som CSV', 'downloaded the audit log as CSV'),
   // Sensitive reads
-  'video.grant.view': l(
+  'video.view_shared': l(
     'access',
     'så en privat optagelse, der var delt med dem',
     'watched a private recording shared with them',
@@ -89,6 +89,45 @@ export const AUDIT_ACTIONS = {
   // Sync and import
   'import.staff': l('sync', 'importerede medarbejdere', 'imported staff'),
   'progression.import': l('sync', 'importerede progression', 'imported progression'),
+  // Staff sync (issue 20 part 2): written by a source (no person as actor; the source is named in the details)
+  'staff_sync.run': l('sync', 'synkroniserede medarbejdere fra en kilde', 'synchronised staff from a source'),
+  'staff_sync.create': l(
+    'sync',
+    'oprettede en medarbejder ved synkronisering',
+    'created a member of staff by sync',
+  ),
+  'staff_sync.update': l(
+    'sync',
+    'opdaterede en medarbejder ved synkronisering',
+    'updated a member of staff by sync',
+  ),
+  'staff_sync.deactivate': l(
+    'sync',
+    'deaktiverede en medarbejder ved synkronisering',
+    'deactivated a member of staff by sync',
+  ),
+  'staff_sync.remove_from_scope': l(
+    'sync',
+    'fjernede en medarbejders roller i kildens institutioner',
+    'removed a member of staff’s roles in the source’s institutions',
+  ),
+  'staff_sync.reactivate': l(
+    'sync',
+    'genaktiverede en medarbejder ved synkronisering',
+    'reactivated a member of staff by sync',
+  ),
+  'staff_sync.team_create': l('sync', 'oprettede et team ved synkronisering', 'created a team by sync'),
+  'staff_sync.team_members': l(
+    'sync',
+    'ændrede et teams medlemmer ved synkronisering',
+    'changed a team’s members by sync',
+  ),
+  'staff_sync.source_create': l('settings', 'tilføjede en synkroniseringskilde', 'added a sync source'),
+  'staff_sync.source_update': l('settings', 'ændrede en synkroniseringskilde', 'changed a sync source'),
+  'staff_sync.source_delete': l('settings', 'fjernede en synkroniseringskilde', 'removed a sync source'),
+  'staff_sync.token_rotate': l('settings', 'lavede en ny SCIM-nøgle', 'made a new SCIM token'),
+  'staff_sync.token_revoke': l('settings', 'trak en SCIM-nøgle tilbage', 'revoked a SCIM token'),
+  'staff_sync.confirm': l('sync', 'bekræftede en standset synkronisering', 'confirmed a stopped sync'),
   // Erasure and retention
   'person.erase': l('erasure', 'slettede en person og deres data', 'erased a person and their data'),
   'retention.settings': l('settings', 'ændrede en opbevaringsperiode', 'changed a retention period'),

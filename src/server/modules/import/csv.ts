@@ -78,7 +78,7 @@ function mapHeader(header: string[], locale: Locale): Map<number, Column> {
 }
 
 /** The shared reader's file-level refusals as the staff import's errors (400, or 413 for too_large). */
-function readError(err: CsvReadError, locale: Locale): AppError {
+function readError(err: CsvReadError, locale: Locale, maxRows: number): AppError {
   const path = linePath(locale, err.line);
   switch (err.code) {
     case 'too_large':
@@ -89,7 +89,7 @@ function readError(err: CsvReadError, locale: Locale): AppError {
       return fileError('import.empty_file', [{ path, message: message(locale, 'file.no_rows') }]);
     case 'too_many_rows':
       return fileError('import.too_many_rows', [
-        { path, message: message(locale, 'file.too_many_rows', { line: err.count, max: MAX_ROWS }) },
+        { path, message: message(locale, 'file.too_many_rows', { line: err.count, max: maxRows }) },
       ]);
     case 'unclosed_quote':
       return fileError('import.invalid_file', [{ path, message: message(locale, 'file.unclosed_quote') }]);
@@ -98,13 +98,20 @@ function readError(err: CsvReadError, locale: Locale): AppError {
   }
 }
 
-/** Reads a staff file. Throws an AppError (400) with localized details when the file as a whole is unusable. */
-export function parseStaffCsv(bytes: Uint8Array, locale: Locale = 'da'): ParsedFile {
+/**
+ * Reads a staff file. Throws an AppError (400) with localized details when the file as a whole is unusable.
+ * `limits`: the manual import's by default; the staff sync reads larger complete lists.
+ */
+export function parseStaffCsv(
+  bytes: Uint8Array,
+  locale: Locale = 'da',
+  limits: { maxRows: number; maxBytes: number } = { maxRows: MAX_ROWS, maxBytes: MAX_BYTES },
+): ParsedFile {
   let table: CsvTable;
   try {
-    table = readCsv(bytes, { maxRows: MAX_ROWS, maxBytes: MAX_BYTES });
+    table = readCsv(bytes, limits);
   } catch (err) {
-    throw err instanceof CsvReadError ? readError(err, locale) : err;
+    throw err instanceof CsvReadError ? readError(err, locale, limits.maxRows) : err;
   }
   // The columns are checked before the rows are counted: a header-only file with an unknown column names it.
   const headerMap = mapHeader(table.header.cells, locale);

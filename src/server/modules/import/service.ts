@@ -8,27 +8,10 @@ import { audit } from '../audit.js';
 import { type AuthService, findUserById } from '../auth/index.js';
 import type { OrgService } from '../org/index.js';
 import { type ParsedFile, parseStaffCsv } from './csv.js';
+import { loadStaffLookups } from './lookups.js';
 import { linePath } from './messages.js';
-import {
-  type ExistingPerson,
-  emailKey,
-  type Lookups,
-  type ManagedInstitution,
-  type Plan,
-  planImport,
-} from './plan.js';
+import { type Lookups, type Plan, planImport } from './plan.js';
 import * as repo from './repo.js';
-
-function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    const group = map.get(k);
-    if (group) group.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 /**
  * CSV staff import (see README.md in this folder for the decisions).
@@ -52,44 +35,11 @@ export function createImportService(ctx: AppContext, org: OrgService, auth: Auth
     institutions: Awaited<ReturnType<typeof managedInstitutions>>,
     file: ParsedFile,
   ): Promise<Lookups> {
-    const teams = await repo.teamsOfInstitutions(
-      q,
-      institutions.map((i) => i.id),
-    );
-    const teamsByInstitution = groupBy(teams, (t) => t.institutionId);
-    const managed: ManagedInstitution[] = institutions.map((i) => ({
-      id: i.id,
-      name: i.name,
-      kommuneId: i.kommuneId,
-      kommuneName: i.kommuneName,
-      teams: (teamsByInstitution.get(i.id) ?? []).map((t) => ({ id: t.id, name: t.name })),
-    }));
-
-    const emails = [...new Set(file.rows.map((r) => emailKey(r.values.email)).filter(Boolean))];
-    const found = await repo.usersByEmails(q, emails);
-    const ids = found.map((u) => u.id);
-    const [grants, memberships] = await Promise.all([
-      repo.grantsOfUsers(q, ids),
-      repo.teamMembershipsOfUsers(q, ids),
-    ]);
-    const grantsByUser = groupBy(grants, (g) => g.userId);
-    const teamsByUser = groupBy(memberships, (m) => m.userId);
-    const existing = new Map<string, ExistingPerson>();
-    for (const u of found) {
-      const own = grantsByUser.get(u.id) ?? [];
-      existing.set(u.email, {
-        id: u.id,
-        visible: can(actor, 'person.read', personResource(u.id, own)),
-        grants: own.map((g) => ({ role: g.role, institutionId: g.institutionId })),
-        teamIds: new Set((teamsByUser.get(u.id) ?? []).map((m) => m.teamId)),
-      });
-    }
-    return {
-      institutions: managed,
-      existing,
+    return loadStaffLookups(q, institutions, file, {
+      visible: (id, grants) => can(actor, 'person.read', personResource(id, grants)),
       mayGrant: (role, inst) =>
         can(actor, 'role.grant', { type: 'grant', role, institutionId: inst.id, kommuneId: null }),
-    };
+    });
   }
 
   /** Writes the plan: users, grants, team memberships, invitation e-mails (outbox) and audit entries. */

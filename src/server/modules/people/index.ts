@@ -7,3 +7,4 @@ export { createInterestsService, type Interests, type InterestsService } from '.
 export { personDetail } from './repo.js';
 export { peopleRoutes } from './routes.js';
 export { createPeopleService } from './service.js';
+export { disabledAmong, disablePeople, reactivatePeople } from './status.js';
