@@ -169,15 +169,22 @@ export async function uploadVideoViaApi(page: Page, file: string, title: string)
   return id;
 }
 
-/** Waits until the video has finished processing (ready), or throws with its failure. */
-export async function waitForReady(page: Page, id: string, ms = 120_000): Promise<void> {
+/** Waits until the video has finished processing (ready, every rendition made), or throws with its failure. */
+export async function waitForReady(
+  page: Page,
+  id: string,
+  ms = 120_000,
+  opts: { playable?: boolean } = {},
+): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const v = (await (await page.request.get(`/api/v1/videos/${id}`)).json()) as {
       status: string;
       failure: { message: string } | null;
+      renditions?: unknown;
     };
-    if (v.status === 'ready') return;
+    // Ready plays from its first rendition (issue 21); `playable` stops there, else every rendition is made.
+    if (v.status === 'ready' && (opts.playable || !v.renditions)) return;
     if (v.status === 'failed') throw new Error(`video failed: ${v.failure?.message}`);
     await new Promise((r) => setTimeout(r, 500));
   }

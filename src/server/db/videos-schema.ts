@@ -44,6 +44,13 @@ export type VideoMedia = {
   poster: boolean;
   sprite: boolean;
   source?: { codec: string; width: number; height: number; rotation: number; formatName: string };
+  /**
+   * Rungs still to come (issue 21): the video plays from its first rendition while the others are made; `rungs`
+   * and master.m3u8 list only complete ones. Absent or empty when the ladder is complete.
+   */
+  pending?: string[];
+  /** Measured bandwidth (bits/s) of each complete rung, for rewriting master.m3u8 as rungs arrive. */
+  measured?: Record<string, { peak: number; average: number }>;
 };
 
 export const videos = pgTable(
@@ -65,8 +72,12 @@ export const videos = pgTable(
     description: text('description').notNull().default(''),
     status: text('status', { enum: VIDEO_STATUSES }).notNull().default('uploading'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
-    /** The processing step to run next (clip — cutting a clip from its source, probe, transcode, publish); null when none. */
-    stage: text('stage', { enum: ['clip', 'probe', 'transcode', 'publish'] }),
+    /**
+     * The processing step to run next (clip — cutting a clip from its source, probe, transcode, publish); null when
+     * none. `renditions` runs on a video already ready (playable from its first rendition): the other rungs,
+     * poster and sprite (issue 21).
+     */
+    stage: text('stage', { enum: ['clip', 'probe', 'transcode', 'publish', 'renditions'] }),
     progress: real('progress'),
     failureCode: text('failure_code'),
     /** A worker holds a step while leaseUntil is in the future and renews it while it works. */

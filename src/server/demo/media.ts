@@ -19,6 +19,7 @@ import { users } from '../db/schema.js';
 import { type VideoMedia, videos } from '../db/videos-schema.js';
 import {
   canRemux,
+  firstPlayable,
   hlsArgs,
   LADDER,
   type MediaBinaries,
@@ -28,14 +29,18 @@ import {
   planLadder,
   posterArgs,
   posterTime,
+  renditionOrder,
   resolveMedia,
   SEGMENT_SECONDS,
   spriteArgs,
   spritePlan,
   spriteVtt,
+  transcodeRungs,
   transcodeToHls,
+  writeMaster,
 } from '../media/index.js';
 import { startProcessing, startVideoPipeline } from '../modules/videos/index.js';
+import { makeRenditions, mediaRecord } from '../modules/videos/renditions-step.js';
 import type { Storage } from '../storage/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { type DemoLook, demoLook, demoTextSupport, generateDemoVideo, type TextSupport } from './look.js';
@@ -78,6 +83,7 @@ export const pipelineVersion = () =>
         spriteVtt,
       ],
       ...[transcodeToHls, makePoster, makeSprite, startVideoPipeline],
+      ...[renditionOrder, transcodeRungs, firstPlayable, writeMaster, makeRenditions, mediaRecord],
     ].map(String),
   );
 
@@ -308,6 +314,7 @@ export async function startDemoMedia(ctx: AppContext, opts: DemoMediaOptions) {
         .select({
           id: videos.id,
           status: videos.status,
+          stage: videos.stage,
           durationSeconds: videos.durationSeconds,
           width: videos.width,
           height: videos.height,
@@ -319,7 +326,8 @@ export async function startDemoMedia(ctx: AppContext, opts: DemoMediaOptions) {
       for (const id of watched.keys()) if (!found.has(id)) watched.delete(id);
       for (const v of now) {
         const look = watched.get(v.id) as DemoLook;
-        if (v.status === 'ready' && v.media) {
+        // Ready plays from the first rendition (issue 21): cache only the whole ladder (no step left).
+        if (v.status === 'ready' && v.stage === null && v.media) {
           await cache.save(storage, v.id, look, {
             durationSeconds: v.durationSeconds,
             width: v.width,

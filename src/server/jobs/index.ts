@@ -12,11 +12,21 @@ export const JOBS = {
   /** A clip (issue 19) cut from its source's original; then the clip is probed like an upload. */
   'video.clip': { retryLimit: 3, retryDelay: 30, expireInSeconds: 60 * 60, concurrency: 1 },
   'video.publish': { retryLimit: 5, retryDelay: 5, expireInSeconds: 15 * 60, concurrency: 2 },
+  /**
+   * Issue 21: on a video that already plays from its first rendition, the other rungs, poster and sprite. Its own
+   * queue, so a long lesson's ladder never holds back the next upload's first playable rendition.
+   */
+  'video.renditions': { retryLimit: 3, retryDelay: 30, expireInSeconds: 6 * 60 * 60, concurrency: 1 },
+  /** A person's "Mine data" ZIP (issue 20 part 3): one at a time per worker process, memory stays bounded. */
+  'mydata.export': { retryLimit: 2, retryDelay: 30, expireInSeconds: 60 * 60, concurrency: 1 },
 } as const;
 
 export type JobName = keyof typeof JOBS;
 /** `background`: work nobody waits for (demo content) — it runs after everything else queued. */
-export type JobPayload = { [K in JobName]: { videoId: string; background?: boolean } };
+type VideoPayload = { videoId: string; background?: boolean };
+export type JobPayload = {
+  [K in JobName]: K extends 'mydata.export' ? { exportId: string; background?: boolean } : VideoPayload;
+};
 export type JobContext = { id: string; retryCount: number; retryLimit: number; signal: AbortSignal };
 export type JobHandler<K extends JobName> = (data: JobPayload[K], job: JobContext) => Promise<void>;
 

@@ -142,6 +142,8 @@ export interface HlsArgsInput {
   remuxTop: boolean;
   /** ffmpeg "major.minor": 5.1+ takes `-fps_mode cfr`, older ones the global `-vsync cfr`. */
   ffmpegVersion: string;
+  /** Encoder and filter threads (bounded so a worker leaves the web its share of the cores); default ffmpeg's. */
+  threads?: number;
 }
 
 function hlsMuxer(outDir: string, rung: Rung): string[] {
@@ -170,9 +172,11 @@ function hlsMuxer(outDir: string, rung: Rung): string[] {
  * (`split` + `scale` per rung; no `-var_stream_map`, which crashes ffmpeg 4.1). Rotation is applied by
  * ffmpeg's autorotate while decoding, so the rung sizes are display sizes and the output is upright.
  */
-export function hlsArgs({ input, outDir, rungs, probe, remuxTop, ffmpegVersion }: HlsArgsInput): string[] {
+export function hlsArgs(o: HlsArgsInput): string[] {
+  const { input, outDir, rungs, probe, remuxTop, ffmpegVersion, threads } = o;
   const encoded = remuxTop ? rungs.slice(0, -1) : rungs;
   const args = [...COMMON, '-nostats', '-progress', 'pipe:1', ...uploadInput(input)];
+  if (threads && encoded.length > 0) args.push('-filter_complex_threads', String(threads));
   const fpsMode = hasFpsMode(ffmpegVersion);
 
   if (encoded.length > 0) {
@@ -216,6 +220,7 @@ export function hlsArgs({ input, outDir, rungs, probe, remuxTop, ffmpegVersion }
       '-sc_threshold',
       '0',
     );
+    if (threads) args.push('-threads', String(threads));
     if (fpsMode) args.push('-fps_mode', 'cfr');
     if (probe.hasAudio) args.push('-c:a', 'aac', '-b:a', String(r.audioBitrate), '-ac', '2', '-ar', '48000');
     args.push(...hlsMuxer(outDir, r));

@@ -296,6 +296,85 @@ describe('sprites', () => {
   });
 });
 
+describe('hlsArgs for the renditions of issue 21', () => {
+  const probe = probeResult({ videoBitRate: 4_500_000 });
+  const copyPlan = planLadder(probe, { remuxTop: true });
+  const copy = copyPlan[copyPlan.length - 1];
+
+  it('copies the source alone into one HLS output: no filter graph, no encoder, no threads', () => {
+    const args = hlsArgs({
+      input: '/in/a.mp4',
+      outDir: '/out',
+      rungs: [copy],
+      probe,
+      remuxTop: true,
+      ffmpegVersion: '5.1',
+      threads: 2,
+    });
+    expect(args).not.toContain('-filter_complex');
+    expect(args).not.toContain('libx264');
+    expect(args).not.toContain('-threads');
+    expect(args).not.toContain('-filter_complex_threads');
+    expect(outputs(args)).toHaveLength(1);
+    expect(valueAfter(args, '-c:v')).toBe('copy');
+    expect(valueAfter(args, '-c:a')).toBe('copy');
+    expect(args.at(-1)).toBe('/out/1080p/index.m3u8');
+  });
+
+  it('encodes the lowest rung alone without a split, with bounded threads', () => {
+    const plan = planLadder(probe);
+    const args = hlsArgs({
+      input: '/in/a.mp4',
+      outDir: '/out',
+      rungs: [plan[0]],
+      probe,
+      remuxTop: false,
+      ffmpegVersion: '5.1',
+      threads: 2,
+    });
+    expect(valueAfter(args, '-filter_complex')).toBe('[0:0]scale=640:360,setsar=1[v0]');
+    expect(valueAfter(args, '-filter_complex_threads')).toBe('2');
+    expect(valueAfter(args, '-threads')).toBe('2');
+    expect(outputs(args)).toHaveLength(1);
+    expect(args.at(-1)).toBe('/out/360p/index.m3u8');
+  });
+
+  it('encodes the other rungs in one run, one -threads per encoder', () => {
+    const rest = copyPlan.slice(0, -1);
+    const args = hlsArgs({
+      input: '/in/a.mp4',
+      outDir: '/out',
+      rungs: rest,
+      probe,
+      remuxTop: false,
+      ffmpegVersion: '5.1',
+      threads: 3,
+    });
+    expect(count(args, '-i')).toBe(1);
+    expect(valueAfter(args, '-filter_complex')).toMatch(/^\[0:0\]split=3/);
+    expect(count(args, '-threads')).toBe(3);
+    expect(outputs(args).map((o) => o.at(-1))).toEqual([
+      '/out/360p/index.m3u8',
+      '/out/540p/index.m3u8',
+      '/out/720p/index.m3u8',
+    ]);
+    expect(args).not.toContain('copy');
+  });
+
+  it('leaves threads to ffmpeg when not bounded', () => {
+    const args = hlsArgs({
+      input: '/in/a.mp4',
+      outDir: '/out',
+      rungs: copyPlan.slice(0, 1),
+      probe,
+      remuxTop: false,
+      ffmpegVersion: '5.1',
+    });
+    expect(args).not.toContain('-threads');
+    expect(args).not.toContain('-filter_complex_threads');
+  });
+});
+
 describe('ffmpeg versions', () => {
   it('reads release versions and dates git snapshots by libavcodec', () => {
     expect(parseFfmpegVersion('ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2026')).toBe('5.1');

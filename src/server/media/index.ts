@@ -28,12 +28,29 @@ export {
   MediaError,
   type MediaErrorCode,
 } from './errors.js';
-export { avcCodecs, canRemux, h264Level, LADDER, planLadder, type Rung } from './ladder.js';
+export {
+  avcCodecs,
+  canRemux,
+  h264Level,
+  LADDER,
+  planLadder,
+  type Rung,
+  renditionOrder,
+} from './ladder.js';
 export { type Bandwidth, masterPlaylist, measureBandwidth, spriteVtt, vttTime } from './playlists.js';
 export { type ProbeOptions, parseProbe, probe } from './probe.js';
 export type { ProbeResult, Rotation } from './probe-result.js';
 export { ffmpegProgress, initialProgress, type ProgressState, progressFraction } from './progress.js';
 export {
+  doneInPlanOrder,
+  type FirstPlayable,
+  firstPlayable,
+  type RungsResult,
+  transcodeRungs,
+  writeMaster,
+} from './renditions.js';
+export {
+  ffmpegLimits,
   type HlsResult,
   makePoster,
   makeSprite,

@@ -62,6 +62,25 @@ describe('every ffmpeg/ffprobe input of an upload goes through uploadInput()', (
     expect(() => assertUploadInputs(args)).not.toThrow();
   });
 
+  it('keeps both allow-lists in every issue-21 rendition command (copy alone, lowest rung alone, the rest)', () => {
+    const copyPlan = planLadder(probe, { remuxTop: true });
+    const shapes = [
+      { rungs: [copyPlan[copyPlan.length - 1]], remuxTop: true },
+      { rungs: [rungs[0]], remuxTop: false, threads: 2 },
+      { rungs: rungs.slice(1), remuxTop: false, threads: 1 },
+      { rungs: copyPlan.slice(0, -1), remuxTop: false, threads: 2 },
+    ];
+    for (const shape of shapes) {
+      const args = hlsArgs({ input: '/in/a.mp4', outDir: '/o', probe, ffmpegVersion: '5.1', ...shape });
+      expect(args.filter((a) => a === '-i')).toHaveLength(1);
+      const own = args.slice(0, args.indexOf('-i'));
+      expect(valueAfter(own, '-format_whitelist')).toBe(ALLOWED);
+      expect(valueAfter(own, '-protocol_whitelist')).toBe('file');
+      expect(args[args.indexOf('-i') + 1]).toBe('file:/in/a.mp4');
+      expect(() => assertUploadInputs(args)).not.toThrow();
+    }
+  });
+
   it('makes the path an absolute file: URL, so no name is read as another protocol', () => {
     const url = (p: string) => uploadInput(p).at(-1);
     expect(url('/data/media/originals/abc')).toBe('file:/data/media/originals/abc');

@@ -181,3 +181,14 @@ export function planLadder(p: ProbeResult, opts: { remuxTop?: boolean } = {}): R
   };
   return rungs;
 }
+
+/**
+ * The order a video's renditions are made in, so that it plays as early as possible: the first playable
+ * rendition alone (the source copied when it may be, else the lowest rung), then every other rung in one
+ * run (one decode for all of them). `plan` is planLadder's, smallest first.
+ */
+export function renditionOrder(plan: Rung[]): { first: Rung; rest: Rung[] } {
+  const copy = plan.find((r) => r.copy);
+  const first = copy ?? plan[0];
+  return { first, rest: plan.filter((r) => r !== first) };
+}

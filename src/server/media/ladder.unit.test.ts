@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { avcCodecs, canRemux, h264Level, levelArg, outputFrameRate, planLadder } from './ladder.js';
+import {
+  avcCodecs,
+  canRemux,
+  h264Level,
+  levelArg,
+  outputFrameRate,
+  planLadder,
+  renditionOrder,
+} from './ladder.js';
 import { probeResult } from './media.testing.js';
 
 const sizes = (p: ReturnType<typeof planLadder>) => p.map((r) => `${r.name}:${r.width}x${r.height}`);
@@ -166,5 +174,28 @@ describe('H.264 levels and codecs', () => {
     expect(avcCodecs('Main', 31)).toBe('avc1.4d401f');
     expect(avcCodecs('High', 40)).toBe('avc1.640028');
     expect(avcCodecs('Constrained Baseline', 30)).toBe('avc1.42e01e');
+  });
+});
+
+describe('renditionOrder (issue 21)', () => {
+  it('makes the copied source first when the fast path applies, then the encoded rungs', () => {
+    const plan = planLadder(probeResult({ videoBitRate: 4_500_000 }), { remuxTop: true });
+    const { first, rest } = renditionOrder(plan);
+    expect(first.copy).toBe(true);
+    expect(first.name).toBe('1080p');
+    expect(rest.map((r) => r.name)).toEqual(['360p', '540p', '720p']);
+    expect(rest.every((r) => !r.copy)).toBe(true);
+  });
+
+  it('makes the lowest rung first when every rung is encoded', () => {
+    const { first, rest } = renditionOrder(planLadder(probeResult()));
+    expect(first.name).toBe('360p');
+    expect(rest.map((r) => r.name)).toEqual(['540p', '720p', '1080p']);
+  });
+
+  it('has nothing after the first for a source with a single rung', () => {
+    const { first, rest } = renditionOrder(planLadder(probeResult({ width: 320, height: 240 })));
+    expect(first.name).toBe('240p');
+    expect(rest).toEqual([]);
   });
 });

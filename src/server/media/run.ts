@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type MediaBinaries, resolveMedia } from './binaries.js';
 import {
@@ -38,6 +39,23 @@ export interface RunOptions {
 
 const STDERR_LINES = 30;
 
+/**
+ * How much a media worker yields to the web on the same machine: ffmpeg runs at this niceness (0…19, higher is
+ * kinder; AMONGI_FFMPEG_NICE, default 10) and encodes with at most this many threads (AMONGI_FFMPEG_THREADS,
+ * default the number of cores: libx264 would otherwise take 1.5 × cores, plus lookahead threads).
+ */
+export function ffmpegLimits(env: NodeJS.ProcessEnv = process.env): { nice: number; threads: number } {
+  const int = (v: string | undefined, d: number, lo: number, hi: number) => {
+    const n = Number(v);
+    return v !== undefined && v !== '' && Number.isInteger(n) ? Math.min(hi, Math.max(lo, n)) : d;
+  };
+  const cores = availableParallelism();
+  return {
+    nice: int(env.AMONGI_FFMPEG_NICE, 10, 0, 19),
+    threads: int(env.AMONGI_FFMPEG_THREADS, cores, 1, 64),
+  };
+}
+
 /** The last `max` lines of a stream, without keeping the rest of it. */
 class LineTail {
   private lines: string[] = [];
@@ -68,6 +86,13 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
   signal?.throwIfAborted();
   return new Promise<void>((done, fail) => {
     const child = spawn(media.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { nice } = ffmpegLimits();
+    if (child.pid !== undefined && nice > 0)
+      try {
+        setPriority(child.pid, nice);
+      } catch {
+        // Not allowed here (some containers): ffmpeg runs at our own priority.
+      }
     const stderr = new LineTail(STDERR_LINES);
     let progress = initialProgress();
     let reported = -1;
@@ -136,7 +161,7 @@ export interface HlsResult {
   files: string[];
 }
 
-async function writeAtomically(file: string, text: string) {
+export async function writeAtomically(file: string, text: string) {
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
 }
@@ -152,7 +177,15 @@ async function writeHls(o: TranscodeOptions, media: MediaBinaries, remuxTop: boo
   await rm(join(outDir, 'master.m3u8'), { force: true });
   await Promise.all(rungs.map((r) => mkdir(join(outDir, r.name), { recursive: true })));
 
-  const args = hlsArgs({ input, outDir, rungs, probe: o.probe, remuxTop, ffmpegVersion: media.version });
+  const args = hlsArgs({
+    input,
+    outDir,
+    rungs,
+    probe: o.probe,
+    remuxTop,
+    ffmpegVersion: media.version,
+    threads: ffmpegLimits().threads,
+  });
   try {
     await runFfmpeg(args, {
       durationSeconds: o.probe.durationSeconds,

@@ -85,6 +85,15 @@ export const VideoDetail = PlayableVideo.extend({
   institutionId: id,
   /** Percent done while processing, else null. */
   progress: z.number().nullable(),
+  /**
+   * Issue 21: a ready video plays from its first rendition while the other qualities (and its poster and seek
+   * thumbnails) are made: the renditions (e.g. "360p") that play now and those still coming. Null when nothing
+   * is still being made.
+   */
+  renditions: z
+    .object({ done: z.array(z.string()), coming: z.array(z.string()) })
+    .nullable()
+    .optional(),
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
   owner: personRef,
   createdAt: timestamp,

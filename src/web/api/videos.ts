@@ -43,13 +43,18 @@ export const videoKeys = {
 
 export const busy = (v: Pick<VideoView, 'status'>) => v.status === 'uploading' || v.status === 'processing';
 
-/** One video; asked again every 2 s while it is uploading or being processed. */
+/**
+ * One video; asked again every 2 s while it is uploading or being processed, and every 5 s while it already plays
+ * but more qualities are on their way (issue 21: the playlist address changes when they arrive, and the player
+ * picks them up from where it is).
+ */
 export const useVideo = (id: string | undefined) =>
   useQuery({
     queryKey: videoKeys.one(id),
     queryFn: () => api<VideoView>(`/videos/${id}`),
     enabled: !!id,
-    refetchInterval: (q) => (q.state.data && busy(q.state.data) ? 2000 : false),
+    refetchInterval: (q) =>
+      !q.state.data ? false : busy(q.state.data) ? 2000 : q.state.data.renditions ? 5000 : false,
   });
 
 export const useShares = (id: string, enabled: boolean) =>

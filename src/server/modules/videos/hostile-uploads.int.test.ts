@@ -36,7 +36,8 @@ async function settle(c: TestClient, id: string, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = (await c.get(`/api/v1/videos/${id}`)).json();
-    if (v.status === 'ready' || v.status === 'failed') return v;
+    // Ready plays early (issue 21): wait for the renditions step too, so every file is there.
+    if ((v.status === 'ready' && !v.renditions) || v.status === 'failed') return v;
     if (Date.now() > until) throw new Error(`video ${id} still ${v.status}`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -83,7 +83,8 @@ export function mediaRoutes(ctx: AppContext, storage: Storage) {
     reply
       .header('content-type', CONTENT_TYPES[file.split('.').pop() as string])
       .header('accept-ranges', 'bytes')
-      .header('cache-control', 'private, max-age=3600')
+      // master.m3u8 grows while a ready video's other rungs are made (issue 21): always asked for afresh.
+      .header('cache-control', file === 'hls/master.m3u8' ? 'private, no-cache' : 'private, max-age=3600')
       .header('x-content-type-options', 'nosniff');
     if (range === null) return reply.status(416).header('content-range', `bytes */${stat.size}`).send();
     const { start, end } = range ?? { start: 0, end: stat.size - 1 };

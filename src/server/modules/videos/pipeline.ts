@@ -1,18 +1,11 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
-import type { VideoMedia } from '../../db/videos-schema.js';
 import type { JobContext } from '../../jobs/index.js';
-import {
-  isMediaError,
-  type MediaErrorCode,
-  makePoster,
-  makeSprite,
-  probe,
-  transcodeToHls,
-} from '../../media/index.js';
+import { firstPlayable, isMediaError, type MediaErrorCode, probe, writeMaster } from '../../media/index.js';
 import type { Storage } from '../../storage/index.js';
 import { cutClipStep } from './clip-step.js';
+import { makeRenditions, mediaRecord, renditionsLeft, storeInOrder } from './renditions-step.js';
 import * as repo from './repo.js';
 
 /** An upload not finished within this many days is given up and its partial file removed. */
@@ -29,7 +22,8 @@ export type PipelineOptions = {
 };
 
 /**
- * The video pipeline: probe → transcode (HLS ladder, poster, sprite) → publish, one pg-boss job per step.
+ * The video pipeline: probe → transcode (the first playable rendition) → publish (ready: it plays) → renditions
+ * (the other rungs, the poster, the sprite; issue 21), one pg-boss job per step.
  * Each step first takes a lease on the video row, so exactly one worker runs it; the lease is renewed while
  * ffmpeg works and runs out when a worker dies, and the sweeper then queues the step again. Every step can
  * run twice without harm: a transcode starts from an empty work folder and replaces what an earlier attempt
@@ -40,8 +34,11 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
   const leaseSeconds = opts.leaseSeconds ?? ctx.config.videoLeaseSeconds;
   const workRoot = path.join(ctx.config.dataDir, 'tmp');
 
-  async function fail(id: string, owner: string, code: MediaErrorCode) {
-    ctx.log.info({ videoId: id, code }, 'video processing failed');
+  async function fail(id: string, owner: string, code: MediaErrorCode, stage?: repo.Stage) {
+    ctx.log.info({ videoId: id, code, stage }, 'video processing failed');
+    // A video that already plays stays playable with the renditions it has (issue 21).
+    if (stage === 'renditions')
+      return void (await repo.finishStep(db, id, owner, { stage: null, progress: null }));
     await repo.finishStep(db, id, owner, {
       status: 'failed',
       stage: null,
@@ -77,8 +74,9 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
       await work(owner, { signal: lost.signal, progress: (f) => (progress = f) });
     } catch (err) {
       if (lost.signal.aborted && !job.signal.aborted) return; // another worker took over
-      if (isMediaError(err) && err.code !== 'video.transcode_failed') return fail(videoId, owner, err.code);
-      if (job.retryCount >= job.retryLimit) return fail(videoId, owner, 'video.transcode_failed');
+      if (isMediaError(err) && err.code !== 'video.transcode_failed')
+        return fail(videoId, owner, err.code, stage);
+      if (job.retryCount >= job.retryLimit) return fail(videoId, owner, 'video.transcode_failed', stage);
       ctx.log.warn({ err, videoId, stage }, 'video step failed; it will be retried');
       await repo.releaseStep(db, videoId, owner).catch(() => {});
       throw err;
@@ -143,57 +141,33 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       try {
-        const media = await withOriginal(videoId, async (input) => {
+        // Only the first playable rendition here (issue 21): the rest, the poster and the sprite come after
+        // the video is ready, in the renditions step.
+        const first = await withOriginal(videoId, async (input) => {
           const p = await probe(input);
-          const signal = lease.signal;
-          const hls = await transcodeToHls({
+          const hls = await firstPlayable({
             input,
             outDir: path.join(dir, 'hls'),
             probe: p,
-            signal,
+            signal: lease.signal,
             onProgress: (f) => lease.progress(0.02 + f * 0.85),
           });
-          await makePoster({ input, out: path.join(dir, 'poster.jpg'), probe: p, signal });
-          await makeSprite({ input, outDir: dir, probe: p, signal });
-          const m: VideoMedia = {
-            rungs: hls.rungs.map((r) => ({
-              name: r.name,
-              width: r.width,
-              height: r.height,
-              bandwidth: r.videoBitrate,
-            })),
+          await writeMaster(path.join(dir, 'hls'), hls.rungs, {
             hasAudio: p.hasAudio,
-            remuxed: hls.remuxed,
-            poster: true,
-            sprite: true,
-            source: {
-              codec: p.videoCodec,
-              width: p.width,
-              height: p.height,
-              rotation: p.rotation,
-              formatName: p.formatName,
-            },
-          };
-          return {
-            m,
-            files: [...hls.files.map((f) => `hls/${f}`), 'poster.jpg', 'sprite.jpg', 'thumbnails.vtt'],
-          };
+            measured: hls.measured,
+          });
+          return { p, hls };
         });
         lease.progress(0.88);
         await removeProduced(storage, videoId);
-        // Segments before playlists, so that a playlist never names a file that is not there yet.
-        const ordered = [...media.files].sort(
-          (a, b) => Number(a.endsWith('.m3u8')) - Number(b.endsWith('.m3u8')),
+        const files = [...first.hls.files, 'master.m3u8'].map((f) => `hls/${f}`);
+        await storeInOrder(storage, videoId, dir, files, lease, (i) =>
+          lease.progress(0.88 + (0.1 * (i + 1)) / files.length),
         );
-        for (const [i, f] of ordered.entries()) {
-          if (lease.signal.aborted) throw new Error('lease lost');
-          await storage.putFile(`videos/${videoId}/${f}`, path.join(dir, f));
-          lease.progress(0.88 + (0.1 * (i + 1)) / ordered.length);
-        }
         const moved = await repo.finishStep(db, videoId, owner, {
           stage: 'publish',
           progress: 0.99,
-          media: media.m,
+          media: mediaRecord(first.p, first.hls, first.hls.rungs, first.hls.measured),
         });
         if (moved) await jobs.send('video.publish', { videoId, background }, { key: videoId });
         // Deleted while we worked: what we stored has no owner any more.
@@ -204,15 +178,39 @@ export async function startVideoPipeline(ctx: AppContext, opts: PipelineOptions 
     }),
   );
 
-  await jobs.work('video.publish', ({ videoId }, job) =>
+  await jobs.work('video.publish', ({ videoId, background }, job) =>
     step('publish', videoId, job, async (owner) => {
-      await repo.finishStep(db, videoId, owner, {
+      // Playable now; what is still to come (rungs, poster, sprite) is the renditions step's.
+      const v = await repo.getVideo(db, videoId);
+      const more = !!v?.media && renditionsLeft(v.media);
+      const moved = await repo.finishStep(db, videoId, owner, {
         status: 'ready',
-        stage: null,
+        stage: more ? 'renditions' : null,
         progress: null,
         readyAt: new Date(),
       });
       ctx.events.publish({ type: 'video.access.changed', videoId: videoId });
+      if (moved && more) await jobs.send('video.renditions', { videoId, background }, { key: videoId });
+    }),
+  );
+
+  await jobs.work('video.renditions', ({ videoId }, job) =>
+    step('renditions', videoId, job, async (owner, lease) => {
+      const dir = path.join(workRoot, `transcode-${videoId}-${job.id}`);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      try {
+        const finished = await withOriginal(videoId, (input) =>
+          makeRenditions(ctx, { videoId, owner, input, dir, lease }),
+        );
+        if (!finished) {
+          if (!(await repo.getVideo(db, videoId))) await removeProduced(storage, videoId);
+          return;
+        }
+        await repo.finishStep(db, videoId, owner, { stage: null, progress: null });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     }),
   );
 
@@ -271,7 +269,7 @@ export async function startProcessing(ctx: AppContext, videoId: string, opts: { 
   await ctx.jobs.send('video.probe', { videoId, background: opts.background }, { key: videoId });
 }
 
-async function removeProduced(storage: Storage, id: string) {
+export async function removeProduced(storage: Storage, id: string) {
   for (const p of PRODUCED)
     if (p.includes('.')) await storage.delete(`videos/${id}/${p}`);
     else await storage.deletePrefix(`videos/${id}/${p}`);

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { teams, users } from '../../db/schema.js';
@@ -171,6 +171,15 @@ export async function accessState(db: DbOrTx, id: string) {
 
 // ── Processing: a step is leased so that exactly one worker runs it; a dead worker's lease runs out. ──
 
+/**
+ * A step runs on a processing video, or on a ready one for `renditions` (issue 21: it plays from its first
+ * rendition while the other rungs, the poster and the sprite are made).
+ */
+const stepStatus = or(
+  eq(videos.status, 'processing'),
+  and(eq(videos.status, 'ready'), isNotNull(videos.stage)),
+);
+
 /** Takes the lease on the video's current step when it is `stage` and nobody holds it; the row or undefined. */
 export async function claimStep(db: DbOrTx, id: string, stage: Stage, owner: string, leaseSeconds: number) {
   const [v] = await db
@@ -179,7 +188,7 @@ export async function claimStep(db: DbOrTx, id: string, stage: Stage, owner: str
     .where(
       and(
         eq(videos.id, id),
-        eq(videos.status, 'processing'),
+        stepStatus,
         eq(videos.stage, stage),
         or(isNull(videos.leaseUntil), lt(videos.leaseUntil, sql`now()`), eq(videos.leaseOwner, owner)),
       ),
@@ -199,6 +208,21 @@ export async function renewStep(
   const rows = await db
     .update(videos)
     .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, progress, updatedAt: sql`now()` })
+    .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)))
+    .returning({ id: videos.id });
+  return rows.length > 0;
+}
+
+/** Records what a step has done so far (keeping its lease); false when `owner` no longer holds it. */
+export async function recordStep(
+  db: DbOrTx,
+  id: string,
+  owner: string,
+  v: Partial<typeof videos.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(videos)
+    .set({ ...v, updatedAt: sql`now()` })
     .where(and(eq(videos.id, id), eq(videos.leaseOwner, owner)))
     .returning({ id: videos.id });
   return rows.length > 0;
@@ -274,7 +298,7 @@ export async function strandedSteps(db: DbOrTx, idleSeconds: number) {
     .from(videos)
     .where(
       and(
-        eq(videos.status, 'processing'),
+        stepStatus,
         or(isNull(videos.leaseUntil), lt(videos.leaseUntil, sql`now()`)),
         lt(videos.updatedAt, sql`now() - make_interval(secs => ${idleSeconds})`),
       ),

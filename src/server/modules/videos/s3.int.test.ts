@@ -43,7 +43,7 @@ describe('videos on S3-compatible storage', () => {
     const file = await makeVideo(dir, { seconds: 2, width: 640, height: 360 });
     const { videoId } = await tusUpload(base, c, file, { chunkSize: 6 * 1024 * 1024 });
     let v = (await c.get(`/api/v1/videos/${videoId}`)).json();
-    for (let i = 0; i < 240 && v.status !== 'ready' && v.status !== 'failed'; i++) {
+    for (let i = 0; i < 240 && !(v.status === 'ready' && !v.renditions) && v.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 250));
       v = (await c.get(`/api/v1/videos/${videoId}`)).json();
     }

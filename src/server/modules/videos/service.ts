@@ -3,7 +3,7 @@ import { type ErrorCode, errorMessage } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { type Actor, authorize, can, type VideoResource } from '../../policy/index.js';
-import { audit } from '../audit.js';
+import { audit, auditOnce } from '../audit.js';
 import { refreshSearchDocuments } from '../search-documents/index.js';
 import { accessOf, applyAccess } from './access.js';
 import { presentCatalogue } from './catalogue-view.js';
@@ -56,12 +56,20 @@ export function presentVideo(
     width: v.width,
     height: v.height,
     progress: v.status === 'processing' ? Math.round((v.progress ?? 0) * 100) : null,
+    // Issue 21: plays from its first rendition while the renditions step still works (rungs, poster, sprite).
+    renditions:
+      v.status === 'ready' && v.stage !== null && v.media
+        ? { done: v.media.rungs.map((r) => r.name), coming: v.media.pending ?? [] }
+        : null,
     failure: v.failureCode
       ? { code: v.failureCode, message: errorMessage(v.failureCode as ErrorCode, locale) }
       : null,
     owner: { id: v.ownerId, name: v.ownerName },
     createdAt: v.createdAt,
-    playlistUrl: media && `${media}hls/master.m3u8`,
+    // While rungs are still coming (issue 21) the address names how many play now: when more arrive it changes,
+    // and the player loads the grown master playlist, continuing where it was.
+    playlistUrl:
+      media && `${media}hls/master.m3u8${v.stage !== null && v.media ? `?r=${v.media.rungs.length}` : ''}`,
     posterUrl: media && v.media?.poster ? `${media}poster.jpg` : null,
     thumbnailsUrl: media && v.media?.sprite ? `${media}thumbnails.vtt` : null,
     // ?v=: the file changes with each save (the editor), the signed prefix does not; a new address skips caches.
@@ -118,6 +126,10 @@ export function createVideoService(ctx: AppContext) {
 
     async get(actor: Actor, id: string, locale: 'da' | 'en') {
       const v = await load(actor, id, 'video.read');
+      // A colleague watching a private recording shared with them (issue 20 part 5): in the owner's own log, once
+      // an hour per person and recording.
+      if (actor.id && actor.id !== v.ownerId && v.visibility === 'private' && v.grantees?.includes(actor.id))
+        await auditOnce(ctx.db, actor, 'video.view_shared', 'video', v.id, {}, 60);
       return presentVideo(ctx, actor, v, locale, { mediaUntil: await shareEnd(actor, v) });
     },
 

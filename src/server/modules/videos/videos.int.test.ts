@@ -29,7 +29,8 @@ async function waitFor(c: TestClient, id: string, status: string, timeoutMs = 60
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = (await c.get(`/api/v1/videos/${id}`)).json();
-    if (v.status === status) return v;
+    // Ready plays early (issue 21): wait for the renditions step too, so every file is there.
+    if (v.status === status && !(status === 'ready' && v.renditions)) return v;
     if (Date.now() > until)
       throw new Error(`video ${id} is ${v.status}, not ${status}: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 250));

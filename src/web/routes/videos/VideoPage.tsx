@@ -21,6 +21,7 @@ import { ClipTools } from './clips/ClipTools';
 import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { GrantsSection } from './grants/GrantsSection';
 import { RelatedVideos } from './RelatedVideos';
+import { RenditionsState } from './RenditionsState';
 import { SetupWizard } from './SetupWizard';
 import { DeleteVideoButton, EditVideoDialog } from './VideoActions';
 import { VideoOwnerPanel } from './VideoOwnerPanel';
@@ -122,6 +123,7 @@ export function VideoPage() {
               onMediaExpired={() => void qc.invalidateQueries({ queryKey: videoKeys.one(v.id), exact: true })}
             />
           </div>
+          <RenditionsState video={v} />
           {v.description && <p className="video-description">{v.description}</p>}
           <GrantsSection video={v} />
           <FeedbackPanel video={v} player={player} />
