@@ -7,11 +7,13 @@ import { apiBench } from './api.js';
 import { captionsBench } from './captions.js';
 import { catalogueBench } from './catalogue.js';
 import { clipBench } from './clip.js';
+import { exportBench } from './export.js';
 import { feedbackBench } from './feedback.js';
 import { inquiryBench } from './inquiry.js';
 import { observationBench } from './observation.js';
 import { openapiBench } from './openapi.js';
 import { pageLoadBench } from './page-load.js';
+import { playableBench } from './playable.js';
 import { progressionBench } from './progression.js';
 import { progressionImportBench } from './progression-import.js';
 import { resetTimingBench } from './reset-timing.js';
@@ -30,6 +32,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   observation: observationBench,
   inquiry: inquiryBench,
   'page-load': pageLoadBench,
+  playable: playableBench,
   progression: progressionBench,
   'progression-import': progressionImportBench,
   'reset-timing': resetTimingBench,
@@ -39,6 +42,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   clip: clipBench,
   feedback: feedbackBench,
   captions: captionsBench,
+  export: exportBench,
 };
 
 async function main() {

@@ -16,7 +16,14 @@ import { installHeavyReads } from './http/heavy-reads.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installCompression, serveWebApp } from './http/static.js';
 import { installSystemRoutes } from './http/system.js';
-import { authRoutes, createAuthService } from './modules/auth/index.js';
+import { auditLogRoutes, createAuditLogService } from './modules/audit-log/index.js';
+import {
+  authRoutes,
+  createAuthService,
+  createIdentityProviderService,
+  createOidcSignIn,
+  oidcRoutes,
+} from './modules/auth/index.js';
 import {
   catalogueRoutes,
   createCatalogueService,
@@ -36,6 +43,7 @@ import { evaluationRoutes } from './modules/evaluation/index.js';
 import { createFeedbackService, feedbackRoutes } from './modules/feedback/index.js';
 import { createImportService, importRoutes } from './modules/import/index.js';
 import { inquiryRoutes } from './modules/inquiry/index.js';
+import { createExportService, mydataRoutes } from './modules/mydata/index.js';
 import { createNotificationService, notificationRoutes } from './modules/notifications/index.js';
 import {
   observationDataRoutes,
@@ -57,7 +65,9 @@ import {
   createStatisticsService,
   reflectionRoutes,
 } from './modules/reflection/index.js';
+import { createRetentionService, retentionRoutes } from './modules/retention/index.js';
 import { createHomeService, createSearchService, searchRoutes } from './modules/search/index.js';
+import { createStaffSyncService, scimRoutes, staffSyncRoutes } from './modules/staff-sync/index.js';
 import { surveyRoutes } from './modules/survey/index.js';
 import {
   courseRoutes,
@@ -120,6 +130,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'amongi_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          scimBearer: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -146,11 +157,16 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes(ctx, auth));
+      const oidc = createOidcSignIn(ctx); // issue 20 part 1 (single sign-on)
+      await api.register(authRoutes(ctx, auth, oidc));
+      await api.register(oidcRoutes(ctx, createIdentityProviderService(ctx), oidc));
       await api.register(orgRoutes(org));
       await api.register(peopleRoutes(people, interests));
       await api.register(outboxRoutes(outbox));
+      await api.register(auditLogRoutes(createAuditLogService(ctx))); // issue 20 part 5
+      await api.register(retentionRoutes(createRetentionService(ctx, { erasureAvailable: false }))); // issue 20 part 4
       await api.register(importRoutes(imports));
+      await api.register(staffSyncRoutes(createStaffSyncService(ctx))); // issue 20 part 2 (staff sync)
       await api.register(videoRoutes(videos, sharing, captions));
       await api.register(grantRoutes(createGrantService(ctx, videos))); // issue 19 part A (personal shares)
       await api.register(cueEditorRoutes(createCueEditorService(ctx))); // issue 19 part E
@@ -185,9 +201,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(surveyRoutes(ctx));
       await api.register(demoRoutes(ctx));
       await api.register(aboutRoutes(ctx));
+      await api.register(mydataRoutes(ctx, createExportService(ctx))); // issue 20 part 3 (Mine data, erasure)
     },
     { prefix: '/api/v1' },
   );
+  await app.register(scimRoutes(ctx), { prefix: '/scim/v2' }); // issue 20 part 2: SCIM 2.0, bearer token
   media.register(app);
   registerWasRedirect(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -22,13 +22,14 @@ import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
 import { sendDueEvaluationReminders } from './modules/evaluation/index.js';
 import { sendDueTaskReminders, syncBuiltinTemplates } from './modules/inquiry/index.js';
+import { startExportWorker } from './modules/mydata/index.js';
 import {
   notificationMailHeaders,
   sendDueDigests,
   sendDueNotificationEmails,
 } from './modules/notifications/index.js';
-import { startExportWorker } from './modules/mydata/index.js';
 import { purgeExpiredProgression } from './modules/progression/index.js';
+import { runRetention } from './modules/retention/index.js';
 import { refreshMissingSearchDocuments } from './modules/search-documents/index.js';
 import { runDueStaffSyncs } from './modules/staff-sync/index.js';
 import {
@@ -131,6 +132,8 @@ async function main() {
         // Staff sync sources whose interval has passed (issue 20 part 2), each claimed with a lease.
         { name: 'staff-sync', everyMs: 30_000, run: (now) => runDueStaffSyncs(ctx, now) },
         expiredSessionsTask(ctx),
+        // Retention (issue 20 part 4): each kind of data past the administrator's period, in batches, logged.
+        { name: 'retention', everyMs: 3_600_000, run: (now) => runRetention(ctx, now) },
       ])
     : async () => {};
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;

@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = {
     'previewed a progression import',
   ),
   'video.download': l('export', 'hentede en optagelse', 'downloaded a recording'),
+  'mydata.export.request': l('export', 'bestilte sine data (Mine data)', 'requested their data (My data)'),
+  'mydata.export.download': l('export', 'hentede sine data (Mine data)', 'downloaded their data (My data)'),
   // People and roles
   'person.invite': l('roles', 'inviterede en person', 'invited a person'),
   'person.reinvite': l('roles', 'sendte en ny invitation', 'sent a new invitation'),

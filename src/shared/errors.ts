@@ -1,3 +1,4 @@
+import { AUDIT_ERRORS } from './audit-errors.js';
 import { CATALOGUE_ERRORS } from './catalogue-errors.js';
 import { CLIP_ERRORS } from './clip-errors.js';
 import { COACHING_CAPTION_ERRORS } from './coaching-captions-errors.js';
@@ -8,9 +9,12 @@ import { CONVERSATION_ERRORS } from './conversation-errors.js';
 import { EVALUATION_ERRORS } from './evaluation-errors.js';
 import { GRANT_ERRORS } from './grant-errors.js';
 import { INQUIRY_ERRORS } from './inquiry-errors.js';
+import { MYDATA_ERRORS } from './mydata-errors.js';
 import { OBSERVATION_ERRORS } from './observation-errors.js';
 import { PROGRESSION_ERRORS } from './progression-errors.js';
 import { REFLECTION_ERRORS } from './reflection-errors.js';
+import { SSO_ERRORS } from './sso-errors.js';
+import { STAFF_SYNC_ERRORS } from './staff-sync-errors.js';
 import { STORY_ERRORS } from './story-errors.js';
 import { SURVEY_ERRORS } from './survey-errors.js';
 import { TRAINING_ERRORS } from './training-errors.js';
@@ -201,6 +205,7 @@ export const ERRORS = {
     en: 'Amongi is busy right now. Try again in a moment.',
   },
   ...VIDEO_ERRORS,
+  ...SSO_ERRORS, // issue 20 part 1 (OpenID Connect sign-in)
   // Issue 19, part C (clips).
   ...CLIP_ERRORS,
   ...CATALOGUE_ERRORS,
@@ -217,6 +222,9 @@ export const ERRORS = {
   ...COACHING_CAPTION_ERRORS, // issue 19 part E (captions & chapters)
   ...FEEDBACK_ERRORS, // issue 19 part B (typed feedback, prompt sets)
   ...GRANT_ERRORS, // issue 19 part A (personal shares, downloads)
+  ...AUDIT_ERRORS, // issue 20 parts 4–5 (audit log, retention)
+  ...MYDATA_ERRORS, // issue 20 part 3 (Mine data, erasure)
+  ...STAFF_SYNC_ERRORS, // issue 20 part 2 (staff sync, SCIM)
 } as const satisfies Record<string, { status: number; da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

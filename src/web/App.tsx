@@ -73,6 +73,15 @@ const CollectionsPage = lazy(() =>
   import('./routes/catalogue/CollectionsPage').then((m) => ({ default: m.CollectionsPage })),
 );
 const Outbox = lazy(() => import('./routes/outbox/Outbox').then((m) => ({ default: m.Outbox })));
+const RetentionPage = lazy(() =>
+  import('./routes/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('./routes/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+);
+const OwnAuditLogPage = lazy(() =>
+  import('./routes/audit/OwnAuditLogPage').then((m) => ({ default: m.OwnAuditLogPage })),
+);
 const PackagesPage = lazy(() =>
   import('./routes/packages/PackagesPage').then((m) => ({ default: m.PackagesPage })),
 );
@@ -136,6 +145,7 @@ const ObservationDataPage = lazy(() =>
   import('./routes/observation/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
 const Profile = lazy(() => import('./routes/Profile').then((m) => ({ default: m.Profile })));
+const MyDataPage = lazy(() => import('./routes/mydata/MyDataPage').then((m) => ({ default: m.MyDataPage })));
 // Team spaces and inquiry cycles (issue 16).
 const MyTeamsPage = lazy(() =>
   import('./routes/inquiry/space/MyTeamsPage').then((m) => ({ default: m.MyTeamsPage })),
@@ -301,6 +311,8 @@ export function App() {
         <Route path="/praksisfortaellinger/:id" element={<StoryPage />} />
         <Route element={<RequireAuth />}>
           <Route path="/profil" element={<Profile />} />
+          <Route path="/profil/log" element={<OwnAuditLogPage />} />
+          <Route path="/profil/mine-data" element={<MyDataPage />} />
           <Route path="/videoer/ny" element={<UploadPage />} />
           <Route path="/videoer/:id/undertekster" element={<CaptionEditorPage />} />
           <Route path="/videoer/sammenlign" element={<ComparePage />} />
@@ -378,6 +390,8 @@ export function App() {
           </Route>
           <Route element={<RequireCapability need="outbox" />}>
             <Route path="/udbakke" element={<Outbox />} />
+            <Route path="/organisation/opbevaring" element={<RetentionPage />} />
+            <Route path="/organisation/log" element={<AuditLogPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFound />} />

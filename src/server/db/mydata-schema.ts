@@ -30,9 +30,7 @@ export const dataExports = pgTable(
   },
   (t) => [
     index('data_exports_user_idx').on(t.userId, t.createdAt),
-    uniqueIndex('data_exports_one_active_idx')
-      .on(t.userId)
-      .where(sql`status in ('queued', 'running')`),
+    uniqueIndex('data_exports_one_active_idx').on(t.userId).where(sql`status in ('queued', 'running')`),
     index('data_exports_expires_idx').on(t.expiresAt),
     check('data_exports_status_check', inList('status', EXPORT_STATUSES)),
     check('data_exports_progress_check', sql`progress between 0 and 100`),

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Locale } from '../../shared/constants';
 import { useChangeLocale } from '../api/auth';
 import { api } from '../api/client';
@@ -228,6 +229,12 @@ export function Profile() {
   return (
     <div className="page">
       <h1>{t('profile.title')}</h1>
+      <p>
+        <Link to="/profil/mine-data">{t('mydata.link')}</Link>
+      </p>
+      <p>
+        <Link to="/profil/log">{t('auditlog.ownLink')}</Link>
+      </p>
       <div className="card profile-interests">
         <InterestsForm />
       </div>

@@ -14,6 +14,7 @@ import { grantScope } from '../../components/labels';
 import { TableWrap } from '../../components/TableWrap';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ErasureSection } from '../mydata/ErasureSection';
 import { GrantFields, useGrantOptions, validateGrant } from './GrantFields';
 import { StatusBadge } from './PeopleList';
 
@@ -284,6 +285,7 @@ export function PersonPage() {
           )}
           <p className="hint">{t('people.teamsHint')}</p>
         </section>
+        {admin && p.id !== me.id && <ErasureSection person={p} />}
       </div>
     </div>
   );
