@@ -1,4 +1,12 @@
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -18,11 +26,15 @@ export function safeEqual(a: string, b: string): boolean {
  *   csrf         the CSRF token: MAC of the random value in the HttpOnly CSRF cookie
  *   media        the signed, expiring prefix of a video's media files (playlists, segments, posters, captions)
  *   unsubscribe  the one-click unsubscribe link in notification e-mails
+ *   idp-secret   not a MAC key: the AES-256-GCM key that encrypts identity providers' client secrets at rest
+ *                (encryptSecret/decryptSecret); not in SIGNING_PURPOSES, so signer() refuses it
  * Share links, invitations, password resets and calendar feeds are random tokens stored as a SHA-256 digest:
  * nothing about them is signed.
  */
 export const SIGNING_PURPOSES = ['csrf', 'media', 'unsubscribe'] as const;
 export type SigningPurpose = (typeof SIGNING_PURPOSES)[number];
+/** Keys that encrypt rather than sign; derived the same way, under their own labels. */
+type EncryptionPurpose = 'idp-secret';
 
 /**
  * The version of the derivation and of the signed payload. Raising it makes every signature issued before stop
@@ -32,7 +44,7 @@ const SIGNING_VERSION = 'v2';
 
 const keys = new Map<string, Buffer>();
 /** The key of one purpose: HKDF-SHA256 of the instance secret, with the purpose and version as its label. */
-export function deriveKey(secret: string, purpose: SigningPurpose): Buffer {
+export function deriveKey(secret: string, purpose: SigningPurpose | EncryptionPurpose): Buffer {
   const id = `${purpose}\0${secret}`;
   let key = keys.get(id);
   if (!key) {
@@ -68,6 +80,27 @@ export function signer(secret: string, purpose: SigningPurpose, bytes = 32): Sig
       .subarray(0, bytes)
       .toString('base64url');
   return { purpose, sign, verify: (message, mac) => safeEqual(sign(message), mac) };
+}
+
+/**
+ * Encrypts a secret kept at rest (an identity provider's client secret) with AES-256-GCM under the 'idp-secret'
+ * key: base64url(iv ‖ tag ‖ ciphertext), the purpose bound in as associated data.
+ */
+export function encryptSecret(secret: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(secret, 'idp-secret'), iv);
+  cipher.setAAD(Buffer.from('amongi idp-secret'));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** The plain secret of `encryptSecret`; throws when it was changed or made with another instance secret. */
+export function decryptSecret(secret: string, sealed: string): string {
+  const raw = Buffer.from(sealed, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', deriveKey(secret, 'idp-secret'), raw.subarray(0, 12));
+  decipher.setAAD(Buffer.from('amongi idp-secret'));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
 const argonOptions = {

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { SSO_CREATE_ROLES } from '../../shared/sso.js';
 import { at, id, inList, institutions, sessions, userRef } from './schema.js';
 
 /*
  * Single sign-on over OpenID Connect (issue 20 part 1, I2): the identity providers an administrator set up, who
  * is linked to which subject at them, the one-time state of sign-ins under way, and which sessions came from one.
  */
-
-export const SSO_CREATE_ROLES = ['medarbejder', 'ressourceperson', 'leder'] as const;
 
 /** An identity provider people may sign in with. The client secret is AES-GCM encrypted (crypto.ts 'idp-secret'). */
 export const identityProviders = pgTable(

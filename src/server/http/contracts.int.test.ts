@@ -37,9 +37,10 @@ describe('the OpenAPI document', () => {
     for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
         routes++;
-        const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2/.test(code));
+        // A redirect (303 See Other: the OIDC sign-in's steps) is a success answer too.
+        const success = Object.entries(op.responses ?? {}).filter(([code]) => /^(2|303)/.test(code));
         // 204 No Content has no body to describe, nor has a protocol answer without body that documents its
-        // headers (tus: 201 with Location); every other success answer has a schema.
+        // headers (tus: 201 with Location; a redirect's Location); every other success answer has a schema.
         const described = success.some(
           ([code, r]) =>
             code === '204' ||

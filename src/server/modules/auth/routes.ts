@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ok } from '../../../shared/contracts/common.js';
 import * as c from '../../../shared/contracts/people.js';
+import { LogoutAnswer } from '../../../shared/contracts/sso.js';
 import {
   clearSessionCookie,
   issueCsrfToken,
@@ -11,11 +12,16 @@ import {
 } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { reply } from '../../http/schemas.js';
+import type { OidcSignIn } from './oidc/signin.js';
 import * as repo from './repo.js';
 import type { AuthService } from './service.js';
 
 /** Signing in and out, passwords and sessions. The profile (/me) is the people module's (people/routes.ts). */
-export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsyncZod {
+export function authRoutes(
+  ctx: AppContext,
+  auth: AuthService,
+  sso?: Pick<OidcSignIn, 'endSessionUrl'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
 
@@ -42,11 +48,26 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
       },
     );
 
-    app.post('/auth/logout', { schema: { tags, response: reply(ok) } }, async (req, res) => {
-      if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId);
-      clearSessionCookie(req, res);
-      return { ok: true as const };
-    });
+    app.post(
+      '/auth/logout',
+      {
+        schema: {
+          tags,
+          description:
+            'Signs out. When the session came from an identity provider that offers RP-initiated logout, `endSessionUrl` is where the browser goes next to end the session there too (it returns to /log-ind).',
+          response: reply(LogoutAnswer),
+        },
+      },
+      async (req, res) => {
+        let endSessionUrl: string | null = null;
+        if (req.sessionId) {
+          endSessionUrl = (await sso?.endSessionUrl(req.sessionId)) ?? null;
+          await revokeSession(ctx, ctx.db, req.sessionId);
+        }
+        clearSessionCookie(req, res);
+        return { ok: true as const, endSessionUrl };
+      },
+    );
 
     app.post(
       '/me/password',
