@@ -34,6 +34,15 @@ const l = (group: AuditGroup, da: string, en: string): Label => ({ group, da, en
 export const AUDIT_ACTIONS = {
   // Sign-in and the log itself
   'auth.sign_in': l('signin', 'loggede ind', 'signed in'),
+  'sso.sign_in': l('signin', 'loggede ind via en log-ind-tjeneste', 'signed in through a sign-in service'),
+  'sso.sign_in_refused': l(
+    'signin',
+    'blev afvist ved log-ind via en log-ind-tjeneste',
+    'was refused signing in through a sign-in service',
+  ),
+  'sso.provider_created': l('settings', 'tilføjede en log-ind-tjeneste', 'added a sign-in service'),
+  'sso.provider_updated': l('settings', 'ændrede en log-ind-tjeneste', 'changed a sign-in service'),
+  'sso.provider_deleted': l('settings', 'fjernede en log-ind-tjeneste', 'removed a sign-in service'),
   'audit.export': l('export', 'hentede auditloggen som CSV', 'downloaded the audit log as CSV'),
   // Sensitive reads
   'video.view_shared': l(
