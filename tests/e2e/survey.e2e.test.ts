@@ -188,4 +188,29 @@ describe('the staff survey end to end', () => {
     await check(page, 'analysis-phone');
     await context.close();
   }, 180_000);
+  it('the front page: the leder sees the school’s trend; forvaltning picks an institution of the kommune', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    context.setDefaultTimeout(30_000);
+    await signIn(page, 'leder');
+    const year = new Date().getFullYear() - 1;
+    const lederCard = page.locator('.sv-trend-card');
+    await lederCard
+      .getByRole('table', { name: /^Solsikkeskolen: social kapital og PLF pr\. runde/ })
+      .waitFor();
+    await lederCard.getByRole('link', { name: `Medarbejderundersøgelse ${year}` }).waitFor();
+    await context.close();
+
+    const f = await newPage(browser, DESKTOP);
+    f.context.setDefaultTimeout(30_000);
+    await signIn(f.page, 'forvaltning');
+    const card = f.page.locator('.sv-trend-card');
+    await card.getByLabel('Institution').selectOption({ label: 'Solsikkeskolen' });
+    await card.getByRole('table', { name: /^Solsikkeskolen: social kapital og PLF pr\. runde/ }).waitFor();
+    expect(await card.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await card.getByRole('link', { name: 'Se kommunens analyse' }).waitFor();
+    await check(f.page, 'trend-forvaltning-desktop');
+    await f.page.setViewportSize(PHONE);
+    await check(f.page, 'trend-forvaltning-phone');
+    await f.context.close();
+  }, 180_000);
 });
