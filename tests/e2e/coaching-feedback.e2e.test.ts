@@ -6,11 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   csrfToken,
-  DESKTOP,
   expectAxeCleanAtBothWidths,
   launch,
   newPage,
-  PHONE,
   signIn,
   uploadVideoViaApi,
   waitForReady,
@@ -111,8 +109,15 @@ describe('typed feedback', () => {
       await panel.getByRole('button', { name: 'Gem feedback' }).click();
       await panel.getByRole('list', { name: 'Feedback efter tid i optagelsen' }).getByText(text).waitFor();
     }
-    const marks = panel.getByRole('list', { name: 'Feedback på tidslinjen' }).getByRole('button');
+    const marks = panel.getByRole('toolbar', { name: 'Feedback på tidslinjen' }).getByRole('button');
     expect(await marks.count()).toBe(3);
+    // One tab stop for all the marks; the arrow keys and End move between them.
+    expect(await marks.evaluateAll((b) => b.filter((x) => x.tabIndex === 0).length)).toBe(1);
+    await marks.first().focus();
+    await coach.page.keyboard.press('End');
+    expect(await marks.nth(2).evaluate((b) => b === document.activeElement)).toBe(true);
+    await coach.page.keyboard.press('ArrowLeft');
+    expect(await marks.nth(1).evaluate((b) => b === document.activeElement)).toBe(true);
     // HTML stays text.
     expect(await panel.getByText('<script>alert(1)</script>', { exact: false }).count()).toBe(1);
     await expectAxeCleanAtBothWidths(coach.page, 'coach', shots);
@@ -129,9 +134,9 @@ describe('typed feedback', () => {
     expect(await list.locator(':scope > li').count()).toBe(3);
     await own.getByLabel('Vis type').selectOption({ label: 'Spørgsmål' });
     await expect.poll(() => list.locator(':scope > li').count(), { timeout: 20_000 }).toBe(1);
-    expect(await own.getByRole('list', { name: 'Feedback på tidslinjen' }).getByRole('button').count()).toBe(
-      1,
-    );
+    expect(
+      await own.getByRole('toolbar', { name: 'Feedback på tidslinjen' }).getByRole('button').count(),
+    ).toBe(1);
 
     await setVideoTime(page, 0);
     await list.getByRole('button', { name: 'Spring til 0:05' }).click();
