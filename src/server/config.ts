@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MEETING_LIMITS } from '../shared/meetings.js';
+import { residencyProblem } from './residency.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -33,6 +34,10 @@ const envSchema = z.object({
   OPERATOR_PHONE: z.string().max(40).optional(),
   /** The official statement made in Digitaliseringsstyrelsen's WAS-Tool (was.digst.dk/…): /was leads there. */
   ACCESSIBILITY_STATEMENT_URL: z.string().url().optional(),
+  /** Staff sync: CSV sources at a path must lie under this folder; unset: path sources are refused. */
+  STAFF_SYNC_DIR: z.string().optional(),
+  /** eu: refuse to start with media storage outside the EU/EEA (docs/data-processing.md). */
+  DATA_RESIDENCY: z.enum(['eu'], 'skal være eu (eller ikke sat)').optional(),
   METRICS_TOKEN: z.string().min(16, 'skal være mindst 16 tegn').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // How many reverse proxies in front append to X-Forwarded-For: 0/false none, 1/true one hop (the usual), n hops.
@@ -109,6 +114,8 @@ export type Config = {
   operator?: { name: string; email?: string; phone?: string };
   /** ACCESSIBILITY_STATEMENT_URL: the operator's official statement in WAS-Tool, when made. */
   accessibilityStatementUrl?: string;
+  /** STAFF_SYNC_DIR (absolute): the only folder staff sync may read CSV files from; undefined: none. */
+  staffSyncDir?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Bearer token that /metrics requires; without it /metrics answers 404. */
   metricsToken?: string;
@@ -116,6 +123,8 @@ export type Config = {
   trustProxy: number;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   storage: StorageConfig;
+  /** DATA_RESIDENCY: 'eu' when media storage must be in the EU/EEA (checked at boot). */
+  dataResidency?: 'eu';
   /** How long a worker holds a video step without renewing it: a crashed worker's video is taken over after this. */
   videoLeaseSeconds: number;
   /** The largest upload accepted, in bytes. */
@@ -146,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ugyldig konfiguration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const storage = storageConfig(e);
+  if (e.DATA_RESIDENCY === 'eu' && storage.kind === 's3') {
+    const problem = residencyProblem(storage);
+    if (problem) throw new ConfigError(problem);
+  }
   const demo = e.DEMO ?? !e.DATABASE_URL;
   return {
     port: e.PORT,
@@ -164,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { name: e.OPERATOR_NAME, email: e.OPERATOR_EMAIL, phone: e.OPERATOR_PHONE }
       : undefined,
     accessibilityStatementUrl: e.ACCESSIBILITY_STATEMENT_URL,
+    staffSyncDir: e.STAFF_SYNC_DIR ? path.resolve(e.STAFF_SYNC_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY,
@@ -172,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: e.LOGIN_MAX_PER_IP,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
-    storage: storageConfig(e),
+    storage,
+    dataResidency: e.DATA_RESIDENCY,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES,
     heavyReads: { concurrent: e.HEAVY_MAX_CONCURRENT, perMinute: e.HEAVY_MAX_PER_MINUTE },

@@ -217,3 +217,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MEETING_STREAMS_MAX: '0' })).toThrow();
   });
 });
+
+describe('DATA_RESIDENCY=eu (issue 20 part 6)', () => {
+  const s3 = { STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' };
+  const load = (env: Record<string, string>) => () => loadConfig({ DATA_RESIDENCY: 'eu', ...s3, ...env });
+
+  it('refuses at boot an S3 region or endpoint outside the EU/EEA, in Danish and English', () => {
+    expect(load({})).toThrow(/region us-east-1\) ligger ikke i EU\/EØS[\s\S]*is not in the EU\/EEA/);
+    expect(load({ S3_REGION: 'eu-west-2' })).toThrow(ConfigError); // London
+    expect(load({ S3_REGION: 'eu-central-2' })).toThrow(ConfigError); // Zurich
+    expect(load({ S3_REGION: 'eu-north-1', S3_ENDPOINT: 'https://s3.us-west-2.amazonaws.com' })).toThrow(
+      /s3\.us-west-2\.amazonaws\.com, region us-west-2/,
+    );
+    expect(load({ S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com', S3_REGION: 'auto' })).toThrow(
+      ConfigError,
+    );
+    expect(load({ S3_ENDPOINT: 'https://nyc3.digitaloceanspaces.com' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_RESIDENCY: 'us' })).toThrow(/DATA_RESIDENCY: skal være eu/);
+  });
+
+  it('starts with an EU/EEA region, a provider’s EU endpoint, or storage on the own network', () => {
+    expect(load({ S3_REGION: 'eu-central-1' })().dataResidency).toBe('eu');
+    expect(load({ S3_REGION: 'eu-north-1' })().storage).toMatchObject({ region: 'eu-north-1' });
+    expect(load({ S3_ENDPOINT: 'https://fsn1.your-objectstorage.com' })).not.toThrow();
+    expect(load({ S3_ENDPOINT: 'https://s3.fr-par.scw.cloud' })).not.toThrow();
+    expect(load({ S3_ENDPOINT: 'https://acc.eu.r2.cloudflarestorage.com', S3_REGION: 'auto' })).not.toThrow();
+    expect(load({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).not.toThrow();
+    expect(load({ S3_ENDPOINT: 'http://minio.internal:9000' })).not.toThrow();
+    expect(load({ S3_ENDPOINT: 'http://minio:9000' })).not.toThrow();
+  });
+
+  it('without DATA_RESIDENCY, or with local storage, nothing is checked', () => {
+    expect(() => loadConfig({ ...s3 })).not.toThrow();
+    expect(loadConfig({ DATA_RESIDENCY: 'eu' }).storage).toEqual({ kind: 'local' });
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SIGNED_IN_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
+import { auditLog } from '../db/schema.js';
 import type { DomainEvent } from '../events/index.js';
 import { AppError } from '../http/errors.js';
 import type { Actor } from '../policy/index.js';
@@ -52,6 +53,11 @@ export async function startSession(
     expiresAt: new Date(Date.now() + maxAge * 1000),
     userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
   });
+  // Every sign-in (password, invitation, single sign-on) is in the audit log and the person's own log (issue 20
+  // part 5). Written straight to the table: infrastructure imports no module.
+  await ctx.db
+    .insert(auditLog)
+    .values({ actorId: userId, action: 'auth.sign_in', subjectType: 'user', subjectId: userId });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req, true), maxAge });
   reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookieOptions(req, false), maxAge });
   return id;

@@ -37,6 +37,29 @@ export function OrganisationPage() {
       <p className="lead">{admin ? t('org.introAdmin') : t('org.introLeader')}</p>
       <Notice message={state?.notice} />
       <div className="stack">
+        {admin && (
+          <section className="card" aria-labelledby="org-data-heading">
+            <h2 id="org-data-heading">{t('retention.dataSection')}</h2>
+            <ul className="link-list">
+              <li>
+                <Link to="/organisation/opbevaring">{t('retention.link')}</Link>
+                <span className="muted"> — {t('retention.linkHint')}</span>
+              </li>
+              <li>
+                <Link to="/organisation/log-ind">{t('sso.admin.link')}</Link>
+                <span className="muted"> — {t('sso.admin.linkHint')}</span>
+              </li>
+              <li>
+                <Link to="/organisation/synkronisering">{t('staffSync.link')}</Link>
+                <span className="muted"> — {t('staffSync.linkHint')}</span>
+              </li>
+              <li>
+                <Link to="/organisation/log">{t('auditlog.link')}</Link>
+                <span className="muted"> — {t('auditlog.linkHint')}</span>
+              </li>
+            </ul>
+          </section>
+        )}
         {admin && <KommunerSection />}
         <InstitutionsSection canCreate={admin} onlyIds={admin ? undefined : managed} />
       </div>

@@ -59,7 +59,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, res) =>
-        sendCsv(res, await data.institution(requireActor(req), req.params.id, req.query, 'da')),
+        sendCsv(res, await data.institution(requireActor(req), req.params.id, req.query, 'da', 'export')),
     );
     app.get(
       '/observation/kommuner/:id/data',
@@ -87,7 +87,7 @@ export function observationDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: csvReply,
         },
       },
-      async (req, res) => sendCsv(res, await data.kommune(requireActor(req), req.params.id, req.query, 'da')),
+      async (req, res) => sendCsv(res, await data.kommune(requireActor(req), req.params.id, req.query, 'da', 'export')),
     );
   };
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../context.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { AppError } from '../../../http/errors.js';
 import { type Actor, authorize } from '../../../policy/index.js';
+import { audit, auditOnce } from '../../audit.js';
 import * as cells from './cells-repo.js';
 import { buildCatalog, institutionsWithSharedUnits } from './items.js';
 import * as repo from './repo.js';
@@ -223,6 +224,9 @@ async function compute(
   };
 }
 
+/** A reading on the page, or a CSV download. */
+type How = 'view' | 'export';
+
 export function createDataService(ctx: Pick<AppContext, 'db'>) {
   const { db } = ctx;
   /**
@@ -241,11 +245,21 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
 
+  /**
+   * Who looked at observation data (issue 20 part 5): a view once per 10 minutes per filter set (a page that
+   * refetches is one reading), every CSV download.
+   */
+  const logRead = (actor: Actor, how: How, type: 'institution' | 'kommune', id: string, q: DataQuery) =>
+    how === 'export'
+      ? audit(db, actor, 'observation.data.export', type, id, { ...q })
+      : auditOnce(db, actor, 'observation.data.view', type, id, { ...q });
+
   return {
     /** One institution's data, for its leaders and its kommune's forvaltning. by: term (default), subject, grade. */
-    async institution(actor: Actor, institutionId: string, q: DataQuery, locale: Locale) {
+    async institution(actor: Actor, institutionId: string, q: DataQuery, locale: Locale, how: How = 'view') {
       const resource = await loadObservationScope(db, actor, institutionId);
       authorize(actor, 'observation.data', resource);
+      await logRead(actor, how, 'institution', institutionId, q);
       return snapshot(async (tx) => {
         const institutions = await repo.scopeInstitutions(tx, { institutionId });
         const name = institutions[0]?.name ?? '';
@@ -255,8 +269,9 @@ export function createDataService(ctx: Pick<AppContext, 'db'>) {
     },
 
     /** Data across a kommune's institutions, for its forvaltning. by: institution (default), term, subject, grade. */
-    async kommune(actor: Actor, kommuneId: string, q: DataQuery, locale: Locale) {
+    async kommune(actor: Actor, kommuneId: string, q: DataQuery, locale: Locale, how: How = 'view') {
       authorize(actor, 'observation.data', { type: 'kommune', id: kommuneId });
+      await logRead(actor, how, 'kommune', kommuneId, q);
       return snapshot(async (tx) => {
         const [name, institutions] = await Promise.all([
           repo.kommuneName(tx, kommuneId),
