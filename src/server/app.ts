@@ -164,7 +164,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       await api.register(peopleRoutes(people, interests));
       await api.register(outboxRoutes(outbox));
       await api.register(auditLogRoutes(createAuditLogService(ctx))); // issue 20 part 5
-      await api.register(retentionRoutes(createRetentionService(ctx, { erasureAvailable: false }))); // issue 20 part 4
+      await api.register(retentionRoutes(createRetentionService(ctx, { erasureAvailable: true }))); // issue 20 part 4
       await api.register(importRoutes(imports));
       await api.register(staffSyncRoutes(createStaffSyncService(ctx))); // issue 20 part 2 (staff sync)
       await api.register(videoRoutes(videos, sharing, captions));

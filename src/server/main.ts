@@ -22,7 +22,7 @@ import { acquireLock, LockError } from './lockfile.js';
 import { startMailWorker } from './mail/deliver.js';
 import { sendDueEvaluationReminders } from './modules/evaluation/index.js';
 import { sendDueTaskReminders, syncBuiltinTemplates } from './modules/inquiry/index.js';
-import { startExportWorker } from './modules/mydata/index.js';
+import { erasePerson, startExportWorker } from './modules/mydata/index.js';
 import {
   notificationMailHeaders,
   sendDueDigests,
@@ -133,7 +133,15 @@ async function main() {
         { name: 'staff-sync', everyMs: 30_000, run: (now) => runDueStaffSyncs(ctx, now) },
         expiredSessionsTask(ctx),
         // Retention (issue 20 part 4): each kind of data past the administrator's period, in batches, logged.
-        { name: 'retention', everyMs: 3_600_000, run: (now) => runRetention(ctx, now) },
+        {
+          name: 'retention',
+          everyMs: 3_600_000,
+          run: (now) =>
+            runRetention(ctx, now, {
+              erasePerson: (id) =>
+                erasePerson(ctx, id, { by: null, reason: 'retention: deactivated account' }),
+            }),
+        },
       ])
     : async () => {};
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RetentionKind } from '../../../shared/retention.js';
 import { demoIds, err, rows } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { erasePerson } from '../mydata/index.js';
 import { runRetention } from './run.js';
 
 /*
@@ -237,5 +238,31 @@ describe('the purge', () => {
     expect(erased).toEqual([]);
     await runRetention(t.ctx, now, { kinds: ['deactivated_accounts'], erasePerson });
     expect(erased).toEqual([u.id]);
+  });
+
+  it('erases a deactivated account past its period through the my-data erasure; an active one stays', async () => {
+    await set('deactivated_accounts', 365);
+    const [gone] = await rows<{ id: string }>(
+      db(),
+      sql`insert into users (email, name, status, disabled_at) values ('ret-old@example.dk', 'Old Account', 'disabled', ${daysAgo(366)}) returning id`,
+    );
+    const [young] = await rows<{ id: string }>(
+      db(),
+      sql`insert into users (email, name, status, disabled_at) values ('ret-young@example.dk', 'Young Account', 'disabled', ${daysAgo(30)}) returning id`,
+    );
+    const erase = (id: string) =>
+      erasePerson(t.ctx, id, { by: null, reason: 'retention: deactivated account' });
+    const [r] = await runRetention(t.ctx, now, { kinds: ['deactivated_accounts'], erasePerson: erase });
+    expect(r).toEqual({ kind: 'deactivated_accounts', removed: 1 });
+    const left = await rows<{ id: string }>(db(), sql`select id from users where email like 'ret-%'`);
+    expect(left.map((u) => u.id)).toEqual([young.id]);
+    const logged = await rows<{ subjectId: string; reason: string }>(
+      db(),
+      sql`select subject_id as "subjectId", details->>'reason' as reason from audit_log where action = 'person.erase'`,
+    );
+    expect(logged).toEqual([{ subjectId: gone.id, reason: 'retention: deactivated account' }]);
+    expect(await runRetention(t.ctx, now, { kinds: ['deactivated_accounts'], erasePerson: erase })).toEqual(
+      [],
+    );
   });
 });
