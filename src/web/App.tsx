@@ -76,6 +76,13 @@ const Outbox = lazy(() => import('./routes/outbox/Outbox').then((m) => ({ defaul
 const RetentionPage = lazy(() =>
   import('./routes/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })),
 );
+const StaffSyncPage = lazy(() =>
+  import('./routes/staff-sync/StaffSyncPage').then((m) => ({ default: m.StaffSyncPage })),
+);
+const IdentityProvidersPage = lazy(() =>
+  import('./routes/org/sso/IdentityProvidersPage').then((m) => ({ default: m.IdentityProvidersPage })),
+);
+const SsoError = lazy(() => import('./routes/auth/SsoError').then((m) => ({ default: m.SsoError })));
 const AuditLogPage = lazy(() =>
   import('./routes/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -294,6 +301,7 @@ export function App() {
         <Route path="/afmeld/:token" element={<UnsubscribePage />} />
         <Route path="/svar" element={<SurveyAnswerByCode />} />
         <Route path="/svar/:token" element={<SurveyAnswerByLink />} />
+        <Route path="/log-ind/fejl" element={<SsoError />} />
         <Route path="/tilgaengelighed" element={<AccessibilityPage />} />
         <Route path="/privatliv" element={<PrivacyPage />} />
         {/* The front page, the catalogue and a video have a public form: public videos only (issue 15). */}
@@ -391,6 +399,8 @@ export function App() {
           <Route element={<RequireCapability need="outbox" />}>
             <Route path="/udbakke" element={<Outbox />} />
             <Route path="/organisation/opbevaring" element={<RetentionPage />} />
+            <Route path="/organisation/log-ind" element={<IdentityProvidersPage />} />
+            <Route path="/organisation/synkronisering" element={<StaffSyncPage />} />
             <Route path="/organisation/log" element={<AuditLogPage />} />
           </Route>
         </Route>
