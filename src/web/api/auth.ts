@@ -41,13 +41,17 @@ export function useChangeLocale() {
 /** Signs out: calls `then` (which navigates away), then forgets everything cached. */
 export function useLogout() {
   const qc = useQueryClient();
-  const mutation = useMutation({ mutationFn: () => api('/auth/logout', { method: 'POST' }) });
+  const mutation = useMutation({
+    mutationFn: () => api<{ endSessionUrl?: string | null }>('/auth/logout', { method: 'POST' }),
+  });
   return {
     isPending: mutation.isPending,
     async signOut(then: () => void) {
-      await mutation.mutateAsync().catch(() => undefined);
+      const answer = await mutation.mutateAsync().catch(() => undefined);
       signingOut = true;
-      then();
+      // A session from a sign-in service that ends its own session too: go there (it sends the browser back).
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+      else then();
       qc.setQueryData(peopleKeys.me, null);
       // Everything but the answer "nobody" itself, the person's own ['me', …] queries too (interests, sessions).
       qc.removeQueries({ predicate: (q) => q.queryKey.length > 1 || q.queryKey[0] !== peopleKeys.me[0] });

@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { usePageTitle } from '../../components/usePageTitle';
+import { SsoButtons } from './SsoButtons';
 import './demo.css';
 
 type LoginState = { from?: string; expired?: boolean; loggedOut?: boolean; notice?: string } | null;
@@ -100,6 +101,7 @@ export function Login() {
         <p className="auth-links">
           <Link to="/glemt-adgangskode">{t('login.forgot')}</Link>
         </p>
+        <SsoButtons returnTo={safeReturn(state?.from)} />
       </div>
       {demo.data?.password && demo.data.accounts.length > 0 && (
         <section className="card auth-card demo-accounts" aria-labelledby="demo-accounts-title">
