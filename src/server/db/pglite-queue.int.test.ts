@@ -7,10 +7,12 @@ const pglite = !process.env.TEST_DATABASE_URL;
 
 let t: TestApp;
 let leder: TestClient;
+let medarbejder: TestClient;
 beforeAll(async () => {
   if (!pglite) return;
   t = await createTestApp({ DB_QUEUE_MAX: '3', DB_QUEUE_WAIT_MS: '1500' });
   leder = await t.as('leder');
+  medarbejder = await t.as('medarbejder');
   expect((await leder.get('/api/v1/me/sessions')).statusCode).toBe(200);
 });
 afterAll(() => t?.close());
@@ -69,5 +71,26 @@ describe.runIf(pglite)('PGlite: a short line with a clear 503 instead of waiting
     expect(answer?.json().error.code).toBe('server.busy');
     // And once the connection is free again, everything answers normally.
     expect((await leder.get('/api/v1/me/sessions')).statusCode).toBe(200);
+  });
+
+  it('heavy reads take at most half the line: the light request of someone else still gets its place', async () => {
+    const queue = t.database.queue;
+    if (!queue) throw new Error('no PGlite queue');
+    const order: string[] = [];
+    let heavy: Promise<unknown> | undefined;
+    let light: Promise<unknown> | undefined;
+    await holdingTheConnection(async () => {
+      // The statistics ask several queries at once: one waits (half of DB_QUEUE_MAX 3), the next is refused.
+      heavy = leder.get('/api/v1/statistics').then((r) => order.push(`statistics ${r.statusCode}`));
+      const until = Date.now() + 1000;
+      while (!order.length && Date.now() < until) await sleep(5);
+      expect(order).toEqual(['statistics 503']);
+      expect(queue.heavyLength).toBe(1);
+      light = medarbejder.get('/api/v1/me/sessions').then((r) => order.push(`sessions ${r.statusCode}`));
+      while (queue.length < 2 && Date.now() < until) await sleep(5);
+      expect(queue.length - queue.heavyLength).toBe(1);
+    });
+    await Promise.all([heavy, light]);
+    expect(order).toEqual(['statistics 503', 'sessions 200']);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createLimiter, type Limiter } from '../auth/rate-limit.js';
 import type { AppContext } from '../context.js';
+import { queryLane } from '../db/pglite-queue.js';
 import { RetryLaterError } from './errors.js';
 
 declare module 'fastify' {
@@ -96,6 +97,11 @@ export function installHeavyReads(app: FastifyInstance, ctx: AppContext) {
     publicLimits,
     createLimiter(ctx.database, 'public', publicLimits.perMinute, 60_000),
   );
+  // A heavy read's queries wait in the heavy lane of PGlite's line (db/pglite-queue.ts): light requests pass them.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.routeOptions.config?.heavy) queryLane.run('heavy', done);
+    else done();
+  });
   app.addHook('preHandler', async (req, reply) => {
     const config = req.routeOptions.config;
     const publicRead = !config?.heavy && !!config?.heavyWhenAnonymous && !req.user;
