@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -15,13 +13,14 @@ import * as evaluationSchema from './evaluation-schema.js';
 import * as inquirySchema from './inquiry-schema.js';
 import * as mydataSchema from './mydata-schema.js';
 import * as observationSchema from './observation-schema.js';
+import { openPglite } from './pglite-open.js';
 import { QueryQueue, queueClient } from './pglite-queue.js';
 import * as progressionImportSchema from './progression-import-schema.js';
 import * as progressionSchema from './progression-schema.js';
 import * as retentionSchema from './retention-schema.js';
 import * as coreSchema from './schema.js';
-import * as staffSyncSchema from './staff-sync-schema.js';
 import * as ssoSchema from './sso-schema.js';
+import * as staffSyncSchema from './staff-sync-schema.js';
 import * as surveySchema from './survey-schema.js';
 import * as trainingSchema from './training-schema.js';
 import * as videoSchema from './videos-schema.js';
@@ -136,8 +135,7 @@ export async function openDatabase(opts: { url?: string; dir?: string; from?: Bl
       close: () => pool.end(),
     };
   }
-  if (opts.dir) fs.mkdirSync(opts.dir, { recursive: true });
-  const client = await PGlite.create(opts.dir, opts.from ? { loadDataDir: opts.from } : {});
+  const client = await openPglite(opts.dir, opts.from);
   const queue = new QueryQueue({ maxWaiting: 64, maxWaitMs: 10_000 });
   const unqueued = queueClient(client, queue);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
