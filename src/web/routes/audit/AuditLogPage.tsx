@@ -89,87 +89,100 @@ export function AuditLogPage() {
         </div>
       </div>
       <p className="lead">{t('auditlog.intro')}</p>
-      <form
-        className="card"
-        aria-label={t('auditlog.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Record<string, string>);
-        }}
-      >
-        <div className="form-row">
-          <TextField
-            label={t('auditlog.person')}
-            hint={t('auditlog.personHint')}
-            optional
-            value={draft.person ?? ''}
-            onChange={set('person')}
-            maxLength={200}
-          />
-          <SelectField label={t('auditlog.group')} optional value={draft.group ?? ''} onChange={set('group')}>
-            <option value="">{t('auditlog.allGroups')}</option>
-            {AUDIT_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {AUDIT_GROUP_LABELS[g][locale]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('auditlog.subjectType')}
-            optional
-            value={draft.subjectType ?? ''}
-            onChange={set('subjectType')}
-          >
-            <option value="">{t('auditlog.allSubjects')}</option>
-            {SUBJECTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`auditlog.subjects.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            type="date"
-            label={t('auditlog.from')}
-            optional
-            className="field-narrow"
-            value={draft.from ?? ''}
-            onChange={set('from')}
-          />
-          <TextField
-            type="date"
-            label={t('auditlog.to')}
-            optional
-            className="field-narrow"
-            value={draft.to ?? ''}
-            onChange={set('to')}
-          />
-        </div>
-        <div className="form-actions">
-          <Button type="submit">{t('auditlog.apply')}</Button>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setDraft({});
-              setParams({});
-            }}
-          >
-            {t('auditlog.reset')}
-          </Button>
-        </div>
-      </form>
-      <div className="card">
-        <QueryView query={log} empty={items.length === 0 && t('auditlog.empty')}>
-          {() => (
-            <TableWrap label={t('auditlog.title')}>
-              <AuditRows items={items} details />
-            </TableWrap>
+      <div className="stack">
+        <form
+          className="card"
+          aria-label={t('auditlog.filters')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setParams(
+              Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Record<string, string>,
+            );
+          }}
+        >
+          <div className="form-row">
+            <TextField
+              label={t('auditlog.person')}
+              hint={t('auditlog.personHint')}
+              optional
+              value={draft.person ?? ''}
+              onChange={set('person')}
+              maxLength={200}
+            />
+            <SelectField
+              label={t('auditlog.group')}
+              optional
+              value={draft.group ?? ''}
+              onChange={set('group')}
+            >
+              <option value="">{t('auditlog.allGroups')}</option>
+              {AUDIT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {AUDIT_GROUP_LABELS[g][locale]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('auditlog.subjectType')}
+              optional
+              value={draft.subjectType ?? ''}
+              onChange={set('subjectType')}
+            >
+              <option value="">{t('auditlog.allSubjects')}</option>
+              {SUBJECTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`auditlog.subjects.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              type="date"
+              label={t('auditlog.from')}
+              optional
+              className="field-narrow"
+              value={draft.from ?? ''}
+              onChange={set('from')}
+            />
+            <TextField
+              type="date"
+              label={t('auditlog.to')}
+              optional
+              className="field-narrow"
+              value={draft.to ?? ''}
+              onChange={set('to')}
+            />
+          </div>
+          <div className="form-actions">
+            <Button type="submit">{t('auditlog.apply')}</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setDraft({});
+                setParams({});
+              }}
+            >
+              {t('auditlog.reset')}
+            </Button>
+          </div>
+        </form>
+        <div className="card">
+          <QueryView query={log} empty={items.length === 0 && t('auditlog.empty')}>
+            {() => (
+              <TableWrap label={t('auditlog.title')}>
+                <AuditRows items={items} details />
+              </TableWrap>
+            )}
+          </QueryView>
+          {log.hasNextPage && (
+            <Button
+              variant="secondary"
+              busy={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
+              {t('auditlog.showMore')}
+            </Button>
           )}
-        </QueryView>
-        {log.hasNextPage && (
-          <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-            {t('auditlog.showMore')}
-          </Button>
-        )}
+        </div>
       </div>
     </div>
   );

@@ -30,7 +30,6 @@ function KindCard({ k, onSaved }: { k: KindView; onSaved: (kind: RetentionKind) 
       <h2 id={headingId}>{t(`retention.kinds.${k.kind}.name`)}</h2>
       <p className="hint">{t(`retention.kinds.${k.kind}.from`)}</p>
       <form
-        className="form-row"
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate(
