@@ -117,3 +117,31 @@ export const videoChapters = pgTable(
   },
   (t) => [index('video_chapters_updated_by_idx').on(t.updatedBy)],
 );
+
+export const TRANSCRIPTION_STATES = ['queued', 'running', 'done', 'failed'] as const;
+
+/**
+ * Automatic captions being made for a video in one language (V9): the speech recogniser runs as a background job
+ * (a 45-minute lesson takes minutes), and its cues wait here, unsaved, until the editor loads them for the owner
+ * to check. One row per video and language: asking again while one runs is the same run.
+ */
+export const videoTranscriptions = pgTable(
+  'video_transcriptions',
+  {
+    id: id(),
+    videoId: uuid('video_id')
+      .notNull()
+      .references(() => videos.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    status: text('status').$type<(typeof TRANSCRIPTION_STATES)[number]>().notNull().default('queued'),
+    cues: jsonb('cues').$type<{ start: number; end: number; text: string }[]>(),
+    requestedBy: optionalUser('requested_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('video_transcriptions_video_language_key').on(t.videoId, t.language),
+    index('video_transcriptions_requested_by_idx').on(t.requestedBy),
+    check('video_transcriptions_status_check', inList('status', TRANSCRIPTION_STATES)),
+  ],
+);
