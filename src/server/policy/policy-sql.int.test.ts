@@ -17,7 +17,7 @@ import {
   seesPerson,
   seesVideo,
 } from './index.js';
-import { classActor, ownVideos, searchableVideos, visibilityClass } from './sql-search.js';
+import { classActor, classSeesVideo, ownVideos, searchableVideos, visibilityClass } from './sql-search.js';
 
 /*
  * The list endpoints filter with policy/sql.ts; single reads decide with policy/rules.ts. Both must agree for
@@ -337,6 +337,14 @@ describe('the search visibility class agrees with the video scope', () => {
       expect(sorted([...new Set([...shared, ...own])])).toEqual(await ids(searchableVideos(actor)));
     },
   );
+
+  it.each(ACTORS)('%s: search memory’s class rule picks the same videos as the class scope', async (key) => {
+    const actor = await actorOf(key);
+    const all = await db.select().from(videos).where(eq(videos.status, 'ready'));
+    const sees = classSeesVideo(actor);
+    const inMemory = sorted(all.filter((v) => sees({ ...v, teamId: v.teamId ?? null })).map((v) => v.id));
+    expect(inMemory).toEqual(await ids(searchableVideos(classActor(actor))));
+  });
 
   it('actors of one class get one scope, whoever they are (over the demo roles and each one narrowed)', async () => {
     const people = await Promise.all(ACTORS.map(actorOf));

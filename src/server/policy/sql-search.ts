@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { videos } from '../db/videos-schema.js';
+import { seesVideo } from './predicates.js';
 import { ownedVideos, visibleVideos } from './sql.js';
-import type { Actor } from './types.js';
+import type { Actor, VideoResource } from './types.js';
 
 /**
  * What search, suggestions, related videos and the home page may show (V3): the SQL form of video.read
@@ -30,3 +31,14 @@ export function visibilityClass(a: Actor): string {
 
 /** The actor's class without their own videos: the same grants and teams, no id. */
 export const classActor = (a: Actor): Actor => ({ id: '', grants: a.grants, teamIds: a.teamIds });
+
+/**
+ * In memory, what searchableVideos(classActor(a)) lets the class see of a finished video: the policy's own
+ * seesVideo for the class actor (no id, so no own videos and no personal shares). Search's memory (search/memory.ts)
+ * filters with it; the agreement test (sql-search.int.test.ts) proves it picks the same videos as the SQL form.
+ */
+export const classSeesVideo = (a: Actor) => {
+  const cls = classActor(a);
+  return (v: Omit<VideoResource, 'type' | 'id' | 'ready' | 'grantees'>): boolean =>
+    seesVideo(cls, { ...v, ready: true });
+};

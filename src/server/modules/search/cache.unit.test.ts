@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classActor, visibilityClass } from '../../policy/sql-search.js';
 import { searchCacheChanged } from '../search-documents/index.js';
 import { TtlCache } from './cache.js';
-import type { FacetRow, SearchRow } from './repo.js';
-import { addFacets, mergeRows } from './service.js';
+import { SearchMemory } from './memory.js';
+import type { IndexedVideo } from './repo.js';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -107,30 +107,77 @@ describe('visibilityClass', () => {
   });
 });
 
-describe('merging a class page with the person’s own videos', () => {
-  const row = (id: string, micros: string, rank = 0, triedCount = 0) =>
-    ({ id, micros, rank, triedCount }) as SearchRow;
-  it('keeps the total order of each sort: key, then time, then id', () => {
-    const a = [row('b', '300', 0.5, 2), row('a', '100', 0.1, 9)];
-    const b = [row('c', '300', 0.5, 2), row('d', '200', 0.9, 0)];
-    expect(mergeRows(a, b, 'newest').map((r) => r.id)).toEqual(['c', 'b', 'd', 'a']);
-    expect(mergeRows(a, b, 'relevance').map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
-    expect(mergeRows(a, b, 'tried').map((r) => r.id)).toEqual(['a', 'c', 'b', 'd']);
-    // Microseconds compare as numbers, not as text.
-    expect(mergeRows([row('x', '99')], [row('y', '100')], 'newest').map((r) => r.id)).toEqual(['y', 'x']);
+describe('the search memory: order, cursor and facets as the SQL gives them', () => {
+  const v = (id: string, micros: string, o: Partial<IndexedVideo> = {}): IndexedVideo => ({
+    id,
+    ownerId: 'o',
+    institutionId: 'i',
+    kommuneId: 'k',
+    teamId: null,
+    visibility: 'public',
+    editorialState: 'none',
+    subjectId: 's1',
+    ageBand: '0-2',
+    pillars: [],
+    methods: [],
+    triedCount: 0,
+    micros,
+    ...o,
   });
-  it('adds up facet counts of the two sets', () => {
-    const f = (facet: FacetRow['facet'], value: string | null, count: number): FacetRow => ({
-      facet,
-      value,
-      count,
-      label: null,
+  const memory = new SearchMemory(
+    [
+      v('b', '300', { triedCount: 2, subjectId: 's2', methods: ['m1'] }),
+      v('a', '100', { triedCount: 9, pillars: ['dialog'] }),
+      v('c', '300', { triedCount: 2, methods: ['m1', 'm2'] }),
+      // Microseconds compare as numbers, not as text.
+      v('d', '99', { ageBand: null, subjectId: null }),
+    ],
+    new Map([['s1', 'Dansk']]),
+  );
+  const none = { subject: [], ageBand: [], method: [], pillar: [] };
+  const ids = (page: { index: number }[]) => page.map((p) => memory.rows[p.index].id);
+  const run = (o: Partial<Parameters<SearchMemory['search']>[0]> = {}) =>
+    memory.search({
+      visible: () => true,
+      hits: null,
+      order: memory.newest,
+      filters: none,
+      sort: 'newest',
+      limit: 10,
+      ...o,
     });
-    expect(
-      addFacets(
-        [f('total', null, 3), f('pillar', 'dialog', 1)],
-        [f('total', null, 1), f('pillar', 'vision', 1)],
-      ),
-    ).toEqual([f('total', null, 4), f('pillar', 'dialog', 1), f('pillar', 'vision', 1)]);
+
+  it('keeps the total order of each sort: key, then time, then id, and pages after a cursor', () => {
+    expect(ids(run().page)).toEqual(['c', 'b', 'a', 'd']);
+    expect(ids(run({ order: memory.tried, sort: 'tried' }).page)).toEqual(['a', 'c', 'b', 'd']);
+    const hits = memory.hits(
+      new Map([
+        ['a', 0.9],
+        ['b', 0.5],
+        ['c', 0.5],
+      ]),
+    );
+    expect(ids(run({ hits, order: memory.byRelevance(hits), sort: 'relevance' }).page)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+    const after = { sort: 'newest' as const, micros: '300', id: 'c' };
+    expect(ids(run({ after, limit: 2 }).page)).toEqual(['b', 'a']);
+    // Counts are over every match, not the page.
+    expect(run({ after, limit: 2 }).facets.find((f) => f.facet === 'total')?.count).toBe(4);
+  });
+  it('counts each facet with every filter but its own, and only what the reader may see', () => {
+    const facets = run({
+      filters: { ...none, subject: ['s1'] },
+      visible: (i) => memory.rows[i].id !== 'a',
+    }).facets;
+    const count = (facet: string, value: string | null) =>
+      facets.find((f) => f.facet === facet && f.value === value)?.count ?? 0;
+    expect(count('total', null)).toBe(1); // c (a is not visible, b is s2, d has no subject)
+    expect(count('subject', 's1')).toBe(1);
+    expect(count('subject', 's2')).toBe(1); // the subject facet ignores the subject filter
+    expect(count('method', 'm1')).toBe(1);
+    expect(facets.find((f) => f.facet === 'subject' && f.value === 's1')?.label).toBe('Dansk');
   });
 });

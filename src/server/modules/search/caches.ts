@@ -4,6 +4,8 @@ import type { EventBus } from '../../events/index.js';
 import { cacheGeneration } from '../search-documents/index.js';
 import type { ComputedSearch, HomePage, HomeShared } from './answers.js';
 import { CACHE_TTL_MS, TtlCache } from './cache.js';
+import type { SearchMemory } from './memory.js';
+import { MEMORY_TTL_MS } from './memory-load.js';
 import { type SummaryRow, videoSummaries } from './summary.js';
 
 // The caches of one app (the rules that keep them correct and private: cache.ts).
@@ -26,13 +28,29 @@ function eventGeneration(events: EventBus): () => number {
   return () => cacheGeneration() + own;
 }
 
+/** Counts of the memories' text matches, shaped like a cache's stats (it keeps nothing itself). */
+export class TextCounts {
+  hits = 0;
+  misses = 0;
+  readonly size = 0;
+  readonly max = 0;
+  stats() {
+    return { hits: this.hits, misses: this.misses, refreshes: 0, size: this.size, max: this.max };
+  }
+}
+
 /** The caches of one app (tests run several apps in one process; each has its own). Sizes are entry caps. */
 function createCaches(gen: () => number) {
   return {
-    /** Search answers per class (or per person for mine=true/false), with the raw rows for merging. */
+    /** Search answers per person for mine=true/false (the other searches: `memory`). */
     search: new TtlCache<ComputedSearch>(500, CACHE_TTL_MS, gen),
-    /** Search over a person's own videos outside their class (the "extras"), per person and request. */
-    extras: new TtlCache<ComputedSearch>(1_000, CACHE_TTL_MS, gen),
+    /**
+     * The search memory (memory.ts): every finished video's visibility and facet values, and the text matches
+     * asked for while it lives. One entry; made afresh after any change (the generation) and at least every 30 s.
+     */
+    memory: new TtlCache<SearchMemory>(1, MEMORY_TTL_MS, gen),
+    /** Hits and misses of the memories' text matches (kept per memory, counted here across them). */
+    texts: new TextCounts(),
     /**
      * Video summaries by id: what a card shows does not depend on who looks. Only ever asked for ids that a
      * query in the viewer's scope has just chosen.

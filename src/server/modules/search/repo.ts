@@ -1,5 +1,6 @@
 import { and, desc, type SQL, sql } from 'drizzle-orm';
-import type { AgeBand, Pillar } from '../../../shared/catalogue.js';
+import type { AgeBand, EditorialState, Pillar } from '../../../shared/catalogue.js';
+import type { Visibility } from '../../../shared/constants.js';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
 import { videos } from '../../db/videos-schema.js';
@@ -166,14 +167,9 @@ export async function ownsVideosOutside(db: DbOrTx, ownerId: string, classScope:
   return res[0]?.yes === true;
 }
 
-/** Does any video in `scope` match the query (filters aside)? A small statement for a small scope. */
-export async function anyMatch(db: DbOrTx, scope: SQL, q: string | null): Promise<boolean> {
-  const res = await rows<{ yes: boolean }>(
-    db,
-    sql`select exists (select 1 from ${videos} where ${scope} and ${textMatch(q)}) as yes`,
-  );
-  return res[0]?.yes === true;
-}
+/** The person's own finished videos (search shows them beside what their class sees). */
+export const ownFinished = (ownerId: string): SQL =>
+  sql`(${videos.ownerId} = ${ownerId} and ${videos.status} = 'ready')`;
 
 /** The person's finished videos outside their class: with `classScope`, exactly what searchableVideos allows. */
 export const extrasScope = (ownerId: string, classScope: SQL): SQL =>
@@ -250,4 +246,61 @@ export async function relatedVideos(db: DbOrTx, scope: SQL, videoId: string, lim
     .where(and(scope, sql`${videos.id} <> src.id`, sql`${score} > 0`))
     .orderBy(desc(score), desc(videos.triedCount), desc(videos.readyAt), desc(videos.id))
     .limit(limit);
+}
+
+/** What the search memory (memory.ts) keeps of one finished video: who may see it and its facet values. */
+export type IndexedVideo = {
+  id: string;
+  ownerId: string;
+  institutionId: string;
+  kommuneId: string;
+  teamId: string | null;
+  visibility: Visibility;
+  editorialState: EditorialState;
+  subjectId: string | null;
+  ageBand: string | null;
+  pillars: string[];
+  methods: string[];
+  triedCount: number;
+  micros: string;
+};
+
+/** Every finished video, narrow (no text, no document): what search filters, counts and sorts in memory. */
+export async function indexedVideos(db: DbOrTx): Promise<IndexedVideo[]> {
+  const res = await rows<IndexedVideo>(
+    db,
+    sql`
+    select videos.id::text as "id", videos.owner_id::text as "ownerId",
+      videos.institution_id::text as "institutionId", videos.kommune_id::text as "kommuneId",
+      videos.team_id::text as "teamId", videos.visibility, videos.editorial_state as "editorialState",
+      videos.subject_id::text as "subjectId", videos.age_band as "ageBand", coalesce(videos.pillars, '{}') as pillars,
+      coalesce(m.methods, '{}') as methods, videos.tried_count as "triedCount", ${sortMicros}::text as micros
+    from ${videos}
+    left join (select vm.video_id, array_agg(vm.term_id::text order by vm.term_id) as methods
+               from video_methods vm group by vm.video_id) m on m.video_id = videos.id
+    where videos.status = 'ready'`,
+  );
+  return res.map((r) => ({ ...r, triedCount: Number(r.triedCount) }));
+}
+
+/** Labels of every taxonomy term (subjects and methods), by id. */
+export async function allTermLabels(db: DbOrTx): Promise<Map<string, string>> {
+  const res = await rows<{ id: string; label: string }>(
+    db,
+    sql`select id::text as id, label from taxonomy_terms`,
+  );
+  return new Map(res.map((r) => [r.id, r.label]));
+}
+
+/**
+ * The finished videos whose search document matches the text, with their rank when asked for (relevance): the
+ * same match and rank as searchVideos, for every reader at once (who may see which is decided in memory).
+ */
+export async function textMatches(db: DbOrTx, q: string, withRank: boolean) {
+  const rank = withRank ? rankOf(q) : sql<number>`0::float8`;
+  const res = await db
+    .select({ id: sql<string>`${videos.id}::text`, rank })
+    .from(videos)
+    .where(and(sql`${videos.status} = 'ready'`, textMatch(q)));
+  return new Map(res.map((r) => [r.id, Number(r.rank)]));
 }

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AgeBand, Pillar, SearchSort } from '../../../shared/catalogue.js';
 import type { Locale } from '../../../shared/constants.js';
 import type { AppContext } from '../../context.js';
@@ -15,6 +15,7 @@ import type { ComputedSearch, Plan, SearchAnswer } from './answers.js';
 import { cachedSummaries, cacheStats, cachesFor } from './caches.js';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor.js';
 import { presentFacets } from './facets.js';
+import { loadMemory, memoryOn } from './memory-load.js';
 import * as repo from './repo.js';
 import { presentSummary, videoSummaries } from './summary.js';
 
@@ -50,35 +51,6 @@ export type SearchParams = {
   cursor?: string;
   limit: number;
 };
-
-/** The sort key of a row as a tuple, compared from the first element on, all descending (repo.searchVideos). */
-function sortKey(r: repo.SearchRow, sort: repo.EffectiveSort): (number | bigint | string)[] {
-  const tail = [BigInt(r.micros), r.id];
-  return sort === 'newest' ? tail : sort === 'tried' ? [r.triedCount, ...tail] : [Number(r.rank), ...tail];
-}
-
-/** Two pages in the same total order, merged (ids compare like PostgreSQL's uuid: lower-case hex text). */
-export function mergeRows(a: repo.SearchRow[], b: repo.SearchRow[], sort: repo.EffectiveSort) {
-  if (b.length === 0) return a;
-  const cmp = (x: repo.SearchRow, y: repo.SearchRow) => {
-    const kx = sortKey(x, sort);
-    const ky = sortKey(y, sort);
-    for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return kx[i] > ky[i] ? -1 : 1;
-    return 0;
-  };
-  return [...a, ...b].sort(cmp);
-}
-
-/** Facet counts of two disjoint sets of videos, added up. */
-export function addFacets(a: repo.FacetRow[], b: repo.FacetRow[]): repo.FacetRow[] {
-  const sum = new Map<string, repo.FacetRow>();
-  for (const r of [...a, ...b]) {
-    const k = `${r.facet}\u0000${r.value ?? ''}`;
-    const seen = sum.get(k);
-    sum.set(k, seen ? { ...seen, count: seen.count + r.count } : { ...r });
-  }
-  return [...sum.values()];
-}
 
 export function createSearchService(ctx: AppContext, deps: { videos: VideoService }) {
   const { db } = ctx;
@@ -141,6 +113,46 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
     return { plan, rows, facetRows, answer: await present(plan, rows, facetRows, filters, p, locale) };
   }
 
+  /**
+   * Search from the memory (memory.ts): the text matched once for every reader (per text, while the memory
+   * lives), then who may see what, the filters, the facet counts and the page in memory; the page's cards from
+   * the summary cache. The same answer as `compute` over the class scope and the person's own finished videos.
+   */
+  async function fromMemory(
+    actor: Actor,
+    cls: string,
+    plan: Plan,
+    filters: repo.SearchFilters,
+    p: SearchParams,
+    locale: Locale,
+  ): Promise<SearchAnswer> {
+    const memory = await caches.memory.get('all', () => loadMemory(db));
+    const { q, sort, after } = plan;
+    const view = memory.classView(cls, actor);
+    const own = actor.id;
+    const visible = (i: number) => view[i] === 1 || (own !== '' && memory.rows[i].ownerId === own);
+    const text = q ? await memory.text(q, () => repo.textMatches(db, q, true), caches.texts) : null;
+    const order =
+      sort === 'relevance' && text ? text.relevance : sort === 'tried' ? memory.tried : memory.newest;
+    const found = memory.search({
+      visible,
+      hits: text?.hits ?? null,
+      order,
+      filters,
+      sort,
+      after,
+      limit: p.limit + 1,
+    });
+    const summaries = new Map(
+      (await summariesOf(found.page.map((f) => memory.rows[f.index].id))).map((v) => [v.id, v]),
+    );
+    const rows = found.page.flatMap((f) => {
+      const v = summaries.get(memory.rows[f.index].id);
+      return v ? [{ ...v, rank: f.rank, micros: memory.rows[f.index].micros }] : [];
+    });
+    return present(plan, rows, found.facets, filters, p, locale);
+  }
+
   return {
     /**
      * Search (V3) and the video lists: one page of summaries in the chosen order, the facet counts and the
@@ -176,43 +188,14 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
         return hit.answer;
       }
 
-      const classScope = searchableVideos(classActor(actor));
-      const forClass = () =>
-        caches.search.get(`class|${cls}|${request}`, async () =>
-          compute(classScope, await planFor(p), filters, p, locale),
-        );
-      const shared = await forClass();
-      const owns =
-        !!actor.id &&
-        (await caches.ownsExtras.get(`${actor.id}|${cls}`, () =>
-          repo.ownsVideosOutside(db, actor.id, classScope),
-        ));
-      if (!owns) return shared.answer;
-
-      const merged = await caches.extras.get(`${actor.id}|${cls}|${request}`, async () => {
-        // The class answer asked for again: this entry takes the generation of now, so what it merges must not
-        // be older (`shared` may be from before a change made since; usually this is a hit on the same entry).
-        const shared = await forClass();
-        // When none of the person's own videos match the text (the usual case), one small query is all.
-        const { q, sort, after } = shared.plan;
-        const scope = repo.extrasScope(actor.id, classScope);
-        if (!(await repo.anyMatch(db, scope, q))) return shared;
-        const ownFacets = await repo.searchFacets(db, { scope, q, filters });
-        if (ownFacets.every((r) => r.count === 0)) return shared;
-        // The page is a subset of what `total` counts: nothing there, no page to look for.
-        const ownRows = ownFacets.some((r) => r.facet === 'total' && r.count > 0)
-          ? await repo.searchVideos(db, { scope, q, filters, sort, after, limit: p.limit + 1 }, summariesOf)
-          : [];
-        const rows = mergeRows(shared.rows, ownRows, sort).slice(0, p.limit + 1);
-        const facetRows = addFacets(shared.facetRows, ownFacets);
-        return {
-          plan: shared.plan,
-          rows,
-          facetRows,
-          answer: await present(shared.plan, rows, facetRows, filters, p, locale),
-        };
-      });
-      return merged.answer;
+      // What the class sees plus the person's own finished videos (not personal shares: "Delt med mig" lists them).
+      if (!memoryOn()) {
+        const own = actor.id ? repo.ownFinished(actor.id) : null;
+        const classScope = searchableVideos(classActor(actor));
+        const scope = own ? sql`(${classScope} or ${own})` : classScope;
+        return (await compute(scope, await planFor(p), filters, p, locale)).answer;
+      }
+      return fromMemory(actor, cls, await planFor(p), filters, p, locale);
     },
 
     /** How the caches are doing (hits, misses, sizes); for the benchmark. */
