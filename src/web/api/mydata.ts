@@ -4,7 +4,6 @@ import type * as c from '../../shared/contracts/mydata';
 import { api } from './client';
 
 export type DataExport = Wire<typeof c.DataExport>;
-export type ErasurePreview = Wire<typeof c.ErasurePreview>;
 
 export const mydataKeys = {
   exports: ['me', 'exports'] as const,
@@ -34,7 +33,7 @@ export function useRequestExport() {
 export const useErasurePreview = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: mydataKeys.erasure(id),
-    queryFn: () => api<ErasurePreview>(`/people/${id}/erasure`),
+    queryFn: () => api<Wire<typeof c.ErasurePreview>>(`/people/${id}/erasure`),
     enabled,
   });
 

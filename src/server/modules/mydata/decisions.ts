@@ -10,10 +10,10 @@
  *   and point to "Tidligere medarbejder" instead (FORMER_EMPLOYEE_ID).
  * - `unlink`: the rows belong to something else and only name the person as who did it (set null by the FK).
  */
-export type EraseAction = 'remove' | 'anonymise' | 'unlink';
+type EraseAction = 'remove' | 'anonymise' | 'unlink';
 
 /** The export area (a JSON file in the ZIP) that holds the rows, or why the export leaves them out. */
-export type Decision = { erase: EraseAction; area: string } | { erase: EraseAction; omit: string };
+type Decision = { erase: EraseAction; area: string } | { erase: EraseAction; omit: string };
 
 export const USER_REFERENCES: Record<string, Decision> = {
   'audit_log.actor_id': { erase: 'unlink', area: 'audit' },

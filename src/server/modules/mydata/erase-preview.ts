@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.js';
 import { rows } from '../../db/rows.js';
 
-export type PreviewLine = { kind: string; action: 'remove' | 'anonymise' | 'keep'; count: number | null };
+type PreviewLine = { kind: string; action: 'remove' | 'anonymise' | 'keep'; count: number | null };
 
 /** Counted in one query: [kind, action, SQL counting rows; $id is the person]. */
 const LINES: [string, PreviewLine['action'], (id: string) => ReturnType<typeof sql>][] = [

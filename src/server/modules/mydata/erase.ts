@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { FORMER_EMPLOYEE_ID, FORMER_EMPLOYEE_NAME } from '../../../shared/former-employee.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/index.js';
 import { dataExports } from '../../db/mydata-schema.js';
@@ -11,15 +12,9 @@ import { audit } from '../audit.js';
 import { ANONYMISED } from './decisions.js';
 import { previewCounts } from './erase-preview.js';
 
-/**
- * The one person erased people's shared work points to: comments, posts, feedback, meeting contributions, learning
- * packages and courses they trained stay for the others and show this name. A disabled account without password.
- */
-export const FORMER_EMPLOYEE_ID = '00000000-0000-4000-8000-00000000fe00';
-export const FORMER_EMPLOYEE_NAME = 'Tidligere medarbejder';
 const FORMER_EMPLOYEE_EMAIL = 'tidligere-medarbejder@amongi.invalid';
 
-export type ErasureBlock = 'mydata.erase_self' | 'mydata.erase_last_administrator';
+type ErasureBlock = 'mydata.erase_self' | 'mydata.erase_last_administrator';
 
 async function person(db: DbOrTx, id: string) {
   if (id === FORMER_EMPLOYEE_ID) throw new AppError('mydata.erase_former_employee');
@@ -148,27 +143,15 @@ async function scrubMentions(tx: DbOrTx, p: { id: string; name: string; email: s
   for (const c of cols) {
     const col = sql.identifier(c.column_name);
     const table = sql.identifier(c.table_name);
-    const pairs: [string, string][] =
-      c.data_type === 'jsonb'
-        ? [
-            [p.id, FORMER_EMPLOYEE_ID],
-            [jsonText(p.email), '(slettet)'],
-            [jsonText(p.name), FORMER_EMPLOYEE_NAME],
-          ]
-        : [
-            [p.id, FORMER_EMPLOYEE_ID],
-            [p.email, '(slettet)'],
-            [p.name, FORMER_EMPLOYEE_NAME],
-          ];
-    const target = c.data_type === 'jsonb' ? sql`${col}::text` : col;
-    let expr = target;
-    for (const [from, to] of pairs) expr = sql`replace(${expr}, ${from}::text, ${to}::text)`;
-    const hit = sql.join(
-      pairs.map(([from]) => sql`strpos(${target}, ${from}::text) > 0`),
-      sql` or `,
-    );
-    await tx.execute(
-      sql`update ${table} set ${col} = ${c.data_type === 'jsonb' ? sql`(${expr})::jsonb` : expr} where ${hit}`,
-    );
+    const json = c.data_type === 'jsonb';
+    const target = json ? sql`${col}::text` : col;
+    const email = json ? jsonText(p.email) : p.email;
+    // The name as a whole word only (a short name must not change the words it is part of).
+    const name = `(?<![[:alnum:]_])${(json ? jsonText(p.name) : p.name).replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}(?![[:alnum:]_])`;
+    const expr = sql`regexp_replace(replace(replace(${target}, ${p.id}::text, ${FORMER_EMPLOYEE_ID}::text),
+      ${email}::text, '(slettet)'), ${name}::text, ${FORMER_EMPLOYEE_NAME}::text, 'g')`;
+    const hit = sql`(strpos(${target}, ${p.id}::text) > 0 or strpos(${target}, ${email}::text) > 0
+      or ${target} ~ ${name}::text)`;
+    await tx.execute(sql`update ${table} set ${col} = ${json ? sql`(${expr})::jsonb` : expr} where ${hit}`);
   }
 }

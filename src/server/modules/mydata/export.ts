@@ -12,7 +12,7 @@ import { audit } from '../audit.js';
 import { writeExportZip } from './zip.js';
 
 /** How long a finished export can be downloaded; the retention purge removes it after. */
-export const EXPORT_DAYS = 7;
+const EXPORT_DAYS = 7;
 /** How many earlier exports the page lists. */
 const LISTED = 5;
 

@@ -4,6 +4,6 @@
  * calls for deactivated accounts past their period. It reads and writes every area's tables by SQL on purpose:
  * what a person is in each table is decided in decisions.ts, checked against the database's foreign keys.
  */
-export { erasePerson, FORMER_EMPLOYEE_ID, FORMER_EMPLOYEE_NAME } from './erase.js';
-export { createExportService, EXPORT_DAYS, runExport, startExportWorker } from './export.js';
+export { erasePerson } from './erase.js';
+export { createExportService, runExport, startExportWorker } from './export.js';
 export { mydataRoutes } from './routes.js';

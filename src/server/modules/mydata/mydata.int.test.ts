@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMER_EMPLOYEE_ID } from '../../../shared/former-employee.js';
 import { rows } from '../../db/rows.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
 import { AREAS } from './areas.js';
-import { erasePerson, FORMER_EMPLOYEE_ID, runExport } from './index.js';
+import { erasePerson, runExport } from './index.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -46,6 +47,10 @@ beforeAll(async () => {
     (${v.others}, ${ids.user.leder}, 'H3 LEDERENS KOMMENTAR'),
     (${v.mine}, ${ids.user.leder}, 'H3 KOMMENTAR PÅ HENDES VIDEO'),
     (${v.privateOther}, ${ids.user.leder}, 'H3 ANDENS PRIVATE KOMMENTAR')`);
+  // A colleague names her in a reply: the name goes, the reply stays.
+  await q(
+    sql`insert into comments (video_id, author_id, body) values (${v.others}, ${ids.user.leder}, ${`Tak, ${me.name}!`})`,
+  );
   await q(
     sql`insert into video_notes (video_id, user_id, body) values (${v.others}, ${me.id}, 'H3 MIN NOTE')`,
   );
@@ -245,6 +250,10 @@ describe('erasure', () => {
     expect(bodies).toContain('H3 MIN KOMMENTAR');
     expect(bodies).toContain('Tidligere medarbejder');
     expect(bodies).not.toContain(me.name);
+    expect(bodies).toContain('Tak, Tidligere medarbejder!');
+    // "Tidligere medarbejder" is nobody an administrator lists or can erase.
+    const listed = (await as.administrator.get('/api/v1/people?q=Tidligere')).json();
+    expect(listed.items).toEqual([]);
     // The course keeps its (anonymous) trainer.
     const trainers = await rows<{ user_id: string }>(
       t.ctx.db,

@@ -8,7 +8,7 @@ import { indexHtml } from './html.js';
 /** Rows per query: what one page of an area holds in memory. */
 const PAGE = 500;
 /** Rows of each area shown as a table in index.html (all of them are in the area's JSON file). */
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x));
 

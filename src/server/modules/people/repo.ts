@@ -2,6 +2,7 @@ import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role } from '../../../shared/constants.js';
 import type * as c from '../../../shared/contracts/people.js';
+import { FORMER_EMPLOYEE_ID } from '../../../shared/former-employee.js';
 import type { DbOrTx } from '../../db/index.js';
 import { institutions, kommuner, roleGrants, teamMemberships, teams, users } from '../../db/schema.js';
 
@@ -10,7 +11,8 @@ export async function listPeople(
   visible: SQL,
   opts: { institutionId?: string; q?: string; after?: { name: string; id: string }; limit: number },
 ) {
-  const filters: (SQL | undefined)[] = [visible];
+  // "Tidligere medarbejder" (erased people's shared work) is nobody to list, invite or manage.
+  const filters: (SQL | undefined)[] = [visible, sql`${users.id} <> ${FORMER_EMPLOYEE_ID}`];
   if (opts.institutionId)
     filters.push(
       sql`exists (select 1 from ${roleGrants} g where g.user_id = ${users.id} and g.institution_id = ${opts.institutionId})`,
