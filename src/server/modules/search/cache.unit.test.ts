@@ -138,7 +138,8 @@ describe('the search memory: order, cursor and facets as the SQL gives them', ()
   const ids = (page: { index: number }[]) => page.map((p) => memory.rows[p.index].id);
   const run = (o: Partial<Parameters<SearchMemory['search']>[0]> = {}) =>
     memory.search({
-      visible: () => true,
+      view: new Uint8Array(4).fill(1),
+      own: null,
       hits: null,
       order: memory.newest,
       filters: none,
@@ -170,7 +171,7 @@ describe('the search memory: order, cursor and facets as the SQL gives them', ()
   it('counts each facet with every filter but its own, and only what the reader may see', () => {
     const facets = run({
       filters: { ...none, subject: ['s1'] },
-      visible: (i) => memory.rows[i].id !== 'a',
+      view: Uint8Array.from(memory.rows, (r) => (r.id === 'a' ? 0 : 1)),
     }).facets;
     const count = (facet: string, value: string | null) =>
       facets.find((f) => f.facet === facet && f.value === value)?.count ?? 0;

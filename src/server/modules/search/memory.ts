@@ -64,8 +64,11 @@ export class SearchMemory {
   /** Per row the codes of its values: subject and age band one or none (-1), methods and pillars a list. */
   readonly #subject: Int32Array;
   readonly #ageBand: Int32Array;
-  readonly #methods: Int32Array[];
-  readonly #pillars: Int32Array[];
+  /** Methods and pillars of every row in one array each: row i's are at [start[i], start[i + 1]). */
+  readonly #methods: { start: Int32Array; codes: Int32Array };
+  readonly #pillars: { start: Int32Array; codes: Int32Array };
+  /** Row positions by owner (the reader's own finished videos are added to what their class sees). */
+  readonly #owned = new Map<string, number[]>();
   readonly #position = new Map<string, number>();
   /**
    * Per row the code of what decides who sees it (visibility, institution, kommune, team, editorial state), and
@@ -88,9 +91,14 @@ export class SearchMemory {
     const c = this.#codes;
     this.#subject = Int32Array.from(videos, (v) => (v.subjectId === null ? -1 : c.subject.code(v.subjectId)));
     this.#ageBand = Int32Array.from(videos, (v) => (v.ageBand === null ? -1 : c.ageBand.code(v.ageBand)));
-    this.#methods = videos.map((v) => Int32Array.from(v.methods, (m) => c.method.code(m)));
-    this.#pillars = videos.map((v) => Int32Array.from(v.pillars, (p) => c.pillar.code(p)));
-    for (let i = 0; i < n; i++) this.#position.set(videos[i].id, i);
+    this.#methods = lists(videos, (v) => v.methods.map((m) => c.method.code(m)));
+    this.#pillars = lists(videos, (v) => v.pillars.map((p) => c.pillar.code(p)));
+    for (let i = 0; i < n; i++) {
+      this.#position.set(videos[i].id, i);
+      const owned = this.#owned.get(videos[i].ownerId);
+      if (owned) owned.push(i);
+      else this.#owned.set(videos[i].ownerId, [i]);
+    }
     const access = new Map<string, number>();
     this.#access = Int32Array.from(videos, (v, i) => {
       const k = `${v.visibility}|${v.institutionId}|${v.kommuneId}|${v.teamId ?? ''}|${v.editorialState}`;
@@ -183,8 +191,16 @@ export class SearchMemory {
    * reader may see (`visible`) that match the text (`hits`, or every row without a text). Each facet's counts
    * apply every filter except its own, as repo.searchFacets does.
    */
+  /** The rows a person owns (their finished videos), for `search`'s `own`. */
+  owned(personId: string): Set<number> | null {
+    const rows = personId ? this.#owned.get(personId) : undefined;
+    return rows ? new Set(rows) : null;
+  }
+
   search(o: {
-    visible: (i: number) => boolean;
+    /** What the reader's class sees (classView) and the rows they own besides (owned). */
+    view: Uint8Array;
+    own: Set<number> | null;
     hits: TextHits | null;
     order: number[];
     filters: SearchFilters;
@@ -192,7 +208,7 @@ export class SearchMemory {
     after?: CursorKey;
     limit: number;
   }): { page: { index: number; rank: number }[]; facets: FacetRow[] } {
-    const { hits } = o;
+    const { hits, view, own, order, limit } = o;
     const c = this.#codes;
     const fS = c.subject.chosen(o.filters.subject);
     const fA = c.ageBand.chosen(o.filters.ageBand);
@@ -204,31 +220,35 @@ export class SearchMemory {
       method: new Int32Array(c.method.values.length),
       pillar: new Int32Array(c.pillar.values.length),
     };
-    const any = (codes: Int32Array, chosen: Uint8Array | null) => {
-      if (!chosen) return true;
-      for (const k of codes) if (chosen[k] === 1) return true;
-      return false;
-    };
+    const subjects = this.#subject;
+    const ages = this.#ageBand;
+    const { start: mStart, codes: mCodes } = this.#methods;
+    const { start: pStart, codes: pCodes } = this.#pillars;
+    const cMethod = count.method;
+    const cPillar = count.pillar;
     const isAfter = this.#afterCursor(o.after, o.sort, hits);
     const page: { index: number; rank: number }[] = [];
     let total = 0;
-    for (const i of o.order) {
-      if (hits && Number.isNaN(hits[i])) continue;
-      if (!o.visible(i)) continue;
-      const s = this.#subject[i];
-      const a = this.#ageBand[i];
-      const fs = !fS || (s >= 0 && fS[s] === 1);
-      const fa = !fA || (a >= 0 && fA[a] === 1);
-      const fm = any(this.#methods[i], fM);
-      const fp = any(this.#pillars[i], fP);
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n];
+      if (hits !== null && Number.isNaN(hits[i])) continue;
+      if (view[i] !== 1 && (own === null || !own.has(i))) continue;
+      const s = subjects[i];
+      const a = ages[i];
+      const fs = fS === null || (s >= 0 && fS[s] === 1);
+      const fa = fA === null || (a >= 0 && fA[a] === 1);
+      let fm = fM === null;
+      for (let k = mStart[i]; !fm && k < mStart[i + 1]; k++) fm = fM?.[mCodes[k]] === 1;
+      let fp = fP === null;
+      for (let k = pStart[i]; !fp && k < pStart[i + 1]; k++) fp = fP?.[pCodes[k]] === 1;
       if (fa && fm && fp && s >= 0) count.subject[s]++;
       if (fs && fm && fp && a >= 0) count.ageBand[a]++;
-      if (fs && fa && fp) for (const m of this.#methods[i]) count.method[m]++;
-      if (fs && fa && fm) for (const p of this.#pillars[i]) count.pillar[p]++;
+      if (fs && fa && fp) for (let k = mStart[i]; k < mStart[i + 1]; k++) cMethod[mCodes[k]]++;
+      if (fs && fa && fm) for (let k = pStart[i]; k < pStart[i + 1]; k++) cPillar[pCodes[k]]++;
       if (!(fs && fa && fm && fp)) continue;
       total++;
-      if (page.length >= o.limit || !isAfter(i)) continue;
-      page.push({ index: i, rank: hits && o.sort === 'relevance' ? hits[i] : 0 });
+      if (page.length >= limit || !isAfter(i)) continue;
+      page.push({ index: i, rank: hits !== null && o.sort === 'relevance' ? hits[i] : 0 });
     }
     const facets: FacetRow[] = [];
     for (const facet of FACETS)
@@ -257,6 +277,18 @@ export class SearchMemory {
       return compareKeys(mine, key) < 0;
     };
   }
+}
+
+/** Lists of codes per row, packed: row i's are codes[start[i] .. start[i + 1]). */
+function lists(videos: IndexedVideo[], of: (v: IndexedVideo) => number[]) {
+  const start = new Int32Array(videos.length + 1);
+  const all: number[] = [];
+  videos.forEach((v, i) => {
+    start[i] = all.length;
+    all.push(...of(v));
+  });
+  start[videos.length] = all.length;
+  return { start, codes: Int32Array.from(all) };
 }
 
 /** A cursor's key in the memory's terms (see SearchMemory.#key). */

@@ -129,13 +129,13 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
     const memory = await caches.memory.get('all', () => loadMemory(db));
     const { q, sort, after } = plan;
     const view = memory.classView(cls, actor);
-    const own = actor.id;
-    const visible = (i: number) => view[i] === 1 || (own !== '' && memory.rows[i].ownerId === own);
+    const own = memory.owned(actor.id);
     const text = q ? await memory.text(q, () => repo.textMatches(db, q, true), caches.texts) : null;
     const order =
       sort === 'relevance' && text ? text.relevance : sort === 'tried' ? memory.tried : memory.newest;
     const found = memory.search({
-      visible,
+      view,
+      own,
       hits: text?.hits ?? null,
       order,
       filters,
