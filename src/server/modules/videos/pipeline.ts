@@ -269,7 +269,7 @@ export async function startProcessing(ctx: AppContext, videoId: string, opts: { 
   await ctx.jobs.send('video.probe', { videoId, background: opts.background }, { key: videoId });
 }
 
-export async function removeProduced(storage: Storage, id: string) {
+async function removeProduced(storage: Storage, id: string) {
   for (const p of PRODUCED)
     if (p.includes('.')) await storage.delete(`videos/${id}/${p}`);
     else await storage.deletePrefix(`videos/${id}/${p}`);
