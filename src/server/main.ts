@@ -39,7 +39,7 @@ import {
   sendDueSurveyReminders,
 } from './modules/survey/index.js';
 import { sendDueReminders } from './modules/training/index.js';
-import { endExpiredGrants, startVideoPipeline } from './modules/videos/index.js';
+import { endExpiredGrants, startTranscriptionWorker, startVideoPipeline } from './modules/videos/index.js';
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -147,6 +147,8 @@ async function main() {
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;
   // "Mine data" exports (issue 20 part 3) are prepared by the worker processes too.
   if (services.has('worker')) await startExportWorker(ctx);
+  // Automatic captions (issue 19) run in worker processes too, one at a time.
+  if (services.has('worker')) await startTranscriptionWorker(ctx);
   // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
   const demoMedia = new AbortController();
   if (config.demo && config.demoContent) {

@@ -234,6 +234,7 @@ export const AUDIT_ACTIONS = {
   'video.caption.put': l('content', 'uploadede undertekster', 'uploaded captions'),
   'video.caption.edit': l('content', 'rettede undertekster', 'edited captions'),
   'video.caption.delete': l('content', 'slettede undertekster', 'deleted captions'),
+  'video.caption.transcribe': l('content', 'bad om automatiske undertekster', 'asked for automatic captions'),
   'video.chapters.edit': l('content', 'rettede kapitler', 'edited chapters'),
   'feedback.delete': l('content', 'slettede feedback', 'deleted feedback'),
   'comment.hide': l('content', 'skjulte en kommentar', 'hid a comment'),

@@ -45,6 +45,11 @@ export const COACHING_CAPTION_ERRORS = {
     da: 'Talegenkendelsen gav ikke et brugbart resultat. Prøv igen, eller skriv underteksterne selv.',
     en: 'The speech recogniser did not give a usable result. Try again, or write the captions yourself.',
   },
+  'transcription.not_found': {
+    status: 404,
+    da: 'Der er ikke bedt om automatiske undertekster på dette sprog endnu.',
+    en: 'No automatic captions have been asked for in this language yet.',
+  },
   'transcription.no_original': {
     status: 409,
     da: 'Den oprindelige videofil findes ikke længere, så lyden kan ikke genkendes.',

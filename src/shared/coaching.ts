@@ -29,3 +29,7 @@ export const COACHING_LIMITS = {
   captionBytes: 2_000_000,
   captionCues: 5000,
 } as const;
+
+/** A run of automatic captions (a background job): waiting, running, its cues ready to load, or failed. */
+export const TRANSCRIPTION_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type TranscriptionState = (typeof TRANSCRIPTION_STATES)[number];

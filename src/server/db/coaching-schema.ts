@@ -11,7 +11,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { FEEDBACK_KINDS, type FeedbackKind } from '../../shared/coaching.js';
+import {
+  FEEDBACK_KINDS,
+  type FeedbackKind,
+  TRANSCRIPTION_STATES,
+  type TranscriptionState,
+} from '../../shared/coaching.js';
 import { at, id, inList, userRef, users } from './schema.js';
 import { videos } from './videos-schema.js';
 
@@ -118,8 +123,6 @@ export const videoChapters = pgTable(
   (t) => [index('video_chapters_updated_by_idx').on(t.updatedBy)],
 );
 
-export const TRANSCRIPTION_STATES = ['queued', 'running', 'done', 'failed'] as const;
-
 /**
  * Automatic captions being made for a video in one language (V9): the speech recogniser runs as a background job
  * (a 45-minute lesson takes minutes), and its cues wait here, unsaved, until the editor loads them for the owner
@@ -133,7 +136,7 @@ export const videoTranscriptions = pgTable(
       .notNull()
       .references(() => videos.id, { onDelete: 'cascade' }),
     language: text('language').notNull(),
-    status: text('status').$type<(typeof TRANSCRIPTION_STATES)[number]>().notNull().default('queued'),
+    status: text('status').$type<TranscriptionState>().notNull().default('queued'),
     cues: jsonb('cues').$type<{ start: number; end: number; text: string }[]>(),
     requestedBy: optionalUser('requested_by'),
     createdAt: at('created_at').notNull().defaultNow(),

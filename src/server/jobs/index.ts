@@ -19,13 +19,19 @@ export const JOBS = {
   'video.renditions': { retryLimit: 3, retryDelay: 30, expireInSeconds: 6 * 60 * 60, concurrency: 1 },
   /** A person's "Mine data" ZIP (issue 20 part 3): one at a time per worker process, memory stays bounded. */
   'mydata.export': { retryLimit: 2, retryDelay: 30, expireInSeconds: 60 * 60, concurrency: 1 },
+  /** Automatic captions (issue 19 part E): the operator's speech recogniser on a video's original, one at a time. */
+  'video.transcribe': { retryLimit: 1, retryDelay: 30, expireInSeconds: 2 * 60 * 60, concurrency: 1 },
 } as const;
 
 export type JobName = keyof typeof JOBS;
 /** `background`: work nobody waits for (demo content) — it runs after everything else queued. */
 type VideoPayload = { videoId: string; background?: boolean };
 export type JobPayload = {
-  [K in JobName]: K extends 'mydata.export' ? { exportId: string; background?: boolean } : VideoPayload;
+  [K in JobName]: K extends 'mydata.export'
+    ? { exportId: string; background?: boolean }
+    : K extends 'video.transcribe'
+      ? { transcriptionId: string; background?: boolean }
+      : VideoPayload;
 };
 export type JobContext = { id: string; retryCount: number; retryLimit: number; signal: AbortSignal };
 export type JobHandler<K extends JobName> = (data: JobPayload[K], job: JobContext) => Promise<void>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { COACHING_LIMITS } from '../coaching.js';
+import { COACHING_LIMITS, TRANSCRIPTION_STATES } from '../coaching.js';
 import { CUE_TEXT_LENGTH } from '../cues.js';
-import { id } from './common.js';
+import { id, timestamp } from './common.js';
 import { CAPTION_LANGUAGE } from './videos.js';
 
 /** Captions and chapters (issue 19 part E, V9): the cue editor, chapters, automatic transcription. */
@@ -52,4 +52,13 @@ export const ChapterSave = z.strictObject({
 /** Whether automatic Danish captions can be made here (an operator configured a local engine). */
 export const TranscriptionStatus = z.object({ available: z.boolean() });
 /** The engine's cues, not saved: the editor shows them for the owner to check and save. */
-export const Transcript = z.object({ cues: z.array(Cue) });
+/**
+ * A run of automatic captions (a background job): its state, and once it is done the cues for the editor — not
+ * saved until the owner saves them.
+ */
+export const TranscriptionRun = z.object({
+  status: z.enum(TRANSCRIPTION_STATES),
+  cues: z.array(Cue).nullable(),
+  requestedAt: timestamp,
+  finishedAt: timestamp.nullable(),
+});

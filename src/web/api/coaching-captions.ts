@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type * as c from '../../shared/contracts/coaching-captions';
 import type { Wire } from '../../shared/contracts/common';
-import { api } from './client';
+import { i18n } from '../i18n';
+import { ApiError, api } from './client';
 import { videoKeys } from './videos';
 
 /** Captions and chapters editors (issue 19 part E). */
@@ -35,10 +36,25 @@ export const useTranscription = () =>
     queryFn: () => api<Wire<typeof c.TranscriptionStatus>>('/transcription'),
     staleTime: 60_000,
   });
-export const transcribe = (id: string, language: string) =>
-  api<Wire<typeof c.Transcript>>(`/videos/${id}/captions/${encodeURIComponent(language)}/transcribe`, {
-    method: 'POST',
-  });
+type TranscriptionRun = Wire<typeof c.TranscriptionRun>;
+const runPath = (id: string, language: string) => `/videos/${id}/captions/${encodeURIComponent(language)}`;
+
+/**
+ * Automatic captions for the video's sound: starts the background run (or finds the one under way) and waits
+ * for it, asking every `everyMs`; resolves with the cues (unsaved), rejects with the API's error, or with
+ * `transcription.failed` when the recogniser gave nothing usable.
+ */
+export async function transcribe(id: string, language: string, onWaiting: () => void, everyMs = 2000) {
+  let run = await api<TranscriptionRun>(`${runPath(id, language)}/transcribe`, { method: 'POST' });
+  if (run.status === 'queued' || run.status === 'running') onWaiting();
+  while (run.status === 'queued' || run.status === 'running') {
+    await new Promise((r) => setTimeout(r, everyMs));
+    run = await api<TranscriptionRun>(`${runPath(id, language)}/transcription`);
+  }
+  if (run.status === 'failed' || !run.cues)
+    throw new ApiError(502, 'transcription.failed', i18n.t('captionEditor.autoFailed'));
+  return { cues: run.cues };
+}
 
 /** "1:02.5" (or "62.5", "1:02:03.25") in seconds; null when it is not a time. */
 export function parseClock(text: string): number | null {

@@ -46,12 +46,26 @@ export function cueEditorRoutes(editor: CueEditorService): FastifyPluginAsyncZod
         schema: {
           tags,
           description:
-            'Automatic captions from the local speech recogniser an operator configured (TRANSCRIPTION_COMMAND); the cues are not saved. Without one: 503 transcription.not_configured.',
+            'Starts automatic captions from the local speech recogniser an operator configured (TRANSCRIPTION_COMMAND) as a background job, or answers the run already under way for this language (202). Poll GET …/transcription; the cues are not saved. Without an engine: 503 transcription.not_configured.',
           params,
-          response: reply(c.Transcript),
+          response: { 202: c.TranscriptionRun, ...reply(c.TranscriptionRun) },
         },
       },
-      async (req) => editor.transcribe(requireActor(req), req.params.id, req.params.language),
+      async (req, res) =>
+        res.status(202).send(await editor.transcribe(requireActor(req), req.params.id, req.params.language)),
+    );
+    app.get(
+      '/videos/:id/captions/:language/transcription',
+      {
+        schema: {
+          tags,
+          description:
+            'The run of automatic captions for this language: queued, running, done (with the cues, unsaved) or failed; 404 transcription.not_found when none was asked for.',
+          params,
+          response: reply(c.TranscriptionRun),
+        },
+      },
+      async (req) => editor.transcription(requireActor(req), req.params.id, req.params.language),
     );
     app.get(
       '/transcription',

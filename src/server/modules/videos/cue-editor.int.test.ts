@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVideo } from '../../testing/catalogue.js';
 import { demoIds } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness.js';
+import { startTranscriptionWorker } from './transcriptions.js';
 
 /**
  * Issue 19 part E: the cue editor (GET/PUT captions/:language/cues), the chapters (GET/PUT chapters, the signed
@@ -284,6 +285,16 @@ describe('search', () => {
   });
 });
 
+/** Asks `get` every 200 ms until `done` holds for its answer (at most 30 s). */
+async function until<T>(get: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  const stop = Date.now() + 30_000;
+  for (;;) {
+    const v = await get();
+    if (done(v) || Date.now() > stop) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('transcription', () => {
   it('without an engine: 503 transcription.not_configured in Danish, and status says unavailable', async () => {
     delete process.env.TRANSCRIPTION_COMMAND;
@@ -296,7 +307,7 @@ describe('transcription', () => {
     expect(code(await as.leder.post(`/api/v1/videos/${id}/captions/da/transcribe`))).toBe('policy.forbidden');
   });
 
-  it('with an engine: runs it as a process on the original and hands its cues to the editor unsaved', async () => {
+  it('with an engine: a background job runs it on the original; the cues wait, unsaved, for the editor', async () => {
     const engine = path.join(dir, 'fake-whisper.sh');
     // A stand-in engine honouring the contract: <input> <language> in, WebVTT out; it proves it got the file.
     await writeFile(
@@ -310,15 +321,36 @@ describe('transcription', () => {
     const id = await lesson();
     await t.ctx.storage.putBytes(`originals/${id}`, Buffer.alloc(1234, 1));
     process.env.TRANSCRIPTION_COMMAND = engine;
+    await startTranscriptionWorker(t.ctx);
+    const run = `/api/v1/videos/${id}/captions/da/transcription`;
+    expect(code(await as.medarbejder.get(run))).toBe('transcription.not_found');
     expect((await as.medarbejder.get('/api/v1/transcription')).json()).toEqual({ available: true });
     const res = await as.medarbejder.post(`/api/v1/videos/${id}/captions/da/transcribe`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().cues).toEqual([{ start: 0, end: 2, text: 'Sprog: da, 1234 byte' }]);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'queued', cues: null, finishedAt: null });
+    // Asked again while it waits or runs: the same run, no second job.
+    expect(
+      (await as.medarbejder.post(`/api/v1/videos/${id}/captions/da/transcribe`)).json().requestedAt,
+    ).toBe(res.json().requestedAt);
+    // Nobody else may see the run or its cues.
+    expect(code(await as.leder.get(run))).toBe('policy.forbidden');
+    const done = await until(
+      async () => (await as.medarbejder.get(run)).json(),
+      (r) => r.status === 'done',
+    );
+    expect(done.cues).toEqual([{ start: 0, end: 2, text: 'Sprog: da, 1234 byte' }]);
     expect((await as.medarbejder.get(`/api/v1/videos/${id}/captions/da/cues`)).json().version).toBe(0);
+
+    // A failing engine: the run says failed (the editor tells the owner), and a new request starts again.
     process.env.TRANSCRIPTION_COMMAND = failing;
-    const bad = await as.medarbejder.post(`/api/v1/videos/${id}/captions/da/transcribe`);
-    expect(bad.statusCode).toBe(502);
-    expect(code(bad)).toBe('transcription.failed');
+    expect((await as.medarbejder.post(`/api/v1/videos/${id}/captions/da/transcribe`)).json().status).toBe(
+      'queued',
+    );
+    const failed = await until(
+      async () => (await as.medarbejder.get(run)).json(),
+      (r) => r.status !== 'queued' && r.status !== 'running',
+    );
+    expect(failed).toMatchObject({ status: 'failed', cues: null });
     delete process.env.TRANSCRIPTION_COMMAND;
-  });
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/cues.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
-import { TranscriptionError, transcriptionEngine } from '../../media/transcription.js';
+import { transcriptionEngine } from '../../media/transcription.js';
 import { type Actor, authorize } from '../../policy/index.js';
 import { audit } from '../audit.js';
 import { refreshSearchDocuments } from '../search-documents/index.js';
@@ -23,6 +23,14 @@ import * as edits from './cue-editor-repo.js';
 import * as repo from './repo.js';
 import { videoResource } from './service.js';
 import { signedMediaPrefix } from './signing.js';
+import { findTranscription, requestTranscription, type TranscriptionRow } from './transcriptions.js';
+
+const presentRun = (r: TranscriptionRow) => ({
+  status: r.status,
+  cues: r.status === 'done' ? (r.cues ?? []) : null,
+  requestedAt: r.createdAt,
+  finishedAt: r.finishedAt,
+});
 
 /**
  * The caption and chapter editors (issue 19 part E, V9). Who edits: whoever may describe the video
@@ -261,22 +269,28 @@ export function createCueEditorService(ctx: AppContext) {
 
     transcriptionAvailable: () => ({ available: transcriptionEngine() !== null }),
 
-    /** The engine's cues for the video's sound (not saved): the editor shows them for the owner to check. */
-    async transcribe(actor: Actor, id: string, language: string, signal?: AbortSignal) {
+    /**
+     * Starts automatic captions for the video's sound in a background job, or finds the run under way; the
+     * editor polls `transcription` and loads the cues, unsaved, for the owner to check.
+     */
+    async transcribe(actor: Actor, id: string, language: string) {
       await load(actor, id, 'video.describe');
-      const engine = transcriptionEngine();
-      if (!engine) throw new AppError('transcription.not_configured');
+      if (!transcriptionEngine()) throw new AppError('transcription.not_configured');
       if (!(await storage.stat(`originals/${id}`))) throw new AppError('transcription.no_original');
-      const copy = await storage.localCopy(`originals/${id}`);
-      try {
-        const cues = await engine.transcribe(copy.path, language, signal);
-        return { cues: cues.slice(0, COACHING_LIMITS.captionCues) };
-      } catch (err) {
-        if (err instanceof TranscriptionError) throw new AppError('transcription.failed');
-        throw err;
-      } finally {
-        await copy.release();
+      const { row, fresh } = await requestTranscription(db, { videoId: id, language, by: actor.id });
+      if (fresh) {
+        await ctx.jobs.send('video.transcribe', { transcriptionId: row.id }, { key: row.id });
+        await audit(db, actor, 'video.caption.transcribe', 'video', id, { language });
       }
+      return presentRun(row);
+    },
+
+    /** The run of automatic captions for the video and language: its state, and its cues once done. */
+    async transcription(actor: Actor, id: string, language: string) {
+      await load(actor, id, 'video.describe');
+      const row = await findTranscription(db, id, language);
+      if (!row) throw new AppError('transcription.not_found');
+      return presentRun(row);
     },
   };
 }

@@ -17,5 +17,6 @@ export { videoRoutes } from './routes.js';
 export { createVideoService, presentVideo, type VideoService, videoResource } from './service.js';
 export { createSharingService } from './sharing.js';
 export { signedMediaPrefix } from './signing.js';
+export { startTranscriptionWorker } from './transcriptions.js';
 export { uploadRoutes } from './uploads.js';
 export { parseWebVtt } from './webvtt.js';

@@ -166,7 +166,7 @@ function CueEditor({
     setError(null);
     setBusy('auto');
     try {
-      const result = await transcribe(video.id, language);
+      const result = await transcribe(video.id, language, () => setNotice(t('captionEditor.autoRunning')));
       setMine(cues);
       change(result.cues);
       setNotice(t('captionEditor.autoDone'));
