@@ -105,6 +105,10 @@ export const USER_REFERENCES: Record<string, Decision> = {
   'video_notes.user_id': { erase: 'remove', area: 'notes' },
   'video_shares.created_by': { erase: 'unlink', omit: 'a share link of a video' },
   'video_signals.user_id': { erase: 'remove', area: 'signals' },
+  'video_transcriptions.requested_by': {
+    erase: 'unlink',
+    omit: 'who asked for a video’s automatic captions',
+  },
   'video_views.user_id': { erase: 'unlink', omit: 'view counts (the count stays, not who)' },
   'videos.owner_id': { erase: 'remove', area: 'videos' },
   'videos.reviewed_by': { erase: 'unlink', omit: 'an editor’s review of someone else’s video' },

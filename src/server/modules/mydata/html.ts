@@ -13,18 +13,72 @@ const cell = (v: unknown): string => {
   return String(v);
 };
 
-const table = (s: AreaSummary) => {
+/** Danish names for the columns most areas have; others are shown as they are named in the JSON. */
+const LABELS: Record<string, string> = {
+  id: 'Id',
+  name: 'Navn',
+  email: 'E-mail',
+  title: 'Titel',
+  description: 'Beskrivelse',
+  body: 'Tekst',
+  status: 'Status',
+  state: 'Tilstand',
+  kind: 'Slags',
+  role: 'Rolle',
+  team: 'Team',
+  institution: 'Institution',
+  kommune: 'Kommune',
+  visibility: 'Synlighed',
+  created_at: 'Oprettet',
+  updated_at: 'Ændret',
+  joined_at: 'Kom med',
+  video_id: 'Video (id)',
+  notes: 'Noter',
+  reflection: 'Refleksion',
+  next_step: 'Næste skridt',
+  conversation_notes: 'Noter fra samtalen',
+  answers: 'Svar',
+  payload: 'Indhold',
+  original_filename: 'Originalfilens navn',
+  original_size: 'Originalfilens størrelse (bytes)',
+  duration_seconds: 'Længde (sekunder)',
+  last_seen_at: 'Sidst set',
+  expires_at: 'Udløber',
+  user_agent: 'Browser',
+  action: 'Handling',
+  planned_for: 'Planlagt til',
+  term: 'Periode',
+  class_label: 'Klasse',
+  subject: 'Fag',
+  grade: 'Klassetrin',
+  started_at: 'Startet',
+  completed_at: 'Afsluttet',
+  read_at: 'Læst',
+  worked: 'Virkede',
+  tried_at: 'Prøvet',
+};
+/** A value longer than this is cut in index.html (the JSON file has it whole). */
+const MAX_CELL = 400;
+
+const record = (r: Record<string, unknown>) => {
+  const items = Object.entries(r)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => {
+      const text = cell(v);
+      const shown = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)} … (resten i JSON-filen)` : text;
+      return `<div><dt>${esc(LABELS[k] ?? k)}</dt><dd>${esc(shown)}</dd></div>`;
+    })
+    .join('');
+  return `<li><dl>${items}</dl></li>`;
+};
+
+const rowsOf = (s: AreaSummary) => {
   if (!s.preview.length) return '<p>Ingen oplysninger.</p>';
-  const cols = Object.keys(s.preview[0] ?? {});
-  const head = cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
-  const body = s.preview
-    .map((r) => `<tr>${cols.map((c) => `<td>${esc(cell(r[c]))}</td>`).join('')}</tr>`)
-    .join('\n');
   const more =
     s.count > s.preview.length
       ? `<p>Viser de første ${s.preview.length} af ${s.count}. Alle er i <a href="${s.area.name}.json">${s.area.name}.json</a>.</p>`
       : '';
-  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+  return `<ol class="records">${s.preview.map(record).join('\n')}</ol>${more}`;
 };
 
 /** The ZIP's readable front page: Danish, one self-contained file (inline styles, no scripts, no outside links). */
@@ -43,7 +97,7 @@ export function indexHtml(o: {
       (s) => `<section id="${s.area.name}" aria-labelledby="h-${s.area.name}">
 <h2 id="h-${s.area.name}">${esc(s.area.title)}</h2>
 <p>${esc(s.area.about)} Antal: ${s.count}. Fil: <a href="${s.area.name}.json">${s.area.name}.json</a>.</p>
-${table(s)}
+${rowsOf(s)}
 </section>`,
     )
     .join('\n');
@@ -56,9 +110,9 @@ ${table(s)}
 <style>
 body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-top: 1px solid #ccc; padding-top: 1rem; }
-.scroll { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.875rem; }
-th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; } a { color: #0b5394; }
+.records { list-style: none; padding: 0; } .records > li { border: 1px solid #bbb; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+dl { margin: 0; } dl > div { display: flex; flex-wrap: wrap; gap: 0 1rem; } dt { font-weight: 600; min-width: 14rem; }
+dd { margin: 0; overflow-wrap: anywhere; } a { color: #0b5394; }
 </style>
 </head>
 <body>
