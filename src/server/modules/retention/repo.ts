@@ -94,12 +94,23 @@ export async function claim(tx: DbOrTx, kind: RetentionKind, cutoff: Date, n: nu
 
 // ── Deleting what was claimed ──
 
-export async function deleteOutbox(tx: DbOrTx, ids: string[]) {
-  await tx.execute(sql`delete from outbox_emails where id in ${ids}`);
+/** Claims and deletes up to `n` due rows of a kind that is only rows (outbox, audit) in one statement; how many. */
+export async function deleteDue(
+  tx: DbOrTx,
+  kind: 'outbox' | 'audit',
+  cutoff: Date,
+  n: number,
+): Promise<number> {
+  const d = DUE[kind];
+  const table = kind === 'outbox' ? sql`outbox_emails` : sql`audit_log`;
+  const gone = await rows<{ id: string }>(
+    tx,
+    sql`delete from ${table} where id in (select ${d.id} from ${d.from} where ${d.where(cutoff)}
+          order by ${d.at} limit ${n} for update ${d.lock} skip locked) returning id`,
+  );
+  return gone.length;
 }
-export async function deleteAudit(tx: DbOrTx, ids: string[]) {
-  await tx.execute(sql`delete from audit_log where id in ${ids}`);
-}
+
 /** The claimed exports' stored files (to delete first), then the rows. */
 export async function exportFiles(tx: DbOrTx, ids: string[]) {
   const r = await rows<{ key: string | null }>(
