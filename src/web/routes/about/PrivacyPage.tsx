@@ -39,7 +39,7 @@ const TEXT = {
       'Oplysningerne ligger på den server og det lager, som den dataansvarlige har valgt. E-mails sendes gennem den dataansvarliges e-mailtjeneste. Amongi sender ikke oplysninger til andre, og siden bruger ikke sporing eller cookies til reklame — kun de nødvendige cookies, der holder dig logget ind og beskytter dine formularer.',
     rightsTitle: 'Dine rettigheder',
     rights:
-      'Du har ret til indsigt i de oplysninger, der er om dig, og til at få forkerte oplysninger rettet. Du kan i visse tilfælde få oplysninger slettet eller få begrænset behandlingen. Kontakt den dataansvarlige. Du kan klage til Datatilsynet.',
+      'Du kan selv hente dine data under Profil → Mine data og se, hvem der har set eller ændret noget om dig, under Profil → Log over mine data. Du har ret til indsigt i de oplysninger, der er om dig, og til at få forkerte oplysninger rettet. Du kan i visse tilfælde få oplysninger slettet eller få begrænset behandlingen. Kontakt den dataansvarlige. Du kan klage til Datatilsynet.',
     dt: 'Datatilsynet',
     a11y: 'Tilgængelighedserklæring',
   },
@@ -71,7 +71,7 @@ const TEXT = {
       'The data is on the server and storage the data controller has chosen. E-mails are sent through the data controller’s e-mail service. Amongi does not pass data on to others, and the site uses no tracking or advertising cookies — only the necessary cookies that keep you signed in and protect your forms.',
     rightsTitle: 'Your rights',
     rights:
-      'You have the right to see the data about you and to have wrong data corrected. In some cases you can have data deleted or its processing restricted. Contact the data controller. You can complain to the Danish Data Protection Agency (Datatilsynet).',
+      'You can download your data yourself under Profile → My data and see who viewed or changed something about you under Profile → Log of my data. You have the right to see the data about you and to have wrong data corrected. In some cases you can have data deleted or its processing restricted. Contact the data controller. You can complain to the Danish Data Protection Agency (Datatilsynet).',
     dt: 'Datatilsynet',
     a11y: 'Accessibility statement',
   },
