@@ -47,7 +47,7 @@ const STDERR_LINES = 30;
 export function ffmpegLimits(env: NodeJS.ProcessEnv = process.env): { nice: number; threads: number } {
   const int = (v: string | undefined, d: number, lo: number, hi: number) => {
     const n = Number(v);
-    return v !== undefined && v !== '' && Number.isInteger(n) ? Math.min(hi, Math.max(lo, n)) : d;
+    return v !== undefined && v.trim() !== '' && Number.isInteger(n) ? Math.min(hi, Math.max(lo, n)) : d;
   };
   const cores = availableParallelism();
   return {
