@@ -168,7 +168,13 @@ describe('every route refuses hostile text, dates and numbers at the edge', () =
           });
           checked++;
           const json = String(res.headers['content-type']).startsWith('application/json');
-          const code = json ? (res.json()?.error?.code as string | undefined) : undefined;
+          // SCIM (/scim/v2) answers its own error shape; the stable code ends its detail: "… (request.invalid_text)".
+          const scim = String(res.headers['content-type']).startsWith('application/scim+json');
+          const code = json
+            ? (res.json()?.error?.code as string | undefined)
+            : scim
+              ? /\(([a-z_.]+)\)$/.exec(String(res.json()?.detail))?.[1]
+              : undefined;
           const label = `${m} ${path} [${v}] → ${res.statusCode} ${code ?? ''}`;
           if (res.statusCode >= 500) failures.push(label);
           else if (hit.size && !(res.statusCode === 400 && code && EXPECTED[v].includes(code)))

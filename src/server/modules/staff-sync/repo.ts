@@ -109,6 +109,70 @@ export async function kommuneExists(db: DbOrTx, id: string) {
   return rows.length > 0;
 }
 
+/** A narrowing of the managed people by one attribute (SCIM's eq filters), in SQL. */
+export type ManagedWhere =
+  | { userId: string }
+  | { email: string }
+  | { externalId: string }
+  | Record<string, never>;
+
+function managedCondition(sourceId: string, where: ManagedWhere) {
+  const conds = [eq(staffSyncPeople.sourceId, sourceId)];
+  if ('userId' in where) conds.push(eq(staffSyncPeople.userId, where.userId));
+  if ('email' in where) conds.push(sql`lower(${users.email}) = ${where.email.toLowerCase()}`);
+  if ('externalId' in where) conds.push(eq(staffSyncPeople.externalId, where.externalId));
+  return and(...conds);
+}
+
+/** One page of the people a source manages (ordered by id), and how many match. */
+export async function managedPage(
+  db: DbOrTx,
+  sourceId: string,
+  where: ManagedWhere,
+  offset: number,
+  limit: number,
+) {
+  const cond = managedCondition(sourceId, where);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(staffSyncPeople)
+    .innerJoin(users, eq(users.id, staffSyncPeople.userId))
+    .where(cond);
+  const items = limit
+    ? await managedSelect(db).where(cond).orderBy(staffSyncPeople.userId).offset(offset).limit(limit)
+    : [];
+  return { items, total: n };
+}
+
+/** One person the source manages, or undefined. */
+export async function managedPerson(db: DbOrTx, sourceId: string, userId: string) {
+  const [m] = await managedSelect(db).where(managedCondition(sourceId, { userId }));
+  return m;
+}
+
+const managedSelect = (db: DbOrTx) =>
+  db
+    .select({
+      userId: staffSyncPeople.userId,
+      externalId: staffSyncPeople.externalId,
+      deactivatedBySource: staffSyncPeople.deactivatedBySource,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+    })
+    .from(staffSyncPeople)
+    .innerJoin(users, eq(users.id, staffSyncPeople.userId));
+
+/** Which of these people the source manages. */
+export async function managedAmong(db: DbOrTx, sourceId: string, userIds: string[]) {
+  if (!userIds.length) return new Set<string>();
+  const rows = await db
+    .select({ userId: staffSyncPeople.userId })
+    .from(staffSyncPeople)
+    .where(and(eq(staffSyncPeople.sourceId, sourceId), inArray(staffSyncPeople.userId, userIds)));
+  return new Set(rows.map((r) => r.userId));
+}
+
 /** The people a source manages, with what deactivation needs. */
 export async function managedPeople(db: DbOrTx, sourceId: string) {
   return db

@@ -65,7 +65,8 @@ export function createScimGroups(ctx: AppContext) {
     add: string[],
     remove: string[],
   ) {
-    const managed = new Set((await repo.managedPeople(tx, source.id)).map((m) => m.userId));
+    const valid = [...add, ...remove].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const managed = await repo.managedAmong(tx, source.id, valid);
     const unknown = add.filter((id) => !managed.has(id));
     if (unknown.length) throw new ScimError(400, `Ukendt medlem: ${unknown[0].slice(0, 64)}`, 'invalidValue');
     const grants = await repo.grantsOfUsers(tx, add);

@@ -52,7 +52,7 @@ export function scimRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (e instanceof ScimError) ({ status, detail, scimType } = e);
       else if (e instanceof AppError) {
         status = e.status;
-        detail = ERRORS[e.code].da;
+        detail = `${ERRORS[e.code].da} (${e.code})`; // the stable code, as the rest of the API gives it
         if (status === 400) scimType = 'invalidValue';
       } else if (
         typeof (e as { statusCode?: number }).statusCode === 'number' &&
@@ -68,7 +68,8 @@ export function scimRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .type(TYPE)
         .send({ schemas: [SCHEMA.error], status: String(status), ...(scimType ? { scimType } : {}), detail });
     });
-    app.addHook('onRequest', async (req: FastifyRequest) => {
+    // After the edge's checks (hostile text is 400 before anything else), before every handler.
+    app.addHook('preHandler', async (req: FastifyRequest) => {
       const header = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const source = m ? await repo.sourceByTokenHash(ctx.db, sha256(m[1])) : undefined;

@@ -98,28 +98,12 @@ export function patchUser(before: Desired, body: unknown): Desired {
   return readUser(next, before);
 }
 
-export function matches(m: Managed, f: Filter) {
-  if (!f) return true;
-  const v = f.value;
-  switch (f.attribute) {
-    case 'username':
-    case 'emails.value':
-      return m.email.toLowerCase() === v.toLowerCase();
-    case 'externalid':
-      return m.externalId === v;
-    case 'id':
-      return m.userId === v;
-    default:
-      return false;
-  }
-}
-
 export function createScimUsers(ctx: AppContext) {
   const { db } = ctx;
 
   async function loadOne(sourceId: string, id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ScimError(404, 'Brugeren findes ikke.');
-    const m = (await repo.managedPeople(db, sourceId)).find((p) => p.userId === id);
+    const m = await repo.managedPerson(db, sourceId, id);
     if (!m) throw new ScimError(404, 'Brugeren findes ikke.');
     return m;
   }
@@ -194,10 +178,17 @@ export function createScimUsers(ctx: AppContext) {
 
   return {
     async list(base: string, source: repo.SourceRow, f: Filter, startIndex: number, count: number) {
-      const all = (await repo.managedPeople(db, source.id)).filter((m) => matches(m, f));
-      all.sort((a, b) => (a.userId < b.userId ? -1 : 1));
-      const page = all.slice(startIndex - 1, startIndex - 1 + count);
-      return { items: page.map((m) => userResource(base, m)), total: all.length };
+      const where: repo.ManagedWhere = !f
+        ? {}
+        : f.attribute === 'externalid'
+          ? { externalId: f.value }
+          : f.attribute === 'id'
+            ? /^[0-9a-f-]{36}$/i.test(f.value)
+              ? { userId: f.value }
+              : { externalId: '\u0000none' }
+            : { email: f.value };
+      const { items, total } = await repo.managedPage(db, source.id, where, startIndex - 1, count);
+      return { items: items.map((m) => userResource(base, m)), total };
     },
 
     async get(base: string, source: repo.SourceRow, id: string) {
@@ -215,7 +206,7 @@ export function createScimUsers(ctx: AppContext) {
         const existing = await findUserByEmail(tx, want.userName);
         let userId: string;
         if (existing) {
-          const mine = (await repo.managedPeople(tx, source.id)).some((m) => m.userId === existing.id);
+          const mine = (await repo.managedAmong(tx, source.id, [existing.id])).has(existing.id);
           const owned = (await ownedBySource(tx, scope, [existing.id])).has(existing.id);
           if (mine || !owned) throw new ScimError(409, 'Brugeren findes allerede.', 'uniqueness');
           userId = existing.id;
