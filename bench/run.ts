@@ -10,14 +10,19 @@ import { clipBench } from './clip.js';
 import { exportBench } from './export.js';
 import { feedbackBench } from './feedback.js';
 import { inquiryBench } from './inquiry.js';
+import { memoryBench } from './memory.js';
 import { observationBench } from './observation.js';
+import { oidcBench } from './oidc.js';
 import { openapiBench } from './openapi.js';
 import { pageLoadBench } from './page-load.js';
 import { playableBench } from './playable.js';
 import { progressionBench } from './progression.js';
 import { progressionImportBench } from './progression-import.js';
 import { resetTimingBench } from './reset-timing.js';
+import { retentionBench } from './retention.js';
+import { searchMixBench } from './search-mix.js';
 import { segmentsBench } from './segments.js';
+import { staffSyncBench } from './staff-sync.js';
 import { surveyBench } from './survey.js';
 import { uploadBench } from './upload.js';
 import { videoBench } from './video.js';
@@ -31,6 +36,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   catalogue: catalogueBench,
   observation: observationBench,
   inquiry: inquiryBench,
+  'search-mix': searchMixBench,
   'page-load': pageLoadBench,
   playable: playableBench,
   progression: progressionBench,
@@ -42,7 +48,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
   clip: clipBench,
   feedback: feedbackBench,
   captions: captionsBench,
+  memory: memoryBench,
   export: exportBench,
+  'staff-sync': staffSyncBench,
+  oidc: oidcBench,
+  retention: retentionBench,
 };
 
 async function main() {

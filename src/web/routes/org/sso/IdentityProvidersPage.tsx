@@ -66,7 +66,7 @@ export function IdentityProvidersPage() {
               />
             )}
             {data.items.length === 0 ? (
-              <p className="muted">{t('sso.admin.none')}</p>
+              editing === null && <p className="muted">{t('sso.admin.none')}</p>
             ) : (
               <ul className="sso-providers stack" aria-label={t('sso.admin.listLabel')}>
                 {data.items.map((p) => (
