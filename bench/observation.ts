@@ -154,6 +154,29 @@ export async function observationBench() {
       console.log(`HTTP ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
     }
 
+    // Issue 21 item 3: while forvaltning hammers the kommune view (CONNECTIONS at once, no per-person limit in the
+    // bench's server), others' light requests — /healthz and the leader's /me — against the same requests idle.
+    const light = {
+      healthz: { url: `${server.base}/healthz`, headers: {} },
+      me: { url: `${server.base}/api/v1/me`, headers: { cookie: leader.cookie } },
+    };
+    const fairness: Record<string, unknown> = { lightConnections: 2, target: { p99Ms: 50 } };
+    for (const [name, r] of Object.entries(light)) {
+      const lightOpts = { connections: 2, seconds: Math.min(5, seconds), headers: r.headers };
+      const idle = await load(r.url, lightOpts);
+      const hammer = load(`${server.base}${routes.kommune.url}`, {
+        connections: CONNECTIONS,
+        seconds: Math.min(5, seconds) + 2,
+        headers: { cookie: routes.kommune.cookie },
+      });
+      await new Promise((res) => setTimeout(res, 1000)); // the hammer's requests fill the line first
+      const busy = await load(r.url, lightOpts);
+      const heavy = await hammer;
+      fairness[name] = { idle, whileHammered: busy, hammer: heavy, loadAverage: loadAvg() };
+      console.log(`fairness ${name}: p99 idle ${idle.p99Ms} ms, while hammered ${busy.p99Ms} ms`);
+    }
+    http.fairness = fairness;
+
     if (SCALE !== 1) {
       console.log('BENCH_SCALE is not 1: nothing recorded');
       return;
