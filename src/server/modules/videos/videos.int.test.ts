@@ -25,7 +25,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function waitFor(c: TestClient, id: string, status: string, timeoutMs = 60_000) {
+async function waitFor(c: TestClient, id: string, status: string, timeoutMs = 240_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = (await c.get(`/api/v1/videos/${id}`)).json();
@@ -73,7 +73,7 @@ describe('upload → processing → playback', () => {
     const forged = v.playlistUrl.replace(/\/([A-Za-z0-9_-]{32})\//, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/');
     expect((await fetch(base + forged)).status).toBe(404);
     ready = { id: videoId, playlistUrl: v.playlistUrl };
-  }, 120_000);
+  }, 300_000);
 });
 
 const status = (c: TestClient, id: string) => c.get(`/api/v1/videos/${id}`).then((r) => r.statusCode);
