@@ -329,6 +329,25 @@ describe('across processes and faults', () => {
     await admin.delete(`/api/v1/identity-providers/${down}`);
   });
 
+  it('reads userinfo when the provider is set to (UNI-Login preset), and a switched-off provider is hidden', async () => {
+    const res = await admin.post(
+      '/api/v1/identity-providers',
+      providerBody({ name: 'Med userinfo', useUserinfo: true, claimSubject: 'sub', createUsers: false }),
+    );
+    const withUserinfo = res.json().id as string;
+    const c = t.client();
+    expect((await signIn(c, 'sub-second', { pid: withUserinfo })).location).toBe('/');
+    expect((await c.get('/api/v1/me')).json().email).toBe('medarbejder@demo.amongi.dk');
+    await admin.patch(`/api/v1/identity-providers/${withUserinfo}`, { enabled: false });
+    const names = (await t.client().get('/api/v1/auth/providers'))
+      .json()
+      .items.map((p: { name: string }) => p.name);
+    expect(names).not.toContain('Med userinfo');
+    const off = await t.client().get(`/api/v1/auth/oidc/${withUserinfo}/start`);
+    expect(off.headers.location).toBe(errorPage('sso.provider_not_found'));
+    await admin.delete(`/api/v1/identity-providers/${withUserinfo}`);
+  });
+
   it('a disabled or unknown provider cannot be started', async () => {
     const c = t.client();
     const unknown = await c.get('/api/v1/auth/oidc/00000000-0000-4000-8000-000000000000/start');
