@@ -180,5 +180,10 @@ describe('the search memory: order, cursor and facets as the SQL gives them', ()
     expect(count('subject', 's2')).toBe(1); // the subject facet ignores the subject filter
     expect(count('method', 'm1')).toBe(1);
     expect(facets.find((f) => f.facet === 'subject' && f.value === 's1')?.label).toBe('Dansk');
+    // The reader's own row comes back through `own` though the class does not see it, and nothing else does.
+    const mine = run({ view: new Uint8Array(4), own: memory.owned('o') });
+    expect(ids(mine.page)).toEqual(['c', 'b', 'a', 'd']);
+    expect(memory.owned('someone else')).toBeNull();
+    expect(ids(run({ view: new Uint8Array(4) }).page)).toEqual([]);
   });
 });
