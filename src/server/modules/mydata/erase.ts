@@ -66,13 +66,13 @@ export async function erasePerson(
 ) {
   const { db } = ctx;
   const result = await db.transaction(async (tx) => {
+    // The person's row is locked first: two erasures at once wait for each other, the second finds no one (404).
+    if (id !== FORMER_EMPLOYEE_ID) await tx.execute(sql`select 1 from users where id = ${id} for update`);
     const p = await person(tx, id);
     if (opts.by && opts.confirmName !== undefined && opts.confirmName.trim() !== p.name.trim())
       throw new AppError('mydata.erase_confirm');
     const block = await blockOf(tx, id, opts.by);
     if (block) throw new AppError(block);
-    // The person's row is locked: two erasures at once wait for each other, the second finds no one.
-    await tx.execute(sql`select 1 from users where id = ${id} for update`);
     await tx
       .insert(users)
       .values({

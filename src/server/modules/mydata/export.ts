@@ -136,7 +136,7 @@ export async function runExport(
     );
     const { size } = await fs.stat(file);
     await ctx.storage.putFile(key, file, 'application/zip');
-    await db
+    const done = await db
       .update(dataExports)
       .set({
         status: 'ready',
@@ -146,7 +146,10 @@ export async function runExport(
         finishedAt: sql`now()`,
         expiresAt: sql`now() + make_interval(days => ${EXPORT_DAYS})`,
       })
-      .where(eq(dataExports.id, exportId));
+      .where(eq(dataExports.id, exportId))
+      .returning({ id: dataExports.id });
+    // The person was erased while the ZIP was being written: it must not outlive them.
+    if (!done.length) await ctx.storage.delete(key);
   } catch (err) {
     if (!job || job.retryCount >= job.retryLimit)
       await db

@@ -271,4 +271,21 @@ describe('erasure', () => {
       ).json().error.code,
     ).toBe('mydata.erase_former_employee');
   });
+  it('two erasures of one person at once: one erases, the other finds no one', async () => {
+    const [u] = await rows<{ id: string }>(
+      t.ctx.db,
+      sql`insert into users (email, name, status) values ('to.gange@example.dk', 'To Gange', 'active') returning id`,
+    );
+    const url = `/api/v1/people/${u?.id}/erasure`;
+    const both = await Promise.all([
+      as.administrator.post(url, { confirmName: 'To Gange' }),
+      as.administrator.post(url, { confirmName: 'To Gange' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 404]);
+    const audits = await rows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int n from audit_log where action = 'person.erase' and subject_id = ${u?.id}`,
+    );
+    expect(audits[0]?.n).toBe(1);
+  });
 });
