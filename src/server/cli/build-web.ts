@@ -1,14 +1,15 @@
 /**
- * `npm start`'s first step: builds the web app (vite) only when its sources changed since the last build. The
- * content hash of everything the build reads (src/web, src/shared, the vite config, the lock file) is kept
- * beside the build in `<dist>.hash` — not inside it, where the server would publish it. A fresh clone, a
- * `git pull` that touched the web, or a missing build builds; anything else starts at once.
+ * `npm start`'s first step: bundles the server (build-server.ts) and builds the web app (vite), each only when its
+ * sources changed since the last build. The content hash of everything the web build reads (src/web, src/shared,
+ * the vite config, the lock file) is kept beside the build in `<dist>.hash` — not inside it, where the server would
+ * publish it. A fresh clone, a `git pull` that touched the web, or a missing build builds; else it starts at once.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServerBundle } from './build-server.js';
+import { contentHash } from './source-hash.js';
 
 /** What the web build reads: folders are walked, files read whole. */
 const INPUTS = [
@@ -20,28 +21,9 @@ const INPUTS = [
   'tsconfig.json',
 ];
 
-function files(root: string, rel: string): string[] {
-  const full = path.join(root, rel);
-  if (!fs.existsSync(full)) return [];
-  if (!fs.statSync(full).isDirectory()) return [rel];
-  return fs
-    .readdirSync(full)
-    .filter((n) => !n.startsWith('.'))
-    .sort()
-    .flatMap((n) => files(root, path.join(rel, n)));
-}
-
 /** The content hash of the web build's inputs (names and bytes) and the build settings. */
-export function webSourceHash(root: string, env: NodeJS.ProcessEnv = process.env) {
-  const h = createHash('sha256');
-  h.update(`WEB_DIST_DIR=${env.WEB_DIST_DIR ?? ''}\n`);
-  for (const f of INPUTS.flatMap((i) => files(root, i)).filter((f) => !/\.test\.tsx?$/.test(f))) {
-    h.update(`${f.split(path.sep).join('/')}\0`);
-    h.update(fs.readFileSync(path.join(root, f)));
-    h.update('\0');
-  }
-  return h.digest('hex');
-}
+export const webSourceHash = (root: string, env: NodeJS.ProcessEnv = process.env) =>
+  contentHash(root, INPUTS, `WEB_DIST_DIR=${env.WEB_DIST_DIR ?? ''}\n`);
 
 /** Where the build and its hash are (as the server finds the build: WEB_DIST_DIR or dist/web). */
 export function buildPlaces(root: string, env: NodeJS.ProcessEnv = process.env) {
@@ -58,6 +40,11 @@ export function buildIsCurrent(root: string, env: NodeJS.ProcessEnv = process.en
 
 function main() {
   const root = process.cwd();
+  // The server as one bundle (build-server.ts): a second or two with esbuild, only when its sources changed.
+  if (!buildServerBundle(root)) {
+    process.stderr.write('Serveren kunne ikke samles (se fejlen ovenfor).\n');
+    process.exit(1);
+  }
   const { hashFile } = buildPlaces(root);
   if (buildIsCurrent(root)) {
     process.stdout.write('Webappen er uændret siden sidste bygning: starter uden at bygge.\n');
