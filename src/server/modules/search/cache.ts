@@ -22,6 +22,9 @@ import { cacheGeneration } from '../search-documents/index.js';
  *
  * Concurrent requests for the same key share one computation (no stampede on a miss).
  *
+ * Search itself now reads the search memory (memory.ts) kept by the same generation and class rule; these caches
+ * keep the `mine` lists, the cards, the lexeme checks and the home page.
+ *
  * This file holds the cache itself and the visibility class; the caches of one app are in caches.ts.
  */
 

@@ -158,9 +158,9 @@ export function createSearchService(ctx: AppContext, deps: { videos: VideoServic
      * Search (V3) and the video lists: one page of summaries in the chosen order, the facet counts and the
      * total, all over what the actor may see. Relevance needs a query; without one the order is newest.
      *
-     * Cached for a few seconds (cache.ts): what the actor's visibility class may see is computed once per class
-     * and request; the actor's own videos outside the class are searched separately and merged in (rows in
-     * the same total order, facet counts added: the two sets never overlap). `mine` lists are per person.
+     * From the search memory (memory.ts, fromMemory): what the actor's visibility class sees plus their own
+     * finished videos, the text matched once per text for everyone. `mine` lists are cached per person
+     * (cache.ts); with AMONGI_SEARCH_MEMORY=0 every search is one statement over the same scope.
      */
     async search(actor: Actor, p: SearchParams, locale: Locale): Promise<SearchAnswer> {
       const sorted = <T extends string>(xs: T[]) => [...new Set(xs)].sort();
