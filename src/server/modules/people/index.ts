@@ -7,4 +7,4 @@ export { createInterestsService, type Interests, type InterestsService } from '.
 export { personDetail } from './repo.js';
 export { peopleRoutes } from './routes.js';
 export { createPeopleService } from './service.js';
-export { disabledAmong, disablePeople, reactivatePeople } from './status.js';
+export { disablePeople, reactivatePeople } from './status.js';

@@ -45,13 +45,3 @@ export async function reactivatePeople(tx: DbOrTx, userIds: string[]): Promise<D
     .returning({ id: users.id });
   return changed.map(({ id }) => ({ type: 'person.changed', userId: id }) as DomainEvent);
 }
-
-/** Ids among these who are disabled now. */
-export async function disabledAmong(db: DbOrTx, userIds: string[]): Promise<Set<string>> {
-  if (!userIds.length) return new Set();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, userIds), sql`${users.status} = 'disabled'`));
-  return new Set(rows.map((r) => r.id));
-}

@@ -20,7 +20,7 @@ import {
 /** SQL of the staff sync: sources, scope, the people a source manages, runs, leases. Bulk, never one per row. */
 
 const CHUNK = 1000;
-export function chunks<T>(list: T[]): T[][] {
+function chunks<T>(list: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
   return out;

@@ -18,12 +18,12 @@ type CreateInput = z.output<typeof c.CreateStaffSyncSource>;
 type UpdateInput = z.output<typeof c.UpdateStaffSyncSource>;
 
 /** A SCIM bearer token: 32 random bytes, shown once; only its SHA-256 digest is stored. */
-export function newScimToken() {
+function newScimToken() {
   const token = `amongi_scim_${randomBytes(32).toString('base64url')}`;
   return { token, hash: sha256(token) };
 }
 
-export function runView(r: repo.RunRow, locale: Locale) {
+function runView(r: repo.RunRow, locale: Locale) {
   return {
     ...r,
     message: r.code ? errorMessage(r.code as ErrorCode, locale) : null,

@@ -17,10 +17,10 @@ import * as repo from './repo.js';
  * and reported with their line numbers; their people count as present (never deactivated for a typo).
  */
 
-export const LEASE_SECONDS = 600;
+const LEASE_SECONDS = 600;
 const MAX_REPORTED_ERRORS = 200;
 
-export type Counts = {
+type Counts = {
   created: number;
   updated: number;
   deactivated: number;

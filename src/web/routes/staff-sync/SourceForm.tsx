@@ -44,7 +44,7 @@ export function SourceForm({
       name: str('name'),
       ...(kind === 'scim'
         ? { defaultInstitutionId: str('defaultInstitutionId') || null }
-        : { location: str('location'), intervalMinutes: interval ? Number(interval) : null }),
+        : { location: str('location'), intervalMinutes: interval === 'manual' ? null : Number(interval) }),
       kommuneId: str('kommuneId') || null,
       institutionIds: [...scope],
       maxDeactivatePercent: Number(str('maxDeactivatePercent')),
@@ -81,7 +81,7 @@ export function SourceForm({
             name="interval"
             defaultValue={source?.intervalMinutes ? String(source.intervalMinutes) : '60'}
           >
-            <option value="">{t('staffSync.manualOnly')}</option>
+            <option value="manual">{t('staffSync.manualOnly')}</option>
             {INTERVALS.map((m) => (
               <option key={m} value={String(m)}>
                 {t(`staffSync.intervals.${m}`)}

@@ -18,7 +18,7 @@ import { SCHEMA } from './resources.js';
 type Team = { id: string; name: string; institutionId: string };
 type Member = { teamId: string; userId: string; name: string };
 
-export function groupResource(base: string, t: Team, members: Member[]) {
+function groupResource(base: string, t: Team, members: Member[]) {
   return {
     schemas: [SCHEMA.group],
     id: t.id,

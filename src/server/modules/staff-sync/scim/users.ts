@@ -14,9 +14,9 @@ import { SCHEMA } from './resources.js';
 /** SCIM Users for one source (RFC 7644 §3): only the people the source manages, only inside its scope. */
 
 type Managed = Awaited<ReturnType<typeof repo.managedPeople>>[number];
-export type Desired = { userName: string; name: string; externalId: string | null; active: boolean };
+type Desired = { userName: string; name: string; externalId: string | null; active: boolean };
 
-export function userResource(base: string, m: Managed) {
+function userResource(base: string, m: Managed) {
   return {
     schemas: [SCHEMA.user],
     id: m.userId,
@@ -33,7 +33,7 @@ export function userResource(base: string, m: Managed) {
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Reads a SCIM User body into what we store. */
-export function readUser(body: unknown, before?: Desired): Desired {
+function readUser(body: unknown, before?: Desired): Desired {
   if (!body || typeof body !== 'object')
     throw new ScimError(400, 'Brødteksten skal være et JSON-objekt.', 'invalidSyntax');
   const b = body as Record<string, unknown>;
@@ -60,7 +60,7 @@ export function readUser(body: unknown, before?: Desired): Desired {
 }
 
 /** Applies a PatchOp (RFC 7644 §3.5.2) to the user's current values. */
-export function patchUser(before: Desired, body: unknown): Desired {
+function patchUser(before: Desired, body: unknown): Desired {
   const ops = (body as { Operations?: unknown })?.Operations;
   if (!Array.isArray(ops)) throw new ScimError(400, 'Operations mangler.', 'invalidSyntax');
   const next: Record<string, unknown> = {
