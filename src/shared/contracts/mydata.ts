@@ -34,8 +34,10 @@ export const ErasureLine = z.object({
 export const ErasurePreview = z.object({
   person: z.object({ id, name: z.string(), email: z.string() }),
   lines: z.array(ErasureLine),
-  /** The person's own videos that are removed with their media (titles shown to the administrator). */
+  /** The person's own videos that are removed with their media, of those the administrator may watch. */
   videos: z.array(z.object({ id, title: z.string() })),
+  /** How many more of their videos go that the administrator may not watch (private ones): counted, not named. */
+  hiddenVideos: z.number().int(),
   /** Why it cannot be done now (e.g. the last administrator), else null. */
   blockedBy: z.enum(['mydata.erase_self', 'mydata.erase_last_administrator']).nullable(),
 });

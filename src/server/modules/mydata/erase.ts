@@ -7,8 +7,9 @@ import { rows } from '../../db/rows.js';
 import { roleGrants, users } from '../../db/schema.js';
 import { videos } from '../../db/videos-schema.js';
 import { AppError } from '../../http/errors.js';
-import type { Actor } from '../../policy/index.js';
+import { type Actor, can } from '../../policy/index.js';
 import { audit } from '../audit.js';
+import { policyColumns, videoResource } from '../videos/index.js';
 import { ANONYMISED } from './decisions.js';
 import { previewCounts } from './erase-preview.js';
 
@@ -44,11 +45,20 @@ async function blockOf(db: DbOrTx, id: string, by: Actor | null): Promise<Erasur
 export async function erasurePreview(db: DbOrTx, id: string, by: Actor) {
   const p = await person(db, id);
   const own = await db
-    .select({ id: videos.id, title: videos.title })
+    .select({ ...policyColumns, title: videos.title })
     .from(videos)
     .where(eq(videos.ownerId, id))
     .orderBy(videos.createdAt);
-  return { person: p, lines: await previewCounts(db, id), videos: own, blockedBy: await blockOf(db, id, by) };
+  // Private is private, also here: the administrator sees the titles of the videos they may watch, and how many
+  // others (private recordings, ones shown to a team) go too.
+  const shown = own.filter((v) => can(by, 'video.read', videoResource(v)));
+  return {
+    person: p,
+    lines: await previewCounts(db, id),
+    videos: shown.map((v) => ({ id: v.id, title: v.title })),
+    hiddenVideos: own.length - shown.length,
+    blockedBy: await blockOf(db, id, by),
+  };
 }
 
 /**

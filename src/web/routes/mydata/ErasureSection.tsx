@@ -78,6 +78,9 @@ export function ErasureSection({ person }: { person: { id: string; name: string 
                   {preview.data.videos.map((v) => v.title).join(', ')}
                 </p>
               )}
+              {action === 'remove' && preview.data.hiddenVideos > 0 && (
+                <p>{t('mydata.erase.hiddenVideos', { count: preview.data.hiddenVideos })}</p>
+              )}
             </div>
           ))}
           <p className="muted">{t('mydata.erase.why')}</p>
