@@ -66,7 +66,7 @@ describe('single sign-on (issue 20 part 1)', () => {
     await page.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await page.getByText('Log-ind-tjenesten er tilføjet.').waitFor();
     const card = page.getByRole('listitem').filter({ hasText: 'Kommunens log-ind' });
-    await expect(await card.getByText('Gemt (vises ikke)').isVisible()).toBe(true);
+    await card.getByText('Gemt (vises ikke)').waitFor();
     expect(await page.content()).not.toContain(idp.clientSecret);
     await expectAxeCleanAtBothWidths(page, 'sso-admin-list', shots);
     await context.close();
@@ -93,6 +93,12 @@ describe('single sign-on (issue 20 part 1)', () => {
     ]);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.screenshot({ path: path.join(shots, 'sso-front-page-desktop.png'), fullPage: true });
+    // Signing out ends the provider's session too (RP-initiated logout) and comes back to the sign-in page.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL((u) => u.origin === idp.issuer);
+    await page.getByRole('button', { name: 'Ja, log ud' }).click();
+    await page.waitForURL((u) => u.origin === baseUrl() && u.pathname === '/log-ind');
+    expect((await page.request.get('/api/v1/me')).status()).toBe(401);
     await context.close();
   });
 

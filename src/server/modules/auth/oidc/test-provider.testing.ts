@@ -96,7 +96,17 @@ export async function startTestProvider(opts: {
     },
     scopes: ['openid', 'email', 'profile', 'uni'],
     pkce: { required: () => true, methods: ['S256'] },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Log ud</title></head>
+<body><main><h1>Log ud fra testudbyderen?</h1>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, log ud</button></main></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => {
       const a = accounts.get(id);
