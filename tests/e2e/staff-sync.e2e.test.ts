@@ -33,7 +33,9 @@ afterAll(async () => {
 });
 
 describe('staff sync', () => {
-  it('an administrator adds a URL source, runs it and reads the run; a SCIM token is shown once', async () => {
+  it('an administrator adds a URL source, runs it and reads the run; a SCIM token is shown once', {
+    timeout: 300_000,
+  }, async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'administrator');
     await page.goto('/organisation');
