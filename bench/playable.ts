@@ -25,7 +25,7 @@ import {
 import type { ProbeResult } from '../src/server/media/probe-result.js';
 import { tusUpload } from '../src/server/testing/upload.js';
 import { makeVideo } from '../src/server/testing/videos.js';
-import { type LoadResult, load, loadAvg, round, signIn, startServer, writeResult } from './lib.js';
+import { execFileP, type LoadResult, load, loadAvg, round, signIn, startServer, writeResult } from './lib.js';
 import { makeRemuxSource, seconds, timeCommand } from './video-runs.js';
 
 const TARGET = { remuxFirstPlayableSeconds: 10, transcodeFirstPlayableSeconds: 60, ladderVsRawMax: 1.1 };
@@ -75,6 +75,17 @@ async function rawRuns(input: string, p: ProbeResult, dir: string) {
   };
 }
 
+async function makeMpeg4Source(dir: string, secs: number): Promise<string> {
+  const out = path.join(dir, 'mpeg4-1080p.mp4');
+  await execFileP('ffmpeg', [
+    ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'],
+    ...['-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=30:duration=${secs}`],
+    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${secs}`],
+    ...['-c:v', 'mpeg4', '-q:v', '4', '-c:a', 'aac', '-b:a', '128k', out],
+  ]);
+  return out;
+}
+
 type Video = { status: string; renditions: { done: string[]; coming: string[] } | null };
 
 async function webLoad(base: string, cookie: string, secs: number) {
@@ -99,9 +110,21 @@ export async function playableBench() {
   try {
     let t0 = performance.now();
     const phone = await makeRemuxSource(work, secs);
-    const hevc = await makeVideo(work, {
-      ...{ name: 'hevc-1080p', seconds: secs, width: 1920, height: 1080, codec: 'hevc', bitrate: '3000k' },
-    });
+    // A source that must be transcoded: HEVC (iPhone default), or with BENCH_PLAYABLE_CODEC=mpeg4 an MPEG-4 Part 2
+    // file (old cameras), which is far quicker to generate on a busy machine and cheaper to decode than HEVC.
+    const hevc =
+      process.env.BENCH_PLAYABLE_CODEC === 'mpeg4'
+        ? await makeMpeg4Source(work, secs)
+        : await makeVideo(work, {
+            ...{
+              name: 'hevc-1080p',
+              seconds: secs,
+              width: 1920,
+              height: 1080,
+              codec: 'hevc',
+              bitrate: '3000k',
+            },
+          });
     console.log(`sources made in ${seconds(t0).toFixed(0)} s`);
     const auth = await signIn(server.base, 'medarbejder@demo.amongi.dk');
     const cookie = auth.cookie as string;
@@ -111,7 +134,7 @@ export async function playableBench() {
     const results: Record<string, unknown> = {};
     for (const [name, file] of [
       ['phoneH264', phone],
-      ['hevc', hevc],
+      [process.env.BENCH_PLAYABLE_CODEC === 'mpeg4' ? 'mpeg4' : 'hevc', hevc],
     ] as const) {
       const p = await probe(file);
       t0 = performance.now();
