@@ -25,11 +25,7 @@ export function createRetentionService(ctx: AppContext, opts: { erasureAvailable
   const { db } = ctx;
   return {
     /** Periods, the dry run (what a run now would remove, oldest first) and the last runs. */
-    async overview(
-      actor: Actor,
-      locale: 'da' | 'en',
-      now = new Date(),
-    ): Promise<z.input<typeof c.RetentionOverview>> {
+    async overview(actor: Actor, locale: 'da' | 'en', now = new Date()) {
       authorize(actor, 'retention.manage', { type: 'instance' });
       const p = await periods(db);
       const kinds = [];
