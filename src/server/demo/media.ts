@@ -39,8 +39,7 @@ import {
   transcodeToHls,
   writeMaster,
 } from '../media/index.js';
-import { startProcessing, startVideoPipeline } from '../modules/videos/index.js';
-import { makeRenditions, mediaRecord } from '../modules/videos/renditions-step.js';
+import { makeRenditions, mediaRecord, startProcessing, startVideoPipeline } from '../modules/videos/index.js';
 import type { Storage } from '../storage/index.js';
 import { DEMO_DOMAIN } from './constants.js';
 import { type DemoLook, demoLook, demoTextSupport, generateDemoVideo, type TextSupport } from './look.js';

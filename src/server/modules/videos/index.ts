@@ -12,6 +12,8 @@ export { grantRoutes } from './grants-routes.js';
 export { mediaRoutes } from './media-routes.js';
 export { withPreview } from './open-graph.js';
 export { type PipelineOptions, startProcessing, startVideoPipeline } from './pipeline.js';
+// The renditions step's code is part of the demo media cache's key (demo/media.ts hashes the pipeline's code).
+export { makeRenditions, mediaRecord } from './renditions-step.js';
 export { getVideo, listVideos, type PolicyVideo, policyColumns, type VideoDetail } from './repo.js';
 export { videoRoutes } from './routes.js';
 export { createVideoService, presentVideo, type VideoService, videoResource } from './service.js';
