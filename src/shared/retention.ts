@@ -33,4 +33,3 @@ export const RETENTION_MAX_DAYS = 36500;
 
 /** Kinds shown on the page whose rules live elsewhere (not editable here). */
 export const RETENTION_FIXED = ['sessions', 'progression'] as const;
-export type RetentionFixed = (typeof RETENTION_FIXED)[number];
