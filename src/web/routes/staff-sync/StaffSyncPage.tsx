@@ -21,20 +21,20 @@ export function StaffSyncPage() {
       <h1>{t('staffSync.title')}</h1>
       <p className="lead">{t('staffSync.intro')}</p>
       <Notice message={notice} />
-      {token && (
-        <section className="card token-once" aria-labelledby="token-heading">
-          <h2 id="token-heading">{t('staffSync.tokenTitle', { name: token.name })}</h2>
-          <p>{t('staffSync.tokenOnce')}</p>
-          <p>
-            <code className="break" data-testid="scim-token">
-              {token.token}
-            </code>
-          </p>
-        </section>
-      )}
       <QueryView query={sources}>
         {(o) => (
           <div className="stack">
+            {token && (
+              <section className="card token-once" aria-labelledby="token-heading">
+                <h2 id="token-heading">{t('staffSync.tokenTitle', { name: token.name })}</h2>
+                <p>{t('staffSync.tokenOnce')}</p>
+                <p>
+                  <code className="break" data-testid="scim-token">
+                    {token.token}
+                  </code>
+                </p>
+              </section>
+            )}
             {o.items.length === 0 && <p>{t('staffSync.none')}</p>}
             {o.items.map((s) => (
               <SourceCard
