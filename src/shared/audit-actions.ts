@@ -34,7 +34,6 @@ const l = (group: AuditGroup, da: string, en: string): Label => ({ group, da, en
 export const AUDIT_ACTIONS = {
   // Sign-in and the log itself
   'auth.sign_in': l('signin', 'loggede ind', 'signed in'),
-  'sso.sign_in': l('signin', 'loggede ind via en log-ind-tjeneste', 'signed in through a sign-in service'),
   'sso.sign_in_refused': l(
     'signin',
     'blev afvist ved log-ind via en log-ind-tjeneste',

@@ -37,12 +37,16 @@ function cookieOptions(req: FastifyRequest, httpOnly: boolean) {
   return { path: '/', httpOnly, sameSite: 'lax' as const, secure: req.protocol === 'https' };
 }
 
-/** Creates a session for the user and sets its cookie. Returns the session id (a hash; the token lives only in the cookie). */
+/**
+ * Creates a session for the user and sets its cookie. Returns the session id (a hash; the token lives only in the
+ * cookie). `signIn`: how the person signed in, for the audit entry (default a password).
+ */
 export async function startSession(
   ctx: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
   userId: string,
+  signIn: Record<string, string> = { method: 'password' },
 ) {
   const token = randomToken();
   const id = sha256(token);
@@ -54,10 +58,16 @@ export async function startSession(
     userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
   });
   // Every sign-in (password, invitation, single sign-on) is in the audit log and the person's own log (issue 20
-  // part 5). Written straight to the table: infrastructure imports no module.
+  // part 5), one entry each, saying how. Written straight to the table: infrastructure imports no module.
   await ctx.db
     .insert(auditLog)
-    .values({ actorId: userId, action: 'auth.sign_in', subjectType: 'user', subjectId: userId });
+    .values({
+      actorId: userId,
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: userId,
+      details: signIn,
+    });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req, true), maxAge });
   reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookieOptions(req, false), maxAge });
   return id;

@@ -193,9 +193,14 @@ describe('signing in through the provider', () => {
     );
     expect(link.n).toBe(1);
     const a = await q1<{ details: Record<string, unknown> }>(
-      sql`select details from audit_log where action = 'sso.sign_in' order by created_at desc limit 1`,
+      sql`select details from audit_log where action = 'auth.sign_in' order by created_at desc limit 1`,
     );
     expect(a.details).toMatchObject({ method: 'oidc', provider: 'Testlogin', linkedBy: 'email' });
+    // One entry per sign-in (the session's, saying how), not a second one of its own.
+    const n = await q1<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'sso.sign_in'`,
+    );
+    expect(n.n).toBe(0);
   });
 
   it('signs in again by the stored subject, even after the e-mail changed at the provider', async () => {

@@ -91,7 +91,7 @@ export function oidcRoutes(
         try {
           const done = await signIn.callback(req.query, rawQuery, browserState);
           if (req.sessionId) await revokeSession(ctx, ctx.db, req.sessionId);
-          const sessionId = await startSession(ctx, req, res, done.userId);
+          const sessionId = await startSession(ctx, req, res, done.userId, done.audited);
           await repo.insertSsoSession(ctx.db, {
             sessionId,
             providerId: done.providerId,

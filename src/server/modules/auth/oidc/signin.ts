@@ -31,7 +31,13 @@ function kindOf(p: repo.ProviderRow, claims: Claims): SsoMappedKind | 'unknown' 
   return 'unknown';
 }
 
-export type SignedIn = { userId: string; providerId: string; idToken: string; returnTo: string };
+export type SignedIn = {
+  userId: string;
+  providerId: string;
+  idToken: string;
+  returnTo: string;
+  audited: Record<string, string>;
+};
 
 /** OpenID Connect sign-in: authorization code with PKCE (S256), state and nonce kept once in the database. */
 export function createOidcSignIn(ctx: AppContext) {
@@ -181,13 +187,9 @@ export function createOidcSignIn(ctx: AppContext) {
     const user = await repo.findUser(ctx.db, userId);
     if (!user || user.status === 'disabled') throw await refuse(p, 'auth.account_disabled');
     if (user.status === 'invited') await repo.activateUser(ctx.db, userId);
-    await audit(ctx.db, { id: userId, grants: [], teamIds: [] }, 'sso.sign_in', 'user', userId, {
-      method: 'oidc',
-      provider: p.name,
-      providerId: p.id,
-      linkedBy: how,
-    });
-    return { userId, providerId: p.id, idToken, returnTo: flow.returnTo };
+    // The sign-in's audit entry (auth.sign_in) is written with the session, with these details.
+    const audited = { method: 'oidc', provider: p.name, providerId: p.id, linkedBy: how };
+    return { userId, providerId: p.id, idToken, returnTo: flow.returnTo, audited };
   }
 
   /** Where to end the provider's session too (RP-initiated logout), when this session came from one that offers it. */
