@@ -59,15 +59,13 @@ export async function startSession(
   });
   // Every sign-in (password, invitation, single sign-on) is in the audit log and the person's own log (issue 20
   // part 5), one entry each, saying how. Written straight to the table: infrastructure imports no module.
-  await ctx.db
-    .insert(auditLog)
-    .values({
-      actorId: userId,
-      action: 'auth.sign_in',
-      subjectType: 'user',
-      subjectId: userId,
-      details: signIn,
-    });
+  await ctx.db.insert(auditLog).values({
+    actorId: userId,
+    action: 'auth.sign_in',
+    subjectType: 'user',
+    subjectId: userId,
+    details: signIn,
+  });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req, true), maxAge });
   reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookieOptions(req, false), maxAge });
   return id;
