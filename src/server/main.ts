@@ -145,10 +145,11 @@ async function main() {
       ])
     : async () => {};
   const pipeline = services.has('worker') ? await startVideoPipeline(ctx) : undefined;
-  // "Mine data" exports (issue 20 part 3) are prepared by the worker processes too.
-  if (services.has('worker')) await startExportWorker(ctx);
-  // Automatic captions (issue 19) run in worker processes too, one at a time.
-  if (services.has('worker')) await startTranscriptionWorker(ctx);
+  // The worker processes also prepare "Mine data" exports (issue 20) and make automatic captions (issue 19).
+  if (services.has('worker')) {
+    await startExportWorker(ctx);
+    await startTranscriptionWorker(ctx);
+  }
   // Demo videos get their media: at once from the cache when it has them, else through the pipeline meanwhile.
   const demoMedia = new AbortController();
   if (config.demo && config.demoContent) {
