@@ -118,7 +118,7 @@ describe('/healthz and /metrics', () => {
 });
 
 describe('OpenAPI', () => {
-  it('is an OpenAPI 3 document that lists every registered /api/v1 route and method, and nothing else', async () => {
+  it('is an OpenAPI 3 document that lists every registered /api/v1 and /scim/v2 route and method, and nothing else', async () => {
     const res = await t.client().get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
@@ -131,12 +131,14 @@ describe('OpenAPI', () => {
     // HEAD on an upload is.
     const all = registeredRoutes(t.app);
     const registered = all
-      .filter((r) => r.includes(' /api/v1/') && !r.startsWith('OPTIONS '))
+      // The API, and the SCIM 2.0 endpoints for staff sync (issue 20), which live beside it at /scim/v2.
+      .filter((r) => (r.includes(' /api/v1/') || r.includes(' /scim/v2/')) && !r.startsWith('OPTIONS '))
       .filter((r) => !r.startsWith('HEAD ') || !all.includes(r.replace(/^HEAD/, 'GET')))
       .map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(registered.length).toBeGreaterThan(30);
     expect(registered).toContain('DELETE /api/v1/people/{id}/grants/{grantId}');
     expect(registered).toEqual(expect.arrayContaining(['POST /api/v1/uploads', 'HEAD /api/v1/uploads/{id}']));
+    expect(registered).toContain('GET /scim/v2/Users');
     expect([...new Set(documented)].sort()).toEqual([...new Set(registered)].sort());
   });
 
