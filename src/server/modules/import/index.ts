@@ -4,5 +4,7 @@
 export { MAX_BYTES, parseStaffCsv } from './csv.js';
 export { type InstitutionRow, loadStaffLookups } from './lookups.js';
 export { clean, emailKey, type Plan, type PlannedRow, planImport, type RowTarget } from './plan.js';
+// The writers the staff sync shares (bulk, in chunks): people, their institution roles, team memberships.
+export { insertInstitutionGrants, insertTeamMemberships, insertUsers } from './repo.js';
 export { importRoutes } from './routes.js';
 export { createImportService } from './service.js';

@@ -257,18 +257,6 @@ export async function usersByIds(db: DbOrTx, ids: string[]) {
   return out;
 }
 
-export async function insertUsers(db: DbOrTx, values: { email: string; name: string }[]) {
-  const out: { id: string; email: string; name: string; locale: 'da' | 'en' }[] = [];
-  for (const part of chunks(values))
-    out.push(
-      ...(await db
-        .insert(users)
-        .values(part.map((v) => ({ ...v, locale: 'da' as const })))
-        .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })),
-    );
-  return out;
-}
-
 export async function renameUsers(db: DbOrTx, values: { id: string; name: string }[]) {
   for (const v of values) await db.update(users).set({ name: v.name }).where(eq(users.id, v.id));
 }
@@ -276,21 +264,6 @@ export async function renameUsers(db: DbOrTx, values: { id: string; name: string
 export async function updateUser(db: DbOrTx, id: string, v: { name?: string; email?: string }) {
   if (v.name === undefined && v.email === undefined) return;
   await db.update(users).set(v).where(eq(users.id, id));
-}
-
-export async function insertInstitutionGrants(
-  db: DbOrTx,
-  values: { userId: string; role: Role; institutionId: string }[],
-) {
-  for (const part of chunks(values))
-    await db
-      .insert(roleGrants)
-      .values(part.map((v) => ({ ...v, kommuneId: null })))
-      .onConflictDoNothing();
-}
-
-export async function insertTeamMemberships(db: DbOrTx, values: { teamId: string; userId: string }[]) {
-  for (const part of chunks(values)) await db.insert(teamMemberships).values(part).onConflictDoNothing();
 }
 
 /** Takes a person's grants and team memberships in these institutions (they stay elsewhere). */

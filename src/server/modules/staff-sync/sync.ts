@@ -6,7 +6,15 @@ import type { DomainEvent } from '../../events/types.js';
 import { AppError } from '../../http/errors.js';
 import { audit } from '../audit.js';
 import { createAuthService } from '../auth/index.js';
-import { emailKey, loadStaffLookups, parseStaffCsv, planImport } from '../import/index.js';
+import {
+  emailKey,
+  insertInstitutionGrants,
+  insertTeamMemberships,
+  insertUsers,
+  loadStaffLookups,
+  parseStaffCsv,
+  planImport,
+} from '../import/index.js';
 import { deactivate, ownedBySource, reactivate, scopeOfSource } from './apply.js';
 import { readPath, readUrl, SYNC_MAX_BYTES, SYNC_MAX_ROWS } from './fetch.js';
 import * as repo from './repo.js';
@@ -81,7 +89,7 @@ async function syncFile(
     };
 
   const toCreate = plan.targets.filter((t) => !t.existing);
-  const created = await repo.insertUsers(
+  const created = await insertUsers(
     tx,
     toCreate.map((t) => ({ email: t.row.email, name: t.row.name })),
   );
@@ -89,13 +97,13 @@ async function syncFile(
   const userIdOf = (t: (typeof plan.targets)[number]) =>
     t.existing?.id ?? (createdByEmail.get(t.row.email.toLowerCase())?.id as string);
 
-  await repo.insertInstitutionGrants(
+  await insertInstitutionGrants(
     tx,
     plan.targets
       .filter((t) => t.addGrant)
       .map((t) => ({ userId: userIdOf(t), role: t.role, institutionId: t.institution.id })),
   );
-  await repo.insertTeamMemberships(
+  await insertTeamMemberships(
     tx,
     plan.targets.flatMap((t) => t.addTeamIds.map((teamId) => ({ teamId, userId: userIdOf(t) }))),
   );

@@ -2,7 +2,7 @@ import type { AppContext } from '../../../context.js';
 import type { DbOrTx } from '../../../db/index.js';
 import { isUniqueViolation } from '../../../db/rows.js';
 import type { DomainEvent } from '../../../events/types.js';
-import { clean } from '../../import/index.js';
+import { clean, insertInstitutionGrants, insertTeamMemberships } from '../../import/index.js';
 import { scopeOfSource } from '../apply.js';
 import * as repo from '../repo.js';
 import { type Filter, ScimError } from './filter.js';
@@ -73,11 +73,11 @@ export function createScimGroups(ctx: AppContext) {
     const missing = add.filter(
       (id) => !grants.some((g) => g.userId === id && g.institutionId === team.institutionId),
     );
-    await repo.insertInstitutionGrants(
+    await insertInstitutionGrants(
       tx,
       missing.map((userId) => ({ userId, role: 'medarbejder' as const, institutionId: team.institutionId })),
     );
-    await repo.insertTeamMemberships(
+    await insertTeamMemberships(
       tx,
       add.map((userId) => ({ teamId: team.id, userId })),
     );

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../db/index.js';
 import { isUniqueViolation } from '../../../db/rows.js';
 import type { DomainEvent } from '../../../events/types.js';
 import { findUserByEmail } from '../../auth/index.js';
-import { clean } from '../../import/index.js';
+import { clean, insertInstitutionGrants, insertUsers } from '../../import/index.js';
 import { deactivate, ownedBySource, reactivate, type Scope, scopeOfSource } from '../apply.js';
 import * as repo from '../repo.js';
 import { type Filter, ScimError } from './filter.js';
@@ -161,7 +161,7 @@ export function createScimUsers(ctx: AppContext) {
     if (!source.defaultInstitutionId) return;
     const grants = await repo.grantsOfUsers(tx, [userId]);
     if (!grants.some((g) => g.institutionId === source.defaultInstitutionId))
-      await repo.insertInstitutionGrants(tx, [{ userId, role, institutionId: source.defaultInstitutionId }]);
+      await insertInstitutionGrants(tx, [{ userId, role, institutionId: source.defaultInstitutionId }]);
   }
 
   async function commit<T>(fn: (tx: DbOrTx) => Promise<{ events: DomainEvent[]; value: T }>) {
@@ -211,7 +211,7 @@ export function createScimUsers(ctx: AppContext) {
           if (mine || !owned) throw new ScimError(409, 'Brugeren findes allerede.', 'uniqueness');
           userId = existing.id;
         } else {
-          [{ id: userId }] = await repo.insertUsers(tx, [{ email: want.userName, name: want.name }]);
+          [{ id: userId }] = await insertUsers(tx, [{ email: want.userName, name: want.name }]);
         }
         await ensureGrant(tx, source, userId, role);
         await repo.upsertManaged(tx, source.id, [{ userId, externalId: want.externalId }]);
